@@ -1,0 +1,62 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import * as t from 'io-ts';
+import { Actor } from './shared/actor';
+import { decodeWith } from './shared/decode';
+import { domainError, type DomainError } from './shared/errors';
+import { Id, withOptional } from './shared/primitives';
+import { TaipeiInstant } from './shared/time';
+import { PORTFOLIO_COMMAND_DATA, type PortfolioCommand } from './portfolio/commands';
+import { SCHOOL_COMMAND_DATA, type SchoolCommand } from './school/commands';
+
+/**
+ * Every command arrives in one envelope: who acts, when (R-TIME-3), the id that makes it idempotent, and
+ * the ids that tie it to what caused it. The domain reads no clock, so `now` is part of the input.
+ */
+export const CommandEnvelope = withOptional(
+  { commandId: Id, now: TaipeiInstant, actor: Actor, type: t.string, data: t.unknown },
+  { correlationId: Id, causationId: Id },
+  'CommandEnvelope',
+);
+export type CommandEnvelope = t.TypeOf<typeof CommandEnvelope>;
+export type CommandMeta = Omit<CommandEnvelope, 'type' | 'data'>;
+
+export type RoutedCommand =
+  | { readonly aggregate: 'school'; readonly meta: CommandMeta; readonly command: SchoolCommand }
+  | { readonly aggregate: 'portfolio'; readonly meta: CommandMeta; readonly command: PortfolioCommand };
+
+export const COMMAND_TYPES: ReadonlyArray<string> = [...Object.keys(SCHOOL_COMMAND_DATA), ...Object.keys(PORTFOLIO_COMMAND_DATA)];
+
+const unknownType = (type: string): DomainError<'INVALID_INPUT'> =>
+  domainError('INVALID_INPUT', null, `未知的指令類型「${type}」`, `Unknown command type "${type}"`, {
+    paths: ['type'],
+    problems: [{ path: 'type', expected: COMMAND_TYPES.join(' | '), actual: JSON.stringify(type) }],
+  });
+
+const dataCodecOf = (type: string): { aggregate: 'school' | 'portfolio'; codec: t.Mixed } | undefined => {
+  if (Object.prototype.hasOwnProperty.call(SCHOOL_COMMAND_DATA, type)) {
+    return { aggregate: 'school', codec: SCHOOL_COMMAND_DATA[type as keyof typeof SCHOOL_COMMAND_DATA] };
+  }
+  if (Object.prototype.hasOwnProperty.call(PORTFOLIO_COMMAND_DATA, type)) {
+    return { aggregate: 'portfolio', codec: PORTFOLIO_COMMAND_DATA[type as keyof typeof PORTFOLIO_COMMAND_DATA] };
+  }
+  return undefined;
+};
+
+/**
+ * Decodes an untrusted command in full, before any rule runs: the envelope, then the data codec its type
+ * names. Failures name the path (`data.document.sizeBytes`).
+ */
+export const decodeCommand = (input: unknown): E.Either<DomainError, RoutedCommand> =>
+  pipe(
+    decodeWith(CommandEnvelope, 'command')(input),
+    E.chainW((envelope) => {
+      const found = dataCodecOf(envelope.type);
+      if (!found) return E.left(unknownType(envelope.type));
+      const { type, data: _data, ...meta } = envelope;
+      return pipe(
+        decodeWith(t.type({ data: found.codec }), `command ${type}`)({ data: envelope.data }),
+        E.map(({ data }) => ({ aggregate: found.aggregate, meta, command: { type, data } }) as RoutedCommand),
+      );
+    }),
+  );

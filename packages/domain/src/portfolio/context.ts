@@ -1,0 +1,53 @@
+import * as E from 'fp-ts/Either';
+import type { Actor } from '../shared/actor';
+import type { DomainError } from '../shared/errors';
+import type { RuleId } from '../shared/rules';
+import { isWithin, type TaipeiInstant } from '../shared/time';
+import { workPeriodOf } from '../school/policy';
+import type { SchoolPolicy } from '../school/state';
+import type { WorkItem } from '../school/workItems';
+import { accessErrors } from './errors';
+import type { PortfolioEvent } from './events';
+
+/** What a portfolio decision may know besides the command and the folded stream (R-TIME-3). */
+export interface PortfolioContext {
+  readonly now: TaipeiInstant;
+  readonly actor: Actor;
+  /** The school's policy in force at `now`: periods, parameters, roster and courses. */
+  readonly policy: SchoolPolicy;
+}
+
+export type Decision = E.Either<DomainError, ReadonlyArray<PortfolioEvent>>;
+
+/** A lazily evaluated rule check: `null` when it holds. */
+export type Check = () => DomainError | null;
+
+/** Runs checks in order and stops at the first refusal; on success emits the events. */
+export const decideWith = (checks: ReadonlyArray<Check>, events: () => ReadonlyArray<PortfolioEvent>): Decision => {
+  for (const check of checks) {
+    const problem = check();
+    if (problem) return E.left(problem);
+  }
+  return E.right(events());
+};
+
+/** R-AUTH-1: a student acts only on their own portfolio; a parent only reads; everyone else is refused here. */
+export const actingStudent = (context: PortfolioContext, studentId: string, command: string): Check => () => {
+  const { actor } = context;
+  if (actor.role !== 'student') return accessErrors.roleNotAllowed(actor.role, command, 'R-AUTH-1');
+  return actor.id === studentId ? null : accessErrors.notOwnPortfolio(actor.id, studentId);
+};
+
+/** School-side actions on a portfolio (synced records): the administrator or the school's records system. */
+export const actingSchool = (context: PortfolioContext, command: string, rule: RuleId): Check => () =>
+  context.actor.role === 'admin' || context.actor.role === 'system' ? null : accessErrors.roleNotAllowed(context.actor.role, command, rule);
+
+export const enrolled = (context: PortfolioContext, studentId: string): Check => () =>
+  context.policy.students[studentId] ? null : accessErrors.studentNotEnrolled(studentId);
+
+/** R-TIME-2 / R-TIME-3: the work period must be set and `now` inside it, half-open. */
+export const insideWorkPeriod = (context: PortfolioContext, term: string, item: WorkItem, rule: RuleId): Check => () => {
+  const window = workPeriodOf(context.policy, term, item);
+  if (!window) return accessErrors.workPeriodNotSet(item, term, rule);
+  return isWithin(window, context.now) ? null : accessErrors.outsideWorkPeriod(item, term, window, context.now, rule);
+};

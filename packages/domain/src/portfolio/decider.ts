@@ -1,0 +1,13 @@
+import type { Decider } from '../shared/decider';
+import type { PortfolioCommand } from './commands';
+import type { PortfolioContext } from './context';
+import { decidePortfolio } from './decide';
+import type { PortfolioEvent } from './events';
+import { evolvePortfolio } from './evolve';
+import { initialPortfolioState, type PortfolioState } from './state';
+
+export const portfolioDecider: Decider<PortfolioCommand, PortfolioEvent, PortfolioState, PortfolioContext> = {
+  initialState: initialPortfolioState,
+  decide: decidePortfolio,
+  evolve: evolvePortfolio,
+};

@@ -1,0 +1,124 @@
+import { domainError } from '../shared/errors';
+import type { RuleId } from '../shared/rules';
+import type { Window } from '../shared/time';
+
+/** Refusals of who may act and when (R-AUTH, R-WIN, R-TIME). */
+export const accessErrors = {
+  notOwnPortfolio: (actorId: string, studentId: string) =>
+    domainError('NOT_OWN_PORTFOLIO', 'R-AUTH-1', `學生只能操作自己的學習歷程（${actorId} 不是 ${studentId}）`,
+      `A student acts only on their own portfolio (${actorId} is not ${studentId})`, { actorId, studentId }),
+  roleNotAllowed: (role: string, command: string, rule: RuleId) =>
+    domainError('ROLE_NOT_ALLOWED', rule, `身分「${role}」不可執行 ${command}`, `A ${role} may not ${command}`, { role, command }),
+  studentNotEnrolled: (studentId: string) =>
+    domainError('STUDENT_NOT_ENROLLED', 'R-AUTH-1', `學生 ${studentId} 不在本校學籍名冊中`,
+      `Student ${studentId} is not enrolled at this school`, { studentId }),
+  workPeriodNotSet: (item: string, term: string, rule: RuleId) =>
+    domainError('WORK_PERIOD_NOT_SET', rule, `${term}「${item}」作業時間尚未設定`,
+      `No ${item} work period is set for term ${term}`, { item, term }),
+  outsideWorkPeriod: (item: string, term: string, window: Window, now: string, rule: RuleId) =>
+    domainError('OUTSIDE_WORK_PERIOD', rule,
+      `${term}「${item}」作業時間為 ${window.start} 起至 ${window.end} 止（不含），現在 ${now} 不在時間內`,
+      `The ${item} work period of ${term} runs from ${window.start} until ${window.end} (exclusive); ${now} is outside it`,
+      { item, term, window, now }),
+};
+
+/** Refusals about items that do not exist or whose id was already used. */
+export const itemErrors = {
+  notFound: (kind: 'outcome' | 'performance', id: string, rule: RuleId) =>
+    domainError('ITEM_NOT_FOUND', rule, `找不到${kind === 'outcome' ? '課程學習成果' : '多元表現'} ${id}`,
+      `No ${kind === 'outcome' ? 'course outcome' : 'performance'} ${id} in this portfolio`, { kind, id }),
+  idAlreadyUsed: (id: string, rule: RuleId) =>
+    domainError('ITEM_ID_ALREADY_USED', rule, `編號 ${id} 已被使用過，請使用新的編號`,
+      `The id ${id} has already been used in this portfolio; use a new id`, { id }),
+  fileRequired: (rule: RuleId) =>
+    domainError('FILE_REQUIRED', rule, '至少須上傳文件檔案或影音檔案其中之一',
+      'At least one of a document file or a media file is required', {}),
+  storageQuotaExceeded: (limit: number, actual: number) =>
+    domainError('STORAGE_QUOTA_EXCEEDED', 'R-FILE-3', `檔案總容量將達 ${actual} 位元組，超過上限 ${limit} 位元組`,
+      `Files would take ${actual} bytes in total, over the limit of ${limit} bytes`, { limit, actual }),
+};
+
+export const outcomeErrors = {
+  courseNotFound: (courseId: string) =>
+    domainError('COURSE_NOT_FOUND', 'R-OUT-1', `找不到課程 ${courseId}`, `Course ${courseId} is not in the school's records`, { courseId }),
+  courseHasNoCredits: (courseId: string) =>
+    domainError('COURSE_HAS_NO_CREDITS', 'R-OUT-1', `課程 ${courseId} 沒有學分，不能上傳課程學習成果`,
+      `Course ${courseId} carries no credits and cannot carry an outcome`, { courseId }),
+  notTakingCourse: (studentId: string, courseId: string) =>
+    domainError('STUDENT_NOT_IN_COURSE', 'R-OUT-1', `學生 ${studentId} 未修習課程 ${courseId}`,
+      `Student ${studentId} does not take course ${courseId}`, { studentId, courseId }),
+  uploadQuotaReached: (limit: number, actual: number, term: string) =>
+    domainError('OUTCOME_UPLOAD_QUOTA_REACHED', 'R-OUT-3', `${term} 學期課程學習成果至多 ${limit} 件，已有 ${actual} 件`,
+      `At most ${limit} course outcomes per semester; term ${term} already has ${actual}`, { limit, actual, term }),
+  subjectQuotaReached: (limit: number, actual: number, term: string, subject: string) =>
+    domainError('OUTCOME_SUBJECT_QUOTA_REACHED', 'R-OUT-4', `${term} 學期「${subject}」每科至多 ${limit} 件，已有 ${actual} 件`,
+      `At most ${limit} outcomes per subject per semester; ${subject} in ${term} already has ${actual}`,
+      { limit, actual, term, subject }),
+  pending: (outcomeId: string) =>
+    domainError('OUTCOME_PENDING_CERTIFICATION', 'R-OUT-6', `成果 ${outcomeId} 已送出認證（待認證），不可修改或刪除`,
+      `Outcome ${outcomeId} has been sent for certification and cannot be edited or deleted`, { outcomeId }),
+  passed: (outcomeId: string) =>
+    domainError('OUTCOME_ALREADY_PASSED', 'R-OUT-9', `成果 ${outcomeId} 已認證通過，永遠不可修改或刪除`,
+      `Outcome ${outcomeId} has passed certification and can never be edited or deleted`, { outcomeId }),
+  notCertifier: (teacherId: string, courseId: string) =>
+    domainError('NOT_COURSE_CERTIFIER', 'R-OUT-7', `教師 ${teacherId} 不是課程 ${courseId} 的認證教師`,
+      `Teacher ${teacherId} may not certify course ${courseId}`, { teacherId, courseId }),
+  notPending: (outcomeId: string, status: string) =>
+    domainError('OUTCOME_NOT_PENDING', 'R-OUT-8', `成果 ${outcomeId} 目前狀態為 ${status}，不是待認證`,
+      `Outcome ${outcomeId} is ${status}, not pending certification`, { outcomeId, status }),
+  failReasonRequired: (outcomeId: string) =>
+    domainError('FAIL_REASON_REQUIRED', 'R-OUT-8', `認證不通過時必須填寫原因（成果 ${outcomeId}）`,
+      `A fail must give a reason (outcome ${outcomeId})`, { outcomeId }),
+};
+
+export const performanceErrors = {
+  yearCapReached: (limit: number, actual: number, schoolYear: number) =>
+    domainError('PERFORMANCE_YEAR_CAP_REACHED', 'R-PERF-2', `${schoolYear} 學年度多元表現至多上傳 ${limit} 件，已有 ${actual} 件`,
+      `At most ${limit} performances per school year; ${schoolYear} already has ${actual}`, { limit, actual, schoolYear }),
+  externalLinkWithoutMedia: () =>
+    domainError('EXTERNAL_LINK_REQUIRES_MEDIA', 'R-PERF-3', '須先上傳影音檔案，才能填寫外部影音連結',
+      'An external media link may be given only once a media file is attached', {}),
+  datesReversed: (startDate: string, endDate: string) =>
+    domainError('PERFORMANCE_DATES_REVERSED', 'R-PERF-4', `結束日期 ${endDate} 不可早於開始日期 ${startDate}`,
+      `The end date ${endDate} is before the start date ${startDate}`, { startDate, endDate }),
+  hoursExceedDays: (hours: number, limit: number) =>
+    domainError('PERFORMANCE_HOURS_EXCEED_DAYS', 'R-PERF-4', `總時數 ${hours} 超過起迄日期可容納的 ${limit} 小時`,
+      `${hours} hours do not fit between the dates (at most ${limit})`, { limit, actual: hours }),
+  dateTooEarly: (date: string, earliest: string) =>
+    domainError('PERFORMANCE_DATE_TOO_EARLY', 'R-PERF-4', `日期 ${date} 早於入學年 7 月 1 日（${earliest}）`,
+      `The date ${date} is before 1 July of the entry year (${earliest})`, { date, earliest }),
+  categoryChanged: (from: string, to: string) =>
+    domainError('PERFORMANCE_CATEGORY_CHANGED', 'R-PERF-1', `多元表現類別不可由 ${from} 改為 ${to}，請刪除後重新新增`,
+      `A performance cannot change category from ${from} to ${to}; delete it and record a new one`, { from, to }),
+  syncedNotDeletable: (performanceId: string) =>
+    domainError('CADRE_RECORD_NOT_DELETABLE', 'R-PERF-6', `由校務行政同步的幹部經歷 ${performanceId} 不可刪除`,
+      `Cadre record ${performanceId} was synced from the school's records and cannot be deleted`, { performanceId }),
+  syncedNotEditable: (performanceId: string) =>
+    domainError('CADRE_RECORD_NOT_EDITABLE', 'R-PERF-6', `同步的幹部經歷 ${performanceId} 只能補充證明文件`,
+      `Synced cadre record ${performanceId} can only receive proof, not be edited`, { performanceId }),
+  notSyncedCadre: (performanceId: string) =>
+    domainError('NOT_A_SYNCED_CADRE_RECORD', 'R-PERF-6', `${performanceId} 不是同步的幹部經歷`,
+      `${performanceId} is not a cadre record synced from the school`, { performanceId }),
+  proofRequired: (performanceId: string) =>
+    domainError('CADRE_PROOF_REQUIRED', 'R-PERF-6', `幹部經歷 ${performanceId} 須上傳證明文件或影音檔案後才能勾選`,
+      `Cadre record ${performanceId} needs a proof document or media file before it can be selected`, { performanceId }),
+  submitted: (performanceId: string) =>
+    domainError('PERFORMANCE_ALREADY_SUBMITTED', 'R-PERF-8', `多元表現 ${performanceId} 已提交中央資料庫，不可修改或刪除`,
+      `Performance ${performanceId} has been submitted to the central database and cannot be changed`, { performanceId }),
+};
+
+export const selectionErrors = {
+  capReached: (kind: 'outcomes' | 'performances', limit: number, actual: number, schoolYear: number) =>
+    domainError('SELECTION_CAP_REACHED', 'R-SEL-1',
+      `${schoolYear} 學年度${kind === 'outcomes' ? '課程學習成果' : '多元表現'}至多勾選 ${limit} 件，已勾選 ${actual} 件`,
+      `At most ${limit} ${kind === 'outcomes' ? 'course outcomes' : 'performances'} may be selected for school year ${schoolYear}; ${actual} already are`,
+      { kind, limit, actual, schoolYear }),
+  outcomeNotPassed: (outcomeId: string, status: string) =>
+    domainError('OUTCOME_NOT_PASSED', status === 'pending' ? 'R-OUT-11' : 'R-SEL-1',
+      `只能勾選認證通過的成果；成果 ${outcomeId} 目前為 ${status}`,
+      `Only passed outcomes can be selected; outcome ${outcomeId} is ${status}`, { outcomeId, status }),
+  alreadySelected: (id: string) =>
+    domainError('ALREADY_SELECTED', 'R-SEL-2', `${id} 已經勾選`, `${id} is already selected`, { id }),
+  notSelected: (id: string) =>
+    domainError('NOT_SELECTED', 'R-SEL-2', `${id} 尚未勾選`, `${id} is not selected`, { id }),
+};

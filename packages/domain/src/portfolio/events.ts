@@ -1,0 +1,15 @@
+import * as t from 'io-ts';
+import { codecsByType } from '../shared/codecs';
+import { OUTCOME_EVENTS } from './outcomes/events';
+import { PERFORMANCE_EVENTS } from './performances/events';
+import { SELECTION_EVENTS } from './selection/events';
+
+export * from './outcomes/events';
+export * from './performances/events';
+export * from './selection/events';
+
+export const PortfolioEvent = t.union([...OUTCOME_EVENTS, ...PERFORMANCE_EVENTS, ...SELECTION_EVENTS], 'PortfolioEvent');
+export type PortfolioEvent = t.TypeOf<typeof PortfolioEvent>;
+export type PortfolioEventType = PortfolioEvent['type'];
+
+export const PORTFOLIO_EVENT_CODECS = codecsByType<PortfolioEvent>(PortfolioEvent.types);

@@ -1,0 +1,29 @@
+import type { Draft } from 'immer';
+import type { PortfolioEvent } from './events';
+import { evolveOutcome } from './outcomes/evolve';
+import { evolvePerformance } from './performances/evolve';
+import { evolveSelection } from './selection/evolve';
+import type { PortfolioState } from './state';
+
+/** Total over every portfolio event: an event about an unknown item changes nothing rather than throwing. */
+export const evolvePortfolio = (state: Draft<PortfolioState>, event: PortfolioEvent): void => {
+  switch (event.type) {
+    case 'CourseOutcomeUploaded':
+    case 'CourseOutcomeEdited':
+    case 'CourseOutcomeDeleted':
+    case 'CourseOutcomeSentForCertification':
+    case 'CourseOutcomeCertified':
+      return evolveOutcome(state, event);
+    case 'PerformanceRecorded':
+    case 'PerformanceEdited':
+    case 'PerformanceDeleted':
+    case 'CadreRecordSynced':
+    case 'CadreProofAttached':
+      return evolvePerformance(state, event);
+    case 'CourseOutcomeSelected':
+    case 'CourseOutcomeDeselected':
+    case 'PerformanceSelected':
+    case 'PerformanceDeselected':
+      return evolveSelection(state, event);
+  }
+};

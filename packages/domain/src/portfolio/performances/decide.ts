@@ -1,0 +1,136 @@
+import * as E from 'fp-ts/Either';
+import { bytesOf } from '../../shared/files';
+import { earliestPerformanceDate, inclusiveDays, termOf } from '../../shared/term';
+import { parameterFor } from '../../school/policy';
+import type { PortfolioCommandOf } from '../commands';
+import { actingSchool, actingStudent, decideWith, enrolled, insideWorkPeriod, type Check, type Decision, type PortfolioContext } from '../context';
+import { itemErrors, performanceErrors } from '../errors';
+import type { PerformanceState, PortfolioState } from '../state';
+import { attachmentChecks, freshId } from '../storage';
+
+type Content = PortfolioCommandOf<'RecordPerformance' | 'EditPerformance'>['data'];
+
+/** R-PERF-3 / R-PERF-4: a link only with media; dates in order, not before the entry year, hours that fit. */
+const contentChecks = (context: PortfolioContext, studentId: string, content: Content): ReadonlyArray<Check> => [
+  () => (content.externalLink !== undefined && !content.media ? performanceErrors.externalLinkWithoutMedia() : null),
+  () => (content.endDate < content.startDate ? performanceErrors.datesReversed(content.startDate, content.endDate) : null),
+  () => {
+    const entry = context.policy.students[studentId]?.entrySchoolYear;
+    if (entry === undefined) return null;
+    const earliest = earliestPerformanceDate(entry);
+    return content.startDate < earliest ? performanceErrors.dateTooEarly(content.startDate, earliest) : null;
+  },
+  () => {
+    if (content.hours === undefined || content.endDate < content.startDate) return null;
+    const limit = inclusiveDays(content.startDate, content.endDate) * 24;
+    return content.hours <= limit ? null : performanceErrors.hoursExceedDays(content.hours, limit);
+  },
+];
+
+/** R-PERF-2: the school's yearly cap counts the student's own live records, not synced cadre records. */
+const yearCap = (context: PortfolioContext, state: PortfolioState, schoolYear: number): Check => () => {
+  const limit = parameterFor(context.policy, 'performanceYearCap', schoolYear);
+  if (limit === null) return null;
+  const actual = Object.values(state.performances).filter((p) => p.schoolYear === schoolYear && !p.synced).length;
+  return actual < limit ? null : performanceErrors.yearCapReached(limit, actual, schoolYear);
+};
+
+const uploadWindow = (context: PortfolioContext, schoolYear: number): Check =>
+  insideWorkPeriod(context, termOf(schoolYear, 0), 'performanceUpload', 'R-WIN-2');
+
+export const recordPerformance = (command: PortfolioCommandOf<'RecordPerformance'>, state: PortfolioState, context: PortfolioContext): Decision => {
+  const { studentId, performanceId, schoolYear } = command.data;
+  return decideWith(
+    [
+      actingStudent(context, studentId, command.type),
+      enrolled(context, studentId),
+      uploadWindow(context, schoolYear),
+      freshId(state, performanceId, 'R-PERF-1'),
+      yearCap(context, state, schoolYear),
+      ...contentChecks(context, studentId, command.data),
+      ...attachmentChecks(context, state, command.data, 0, 'R-PERF-3'),
+    ],
+    () => {
+      const { schoolId: _schoolId, ...data } = command.data;
+      return [{ type: 'PerformanceRecorded', data }];
+    },
+  );
+};
+
+/** Student changes to an existing performance: own, inside its year's upload window, not yet submitted (R-PERF-8). */
+const studentChange = (
+  command: PortfolioCommandOf<'EditPerformance' | 'DeletePerformance' | 'AttachCadreProof'>,
+  state: PortfolioState,
+  context: PortfolioContext,
+  then: (performance: PerformanceState) => Decision,
+): Decision => {
+  const { studentId, performanceId } = command.data;
+  const performance = state.performances[performanceId];
+  const access = decideWith(
+    [
+      actingStudent(context, studentId, command.type),
+      enrolled(context, studentId),
+      () => (performance ? null : itemErrors.notFound('performance', performanceId, 'R-PERF-8')),
+      uploadWindow(context, performance?.schoolYear ?? 0),
+      () => (performance!.submitted ? performanceErrors.submitted(performanceId) : null),
+    ],
+    () => [],
+  );
+  return E.isLeft(access) ? access : then(performance!);
+};
+
+export const editPerformance = (command: PortfolioCommandOf<'EditPerformance'>, state: PortfolioState, context: PortfolioContext): Decision =>
+  studentChange(command, state, context, (performance) =>
+    decideWith(
+      [
+        () => (performance.synced ? performanceErrors.syncedNotEditable(performance.performanceId) : null),
+        () =>
+          performance.details.category === command.data.details.category
+            ? null
+            : performanceErrors.categoryChanged(performance.details.category, command.data.details.category),
+        ...contentChecks(context, command.data.studentId, command.data),
+        ...attachmentChecks(context, state, command.data, bytesOf(performance.document, performance.media), 'R-PERF-3'),
+      ],
+      () => {
+        const { schoolId: _s, studentId: _t, ...data } = command.data;
+        return [{ type: 'PerformanceEdited', data }];
+      },
+    ),
+  );
+
+export const deletePerformance = (command: PortfolioCommandOf<'DeletePerformance'>, state: PortfolioState, context: PortfolioContext): Decision =>
+  studentChange(command, state, context, (performance) =>
+    decideWith([() => (performance.synced ? performanceErrors.syncedNotDeletable(performance.performanceId) : null)], () => [
+      { type: 'PerformanceDeleted', data: { performanceId: command.data.performanceId } },
+    ]),
+  );
+
+/** R-PERF-6: the school syncs its cadre records; they arrive without files and are not selectable yet. */
+export const syncCadreRecord = (command: PortfolioCommandOf<'SyncCadreRecord'>, state: PortfolioState, context: PortfolioContext): Decision =>
+  decideWith(
+    [
+      actingSchool(context, command.type, 'R-PERF-6'),
+      enrolled(context, command.data.studentId),
+      freshId(state, command.data.performanceId, 'R-PERF-6'),
+      () => (command.data.endDate < command.data.startDate ? performanceErrors.datesReversed(command.data.startDate, command.data.endDate) : null),
+    ],
+    () => {
+      const { schoolId: _schoolId, ...data } = command.data;
+      return [{ type: 'CadreRecordSynced', data }];
+    },
+  );
+
+export const attachCadreProof = (command: PortfolioCommandOf<'AttachCadreProof'>, state: PortfolioState, context: PortfolioContext): Decision =>
+  studentChange(command, state, context, (performance) =>
+    decideWith(
+      [
+        () => (performance.synced ? null : performanceErrors.notSyncedCadre(performance.performanceId)),
+        () => (command.data.externalLink !== undefined && !command.data.media ? performanceErrors.externalLinkWithoutMedia() : null),
+        ...attachmentChecks(context, state, command.data, bytesOf(performance.document, performance.media), 'R-PERF-6'),
+      ],
+      () => {
+        const { schoolId: _s, studentId: _t, ...data } = command.data;
+        return [{ type: 'CadreProofAttached', data }];
+      },
+    ),
+  );

@@ -1,0 +1,11 @@
+import * as t from 'io-ts';
+import { Id } from '../../shared/primitives';
+
+const StudentRef = { schoolId: Id, studentId: Id };
+
+export const SelectCourseOutcome = t.type({ ...StudentRef, outcomeId: Id }, 'SelectCourseOutcome');
+export const DeselectCourseOutcome = t.type({ ...StudentRef, outcomeId: Id }, 'DeselectCourseOutcome');
+export const SelectPerformance = t.type({ ...StudentRef, performanceId: Id }, 'SelectPerformance');
+export const DeselectPerformance = t.type({ ...StudentRef, performanceId: Id }, 'DeselectPerformance');
+
+export const SELECTION_COMMANDS = { SelectCourseOutcome, DeselectCourseOutcome, SelectPerformance, DeselectPerformance } as const;

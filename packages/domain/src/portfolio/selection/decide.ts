@@ -1,0 +1,88 @@
+import { termOf } from '../../shared/term';
+import { selectionCapsFor } from '../../school/parameters';
+import type { PortfolioCommandOf } from '../commands';
+import { actingStudent, decideWith, enrolled, insideWorkPeriod, type Decision, type PortfolioContext } from '../context';
+import { itemErrors, performanceErrors, selectionErrors } from '../errors';
+import type { PortfolioState } from '../state';
+
+const selectedOutcomeCount = (state: PortfolioState, schoolYear: number): number =>
+  Object.values(state.outcomes).filter((o) => o.selected && o.schoolYear === schoolYear).length;
+
+const selectedPerformanceCount = (state: PortfolioState, schoolYear: number): number =>
+  Object.values(state.performances).filter((p) => p.selected && p.schoolYear === schoolYear).length;
+
+/** R-SEL-1 / R-SEL-2 / R-OUT-11: a passed outcome, inside the year's selection window, under the cap. */
+export const selectCourseOutcome = (command: PortfolioCommandOf<'SelectCourseOutcome'>, state: PortfolioState, context: PortfolioContext): Decision => {
+  const { studentId, outcomeId } = command.data;
+  const outcome = state.outcomes[outcomeId];
+  const schoolYear = outcome?.schoolYear ?? 0;
+  return decideWith(
+    [
+      actingStudent(context, studentId, command.type),
+      enrolled(context, studentId),
+      () => (outcome ? null : itemErrors.notFound('outcome', outcomeId, 'R-SEL-1')),
+      insideWorkPeriod(context, termOf(schoolYear, 0), 'outcomeSelection', 'R-SEL-2'),
+      () => (outcome!.status === 'passed' ? null : selectionErrors.outcomeNotPassed(outcomeId, outcome!.status)),
+      () => (outcome!.selected ? selectionErrors.alreadySelected(outcomeId) : null),
+      () => {
+        const limit = selectionCapsFor(schoolYear).outcomes;
+        const actual = selectedOutcomeCount(state, schoolYear);
+        return actual < limit ? null : selectionErrors.capReached('outcomes', limit, actual, schoolYear);
+      },
+    ],
+    () => [{ type: 'CourseOutcomeSelected', data: { outcomeId, schoolYear: outcome!.schoolYear } }],
+  );
+};
+
+export const deselectCourseOutcome = (command: PortfolioCommandOf<'DeselectCourseOutcome'>, state: PortfolioState, context: PortfolioContext): Decision => {
+  const { studentId, outcomeId } = command.data;
+  const outcome = state.outcomes[outcomeId];
+  return decideWith(
+    [
+      actingStudent(context, studentId, command.type),
+      enrolled(context, studentId),
+      () => (outcome ? null : itemErrors.notFound('outcome', outcomeId, 'R-SEL-2')),
+      insideWorkPeriod(context, termOf(outcome?.schoolYear ?? 0, 0), 'outcomeSelection', 'R-SEL-2'),
+      () => (outcome!.selected ? null : selectionErrors.notSelected(outcomeId)),
+    ],
+    () => [{ type: 'CourseOutcomeDeselected', data: { outcomeId, schoolYear: outcome!.schoolYear } }],
+  );
+};
+
+/** R-SEL-1 / R-SEL-2 / R-PERF-6: a performance of that year, with proof if it is a synced cadre record. */
+export const selectPerformance = (command: PortfolioCommandOf<'SelectPerformance'>, state: PortfolioState, context: PortfolioContext): Decision => {
+  const { studentId, performanceId } = command.data;
+  const performance = state.performances[performanceId];
+  const schoolYear = performance?.schoolYear ?? 0;
+  return decideWith(
+    [
+      actingStudent(context, studentId, command.type),
+      enrolled(context, studentId),
+      () => (performance ? null : itemErrors.notFound('performance', performanceId, 'R-SEL-1')),
+      insideWorkPeriod(context, termOf(schoolYear, 0), 'performanceSelection', 'R-SEL-2'),
+      () => (performance!.synced && !performance!.document && !performance!.media ? performanceErrors.proofRequired(performanceId) : null),
+      () => (performance!.selected ? selectionErrors.alreadySelected(performanceId) : null),
+      () => {
+        const limit = selectionCapsFor(schoolYear).performances;
+        const actual = selectedPerformanceCount(state, schoolYear);
+        return actual < limit ? null : selectionErrors.capReached('performances', limit, actual, schoolYear);
+      },
+    ],
+    () => [{ type: 'PerformanceSelected', data: { performanceId, schoolYear: performance!.schoolYear } }],
+  );
+};
+
+export const deselectPerformance = (command: PortfolioCommandOf<'DeselectPerformance'>, state: PortfolioState, context: PortfolioContext): Decision => {
+  const { studentId, performanceId } = command.data;
+  const performance = state.performances[performanceId];
+  return decideWith(
+    [
+      actingStudent(context, studentId, command.type),
+      enrolled(context, studentId),
+      () => (performance ? null : itemErrors.notFound('performance', performanceId, 'R-SEL-2')),
+      insideWorkPeriod(context, termOf(performance?.schoolYear ?? 0, 0), 'performanceSelection', 'R-SEL-2'),
+      () => (performance!.selected ? null : selectionErrors.notSelected(performanceId)),
+    ],
+    () => [{ type: 'PerformanceDeselected', data: { performanceId, schoolYear: performance!.schoolYear } }],
+  );
+};

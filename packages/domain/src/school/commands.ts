@@ -1,0 +1,48 @@
+import * as t from 'io-ts';
+import { SchoolEvent } from './events';
+
+/**
+ * The school's commands carry the same fields as the events they produce, plus `schoolId` to route them:
+ * these are facts the administrator (or the school's records) states, checked and then recorded as they are.
+ * The command name is the event name in the imperative.
+ */
+const COMMAND_OF = {
+  SchoolRegistered: 'RegisterSchool',
+  OperatingPeriodSet: 'SetOperatingPeriod',
+  WorkPeriodSet: 'SetWorkPeriod',
+  ParameterSet: 'SetParameter',
+  ClassRegistered: 'RegisterClass',
+  StudentEnrolled: 'EnrollStudent',
+  StudentPlaced: 'PlaceStudent',
+  CourseOpened: 'OpenCourse',
+  CourseReviewerMarked: 'MarkCourseReviewer',
+  CertificationProxyAppointed: 'AppointCertificationProxy',
+  CourseRosterSynced: 'SyncCourseRoster',
+  RoleGroupDefined: 'DefineRoleGroup',
+  RoleGroupMemberAdded: 'AddRoleGroupMember',
+} as const;
+
+type EventOf<K> = Extract<SchoolEvent, { type: K }>;
+type CommandFor<K extends keyof typeof COMMAND_OF> = {
+  readonly type: (typeof COMMAND_OF)[K];
+  readonly data: EventOf<K>['data'] & { readonly schoolId: string };
+};
+
+export type SchoolCommand = { [K in keyof typeof COMMAND_OF]: CommandFor<K> }[keyof typeof COMMAND_OF];
+export type SchoolCommandType = SchoolCommand['type'];
+
+const SchoolRef = t.type({ schoolId: t.string });
+
+/** Data codec of each school command, keyed by command type. */
+export const SCHOOL_COMMAND_DATA: { readonly [K in SchoolCommandType]: t.Mixed } = Object.fromEntries(
+  SchoolEvent.types.map((codec) => {
+    const eventType = codec.name as keyof typeof COMMAND_OF;
+    const dataCodec = codec.props.data as t.Mixed;
+    const data = eventType === 'SchoolRegistered' ? dataCodec : t.intersection([SchoolRef, dataCodec]);
+    return [COMMAND_OF[eventType], data];
+  }),
+) as never;
+
+export const eventTypeOfSchoolCommand = Object.fromEntries(
+  Object.entries(COMMAND_OF).map(([event, command]) => [command, event]),
+) as { readonly [K in SchoolCommandType]: SchoolEvent['type'] };

@@ -1,0 +1,95 @@
+import * as E from 'fp-ts/Either';
+import type { Actor } from '../shared/actor';
+import type { DomainError } from '../shared/errors';
+import { semesterOfTerm, schoolYearOfTerm } from '../shared/term';
+import { liesWithin, type TaipeiInstant } from '../shared/time';
+import { eventTypeOfSchoolCommand, type SchoolCommand } from './commands';
+import { schoolErrors } from './errors';
+import type { SchoolEvent } from './events';
+import { PARAMETER_MINIMUM, PARAMETER_NULLABLE } from './parameters';
+import { operatingPeriodOf, workPeriodOf } from './policy';
+import type { SchoolState } from './state';
+import { isYearlyItem, operatingItemOf } from './workItems';
+
+export interface SchoolContext {
+  readonly now: TaipeiInstant;
+  readonly actor: Actor;
+}
+
+type Check = DomainError | null;
+
+/** R-AUTH-3: who states which school facts. Rosters and courses also arrive from the school's records (system). */
+const allowedRoles = (type: SchoolCommand['type']): ReadonlyArray<Actor['role']> => {
+  switch (type) {
+    case 'SetOperatingPeriod':
+      return ['city', 'admin'];
+    case 'EnrollStudent':
+    case 'PlaceStudent':
+    case 'RegisterClass':
+    case 'OpenCourse':
+    case 'SyncCourseRoster':
+      return ['admin', 'system'];
+    default:
+      return ['admin'];
+  }
+};
+
+const checkWorkPeriod = (command: Extract<SchoolCommand, { type: 'SetWorkPeriod' }>, state: SchoolState, now: TaipeiInstant): Check => {
+  const { term, item, window } = command.data;
+  if (!(window.start < window.end)) return schoolErrors.windowEmpty(window);
+  const yearly = isYearlyItem(item);
+  if (yearly !== (semesterOfTerm(term) === 0)) return schoolErrors.semesterMismatch(item, term, yearly);
+  const schoolYear = schoolYearOfTerm(term);
+  const operating = operatingPeriodOf(state, schoolYear, operatingItemOf(item));
+  if (!operating) return schoolErrors.operatingPeriodNotSet(schoolYear, operatingItemOf(item));
+  if (!liesWithin(window, operating)) return schoolErrors.outsideOperatingPeriod(window, operating);
+  const current = workPeriodOf(state, term, item);
+  // R-WIN-3: a period may change while it is in the future or open, never once it has closed.
+  if (current && now >= current.end) return schoolErrors.workPeriodClosed(item, term, current);
+  return null;
+};
+
+const checkReferences = (command: SchoolCommand, state: SchoolState): Check => {
+  switch (command.type) {
+    case 'RegisterClass':
+      return state.classes[command.data.classId] ? schoolErrors.duplicate('class', command.data.classId, 'R-AUTH-3') : null;
+    case 'EnrollStudent':
+      return state.students[command.data.studentId] ? schoolErrors.duplicate('student', command.data.studentId, 'R-AUTH-3') : null;
+    case 'PlaceStudent':
+      if (!state.students[command.data.studentId]) return schoolErrors.unknownReference('student', command.data.studentId, 'R-AUTH-3');
+      if (!state.classes[command.data.classId]) return schoolErrors.unknownReference('class', command.data.classId, 'R-AUTH-3');
+      return null;
+    case 'OpenCourse':
+      return state.courses[command.data.courseId] ? schoolErrors.duplicate('course', command.data.courseId, 'R-OUT-1') : null;
+    case 'MarkCourseReviewer':
+    case 'AppointCertificationProxy':
+      return state.courses[command.data.courseId] ? null : schoolErrors.unknownReference('course', command.data.courseId, 'R-OUT-7');
+    case 'SyncCourseRoster':
+      return state.courses[command.data.courseId] ? null : schoolErrors.unknownReference('course', command.data.courseId, 'R-OUT-1');
+    case 'AddRoleGroupMember':
+      return state.roleGroups[command.data.groupId] ? null : schoolErrors.unknownReference('role group', command.data.groupId, 'R-SUB-1');
+    default:
+      return null;
+  }
+};
+
+const checkParameter = (command: SchoolCommand): Check => {
+  if (command.type !== 'SetParameter') return null;
+  const { parameter, value } = command.data;
+  if (value === null) return PARAMETER_NULLABLE.has(parameter) ? null : schoolErrors.parameterBelowMinimum(parameter, PARAMETER_MINIMUM[parameter], null);
+  return value < PARAMETER_MINIMUM[parameter] ? schoolErrors.parameterBelowMinimum(parameter, PARAMETER_MINIMUM[parameter], value) : null;
+};
+
+/** The school decider: checks who states a fact and whether it is consistent, then records it as stated. */
+export const decideSchool = (command: SchoolCommand, state: SchoolState, context: SchoolContext): E.Either<DomainError, ReadonlyArray<SchoolEvent>> => {
+  if (!allowedRoles(command.type).includes(context.actor.role)) return E.left(schoolErrors.notAdministrator(context.actor.role, command.type));
+  if (command.type === 'RegisterSchool') {
+    return state.schoolId === null ? E.right([{ type: 'SchoolRegistered', data: command.data }]) : E.left(schoolErrors.schoolAlreadyRegistered(state.schoolId));
+  }
+  if (state.schoolId === null) return E.left(schoolErrors.schoolNotRegistered(command.data.schoolId));
+  const problem =
+    (command.type === 'SetWorkPeriod' ? checkWorkPeriod(command, state, context.now) : null) ?? checkReferences(command, state) ?? checkParameter(command);
+  if (problem) return E.left(problem);
+  const { schoolId: _schoolId, ...data } = command.data;
+  return E.right([{ type: eventTypeOfSchoolCommand[command.type], data } as SchoolEvent]);
+};

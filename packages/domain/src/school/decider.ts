@@ -1,0 +1,14 @@
+import type { Decider } from '../shared/decider';
+import type { SchoolCommand } from './commands';
+import { decideSchool, type SchoolContext } from './decide';
+import type { SchoolEvent } from './events';
+import { evolveSchool } from './evolve';
+import { initialSchoolState, type SchoolState } from './state';
+
+export const schoolDecider: Decider<SchoolCommand, SchoolEvent, SchoolState, SchoolContext> = {
+  initialState: initialSchoolState,
+  decide: decideSchool,
+  evolve: evolveSchool,
+};
+
+export const schoolStreamName = (schoolId: string): string => `school-${schoolId}`;

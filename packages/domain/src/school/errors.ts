@@ -1,0 +1,77 @@
+import { domainError } from '../shared/errors';
+import type { Role } from '../shared/actor';
+import type { RuleId } from '../shared/rules';
+import type { Window } from '../shared/time';
+
+const range = (w: Window): string => `${w.start} – ${w.end}`;
+
+export const schoolErrors = {
+  notAdministrator: (role: Role, command: string) =>
+    domainError(
+      'NOT_SCHOOL_ADMINISTRATOR',
+      'R-AUTH-3',
+      `只有學校管理者可以執行「${command}」，目前身分為 ${role}`,
+      `Only the school administrator may ${command}; the actor is a ${role}`,
+      { role, command },
+    ),
+  schoolNotRegistered: (schoolId: string) =>
+    domainError('SCHOOL_NOT_REGISTERED', 'R-AUTH-3', `學校 ${schoolId} 尚未建立`, `School ${schoolId} is not registered`, {
+      schoolId,
+    }),
+  schoolAlreadyRegistered: (schoolId: string) =>
+    domainError('SCHOOL_ALREADY_REGISTERED', 'R-AUTH-3', `學校 ${schoolId} 已經建立`, `School ${schoolId} is already registered`, {
+      schoolId,
+    }),
+  windowEmpty: (window: Window) =>
+    domainError(
+      'WORK_PERIOD_EMPTY',
+      'R-WIN-2',
+      `作業時間的開始必須早於結束（${range(window)}）`,
+      `A work period must start before it ends (${range(window)})`,
+      { window },
+    ),
+  semesterMismatch: (item: string, term: string, yearly: boolean) =>
+    domainError(
+      'WORK_PERIOD_SEMESTER_MISMATCH',
+      'R-WIN-2',
+      `「${item}」的作業時間應以${yearly ? '學年（學期 0）' : '學期（1 或 2）'}設定，收到學年期 ${term}`,
+      `A work period for ${item} is set per ${yearly ? 'school year (semester 0)' : 'semester (1 or 2)'}; got term ${term}`,
+      { item, term, yearly },
+    ),
+  operatingPeriodNotSet: (schoolYear: number, item: string) =>
+    domainError(
+      'OPERATING_PERIOD_NOT_SET',
+      'R-WIN-1',
+      `${schoolYear} 學年度尚未設定市府「${item}」作業期間`,
+      `The city's ${item} operating period for school year ${schoolYear} is not set`,
+      { schoolYear, item },
+    ),
+  outsideOperatingPeriod: (window: Window, operating: Window) =>
+    domainError(
+      'WORK_PERIOD_OUTSIDE_OPERATING_PERIOD',
+      'R-WIN-2',
+      `作業時間 ${range(window)} 不在市府作業期間 ${range(operating)} 之內`,
+      `The work period ${range(window)} does not lie inside the city's operating period ${range(operating)}`,
+      { window, operatingPeriod: operating },
+    ),
+  workPeriodClosed: (item: string, term: string, window: Window) =>
+    domainError(
+      'WORK_PERIOD_ALREADY_CLOSED',
+      'R-WIN-3',
+      `${term}「${item}」作業時間已於 ${window.end} 結束，不可再變更`,
+      `The ${item} work period of ${term} closed at ${window.end} and can no longer be changed`,
+      { item, term, window },
+    ),
+  parameterBelowMinimum: (parameter: string, minimum: number, actual: number | null) =>
+    domainError(
+      'PARAMETER_BELOW_MINIMUM',
+      parameter === 'outcomeUploadQuota' ? 'R-OUT-3' : 'R-AUTH-3',
+      `參數 ${parameter} 不可低於 ${minimum}${actual === null ? '，也不可設為不限' : `，收到 ${actual}`}`,
+      `Parameter ${parameter} may not be below ${minimum}${actual === null ? ' nor unlimited' : `; got ${actual}`}`,
+      { parameter, limit: minimum, actual },
+    ),
+  unknownReference: (kind: string, id: string, rule: RuleId) =>
+    domainError('UNKNOWN_REFERENCE', rule, `找不到${kind} ${id}`, `Unknown ${kind} ${id}`, { kind, id }),
+  duplicate: (kind: string, id: string, rule: RuleId) =>
+    domainError('ALREADY_EXISTS', rule, `${kind} ${id} 已存在`, `${kind} ${id} already exists`, { kind, id }),
+};

@@ -1,0 +1,77 @@
+import type { Draft } from 'immer';
+import type { SchoolEvent } from './events';
+import type { SchoolState } from './state';
+
+/** Total over every school event; unknown references (a course never opened) are ignored, not thrown. */
+export const evolveSchool = (state: Draft<SchoolState>, event: SchoolEvent): void => {
+  switch (event.type) {
+    case 'SchoolRegistered':
+      state.schoolId = event.data.schoolId;
+      state.name = event.data.name;
+      return;
+    case 'OperatingPeriodSet':
+      state.operatingPeriods[`${event.data.schoolYear}:${event.data.item}`] = { ...event.data.window };
+      return;
+    case 'WorkPeriodSet':
+      state.workPeriods[`${event.data.term}:${event.data.item}`] = { ...event.data.window };
+      return;
+    case 'ParameterSet': {
+      const entries = (state.parameters[event.data.parameter] ??= []);
+      entries.push({ effectiveFromSchoolYear: event.data.effectiveFromSchoolYear, value: event.data.value });
+      return;
+    }
+    case 'ClassRegistered':
+      state.classes[event.data.classId] = { ...event.data };
+      return;
+    case 'StudentEnrolled':
+      state.students[event.data.studentId] = { ...event.data, placements: {} };
+      return;
+    case 'StudentPlaced': {
+      const student = state.students[event.data.studentId];
+      if (student) student.placements[event.data.schoolYear] = { classId: event.data.classId, seatNumber: event.data.seatNumber };
+      return;
+    }
+    case 'CourseOpened':
+      state.courses[event.data.courseId] = {
+        courseId: event.data.courseId,
+        term: event.data.term,
+        subject: event.data.subject,
+        name: event.data.name,
+        credits: event.data.credits,
+        teacherIds: [...event.data.teacherIds],
+        coTaught: event.data.coTaught ?? event.data.teacherIds.length > 1,
+        reviewerIds: [],
+        proxyIds: [],
+        studentIds: {},
+      };
+      return;
+    case 'CourseReviewerMarked': {
+      const course = state.courses[event.data.courseId];
+      if (course && !course.reviewerIds.includes(event.data.teacherId)) course.reviewerIds.push(event.data.teacherId);
+      return;
+    }
+    case 'CertificationProxyAppointed': {
+      const course = state.courses[event.data.courseId];
+      if (course && !course.proxyIds.includes(event.data.teacherId)) course.proxyIds.push(event.data.teacherId);
+      return;
+    }
+    case 'CourseRosterSynced': {
+      const course = state.courses[event.data.courseId];
+      if (course) course.studentIds = Object.fromEntries(event.data.studentIds.map((id) => [id, true as const]));
+      return;
+    }
+    case 'RoleGroupDefined':
+      state.roleGroups[event.data.groupId] = {
+        groupId: event.data.groupId,
+        name: event.data.name,
+        functionCodes: [...event.data.functionCodes],
+        memberIds: state.roleGroups[event.data.groupId]?.memberIds ?? [],
+      };
+      return;
+    case 'RoleGroupMemberAdded': {
+      const group = state.roleGroups[event.data.groupId];
+      if (group && !group.memberIds.includes(event.data.userId)) group.memberIds.push(event.data.userId);
+      return;
+    }
+  }
+};

@@ -1,0 +1,45 @@
+import type { Term } from '../shared/term';
+import type { Window } from '../shared/time';
+import { PARAMETER_DEFAULTS, valueInForce, type ParameterName } from './parameters';
+import type { CourseInfo, SchoolPolicy } from './state';
+import type { OperatingItem, WorkItem } from './workItems';
+
+/** Queries the deciders ask of the school's policy. All pure reads of the folded school state. */
+
+export const workPeriodOf = (policy: SchoolPolicy, term: Term | string, item: WorkItem): Window | undefined =>
+  policy.workPeriods[`${term}:${item}`];
+
+export const operatingPeriodOf = (policy: SchoolPolicy, schoolYear: number, item: OperatingItem): Window | undefined =>
+  policy.operatingPeriods[`${schoolYear}:${item}`];
+
+/** The parameter in force for a school year: the school's own setting, else the default table (RULES.md). */
+export const parameterFor = (policy: SchoolPolicy, name: ParameterName, schoolYear: number): number | null => {
+  const set = valueInForce(policy.parameters[name] ?? [], schoolYear);
+  if (set) return set.value;
+  return valueInForce(PARAMETER_DEFAULTS[name], schoolYear)?.value ?? null;
+};
+
+/** R-OUT-7: the course's teacher; in a co-taught course each teacher marked 審核=是; or an appointed proxy. */
+export const mayCertify = (course: CourseInfo, teacherId: string): boolean => {
+  if (course.proxyIds.includes(teacherId)) return true;
+  if (course.coTaught) return course.reviewerIds.includes(teacherId);
+  return course.teacherIds.includes(teacherId);
+};
+
+/** Who may certify a course now (for reports of waiting outcomes, R-REP-3). */
+export const certifiersOf = (course: CourseInfo): ReadonlyArray<string> => [
+  ...(course.coTaught ? course.reviewerIds : course.teacherIds),
+  ...course.proxyIds,
+];
+
+/** R-SUB-1: the user belongs to a role group holding one of the function codes. */
+export const holdsFunction = (policy: SchoolPolicy, userId: string, functionCodes: ReadonlyArray<string>): boolean =>
+  Object.values(policy.roleGroups).some(
+    (group) => group.memberIds.includes(userId) && group.functionCodes.some((code) => functionCodes.includes(code)),
+  );
+
+/** The homeroom teacher of a student's class in a school year, if placed (R-AUTH-2). */
+export const homeroomTeacherOf = (policy: SchoolPolicy, studentId: string, schoolYear: number): string | undefined => {
+  const placement = policy.students[studentId]?.placements[schoolYear];
+  return placement ? policy.classes[placement.classId]?.homeroomTeacherId : undefined;
+};

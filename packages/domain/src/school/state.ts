@@ -1,0 +1,75 @@
+import type { NonEmptyText } from '../shared/primitives';
+import type { Term } from '../shared/term';
+import type { Window } from '../shared/time';
+import type { ParameterName, ParameterValue } from './parameters';
+
+export interface ClassInfo {
+  readonly classId: string;
+  readonly schoolYear: number;
+  readonly name: string;
+  readonly homeroomTeacherId: string;
+}
+
+export interface StudentInfo {
+  readonly studentId: string;
+  readonly studentNumber: string;
+  readonly name: string;
+  readonly entrySchoolYear: number;
+  /** Class and seat per school year. */
+  readonly placements: Readonly<Record<number, { readonly classId: string; readonly seatNumber: number }>>;
+}
+
+export interface CourseInfo {
+  readonly courseId: string;
+  readonly term: Term;
+  readonly subject: NonEmptyText;
+  readonly name: string;
+  readonly credits: number;
+  readonly teacherIds: ReadonlyArray<string>;
+  readonly coTaught: boolean;
+  /** R-OUT-7: co-taught teachers marked 審核=是. */
+  readonly reviewerIds: ReadonlyArray<string>;
+  /** R-OUT-7: appointed proxies. */
+  readonly proxyIds: ReadonlyArray<string>;
+  readonly studentIds: Readonly<Record<string, true>>;
+}
+
+export interface RoleGroup {
+  readonly groupId: string;
+  readonly name: string;
+  readonly functionCodes: ReadonlyArray<string>;
+  readonly memberIds: ReadonlyArray<string>;
+}
+
+/**
+ * The school's own facts, folded from `school-{schoolId}`. Command handling passes it to the portfolio
+ * decider as the policy in force (`SchoolPolicy`): periods, parameters, roster and courses.
+ */
+export interface SchoolState {
+  readonly schoolId: string | null;
+  readonly name: string;
+  /** Keyed `${schoolYear}:${item}` (R-WIN-1). */
+  readonly operatingPeriods: Readonly<Record<string, Window>>;
+  /** Keyed `${term}:${item}` (R-WIN-2). */
+  readonly workPeriods: Readonly<Record<string, Window>>;
+  /** Values the school set, in the order set; defaults apply where none is in force (R-OUT-3 ...). */
+  readonly parameters: Readonly<Partial<Record<ParameterName, ReadonlyArray<ParameterValue>>>>;
+  readonly classes: Readonly<Record<string, ClassInfo>>;
+  readonly students: Readonly<Record<string, StudentInfo>>;
+  readonly courses: Readonly<Record<string, CourseInfo>>;
+  readonly roleGroups: Readonly<Record<string, RoleGroup>>;
+}
+
+export type SchoolPolicy = SchoolState;
+
+export const initialSchoolState: SchoolState = {
+  schoolId: null,
+  name: '',
+  operatingPeriods: {},
+  workPeriods: {},
+  parameters: {},
+  classes: {},
+  students: {},
+  courses: {},
+  roleGroups: {},
+};

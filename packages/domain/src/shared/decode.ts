@@ -1,0 +1,61 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import type * as t from 'io-ts';
+import { domainError, type DomainError } from './errors';
+
+/** A union or intersection adds its member index to the context; a reader wants only the data path. */
+const isCombinator = (type: t.Decoder<unknown, unknown> | undefined): boolean => {
+  const tag = (type as { _tag?: string } | undefined)?._tag;
+  return tag === 'UnionType' || tag === 'IntersectionType' || tag === 'RefinementType' || tag === 'ExactType';
+};
+
+const pathOf = (error: t.ValidationError): string =>
+  error.context
+    .filter((entry, index) => index > 0 && entry.key !== '' && !isCombinator(error.context[index - 1]?.type))
+    .map((entry) => entry.key)
+    .join('.');
+
+/** One line per failing path: `data.document.sizeBytes: expected FileSize, got -3`. */
+export const describeValidationErrors = (errors: t.Errors): ReadonlyArray<{ path: string; expected: string; actual: string }> =>
+  errors.map((error) => {
+    const last = error.context[error.context.length - 1];
+    return {
+      path: pathOf(error) || '(root)',
+      expected: last?.type.name ?? 'unknown',
+      actual: safeStringify(error.value),
+    };
+  });
+
+const safeStringify = (value: unknown): string => {
+  if (value === undefined) return 'undefined';
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  } catch {
+    return String(value);
+  }
+};
+
+/**
+ * Decodes untrusted input with a codec; a failure becomes an `INVALID_INPUT` error naming every failing path.
+ * `what` names the input in the message (e.g. `command SelectCourseOutcome`).
+ */
+export const decodeWith =
+  <A, O>(codec: t.Type<A, O, unknown>, what: string) =>
+  (input: unknown): E.Either<DomainError<'INVALID_INPUT'>, A> =>
+    pipe(
+      codec.decode(input),
+      E.mapLeft((errors) => {
+        const problems = describeValidationErrors(errors);
+        const paths = [...new Set(problems.map((p) => p.path))];
+        const first = problems[0];
+        const detail = first ? `${first.path}: expected ${first.expected}, got ${first.actual}` : '';
+        return domainError(
+          'INVALID_INPUT',
+          null,
+          `${what} 格式錯誤（${paths.join('、')}）：${detail}`,
+          `${what} is malformed at ${paths.join(', ')}: ${detail}`,
+          { paths, problems },
+        );
+      }),
+    );

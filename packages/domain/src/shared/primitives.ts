@@ -1,0 +1,50 @@
+import * as t from 'io-ts';
+
+/** An identifier chosen by the embedding service: 1–64 characters, letters, digits and `_ . : -`. */
+export interface IdBrand {
+  readonly Id: unique symbol;
+}
+export const Id = t.brand(t.string, (s): s is t.Branded<string, IdBrand> => /^[A-Za-z0-9_.:-]{1,64}$/.test(s), 'Id');
+export type Id = t.TypeOf<typeof Id>;
+
+export interface NonEmptyTextBrand {
+  readonly NonEmptyText: unique symbol;
+}
+/** Text with at least one non-space character, at most 200 code points. */
+export const NonEmptyText = t.brand(
+  t.string,
+  (s): s is t.Branded<string, NonEmptyTextBrand> => s.trim().length > 0 && [...s].length <= 200,
+  'NonEmptyText',
+);
+export type NonEmptyText = t.TypeOf<typeof NonEmptyText>;
+
+export interface PositiveIntBrand {
+  readonly PositiveInt: unique symbol;
+}
+export const PositiveInt = t.brand(
+  t.number,
+  (n): n is t.Branded<number, PositiveIntBrand> => Number.isSafeInteger(n) && n > 0,
+  'PositiveInt',
+);
+export type PositiveInt = t.TypeOf<typeof PositiveInt>;
+
+export interface NonNegativeIntBrand {
+  readonly NonNegativeInt: unique symbol;
+}
+export const NonNegativeInt = t.brand(
+  t.number,
+  (n): n is t.Branded<number, NonNegativeIntBrand> => Number.isSafeInteger(n) && n >= 0,
+  'NonNegativeInt',
+);
+export type NonNegativeInt = t.TypeOf<typeof NonNegativeInt>;
+
+/** Counts Unicode code points, as R-FILE-2 does, so that one Chinese character counts once. */
+export const codePointLength = (s: string): number => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+
+/** Optional fields in codecs: present with a value, or absent (never `undefined`, see exactOptionalPropertyTypes). */
+export const withOptional = <R extends t.Props, O extends t.Props>(required: R, optional: O, name: string) =>
+  t.intersection([t.type(required), t.partial(optional)], name);
