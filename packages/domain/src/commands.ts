@@ -8,6 +8,7 @@ import { Id, withOptional } from './shared/primitives';
 import { TaipeiInstant } from './shared/time';
 import { PORTFOLIO_COMMAND_DATA, type PortfolioCommand } from './portfolio/commands';
 import { SCHOOL_COMMAND_DATA, type SchoolCommand } from './school/commands';
+import { SUBMISSION_COMMAND_DATA, type SubmissionCommand } from './submission/commands';
 
 /**
  * Every command arrives in one envelope: who acts, when (R-TIME-3), the id that makes it idempotent, and
@@ -23,9 +24,18 @@ export type CommandMeta = Omit<CommandEnvelope, 'type' | 'data'>;
 
 export type RoutedCommand =
   | { readonly aggregate: 'school'; readonly meta: CommandMeta; readonly command: SchoolCommand }
-  | { readonly aggregate: 'portfolio'; readonly meta: CommandMeta; readonly command: PortfolioCommand };
+  | { readonly aggregate: 'portfolio'; readonly meta: CommandMeta; readonly command: PortfolioCommand }
+  | { readonly aggregate: 'submission'; readonly meta: CommandMeta; readonly command: SubmissionCommand };
 
-export const COMMAND_TYPES: ReadonlyArray<string> = [...Object.keys(SCHOOL_COMMAND_DATA), ...Object.keys(PORTFOLIO_COMMAND_DATA)];
+export type AggregateKind = RoutedCommand['aggregate'];
+
+const DATA_CODECS: ReadonlyArray<readonly [AggregateKind, Readonly<Record<string, t.Mixed>>]> = [
+  ['school', SCHOOL_COMMAND_DATA],
+  ['portfolio', PORTFOLIO_COMMAND_DATA],
+  ['submission', SUBMISSION_COMMAND_DATA],
+];
+
+export const COMMAND_TYPES: ReadonlyArray<string> = DATA_CODECS.flatMap(([, codecs]) => Object.keys(codecs));
 
 const unknownType = (type: string): DomainError<'INVALID_INPUT'> =>
   domainError('INVALID_INPUT', null, `未知的指令類型「${type}」`, `Unknown command type "${type}"`, {
@@ -33,12 +43,9 @@ const unknownType = (type: string): DomainError<'INVALID_INPUT'> =>
     problems: [{ path: 'type', expected: COMMAND_TYPES.join(' | '), actual: JSON.stringify(type) }],
   });
 
-const dataCodecOf = (type: string): { aggregate: 'school' | 'portfolio'; codec: t.Mixed } | undefined => {
-  if (Object.prototype.hasOwnProperty.call(SCHOOL_COMMAND_DATA, type)) {
-    return { aggregate: 'school', codec: SCHOOL_COMMAND_DATA[type as keyof typeof SCHOOL_COMMAND_DATA] };
-  }
-  if (Object.prototype.hasOwnProperty.call(PORTFOLIO_COMMAND_DATA, type)) {
-    return { aggregate: 'portfolio', codec: PORTFOLIO_COMMAND_DATA[type as keyof typeof PORTFOLIO_COMMAND_DATA] };
+const dataCodecOf = (type: string): { aggregate: AggregateKind; codec: t.Mixed } | undefined => {
+  for (const [aggregate, codecs] of DATA_CODECS) {
+    if (Object.prototype.hasOwnProperty.call(codecs, type)) return { aggregate, codec: codecs[type]! };
   }
   return undefined;
 };

@@ -11,3 +11,4 @@ export * from './shared/time';
 export * from './school';
 export * from './portfolio';
 export * from './commands';
+export * from './submission';

@@ -29,6 +29,7 @@ export const teacher = (id = 't1'): Actor => ({ id, role: 'teacher' }) as Actor;
 export const admin = (id = 'admin'): Actor => ({ id, role: 'admin' }) as Actor;
 export const system = (): Actor => ({ id: 'system', role: 'system' }) as Actor;
 export const parent = (id = 'p1'): Actor => ({ id, role: 'parent' }) as Actor;
+export const submitter = (id = 'sub1'): Actor => ({ id, role: 'submitter' }) as Actor;
 
 const hex64 = (seed: string): string => {
   let h = 0;
@@ -55,6 +56,7 @@ export const YEAR_111 = {
   outcomeCertification2: { start: at('2023-04-01T08:00'), end: at('2023-04-10T17:00') },
   performanceUpload: { start: at('2022-08-01T08:00'), end: at('2023-04-11T17:00') },
   selection: { start: at('2023-04-11T08:00'), end: at('2023-04-13T17:00') },
+  submission: { start: at('2023-04-13T17:00'), end: at('2023-04-14T08:00') },
   confirmation: { start: at('2023-04-14T08:00'), end: at('2023-04-18T10:30') },
   recheck: { start: at('2023-04-20T08:00'), end: at('2023-04-20T17:00') },
 } as const;
@@ -67,7 +69,7 @@ export interface SchoolFixtureOptions {
 }
 
 /**
- * One school, school year 111: class 301 (homeroom t-home), courses in both semesters (math and physics with
+ * One school, school year 111: class 301 (homeroom t-home), submitter sub1 in role group g-submit, courses in both semesters (math and physics with
  * credits, a co-taught course, and a club without credits), every work period of `YEAR_111`.
  */
 export const schoolFixture = (options: SchoolFixtureOptions = {}) => {
@@ -92,6 +94,14 @@ export const schoolFixture = (options: SchoolFixtureOptions = {}) => {
     period('1110', 'performanceUpload', y.performanceUpload),
     period('1110', 'outcomeSelection', y.selection),
     period('1110', 'performanceSelection', y.selection),
+    ...(['courseRecords', 'cadreRecords', 'courseOutcomes', 'performances'] as const).flatMap((category) => {
+      const term = category === 'courseOutcomes' || category === 'performances' ? '1110' : '1112';
+      return [
+        period(term, `${category}Submission`, y.submission),
+        period(term, `${category}Confirmation`, y.confirmation),
+        period(term, `${category}Recheck`, y.recheck),
+      ];
+    }),
     { type: 'ClassRegistered', data: { classId: 'c301', schoolYear: 111, name: '普通三01班', homeroomTeacherId: 't-home' } } as SchoolEvent,
     ...students.flatMap((s, i) => [
       { type: 'StudentEnrolled', data: { studentId: s.id, studentNumber: `1090${String(i + 1).padStart(2, '0')}`, name: s.name ?? `學生${i + 1}`, entrySchoolYear: 109 } } as SchoolEvent,
@@ -103,6 +113,9 @@ export const schoolFixture = (options: SchoolFixtureOptions = {}) => {
     ...course('phys-1112', '1112', '物理', 2, ['t2']),
     ...course('proj-1112', '1112', '專題研究', 2, ['t3', 't4'], true),
     ...course('club-1112', '1112', '社團活動', 0, ['t5']),
+    // R-SUB-1: the registry office's submitters hold the submit functions of seed 003.
+    { type: 'RoleGroupDefined', data: { groupId: 'g-submit', name: '註冊組', functionCodes: ['S0205S', 'S0206S', 'S0207S', 'S0208S', 'S0218S'] } } as SchoolEvent,
+    { type: 'RoleGroupMemberAdded', data: { groupId: 'g-submit', userId: 'sub1' } } as SchoolEvent,
     ...(options.extra ?? []),
   ];
   const policy: SchoolState = foldEvents(schoolDecider.evolve, schoolDecider.initialState, events);

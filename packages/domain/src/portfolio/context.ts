@@ -3,9 +3,10 @@ import type { Actor } from '../shared/actor';
 import type { DomainError } from '../shared/errors';
 import type { RuleId } from '../shared/rules';
 import { isWithin, type TaipeiInstant } from '../shared/time';
-import { workPeriodOf } from '../school/policy';
+import { schoolErrors } from '../school/errors';
+import { isSealed, workPeriodOf } from '../school/policy';
 import type { SchoolPolicy } from '../school/state';
-import type { WorkItem } from '../school/workItems';
+import type { ReceiptCategory, WorkItem } from '../school/workItems';
 import { accessErrors } from './errors';
 import type { PortfolioEvent } from './events';
 
@@ -51,3 +52,7 @@ export const insideWorkPeriod = (context: PortfolioContext, term: string, item: 
   if (!window) return accessErrors.workPeriodNotSet(item, term, rule);
   return isWithin(window, context.now) ? null : accessErrors.outsideWorkPeriod(item, term, window, context.now, rule);
 };
+
+/** R-SEAL-2: nothing in a sealed category and period changes again, whoever asks. */
+export const notSealed = (context: PortfolioContext, category: ReceiptCategory, period: string): Check => () =>
+  isSealed(context.policy, category, period) ? schoolErrors.periodSealed(category, period) : null;

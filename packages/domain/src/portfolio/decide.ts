@@ -4,6 +4,9 @@ import { certifyCourseOutcome, deleteCourseOutcome, editCourseOutcome, sendCours
 import { attachCadreProof, deletePerformance, editPerformance, recordPerformance, syncCadreRecord } from './performances/decide';
 import { deselectCourseOutcome, deselectPerformance, selectCourseOutcome, selectPerformance } from './selection/decide';
 import type { PortfolioState } from './state';
+import { confirmReceipt, deemReceiptCorrect, issueReceiptStatement, recordReceiptReview, reportReceiptError } from './receipts/decide';
+import { reviewLearningPlan, submitLearningPlan } from './plans/decide';
+import { pickApplicationItems } from './applications/decide';
 
 /** The portfolio decider: one function per command, each checking its rules in order (see RULES.md). */
 export const decidePortfolio = (command: PortfolioCommand, state: PortfolioState, context: PortfolioContext): Decision => {
@@ -36,5 +39,21 @@ export const decidePortfolio = (command: PortfolioCommand, state: PortfolioState
       return selectPerformance(command, state, context);
     case 'DeselectPerformance':
       return deselectPerformance(command, state, context);
+    case 'IssueReceiptStatement':
+      return issueReceiptStatement(command, state, context);
+    case 'ConfirmReceipt':
+      return confirmReceipt(command, state, context);
+    case 'ReportReceiptError':
+      return reportReceiptError(command, state, context);
+    case 'RecordReceiptReview':
+      return recordReceiptReview(command, state, context);
+    case 'DeemReceiptCorrect':
+      return deemReceiptCorrect(command, state, context);
+    case 'SubmitLearningPlan':
+      return submitLearningPlan(command, state, context);
+    case 'ReviewLearningPlan':
+      return reviewLearningPlan(command, state, context);
+    case 'PickApplicationItems':
+      return pickApplicationItems(command, state, context);
   }
 };

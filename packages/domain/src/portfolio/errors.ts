@@ -122,3 +122,56 @@ export const selectionErrors = {
   notSelected: (id: string) =>
     domainError('NOT_SELECTED', 'R-SEL-2', `${id} 尚未勾選`, `${id} is not selected`, { id }),
 };
+
+export const receiptErrors = {
+  notApplicable: (category: string, period: string) =>
+    domainError('RECEIPT_NOT_APPLICABLE', 'R-REC-1', `${period}「${category}」沒有提交資料，不需確認`,
+      `No ${category} data was submitted for ${period}; there is nothing to confirm`, { category, period }),
+  alreadyAnswered: (category: string, period: string, stage: string) =>
+    domainError('RECEIPT_ALREADY_ANSWERED', stage === 'first' ? 'R-REC-2' : 'R-REC-4',
+      `${period}「${category}」已經回覆，確認或回報送出後不可更改`,
+      `${category} of ${period} has already been answered; an answer is final`, { category, period, stage }),
+  awaitingReview: (category: string, period: string) =>
+    domainError('RECEIPT_AWAITING_SCHOOL_REVIEW', 'R-REC-4', `${period}「${category}」的回報尚待學校確認與修正`,
+      `The report on ${category} of ${period} awaits the school's review`, { category, period }),
+  notReported: (category: string, period: string) =>
+    domainError('RECEIPT_NOT_REPORTED', 'R-REC-4', `${period}「${category}」沒有待處理的錯誤回報`,
+      `${category} of ${period} has no error report awaiting review`, { category, period }),
+  nothingToDeem: (category: string, period: string) =>
+    domainError('RECEIPT_NOTHING_TO_DEEM', 'R-REC-5', `${period}「${category}」已有回覆，不需視為正確`,
+      `${category} of ${period} already has an answer; there is nothing to deem correct`, { category, period }),
+  fidAlreadyIssued: (fid: string) =>
+    domainError('STATEMENT_ALREADY_ISSUED', 'R-SUB-3', `FID ${fid} 的收訖明細已送達`, `The statement of FID ${fid} has already been issued`, { fid }),
+};
+
+export const planErrors = {
+  approvalOrderNotSet: () =>
+    domainError('PLAN_APPROVAL_ORDER_NOT_SET', 'R-PLAN-1', '學校尚未設定自主學習計畫審核順序',
+      'The school has not set the approval order for self-directed learning plans', {}),
+  notInReview: (planId: string, status: string) =>
+    domainError('PLAN_NOT_IN_REVIEW', 'R-PLAN-1', `自主學習計畫 ${planId} 目前為 ${status}，不在審核中`,
+      `Plan ${planId} is ${status}, not in review`, { planId, status }),
+  notReturned: (planId: string) =>
+    domainError('PLAN_NOT_RETURNED', 'R-PLAN-1', `自主學習計畫 ${planId} 未被退回，不可重新送出`,
+      `Plan ${planId} was not returned and cannot be submitted again`, { planId }),
+  notStageReviewer: (planId: string, stage: number, reviewerId: string) =>
+    domainError('NOT_STAGE_REVIEWER', 'R-PLAN-1', `${reviewerId} 不是計畫 ${planId} 第 ${stage + 1} 關的審核者`,
+      `${reviewerId} is not the reviewer of stage ${stage + 1} of plan ${planId}`, { planId, stage, reviewerId }),
+  advisorRequired: (planId: string) =>
+    domainError('PLAN_ADVISOR_REQUIRED', 'R-PLAN-1', `學校的審核順序包含指導教師，計畫 ${planId} 必須指定指導教師`,
+      `The school's approval order includes an advisor stage; plan ${planId} must name its advisor`, { planId }),
+  returnReasonRequired: (planId: string) =>
+    domainError('RETURN_REASON_REQUIRED', 'R-PLAN-1', `退回計畫 ${planId} 時必須填寫原因`, `Returning plan ${planId} needs a reason`, { planId }),
+};
+
+export const applicationErrors = {
+  tooMany: (kind: 'outcomes' | 'performances', limit: number, actual: number) =>
+    domainError('APPLICATION_PICK_LIMIT', 'R-APP-1',
+      `每個校系至多勾選 ${limit} 件${kind === 'outcomes' ? '課程學習成果' : '多元表現'}，收到 ${actual} 件`,
+      `At most ${limit} ${kind === 'outcomes' ? 'course outcomes' : 'performances'} per department; got ${actual}`, { kind, limit, actual }),
+  duplicate: (id: string) =>
+    domainError('APPLICATION_PICK_DUPLICATE', 'R-APP-1', `${id} 重複勾選`, `${id} is picked twice`, { id }),
+  notSealedSubmitted: (id: string) =>
+    domainError('APPLICATION_ITEM_NOT_SEALED', 'R-APP-1', `${id} 不是已提交並封存的項目`,
+      `${id} is not among the student's submitted and sealed items`, { id }),
+};

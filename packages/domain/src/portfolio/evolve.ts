@@ -4,6 +4,9 @@ import { evolveOutcome } from './outcomes/evolve';
 import { evolvePerformance } from './performances/evolve';
 import { evolveSelection } from './selection/evolve';
 import type { PortfolioState } from './state';
+import { evolveReceipt } from './receipts/evolve';
+import { evolvePlan } from './plans/evolve';
+import { evolveApplication } from './applications/evolve';
 
 /** Total over every portfolio event: an event about an unknown item changes nothing rather than throwing. */
 export const evolvePortfolio = (state: Draft<PortfolioState>, event: PortfolioEvent): void => {
@@ -25,5 +28,18 @@ export const evolvePortfolio = (state: Draft<PortfolioState>, event: PortfolioEv
     case 'PerformanceSelected':
     case 'PerformanceDeselected':
       return evolveSelection(state, event);
+    case 'ReceiptStatementIssued':
+    case 'ReceiptConfirmed':
+    case 'ReceiptErrorReported':
+    case 'ReceiptReviewRecorded':
+    case 'ReceiptDeemedCorrect':
+      return evolveReceipt(state, event);
+    case 'LearningPlanSubmitted':
+    case 'LearningPlanStagePassed':
+    case 'LearningPlanReturned':
+    case 'LearningPlanApproved':
+      return evolvePlan(state, event);
+    case 'ApplicationItemsPicked':
+      return evolveApplication(state, event);
   }
 };

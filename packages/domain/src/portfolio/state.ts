@@ -1,5 +1,8 @@
 import type { FileMeta } from '../shared/files';
 import type { SchoolYear } from '../shared/term';
+import type { PlanApprovalStage } from '../school/events';
+import type { ReceiptCategory } from '../school/workItems';
+import type { SubmittedItem } from '../submission/events';
 import type { PerformanceDetails } from './performances/details';
 
 /** R-OUT-6, R-OUT-8: draft until sent; pending (待認證) until a teacher passes or fails it. */
@@ -40,6 +43,57 @@ export interface PerformanceState {
   readonly submitted: boolean;
 }
 
+export type ReceiptAnswer = 'confirmed' | 'reported' | 'deemedCorrect';
+
+/** A receipt statement (收訖明細) for one category and period and the student's answers to it (R-REC). */
+export interface ReceiptState {
+  readonly category: ReceiptCategory;
+  readonly period: string;
+  /** The accepted submission the current statement comes from; a corrected resubmission replaces it. */
+  readonly fid: string;
+  readonly items: ReadonlyArray<SubmittedItem>;
+  readonly answer: ReceiptAnswer | null;
+  readonly review: 'dataWasRight' | 'corrected' | null;
+  readonly recheckAnswer: ReceiptAnswer | null;
+}
+
+/** Where a receipt stands: what, if anything, is awaited next. */
+export type ReceiptPhase = 'awaitingAnswer' | 'awaitingReview' | 'awaitingRecheck' | 'closed';
+
+export const receiptPhase = (receipt: ReceiptState): ReceiptPhase => {
+  if (receipt.answer === null) return 'awaitingAnswer';
+  if (receipt.answer !== 'reported') return 'closed';
+  if (receipt.review === null) return 'awaitingReview';
+  return receipt.recheckAnswer === null ? 'awaitingRecheck' : 'closed';
+};
+
+export const receiptKey = (category: string, period: string): string => `${category}:${period}`;
+
+/** A self-directed learning plan on its way through the school's approval stages (R-PLAN-1). */
+export interface PlanState {
+  readonly planId: string;
+  readonly schoolYear: SchoolYear;
+  readonly semester: number;
+  readonly title: string;
+  readonly description: string;
+  readonly periodsPerWeek: number;
+  readonly weeks: number;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly advisorId?: string;
+  /** The stages in force when the plan was submitted; later changes of order do not reach it. */
+  readonly stages: ReadonlyArray<PlanApprovalStage>;
+  /** Index of the stage awaited now; equal to `stages.length` once approved. */
+  readonly stageIndex: number;
+  readonly status: 'inReview' | 'returned' | 'approved';
+}
+
+/** R-APP-1: what the student picked for one department applied to. */
+export interface ApplicationPicks {
+  readonly outcomeIds: ReadonlyArray<string>;
+  readonly performanceIds: ReadonlyArray<string>;
+}
+
 /** One student's whole time at one school, folded from `portfolio-{schoolId}-{studentId}`. */
 export interface PortfolioState {
   readonly studentId: string | null;
@@ -49,6 +103,11 @@ export interface PortfolioState {
   readonly retiredIds: Readonly<Record<string, true>>;
   /** R-FILE-3: bytes of every file attached to a live item. */
   readonly storageBytes: number;
+  /** Keyed by `receiptKey(category, period)`. */
+  readonly receipts: Readonly<Record<string, ReceiptState>>;
+  readonly plans: Readonly<Record<string, PlanState>>;
+  /** Keyed by department id. */
+  readonly applications: Readonly<Record<string, ApplicationPicks>>;
 }
 
 export const initialPortfolioState: PortfolioState = {
@@ -57,6 +116,9 @@ export const initialPortfolioState: PortfolioState = {
   performances: {},
   retiredIds: {},
   storageBytes: 0,
+  receipts: {},
+  plans: {},
+  applications: {},
 };
 
 export const portfolioStreamName = (schoolId: string, studentId: string): string => `portfolio-${schoolId}-${studentId}`;

@@ -44,4 +44,4 @@ export const attachmentChecks = (
 
 /** An id may name one item for the whole life of the portfolio. */
 export const freshId = (state: PortfolioState, id: string, rule: RuleId): Check => () =>
-  state.outcomes[id] || state.performances[id] || state.retiredIds[id] ? itemErrors.idAlreadyUsed(id, rule) : null;
+  state.outcomes[id] || state.performances[id] || state.plans[id] || state.retiredIds[id] ? itemErrors.idAlreadyUsed(id, rule) : null;

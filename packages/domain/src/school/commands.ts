@@ -20,6 +20,8 @@ const COMMAND_OF = {
   CourseRosterSynced: 'SyncCourseRoster',
   RoleGroupDefined: 'DefineRoleGroup',
   RoleGroupMemberAdded: 'AddRoleGroupMember',
+  PeriodSealed: 'SealPeriod',
+  PlanApprovalOrderSet: 'SetPlanApprovalOrder',
 } as const;
 
 type EventOf<K> = Extract<SchoolEvent, { type: K }>;

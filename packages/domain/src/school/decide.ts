@@ -7,9 +7,9 @@ import { eventTypeOfSchoolCommand, type SchoolCommand } from './commands';
 import { schoolErrors } from './errors';
 import type { SchoolEvent } from './events';
 import { PARAMETER_MINIMUM, PARAMETER_NULLABLE } from './parameters';
-import { operatingPeriodOf, workPeriodOf } from './policy';
+import { isSealed, operatingPeriodOf, periodOf, sealedCategoryOfItem, workPeriodOf } from './policy';
 import type { SchoolState } from './state';
-import { isYearlyItem, operatingItemOf } from './workItems';
+import { confirmationItemOf, isYearlyCategory, isYearlyItem, operatingItemOf, recheckItemOf } from './workItems';
 
 export interface SchoolContext {
   readonly now: TaipeiInstant;
@@ -23,6 +23,8 @@ const allowedRoles = (type: SchoolCommand['type']): ReadonlyArray<Actor['role']>
   switch (type) {
     case 'SetOperatingPeriod':
       return ['city', 'admin'];
+    case 'SealPeriod':
+      return ['system'];
     case 'EnrollStudent':
     case 'PlaceStudent':
     case 'RegisterClass':
@@ -43,9 +45,24 @@ const checkWorkPeriod = (command: Extract<SchoolCommand, { type: 'SetWorkPeriod'
   const operating = operatingPeriodOf(state, schoolYear, operatingItemOf(item));
   if (!operating) return schoolErrors.operatingPeriodNotSet(schoolYear, operatingItemOf(item));
   if (!liesWithin(window, operating)) return schoolErrors.outsideOperatingPeriod(window, operating);
+  const category = sealedCategoryOfItem(item);
+  if (isSealed(state, category, periodOf(category, term))) return schoolErrors.periodSealed(category, periodOf(category, term));
   const current = workPeriodOf(state, term, item);
   // R-WIN-3: a period may change while it is in the future or open, never once it has closed.
   if (current && now >= current.end) return schoolErrors.workPeriodClosed(item, term, current);
+  return null;
+};
+
+/** R-SEAL-1 / R-AUTH-4: only after the confirmation (and any re-check) deadline, and only once. */
+const checkSeal = (command: Extract<SchoolCommand, { type: 'SealPeriod' }>, state: SchoolState, now: TaipeiInstant): Check => {
+  const { category, period } = command.data;
+  const yearly = isYearlyCategory(category);
+  if (yearly !== (semesterOfTerm(period) === 0)) return schoolErrors.semesterMismatch(`${category}Confirmation`, period, yearly);
+  if (isSealed(state, category, period)) return schoolErrors.periodSealed(category, period);
+  const confirmation = workPeriodOf(state, period, confirmationItemOf(category));
+  if (!confirmation || now < confirmation.end) return schoolErrors.deadlineNotPassed('confirmation', period, confirmation?.end ?? null, now);
+  const recheck = workPeriodOf(state, period, recheckItemOf(category));
+  if (recheck && now < recheck.end) return schoolErrors.deadlineNotPassed('re-check', period, recheck.end, now);
   return null;
 };
 
@@ -66,6 +83,10 @@ const checkReferences = (command: SchoolCommand, state: SchoolState): Check => {
       return state.courses[command.data.courseId] ? null : schoolErrors.unknownReference('course', command.data.courseId, 'R-OUT-7');
     case 'SyncCourseRoster':
       return state.courses[command.data.courseId] ? null : schoolErrors.unknownReference('course', command.data.courseId, 'R-OUT-1');
+    case 'SetPlanApprovalOrder': {
+      const missing = command.data.stages.find((stage) => stage.kind === 'roleGroup' && !state.roleGroups[stage.groupId]);
+      return missing?.kind === 'roleGroup' ? schoolErrors.unknownReference('role group', missing.groupId, 'R-PLAN-1') : null;
+    }
     case 'AddRoleGroupMember':
       return state.roleGroups[command.data.groupId] ? null : schoolErrors.unknownReference('role group', command.data.groupId, 'R-SUB-1');
     default:
@@ -82,13 +103,20 @@ const checkParameter = (command: SchoolCommand): Check => {
 
 /** The school decider: checks who states a fact and whether it is consistent, then records it as stated. */
 export const decideSchool = (command: SchoolCommand, state: SchoolState, context: SchoolContext): E.Either<DomainError, ReadonlyArray<SchoolEvent>> => {
-  if (!allowedRoles(command.type).includes(context.actor.role)) return E.left(schoolErrors.notAdministrator(context.actor.role, command.type));
+  if (!allowedRoles(command.type).includes(context.actor.role)) {
+    return E.left(
+      command.type === 'SealPeriod' ? schoolErrors.systemOnly(context.actor.role, command.type) : schoolErrors.notAdministrator(context.actor.role, command.type),
+    );
+  }
   if (command.type === 'RegisterSchool') {
     return state.schoolId === null ? E.right([{ type: 'SchoolRegistered', data: command.data }]) : E.left(schoolErrors.schoolAlreadyRegistered(state.schoolId));
   }
   if (state.schoolId === null) return E.left(schoolErrors.schoolNotRegistered(command.data.schoolId));
   const problem =
-    (command.type === 'SetWorkPeriod' ? checkWorkPeriod(command, state, context.now) : null) ?? checkReferences(command, state) ?? checkParameter(command);
+    (command.type === 'SetWorkPeriod' ? checkWorkPeriod(command, state, context.now) : null) ??
+    (command.type === 'SealPeriod' ? checkSeal(command, state, context.now) : null) ??
+    checkReferences(command, state) ??
+    checkParameter(command);
   if (problem) return E.left(problem);
   const { schoolId: _schoolId, ...data } = command.data;
   return E.right([{ type: eventTypeOfSchoolCommand[command.type], data } as SchoolEvent]);

@@ -14,6 +14,30 @@ export const schoolErrors = {
       `Only the school administrator may ${command}; the actor is a ${role}`,
       { role, command },
     ),
+  systemOnly: (role: Role, command: string) =>
+    domainError(
+      'SYSTEM_ACTOR_ONLY',
+      'R-AUTH-4',
+      `「${command}」是期限後由系統執行的作業，${role} 不可執行`,
+      `${command} is a deadline effect carried out by the system only, not by a ${role}`,
+      { role, command },
+    ),
+  deadlineNotPassed: (what: string, period: string, deadline: string | null, now: string) =>
+    domainError(
+      'DEADLINE_NOT_PASSED',
+      'R-AUTH-4',
+      deadline === null ? `${period}「${what}」尚未設定期限，不可執行期限後作業` : `${period}「${what}」期限 ${deadline} 尚未到（現在 ${now}）`,
+      deadline === null ? `No ${what} deadline is set for ${period}; deadline effects cannot run` : `The ${what} deadline of ${period} is ${deadline}; it has not passed at ${now}`,
+      { what, period, deadline, now },
+    ),
+  periodSealed: (category: string, period: string) =>
+    domainError(
+      'PERIOD_SEALED',
+      'R-SEAL-2',
+      `${period}「${category}」資料已封存，不可再變更`,
+      `The ${category} data of ${period} is sealed and can no longer change`,
+      { category, period },
+    ),
   schoolNotRegistered: (schoolId: string) =>
     domainError('SCHOOL_NOT_REGISTERED', 'R-AUTH-3', `學校 ${schoolId} 尚未建立`, `School ${schoolId} is not registered`, {
       schoolId,

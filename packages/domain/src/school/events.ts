@@ -4,7 +4,7 @@ import { Id, NonEmptyText, NonNegativeInt, PositiveInt, withOptional } from '../
 import { SchoolYear, Term } from '../shared/term';
 import { Window } from '../shared/time';
 import { ParameterName } from './parameters';
-import { OperatingItem, WorkItem } from './workItems';
+import { OperatingItem, ReceiptCategory, WorkItem } from './workItems';
 
 export const SchoolRegistered = eventCodec('SchoolRegistered', t.type({ schoolId: Id, name: NonEmptyText }));
 
@@ -69,6 +69,26 @@ export const RoleGroupDefined = eventCodec(
 
 export const RoleGroupMemberAdded = eventCodec('RoleGroupMemberAdded', t.type({ groupId: Id, userId: Id }));
 
+/** R-SEAL-1 / R-AUTH-4: the system seals a category's period once its confirmation is over. */
+export const PeriodSealed = eventCodec('PeriodSealed', t.type({ category: ReceiptCategory, period: Term }));
+
+/** R-PLAN-1: a stage of plan approval — a role group's members, the plan's advisor, or the homeroom teacher. */
+export const PlanApprovalStage = t.union(
+  [
+    t.type({ kind: t.literal('roleGroup'), groupId: Id }, 'roleGroupStage'),
+    t.type({ kind: t.literal('advisor') }, 'advisorStage'),
+    t.type({ kind: t.literal('homeroom') }, 'homeroomStage'),
+  ],
+  'PlanApprovalStage',
+);
+export type PlanApprovalStage = t.TypeOf<typeof PlanApprovalStage>;
+
+/** R-PLAN-1: the order of approval stages the school set for self-directed learning plans. */
+export const PlanApprovalOrderSet = eventCodec(
+  'PlanApprovalOrderSet',
+  t.type({ stages: t.refinement(t.array(PlanApprovalStage), (a) => a.length > 0, 'NonEmptyStages') }),
+);
+
 export const SchoolEvent = t.union(
   [
     SchoolRegistered,
@@ -84,6 +104,8 @@ export const SchoolEvent = t.union(
     CourseRosterSynced,
     RoleGroupDefined,
     RoleGroupMemberAdded,
+    PeriodSealed,
+    PlanApprovalOrderSet,
   ],
   'SchoolEvent',
 );

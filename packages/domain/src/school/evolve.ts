@@ -68,6 +68,12 @@ export const evolveSchool = (state: Draft<SchoolState>, event: SchoolEvent): voi
         memberIds: state.roleGroups[event.data.groupId]?.memberIds ?? [],
       };
       return;
+    case 'PeriodSealed':
+      state.sealed[`${event.data.category}:${event.data.period}`] = true;
+      return;
+    case 'PlanApprovalOrderSet':
+      state.planApprovalStages = event.data.stages.map((stage) => ({ ...stage }));
+      return;
     case 'RoleGroupMemberAdded': {
       const group = state.roleGroups[event.data.groupId];
       if (group && !group.memberIds.includes(event.data.userId)) group.memberIds.push(event.data.userId);

@@ -2,7 +2,7 @@ import type { Term } from '../shared/term';
 import type { Window } from '../shared/time';
 import { PARAMETER_DEFAULTS, valueInForce, type ParameterName } from './parameters';
 import type { CourseInfo, SchoolPolicy } from './state';
-import type { OperatingItem, WorkItem } from './workItems';
+import { isYearlyCategory, type OperatingItem, type ReceiptCategory, type WorkItem } from './workItems';
 
 /** Queries the deciders ask of the school's policy. All pure reads of the folded school state. */
 
@@ -42,4 +42,20 @@ export const holdsFunction = (policy: SchoolPolicy, userId: string, functionCode
 export const homeroomTeacherOf = (policy: SchoolPolicy, studentId: string, schoolYear: number): string | undefined => {
   const placement = policy.students[studentId]?.placements[schoolYear];
   return placement ? policy.classes[placement.classId]?.homeroomTeacherId : undefined;
+};
+
+/** R-SEAL-1: whether a category's period has been sealed. */
+export const isSealed = (policy: SchoolPolicy, category: ReceiptCategory, period: string): boolean =>
+  policy.sealed[`${category}:${period}`] === true;
+
+/** R-TIME-1 / R-REC-1: the period a category uses for a term — the term itself, or its whole school year. */
+export const periodOf = (category: ReceiptCategory, term: Term | string): Term =>
+  (isYearlyCategory(category) ? `${String(term).slice(0, -1)}0` : term) as Term;
+
+/** R-SEAL-2: the (category, period) pairs whose sealing freezes a work item of a term. */
+export const sealedCategoryOfItem = (item: WorkItem): ReceiptCategory => {
+  if (item.startsWith('outcome') || item.startsWith('courseOutcomes')) return 'courseOutcomes';
+  if (item.startsWith('performance')) return 'performances';
+  if (item.startsWith('cadreRecords')) return 'cadreRecords';
+  return 'courseRecords';
 };

@@ -1,6 +1,7 @@
 import type { NonEmptyText } from '../shared/primitives';
 import type { Term } from '../shared/term';
 import type { Window } from '../shared/time';
+import type { PlanApprovalStage } from './events';
 import type { ParameterName, ParameterValue } from './parameters';
 
 export interface ClassInfo {
@@ -58,6 +59,10 @@ export interface SchoolState {
   readonly students: Readonly<Record<string, StudentInfo>>;
   readonly courses: Readonly<Record<string, CourseInfo>>;
   readonly roleGroups: Readonly<Record<string, RoleGroup>>;
+  /** Keyed `${category}:${period}` (R-SEAL-1). */
+  readonly sealed: Readonly<Record<string, true>>;
+  /** R-PLAN-1: empty until the school sets an order. */
+  readonly planApprovalStages: ReadonlyArray<PlanApprovalStage>;
 }
 
 export type SchoolPolicy = SchoolState;
@@ -72,4 +77,6 @@ export const initialSchoolState: SchoolState = {
   students: {},
   courses: {},
   roleGroups: {},
+  sealed: {},
+  planApprovalStages: [],
 };

@@ -2,12 +2,15 @@ import * as E from 'fp-ts/Either';
 import { bytesOf } from '../../shared/files';
 import type { Term } from '../../shared/term';
 import { schoolYearOfTerm } from '../../shared/term';
-import { mayCertify, parameterFor } from '../../school/policy';
+import { mayCertify, parameterFor, periodOf } from '../../school/policy';
 import type { PortfolioCommandOf } from '../commands';
-import { actingStudent, decideWith, enrolled, insideWorkPeriod, type Check, type Decision, type PortfolioContext } from '../context';
+import { actingStudent, decideWith, enrolled, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
 import { itemErrors, outcomeErrors } from '../errors';
 import type { OutcomeState, PortfolioState } from '../state';
 import { attachmentChecks, freshId } from '../storage';
+
+/** R-SEAL-2: outcomes are sealed with their school year's course-outcome submission. */
+const yearNotSealed = (context: PortfolioContext, term: string): Check => notSealed(context, 'courseOutcomes', periodOf('courseOutcomes', term));
 
 const liveOutcomesOf = (state: PortfolioState, term: string): ReadonlyArray<OutcomeState> =>
   Object.values(state.outcomes).filter((outcome) => outcome.term === term);
@@ -45,6 +48,7 @@ export const uploadCourseOutcome = (
       () => (course && course.credits > 0 ? null : outcomeErrors.courseHasNoCredits(courseId)),
       () => (course?.studentIds[studentId] ? null : outcomeErrors.notTakingCourse(studentId, courseId)),
       insideWorkPeriod(context, term, 'outcomeUpload', 'R-OUT-5'),
+      yearNotSealed(context, term),
       freshId(state, outcomeId, 'R-OUT-1'),
       ...quotaChecks(context, state, term, course?.subject ?? ''),
       ...attachmentChecks(context, state, command.data, 0, 'R-OUT-2'),
@@ -71,6 +75,7 @@ const studentChange = (
       enrolled(context, studentId),
       () => (outcome ? null : itemErrors.notFound('outcome', outcomeId, 'R-OUT-6')),
       insideWorkPeriod(context, outcome?.term ?? '', 'outcomeUpload', 'R-OUT-5'),
+      yearNotSealed(context, outcome?.term ?? ''),
     ],
     () => [],
   );
@@ -120,6 +125,7 @@ export const certifyCourseOutcome = (command: PortfolioCommandOf<'CertifyCourseO
       () => (outcome ? null : itemErrors.notFound('outcome', outcomeId, 'R-OUT-8')),
       () => (course && mayCertify(course, actor.id) ? null : outcomeErrors.notCertifier(actor.id, outcome!.courseId)),
       insideWorkPeriod(context, outcome?.term ?? '', 'outcomeCertification', 'R-OUT-8'),
+      yearNotSealed(context, outcome?.term ?? ''),
       () => (outcome!.status === 'pending' ? null : outcomeErrors.notPending(outcomeId, outcome!.status)),
       () => (result === 'failed' && reason === undefined ? outcomeErrors.failReasonRequired(outcomeId) : null),
     ],

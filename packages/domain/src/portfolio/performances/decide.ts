@@ -3,7 +3,7 @@ import { bytesOf } from '../../shared/files';
 import { earliestPerformanceDate, inclusiveDays, termOf } from '../../shared/term';
 import { parameterFor } from '../../school/policy';
 import type { PortfolioCommandOf } from '../commands';
-import { actingSchool, actingStudent, decideWith, enrolled, insideWorkPeriod, type Check, type Decision, type PortfolioContext } from '../context';
+import { actingSchool, actingStudent, decideWith, enrolled, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
 import { itemErrors, performanceErrors } from '../errors';
 import type { PerformanceState, PortfolioState } from '../state';
 import { attachmentChecks, freshId } from '../storage';
@@ -35,8 +35,12 @@ const yearCap = (context: PortfolioContext, state: PortfolioState, schoolYear: n
   return actual < limit ? null : performanceErrors.yearCapReached(limit, actual, schoolYear);
 };
 
-const uploadWindow = (context: PortfolioContext, schoolYear: number): Check =>
-  insideWorkPeriod(context, termOf(schoolYear, 0), 'performanceUpload', 'R-WIN-2');
+/** The year's performance upload window (R-WIN-2; seed 000: 每學年規定時間內完成), and not yet sealed (R-SEAL-2). */
+const uploadWindow = (context: PortfolioContext, schoolYear: number): Check => {
+  const inWindow = insideWorkPeriod(context, termOf(schoolYear, 0), 'performanceUpload', 'R-WIN-2');
+  const unsealed = notSealed(context, 'performances', termOf(schoolYear, 0));
+  return () => inWindow() ?? unsealed();
+};
 
 export const recordPerformance = (command: PortfolioCommandOf<'RecordPerformance'>, state: PortfolioState, context: PortfolioContext): Decision => {
   const { studentId, performanceId, schoolYear } = command.data;
@@ -111,6 +115,8 @@ export const syncCadreRecord = (command: PortfolioCommandOf<'SyncCadreRecord'>, 
     [
       actingSchool(context, command.type, 'R-PERF-6'),
       enrolled(context, command.data.studentId),
+      notSealed(context, 'performances', termOf(command.data.schoolYear, 0)),
+      notSealed(context, 'cadreRecords', termOf(command.data.schoolYear, command.data.semester)),
       freshId(state, command.data.performanceId, 'R-PERF-6'),
       () => (command.data.endDate < command.data.startDate ? performanceErrors.datesReversed(command.data.startDate, command.data.endDate) : null),
     ],

@@ -1,7 +1,7 @@
 import { termOf } from '../../shared/term';
 import { selectionCapsFor } from '../../school/parameters';
 import type { PortfolioCommandOf } from '../commands';
-import { actingStudent, decideWith, enrolled, insideWorkPeriod, type Decision, type PortfolioContext } from '../context';
+import { actingStudent, decideWith, enrolled, insideWorkPeriod, notSealed, type Decision, type PortfolioContext } from '../context';
 import { itemErrors, performanceErrors, selectionErrors } from '../errors';
 import type { PortfolioState } from '../state';
 
@@ -22,6 +22,7 @@ export const selectCourseOutcome = (command: PortfolioCommandOf<'SelectCourseOut
       enrolled(context, studentId),
       () => (outcome ? null : itemErrors.notFound('outcome', outcomeId, 'R-SEL-1')),
       insideWorkPeriod(context, termOf(schoolYear, 0), 'outcomeSelection', 'R-SEL-2'),
+      notSealed(context, 'courseOutcomes', termOf(schoolYear, 0)),
       () => (outcome!.status === 'passed' ? null : selectionErrors.outcomeNotPassed(outcomeId, outcome!.status)),
       () => (outcome!.selected ? selectionErrors.alreadySelected(outcomeId) : null),
       () => {
@@ -43,6 +44,7 @@ export const deselectCourseOutcome = (command: PortfolioCommandOf<'DeselectCours
       enrolled(context, studentId),
       () => (outcome ? null : itemErrors.notFound('outcome', outcomeId, 'R-SEL-2')),
       insideWorkPeriod(context, termOf(outcome?.schoolYear ?? 0, 0), 'outcomeSelection', 'R-SEL-2'),
+      notSealed(context, 'courseOutcomes', termOf(outcome?.schoolYear ?? 0, 0)),
       () => (outcome!.selected ? null : selectionErrors.notSelected(outcomeId)),
     ],
     () => [{ type: 'CourseOutcomeDeselected', data: { outcomeId, schoolYear: outcome!.schoolYear } }],
@@ -60,6 +62,7 @@ export const selectPerformance = (command: PortfolioCommandOf<'SelectPerformance
       enrolled(context, studentId),
       () => (performance ? null : itemErrors.notFound('performance', performanceId, 'R-SEL-1')),
       insideWorkPeriod(context, termOf(schoolYear, 0), 'performanceSelection', 'R-SEL-2'),
+      notSealed(context, 'performances', termOf(schoolYear, 0)),
       () => (performance!.synced && !performance!.document && !performance!.media ? performanceErrors.proofRequired(performanceId) : null),
       () => (performance!.selected ? selectionErrors.alreadySelected(performanceId) : null),
       () => {
@@ -81,6 +84,7 @@ export const deselectPerformance = (command: PortfolioCommandOf<'DeselectPerform
       enrolled(context, studentId),
       () => (performance ? null : itemErrors.notFound('performance', performanceId, 'R-SEL-2')),
       insideWorkPeriod(context, termOf(performance?.schoolYear ?? 0, 0), 'performanceSelection', 'R-SEL-2'),
+      notSealed(context, 'performances', termOf(performance?.schoolYear ?? 0, 0)),
       () => (performance!.selected ? null : selectionErrors.notSelected(performanceId)),
     ],
     () => [{ type: 'PerformanceDeselected', data: { performanceId, schoolYear: performance!.schoolYear } }],

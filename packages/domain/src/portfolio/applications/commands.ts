@@ -1,0 +1,9 @@
+import * as t from 'io-ts';
+import { Id } from '../../shared/primitives';
+
+export const PickApplicationItems = t.type(
+  { schoolId: Id, studentId: Id, departmentId: Id, outcomeIds: t.array(Id), performanceIds: t.array(Id) },
+  'PickApplicationItems',
+);
+
+export const APPLICATION_COMMANDS = { PickApplicationItems } as const;

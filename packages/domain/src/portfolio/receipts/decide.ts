@@ -1,0 +1,112 @@
+import { semesterOfTerm } from '../../shared/term';
+import { schoolErrors } from '../../school/errors';
+import { workPeriodOf } from '../../school/policy';
+import { confirmationItemOf, isYearlyCategory, recheckItemOf } from '../../school/workItems';
+import { submissionErrors } from '../../submission/errors';
+import type { PortfolioCommandOf } from '../commands';
+import { accessErrors, receiptErrors } from '../errors';
+import { actingStudent, decideWith, enrolled, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
+import { receiptKey, receiptPhase, type PortfolioState, type ReceiptState } from '../state';
+
+type ReceiptCommand = PortfolioCommandOf<'IssueReceiptStatement' | 'ConfirmReceipt' | 'ReportReceiptError' | 'RecordReceiptReview' | 'DeemReceiptCorrect'>;
+
+const periodMatches = (command: ReceiptCommand): Check => () =>
+  isYearlyCategory(command.data.category) === (semesterOfTerm(command.data.period) === 0)
+    ? null
+    : submissionErrors.periodMismatch(command.data.category, command.data.period);
+
+const receiptOf = (state: PortfolioState, command: ReceiptCommand): ReceiptState | undefined =>
+  state.receipts[receiptKey(command.data.category, command.data.period)];
+
+/** R-SUB-3: the statement of an accepted submission reaches the student; a corrected resubmission replaces it. */
+export const issueReceiptStatement = (command: PortfolioCommandOf<'IssueReceiptStatement'>, state: PortfolioState, context: PortfolioContext): Decision => {
+  const { schoolId: _schoolId, ...data } = command.data;
+  return decideWith(
+    [
+      () => (context.actor.role === 'system' ? null : accessErrors.roleNotAllowed(context.actor.role, command.type, 'R-SUB-3')),
+      enrolled(context, data.studentId),
+      periodMatches(command),
+      notSealed(context, data.category, data.period),
+      () => (receiptOf(state, command)?.fid === data.fid ? receiptErrors.fidAlreadyIssued(data.fid) : null),
+    ],
+    () => [{ type: 'ReceiptStatementIssued', data }],
+  );
+};
+
+/**
+ * R-REC-2 / R-REC-4: the student's answer. The first answer falls in the confirmation window; after a
+ * report and the school's review, one more answer falls in the re-check window. Each answer is final.
+ */
+const answer = (
+  command: PortfolioCommandOf<'ConfirmReceipt' | 'ReportReceiptError'>,
+  state: PortfolioState,
+  context: PortfolioContext,
+): Decision => {
+  const { studentId, category, period } = command.data;
+  const receipt = receiptOf(state, command);
+  const phase = receipt ? receiptPhase(receipt) : 'closed';
+  const stage = phase === 'awaitingRecheck' ? 'recheck' : 'first';
+  return decideWith(
+    [
+      actingStudent(context, studentId, command.type),
+      enrolled(context, studentId),
+      periodMatches(command),
+      notSealed(context, category, period),
+      () => (receipt ? null : receiptErrors.notApplicable(category, period)),
+      () => (phase === 'awaitingReview' ? receiptErrors.awaitingReview(category, period) : null),
+      () => (phase === 'closed' ? receiptErrors.alreadyAnswered(category, period, receipt!.answer === 'reported' ? 'recheck' : 'first') : null),
+      stage === 'first'
+        ? insideWorkPeriod(context, period, confirmationItemOf(category), 'R-REC-2')
+        : insideWorkPeriod(context, period, recheckItemOf(category), 'R-REC-4'),
+    ],
+    () => [
+      command.type === 'ConfirmReceipt'
+        ? { type: 'ReceiptConfirmed', data: { category, period, stage } }
+        : { type: 'ReceiptErrorReported', data: { category, period, stage, problems: command.data.problems } },
+    ],
+  );
+};
+
+export const confirmReceipt = (command: PortfolioCommandOf<'ConfirmReceipt'>, state: PortfolioState, context: PortfolioContext): Decision =>
+  answer(command, state, context);
+
+export const reportReceiptError = (command: PortfolioCommandOf<'ReportReceiptError'>, state: PortfolioState, context: PortfolioContext): Decision =>
+  answer(command, state, context);
+
+/** R-REC-4: the school's review of a first-stage report, before the re-check window closes. */
+export const recordReceiptReview = (command: PortfolioCommandOf<'RecordReceiptReview'>, state: PortfolioState, context: PortfolioContext): Decision => {
+  const { category, period, finding } = command.data;
+  const receipt = receiptOf(state, command);
+  const recheck = workPeriodOf(context.policy, period, recheckItemOf(category));
+  return decideWith(
+    [
+      () => (['admin', 'submitter'].includes(context.actor.role) ? null : accessErrors.roleNotAllowed(context.actor.role, command.type, 'R-REC-4')),
+      periodMatches(command),
+      notSealed(context, category, period),
+      () => (receipt ? null : receiptErrors.notApplicable(category, period)),
+      () => (receiptPhase(receipt!) === 'awaitingReview' ? null : receiptErrors.notReported(category, period)),
+      () => (recheck && context.now >= recheck.end ? accessErrors.outsideWorkPeriod(recheckItemOf(category), period, recheck, context.now, 'R-REC-4') : null),
+    ],
+    () => [{ type: 'ReceiptReviewRecorded', data: { category, period, finding, reviewerId: context.actor.id } }],
+  );
+};
+
+/** R-REC-5 / R-AUTH-4: the system records deemed-correct once a window has closed with no answer. */
+export const deemReceiptCorrect = (command: PortfolioCommandOf<'DeemReceiptCorrect'>, state: PortfolioState, context: PortfolioContext): Decision => {
+  const { category, period } = command.data;
+  const receipt = receiptOf(state, command);
+  const phase = receipt ? receiptPhase(receipt) : 'closed';
+  const stage = phase === 'awaitingRecheck' ? 'recheck' : 'first';
+  const window = workPeriodOf(context.policy, period, stage === 'first' ? confirmationItemOf(category) : recheckItemOf(category));
+  return decideWith(
+    [
+      () => (context.actor.role === 'system' ? null : schoolErrors.systemOnly(context.actor.role, command.type)),
+      periodMatches(command),
+      notSealed(context, category, period),
+      () => (receipt ? null : receiptErrors.notApplicable(category, period)),
+      () => (phase === 'awaitingAnswer' || phase === 'awaitingRecheck' ? null : receiptErrors.nothingToDeem(category, period)),
+      () => (window && context.now >= window.end ? null : schoolErrors.deadlineNotPassed(stage === 'first' ? 'confirmation' : 're-check', period, window?.end ?? null, context.now)),
+    ],
+    () => [{ type: 'ReceiptDeemedCorrect', data: { category, period, stage } }],
+  );
+};

@@ -1,0 +1,98 @@
+import * as E from 'fp-ts/Either';
+import type { Actor } from '../shared/actor';
+import type { DomainError } from '../shared/errors';
+import { semesterOfTerm } from '../shared/term';
+import { isWithin, type TaipeiInstant } from '../shared/time';
+import { accessErrors } from '../portfolio/errors';
+import { schoolErrors } from '../school/errors';
+import { holdsFunction, isSealed, workPeriodOf } from '../school/policy';
+import type { SchoolPolicy } from '../school/state';
+import { isYearlyCategory, submissionItemOf, type ReceiptCategory } from '../school/workItems';
+import type { SubmissionCommand } from './commands';
+import { submissionErrors } from './errors';
+import type { SubmissionEvent } from './events';
+import type { SubmissionState } from './state';
+
+export interface SubmissionContext {
+  readonly now: TaipeiInstant;
+  readonly actor: Actor;
+  readonly policy: SchoolPolicy;
+}
+
+/**
+ * R-SUB-1: the function code that lets a role group submit each category (seed 003: S0207S 提交學習成果,
+ * S0208S 提交多元表現, S0218S 幹部經歷). S0205S / S0206S are the matching read-only views of selections,
+ * which a submitter also holds but which do not by themselves allow submitting. The sources name no code
+ * for course records: only the administrator submits them.
+ */
+export const SUBMIT_FUNCTION_CODES: Readonly<Record<ReceiptCategory, ReadonlyArray<string>>> = {
+  courseOutcomes: ['S0207S'],
+  performances: ['S0208S'],
+  cadreRecords: ['S0218S'],
+  courseRecords: [],
+};
+
+const mustSubmit = (context: SubmissionContext, category: ReceiptCategory): DomainError | null => {
+  const codes = SUBMIT_FUNCTION_CODES[category];
+  const { actor } = context;
+  if (codes.length === 0) return actor.role === 'admin' ? null : submissionErrors.notSubmitter(actor.id, category, codes);
+  const allowed = (actor.role === 'submitter' || actor.role === 'admin') && holdsFunction(context.policy, actor.id, codes);
+  return allowed ? null : submissionErrors.notSubmitter(actor.id, category, codes);
+};
+
+const checkSubmit = (command: Extract<SubmissionCommand, { type: 'SubmitRoster' }>, state: SubmissionState, context: SubmissionContext): DomainError | null => {
+  const { category, period, fid, roster } = command.data;
+  const seen = new Set<string>();
+  const duplicate = roster.find((entry) => (seen.has(entry.studentId) ? true : (seen.add(entry.studentId), false)));
+  const stranger = roster.find((entry) => !context.policy.students[entry.studentId]);
+  // R-REC-4: once accepted, the school may correct and resubmit until the period is sealed.
+  const window = workPeriodOf(context.policy, period, submissionItemOf(category));
+  const item = submissionItemOf(category);
+  return (
+    mustSubmit(context, category) ??
+    (isYearlyCategory(category) !== (semesterOfTerm(period) === 0) ? submissionErrors.periodMismatch(category, period) : null) ??
+    (isSealed(context.policy, category, period) ? schoolErrors.periodSealed(category, period) : null) ??
+    (state.attempts[fid] ? submissionErrors.fidAlreadyUsed(fid) : null) ??
+    (roster.length === 0 ? submissionErrors.emptyRoster() : null) ??
+    (duplicate ? submissionErrors.duplicateStudent(duplicate.studentId) : null) ??
+    (stranger ? accessErrors.studentNotEnrolled(stranger.studentId) : null) ??
+    (state.acceptedFids.length > 0
+      ? null
+      : !window
+        ? accessErrors.workPeriodNotSet(item, period, 'R-SUB-1')
+        : isWithin(window, context.now)
+          ? null
+          : accessErrors.outsideWorkPeriod(item, period, window, context.now, 'R-SUB-1'))
+  );
+};
+
+const checkResult = (command: Extract<SubmissionCommand, { type: 'RecordSubmissionResult' }>, state: SubmissionState, context: SubmissionContext): DomainError | null => {
+  const { category, period, fid } = command.data;
+  const attempt = state.attempts[fid];
+  return (
+    (context.actor.role === 'system' ? null : mustSubmit(context, category)) ??
+    (isSealed(context.policy, category, period) ? schoolErrors.periodSealed(category, period) : null) ??
+    (attempt ? null : submissionErrors.unknownFid(fid)) ??
+    (attempt!.status === 'awaitingResult' ? null : submissionErrors.resultAlreadyRecorded(fid, attempt!.status))
+  );
+};
+
+/** The submission decider: one stream per (school, category, period) holds every attempt and its result. */
+export const decideSubmission = (
+  command: SubmissionCommand,
+  state: SubmissionState,
+  context: SubmissionContext,
+): E.Either<DomainError, ReadonlyArray<SubmissionEvent>> => {
+  switch (command.type) {
+    case 'SubmitRoster': {
+      const problem = checkSubmit(command, state, context);
+      const { fid, category, period, roster } = command.data;
+      return problem ? E.left(problem) : E.right([{ type: 'RosterSubmitted', data: { fid, category, period, roster, submitterId: context.actor.id } }]);
+    }
+    case 'RecordSubmissionResult': {
+      const problem = checkResult(command, state, context);
+      const { fid, message, result } = command.data;
+      return problem ? E.left(problem) : E.right([{ type: result === 'accepted' ? 'SubmissionAccepted' : 'SubmissionRejected', data: { fid, message } }]);
+    }
+  }
+};

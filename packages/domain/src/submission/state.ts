@@ -1,0 +1,22 @@
+import type { RosterEntry } from './events';
+
+export type AttemptStatus = 'awaitingResult' | 'accepted' | 'rejected';
+
+export interface SubmissionAttempt {
+  readonly fid: string;
+  readonly submitterId: string;
+  readonly roster: ReadonlyArray<RosterEntry>;
+  readonly status: AttemptStatus;
+  readonly message?: string;
+}
+
+/** Every attempt of one category's submission for one period, kept forever (R-SUB-2). */
+export interface SubmissionState {
+  readonly category: string | null;
+  readonly period: string | null;
+  readonly attempts: Readonly<Record<string, SubmissionAttempt>>;
+  /** FIDs in the order they were accepted; the last one is what the central database holds now. */
+  readonly acceptedFids: ReadonlyArray<string>;
+}
+
+export const initialSubmissionState: SubmissionState = { category: null, period: null, attempts: {}, acceptedFids: [] };

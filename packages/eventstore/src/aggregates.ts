@@ -1,0 +1,41 @@
+import {
+  PORTFOLIO_EVENT_CODECS,
+  portfolioDecider,
+  SCHOOL_EVENT_CODECS,
+  schoolDecider,
+  SUBMISSION_EVENT_CODECS,
+  submissionDecider,
+  type PortfolioCommand,
+  type PortfolioContext,
+  type PortfolioEvent,
+  type PortfolioState,
+  type SchoolCommand,
+  type SchoolContext,
+  type SchoolEvent,
+  type SchoolState,
+  type SubmissionCommand,
+  type SubmissionContext,
+  type SubmissionEvent,
+  type SubmissionState,
+} from '@licheng/domain';
+import type { Aggregate } from './loadStream';
+import { createEventSerializer } from './serializer';
+
+/** The library's three kinds of stream, each a decider with the serializer of its events. */
+export const schoolAggregate: Aggregate<SchoolCommand, SchoolEvent, SchoolState, SchoolContext> = {
+  decider: schoolDecider,
+  serializer: createEventSerializer<SchoolEvent>({ codecs: SCHOOL_EVENT_CODECS }),
+};
+
+export const portfolioAggregate: Aggregate<PortfolioCommand, PortfolioEvent, PortfolioState, PortfolioContext> = {
+  decider: portfolioDecider,
+  serializer: createEventSerializer<PortfolioEvent>({ codecs: PORTFOLIO_EVENT_CODECS }),
+};
+
+export const submissionAggregate: Aggregate<SubmissionCommand, SubmissionEvent, SubmissionState, SubmissionContext> = {
+  decider: submissionDecider,
+  serializer: createEventSerializer<SubmissionEvent>({ codecs: SUBMISSION_EVENT_CODECS }),
+};
+
+/** Stream-name prefixes, for filtered reads and subscriptions. */
+export const STREAM_PREFIXES = { school: 'school-', portfolio: 'portfolio-', submission: 'submission-' } as const;

@@ -1,0 +1,122 @@
+import { domainError, type Actor, type DomainError, type TaipeiInstant, type Tagged } from '@licheng/domain';
+import * as E from 'fp-ts/Either';
+import { v5 as uuidv5 } from 'uuid';
+import { NO_STREAM } from './expectedVersion';
+import { loadStream, type Aggregate, type StreamLoader } from './loadStream';
+import type { EventStore } from './port';
+import type { Envelope } from './serializer';
+
+/** Who issues a command, when, and as part of what; becomes the metadata of the events it produces. */
+export interface CommandEnvelope {
+  readonly commandId: string;
+  readonly now: TaipeiInstant;
+  readonly actor: Actor;
+  /** The commandId when absent: the command starts its own chain. */
+  readonly correlationId?: string;
+  /** The commandId when absent. */
+  readonly causationId?: string;
+}
+
+export interface CommandResult<Event> {
+  readonly streamName: string;
+  /** The events the command recorded; on a repeat, the ones its first run recorded. */
+  readonly events: ReadonlyArray<Envelope<Event>>;
+  readonly nextVersion: number;
+  /** The stream already held this command's events, so nothing was appended. */
+  readonly alreadyApplied: boolean;
+}
+
+export interface HandleRequest<Command, Event extends Tagged, State, Context> {
+  readonly aggregate: Aggregate<Command, Event, State, Context>;
+  readonly streamName: string;
+  readonly command: Command;
+  readonly envelope: CommandEnvelope;
+  /** Gathers what the decider needs besides the stream (other streams' state, the clock); built once. */
+  readonly context: (envelope: CommandEnvelope) => Promise<E.Either<DomainError, Context>> | E.Either<DomainError, Context>;
+}
+
+export interface CommandHandler {
+  handle<Command, Event extends Tagged, State, Context>(
+    request: HandleRequest<Command, Event, State, Context>,
+  ): Promise<E.Either<DomainError, CommandResult<Event>>>;
+}
+
+export interface CommandHandlerOptions {
+  readonly store: EventStore;
+  /** Fresh reads after a conflict before giving up; the first attempt is not a retry. */
+  readonly maxRetries?: number;
+  /** How streams are loaded; a state cache goes here. `loadStream` on `store` when absent. */
+  readonly load?: StreamLoader;
+}
+
+/**
+ * Fixed forever: event ids derive from it, and a retried command finds its own events only while they
+ * derive the same way.
+ */
+export const EVENT_ID_NAMESPACE = '9d7e50b8-6048-4dd1-99ee-7d5c55b72d24';
+
+/** The same command always gets the same event ids, so the store can drop a repeated append. */
+export const eventIdOf = (streamName: string, commandId: string, index: number): string =>
+  uuidv5(`${streamName}/${commandId}/${index}`, EVENT_ID_NAMESPACE);
+
+const retriesExhausted = (streamName: string, attempts: number) =>
+  domainError(
+    'CONCURRENCY_RETRIES_EXHAUSTED',
+    null,
+    `串流 ${streamName} 同時有其他寫入，重試 ${attempts} 次後仍未成功，請稍後再試`,
+    `Stream ${streamName} kept changing under concurrent writes; gave up after ${attempts} attempts, try again later`,
+    { streamName, attempts },
+  );
+
+export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHandlerOptions): CommandHandler => {
+  const loader: StreamLoader = load ?? ((aggregate, streamName) => loadStream(store, aggregate, streamName));
+
+  const handle = async <Command, Event extends Tagged, State, Context>(
+    request: HandleRequest<Command, Event, State, Context>,
+  ): Promise<E.Either<DomainError, CommandResult<Event>>> => {
+    const { aggregate, streamName, command, envelope } = request;
+    const { commandId } = envelope;
+    const context = await request.context(envelope);
+    if (E.isLeft(context)) return context;
+    const metadata = {
+      occurredAt: envelope.now,
+      actor: envelope.actor,
+      commandId,
+      correlationId: envelope.correlationId ?? commandId,
+      causationId: envelope.causationId ?? commandId,
+    };
+
+    for (let attempt = 0; attempt <= maxRetries; attempt++) {
+      const loaded = await loader(aggregate, streamName);
+      if (E.isLeft(loaded)) return loaded;
+      const { state, version, envelopes } = loaded.right;
+      const earlier = envelopes.filter((recorded) => recorded.metadata.commandId === commandId);
+      if (earlier.length > 0) return E.right({ streamName, events: earlier, nextVersion: version, alreadyApplied: true });
+
+      const decided = aggregate.decider.decide(command, state, context.right);
+      if (E.isLeft(decided)) return decided;
+      if (decided.right.length === 0) return E.right({ streamName, events: [], nextVersion: version, alreadyApplied: false });
+
+      const batch = decided.right.map((event, index) =>
+        aggregate.serializer.toNewEvent(event, metadata, eventIdOf(streamName, commandId, index)),
+      );
+      const appended = await store.appendToStream(streamName, batch, version === NO_STREAM ? 'no_stream' : version);
+      if (E.isRight(appended)) {
+        const { nextVersion } = appended.right;
+        // Read back what was written: a store owes us only the last position, and an envelope needs each one.
+        const written = await store.readStream(streamName, { fromRevision: nextVersion - batch.length + 1 });
+        const events: Envelope<Event>[] = [];
+        for (const record of written.slice(0, batch.length)) {
+          const decoded = aggregate.serializer.decode(record);
+          if (E.isLeft(decoded)) return decoded;
+          events.push(decoded.right);
+        }
+        return E.right({ streamName, events, nextVersion, alreadyApplied: false });
+      }
+      // The only append error is a wrong expected version: someone wrote first, so decide again on their result.
+    }
+    return E.left(retriesExhausted(streamName, maxRetries + 1));
+  };
+
+  return { handle };
+};

@@ -1,0 +1,163 @@
+import * as E from 'fp-ts/Either';
+import { NO_STREAM, partiallyRepeatedBatch, satisfiesExpectedVersion, wrongExpectedVersion } from './expectedVersion';
+import type {
+  AppendError,
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from './port';
+import { startSubscription, type EventFeed } from './subscription';
+
+interface StoredEvent {
+  readonly position: number;
+  readonly streamName: string;
+  readonly revision: number;
+  readonly eventId: string;
+  readonly type: string;
+  /** JSON text, parsed again on every read so that replay pays the decode cost a real store would. */
+  readonly data: string;
+  readonly metadata: string;
+}
+
+interface StoredStream {
+  readonly events: StoredEvent[];
+  /** First revision of each event id: the idempotency check looks ids up instead of scanning. */
+  readonly revisionOf: Map<string, number>;
+}
+
+const toJson = (value: unknown, what: string): string => {
+  const text: string | undefined = JSON.stringify(value);
+  if (text === undefined) throw new TypeError(`event ${what} must be JSON-serialisable, got ${typeof value}`);
+  return text;
+};
+
+const toRecorded = (stored: StoredEvent): RecordedEvent => ({
+  eventId: stored.eventId,
+  streamName: stored.streamName,
+  revision: stored.revision,
+  position: stored.position,
+  type: stored.type,
+  data: JSON.parse(stored.data) as unknown,
+  metadata: JSON.parse(stored.metadata) as unknown,
+});
+
+const matches = (streamName: string, prefixes: ReadonlyArray<string> | undefined): boolean =>
+  prefixes === undefined || prefixes.some((prefix) => streamName.startsWith(prefix));
+
+/** The earlier write's result when the batch is a retry of it; 'partial' when it repeats only some of it. */
+const repeatedRun = (stream: StoredStream, batch: ReadonlyArray<NewEvent>): AppendResult | 'partial' | null => {
+  const first = batch[0] === undefined ? undefined : stream.revisionOf.get(batch[0].eventId);
+  if (first === undefined) return batch.some((event) => stream.revisionOf.has(event.eventId)) ? 'partial' : null;
+  for (let i = 0; i < batch.length; i++) {
+    if (stream.events[first + i]?.eventId !== batch[i]!.eventId) return 'partial';
+  }
+  const last = stream.events[first + batch.length - 1]!;
+  return { nextVersion: last.revision, lastPosition: last.position };
+};
+
+/**
+ * The store for tests, examples and single-process use. Positions are indexes into one log, and each
+ * stream keeps its own index, so that appending to one of 100,000 streams costs only the batch.
+ */
+export class InMemoryEventStore implements EventStore {
+  private readonly log: StoredEvent[] = [];
+  private readonly streams = new Map<string, StoredStream>();
+  private readonly waiters = new Set<() => void>();
+  private readonly feed: EventFeed = {
+    scan: (after, prefixes, max) => this.scan(after, prefixes, max),
+    waitForAppend: (wake) => {
+      this.waiters.add(wake);
+      return () => this.waiters.delete(wake);
+    },
+  };
+
+  get eventCount(): number {
+    return this.log.length;
+  }
+
+  // No await anywhere inside: the version check and the write happen in one turn, hence atomically.
+  async appendToStream(
+    streamName: string,
+    events: ReadonlyArray<NewEvent>,
+    expected: ExpectedVersion,
+  ): Promise<E.Either<AppendError, AppendResult>> {
+    const stream = this.streams.get(streamName);
+    const actual = stream ? stream.events.length - 1 : NO_STREAM;
+    const repeated = stream ? repeatedRun(stream, events) : null;
+    if (repeated === 'partial') return E.left(partiallyRepeatedBatch(streamName, expected, actual));
+    if (repeated) return E.right(repeated);
+    if (!satisfiesExpectedVersion(expected, actual)) return E.left(wrongExpectedVersion(streamName, expected, actual));
+    // Serialise the whole batch before writing any of it, so that a value JSON cannot hold writes nothing.
+    const texts = events.map((event) => [toJson(event.data, 'data'), toJson(event.metadata, 'metadata')] as const);
+    if (events.length === 0) {
+      return E.right({ nextVersion: actual, lastPosition: stream?.events[actual]?.position ?? -1 });
+    }
+    const target = stream ?? { events: [], revisionOf: new Map<string, number>() };
+    if (!stream) this.streams.set(streamName, target);
+    events.forEach((event, i) => {
+      const stored: StoredEvent = {
+        position: this.log.length,
+        streamName,
+        revision: target.events.length,
+        eventId: event.eventId,
+        type: event.type,
+        data: texts[i]![0],
+        metadata: texts[i]![1],
+      };
+      this.log.push(stored);
+      target.events.push(stored);
+      if (!target.revisionOf.has(event.eventId)) target.revisionOf.set(event.eventId, stored.revision);
+    });
+    this.wakeSubscribers();
+    const last = target.events[target.events.length - 1]!;
+    return E.right({ nextVersion: last.revision, lastPosition: last.position });
+  }
+
+  async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
+    const stream = this.streams.get(streamName);
+    if (!stream) return [];
+    const recorded: RecordedEvent[] = [];
+    for (let i = Math.max(0, options.fromRevision ?? 0); i < stream.events.length; i++) {
+      recorded.push(toRecorded(stream.events[i]!));
+    }
+    return recorded;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
+    return this.scan(options.after ?? -1, options.streamPrefixes, options.maxCount ?? Infinity).events;
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    return startSubscription(this.feed, options);
+  }
+
+  /** All stored content, in append order; equal strings mean byte-identical stores. */
+  snapshot(): string {
+    return JSON.stringify(this.log);
+  }
+
+  private scan(after: number, prefixes: ReadonlyArray<string> | undefined, max: number) {
+    const events: RecordedEvent[] = [];
+    let scannedTo = after;
+    // A position is an index into the log, so the scan starts right after `after` instead of searching.
+    for (let i = Math.max(0, Math.floor(after) + 1); i < this.log.length && events.length < max; i++) {
+      const stored = this.log[i]!;
+      scannedTo = stored.position;
+      if (matches(stored.streamName, prefixes)) events.push(toRecorded(stored));
+    }
+    return { events, scannedTo };
+  }
+
+  private wakeSubscribers(): void {
+    if (this.waiters.size === 0) return;
+    const waiting = [...this.waiters];
+    this.waiters.clear();
+    for (const wake of waiting) wake();
+  }
+}

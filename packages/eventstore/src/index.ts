@@ -1,0 +1,30 @@
+export type {
+  AppendError,
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamFilter,
+  SubscribeOptions,
+  Subscription,
+} from './port';
+export { NO_STREAM, satisfiesExpectedVersion, wrongExpectedVersion, partiallyRepeatedBatch } from './expectedVersion';
+export { InMemoryEventStore } from './inMemoryStore';
+export { EventMetadata } from './metadata';
+export { createEventSerializer, type Envelope, type EventSerializer, type EventSerializerOptions, type Upcaster } from './serializer';
+export { loadStream, type Aggregate, type LoadedStream, type StreamLoader } from './loadStream';
+export {
+  createCommandHandler,
+  eventIdOf,
+  EVENT_ID_NAMESPACE,
+  type CommandEnvelope,
+  type CommandHandler,
+  type CommandHandlerOptions,
+  type CommandResult,
+  type HandleRequest,
+} from './handler';
+export { portfolioAggregate, schoolAggregate, submissionAggregate, STREAM_PREFIXES } from './aggregates';
+export { createLichengService, type ExecuteResult, type LichengService, type LichengServiceOptions } from './service';

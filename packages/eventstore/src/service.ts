@@ -1,0 +1,93 @@
+import {
+  decodeCommand,
+  domainError,
+  portfolioStreamName,
+  schoolStreamName,
+  submissionStreamName,
+  type DomainError,
+  type PortfolioState,
+  type RoutedCommand,
+  type SchoolState,
+  type SubmissionState,
+  type Tagged,
+} from '@licheng/domain';
+import * as E from 'fp-ts/Either';
+import { portfolioAggregate, schoolAggregate, submissionAggregate } from './aggregates';
+import { createCommandHandler, type CommandEnvelope, type CommandResult } from './handler';
+import { loadStream, type StreamLoader } from './loadStream';
+import type { EventStore } from './port';
+
+export interface LichengServiceOptions {
+  readonly store: EventStore;
+  readonly maxRetries?: number;
+  /** How streams are loaded (a state cache goes here); `loadStream` on `store` when absent. */
+  readonly load?: StreamLoader;
+}
+
+export type ExecuteResult = CommandResult<Tagged> & { readonly aggregate: RoutedCommand['aggregate'] };
+
+const schoolNotRegistered = (schoolId: string) =>
+  domainError('SCHOOL_NOT_REGISTERED', 'R-AUTH-3', `學校 ${schoolId} 尚未建立`, `School ${schoolId} is not registered`, { schoolId });
+
+/**
+ * The front door for an embedding service: `execute` takes an untrusted command, decodes it in full,
+ * routes it to its stream, gives the decider the school's policy as it stands, and appends the result.
+ * Every refusal is a `DomainError` value; a malformed or refused command appends nothing.
+ */
+export const createLichengService = ({ store, maxRetries, load }: LichengServiceOptions) => {
+  const loader: StreamLoader = load ?? ((aggregate, streamName) => loadStream(store, aggregate, streamName));
+  const handler = createCommandHandler({ store, ...(maxRetries === undefined ? {} : { maxRetries }), load: loader });
+
+  const loadSchool = async (schoolId: string): Promise<E.Either<DomainError, SchoolState>> => {
+    const loaded = await loader(schoolAggregate, schoolStreamName(schoolId));
+    return E.map((stream: { state: SchoolState }) => stream.state)(loaded);
+  };
+
+  /** The school's policy now; a portfolio or submission command for an unknown school is refused. */
+  const policyOf = async (schoolId: string): Promise<E.Either<DomainError, SchoolState>> => {
+    const school = await loadSchool(schoolId);
+    if (E.isRight(school) && school.right.schoolId === null) return E.left(schoolNotRegistered(schoolId));
+    return school;
+  };
+
+  const route = async (routed: RoutedCommand): Promise<E.Either<DomainError, ExecuteResult>> => {
+    const envelope: CommandEnvelope = routed.meta;
+    const tag = <R>(result: E.Either<DomainError, R>) =>
+      E.map((r: R) => ({ ...(r as CommandResult<Tagged>), aggregate: routed.aggregate }))(result);
+    switch (routed.aggregate) {
+      case 'school': {
+        const { command } = routed;
+        const streamName = schoolStreamName(command.data.schoolId);
+        return tag(await handler.handle({ aggregate: schoolAggregate, streamName, command, envelope, context: (e) => E.right({ now: e.now, actor: e.actor }) }));
+      }
+      case 'portfolio': {
+        const { command } = routed;
+        const streamName = portfolioStreamName(command.data.schoolId, command.data.studentId);
+        const context = async (e: CommandEnvelope) => E.map((policy: SchoolState) => ({ now: e.now, actor: e.actor, policy }))(await policyOf(command.data.schoolId));
+        return tag(await handler.handle({ aggregate: portfolioAggregate, streamName, command, envelope, context }));
+      }
+      case 'submission': {
+        const { command } = routed;
+        const { schoolId, category, period } = command.data;
+        const context = async (e: CommandEnvelope) => E.map((policy: SchoolState) => ({ now: e.now, actor: e.actor, policy }))(await policyOf(schoolId));
+        return tag(await handler.handle({ aggregate: submissionAggregate, streamName: submissionStreamName(schoolId, category, period), command, envelope, context }));
+      }
+    }
+  };
+
+  return {
+    /** Decodes, routes, decides and appends one command. */
+    execute: async (input: unknown): Promise<E.Either<DomainError, ExecuteResult>> => {
+      const routed = decodeCommand(input);
+      return E.isLeft(routed) ? routed : route(routed.right);
+    },
+    loadSchool,
+    loadPortfolio: async (schoolId: string, studentId: string): Promise<E.Either<DomainError, PortfolioState>> =>
+      E.map((stream: { state: PortfolioState }) => stream.state)(await loader(portfolioAggregate, portfolioStreamName(schoolId, studentId))),
+    loadSubmission: async (schoolId: string, category: string, period: string): Promise<E.Either<DomainError, SubmissionState>> =>
+      E.map((stream: { state: SubmissionState }) => stream.state)(await loader(submissionAggregate, submissionStreamName(schoolId, category, period))),
+    store,
+  };
+};
+
+export type LichengService = ReturnType<typeof createLichengService>;

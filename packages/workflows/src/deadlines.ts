@@ -1,0 +1,118 @@
+import * as E from 'fp-ts/Either';
+import {
+  confirmationItemOf,
+  isSealed,
+  receiptPhase,
+  recheckItemOf,
+  workPeriodOf,
+  type DomainError,
+  type ReceiptState,
+  type SchoolState,
+  type TaipeiInstant,
+} from '@licheng/domain';
+import { STREAM_PREFIXES, type LichengService } from '@licheng/eventstore';
+import { processCommandId, SYSTEM_ACTOR } from './ids';
+
+export interface DeadlineReport {
+  readonly deemed: number;
+  readonly sealed: number;
+  /** Effects another run (or the student, a moment earlier) had already recorded. */
+  readonly alreadyDone: number;
+  readonly refused: ReadonlyArray<DomainError>;
+}
+
+/** Refusals that mean "someone got there first": the effect is no longer due, which is what we wanted. */
+const SETTLED = new Set(['RECEIPT_NOTHING_TO_DEEM', 'PERIOD_SEALED']);
+
+const hasEnded = (policy: SchoolState, period: string, item: Parameters<typeof workPeriodOf>[2], now: TaipeiInstant): boolean => {
+  const window = workPeriodOf(policy, period, item);
+  return window !== undefined && now >= window.end;
+};
+
+/** R-REC-5: which stage of a receipt, if any, is due to be deemed correct at `now`. */
+const dueStage = (policy: SchoolState, receipt: ReceiptState, now: TaipeiInstant): 'first' | 'recheck' | null => {
+  const phase = receiptPhase(receipt);
+  if (phase === 'awaitingAnswer' && hasEnded(policy, receipt.period, confirmationItemOf(receipt.category), now)) return 'first';
+  if (phase === 'awaitingRecheck' && hasEnded(policy, receipt.period, recheckItemOf(receipt.category), now)) return 'recheck';
+  return null;
+};
+
+/**
+ * R-SEAL-1: a period is over once its confirmation and re-check windows have ended and no student's
+ * answer is still awaited. A report the school never reviewed stays as the student's final answer and
+ * does not hold the seal back: the sources leave anything after the re-check to be handled outside.
+ */
+const readyToSeal = (policy: SchoolState, receipts: ReadonlyArray<ReceiptState>, now: TaipeiInstant): boolean => {
+  const first = receipts[0];
+  if (!first || isSealed(policy, first.category, first.period)) return false;
+  const recheck = workPeriodOf(policy, first.period, recheckItemOf(first.category));
+  if (!hasEnded(policy, first.period, confirmationItemOf(first.category), now) || (recheck && now < recheck.end)) return false;
+  return receipts.every((r) => receiptPhase(r) !== 'awaitingAnswer' && receiptPhase(r) !== 'awaitingRecheck');
+};
+
+const studentIdsOf = async (service: LichengService, schoolId: string): Promise<ReadonlyArray<string>> => {
+  const prefix = `${STREAM_PREFIXES.portfolio}${schoolId}-`;
+  const events = await service.store.readAll({ streamPrefixes: [prefix] });
+  return [...new Set(events.map((e) => e.streamName.slice(prefix.length)))];
+};
+
+/**
+ * The deadline runner (R-AUTH-4, R-REC-5, R-SEAL-1): finds every receipt whose window closed without an
+ * answer and has the system deem it correct, then seals every period whose confirmation is over. Each
+ * effect is a command with an id derived from what it does, so the runner is idempotent: run it every
+ * minute, twice at once, or again after a crash, and each effect is recorded once.
+ */
+export const runDeadlines = async (service: LichengService, schoolId: string, now: TaipeiInstant): Promise<DeadlineReport> => {
+  let report: DeadlineReport = { deemed: 0, sealed: 0, alreadyDone: 0, refused: [] };
+  const record = (result: Awaited<ReturnType<LichengService['execute']>>, counter: 'deemed' | 'sealed') => {
+    if (E.isRight(result)) report = result.right.alreadyApplied ? { ...report, alreadyDone: report.alreadyDone + 1 } : { ...report, [counter]: report[counter] + 1 };
+    else if (SETTLED.has(result.left.code)) report = { ...report, alreadyDone: report.alreadyDone + 1 };
+    else report = { ...report, refused: [...report.refused, result.left] };
+  };
+  const school = await service.loadSchool(schoolId);
+  if (E.isLeft(school)) return { ...report, refused: [school.left] };
+  const policy = school.right;
+
+  const byPeriod = new Map<string, ReceiptState[]>();
+  for (const studentId of await studentIdsOf(service, schoolId)) {
+    const loaded = await service.loadPortfolio(schoolId, studentId);
+    if (E.isLeft(loaded)) {
+      report = { ...report, refused: [...report.refused, loaded.left] };
+      continue;
+    }
+    for (const receipt of Object.values(loaded.right.receipts)) {
+      const stage = dueStage(policy, receipt, now);
+      const key = `${receipt.category}:${receipt.period}`;
+      if (stage === null) {
+        byPeriod.set(key, [...(byPeriod.get(key) ?? []), receipt]);
+        continue;
+      }
+      const { category, period } = receipt;
+      const result = await service.execute({
+        commandId: processCommandId('deem', schoolId, studentId, category, period, stage),
+        now,
+        actor: SYSTEM_ACTOR,
+        type: 'DeemReceiptCorrect',
+        data: { schoolId, studentId, category, period },
+      });
+      record(result, 'deemed');
+      const after = await service.loadPortfolio(schoolId, studentId);
+      const settled = E.isRight(after) ? after.right.receipts[key] : undefined;
+      byPeriod.set(key, [...(byPeriod.get(key) ?? []), settled ?? receipt]);
+    }
+  }
+
+  for (const receipts of byPeriod.values()) {
+    if (!readyToSeal(policy, receipts, now)) continue;
+    const { category, period } = receipts[0]!;
+    const result = await service.execute({
+      commandId: processCommandId('seal', schoolId, category, period),
+      now,
+      actor: SYSTEM_ACTOR,
+      type: 'SealPeriod',
+      data: { schoolId, category, period },
+    });
+    record(result, 'sealed');
+  }
+  return report;
+};
