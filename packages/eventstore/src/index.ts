@@ -28,3 +28,4 @@ export {
 } from './handler';
 export { portfolioAggregate, schoolAggregate, submissionAggregate, STREAM_PREFIXES } from './aggregates';
 export { createLichengService, type ExecuteResult, type LichengService, type LichengServiceOptions } from './service';
+export { createCachingLoader, type CachingLoader, type StateCacheOptions } from './stateCache';

@@ -1,0 +1,39 @@
+import { parseArgs } from 'node:util';
+
+export interface Options {
+  readonly students: number;
+  readonly seed: number;
+  readonly out?: string;
+  readonly help: boolean;
+}
+
+export const USAGE = `usage: npm start -- [--students N] [--seed S] [--out DIR]
+
+  --students N   students in the school, 1 to 5000 (default 120: four classes of 30)
+  --seed S       a whole number; the same seed gives the same school year (default 111)
+  --out DIR      also write every report as CSV and .xlsx, and the event log as NDJSON, into DIR
+  --help         this text`;
+
+const wholeNumber = (name: string, text: string, min: number, max: number): number => {
+  if (!/^-?\d+$/.test(text)) throw new Error(`${name} takes a whole number, not "${text}"`);
+  const n = Number(text);
+  if (n < min || n > max) throw new Error(`${name} must be from ${min} to ${max}, not ${n}`);
+  return n;
+};
+
+/** Parses the flags; a bad flag or value throws an Error whose message names it. */
+export const parseOptions = (argv: ReadonlyArray<string>): Options => {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: { students: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
+  return {
+    students: values.students === undefined ? 120 : wholeNumber('--students', values.students, 1, 5000),
+    seed: values.seed === undefined ? 111 : wholeNumber('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1),
+    ...(values.out === undefined ? {} : { out: values.out }),
+    help: values.help ?? false,
+  };
+};

@@ -1,0 +1,37 @@
+import * as fc from 'fast-check';
+import * as E from 'fp-ts/Either';
+import { portfolioStreamName, schoolStreamName } from '@licheng/domain';
+import { schoolFixture, seedEvents } from '@licheng/testing';
+import { portfolioAggregate, schoolAggregate } from './aggregates';
+import { InMemoryEventStore } from './inMemoryStore';
+import { loadStream } from './loadStream';
+import { createLichengService } from './service';
+import { createCachingLoader } from './stateCache';
+
+const pdf = (n: number) => ({ name: `f${n}.pdf`, mimeType: 'application/pdf', sizeBytes: 1000 + n, sha256: 'c'.repeat(64), storageKey: `k${n}` });
+
+describe('the state cache', () => {
+  it('always gives the state a full replay gives, whoever else writes to the stream', async () => {
+    const step = fc.record({ n: fc.integer({ min: 1, max: 6 }), kind: fc.constantFrom('upload', 'delete', 'send'), viaOther: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 25 }), fc.integer({ min: 1, max: 3 }), async (steps, maxStreams) => {
+        const store = new InMemoryEventStore();
+        await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), schoolFixture().events);
+        const cache = createCachingLoader(store, { maxStreams });
+        const cached = createLichengService({ store, load: cache });
+        const other = createLichengService({ store });
+        for (const [i, s] of steps.entries()) {
+          const ref = { schoolId: 'sch1', studentId: 's1', outcomeId: `o${s.n}` };
+          const type = s.kind === 'upload' ? 'UploadCourseOutcome' : s.kind === 'delete' ? 'DeleteCourseOutcome' : 'SendCourseOutcomeForCertification';
+          const data = s.kind === 'upload' ? { ...ref, courseId: 'math-1111', description: '成果', document: pdf(s.n) } : ref;
+          await (s.viaOther ? other : cached).execute({ commandId: `c${i}`, now: '2022-10-01T10:00+08:00', actor: { id: 's1', role: 'student' }, type, data });
+          const fromCache = await cached.loadPortfolio('sch1', 's1');
+          const full = await loadStream(store, portfolioAggregate, portfolioStreamName('sch1', 's1'));
+          expect(E.isRight(fromCache) && E.isRight(full) && fromCache.right).toEqual(E.isRight(full) && full.right.state);
+        }
+        expect(cache.size()).toBeLessThanOrEqual(maxStreams);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

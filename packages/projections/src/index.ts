@@ -1,0 +1,11 @@
+export { decodeRecorded, type ProjectedEvent } from './envelope';
+export { applyEvent, applyEvents, type Projection } from './projection';
+export { createProjectionRunner, type ProjectionRunner } from './runner';
+export { reportsProjection, type ReportsView, type SchoolRecords } from './reportsView';
+export { inMemoryViewStore, type StoredView, type ViewStore } from './viewStore';
+export * from './reports/confirmation';
+export * from './reports/outcomes';
+export * from './reports/roster';
+export * from './reports/students';
+export * from './reports/table';
+export * from './reports/teachers';

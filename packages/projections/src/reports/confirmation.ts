@@ -1,0 +1,112 @@
+import { periodOf, receiptKey, type ReceiptAnswer, type ReceiptCategory, type ReceiptState } from '@licheng/domain';
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import type { DomainError } from '@licheng/domain';
+import type { ReportsView } from '../reportsView';
+import { classRoster, schoolOf, yearOf } from './roster';
+import type { Table } from './table';
+
+/** R-REP-1's five statuses. */
+export type ReceiptStatus = 'pending' | 'confirmed' | 'reported' | 'deemed' | 'notApplicable';
+
+export const RECEIPT_STATUS_LABELS: Readonly<Record<ReceiptStatus, string>> = {
+  pending: '待確認',
+  confirmed: '已確認',
+  reported: '已回報',
+  deemed: '視為確認',
+  notApplicable: '不適用',
+};
+
+/** R-REC-6 / seed 001: the column order the homeroom teacher's screen shows. */
+export const RECEIPT_CATEGORIES: ReadonlyArray<ReceiptCategory> = ['courseRecords', 'courseOutcomes', 'performances', 'cadreRecords'];
+
+export const RECEIPT_CATEGORY_LABELS: Readonly<Record<ReceiptCategory, string>> = {
+  courseRecords: '修課紀錄',
+  courseOutcomes: '學習成果',
+  performances: '多元表現',
+  cadreRecords: '幹部經歷',
+};
+
+const STATUS_OF_ANSWER: Readonly<Record<ReceiptAnswer, ReceiptStatus>> = { confirmed: 'confirmed', reported: 'reported', deemedCorrect: 'deemed' };
+
+/**
+ * A student's status in one category: not applicable without a statement (R-REC-1), pending until the
+ * first answer, then the latest answer — a re-check answer, when there is one, supersedes the report.
+ */
+export const receiptStatusOf = (receipt: ReceiptState | undefined): ReceiptStatus => {
+  if (!receipt) return 'notApplicable';
+  if (receipt.recheckAnswer !== null) return STATUS_OF_ANSWER[receipt.recheckAnswer];
+  return receipt.answer === null ? 'pending' : STATUS_OF_ANSWER[receipt.answer];
+};
+
+/** Confirmed counts the students who confirmed or were deemed to; a report is an answer, not a confirmation. */
+const isConfirmed = (status: ReceiptStatus): boolean => status === 'confirmed' || status === 'deemed';
+
+export interface ClassConfirmationRow {
+  readonly className: string;
+  readonly seatNumber: number;
+  readonly studentNumber: string;
+  readonly name: string;
+  readonly statuses: Readonly<Record<ReceiptCategory, ReceiptStatus>>;
+}
+
+export interface ClassConfirmationReport {
+  readonly classId: string;
+  readonly className: string;
+  readonly term: string;
+  readonly totals: ReadonlyArray<{ readonly category: ReceiptCategory; readonly confirmed: number; readonly applicable: number }>;
+  readonly rows: ReadonlyArray<ClassConfirmationRow>;
+}
+
+/** `pending`: students with a category still awaiting their answer; `confirmed`: students with none. */
+export type ConfirmationFilter = 'all' | 'confirmed' | 'pending';
+
+/**
+ * R-REP-1 / R-REC-6: for a class and term, per category how many confirmed of how many apply, and each
+ * student's status. Course and cadre records are those of the term; outcomes and performances those of
+ * its school year (seed 000: term 1112 confirms 111 學習成果 and 多元表現).
+ */
+export const classConfirmationReport = (
+  view: ReportsView,
+  query: { readonly schoolId: string; readonly classId: string; readonly term: string; readonly filter?: ConfirmationFilter },
+): E.Either<DomainError, ClassConfirmationReport> =>
+  pipe(
+    schoolOf(view, query.schoolId),
+    E.map(({ policy, portfolios }) => {
+      const roster = classRoster(policy, query.classId, yearOf(query.term));
+      const all = roster.map(({ student, className, seatNumber }) => {
+        const receipts = portfolios[student.studentId]?.receipts ?? {};
+        const statuses = Object.fromEntries(
+          RECEIPT_CATEGORIES.map((category) => [category, receiptStatusOf(receipts[receiptKey(category, periodOf(category, query.term))])]),
+        ) as Record<ReceiptCategory, ReceiptStatus>;
+        return { className, seatNumber, studentNumber: student.studentNumber, name: student.name, statuses };
+      });
+      const totals = RECEIPT_CATEGORIES.map((category) => ({
+        category,
+        confirmed: all.filter((row) => isConfirmed(row.statuses[category])).length,
+        applicable: all.filter((row) => row.statuses[category] !== 'notApplicable').length,
+      }));
+      const pending = (row: ClassConfirmationRow) => RECEIPT_CATEGORIES.some((c) => row.statuses[c] === 'pending');
+      const filter = query.filter ?? 'all';
+      const rows = filter === 'all' ? all : all.filter((row) => (filter === 'pending' ? pending(row) : !pending(row)));
+      return { classId: query.classId, className: policy.classes[query.classId]?.name ?? query.classId, term: query.term, totals, rows };
+    }),
+  );
+
+export const classConfirmationTable = (report: ClassConfirmationReport): Table => ({
+  title: `${report.className} ${report.term} 收訖明細確認統計`,
+  columns: [
+    { key: 'className', header: '班級' },
+    { key: 'seatNumber', header: '座號' },
+    { key: 'studentNumber', header: '學號' },
+    { key: 'name', header: '姓名' },
+    ...RECEIPT_CATEGORIES.map((category) => ({ key: category, header: RECEIPT_CATEGORY_LABELS[category] })),
+  ],
+  rows: report.rows.map((row) => ({
+    className: row.className,
+    seatNumber: String(row.seatNumber).padStart(2, '0'),
+    studentNumber: row.studentNumber,
+    name: row.name,
+    ...Object.fromEntries(RECEIPT_CATEGORIES.map((c) => [c, RECEIPT_STATUS_LABELS[row.statuses[c]]])),
+  })),
+});

@@ -1,0 +1,122 @@
+import { selectionCapsFor, type DomainError, type OutcomeState, type PortfolioState } from '@licheng/domain';
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import type { ReportsView } from '../reportsView';
+import { classesOf, classRoster, schoolOf, yearOf } from './roster';
+import type { Table } from './table';
+
+export interface OutcomeStatusRow {
+  readonly classId: string;
+  readonly className: string;
+  readonly classSize: number;
+  readonly uploaded: number;
+  readonly notSent: number;
+  readonly pending: number;
+  readonly passed: number;
+  readonly failed: number;
+  /** `selectedCounts[n]`: students who selected n outcomes in the school year (n = 0 … cap). */
+  readonly selectedCounts: ReadonlyArray<number>;
+}
+
+const outcomesIn = (portfolio: PortfolioState | undefined, term: string): ReadonlyArray<OutcomeState> =>
+  Object.values(portfolio?.outcomes ?? {}).filter((o) => o.term === term);
+
+export const selectedOutcomeCount = (portfolio: PortfolioState | undefined, schoolYear: number): number =>
+  Object.values(portfolio?.outcomes ?? {}).filter((o) => o.selected && o.schoolYear === schoolYear).length;
+
+/** R-REP-2: outcome status per class for a term, and how many students selected 0 … 6 that school year. */
+export const outcomeStatusReport = (
+  view: ReportsView,
+  query: { readonly schoolId: string; readonly term: string },
+): E.Either<DomainError, ReadonlyArray<OutcomeStatusRow>> =>
+  pipe(
+    schoolOf(view, query.schoolId),
+    E.map(({ policy, portfolios }) => {
+      const schoolYear = yearOf(query.term);
+      const cap = selectionCapsFor(schoolYear).outcomes;
+      return classesOf(policy, schoolYear).map((klass) => {
+        const roster = classRoster(policy, klass.classId, schoolYear);
+        const outcomes = roster.flatMap((row) => outcomesIn(portfolios[row.student.studentId], query.term));
+        const count = (status: OutcomeState['status']) => outcomes.filter((o) => o.status === status).length;
+        const selectedCounts = Array.from({ length: cap + 1 }, () => 0);
+        for (const row of roster) {
+          const n = Math.min(cap, selectedOutcomeCount(portfolios[row.student.studentId], schoolYear));
+          selectedCounts[n] = (selectedCounts[n] ?? 0) + 1;
+        }
+        return {
+          classId: klass.classId,
+          className: klass.name,
+          classSize: roster.length,
+          uploaded: outcomes.length,
+          notSent: count('draft'),
+          pending: count('pending'),
+          passed: count('passed'),
+          failed: count('failed'),
+          selectedCounts,
+        };
+      });
+    }),
+  );
+
+export const outcomeStatusTable = (term: string, rows: ReadonlyArray<OutcomeStatusRow>): Table => {
+  const cap = (rows[0]?.selectedCounts.length ?? 7) - 1;
+  return {
+    title: `${term} 課程學習成果狀態統計`,
+    columns: [
+      { key: 'className', header: '班級' },
+      { key: 'classSize', header: '班級人數' },
+      { key: 'uploaded', header: '已上傳數量' },
+      { key: 'notSent', header: '未送出認證件數' },
+      { key: 'pending', header: '待認證件數' },
+      { key: 'passed', header: '已認證件數(通過)' },
+      { key: 'failed', header: '已認證件數(不通過)' },
+      ...Array.from({ length: cap + 1 }, (_, n) => ({ key: `selected${n}`, header: `勾選${n}件人數` })),
+    ],
+    rows: rows.map(({ selectedCounts, classId: _classId, ...row }) => ({
+      ...row,
+      ...Object.fromEntries(selectedCounts.map((count, n) => [`selected${n}`, count])),
+    })),
+  };
+};
+
+export interface OutcomeUsage {
+  readonly term: string;
+  readonly studentsUploaded: number;
+  readonly studentsSent: number;
+  readonly teachersCertified: number;
+  readonly studentsSelected: number;
+}
+
+/** R-REP-4: outcome usage per school and term: who uploaded, who sent, which teachers certified, who selected. */
+export const outcomeUsageStatistics = (
+  view: ReportsView,
+  query: { readonly schoolId: string; readonly term: string },
+): E.Either<DomainError, OutcomeUsage> =>
+  pipe(
+    schoolOf(view, query.schoolId),
+    E.map(({ portfolios }) => {
+      const schoolYear = yearOf(query.term);
+      const students = Object.values(portfolios);
+      const inTerm = students.map((p) => outcomesIn(p, query.term));
+      const teachers = new Set(inTerm.flat().flatMap((o) => (o.certifiedBy === undefined ? [] : [o.certifiedBy])));
+      return {
+        term: query.term,
+        studentsUploaded: inTerm.filter((outcomes) => outcomes.length > 0).length,
+        studentsSent: inTerm.filter((outcomes) => outcomes.some((o) => o.status !== 'draft' || o.certifiedBy !== undefined)).length,
+        teachersCertified: teachers.size,
+        studentsSelected: students.filter((p) => selectedOutcomeCount(p, schoolYear) > 0).length,
+      };
+    }),
+  );
+
+export const outcomeUsageTable = (usage: OutcomeUsage): Table => ({
+  title: `${usage.term} 學習成果使用人數統計`,
+  columns: [
+    { key: 'term', header: '學年期' },
+    { key: 'studentsUploaded', header: '上傳學生人數' },
+    { key: 'studentsSent', header: '送出認證學生人數' },
+    { key: 'teachersCertified', header: '認證教師人數' },
+    { key: 'studentsSelected', header: '勾選學生人數' },
+  ],
+  rows: [{ ...usage }],
+});

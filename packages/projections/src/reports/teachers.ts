@@ -1,0 +1,74 @@
+import { certifiersOf, type DomainError } from '@licheng/domain';
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import type { ReportsView } from '../reportsView';
+import { schoolOf, yearOf } from './roster';
+import type { Table } from './table';
+
+export interface WaitingOutcome {
+  readonly className: string;
+  readonly seatNumber: number;
+  readonly name: string;
+  readonly subject: string;
+  readonly outcomeId: string;
+}
+
+export interface UncertifiedTeacherRow {
+  readonly teacherId: string;
+  readonly waiting: number;
+  readonly outcomes: ReadonlyArray<WaitingOutcome>;
+}
+
+/**
+ * R-REP-3 / R-OUT-11: per teacher, the outcomes of a term still pending that teacher's certification
+ * (each teacher who may certify the course, R-OUT-7), most waiting first.
+ */
+export const uncertifiedTeacherReport = (
+  view: ReportsView,
+  query: { readonly schoolId: string; readonly term: string },
+): E.Either<DomainError, ReadonlyArray<UncertifiedTeacherRow>> =>
+  pipe(
+    schoolOf(view, query.schoolId),
+    E.map(({ policy, portfolios }) => {
+      const schoolYear = yearOf(query.term);
+      const byTeacher = new Map<string, WaitingOutcome[]>();
+      for (const [studentId, portfolio] of Object.entries(portfolios)) {
+        const student = policy.students[studentId];
+        const placement = student?.placements[schoolYear];
+        for (const outcome of Object.values(portfolio.outcomes)) {
+          if (outcome.term !== query.term || outcome.status !== 'pending') continue;
+          const course = policy.courses[outcome.courseId];
+          const waiting: WaitingOutcome = {
+            className: placement ? (policy.classes[placement.classId]?.name ?? placement.classId) : '',
+            seatNumber: placement?.seatNumber ?? 0,
+            name: student?.name ?? studentId,
+            subject: outcome.subject,
+            outcomeId: outcome.outcomeId,
+          };
+          for (const teacherId of course ? certifiersOf(course) : []) byTeacher.set(teacherId, [...(byTeacher.get(teacherId) ?? []), waiting]);
+        }
+      }
+      return [...byTeacher.entries()]
+        .map(([teacherId, outcomes]) => ({
+          teacherId,
+          waiting: outcomes.length,
+          outcomes: [...outcomes].sort((a, b) => a.className.localeCompare(b.className, 'zh-Hant') || a.seatNumber - b.seatNumber),
+        }))
+        .sort((a, b) => b.waiting - a.waiting || a.teacherId.localeCompare(b.teacherId));
+    }),
+  );
+
+export const uncertifiedTeacherTable = (term: string, rows: ReadonlyArray<UncertifiedTeacherRow>): Table => ({
+  title: `${term} 未認證教師狀況表`,
+  columns: [
+    { key: 'teacherId', header: '教師' },
+    { key: 'waiting', header: '待認證件數' },
+    { key: 'className', header: '班級' },
+    { key: 'seatNumber', header: '座號' },
+    { key: 'name', header: '姓名' },
+    { key: 'subject', header: '科目' },
+  ],
+  rows: rows.flatMap((row) =>
+    row.outcomes.map((o) => ({ teacherId: row.teacherId, waiting: row.waiting, className: o.className, seatNumber: o.seatNumber, name: o.name, subject: o.subject })),
+  ),
+});
