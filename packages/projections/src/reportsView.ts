@@ -25,10 +25,12 @@ export interface ReportsView {
 /** `portfolio-{schoolId}-{studentId}`: the school id may contain '-', so match the schools already known. */
 const portfolioOwner = (view: Draft<ReportsView>, streamName: string): { schoolId: string; studentId: string } | undefined => {
   const rest = streamName.slice(STREAM_PREFIXES.portfolio.length);
-  for (const schoolId of Object.keys(view.schools)) {
-    if (rest.startsWith(`${schoolId}-`)) return { schoolId, studentId: rest.slice(schoolId.length + 1) };
-  }
-  return undefined;
+  const candidates = Object.keys(view.schools).filter((id) => rest.startsWith(`${id}-`));
+  // With schools `a` and `a-b`, `portfolio-a-b-s7` belongs to the one that enrolls the student, else the longer id.
+  const schoolId =
+    candidates.find((id) => view.schools[id]!.policy.students[rest.slice(id.length + 1)] !== undefined) ??
+    [...candidates].sort((a, b) => b.length - a.length)[0];
+  return schoolId === undefined ? undefined : { schoolId, studentId: rest.slice(schoolId.length + 1) };
 };
 
 /**

@@ -65,13 +65,19 @@ export const createProjectionRunner = <View>(store: EventStore, projection: Proj
     }
   };
 
-  const foldFrom = async (start: StoredView<View>): Promise<E.Either<DomainError, StoredView<View>>> => {
+  /** `replacing`: a rebuild saves even an empty result, so no earlier view outlives it. */
+  const foldFrom = async (start: StoredView<View>, replacing = false): Promise<E.Either<DomainError, StoredView<View>>> => {
     let stored = start;
+    let mustSave = replacing;
     for (;;) {
       const page = await store.readAll({ after: stored.position, maxCount: PAGE, streamPrefixes: PREFIXES });
-      if (page.length === 0) return E.right(stored);
+      if (page.length === 0) {
+        if (mustSave) await views.save(projection.name, stored);
+        return E.right(stored);
+      }
       const folded = foldPage(stored, page);
-      if (folded.stored !== stored) await views.save(projection.name, folded.stored);
+      if (mustSave || folded.stored !== stored) await views.save(projection.name, folded.stored);
+      mustSave = false;
       stored = folded.stored;
       if (folded.error) return E.left(folded.error);
     }
@@ -104,5 +110,5 @@ export const createProjectionRunner = <View>(store: EventStore, projection: Proj
     });
   };
 
-  return { rebuild: () => foldFrom(empty), catchUp, start, current };
+  return { rebuild: () => foldFrom(empty, true), catchUp, start, current };
 };

@@ -119,6 +119,12 @@ export const selectionErrors = {
       `Only passed outcomes can be selected; outcome ${outcomeId} is ${status}`, { outcomeId, status }),
   alreadySelected: (id: string) =>
     domainError('ALREADY_SELECTED', 'R-SEL-2', `${id} 已經勾選`, `${id} is already selected`, { id }),
+  selectedNotDeletable: (id: string) =>
+    domainError('SELECTED_ITEM_NOT_DELETABLE', 'R-SEL-3', `${id} 已勾選，請先在勾選期間內取消勾選再刪除`,
+      `${id} is selected; deselect it inside the selection window before deleting it`, { id }),
+  selectionFrozen: (id: string, closedAt: string) =>
+    domainError('SELECTION_FROZEN', 'R-SEL-3', `勾選已於 ${closedAt} 截止，已勾選的 ${id} 不可再變更`,
+      `Selection closed at ${closedAt}; the selected ${id} can no longer change`, { id, closedAt }),
   notSelected: (id: string) =>
     domainError('NOT_SELECTED', 'R-SEL-2', `${id} 尚未勾選`, `${id} is not selected`, { id }),
 };

@@ -4,7 +4,8 @@ import { SchoolEvent } from './events';
 /**
  * The school's commands carry the same fields as the events they produce, plus `schoolId` to route them:
  * these are facts the administrator (or the school's records) states, checked and then recorded as they are.
- * The command name is the event name in the imperative.
+ * The command name is the event name in the imperative. So SealPeriod carries the `digest` that
+ * PeriodSealed v2 records: the system states it, having computed it just before sealing.
  */
 const COMMAND_OF = {
   SchoolRegistered: 'RegisterSchool',
@@ -33,7 +34,7 @@ type CommandFor<K extends keyof typeof COMMAND_OF> = {
 export type SchoolCommand = { [K in keyof typeof COMMAND_OF]: CommandFor<K> }[keyof typeof COMMAND_OF];
 export type SchoolCommandType = SchoolCommand['type'];
 
-const SchoolRef = t.type({ schoolId: t.string });
+const SchoolRef = t.strict({ schoolId: t.string });
 
 /** Data codec of each school command, keyed by command type. */
 export const SCHOOL_COMMAND_DATA: { readonly [K in SchoolCommandType]: t.Mixed } = Object.fromEntries(

@@ -6,7 +6,7 @@ import { liesWithin, type TaipeiInstant } from '../shared/time';
 import { eventTypeOfSchoolCommand, type SchoolCommand } from './commands';
 import { schoolErrors } from './errors';
 import type { SchoolEvent } from './events';
-import { PARAMETER_MINIMUM, PARAMETER_NULLABLE } from './parameters';
+import { PARAMETER_DEFAULTS, PARAMETER_MINIMUM, PARAMETER_NULLABLE, valueInForce } from './parameters';
 import { isSealed, operatingPeriodOf, periodOf, sealedCategoryOfItem, workPeriodOf } from './policy';
 import type { SchoolState } from './state';
 import { confirmationItemOf, isYearlyCategory, isYearlyItem, operatingItemOf, recheckItemOf } from './workItems';
@@ -22,7 +22,8 @@ type Check = DomainError | null;
 const allowedRoles = (type: SchoolCommand['type']): ReadonlyArray<Actor['role']> => {
   switch (type) {
     case 'SetOperatingPeriod':
-      return ['city', 'admin'];
+      // R-WIN-1: the city's period bounds the school's own (R-WIN-2), so the school cannot set it.
+      return ['city'];
     case 'SealPeriod':
       return ['system'];
     case 'EnrollStudent':
@@ -53,7 +54,11 @@ const checkWorkPeriod = (command: Extract<SchoolCommand, { type: 'SetWorkPeriod'
   return null;
 };
 
-/** R-SEAL-1 / R-AUTH-4: only after the confirmation (and any re-check) deadline, and only once. */
+/**
+ * R-SEAL-1 / R-AUTH-4: only after the confirmation (and any re-check) deadline, and only once. The digest
+ * is stated by the system, which computed it over the other streams just before; this decider sees only
+ * the school stream, so it records the digest as stated and the audit verifies it (docs/audit.md).
+ */
 const checkSeal = (command: Extract<SchoolCommand, { type: 'SealPeriod' }>, state: SchoolState, now: TaipeiInstant): Check => {
   const { category, period } = command.data;
   const yearly = isYearlyCategory(category);
@@ -78,7 +83,12 @@ const checkReferences = (command: SchoolCommand, state: SchoolState): Check => {
       return null;
     case 'OpenCourse':
       return state.courses[command.data.courseId] ? schoolErrors.duplicate('course', command.data.courseId, 'R-OUT-1') : null;
-    case 'MarkCourseReviewer':
+    case 'MarkCourseReviewer': {
+      const course = state.courses[command.data.courseId];
+      if (!course) return schoolErrors.unknownReference('course', command.data.courseId, 'R-OUT-7');
+      // R-OUT-7: a reviewer (審核=是) is one of the course's own teachers; anyone else is a proxy, appointed as such.
+      return course.teacherIds.includes(command.data.teacherId) ? null : schoolErrors.notCourseTeacher(command.data.teacherId, command.data.courseId);
+    }
     case 'AppointCertificationProxy':
       return state.courses[command.data.courseId] ? null : schoolErrors.unknownReference('course', command.data.courseId, 'R-OUT-7');
     case 'SyncCourseRoster':
@@ -96,10 +106,15 @@ const checkReferences = (command: SchoolCommand, state: SchoolState): Check => {
 
 const checkParameter = (command: SchoolCommand): Check => {
   if (command.type !== 'SetParameter') return null;
-  const { parameter, value } = command.data;
+  const { parameter, value, effectiveFromSchoolYear } = command.data;
   if (value === null) return PARAMETER_NULLABLE.has(parameter) ? null : schoolErrors.parameterBelowMinimum(parameter, PARAMETER_MINIMUM[parameter], null);
-  return value < PARAMETER_MINIMUM[parameter] ? schoolErrors.parameterBelowMinimum(parameter, PARAMETER_MINIMUM[parameter], value) : null;
+  if (value < PARAMETER_MINIMUM[parameter]) return schoolErrors.parameterBelowMinimum(parameter, PARAMETER_MINIMUM[parameter], value);
+  // R-FILE-1 / R-FILE-3: file and storage limits are national; a school may be stricter, never looser.
+  const national = NATIONAL_CEILINGS.has(parameter) ? valueInForce(PARAMETER_DEFAULTS[parameter], effectiveFromSchoolYear)?.value : undefined;
+  return national != null && value > national ? schoolErrors.parameterAboveNational(parameter, national, value) : null;
 };
+
+const NATIONAL_CEILINGS: ReadonlySet<string> = new Set(['documentMaxBytes', 'mediaMaxBytes', 'storageMaxBytes']);
 
 /** The school decider: checks who states a fact and whether it is consistent, then records it as stated. */
 export const decideSchool = (command: SchoolCommand, state: SchoolState, context: SchoolContext): E.Either<DomainError, ReadonlyArray<SchoolEvent>> => {

@@ -94,6 +94,22 @@ export const schoolErrors = {
       `Parameter ${parameter} may not be below ${minimum}${actual === null ? ' nor unlimited' : `; got ${actual}`}`,
       { parameter, limit: minimum, actual },
     ),
+  notCourseTeacher: (teacherId: string, courseId: string) =>
+    domainError(
+      'NOT_COURSE_TEACHER',
+      'R-OUT-7',
+      `教師 ${teacherId} 不是課程 ${courseId} 的授課教師，不能設為審核教師；請改為指定代理認證`,
+      `Teacher ${teacherId} does not teach course ${courseId} and cannot be its reviewer; appoint a proxy instead`,
+      { teacherId, courseId },
+    ),
+  parameterAboveNational: (parameter: string, limit: number, actual: number) =>
+    domainError(
+      'PARAMETER_ABOVE_NATIONAL_LIMIT',
+      parameter === 'storageMaxBytes' ? 'R-FILE-3' : 'R-FILE-1',
+      `參數 ${parameter} 不可高於全國上限 ${limit}，收到 ${actual}`,
+      `Parameter ${parameter} may not exceed the national limit of ${limit}; got ${actual}`,
+      { parameter, limit, actual },
+    ),
   unknownReference: (kind: string, id: string, rule: RuleId) =>
     domainError('UNKNOWN_REFERENCE', rule, `找不到${kind} ${id}`, `Unknown ${kind} ${id}`, { kind, id }),
   duplicate: (kind: string, id: string, rule: RuleId) =>

@@ -11,5 +11,5 @@ export const Role = t.keyof(
 );
 export type Role = t.TypeOf<typeof Role>;
 
-export const Actor = t.type({ id: Id, role: Role }, 'Actor');
+export const Actor = t.strict({ id: Id, role: Role }, 'Actor');
 export type Actor = t.TypeOf<typeof Actor>;

@@ -3,10 +3,16 @@ import { pipe } from 'fp-ts/function';
 import type * as t from 'io-ts';
 import { domainError, type DomainError } from './errors';
 
-/** A union or intersection adds its member index to the context; a reader wants only the data path. */
+type Tagged = { readonly _tag?: string; readonly type?: unknown };
+
+/**
+ * A union or intersection adds its member index to the context; a reader wants only the data path.
+ * Refinements, exact and readonly codecs wrap another codec without adding a step, so look through them.
+ */
 const isCombinator = (type: t.Decoder<unknown, unknown> | undefined): boolean => {
-  const tag = (type as { _tag?: string } | undefined)?._tag;
-  return tag === 'UnionType' || tag === 'IntersectionType' || tag === 'RefinementType' || tag === 'ExactType';
+  let inner = type as Tagged | undefined;
+  while (inner && (inner._tag === 'RefinementType' || inner._tag === 'ExactType' || inner._tag === 'ReadonlyType')) inner = inner.type as Tagged;
+  return inner?._tag === 'UnionType' || inner?._tag === 'IntersectionType';
 };
 
 const pathOf = (error: t.ValidationError): string =>

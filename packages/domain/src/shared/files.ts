@@ -3,7 +3,7 @@ import { domainError, type DomainError } from './errors';
 import { codePointLength, NonEmptyText, NonNegativeInt } from './primitives';
 
 /** R-FILE-4: what the library records of a file — never the bytes. */
-export const FileMeta = t.type(
+export const FileMeta = t.strict(
   {
     name: NonEmptyText,
     mimeType: t.string,

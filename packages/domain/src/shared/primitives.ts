@@ -45,6 +45,10 @@ export const codePointLength = (s: string): number => {
   return n;
 };
 
-/** Optional fields in codecs: present with a value, or absent (never `undefined`, see exactOptionalPropertyTypes). */
+/**
+ * Required and optional fields; optional ones are present with a value or absent (never `undefined`, see
+ * exactOptionalPropertyTypes). Exact: fields the codec does not define are dropped, so nothing a caller
+ * adds (file bytes, say — R-FILE-4) can ride into an event.
+ */
 export const withOptional = <R extends t.Props, O extends t.Props>(required: R, optional: O, name: string) =>
-  t.intersection([t.type(required), t.partial(optional)], name);
+  t.exact(t.intersection([t.type(required), t.partial(optional)]), name);

@@ -31,6 +31,7 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** Converts a JavaScript Date (any zone) to the Taipei minute that contains it; seconds are dropped. */
 export const taipeiInstantOf = (date: Date): TaipeiInstant => {
+  if (Number.isNaN(date.getTime())) throw new RangeError('taipeiInstantOf: an invalid Date has no instant');
   const shifted = new Date(date.getTime() + 8 * 60 * 60 * 1000);
   return `${pad(shifted.getUTCFullYear(), 4)}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}T${pad(
     shifted.getUTCHours(),
@@ -51,7 +52,7 @@ export const taipeiInstant = (text: string): TaipeiInstant => {
 export const dateOf = (instant: TaipeiInstant): string => instant.slice(0, 10);
 
 /** A half-open window `[start, end)` (R-TIME-2). */
-export const Window = t.type({ start: TaipeiInstant, end: TaipeiInstant }, 'Window');
+export const Window = t.strict({ start: TaipeiInstant, end: TaipeiInstant }, 'Window');
 export type Window = t.TypeOf<typeof Window>;
 
 /** R-TIME-2: open from `start` inclusive until `end` exclusive. */

@@ -6,9 +6,9 @@ import { RosterEntry } from './events';
 
 const PeriodRef = { schoolId: Id, category: ReceiptCategory, period: Term };
 
-export const SubmitRoster = t.type({ ...PeriodRef, fid: Id, roster: t.array(RosterEntry) }, 'SubmitRoster');
+export const SubmitRoster = t.strict({ ...PeriodRef, fid: Id, roster: t.array(RosterEntry) }, 'SubmitRoster');
 /** The embedding service reports the central database's answer; the library never calls it (R-SUB-2). */
-export const RecordSubmissionResult = t.type(
+export const RecordSubmissionResult = t.strict(
   { ...PeriodRef, fid: Id, result: t.keyof({ accepted: null, rejected: null }), message: NonEmptyText },
   'RecordSubmissionResult',
 );

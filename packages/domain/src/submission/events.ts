@@ -5,24 +5,24 @@ import { Term } from '../shared/term';
 import { ReceiptCategory } from '../school/workItems';
 
 /** One item as submitted: the portfolio item (outcome, performance, cadre record) or course record it stands for. */
-export const SubmittedItem = t.type({ itemId: Id, title: NonEmptyText }, 'SubmittedItem');
+export const SubmittedItem = t.strict({ itemId: Id, title: NonEmptyText }, 'SubmittedItem');
 export type SubmittedItem = t.TypeOf<typeof SubmittedItem>;
 
 /** R-SUB-3: what one student's part of a roster holds. */
-export const RosterEntry = t.type({ studentId: Id, items: t.array(SubmittedItem) }, 'RosterEntry');
+export const RosterEntry = t.strict({ studentId: Id, items: t.array(SubmittedItem) }, 'RosterEntry');
 export type RosterEntry = t.TypeOf<typeof RosterEntry>;
 
 /** R-SUB-1 / R-SUB-2: an attempt (FID) to submit a category's roster for a period to the central database. */
 export const RosterSubmitted = eventCodec(
   'RosterSubmitted',
-  t.type({ fid: Id, category: ReceiptCategory, period: Term, submitterId: Id, roster: t.array(RosterEntry) }),
+  t.strict({ fid: Id, category: ReceiptCategory, period: Term, submitterId: Id, roster: t.array(RosterEntry) }),
 );
 
 /** R-SUB-2: the central database refused the attempt (資料檢核錯誤) with its validation message. */
-export const SubmissionRejected = eventCodec('SubmissionRejected', t.type({ fid: Id, message: NonEmptyText }));
+export const SubmissionRejected = eventCodec('SubmissionRejected', t.strict({ fid: Id, message: NonEmptyText }));
 
 /** R-SUB-2: the central database accepted the attempt (檢核無誤，資料已匯入). */
-export const SubmissionAccepted = eventCodec('SubmissionAccepted', t.type({ fid: Id, message: NonEmptyText }));
+export const SubmissionAccepted = eventCodec('SubmissionAccepted', t.strict({ fid: Id, message: NonEmptyText }));
 
 export const SubmissionEvent = t.union([RosterSubmitted, SubmissionRejected, SubmissionAccepted], 'SubmissionEvent');
 export type SubmissionEvent = t.TypeOf<typeof SubmissionEvent>;

@@ -154,7 +154,7 @@ describe('the class receipt-confirmation report (R-REP-1, R-REC-6, seed 001)', (
     });
   });
 
-  it('lists under the confirmed filter the students with nothing left to answer', () => {
+  it('lists under the confirmed filter the students with no category awaiting their answer (a report counts as an answer)', () => {
     expect(reportOf({ filter: 'confirmed' })).toEqual({
       classId: 'c301', className: '普通三01班', term: '1112', totals: TOTALS_1112, rows: [ROW_LIN, ROW_HONG, ROW_HUANG_CONG],
     });
@@ -233,16 +233,16 @@ describe('a student\'s receipt status in one category (receiptStatusOf)', () => 
   });
 
   it.each([
-    ['no statement', undefined, 'notApplicable'],
-    ['a statement without an answer', receipt({}), 'pending'],
-    ['confirmed', receipt({ answer: 'confirmed' }), 'confirmed'],
-    ['deemed correct', receipt({ answer: 'deemedCorrect' }), 'deemed'],
-    ['reported, awaiting review', receipt({ answer: 'reported' }), 'reported'],
-    ['reported, reviewed, awaiting re-check', receipt({ answer: 'reported', review: 'corrected' }), 'reported'],
-    ['reported, confirmed at re-check', receipt({ answer: 'reported', review: 'dataWasRight', recheckAnswer: 'confirmed' }), 'confirmed'],
-    ['reported, deemed correct at re-check', receipt({ answer: 'reported', review: 'corrected', recheckAnswer: 'deemedCorrect' }), 'deemed'],
-    ['reported twice', receipt({ answer: 'reported', review: 'corrected', recheckAnswer: 'reported' }), 'reported'],
-  ] as const)('is %s → %s', (_, given, status) => {
+    ['no statement', 'notApplicable', undefined],
+    ['a statement without an answer', 'pending', receipt({})],
+    ['confirmed', 'confirmed', receipt({ answer: 'confirmed' })],
+    ['deemed correct', 'deemed', receipt({ answer: 'deemedCorrect' })],
+    ['reported, awaiting review', 'reported', receipt({ answer: 'reported' })],
+    ['reported, reviewed, awaiting re-check', 'reported', receipt({ answer: 'reported', review: 'corrected' })],
+    ['reported, then confirmed at re-check', 'confirmed', receipt({ answer: 'reported', review: 'dataWasRight', recheckAnswer: 'confirmed' })],
+    ['reported, then deemed correct at re-check', 'deemed', receipt({ answer: 'reported', review: 'corrected', recheckAnswer: 'deemedCorrect' })],
+    ['reported, then reported again at re-check', 'reported', receipt({ answer: 'reported', review: 'corrected', recheckAnswer: 'reported' })],
+  ] as const)('%s gives %s', (_, status, given) => {
     expect(receiptStatusOf(given)).toBe(status);
   });
 });

@@ -1,4 +1,4 @@
-import { type DomainError, type PortfolioState } from '@licheng/domain';
+import { domainError, type DomainError, type PortfolioState } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { ReportsView } from '../reportsView';
@@ -50,7 +50,7 @@ export const performanceSelectionTable = (schoolYear: number, rows: ReadonlyArra
     { key: 'recorded', header: '多元表現件數' },
     { key: 'selected', header: '勾選數量' },
   ],
-  rows: rows.map((row) => ({ ...row })),
+  rows: rows.map((row) => ({ ...row, seatNumber: String(row.seatNumber).padStart(2, '0') })),
 });
 
 export interface NoticeLine {
@@ -80,9 +80,13 @@ export const studentNotice = (
 ): E.Either<DomainError, StudentNotice> =>
   pipe(
     schoolOf(view, query.schoolId),
-    E.map(({ policy, portfolios }) => {
+    E.chain(({ policy, portfolios }) => {
       const portfolio = portfolios[query.studentId];
       const student = policy.students[query.studentId];
+      if (!student) {
+        const { studentId } = query;
+        return E.left(domainError('STUDENT_NOT_ENROLLED', 'R-AUTH-1', `學生 ${studentId} 不在本校學籍名冊中`, `Student ${studentId} is not enrolled at this school`, { studentId }));
+      }
       const line = (label: string, semester?: 1 | 2): NoticeLine => {
         const outcomes = Object.values(portfolio?.outcomes ?? {}).filter(
           (o) => o.schoolYear === query.schoolYear && (semester === undefined || o.term === `${query.schoolYear}${semester}`),
@@ -97,12 +101,13 @@ export const studentNotice = (
           performancesSelected: performances.filter((p) => p.selected).length,
         };
       };
-      return {
-        studentNumber: student?.studentNumber ?? query.studentId,
-        name: student?.name ?? query.studentId,
+      return E.right({
+        studentNumber: student.studentNumber,
+        name: student.name,
         schoolYear: query.schoolYear,
+        // Performances recorded for the whole year (semester 0) appear only in the total.
         lines: [line('第一學期', 1), line('第二學期', 2), line('合計')],
-      };
+      });
     }),
   );
 

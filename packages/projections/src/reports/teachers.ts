@@ -5,6 +5,9 @@ import type { ReportsView } from '../reportsView';
 import { schoolOf, yearOf } from './roster';
 import type { Table } from './table';
 
+/** The row of outcomes waiting with no teacher allowed to certify them (未指定認證教師). */
+export const UNASSIGNED = '(未指定)';
+
 export interface WaitingOutcome {
   readonly className: string;
   readonly seatNumber: number;
@@ -45,7 +48,9 @@ export const uncertifiedTeacherReport = (
             subject: outcome.subject,
             outcomeId: outcome.outcomeId,
           };
-          for (const teacherId of course ? certifiersOf(course) : []) byTeacher.set(teacherId, [...(byTeacher.get(teacherId) ?? []), waiting]);
+          const certifiers = course ? certifiersOf(course) : [];
+          // R-OUT-11: an outcome nobody may certify (a co-taught course with no reviewer marked) is listed too.
+          for (const teacherId of certifiers.length > 0 ? certifiers : [UNASSIGNED]) byTeacher.set(teacherId, [...(byTeacher.get(teacherId) ?? []), waiting]);
         }
       }
       return [...byTeacher.entries()]

@@ -11,8 +11,8 @@ export const UploadCourseOutcome = withOptional(
   'UploadCourseOutcome',
 );
 export const EditCourseOutcome = withOptional({ ...StudentRef, outcomeId: Id, description: t.string }, Files, 'EditCourseOutcome');
-export const DeleteCourseOutcome = t.type({ ...StudentRef, outcomeId: Id }, 'DeleteCourseOutcome');
-export const SendCourseOutcomeForCertification = t.type({ ...StudentRef, outcomeId: Id }, 'SendCourseOutcomeForCertification');
+export const DeleteCourseOutcome = t.strict({ ...StudentRef, outcomeId: Id }, 'DeleteCourseOutcome');
+export const SendCourseOutcomeForCertification = t.strict({ ...StudentRef, outcomeId: Id }, 'SendCourseOutcomeForCertification');
 /** R-OUT-8: a reason may come with either result and is required with a fail. */
 export const CertifyCourseOutcome = withOptional(
   { ...StudentRef, outcomeId: Id, result: t.keyof({ passed: null, failed: null }) },

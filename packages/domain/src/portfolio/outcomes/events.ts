@@ -23,12 +23,12 @@ export const CourseOutcomeEdited = eventCodec(
   withOptional({ outcomeId: Id, ...Content }, Files, 'CourseOutcomeEditedData'),
 );
 
-export const CourseOutcomeDeleted = eventCodec('CourseOutcomeDeleted', t.type({ outcomeId: Id }));
+export const CourseOutcomeDeleted = eventCodec('CourseOutcomeDeleted', t.strict({ outcomeId: Id }));
 
 /** R-OUT-6: sent for certification; pending (待認證) from now on. */
 export const CourseOutcomeSentForCertification = eventCodec(
   'CourseOutcomeSentForCertification',
-  t.type({ outcomeId: Id }),
+  t.strict({ outcomeId: Id }),
 );
 
 /** R-OUT-7 / R-OUT-8: a teacher allowed to certify the course passed or failed it. */

@@ -16,10 +16,10 @@ export const EditPerformance = withOptional(
   PerformanceContent.optional,
   'EditPerformance',
 );
-export const DeletePerformance = t.type({ ...StudentRef, performanceId: Id }, 'DeletePerformance');
+export const DeletePerformance = t.strict({ ...StudentRef, performanceId: Id }, 'DeletePerformance');
 /** Sent by the school (administrator or its records system), not the student (R-PERF-6). */
-export const SyncCadreRecord = t.intersection([t.type({ schoolId: Id }), CadreRecordSynced.props.data], 'SyncCadreRecord');
-export const AttachCadreProof = t.intersection([t.type(StudentRef), CadreProofAttached.props.data], 'AttachCadreProof');
+export const SyncCadreRecord = t.intersection([t.strict({ schoolId: Id }), CadreRecordSynced.props.data], 'SyncCadreRecord');
+export const AttachCadreProof = t.intersection([t.strict(StudentRef), CadreProofAttached.props.data], 'AttachCadreProof');
 
 export const PERFORMANCE_COMMANDS = {
   RecordPerformance,

@@ -1,10 +1,10 @@
 import * as E from 'fp-ts/Either';
 import { bytesOf } from '../../shared/files';
 import { earliestPerformanceDate, inclusiveDays, termOf } from '../../shared/term';
-import { parameterFor } from '../../school/policy';
+import { parameterFor, workPeriodOf } from '../../school/policy';
 import type { PortfolioCommandOf } from '../commands';
 import { actingSchool, actingStudent, decideWith, enrolled, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
-import { itemErrors, performanceErrors } from '../errors';
+import { itemErrors, performanceErrors, selectionErrors } from '../errors';
 import type { PerformanceState, PortfolioState } from '../state';
 import { attachmentChecks, freshId } from '../storage';
 
@@ -15,10 +15,14 @@ const contentChecks = (context: PortfolioContext, studentId: string, content: Co
   () => (content.externalLink !== undefined && !content.media ? performanceErrors.externalLinkWithoutMedia() : null),
   () => (content.endDate < content.startDate ? performanceErrors.datesReversed(content.startDate, content.endDate) : null),
   () => {
+    // R-PERF-4: every date the performance carries — its span and a result or certificate date.
     const entry = context.policy.students[studentId]?.entrySchoolYear;
     if (entry === undefined) return null;
     const earliest = earliestPerformanceDate(entry);
-    return content.startDate < earliest ? performanceErrors.dateTooEarly(content.startDate, earliest) : null;
+    const { details } = content;
+    const dates = [content.startDate, ...(details.category === 'competition' ? [details.resultDate] : []), ...(details.category === 'certificate' ? [details.obtainedDate] : [])];
+    const early = dates.find((date) => date < earliest);
+    return early === undefined ? null : performanceErrors.dateTooEarly(early, earliest);
   },
   () => {
     if (content.hours === undefined || content.endDate < content.startDate) return null;
@@ -40,6 +44,18 @@ const uploadWindow = (context: PortfolioContext, schoolYear: number): Check => {
   const inWindow = insideWorkPeriod(context, termOf(schoolYear, 0), 'performanceUpload', 'R-WIN-2');
   const unsealed = notSealed(context, 'performances', termOf(schoolYear, 0));
   return () => inWindow() ?? unsealed();
+};
+
+/**
+ * R-SEL-3 over R-PERF-8: a selected performance is what the school will submit. It cannot be deleted
+ * while selected (deselect it first, inside the selection window), and once the selection window has
+ * closed it cannot change at all.
+ */
+const selectionFrozen = (context: PortfolioContext, type: string, performance: PerformanceState | undefined): Check => () => {
+  if (!performance?.selected) return null;
+  if (type === 'DeletePerformance') return selectionErrors.selectedNotDeletable(performance.performanceId);
+  const window = workPeriodOf(context.policy, termOf(performance.schoolYear, 0), 'performanceSelection');
+  return window && context.now >= window.end ? selectionErrors.selectionFrozen(performance.performanceId, window.end) : null;
 };
 
 export const recordPerformance = (command: PortfolioCommandOf<'RecordPerformance'>, state: PortfolioState, context: PortfolioContext): Decision => {
@@ -77,6 +93,7 @@ const studentChange = (
       () => (performance ? null : itemErrors.notFound('performance', performanceId, 'R-PERF-8')),
       uploadWindow(context, performance?.schoolYear ?? 0),
       () => (performance!.submitted ? performanceErrors.submitted(performanceId) : null),
+      selectionFrozen(context, command.type, performance),
     ],
     () => [],
   );

@@ -23,8 +23,8 @@ export const FlexibleLearningWeeks = t.refinement(PositiveInt, (n) => n <= 18, '
  */
 export const PerformanceDetails = t.union(
   [
-    t.type({ category: t.literal('cadre'), unit: NonEmptyText, position: NonEmptyText, level: CadreLevel }, 'cadre'),
-    t.type(
+    t.strict({ category: t.literal('cadre'), unit: NonEmptyText, position: NonEmptyText, level: CadreLevel }, 'cadre'),
+    t.strict(
       {
         category: t.literal('competition'),
         name: NonEmptyText,
@@ -36,11 +36,11 @@ export const PerformanceDetails = t.union(
       },
       'competition',
     ),
-    t.type(
+    t.strict(
       { category: t.literal('certificate'), code: NonEmptyText, name: NonEmptyText, obtainedDate: CalendarDate, scoreOrLevel: NonEmptyText },
       'certificate',
     ),
-    t.type({ category: t.literal('serviceLearning'), unit: NonEmptyText, name: NonEmptyText }, 'serviceLearning'),
+    t.strict({ category: t.literal('serviceLearning'), unit: NonEmptyText, name: NonEmptyText }, 'serviceLearning'),
     withOptional(
       {
         category: t.literal('flexibleLearning'),
@@ -52,10 +52,10 @@ export const PerformanceDetails = t.union(
       { unit: NonEmptyText },
       'flexibleLearning',
     ),
-    t.type({ category: t.literal('groupActivity'), kind: NonEmptyText, name: NonEmptyText }, 'groupActivity'),
-    t.type({ category: t.literal('workplaceLearning'), unit: NonEmptyText, name: NonEmptyText }, 'workplaceLearning'),
-    t.type({ category: t.literal('creativeWork'), name: NonEmptyText }, 'creativeWork'),
-    t.type(
+    t.strict({ category: t.literal('groupActivity'), kind: NonEmptyText, name: NonEmptyText }, 'groupActivity'),
+    t.strict({ category: t.literal('workplaceLearning'), unit: NonEmptyText, name: NonEmptyText }, 'workplaceLearning'),
+    t.strict({ category: t.literal('creativeWork'), name: NonEmptyText }, 'creativeWork'),
+    t.strict(
       { category: t.literal('universityPreCourse'), institution: NonEmptyText, courseName: NonEmptyText, credits: PositiveInt },
       'universityPreCourse',
     ),

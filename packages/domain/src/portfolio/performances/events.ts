@@ -27,12 +27,12 @@ export const PerformanceEdited = eventCodec(
   withOptional({ performanceId: Id, ...PerformanceContent.required }, PerformanceContent.optional, 'PerformanceEditedData'),
 );
 
-export const PerformanceDeleted = eventCodec('PerformanceDeleted', t.type({ performanceId: Id }));
+export const PerformanceDeleted = eventCodec('PerformanceDeleted', t.strict({ performanceId: Id }));
 
 /** R-PERF-6: a cadre record synced from the school's records; the student cannot delete it. */
 export const CadreRecordSynced = eventCodec(
   'CadreRecordSynced',
-  t.type({
+  t.strict({
     studentId: Id,
     performanceId: Id,
     schoolYear: SchoolYear,

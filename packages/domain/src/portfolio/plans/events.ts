@@ -31,16 +31,16 @@ export const LearningPlanSubmitted = eventCodec(
 /** R-PLAN-1: the reviewer of the current stage passed it. */
 export const LearningPlanStagePassed = eventCodec(
   'LearningPlanStagePassed',
-  t.type({ planId: Id, stage: NonNegativeInt, reviewerId: Id }),
+  t.strict({ planId: Id, stage: NonNegativeInt, reviewerId: Id }),
 );
 
 /** R-PLAN-1: the reviewer of the current stage returned it, with a reason. */
 export const LearningPlanReturned = eventCodec(
   'LearningPlanReturned',
-  t.type({ planId: Id, stage: NonNegativeInt, reviewerId: Id, reason: NonEmptyText }),
+  t.strict({ planId: Id, stage: NonNegativeInt, reviewerId: Id, reason: NonEmptyText }),
 );
 
 /** R-PLAN-1: every stage passed; the plan is recorded as a 自主學習 performance with the plan's id. */
-export const LearningPlanApproved = eventCodec('LearningPlanApproved', t.type({ planId: Id, performanceId: Id }));
+export const LearningPlanApproved = eventCodec('LearningPlanApproved', t.strict({ planId: Id, performanceId: Id }));
 
 export const PLAN_EVENTS = [LearningPlanSubmitted, LearningPlanStagePassed, LearningPlanReturned, LearningPlanApproved] as const;

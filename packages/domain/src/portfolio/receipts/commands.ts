@@ -8,15 +8,15 @@ import { ReceiptProblems, ReceiptReviewRecorded } from './events';
 const Receipt = { schoolId: Id, studentId: Id, category: ReceiptCategory, period: Term };
 
 /** Sent by the statement process when a submission is accepted (R-SUB-3); the system actor only. */
-export const IssueReceiptStatement = t.type({ ...Receipt, fid: Id, items: t.array(SubmittedItem) }, 'IssueReceiptStatement');
-export const ConfirmReceipt = t.type(Receipt, 'ConfirmReceipt');
-export const ReportReceiptError = t.type({ ...Receipt, problems: ReceiptProblems }, 'ReportReceiptError');
-export const RecordReceiptReview = t.type(
-  { ...Receipt, finding: ReceiptReviewRecorded.props.data.props.finding },
+export const IssueReceiptStatement = t.strict({ ...Receipt, fid: Id, items: t.array(SubmittedItem) }, 'IssueReceiptStatement');
+export const ConfirmReceipt = t.strict(Receipt, 'ConfirmReceipt');
+export const ReportReceiptError = t.strict({ ...Receipt, problems: ReceiptProblems }, 'ReportReceiptError');
+export const RecordReceiptReview = t.strict(
+  { ...Receipt, finding: ReceiptReviewRecorded.props.data.type.props.finding },
   'RecordReceiptReview',
 );
 /** Sent by the deadline runner (R-REC-5, R-AUTH-4). */
-export const DeemReceiptCorrect = t.type(Receipt, 'DeemReceiptCorrect');
+export const DeemReceiptCorrect = t.strict(Receipt, 'DeemReceiptCorrect');
 
 export const RECEIPT_COMMANDS = {
   IssueReceiptStatement,

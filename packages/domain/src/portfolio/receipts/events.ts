@@ -10,7 +10,7 @@ export const ReceiptStage = t.keyof({ first: null, recheck: null }, 'ReceiptStag
 export type ReceiptStage = t.TypeOf<typeof ReceiptStage>;
 
 /** R-REC-2: extra (資料有多), missing (資料有少) or wrong (資料有誤), each with a reason. */
-export const ReceiptProblem = t.type(
+export const ReceiptProblem = t.strict(
   { kind: t.keyof({ extra: null, missing: null, wrong: null }), reason: NonEmptyText },
   'ReceiptProblem',
 );
@@ -22,26 +22,26 @@ const Receipt = { category: ReceiptCategory, period: Term };
 /** R-SUB-3: what an accepted submission (FID) holds for this student, in one category and period. */
 export const ReceiptStatementIssued = eventCodec(
   'ReceiptStatementIssued',
-  t.type({ studentId: Id, ...Receipt, fid: Id, items: t.array(SubmittedItem) }),
+  t.strict({ studentId: Id, ...Receipt, fid: Id, items: t.array(SubmittedItem) }),
 );
 
 /** R-REC-2: the student confirmed the data correct (資料正確無誤); final. */
-export const ReceiptConfirmed = eventCodec('ReceiptConfirmed', t.type({ ...Receipt, stage: ReceiptStage }));
+export const ReceiptConfirmed = eventCodec('ReceiptConfirmed', t.strict({ ...Receipt, stage: ReceiptStage }));
 
 /** R-REC-2: the student reported errors (資料狀態回報); final. */
 export const ReceiptErrorReported = eventCodec(
   'ReceiptErrorReported',
-  t.type({ ...Receipt, stage: ReceiptStage, problems: ReceiptProblems }),
+  t.strict({ ...Receipt, stage: ReceiptStage, problems: ReceiptProblems }),
 );
 
 /** R-REC-4: the school's review of a report: the data was right, or it corrected and resubmitted. */
 export const ReceiptReviewRecorded = eventCodec(
   'ReceiptReviewRecorded',
-  t.type({ ...Receipt, finding: t.keyof({ dataWasRight: null, corrected: null }), reviewerId: Id }),
+  t.strict({ ...Receipt, finding: t.keyof({ dataWasRight: null, corrected: null }), reviewerId: Id }),
 );
 
 /** R-REC-5 / R-AUTH-4: no answer when the window closed; recorded by the system after the deadline. */
-export const ReceiptDeemedCorrect = eventCodec('ReceiptDeemedCorrect', t.type({ ...Receipt, stage: ReceiptStage }));
+export const ReceiptDeemedCorrect = eventCodec('ReceiptDeemedCorrect', t.strict({ ...Receipt, stage: ReceiptStage }));
 
 export const RECEIPT_EVENTS = [
   ReceiptStatementIssued,

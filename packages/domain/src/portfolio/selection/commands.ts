@@ -3,9 +3,9 @@ import { Id } from '../../shared/primitives';
 
 const StudentRef = { schoolId: Id, studentId: Id };
 
-export const SelectCourseOutcome = t.type({ ...StudentRef, outcomeId: Id }, 'SelectCourseOutcome');
-export const DeselectCourseOutcome = t.type({ ...StudentRef, outcomeId: Id }, 'DeselectCourseOutcome');
-export const SelectPerformance = t.type({ ...StudentRef, performanceId: Id }, 'SelectPerformance');
-export const DeselectPerformance = t.type({ ...StudentRef, performanceId: Id }, 'DeselectPerformance');
+export const SelectCourseOutcome = t.strict({ ...StudentRef, outcomeId: Id }, 'SelectCourseOutcome');
+export const DeselectCourseOutcome = t.strict({ ...StudentRef, outcomeId: Id }, 'DeselectCourseOutcome');
+export const SelectPerformance = t.strict({ ...StudentRef, performanceId: Id }, 'SelectPerformance');
+export const DeselectPerformance = t.strict({ ...StudentRef, performanceId: Id }, 'DeselectPerformance');
 
 export const SELECTION_COMMANDS = { SelectCourseOutcome, DeselectCourseOutcome, SelectPerformance, DeselectPerformance } as const;
