@@ -4,14 +4,18 @@ export interface Options {
   readonly students: number;
   readonly seed: number;
   readonly out?: string;
+  /** An EventStoreDB connection string, e.g. `esdb://127.0.0.1:2113?tls=false`; the in-memory store when absent. */
+  readonly store?: string;
   readonly help: boolean;
 }
 
-export const USAGE = `usage: npm start -- [--students N] [--seed S] [--out DIR]
+export const USAGE = `usage: npm start -- [--students N] [--seed S] [--out DIR] [--store CONNECTION]
 
   --students N   students in the school, 1 to 5000 (default 120: four classes of 30)
   --seed S       a whole number; the same seed gives the same school year (default 111)
   --out DIR      also write every report as CSV and .xlsx, and the event log as NDJSON, into DIR
+  --store CONN   run on EventStoreDB instead of the in-memory store (docs/eventstoredb.md),
+                 e.g. esdb://127.0.0.1:2113?tls=false
   --help         this text`;
 
 const wholeNumber = (name: string, text: string, min: number, max: number): number => {
@@ -21,11 +25,16 @@ const wholeNumber = (name: string, text: string, min: number, max: number): numb
   return n;
 };
 
+const connectionString = (text: string): string => {
+  if (!/^esdb(\+discover)?:\/\//.test(text)) throw new Error(`--store takes an EventStoreDB connection string (esdb://host:port?tls=false), not "${text}"`);
+  return text;
+};
+
 /** Parses the flags; a bad flag or value throws an Error whose message names it. */
 export const parseOptions = (argv: ReadonlyArray<string>): Options => {
   const { values, positionals } = parseArgs({
     args: [...argv],
-    options: { students: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+    options: { students: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, store: { type: 'string' }, help: { type: 'boolean' } },
     strict: true,
     allowPositionals: true,
   });
@@ -34,6 +43,7 @@ export const parseOptions = (argv: ReadonlyArray<string>): Options => {
     students: values.students === undefined ? 120 : wholeNumber('--students', values.students, 1, 5000),
     seed: values.seed === undefined ? 111 : wholeNumber('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1),
     ...(values.out === undefined ? {} : { out: values.out }),
+    ...(values.store === undefined ? {} : { store: connectionString(values.store) }),
     help: values.help ?? false,
   };
 };

@@ -1,7 +1,7 @@
 import type { Driver } from './driver';
 import type { Random } from './random';
 
-export const SCHOOL_ID = 'tp-jianzhong';
+export const SCHOOL_ID = 'tp_jianzhong';
 export const ADMIN = { id: 'admin', role: 'admin' } as const;
 export const SYSTEM = { id: 'system', role: 'system' } as const;
 export const SUBMITTER = { id: 'registrar', role: 'submitter' } as const;

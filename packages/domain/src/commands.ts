@@ -38,7 +38,7 @@ const DATA_CODECS: ReadonlyArray<readonly [AggregateKind, Readonly<Record<string
 export const COMMAND_TYPES: ReadonlyArray<string> = DATA_CODECS.flatMap(([, codecs]) => Object.keys(codecs));
 
 const unknownType = (type: string): DomainError<'INVALID_INPUT'> =>
-  domainError('INVALID_INPUT', null, `未知的指令類型「${type}」`, `Unknown command type "${type}"`, {
+  domainError('INVALID_INPUT', null, `未知的指令類型「${type.slice(0, 64)}」`, `Unknown command type "${type.slice(0, 64)}"`, {
     paths: ['type'],
     problems: [{ path: 'type', expected: COMMAND_TYPES.join(' | '), actual: JSON.stringify(type) }],
   });

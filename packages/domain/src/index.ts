@@ -12,3 +12,4 @@ export * from './school';
 export * from './portfolio';
 export * from './commands';
 export * from './submission';
+export { EVENT_DOCS, EVENT_RULES, renderEventCatalogue, type EventDoc, type EventType } from './catalogue';

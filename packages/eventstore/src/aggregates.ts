@@ -19,12 +19,23 @@ import {
   type SubmissionState,
 } from '@licheng/domain';
 import type { Aggregate } from './loadStream';
-import { createEventSerializer } from './serializer';
+import { createEventSerializer, type Upcaster } from './serializer';
+
+/**
+ * PeriodSealed v1 (before seal digests) had no `digest`: it becomes v2 with `digest: null`, which says
+ * "sealed without a digest", never "digest lost". Anything but an object is left for the codec to refuse.
+ */
+const periodSealedV1ToV2: Upcaster = (data) =>
+  typeof data === 'object' && data !== null && !Array.isArray(data) ? { ...data, digest: null } : data;
 
 /** The library's three kinds of stream, each a decider with the serializer of its events. */
 export const schoolAggregate: Aggregate<SchoolCommand, SchoolEvent, SchoolState, SchoolContext> = {
   decider: schoolDecider,
-  serializer: createEventSerializer<SchoolEvent>({ codecs: SCHOOL_EVENT_CODECS }),
+  serializer: createEventSerializer<SchoolEvent>({
+    codecs: SCHOOL_EVENT_CODECS,
+    versions: { PeriodSealed: 2 },
+    upcasters: { PeriodSealed: { 1: periodSealedV1ToV2 } },
+  }),
 };
 
 export const portfolioAggregate: Aggregate<PortfolioCommand, PortfolioEvent, PortfolioState, PortfolioContext> = {

@@ -99,6 +99,8 @@ describe('handling a command', () => {
       correlationId: 'flow-9',
       causationId: 'cmd-1',
       schemaVersion: 1,
+      // Chained to its stream (docs/audit.md); the request recorded no command, so none is stored.
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(stored!.eventId).toBe(result.events[0]!.eventId);
   });

@@ -3,7 +3,8 @@ import * as E from 'fp-ts/Either';
 import { v5 as uuidv5 } from 'uuid';
 import { NO_STREAM } from './expectedVersion';
 import { loadStream, type Aggregate, type StreamLoader } from './loadStream';
-import type { EventStore } from './port';
+import { chainHashes, GENESIS_HASH, linkHash, storedHash, type RecordedCommand } from './metadata';
+import type { EventStore, NewEvent } from './port';
 import type { Envelope } from './serializer';
 
 /** Who issues a command, when, and as part of what; becomes the metadata of the events it produces. */
@@ -30,6 +31,11 @@ export interface HandleRequest<Command, Event extends Tagged, State, Context> {
   readonly aggregate: Aggregate<Command, Event, State, Context>;
   readonly streamName: string;
   readonly command: Command;
+  /**
+   * The command as it arrived (type and decoded data), recorded in each event's metadata so that an
+   * auditor can decide it again (docs/audit.md). Events of a request without it carry no `command`.
+   */
+  readonly recordedCommand?: RecordedCommand;
   readonly envelope: CommandEnvelope;
   /** Gathers what the decider needs besides the stream (other streams' state, the clock); built once. */
   readonly context: (envelope: CommandEnvelope) => Promise<E.Either<DomainError, Context>> | E.Either<DomainError, Context>;
@@ -59,6 +65,33 @@ export const EVENT_ID_NAMESPACE = '9d7e50b8-6048-4dd1-99ee-7d5c55b72d24';
 export const eventIdOf = (streamName: string, commandId: string, index: number): string =>
   uuidv5(`${streamName}/${commandId}/${index}`, EVENT_ID_NAMESPACE);
 
+/**
+ * Chains a batch onto a stream whose last hash is `prevHash` (GENESIS_HASH for a new stream): each event's
+ * `metadata.hash` covers the one before it, so a changed, removed, inserted or reordered event breaks the
+ * chain (docs/audit.md). Any `hash` already in the metadata is replaced.
+ */
+export const chainBatch = (prevHash: string, batch: ReadonlyArray<NewEvent>): NewEvent[] => {
+  let prev = prevHash;
+  return batch.map((event) => {
+    const { hash: _stale, ...metadata } = event.metadata as Record<string, unknown>;
+    prev = linkHash(prev, { type: event.type, data: event.data, metadata });
+    return { ...event, metadata: { ...metadata, hash: prev } };
+  });
+};
+
+/**
+ * The hash the next event of a stream chains to. An event written before chaining has none; then the
+ * stream's hashes are worked out from its stored events (once: every later event stores its own).
+ */
+export const headHashOf = async (store: EventStore, streamName: string, version: number, last: unknown): Promise<string> => {
+  if (version < 0) return GENESIS_HASH;
+  const stored = storedHash(last);
+  if (stored !== undefined) return stored;
+  // Up to the version loaded: a newer event would fail the append's expected version anyway.
+  const hashes = chainHashes((await store.readStream(streamName)).slice(0, version + 1));
+  return hashes[version] ?? GENESIS_HASH;
+};
+
 const retriesExhausted = (streamName: string, attempts: number) =>
   domainError(
     'CONCURRENCY_RETRIES_EXHAUSTED',
@@ -85,6 +118,8 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
       correlationId: envelope.correlationId ?? commandId,
       causationId: envelope.causationId ?? commandId,
     };
+    const { recordedCommand } = request;
+    const commandRecord = recordedCommand === undefined ? {} : { command: { type: recordedCommand.type, data: recordedCommand.data } };
 
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
       const loaded = await loader(aggregate, streamName);
@@ -97,8 +132,14 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
       if (E.isLeft(decided)) return decided;
       if (decided.right.length === 0) return E.right({ streamName, events: [], nextVersion: version, alreadyApplied: false });
 
-      const batch = decided.right.map((event, index) =>
-        aggregate.serializer.toNewEvent(event, metadata, eventIdOf(streamName, commandId, index)),
+      // Chained on each attempt from the head just loaded: a retry follows whoever wrote first.
+      const prevHash = await headHashOf(store, streamName, version, envelopes[envelopes.length - 1]?.metadata);
+      const batch = chainBatch(
+        prevHash,
+        decided.right.map((event, index) => {
+          const newEvent = aggregate.serializer.toNewEvent(event, metadata, eventIdOf(streamName, commandId, index));
+          return { ...newEvent, metadata: { ...(newEvent.metadata as object), ...commandRecord } };
+        }),
       );
       const appended = await store.appendToStream(streamName, batch, version === NO_STREAM ? 'no_stream' : version);
       if (E.isRight(appended)) {

@@ -52,25 +52,27 @@ export const createLichengService = ({ store, maxRetries, load }: LichengService
 
   const route = async (routed: RoutedCommand): Promise<E.Either<DomainError, ExecuteResult>> => {
     const envelope: CommandEnvelope = routed.meta;
+    // Recorded with the events, so that an audit can decide the command again (docs/audit.md).
+    const recordedCommand = { type: routed.command.type, data: routed.command.data };
     const tag = <R>(result: E.Either<DomainError, R>) =>
       E.map((r: R) => ({ ...(r as CommandResult<Tagged>), aggregate: routed.aggregate }))(result);
     switch (routed.aggregate) {
       case 'school': {
         const { command } = routed;
         const streamName = schoolStreamName(command.data.schoolId);
-        return tag(await handler.handle({ aggregate: schoolAggregate, streamName, command, envelope, context: (e) => E.right({ now: e.now, actor: e.actor }) }));
+        return tag(await handler.handle({ aggregate: schoolAggregate, streamName, command, recordedCommand, envelope, context: (e) => E.right({ now: e.now, actor: e.actor }) }));
       }
       case 'portfolio': {
         const { command } = routed;
         const streamName = portfolioStreamName(command.data.schoolId, command.data.studentId);
         const context = async (e: CommandEnvelope) => E.map((policy: SchoolState) => ({ now: e.now, actor: e.actor, policy }))(await policyOf(command.data.schoolId));
-        return tag(await handler.handle({ aggregate: portfolioAggregate, streamName, command, envelope, context }));
+        return tag(await handler.handle({ aggregate: portfolioAggregate, streamName, command, recordedCommand, envelope, context }));
       }
       case 'submission': {
         const { command } = routed;
         const { schoolId, category, period } = command.data;
         const context = async (e: CommandEnvelope) => E.map((policy: SchoolState) => ({ now: e.now, actor: e.actor, policy }))(await policyOf(schoolId));
-        return tag(await handler.handle({ aggregate: submissionAggregate, streamName: submissionStreamName(schoolId, category, period), command, envelope, context }));
+        return tag(await handler.handle({ aggregate: submissionAggregate, streamName: submissionStreamName(schoolId, category, period), command, recordedCommand, envelope, context }));
       }
     }
   };

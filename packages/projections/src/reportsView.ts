@@ -22,15 +22,12 @@ export interface ReportsView {
   readonly schools: Readonly<Record<string, SchoolRecords>>;
 }
 
-/** `portfolio-{schoolId}-{studentId}`: the school id may contain '-', so match the schools already known. */
+/** `portfolio-{schoolId}-{studentId}`: a school id has no '-' (SchoolId), so the first '-' ends it. */
 const portfolioOwner = (view: Draft<ReportsView>, streamName: string): { schoolId: string; studentId: string } | undefined => {
   const rest = streamName.slice(STREAM_PREFIXES.portfolio.length);
-  const candidates = Object.keys(view.schools).filter((id) => rest.startsWith(`${id}-`));
-  // With schools `a` and `a-b`, `portfolio-a-b-s7` belongs to the one that enrolls the student, else the longer id.
-  const schoolId =
-    candidates.find((id) => view.schools[id]!.policy.students[rest.slice(id.length + 1)] !== undefined) ??
-    [...candidates].sort((a, b) => b.length - a.length)[0];
-  return schoolId === undefined ? undefined : { schoolId, studentId: rest.slice(schoolId.length + 1) };
+  const dash = rest.indexOf('-');
+  const schoolId = rest.slice(0, dash);
+  return dash > 0 && view.schools[schoolId] ? { schoolId, studentId: rest.slice(dash + 1) } : undefined;
 };
 
 /**

@@ -1,3 +1,4 @@
 export * from './builders';
 export * from './spec';
 export * from './seed';
+export * from './storeContract';

@@ -59,7 +59,7 @@ describe('the deadline runner on the case of seed 000 (R-REC-5, R-AUTH-4, R-SEAL
     const late = await send(service, '2023-04-18T10:31', student('s4'), 'ConfirmReceipt', { studentId: 's4', ...ref });
     expect(E.isLeft(late) && late.left.code).toBe('RECEIPT_ALREADY_ANSWERED');
 
-    expect(E.isRight(await send(service, '2023-04-19T09:00', sub1, 'RecordReceiptReview', { studentId: 's2', ...ref, finding: 'corrected' }))).toBe(true);
+    expect(E.isRight(await send(service, '2023-04-19T09:00', sub1, 'RecordReceiptReview', { studentId: 's2', ...ref, finding: 'dataWasRight' }))).toBe(true);
     expect(E.isRight(await send(service, '2023-04-20T16:59', student('s2'), 'ConfirmReceipt', { studentId: 's2', ...ref }))).toBe(true);
     expect(await runDeadlines(service, 'sch1', at('2023-04-20T16:59'))).toMatchObject({ sealed: 0 });
     expect(await runDeadlines(service, 'sch1', at('2023-04-20T17:00'))).toMatchObject({ deemed: 0, sealed: 1, refused: [] });

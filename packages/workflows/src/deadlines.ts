@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import {
   confirmationItemOf,
   isSealed,
+  isApplicable,
   receiptPhase,
   recheckItemOf,
   workPeriodOf,
@@ -10,7 +11,7 @@ import {
   type SchoolState,
   type TaipeiInstant,
 } from '@licheng/domain';
-import { STREAM_PREFIXES, type LichengService } from '@licheng/eventstore';
+import { chainHashes, headsDigest, STREAM_PREFIXES, type LichengService, type RecordedEvent, type StreamHead } from '@licheng/eventstore';
 import { processCommandId, SYSTEM_ACTOR } from './ids';
 
 export interface DeadlineReport {
@@ -31,6 +32,7 @@ const hasEnded = (policy: SchoolState, period: string, item: Parameters<typeof w
 
 /** R-REC-5: which stage of a receipt, if any, is due to be deemed correct at `now`. */
 const dueStage = (policy: SchoolState, receipt: ReceiptState, now: TaipeiInstant): 'first' | 'recheck' | null => {
+  if (!isApplicable(receipt)) return null;
   const phase = receiptPhase(receipt);
   if (phase === 'awaitingAnswer' && hasEnded(policy, receipt.period, confirmationItemOf(receipt.category), now)) return 'first';
   if (phase === 'awaitingRecheck' && hasEnded(policy, receipt.period, recheckItemOf(receipt.category), now)) return 'recheck';
@@ -47,13 +49,35 @@ const readyToSeal = (policy: SchoolState, receipts: ReadonlyArray<ReceiptState>,
   if (!first || isSealed(policy, first.category, first.period)) return false;
   const recheck = workPeriodOf(policy, first.period, recheckItemOf(first.category));
   if (!hasEnded(policy, first.period, confirmationItemOf(first.category), now) || (recheck && now < recheck.end)) return false;
-  return receipts.every((r) => receiptPhase(r) !== 'awaitingAnswer' && receiptPhase(r) !== 'awaitingRecheck');
+  // Without a re-check window, a reviewed report can never be re-checked, so it does not hold the seal back.
+  return receipts.every((r) => !isApplicable(r) || (receiptPhase(r) !== 'awaitingAnswer' && (receiptPhase(r) !== 'awaitingRecheck' || !recheck)));
 };
 
 const studentIdsOf = async (service: LichengService, schoolId: string): Promise<ReadonlyArray<string>> => {
   const prefix = `${STREAM_PREFIXES.portfolio}${schoolId}-`;
   const events = await service.store.readAll({ streamPrefixes: [prefix] });
   return [...new Set(events.map((e) => e.streamName.slice(prefix.length)))];
+};
+
+/**
+ * The seal digest (docs/audit.md): the heads of the school stream and of every portfolio and submission
+ * stream of the school, as they stand just before sealing.
+ */
+const sealDigestOf = async (service: LichengService, schoolId: string): Promise<string> => {
+  const school = `${STREAM_PREFIXES.school}${schoolId}`;
+  const events = await service.store.readAll({
+    streamPrefixes: [school, `${STREAM_PREFIXES.portfolio}${schoolId}-`, `${STREAM_PREFIXES.submission}${schoolId}-`],
+  });
+  const byStream = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    // `school-{id}` is also a prefix of another school's `school-{id}x`.
+    if (event.streamName.startsWith(STREAM_PREFIXES.school) && event.streamName !== school) continue;
+    const stream = byStream.get(event.streamName);
+    if (stream) stream.push(event);
+    else byStream.set(event.streamName, [event]);
+  }
+  const heads: StreamHead[] = [...byStream].map(([name, stream]) => [name, stream[stream.length - 1]!.revision, chainHashes(stream).pop()!]);
+  return headsDigest(heads);
 };
 
 /**
@@ -105,12 +129,14 @@ export const runDeadlines = async (service: LichengService, schoolId: string, no
   for (const receipts of byPeriod.values()) {
     if (!readyToSeal(policy, receipts, now)) continue;
     const { category, period } = receipts[0]!;
+    // Computed just before sealing; the command id stays what it was, so a repeat is still recognised.
+    const digest = await sealDigestOf(service, schoolId);
     const result = await service.execute({
       commandId: processCommandId('seal', schoolId, category, period),
       now,
       actor: SYSTEM_ACTOR,
       type: 'SealPeriod',
-      data: { schoolId, category, period },
+      data: { schoolId, category, period, digest },
     });
     record(result, 'sealed');
   }

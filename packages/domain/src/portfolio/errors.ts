@@ -140,6 +140,9 @@ export const receiptErrors = {
   awaitingReview: (category: string, period: string) =>
     domainError('RECEIPT_AWAITING_SCHOOL_REVIEW', 'R-REC-4', `${period}「${category}」的回報尚待學校確認與修正`,
       `The report on ${category} of ${period} awaits the school's review`, { category, period }),
+  awaitingCorrection: (category: string, period: string) =>
+    domainError('RECEIPT_AWAITING_CORRECTION', 'R-REC-4', `${period}「${category}」學校將修正並重新提交，請待修正後的收訖明細送達再確認`,
+      `The school is correcting ${category} of ${period}; re-check once the corrected statement has arrived`, { category, period }),
   notReported: (category: string, period: string) =>
     domainError('RECEIPT_NOT_REPORTED', 'R-REC-4', `${period}「${category}」沒有待處理的錯誤回報`,
       `${category} of ${period} has no error report awaiting review`, { category, period }),

@@ -52,6 +52,10 @@ export interface ReceiptState {
   /** The accepted submission the current statement comes from; a corrected resubmission replaces it. */
   readonly fid: string;
   readonly items: ReadonlyArray<SubmittedItem>;
+  /** Every FID whose statement reached the student: an older one delivered late must not roll back (R-SUB-3). */
+  readonly issuedFids: ReadonlyArray<string>;
+  /** The FID the student reported errors against; a 'corrected' review awaits a newer one (R-REC-4). */
+  readonly reportedFid: string | null;
   readonly answer: ReceiptAnswer | null;
   readonly review: 'dataWasRight' | 'corrected' | null;
   readonly recheckAnswer: ReceiptAnswer | null;
@@ -59,6 +63,9 @@ export interface ReceiptState {
 
 /** Where a receipt stands: what, if anything, is awaited next. */
 export type ReceiptPhase = 'awaitingAnswer' | 'awaitingReview' | 'awaitingRecheck' | 'closed';
+
+/** R-REC-1: a category applies only where the student had data submitted in it. */
+export const isApplicable = (receipt: ReceiptState | undefined): receipt is ReceiptState => receipt !== undefined && receipt.items.length > 0;
 
 export const receiptPhase = (receipt: ReceiptState): ReceiptPhase => {
   if (receipt.answer === null) return 'awaitingAnswer';

@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { SchoolId } from '../shared/primitives';
 import { SchoolEvent } from './events';
 
 /**
@@ -34,7 +35,7 @@ type CommandFor<K extends keyof typeof COMMAND_OF> = {
 export type SchoolCommand = { [K in keyof typeof COMMAND_OF]: CommandFor<K> }[keyof typeof COMMAND_OF];
 export type SchoolCommandType = SchoolCommand['type'];
 
-const SchoolRef = t.strict({ schoolId: t.string });
+const SchoolRef = t.strict({ schoolId: SchoolId });
 
 /** Data codec of each school command, keyed by command type. */
 export const SCHOOL_COMMAND_DATA: { readonly [K in SchoolCommandType]: t.Mixed } = Object.fromEntries(

@@ -105,7 +105,7 @@ describe("the city's operating periods (R-WIN-1)", () => {
   });
 
   it('refuses a teacher setting an operating period (R-WIN-1, R-AUTH-3)', () => {
-    given(registered).when(setOperating(109, 'outcomes', '2020-08-01T00:00', '2021-10-31T00:00'), ctx('2020-07-01T10:00', teacher())).thenError('NOT_SCHOOL_ADMINISTRATOR', 'R-AUTH-3');
+    given(registered).when(setOperating(109, 'outcomes', '2020-08-01T00:00', '2021-10-31T00:00'), ctx('2020-07-01T10:00', teacher())).thenError('ROLE_NOT_ALLOWED', 'R-WIN-1');
   });
 
   it('refuses a work period while the operating period of that school year is not set (R-WIN-1)', () => {

@@ -120,7 +120,11 @@ const NATIONAL_CEILINGS: ReadonlySet<string> = new Set(['documentMaxBytes', 'med
 export const decideSchool = (command: SchoolCommand, state: SchoolState, context: SchoolContext): E.Either<DomainError, ReadonlyArray<SchoolEvent>> => {
   if (!allowedRoles(command.type).includes(context.actor.role)) {
     return E.left(
-      command.type === 'SealPeriod' ? schoolErrors.systemOnly(context.actor.role, command.type) : schoolErrors.notAdministrator(context.actor.role, command.type),
+      command.type === 'SealPeriod'
+        ? schoolErrors.systemOnly(context.actor.role, command.type)
+        : command.type === 'SetOperatingPeriod'
+          ? schoolErrors.cityOnly(context.actor.role, command.type)
+          : schoolErrors.notAdministrator(context.actor.role, command.type),
     );
   }
   if (command.type === 'RegisterSchool') {

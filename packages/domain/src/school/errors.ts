@@ -14,6 +14,14 @@ export const schoolErrors = {
       `Only the school administrator may ${command}; the actor is a ${role}`,
       { role, command },
     ),
+  cityOnly: (role: Role, command: string) =>
+    domainError(
+      'ROLE_NOT_ALLOWED',
+      'R-WIN-1',
+      `「${command}」是市府設定的作業期間，${role} 不可執行`,
+      `${command} is set by the city, not by a ${role}`,
+      { role, command },
+    ),
   systemOnly: (role: Role, command: string) =>
     domainError(
       'SYSTEM_ACTOR_ONLY',

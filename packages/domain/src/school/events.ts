@@ -1,12 +1,12 @@
 import * as t from 'io-ts';
 import { codecsByType, eventCodec } from '../shared/codecs';
-import { Id, NonEmptyText, NonNegativeInt, PositiveInt, withOptional } from '../shared/primitives';
+import { Id, SchoolId, NonEmptyText, NonNegativeInt, PositiveInt, withOptional } from '../shared/primitives';
 import { SchoolYear, Term } from '../shared/term';
 import { Window } from '../shared/time';
 import { ParameterName } from './parameters';
 import { OperatingItem, ReceiptCategory, WorkItem } from './workItems';
 
-export const SchoolRegistered = eventCodec('SchoolRegistered', t.strict({ schoolId: Id, name: NonEmptyText }));
+export const SchoolRegistered = eventCodec('SchoolRegistered', t.strict({ schoolId: SchoolId, name: NonEmptyText }));
 
 /** R-WIN-1: the city's operating period for one school year and item. */
 export const OperatingPeriodSet = eventCodec(

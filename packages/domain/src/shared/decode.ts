@@ -38,8 +38,29 @@ const safeStringify = (value: unknown): string => {
     const text = JSON.stringify(value);
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;
   } catch {
-    return String(value);
+    try {
+      return String(value);
+    } catch {
+      // A null-prototype object holding a cycle or a BigInt has neither JSON nor a toString.
+      return Object.prototype.toString.call(value);
+    }
   }
+};
+
+/**
+ * The path of the first own `__proto__` key anywhere in the input, if any. io-ts copies objects with
+ * Object.assign, which would turn such a key into the prototype and let unvalidated fields through, so
+ * input carrying one is refused before decoding.
+ */
+const prototypeKeyPath = (value: unknown, path: string, depth = 0): string | undefined => {
+  if (typeof value !== 'object' || value === null || depth > 64) return undefined;
+  for (const key of Object.keys(value)) {
+    const here = path === '' ? key : `${path}.${key}`;
+    if (key === '__proto__') return here;
+    const found = prototypeKeyPath((value as Record<string, unknown>)[key], here, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 };
 
 /**
@@ -48,8 +69,17 @@ const safeStringify = (value: unknown): string => {
  */
 export const decodeWith =
   <A, O>(codec: t.Type<A, O, unknown>, what: string) =>
-  (input: unknown): E.Either<DomainError<'INVALID_INPUT'>, A> =>
-    pipe(
+  (input: unknown): E.Either<DomainError<'INVALID_INPUT'>, A> => {
+    const smuggled = prototypeKeyPath(input, '');
+    if (smuggled !== undefined) {
+      return E.left(
+        domainError('INVALID_INPUT', null, `${what} 含有不允許的鍵 __proto__（${smuggled}）`, `${what} carries a forbidden __proto__ key at ${smuggled}`, {
+          paths: [smuggled],
+          problems: [{ path: smuggled, expected: 'no __proto__ key', actual: '__proto__' }],
+        }),
+      );
+    }
+    return pipe(
       codec.decode(input),
       E.mapLeft((errors) => {
         const problems = describeValidationErrors(errors);
@@ -65,3 +95,4 @@ export const decodeWith =
         );
       }),
     );
+  };

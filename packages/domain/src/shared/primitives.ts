@@ -7,6 +7,16 @@ export interface IdBrand {
 export const Id = t.brand(t.string, (s): s is t.Branded<string, IdBrand> => /^[A-Za-z0-9_.:-]{1,64}$/.test(s), 'Id');
 export type Id = t.TypeOf<typeof Id>;
 
+export interface SchoolIdBrand {
+  readonly SchoolId: unique symbol;
+}
+/**
+ * A school's id: as `Id` but without '-', because stream names put it before a '-' (`portfolio-{schoolId}-{studentId}`)
+ * and a hyphen would make `portfolio-a-b-s1` belong to school `a` and to school `a-b` at once.
+ */
+export const SchoolId = t.brand(t.string, (s): s is t.Branded<string, SchoolIdBrand> => /^[A-Za-z0-9_.:]{1,64}$/.test(s), 'SchoolId');
+export type SchoolId = t.TypeOf<typeof SchoolId>;
+
 export interface NonEmptyTextBrand {
   readonly NonEmptyText: unique symbol;
 }

@@ -1,10 +1,10 @@
 import * as t from 'io-ts';
-import { Id, NonEmptyText } from '../shared/primitives';
+import { Id, SchoolId, NonEmptyText } from '../shared/primitives';
 import { Term } from '../shared/term';
 import { ReceiptCategory } from '../school/workItems';
 import { RosterEntry } from './events';
 
-const PeriodRef = { schoolId: Id, category: ReceiptCategory, period: Term };
+const PeriodRef = { schoolId: SchoolId, category: ReceiptCategory, period: Term };
 
 export const SubmitRoster = t.strict({ ...PeriodRef, fid: Id, roster: t.array(RosterEntry) }, 'SubmitRoster');
 /** The embedding service reports the central database's answer; the library never calls it (R-SUB-2). */

@@ -229,11 +229,13 @@ describe('the class receipt-confirmation report (R-REP-1, R-REC-6, seed 001)', (
 
 describe('a student\'s receipt status in one category (receiptStatusOf)', () => {
   const receipt = (answers: Partial<ReceiptState>): ReceiptState => ({
-    category: 'courseRecords', period: '1112', fid: '57170', items: [], answer: null, review: null, recheckAnswer: null, ...answers,
+    category: 'courseRecords', period: '1112', fid: '57170', items: [{ itemId: 'math-1112', title: '數學' } as never],
+    issuedFids: ['57170'], reportedFid: null, answer: null, review: null, recheckAnswer: null, ...answers,
   });
 
   it.each([
     ['no statement', 'notApplicable', undefined],
+    ['a statement listing no items (R-REC-1)', 'notApplicable', receipt({ items: [] })],
     ['a statement without an answer', 'pending', receipt({})],
     ['confirmed', 'confirmed', receipt({ answer: 'confirmed' })],
     ['deemed correct', 'deemed', receipt({ answer: 'deemedCorrect' })],

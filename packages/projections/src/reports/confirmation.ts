@@ -1,4 +1,4 @@
-import { periodOf, receiptKey, type ReceiptAnswer, type ReceiptCategory, type ReceiptState } from '@licheng/domain';
+import { isApplicable, periodOf, receiptKey, type ReceiptAnswer, type ReceiptCategory, type ReceiptState } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { DomainError } from '@licheng/domain';
@@ -34,7 +34,7 @@ const STATUS_OF_ANSWER: Readonly<Record<ReceiptAnswer, ReceiptStatus>> = { confi
  * first answer, then the latest answer — a re-check answer, when there is one, supersedes the report.
  */
 export const receiptStatusOf = (receipt: ReceiptState | undefined): ReceiptStatus => {
-  if (!receipt) return 'notApplicable';
+  if (!isApplicable(receipt)) return 'notApplicable';
   if (receipt.recheckAnswer !== null) return STATUS_OF_ANSWER[receipt.recheckAnswer];
   return receipt.answer === null ? 'pending' : STATUS_OF_ANSWER[receipt.answer];
 };

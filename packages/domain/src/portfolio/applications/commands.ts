@@ -1,8 +1,8 @@
 import * as t from 'io-ts';
-import { Id } from '../../shared/primitives';
+import { Id, SchoolId } from '../../shared/primitives';
 
 export const PickApplicationItems = t.strict(
-  { schoolId: Id, studentId: Id, departmentId: Id, outcomeIds: t.array(Id), performanceIds: t.array(Id) },
+  { schoolId: SchoolId, studentId: Id, departmentId: Id, outcomeIds: t.array(Id), performanceIds: t.array(Id) },
   'PickApplicationItems',
 );
 

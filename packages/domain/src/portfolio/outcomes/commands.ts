@@ -1,8 +1,8 @@
 import * as t from 'io-ts';
 import { FileMeta } from '../../shared/files';
-import { Id, NonEmptyText, withOptional } from '../../shared/primitives';
+import { Id, SchoolId, NonEmptyText, withOptional } from '../../shared/primitives';
 
-const StudentRef = { schoolId: Id, studentId: Id };
+const StudentRef = { schoolId: SchoolId, studentId: Id };
 const Files = { document: FileMeta, media: FileMeta };
 
 export const UploadCourseOutcome = withOptional(

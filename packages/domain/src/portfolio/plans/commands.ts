@@ -1,9 +1,9 @@
 import * as t from 'io-ts';
-import { Id, NonEmptyText, withOptional } from '../../shared/primitives';
+import { Id, SchoolId, NonEmptyText, withOptional } from '../../shared/primitives';
 import { SchoolYear, Semester } from '../../shared/term';
 import { PlanContent } from './events';
 
-const PlanRef = { schoolId: Id, studentId: Id, planId: Id };
+const PlanRef = { schoolId: SchoolId, studentId: Id, planId: Id };
 
 export const SubmitLearningPlan = withOptional(
   { ...PlanRef, schoolYear: SchoolYear, semester: Semester, ...PlanContent.required },

@@ -1,9 +1,9 @@
 import { checkDescription } from '../../shared/files';
-import { earliestPerformanceDate } from '../../shared/term';
+import { earliestPerformanceDate, termOf } from '../../shared/term';
 import { homeroomTeacherOf } from '../../school/policy';
 import type { PlanApprovalStage } from '../../school/events';
 import type { PortfolioCommandOf } from '../commands';
-import { actingStudent, decideWith, enrolled, type Decision, type PortfolioContext } from '../context';
+import { actingStudent, decideWith, enrolled, notSealed, type Decision, type PortfolioContext } from '../context';
 import { performanceErrors, planErrors } from '../errors';
 import type { PlanState, PortfolioState } from '../state';
 import { freshId } from '../storage';
@@ -53,6 +53,8 @@ export const reviewLearningPlan = (command: PortfolioCommandOf<'ReviewLearningPl
       () => (plan && plan.status === 'inReview' && stage ? null : planErrors.notInReview(planId, plan?.status ?? 'missing')),
       () => (reviewerOf(context, plan!, studentId, stage!) ? null : planErrors.notStageReviewer(planId, plan!.stageIndex, reviewerId)),
       () => (decision === 'return' && reason === undefined ? planErrors.returnReasonRequired(planId) : null),
+      // R-SEAL-2: the last pass records a performance, which a sealed year no longer takes.
+      () => (decision === 'pass' && plan!.stageIndex + 1 >= plan!.stages.length ? notSealed(context, 'performances', termOf(plan!.schoolYear, 0))() : null),
     ],
     () => {
       const index = plan!.stageIndex as never;

@@ -1,11 +1,11 @@
 import * as t from 'io-ts';
-import { Id } from '../../shared/primitives';
+import { Id, SchoolId } from '../../shared/primitives';
 import { Term } from '../../shared/term';
 import { ReceiptCategory } from '../../school/workItems';
 import { SubmittedItem } from '../../submission/events';
 import { ReceiptProblems, ReceiptReviewRecorded } from './events';
 
-const Receipt = { schoolId: Id, studentId: Id, category: ReceiptCategory, period: Term };
+const Receipt = { schoolId: SchoolId, studentId: Id, category: ReceiptCategory, period: Term };
 
 /** Sent by the statement process when a submission is accepted (R-SUB-3); the system actor only. */
 export const IssueReceiptStatement = t.strict({ ...Receipt, fid: Id, items: t.array(SubmittedItem) }, 'IssueReceiptStatement');

@@ -6,7 +6,7 @@ import { submissionErrors } from '../../submission/errors';
 import type { PortfolioCommandOf } from '../commands';
 import { accessErrors, receiptErrors } from '../errors';
 import { actingStudent, decideWith, enrolled, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
-import { receiptKey, receiptPhase, type PortfolioState, type ReceiptState } from '../state';
+import { isApplicable, receiptKey, receiptPhase, type PortfolioState, type ReceiptState } from '../state';
 
 type ReceiptCommand = PortfolioCommandOf<'IssueReceiptStatement' | 'ConfirmReceipt' | 'ReportReceiptError' | 'RecordReceiptReview' | 'DeemReceiptCorrect'>;
 
@@ -27,7 +27,7 @@ export const issueReceiptStatement = (command: PortfolioCommandOf<'IssueReceiptS
       enrolled(context, data.studentId),
       periodMatches(command),
       notSealed(context, data.category, data.period),
-      () => (receiptOf(state, command)?.fid === data.fid ? receiptErrors.fidAlreadyIssued(data.fid) : null),
+      () => (receiptOf(state, command)?.issuedFids.includes(data.fid) ? receiptErrors.fidAlreadyIssued(data.fid) : null),
     ],
     () => [{ type: 'ReceiptStatementIssued', data }],
   );
@@ -52,8 +52,10 @@ const answer = (
       enrolled(context, studentId),
       periodMatches(command),
       notSealed(context, category, period),
-      () => (receipt ? null : receiptErrors.notApplicable(category, period)),
+      () => (isApplicable(receipt) ? null : receiptErrors.notApplicable(category, period)),
       () => (phase === 'awaitingReview' ? receiptErrors.awaitingReview(category, period) : null),
+      // R-REC-4: after a 'corrected' review the student re-checks the corrected data, not what they reported.
+      () => (phase === 'awaitingRecheck' && receipt!.review === 'corrected' && receipt!.fid === receipt!.reportedFid ? receiptErrors.awaitingCorrection(category, period) : null),
       () => (phase === 'closed' ? receiptErrors.alreadyAnswered(category, period, receipt!.answer === 'reported' ? 'recheck' : 'first') : null),
       stage === 'first'
         ? insideWorkPeriod(context, period, confirmationItemOf(category), 'R-REC-2')
@@ -103,7 +105,7 @@ export const deemReceiptCorrect = (command: PortfolioCommandOf<'DeemReceiptCorre
       () => (context.actor.role === 'system' ? null : schoolErrors.systemOnly(context.actor.role, command.type)),
       periodMatches(command),
       notSealed(context, category, period),
-      () => (receipt ? null : receiptErrors.notApplicable(category, period)),
+      () => (isApplicable(receipt) ? null : receiptErrors.notApplicable(category, period)),
       () => (phase === 'awaitingAnswer' || phase === 'awaitingRecheck' ? null : receiptErrors.nothingToDeem(category, period)),
       () => (window && context.now >= window.end ? null : schoolErrors.deadlineNotPassed(stage === 'first' ? 'confirmation' : 're-check', period, window?.end ?? null, context.now)),
     ],

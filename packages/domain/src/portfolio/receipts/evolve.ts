@@ -20,8 +20,9 @@ export const evolveReceipt = (state: Draft<PortfolioState>, event: ReceiptEvent)
       if (receipt) {
         receipt.fid = fid;
         receipt.items = items;
+        receipt.issuedFids.push(fid);
       } else {
-        state.receipts[key] = { category, period, fid, items, answer: null, review: null, recheckAnswer: null };
+        state.receipts[key] = { category, period, fid, items, issuedFids: [fid], reportedFid: null, answer: null, review: null, recheckAnswer: null };
       }
       // R-PERF-8: a performance in an accepted submission can no longer be edited or deleted.
       if (category === 'performances') {
@@ -37,8 +38,10 @@ export const evolveReceipt = (state: Draft<PortfolioState>, event: ReceiptEvent)
     case 'ReceiptDeemedCorrect': {
       const receipt = state.receipts[key];
       if (!receipt) return;
-      if (event.data.stage === 'first') receipt.answer = ANSWER_OF[event.type];
-      else receipt.recheckAnswer = ANSWER_OF[event.type];
+      if (event.data.stage === 'first') {
+        receipt.answer = ANSWER_OF[event.type];
+        if (event.type === 'ReceiptErrorReported') receipt.reportedFid = receipt.fid;
+      } else receipt.recheckAnswer = ANSWER_OF[event.type];
       return;
     }
     case 'ReceiptReviewRecorded': {

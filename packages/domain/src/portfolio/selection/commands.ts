@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { Id } from '../../shared/primitives';
+import { Id, SchoolId } from '../../shared/primitives';
 
-const StudentRef = { schoolId: Id, studentId: Id };
+const StudentRef = { schoolId: SchoolId, studentId: Id };
 
 export const SelectCourseOutcome = t.strict({ ...StudentRef, outcomeId: Id }, 'SelectCourseOutcome');
 export const DeselectCourseOutcome = t.strict({ ...StudentRef, outcomeId: Id }, 'DeselectCourseOutcome');

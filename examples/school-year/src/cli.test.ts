@@ -1,0 +1,24 @@
+import { parseOptions } from './cli';
+
+describe('the example command line', () => {
+  it('defaults to 120 students and seed 111 on the in-memory store', () => {
+    expect(parseOptions([])).toEqual({ students: 120, seed: 111, help: false });
+  });
+
+  it('reads --students, --seed, --out and --store', () => {
+    expect(parseOptions(['--students', '30', '--seed=-4', '--out', 'out', '--store', 'esdb://127.0.0.1:2113?tls=false'])).toEqual({
+      students: 30, seed: -4, out: 'out', store: 'esdb://127.0.0.1:2113?tls=false', help: false,
+    });
+  });
+
+  it.each([
+    [['--students', '0'], '--students must be from 1 to 5000, not 0'],
+    [['--students', 'many'], '--students takes a whole number, not "many"'],
+    [['--seed', '1.5'], '--seed takes a whole number, not "1.5"'],
+    [['--store', 'http://x'], '--store takes an EventStoreDB connection string'],
+    [['--bogus'], "Unknown option '--bogus'"],
+    [['extra'], 'unexpected argument "extra"'],
+  ])('refuses %j with a message naming the flag', (argv, message) => {
+    expect(() => parseOptions(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,48 @@
+import * as E from 'fp-ts/Either';
+import { createCachingLoader, createLichengService, InMemoryEventStore, type EventStore } from '@licheng/eventstore';
+import { connectEventStoreDb } from '@licheng/eventstore-esdb';
+import { createProjectionRunner, inMemoryViewStore, reportsProjection } from '@licheng/projections';
+import { startStandIn, type StandIn } from '../../../packages/eventstore-esdb/test-support/standIn/server';
+import { simulateSchoolYear } from './simulate';
+import { allTables } from './tables';
+
+/** Runs a small seeded year on a store and returns every report as tables. */
+const yearOn = async (store: EventStore) => {
+  const service = createLichengService({ store, load: createCachingLoader(store) });
+  const year = await simulateSchoolYear(service, { students: 6, seed: 7 });
+  const rebuilt = await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild();
+  if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message.en);
+  return { tables: allTables(rebuilt.right.view), year };
+};
+
+describe('the school-year example on either store', () => {
+  let standIn: StandIn;
+  beforeAll(async () => {
+    standIn = await startStandIn();
+  });
+  afterAll(async () => {
+    await standIn.stop();
+  });
+
+  it('gives the same reports on EventStoreDB (through the stand-in) as in memory for the same seed', async () => {
+    const inMemory = await yearOn(new InMemoryEventStore());
+    const { store, dispose } = connectEventStoreDb(standIn.connectionString);
+    try {
+      const onEsdb = await yearOn(store);
+      expect(onEsdb.tables).toEqual(inMemory.tables);
+      expect(onEsdb.year.tally).toEqual(inMemory.year.tally);
+      expect(inMemory.year.tally.accepted).toBeGreaterThan(100);
+    } finally {
+      await dispose();
+    }
+  });
+
+  it('gives the same year twice for the same seed, and another for another seed', async () => {
+    const first = await yearOn(new InMemoryEventStore());
+    const again = await yearOn(new InMemoryEventStore());
+    expect(again.tables).toEqual(first.tables);
+    const service = createLichengService({ store: new InMemoryEventStore() });
+    const other = await simulateSchoolYear(service, { students: 6, seed: 8 });
+    expect(other.tally).not.toEqual(first.year.tally);
+  });
+});

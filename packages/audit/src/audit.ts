@@ -1,0 +1,62 @@
+import { decodeRecorded } from '@licheng/projections';
+import * as E from 'fp-ts/Either';
+import { verifyChains } from './chain';
+import { verifySealDigests } from './digest';
+import { countByKind, isError, type Finding, type FindingKind } from './findings';
+import type { EventLog } from './log';
+import { reDecide } from './redecide';
+import { byStream } from './streams';
+
+/** A seal and the digest it states, printed so that it can be compared with a copy kept outside the log. */
+export interface SealRecord {
+  readonly streamName: string;
+  readonly revision: number;
+  readonly category: string;
+  readonly period: string;
+  readonly occurredAt: string;
+  readonly digest: string | null;
+}
+
+export interface AuditReport {
+  readonly streams: number;
+  readonly events: number;
+  /** Command groups met: each decided again, or counted as unverifiable. */
+  readonly commands: number;
+  readonly findings: ReadonlyArray<Finding>;
+  readonly counts: Readonly<Record<FindingKind, number>>;
+  readonly seals: ReadonlyArray<SealRecord>;
+  /** Whether any finding is an error (with `strict`, `unverifiable` ones too). */
+  readonly clean: boolean;
+}
+
+const sealsOf = (log: EventLog): SealRecord[] =>
+  log.entries.flatMap(({ record }) => {
+    if (record.type !== 'PeriodSealed') return [];
+    const decoded = decodeRecorded(record);
+    if (E.isLeft(decoded) || decoded.right.event.type !== 'PeriodSealed') return [];
+    const { category, period, digest } = decoded.right.event.data;
+    return [{ streamName: record.streamName, revision: record.revision, category, period, occurredAt: decoded.right.metadata.occurredAt, digest }];
+  });
+
+/**
+ * The whole audit of a log (docs/audit.md): the hash chain of every stream, every seal digest, and every
+ * recorded command decided again. Findings come in that order, each naming stream, revision and line.
+ */
+export const auditLog = (log: EventLog, options: { readonly strict?: boolean; readonly onPhase?: (phase: string) => void } = {}): AuditReport => {
+  options.onPhase?.('hash chains');
+  const chain = verifyChains(log.entries);
+  options.onPhase?.('seal digests');
+  const digests = verifySealDigests(log.entries);
+  options.onPhase?.('re-deciding commands');
+  const decisions = reDecide(log.entries);
+  const findings = [...chain, ...digests, ...decisions.findings];
+  return {
+    streams: byStream(log.entries).size,
+    events: log.entries.length,
+    commands: decisions.commands,
+    findings,
+    counts: countByKind(findings),
+    seals: sealsOf(log),
+    clean: !findings.some((f) => isError(f.kind, options.strict)),
+  };
+};

@@ -1,0 +1,146 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RecordedEvent } from '@licheng/eventstore';
+import { linesOf, sevenOutcomes, simulatedYear } from '../testing/histories';
+import { run } from './main';
+
+/** The `licheng` command line, run in-process: exit codes 0, 1, 2 and one-line errors naming file and line. */
+const dir = mkdtempSync(join(tmpdir(), 'licheng-cli-'));
+const at = (name: string) => join(dir, name);
+
+const licheng = async (...argv: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (t) => out.push(t), err: (l) => err.push(l), progress: () => undefined, now: () => new Date('2023-08-01T01:00:00Z') });
+  return { code, out: out.join('\n'), err };
+};
+
+let year: string;
+let lines: string[];
+beforeAll(async () => {
+  lines = linesOf((await simulatedYear(4)).records);
+  year = at('events.ndjson');
+  writeFileSync(year, lines.join('\n') + '\n');
+});
+
+describe('licheng audit verify', () => {
+  it('exits 0 on a clean log and prints the summary', async () => {
+    const { code, out, err } = await licheng('audit', 'verify', '--events', year);
+    expect(code).toBe(0);
+    expect(err).toEqual([]);
+    expect(out).toMatch(/^audit of .*events\.ndjson: \d+ events in \d+ streams, \d+ commands$/m);
+    expect(out).toMatch(/findings by kind: changed 0, removed 0, inserted 0, reordered 0/);
+    expect(out).toMatch(/\nclean$/);
+  });
+
+  it('exits 1 with findings, each naming stream, revision, file and line', async () => {
+    const edited = [...lines];
+    const i = edited.findIndex((l) => l.includes('"type":"CourseOutcomeUploaded"'));
+    const record = JSON.parse(edited[i]!) as RecordedEvent & { data: object };
+    edited[i] = JSON.stringify({ ...record, data: { ...record.data, description: '改過的內容' } });
+    writeFileSync(at('edited.ndjson'), edited.join('\n') + '\n');
+    const { code, out } = await licheng('audit', 'verify', '--events', at('edited.ndjson'));
+    expect(code).toBe(1);
+    expect(out).toContain(`changed         ${record.streamName} #${record.revision} (${at('edited.ndjson')}:${i + 1})`);
+    expect(out).toMatch(/\n\d+ findings$/);
+  });
+
+  it('exits 0 on a log written before commands were recorded, or 1 with --strict', async () => {
+    const fixture = join(__dirname, '..', '..', 'fixtures', 'events-v1.ndjson');
+    expect((await licheng('audit', 'verify', '--events', fixture)).code).toBe(0);
+    expect((await licheng('audit', 'verify', '--events', fixture, '--strict')).code).toBe(1);
+  });
+});
+
+describe('errors', () => {
+  it.each([
+    [['audit', 'verify']],
+    [['audit', 'verify', '--events']],
+    [['audit', 'verify', '--events', 'x.ndjson', '--colour']],
+    [['audit', 'check', '--events', 'x.ndjson']],
+    [['audit', 'verify', '--store', 'esdb://localhost:2113', '--events', 'x.ndjson']],
+    [['report', 'class-confirmation', '--events', 'x.ndjson', '--period', '1112']],
+    [['report', 'nonsense', '--events', 'x.ndjson']],
+    [['report', 'outcome-status', '--events', 'x.ndjson', '--period', '1112', '--format', 'xlsx']],
+    [['report', 'outcome-status', '--events', 'x.ndjson', '--period', '1112', '--at', 'yesterday']],
+    [['frobnicate']],
+  ])('exits 2 on bad usage, with one line: %j', async (argv) => {
+    const { code, err, out } = await licheng(...argv);
+    expect(code).toBe(2);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/^licheng: \S.*$/);
+    expect(out).toBe('');
+  });
+
+  it('names the file and line of a line that is not JSON, or not a stored event', async () => {
+    writeFileSync(at('broken.ndjson'), [lines[0], lines[1], '{"eventId": "x", oops', lines[3]].join('\n'));
+    expect(await licheng('audit', 'verify', '--events', at('broken.ndjson'))).toMatchObject({ code: 2, err: [expect.stringMatching(/^.*broken\.ndjson:3: LOG_LINE_NOT_JSON the line is not JSON: /)] });
+    writeFileSync(at('shape.ndjson'), [lines[0], JSON.stringify({ ...JSON.parse(lines[1]!), revision: -1 })].join('\n'));
+    expect(await licheng('timeline', '--events', at('shape.ndjson'), '--student', 'x')).toMatchObject({ code: 2, err: [expect.stringMatching(/shape\.ndjson:2: LOG_LINE_INVALID the line is not a stored event \(revision: expected NonNegativeInt, got -1\)$/)] });
+  });
+
+  it('names the file and line of a stored event its codec refuses', async () => {
+    const record = JSON.parse(lines[4]!) as RecordedEvent;
+    writeFileSync(at('invalid.ndjson'), [...lines.slice(0, 4), JSON.stringify({ ...record, data: { nonsense: true } }), ...lines.slice(5)].join('\n'));
+    const { code, err } = await licheng('report', 'outcome-status', '--events', at('invalid.ndjson'), '--period', '1111');
+    expect(code).toBe(2);
+    expect(err).toEqual([expect.stringMatching(new RegExp(`invalid\\.ndjson:5: STORED_EVENT_INVALID The stored event at ${record.streamName} revision ${record.revision} \\(${record.type}\\) is unreadable`))]);
+  });
+
+  it('exits 2 with one line when a named file cannot be read', async () => {
+    const { code, err } = await licheng('audit', 'verify', '--events', at('missing.ndjson'));
+    expect(code).toBe(2);
+    expect(err).toEqual([expect.stringMatching(/missing\.ndjson: FILE_UNREADABLE cannot read the file: ENOENT/)]);
+  });
+});
+
+describe('licheng report and timeline', () => {
+  it('prints a report as of an instant, as a table or CSV, and writes .xlsx', async () => {
+    const table = await licheng('report', 'class-confirmation', '--events', year, '--class', 'c301', '--period', '1112', '--at', '2023-04-18T10:29');
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/^as of 2023-04-18T10:29\+08:00: \d+ of \d+ events\n普通三01班 1112 收訖明細確認統計\n班級/);
+    const csv = await licheng('report', 'outcome-status', '--events', year, '--period', '1111', '--format', 'csv');
+    expect(csv.out.startsWith('\uFEFF班級,班級人數')).toBe(true);
+    const xlsx = await licheng('report', 'performance-selection', '--events', year, '--class', 'c301', '--period', '111', '--format', 'xlsx', '--out', at('sel.xlsx'));
+    expect(xlsx.code).toBe(0);
+    expect(readFileSync(at('sel.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('exits 1 for a school the log does not hold', async () => {
+    const { code, err } = await licheng('report', 'outcome-usage', '--events', year, '--school', 'nowhere', '--period', '1111');
+    expect([code, err.length]).toEqual([1, 1]);
+    expect(err[0]).toMatch(/SCHOOL_NOT_REGISTERED R-AUTH-3/);
+  });
+
+  it('prints a student’s timeline in English or Chinese', async () => {
+    const en = await licheng('timeline', '--events', year, '--student', '1090001', '--lang', 'en');
+    expect(en.code).toBe(0);
+    expect(en.out).toMatch(/^timeline of student 1090001 \(\d+ events\)\n2022-08-01 09:00 {2}system system {2}enrolled/);
+    expect((await licheng('timeline', '--events', year, '--student', '1090001')).out).toMatch(/^學生 1090001 的學習歷程時間軸/);
+  });
+});
+
+describe('licheng transfer', () => {
+  it('exports a bundle with its token and imports it at the receiving school; refuses it renamed', async () => {
+    const { store, service } = await sevenOutcomes();
+    for (const [id, type, data, role] of [
+      ['t-1', 'RegisterSchool', { name: '南湖高中' }, 'admin'],
+      ['t-2', 'EnrollStudent', { studentId: 's1', studentNumber: '1120001', name: '王小明', entrySchoolYear: 109 }, 'system'],
+    ] as const) {
+      await service.execute({ commandId: id, now: '2023-08-01T08:00+08:00', actor: { id: role, role }, type, data: { schoolId: 'sch2', ...data } });
+    }
+    writeFileSync(at('two.ndjson'), linesOf(await store.readAll()).join('\n') + '\n');
+    const exported = await licheng('transfer', 'export', '--events', at('two.ndjson'), '--school', 'sch1', '--student', 's1', '--out', at('s1.json'), '--now', '2023-07-31T10:00');
+    expect(exported.code).toBe(0);
+    const token = /token ([0-9a-f]{64})/.exec(exported.out)![1]!;
+    const imported = await licheng('transfer', 'import', '--events', at('two.ndjson'), '--bundle', at('s1.json'), '--token', token, '--school', 'sch2', '--out', at('after.ndjson'));
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/^imported \d+ events into portfolio-sch2-s1: course outcomes 7, performances 0, learning plans 0, receipts 0, application picks 0/);
+    expect((await licheng('audit', 'verify', '--events', at('after.ndjson'))).code).toBe(0);
+    writeFileSync(at('renamed.json'), readFileSync(at('s1.json')));
+    const renamed = await licheng('transfer', 'import', '--events', at('two.ndjson'), '--bundle', at('renamed.json'), '--token', token, '--school', 'sch2', '--out', at('x.ndjson'));
+    expect(renamed.code).toBe(1);
+    expect(renamed.err).toEqual([expect.stringMatching(/renamed\.json: TRANSFER_FILE_RENAMED R-XFER-1 the file is named renamed\.json, not s1\.json as exported$/)]);
+  });
+});

@@ -1,0 +1,66 @@
+import { REPORT_NAMES } from '../reports';
+import { parseCommandLine, UsageError } from './args';
+import { reportCommand, timelineCommand, verifyCommand } from './commands';
+import { Failure, type CliIo } from './io';
+import { transferCommand } from './transfer';
+
+export type { CliIo } from './io';
+
+export const USAGE = `licheng — audit the event log of the student learning portfolio (學生學習歷程檔案)
+
+  licheng audit verify (--events FILE.ndjson | --store CONNECTION) [--strict] [--json] [--lang zh-TW|en]
+      re-decide every command, verify every hash chain and seal digest; exit 0 clean, 1 findings
+  licheng report NAME --events FILE [--school ID] [--class C] [--period P] [--student ID]
+                 [--at INSTANT | --position N] [--format table|csv|xlsx] [--out FILE]
+      NAME is one of ${REPORT_NAMES.join(', ')}
+  licheng timeline --events FILE --student ID [--school ID] [--lang zh-TW|en] [--at INSTANT]
+  licheng transfer export --events FILE --school ID --student ID --out FILE [--now INSTANT]
+  licheng transfer import --events FILE --bundle FILE --token T --school ID --out FILE.ndjson [--now INSTANT] [--actor ID]
+
+  INSTANT is a Taipei minute, e.g. 2023-04-18T10:29. Exit codes: 0 done, 1 findings or refused, 2 bad usage or unreadable input.
+  docs/audit.md explains the checks and the hash encoding.`;
+
+const dispatch = (words: ReadonlyArray<string>, flags: Parameters<typeof verifyCommand>[0], io: CliIo): Promise<number> => {
+  const [command, sub, ...rest] = words;
+  if (rest.length > 0 || (command !== 'audit' && command !== 'report' && command !== 'transfer' && sub !== undefined)) {
+    throw new UsageError(`unexpected argument "${rest[0] ?? sub}"`);
+  }
+  switch (command) {
+    case 'audit':
+      if (sub !== 'verify') throw new UsageError(`audit takes verify, not ${sub === undefined ? 'nothing' : `"${sub}"`}`);
+      return verifyCommand(flags, io);
+    case 'report':
+      return reportCommand(sub, flags, io);
+    case 'timeline':
+      return timelineCommand(flags, io);
+    case 'transfer':
+      return transferCommand(sub, flags, io);
+    default:
+      throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
+  }
+};
+
+/** Runs one command line; every error is one line on stderr, and the exit code says what kind. */
+export const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
+  try {
+    const { words, flags } = parseCommandLine(argv);
+    if (flags.help || words[0] === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    return await dispatch(words, flags, io);
+  } catch (error) {
+    io.progress(null);
+    if (error instanceof UsageError) {
+      io.err(`licheng: ${error.message} (licheng --help for usage)`);
+      return 2;
+    }
+    if (error instanceof Failure) {
+      io.err(error.line);
+      return error.exitCode;
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    io.err(`licheng: INTERNAL_ERROR ${reason.split('\n')[0]}`);
+    return 1;
+  }
+};

@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { describeValidationErrors, domainError, NonNegativeInt, type DomainError } from '@licheng/domain';
+import { InMemoryEventStore, type RecordedEvent } from '@licheng/eventstore';
+import { decodeRecorded, type ProjectedEvent } from '@licheng/projections';
+import * as E from 'fp-ts/Either';
+import * as t from 'io-ts';
+
+/**
+ * One line of an NDJSON event log: a stored event exactly as a store hands it back (the format
+ * examples/school-year writes). Data and metadata are checked later, by the serializer of the stream.
+ */
+export const RecordedEventLine = t.type(
+  {
+    eventId: t.string,
+    streamName: t.string,
+    revision: NonNegativeInt,
+    position: NonNegativeInt,
+    type: t.string,
+    data: t.unknown,
+    metadata: t.unknown,
+  },
+  'RecordedEvent',
+);
+
+/** A stored event and the line of the file it came from, so that every finding can point at it. */
+export interface LogEntry {
+  readonly record: RecordedEvent;
+  readonly line: number;
+}
+
+export interface EventLog {
+  /** As the user named it: errors print `file:line`. */
+  readonly file: string;
+  readonly entries: ReadonlyArray<LogEntry>;
+}
+
+/** What went wrong where: printed as the one line `file:line: CODE message`. */
+export interface LogError {
+  readonly file: string;
+  readonly line: number | null;
+  readonly error: DomainError;
+}
+
+export const formatLogError = ({ file, line, error }: LogError): string =>
+  `${file}${line === null ? '' : `:${line}`}: ${error.code}${error.rule ? ` ${error.rule}` : ''} ${error.message.en}`;
+
+const lineError = (code: string, zh: string, en: string, details: Record<string, unknown> = {}) => domainError(code, null, zh, en, details);
+
+/** Parses and decodes every line (blank lines are skipped); the first bad line stops it and names itself. */
+export const parseLog = (file: string, text: string): E.Either<LogError, EventLog> => {
+  const entries: LogEntry[] = [];
+  const lines = text.split('\n');
+  for (const [index, raw] of lines.entries()) {
+    const line = index + 1;
+    const source = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (source.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(source);
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      return E.left({ file, line, error: lineError('LOG_LINE_NOT_JSON', `這一行不是 JSON：${reason}`, `the line is not JSON: ${reason}`) });
+    }
+    const decoded = RecordedEventLine.decode(json);
+    if (E.isLeft(decoded)) {
+      const problems = describeValidationErrors(decoded.left);
+      const what = problems.map((p) => `${p.path}: expected ${p.expected}, got ${p.actual}`).join('; ');
+      return E.left({ file, line, error: lineError('LOG_LINE_INVALID', `這一行不是儲存的事件（${what}）`, `the line is not a stored event (${what})`, { problems }) });
+    }
+    entries.push({ record: decoded.right, line });
+  }
+  return E.right({ file, entries });
+};
+
+export const readLogFile = async (file: string): Promise<E.Either<LogError, EventLog>> => {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    // Node's fs errors may come from another realm (jest), where `instanceof Error` fails.
+    const reason = typeof (cause as { message?: unknown })?.message === 'string' ? (cause as Error).message : String(cause);
+    return E.left({ file, line: null, error: lineError('FILE_UNREADABLE', `無法讀取檔案：${reason}`, `cannot read the file: ${reason}`) });
+  }
+  return parseLog(file, text);
+};
+
+/** Decodes (and upcasts) every event in full; a log whose lines are out of global order is refused. */
+export const decodeLog = (log: EventLog): E.Either<LogError, ReadonlyArray<ProjectedEvent>> => {
+  const events: ProjectedEvent[] = [];
+  let last = -1;
+  for (const { record, line } of log.entries) {
+    if (record.position <= last) {
+      const error = lineError('LOG_OUT_OF_ORDER', `事件位置 ${record.position} 未大於前一筆 ${last}`, `position ${record.position} does not follow ${last}`, { position: record.position, previous: last });
+      return E.left({ file: log.file, line, error });
+    }
+    last = record.position;
+    const decoded = decodeRecorded(record);
+    if (E.isLeft(decoded)) return E.left({ file: log.file, line, error: decoded.left });
+    events.push(decoded.right);
+  }
+  return E.right(events);
+};
+
+/** The log in an in-memory store, stream by stream as written; a gap or a repeat in a stream stops it. */
+export const loadIntoStore = async (log: EventLog): Promise<E.Either<LogError, InMemoryEventStore>> => {
+  const store = new InMemoryEventStore();
+  for (const { record, line } of log.entries) {
+    const { eventId, type, data, metadata } = record;
+    const appended = await store.appendToStream(record.streamName, [{ eventId, type, data, metadata }], record.revision === 0 ? 'no_stream' : record.revision - 1);
+    if (E.isLeft(appended)) return E.left({ file: log.file, line, error: appended.left });
+  }
+  return E.right(store);
+};
+
+/** One stored event per line, in global order. */
+export const toNdjson = (records: ReadonlyArray<RecordedEvent>): string => records.map((record) => JSON.stringify(record)).join('\n') + '\n';

@@ -1,0 +1,159 @@
+import {
+  decodeCommand,
+  domainError,
+  foldEvents,
+  portfolioStreamName,
+  schoolStreamName,
+  submissionStreamName,
+  type DomainError,
+  type RoutedCommand,
+  type SchoolState,
+  type Tagged,
+} from '@licheng/domain';
+import { canonicalJson, portfolioAggregate, schoolAggregate, submissionAggregate, type Aggregate, type Envelope } from '@licheng/eventstore';
+import { decodeRecorded } from '@licheng/projections';
+import * as E from 'fp-ts/Either';
+import { finding, type Finding } from './findings';
+import type { LogEntry } from './log';
+import { byStream, streamKindOf, type StreamKind } from './streams';
+
+// One shape for the three aggregates: the audit only decides, folds and stores what they give it.
+type AnyAggregate = Aggregate<Tagged, Tagged, unknown, unknown>;
+const AGGREGATES: Readonly<Record<StreamKind, AnyAggregate>> = {
+  school: schoolAggregate as unknown as AnyAggregate,
+  portfolio: portfolioAggregate as unknown as AnyAggregate,
+  submission: submissionAggregate as unknown as AnyAggregate,
+};
+
+/** The runs of one stream's events that one command appended: consecutive, with the same commandId. */
+const commandGroups = (entries: ReadonlyArray<LogEntry>): Map<LogEntry, LogEntry[]> => {
+  const groups = new Map<LogEntry, LogEntry[]>();
+  const commandIdOf = (entry: LogEntry) => (entry.record.metadata as { commandId?: unknown } | null)?.commandId;
+  for (const stream of byStream(entries).values()) {
+    let current: LogEntry[] = [];
+    for (const entry of stream) {
+      if (current.length > 0 && commandIdOf(current[0]!) === commandIdOf(entry)) current.push(entry);
+      else groups.set(entry, (current = [entry]));
+    }
+  }
+  return groups;
+};
+
+/** Where the routed command writes, and the context its decider needs at that point of the log. */
+const targetOf = (routed: RoutedCommand, policies: ReadonlyMap<string, SchoolState>) => {
+  const { now, actor } = routed.meta;
+  switch (routed.aggregate) {
+    case 'school':
+      return { streamName: schoolStreamName(routed.command.data.schoolId), context: E.right({ now, actor }) };
+    case 'portfolio':
+    case 'submission': {
+      const data = routed.command.data as { schoolId: string; studentId?: string; category?: string; period?: string };
+      const streamName =
+        routed.aggregate === 'portfolio' ? portfolioStreamName(data.schoolId, data.studentId!) : submissionStreamName(data.schoolId, data.category!, data.period!);
+      const policy = policies.get(data.schoolId);
+      // As the service does: a command for a school not yet registered is refused.
+      const context: E.Either<DomainError, unknown> =
+        policy && policy.schoolId !== null
+          ? E.right({ now, actor, policy })
+          : E.left(domainError('SCHOOL_NOT_REGISTERED', 'R-AUTH-3', `學校 ${data.schoolId} 尚未建立`, `School ${data.schoolId} is not registered`, { schoolId: data.schoolId }));
+      return { streamName, context };
+    }
+  }
+};
+
+/** An event as the store would give it back: through the serializer and back, as the handler stores it. */
+const asStored = (aggregate: AnyAggregate, event: Tagged, like: Envelope<Tagged>): string => {
+  const { schemaVersion: _version, ...metadata } = like.metadata;
+  const newEvent = aggregate.serializer.toNewEvent(event, metadata, like.eventId);
+  const back = aggregate.serializer.decode({ ...like, type: newEvent.type, data: newEvent.data, metadata: newEvent.metadata });
+  return canonicalJson(E.isRight(back) ? back.right.event : event);
+};
+
+/**
+ * Decides every recorded command again (docs/audit.md): against the state of its stream before it and,
+ * for portfolio and submission commands, the school's policy as it stood before its first event (the
+ * school stream folded up to the last school event earlier in the log), at the instant and by the actor
+ * recorded. The events it gives must equal the stored ones, type and data.
+ */
+export const reDecide = (entries: ReadonlyArray<LogEntry>): { readonly findings: Finding[]; readonly commands: number } => {
+  const findings: Finding[] = [];
+  let commands = 0;
+  const groups = commandGroups(entries);
+  const states = new Map<string, unknown>();
+  const policies = new Map<string, SchoolState>();
+  for (const entry of entries) {
+    const group = groups.get(entry);
+    const kind = streamKindOf(entry.record.streamName);
+    if (!group || !kind) continue;
+    const aggregate = AGGREGATES[kind];
+    const { streamName } = entry.record;
+    const decoded: Envelope<Tagged>[] = [];
+    for (const member of group) {
+      const result = decodeRecorded(member.record);
+      if (E.isLeft(result)) {
+        findings.push(finding('undecodable', { streamName, revision: member.record.revision, line: member.line }, result.left.message['zh-TW'], result.left.message.en, { details: { error: result.left } }));
+      } else decoded.push(result.right as Envelope<Tagged>);
+    }
+    const before = states.get(streamName) ?? aggregate.decider.initialState;
+    commands += 1;
+    if (decoded.length === group.length) findings.push(...judge(aggregate, group, decoded, before, policies));
+    const after = decoded.length === 0 ? before : foldEvents(aggregate.decider.evolve, before, decoded.map((d) => d.event));
+    states.set(streamName, after);
+    if (kind === 'school') policies.set(streamName.slice('school-'.length), after as SchoolState);
+  }
+  return { findings, commands };
+};
+
+const judge = (
+  aggregate: AnyAggregate,
+  group: ReadonlyArray<LogEntry>,
+  stored: ReadonlyArray<Envelope<Tagged>>,
+  state: unknown,
+  policies: ReadonlyMap<string, SchoolState>,
+): Finding[] => {
+  const first = stored[0]!;
+  const at = { streamName: first.streamName, revision: first.revision, line: group[0]!.line };
+  const { metadata } = first;
+  const importedFrom = (metadata as { importedFrom?: unknown }).importedFrom;
+  if (metadata.command === undefined || importedFrom !== undefined) {
+    const why = importedFrom !== undefined ? 'imported' : 'no-command';
+    const [zh, en] = why === 'imported' ? ['自他校匯入的事件，無法在此重新判定', 'imported from another school: not decided here'] : ['事件未記錄產生它的指令，無法重新判定', 'no command was recorded with these events'];
+    return [finding('unverifiable', at, zh, en, { commandId: metadata.commandId, details: { reason: why, events: stored.length } })];
+  }
+  const more = { commandId: metadata.commandId, commandType: metadata.command.type };
+  const storedEvents = stored.map((s) => ({ type: s.event.type, data: s.event.data }));
+  const routed = decodeCommand({
+    commandId: metadata.commandId,
+    now: metadata.occurredAt,
+    actor: metadata.actor,
+    correlationId: metadata.correlationId,
+    causationId: metadata.causationId,
+    type: metadata.command.type,
+    data: metadata.command.data,
+  });
+  const refusal = (error: DomainError): Finding =>
+    finding('refused', at, `重新判定時被拒：${error.message['zh-TW']}`, `decided again, the command is refused: ${error.message.en}`, {
+      ...more,
+      rule: error.rule,
+      details: { code: error.code, stored: storedEvents, error },
+    });
+  if (E.isLeft(routed)) return [refusal(routed.left)];
+  const target = targetOf(routed.right, policies);
+  if (target.streamName !== first.streamName || AGGREGATES[routed.right.aggregate] !== aggregate) {
+    return [finding('mismatch', at, `記錄的指令寫入的是 ${target.streamName}`, `the recorded command writes to ${target.streamName}`, { ...more, details: { stored: storedEvents, target: target.streamName } })];
+  }
+  if (E.isLeft(target.context)) return [refusal(target.context.left)];
+  const decision = aggregate.decider.decide(routed.right.command, state, target.context.right);
+  if (E.isLeft(decision)) return [refusal(decision.left)];
+  const decided = decision.right.map((event) => asStored(aggregate, event, first));
+  const differs = stored.findIndex((s, i) => decided[i] !== canonicalJson(s.event));
+  if (differs < 0 && decided.length === stored.length) return [];
+  const index = differs < 0 ? stored.length : differs;
+  const revision = first.revision + Math.min(index, stored.length - 1);
+  return [
+    finding('mismatch', { ...at, revision, line: group[Math.min(index, group.length - 1)]!.line }, '重新判定得到不同的事件', 'decided again, the command gives other events', {
+      ...more,
+      details: { stored: storedEvents, decided: decision.right.map((e) => ({ type: e.type, data: e.data })) },
+    }),
+  ];
+};

@@ -1,0 +1,98 @@
+import { domainError, Term, type DomainError } from '@licheng/domain';
+import {
+  classConfirmationReport,
+  classConfirmationTable,
+  outcomeStatusReport,
+  outcomeStatusTable,
+  outcomeUsageStatistics,
+  outcomeUsageTable,
+  performanceSelectionReport,
+  performanceSelectionTable,
+  studentNotice,
+  studentNoticeTable,
+  uncertifiedTeacherReport,
+  uncertifiedTeacherTable,
+  type ReportsView,
+  type Table,
+} from '@licheng/projections';
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+
+export interface ReportQuery {
+  readonly schoolId: string;
+  readonly classId?: string;
+  /** A term `YYYS` (1112), or for yearly reports a school year (111) or its term `YYY0`. */
+  readonly period?: string;
+  readonly studentId?: string;
+}
+
+type Needs = 'classId' | 'period' | 'studentId';
+
+interface ReportSpec {
+  readonly needs: ReadonlyArray<Needs>;
+  readonly what: string;
+  readonly build: (view: ReportsView, query: Required<ReportQuery>) => E.Either<DomainError, Table>;
+}
+
+const missing = (report: string, flag: string) =>
+  domainError('REPORT_QUERY_INCOMPLETE', null, `報表 ${report} 需要 --${flag}`, `report ${report} needs --${flag}`, { report, flag });
+
+const badPeriod = (period: string, what: string) =>
+  domainError('REPORT_PERIOD_INVALID', 'R-TIME-1', `「${period}」不是${what}`, `"${period}" is not ${what === '學年期' ? 'a term (YYYS, e.g. 1112)' : 'a school year (e.g. 111) or its term 1110'}`, { period });
+
+const termOf = (period: string): E.Either<DomainError, string> => (Term.is(period) ? E.right(period) : E.left(badPeriod(period, '學年期')));
+
+/** `111`, `1110` or `1112` all name school year 111. */
+const schoolYearOf = (period: string): E.Either<DomainError, number> => {
+  if (/^\d{3}$/.test(period)) return E.right(Number(period));
+  return Term.is(period) ? E.right(Number(period.slice(0, 3))) : E.left(badPeriod(period, '學年度'));
+};
+
+/** Every report of @licheng/projections by the name the command line uses. */
+export const REPORTS: Readonly<Record<string, ReportSpec>> = {
+  'class-confirmation': {
+    needs: ['classId', 'period'],
+    what: 'R-REP-1 導師查看收訖明細確認統計 (class receipt confirmation)',
+    build: (view, q) => pipe(termOf(q.period), E.chain((term) => classConfirmationReport(view, { schoolId: q.schoolId, classId: q.classId, term })), E.map(classConfirmationTable)),
+  },
+  'outcome-status': {
+    needs: ['period'],
+    what: 'R-REP-2 課程學習成果狀態統計 (outcome status per class)',
+    build: (view, q) => pipe(termOf(q.period), E.chain((term) => pipe(outcomeStatusReport(view, { schoolId: q.schoolId, term }), E.map((rows) => outcomeStatusTable(term, rows))))),
+  },
+  'uncertified-teachers': {
+    needs: ['period'],
+    what: 'R-REP-3 未認證教師狀況表 (uncertified teachers)',
+    build: (view, q) => pipe(termOf(q.period), E.chain((term) => pipe(uncertifiedTeacherReport(view, { schoolId: q.schoolId, term }), E.map((rows) => uncertifiedTeacherTable(term, rows))))),
+  },
+  'outcome-usage': {
+    needs: ['period'],
+    what: 'R-REP-4 學習成果使用人數統計 (outcome usage)',
+    build: (view, q) => pipe(termOf(q.period), E.chain((term) => outcomeUsageStatistics(view, { schoolId: q.schoolId, term })), E.map(outcomeUsageTable)),
+  },
+  'performance-selection': {
+    needs: ['classId', 'period'],
+    what: 'R-REP-4 多元表現勾選數量 (performance selection per student)',
+    build: (view, q) =>
+      pipe(schoolYearOf(q.period), E.chain((schoolYear) => pipe(performanceSelectionReport(view, { schoolId: q.schoolId, classId: q.classId, schoolYear }), E.map((rows) => performanceSelectionTable(schoolYear, rows))))),
+  },
+  'student-notice': {
+    needs: ['studentId', 'period'],
+    what: 'R-REP-5 學生上傳及勾選情形確認單 (per-student notice)',
+    build: (view, q) => pipe(schoolYearOf(q.period), E.chain((schoolYear) => studentNotice(view, { schoolId: q.schoolId, studentId: q.studentId, schoolYear })), E.map(studentNoticeTable)),
+  },
+};
+
+export const REPORT_NAMES = Object.keys(REPORTS);
+
+const FLAG: Readonly<Record<Needs, string>> = { classId: 'class', period: 'period', studentId: 'student' };
+
+/** Builds a named report from a view; a query without what the report needs is refused, naming the flag. */
+export const buildReport = (name: string, view: ReportsView, query: ReportQuery): E.Either<DomainError, Table> => {
+  const spec = REPORTS[name];
+  if (!spec) {
+    return E.left(domainError('REPORT_UNKNOWN', null, `沒有名為 ${name} 的報表`, `no report is named ${name} (${REPORT_NAMES.join(', ')})`, { name }));
+  }
+  for (const need of spec.needs) if (query[need] === undefined) return E.left(missing(name, FLAG[need]));
+  return spec.build(view, { classId: '', period: '', studentId: '', ...query } as Required<ReportQuery>);
+};

@@ -1,0 +1,18 @@
+import { describeEventStoreContract } from '@licheng/testing';
+import { startStandIn } from '../test-support/standIn/server';
+import { connectEventStoreDb } from './store';
+
+// The contract against the in-process stand-in, once for each way the client appends.
+for (const batchAppend of [true, false]) {
+  describeEventStoreContract(`EventStoreDbStore on the stand-in (${batchAppend ? 'Streams.BatchAppend' : 'Streams.Append'})`, async () => {
+    const standIn = await startStandIn({ batchAppend });
+    const { store, dispose } = connectEventStoreDb(standIn.connectionString);
+    return {
+      store,
+      dispose: async () => {
+        await dispose();
+        await standIn.stop();
+      },
+    };
+  });
+}

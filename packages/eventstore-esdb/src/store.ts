@@ -1,0 +1,286 @@
+import {
+  ANY,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  excludeSystemEvents,
+  FORWARDS,
+  NO_STREAM as ESDB_NO_STREAM,
+  START,
+  STREAM_EXISTS,
+  StreamNotFoundError,
+  streamNameFilter,
+  WrongExpectedVersionError,
+  type AllStreamResolvedEvent,
+  type AppendExpectedRevision,
+  type EventData,
+  type JSONType,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
+import {
+  NO_STREAM,
+  partiallyRepeatedBatch,
+  satisfiesExpectedVersion,
+  wrongExpectedVersion,
+  type AppendError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '@licheng/eventstore';
+import * as E from 'fp-ts/Either';
+import { readAllFiltered } from './filteredRead';
+import { fromPort, toPort } from './positions';
+import { DEFAULT_RESUBSCRIBE, resilientSubscription, type ResubscribeOptions } from './subscription';
+
+export interface EventStoreDbStoreOptions {
+  /** How a dropped subscription is resumed; see {@link ResubscribeOptions}. */
+  readonly resubscribe?: ResubscribeOptions;
+  /** Events the server examines per internal page of a filtered `$all` read. Default 1,000. */
+  readonly searchWindow?: number;
+}
+
+type RecordedFromClient = NonNullable<AllStreamResolvedEvent['event']> | NonNullable<ResolvedEvent['event']>;
+
+const DISPOSE_TIMEOUT_MS = 5_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const toJson = (value: unknown, what: string): string => {
+  const text: string | undefined = JSON.stringify(value);
+  if (text === undefined) throw new TypeError(`event ${what} must be JSON-serialisable, got ${typeof value}`);
+  return text;
+};
+
+/**
+ * One port event as the client writes it: JSON data, our metadata as JSON bytes (the client would drop a
+ * falsy metadata value and could not write `null`), and our event id as the server's event id, which is
+ * what the server's idempotency check compares.
+ */
+const toEventData = (event: NewEvent): EventData => {
+  if (!UUID.test(event.eventId)) throw new TypeError(`an EventStoreDB event id must be a UUID, got ${JSON.stringify(event.eventId)}`);
+  const data = JSON.parse(toJson(event.data, 'data')) as JSONType;
+  const metadata = new TextEncoder().encode(toJson(event.metadata, 'metadata'));
+  return { id: event.eventId.toLowerCase(), type: event.type, contentType: 'application/json', data, metadata } as EventData;
+};
+
+const parseBytes = (bytes: Uint8Array): unknown => {
+  const text = Buffer.from(bytes).toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+};
+
+/** The port's event; data and metadata parsed as JSON (the client has parsed JSON data already). */
+const fromClient = (event: RecordedFromClient): RecordedEvent => ({
+  eventId: event.id,
+  streamName: event.streamId,
+  revision: Number(event.revision),
+  position: toPort(event.position, `event ${event.revision} of ${event.streamId}`),
+  type: event.type,
+  data: event.data instanceof Uint8Array ? parseBytes(event.data) : (event.data as unknown),
+  metadata: event.metadata === undefined ? null : event.metadata instanceof Uint8Array ? parseBytes(event.metadata) : event.metadata,
+});
+
+/** Links and system events (types starting with `$`) are not events of the port. */
+const userEvent = (resolved: AllStreamResolvedEvent): RecordedEvent | null => {
+  const { event } = resolved;
+  if (!event || resolved.link || event.type.startsWith('$')) return null;
+  return fromClient(event);
+};
+
+/** The server refused the batch: the in-memory store's value for the same refusal. */
+const conflict = (streamName: string, expected: ExpectedVersion, actual: number): AppendError =>
+  // Refused although the version matches: the batch repeats only part of an earlier one.
+  satisfiesExpectedVersion(expected, actual)
+    ? partiallyRepeatedBatch(streamName, expected, actual)
+    : wrongExpectedVersion(streamName, expected, actual);
+
+const toExpectedRevision = (expected: ExpectedVersion): AppendExpectedRevision | null => {
+  switch (expected) {
+    case 'any':
+      return ANY;
+    case 'no_stream':
+      return ESDB_NO_STREAM;
+    case 'stream_exists':
+      return STREAM_EXISTS;
+    default:
+      if (expected === NO_STREAM) return ESDB_NO_STREAM;
+      // A version no stream can have: the port refuses it as a wrong expected version, as the in-memory store does.
+      return Number.isSafeInteger(expected) && expected >= 0 ? BigInt(expected) : null;
+  }
+};
+
+/**
+ * The `EventStore` port on EventStoreDB (gRPC, through `@eventstore/db-client`).
+ *
+ * - Revisions are the server's stream revisions; versions are the revision of the last event, -1 when the
+ *   stream does not exist, as in the port.
+ * - Positions are commit positions in `$all` (see `positions.ts`): strictly increasing, with gaps.
+ * - Appends map the port's expected version to the server's expected revision and send the port's event
+ *   id as the server's event id, so that a retried append of the same events (same ids, same expected
+ *   version) is recognised by the server and written once. A conflict is the same `AppendError` value
+ *   the in-memory store gives.
+ * - Reads and subscriptions of "every stream" see user events only: system events (`$…` types) and links
+ *   are the server's own bookkeeping.
+ */
+export class EventStoreDbStore implements EventStore {
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly resubscribe: Required<ResubscribeOptions>;
+  private readonly searchWindow: number;
+
+  constructor(
+    readonly client: EventStoreDBClient,
+    options: EventStoreDbStoreOptions = {},
+  ) {
+    this.resubscribe = { ...DEFAULT_RESUBSCRIBE, ...options.resubscribe };
+    this.searchWindow = options.searchWindow ?? 1_000;
+  }
+
+  async appendToStream(
+    streamName: string,
+    events: ReadonlyArray<NewEvent>,
+    expected: ExpectedVersion,
+  ): Promise<E.Either<AppendError, AppendResult>> {
+    // Everything that can fail on our side fails before anything is sent, so that a bad batch writes nothing.
+    const batch = events.map(toEventData);
+    const expectedRevision = toExpectedRevision(expected);
+    if (batch.length === 0 || expectedRevision === null) {
+      // The server writes an empty record for an empty append; the port writes nothing and only checks.
+      const last = await this.lastEvent(streamName);
+      const actual = last ? last.revision : NO_STREAM;
+      if (expectedRevision === null || !satisfiesExpectedVersion(expected, actual)) {
+        return E.left(wrongExpectedVersion(streamName, expected, actual));
+      }
+      return E.right({ nextVersion: actual, lastPosition: last ? last.position : -1 });
+    }
+    try {
+      const result = await this.client.appendToStream(streamName, batch, { expectedRevision });
+      if (!result.success) {
+        // A client made with `throwOnAppendFailure=false` answers a conflict instead of throwing it (and on
+        // its batch path misreads the current revision), so the stream itself says where it is.
+        const last = await this.lastEvent(streamName);
+        return E.left(conflict(streamName, expected, last ? last.revision : NO_STREAM));
+      }
+      const nextVersion = Number(result.nextExpectedRevision);
+      // A server answers an idempotent repeat without a position when it cannot find the earlier write's.
+      const lastPosition = result.position
+        ? toPort(result.position, `the append to ${streamName}`)
+        : (await this.readStream(streamName, { fromRevision: nextVersion }))[0]?.position;
+      if (lastPosition === undefined) throw new Error(`EventStoreDB reported revision ${nextVersion} of ${streamName}, which cannot be read`);
+      return E.right({ nextVersion, lastPosition });
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      return E.left(conflict(streamName, expected, error.actualVersion === 'no_stream' ? NO_STREAM : Number(error.actualVersion)));
+    }
+  }
+
+  async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
+    const from = Math.max(0, Math.floor(options.fromRevision ?? 0));
+    const read: RecordedFromClient[] = [];
+    try {
+      for await (const resolved of this.client.readStream(streamName, { fromRevision: from === 0 ? START : BigInt(from), direction: FORWARDS })) {
+        if (resolved.event) read.push(resolved.event);
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    // Converted after the read has ended, so that a conversion error cannot leave the call half read.
+    return read.map(fromClient);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
+    const { after = -1, maxCount = Number.MAX_SAFE_INTEGER, streamPrefixes } = options;
+    if (streamPrefixes?.length === 0 || maxCount <= 0) return [];
+    const recorded: RecordedEvent[] = [];
+    let from = after;
+    while (recorded.length < maxCount) {
+      // A read starts AT its position: ask for one more, in case the event there matches the filter.
+      const count = Math.min(maxCount - recorded.length + (from >= 0 ? 1 : 0), Number.MAX_SAFE_INTEGER);
+      const page = await readAllFiltered(this.client, { from: fromPort(from), maxCount: count, streamPrefixes, searchWindow: this.searchWindow });
+      let last = from;
+      for (const resolved of page) {
+        if (!resolved.event) continue;
+        const position = toPort(resolved.event.position, `event ${resolved.event.revision} of ${resolved.event.streamId}`);
+        if (position <= last) continue;
+        last = position;
+        const mapped = userEvent(resolved);
+        if (mapped && recorded.length < maxCount) recorded.push(mapped);
+      }
+      // A short page is the end of $all; a full one may have spent some of its count on events the port
+      // does not see (a `$` event in a matching stream), so read on from where it stopped.
+      if (page.length < count || last === from) break;
+      from = last;
+    }
+    return recorded;
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    const { streamPrefixes } = options;
+    if (streamPrefixes?.length === 0) return { close: async () => undefined };
+    const filter = streamPrefixes ? streamNameFilter({ prefixes: [...streamPrefixes] }) : excludeSystemEvents();
+    const subscription = resilientSubscription(
+      {
+        open: (after) => this.client.subscribeToAll({ fromPosition: fromPort(after), filter, resolveLinkTos: false }),
+        toRecorded: userEvent,
+      },
+      options,
+      this.resubscribe,
+    );
+    this.subscriptions.add(subscription);
+    return {
+      close: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.close();
+      },
+    };
+  }
+
+  /** Closes every subscription still open, then the client's calls. */
+  async dispose(): Promise<void> {
+    const open = [...this.subscriptions];
+    this.subscriptions.clear();
+    await Promise.all(open.map((subscription) => subscription.close()));
+    // The client waits for each of its calls to finish; none should be left, but never hang a process on one.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.client.dispose(), new Promise((resolve) => (timer = setTimeout(resolve, DISPOSE_TIMEOUT_MS)))]);
+    clearTimeout(timer);
+  }
+
+  private async lastEvent(streamName: string): Promise<RecordedEvent | undefined> {
+    let last: RecordedFromClient | undefined;
+    try {
+      // Read to the end, never break off: a read left unfinished is a call the client's dispose waits for.
+      for await (const resolved of this.client.readStream(streamName, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
+        last ??= resolved.event;
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return undefined;
+      throw error;
+    }
+    return last && fromClient(last);
+  }
+}
+
+export interface EventStoreDbConnection {
+  readonly store: EventStoreDbStore;
+  /** Closes the store's subscriptions and the client's calls; the process can then exit. */
+  readonly dispose: () => Promise<void>;
+}
+
+/**
+ * Connects to EventStoreDB with a connection string, e.g. `esdb://localhost:2113?tls=false` for an
+ * insecure single node. Nothing is sent until the first command.
+ */
+export const connectEventStoreDb = (connectionString: string, options: EventStoreDbStoreOptions = {}): EventStoreDbConnection => {
+  const store = new EventStoreDbStore(EventStoreDBClient.connectionString(connectionString), options);
+  return { store, dispose: () => store.dispose() };
+};

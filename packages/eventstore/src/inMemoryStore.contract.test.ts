@@ -1,0 +1,4 @@
+import { describeEventStoreContract } from '@licheng/testing';
+import { InMemoryEventStore } from './inMemoryStore';
+
+describeEventStoreContract('InMemoryEventStore', async () => ({ store: new InMemoryEventStore(), dispose: async () => undefined }));

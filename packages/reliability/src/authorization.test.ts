@@ -1,0 +1,178 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as E from 'fp-ts/Either';
+import { COMMAND_TYPES, portfolioStreamName, type PortfolioEvent } from '@licheng/domain';
+import { portfolioAggregate } from '@licheng/eventstore';
+import { pdf, portfolioEvent, seedEvents } from '@licheng/testing';
+import { SCHOOL_ID, seededService, taipei } from './support/harness';
+import { COLUMNS, MATRIX_SCHOOL, ROWS, runRow, type Column, type ColumnId, type Row } from './support/rows';
+
+/**
+ * The authorization matrix (R-AUTH-1..4, R-OUT-7, R-SUB-1): every command type, and each variant whose
+ * permission depends on its data, against every role and relation. Each cell runs in its own store, in a
+ * context where everything but authorization succeeds, so an allowed cell must be accepted and a refused
+ * one must be refused for who acts — never for a window, a missing item or a state.
+ *
+ * docs/authorization.md is rendered from the same table (`UPDATE_DOCS=1 npx jest authorization`).
+ */
+
+const DOC = join(__dirname, '..', '..', '..', 'docs', 'authorization.md');
+
+/** The codes that refuse for who acts: a refused cell must carry one of them... */
+const AUTHORIZATION_CODES = new Set(['NOT_OWN_PORTFOLIO', 'ROLE_NOT_ALLOWED', 'NOT_SCHOOL_ADMINISTRATOR', 'SYSTEM_ACTOR_ONLY', 'NOT_COURSE_CERTIFIER', 'NOT_A_SUBMITTER', 'NOT_STAGE_REVIEWER']);
+/** ...and cite a rule about who acts, never one about windows (R-WIN-1 says who sets the city's period), files, quotas or states. */
+const NOT_AUTHORIZATION = /^R-(WIN-[234]|TIME|SEAL|FILE)-|^R-OUT-(1|2|3|4|5|6|8|9|10|11)$|^R-SEL-(1|2|3)$|^R-REC-(1|2|5)$/;
+
+type Cell = { readonly column: ColumnId; readonly outcome: string };
+
+const runCells = async (row: Row): Promise<{ mismatches: string[]; cells: Cell[] }> => {
+  const mismatches: string[] = [];
+  const cells: Cell[] = [];
+  for (const column of COLUMNS) {
+    const { result, harness } = await runRow(row, column.actor);
+    const before = harness.store.eventCount;
+    const allowed = row.allowed.includes(column.id);
+    if (E.isRight(result)) {
+      cells.push({ column: column.id, outcome: '✓' });
+      if (!allowed) mismatches.push(`${column.label}: accepted, but only ${row.allowed.join(', ')} may ${row.label}`);
+      else if (result.right.events.length === 0 || result.right.alreadyApplied) mismatches.push(`${column.label}: accepted without recording anything`);
+      continue;
+    }
+    const { code, rule, message } = result.left;
+    cells.push({ column: column.id, outcome: `✗ ${code} ${rule}` });
+    if (allowed) {
+      mismatches.push(`${column.label}: refused ${code} (${rule}): ${message.en} — the context should let this actor succeed`);
+      continue;
+    }
+    const expected = row.refusal(column.id);
+    if (code !== expected.code || rule !== expected.rule) mismatches.push(`${column.label}: refused ${code} (${rule}), expected ${expected.code} (${expected.rule}): ${message.en}`);
+    if (!AUTHORIZATION_CODES.has(code) || rule === null || NOT_AUTHORIZATION.test(rule)) {
+      mismatches.push(`${column.label}: refused with ${code} by ${rule ?? 'no rule'}, which is not an authorization refusal`);
+    }
+    if (harness.store.eventCount !== before) mismatches.push(`${column.label}: refused, yet the store changed`);
+  }
+  return { mismatches, cells };
+};
+
+describe('the authorization matrix: every command × every role and relation (R-AUTH-1..4, R-OUT-7, R-SUB-1)', () => {
+  it('covers every command type the service accepts', () => {
+    expect([...new Set(ROWS.map((row) => row.type))].sort()).toEqual([...COMMAND_TYPES].sort());
+  });
+
+  it.each(ROWS.map((row) => [row.label, row] as const))('%s: allowed exactly where the rules allow', async (_label, row) => {
+    const { mismatches } = await runCells(row);
+    expect(mismatches).toEqual([]);
+  });
+});
+
+// R-OUT-7 in detail: which teacher may certify which course.
+
+interface CertifierCase {
+  readonly relation: string;
+  readonly courseId: string;
+  readonly term: '1111' | '1112';
+  readonly teacherId: string;
+  readonly allowed: boolean;
+}
+
+/** The fixture: math-1111 and math-1112 taught by t1 (t6 proxy for math-1112), physics by t2, proj-1112 co-taught by t3 (審核=是) and t4. */
+const CERTIFIERS: ReadonlyArray<CertifierCase> = [
+  { relation: "the course's teacher", courseId: 'math-1111', term: '1111', teacherId: 't1', allowed: true },
+  { relation: 'the teacher of another course', courseId: 'math-1111', term: '1111', teacherId: 't2', allowed: false },
+  { relation: "the student's homeroom teacher", courseId: 'math-1111', term: '1111', teacherId: 't-home', allowed: false },
+  { relation: 'a co-taught course: a teacher marked 審核=是', courseId: 'proj-1112', term: '1112', teacherId: 't3', allowed: true },
+  { relation: 'a co-taught course: a teacher not marked', courseId: 'proj-1112', term: '1112', teacherId: 't4', allowed: false },
+  { relation: 'a proxy the administrator appointed for the course', courseId: 'math-1112', term: '1112', teacherId: 't6', allowed: true },
+  { relation: 'a proxy appointed for another course', courseId: 'math-1111', term: '1111', teacherId: 't6', allowed: false },
+];
+
+const CERTIFICATION_NOW = { '1111': taipei('2023-01-25T10:00'), '1112': taipei('2023-04-05T10:00') } as const;
+const SUBJECT: Readonly<Record<string, string>> = { 'math-1111': '數學', 'math-1112': '數學', 'proj-1112': '專題研究' };
+
+describe('who may certify an outcome (R-OUT-7)', () => {
+  it.each(CERTIFIERS.map((c) => [c.relation, c] as const))('%s', async (_relation, c) => {
+    const { store, service } = await seededService(['s1', 's2'], { extra: MATRIX_SCHOOL });
+    const history: PortfolioEvent[] = [
+      portfolioEvent('CourseOutcomeUploaded', { studentId: 's1', outcomeId: 'o1', courseId: c.courseId, term: c.term, subject: SUBJECT[c.courseId], description: '成果', document: pdf() }),
+      portfolioEvent('CourseOutcomeSentForCertification', { outcomeId: 'o1' }),
+    ];
+    await seedEvents(store, portfolioAggregate, portfolioStreamName(SCHOOL_ID, 's1'), history);
+    const result = await service.execute({
+      commandId: 'certify', now: CERTIFICATION_NOW[c.term], actor: { id: c.teacherId, role: 'teacher' }, type: 'CertifyCourseOutcome',
+      data: { schoolId: SCHOOL_ID, studentId: 's1', outcomeId: 'o1', result: 'passed' },
+    });
+    if (c.allowed) expect(E.isRight(result) || result.left).toBe(true);
+    else expect(E.isLeft(result) && { code: result.left.code, rule: result.left.rule }).toEqual({ code: 'NOT_COURSE_CERTIFIER', rule: 'R-OUT-7' });
+  });
+});
+
+// The document.
+
+const cellText = (row: Row, column: Column): string => (row.allowed.includes(column.id) ? '✓' : `✗ ${row.refusal(column.id).rule}`);
+
+const section = (title: string, rows: ReadonlyArray<Row>): string => {
+  const header = `| command | ${COLUMNS.map((c) => c.label).join(' | ')} | allowed by | refused with |`;
+  const rule = `| --- | ${COLUMNS.map(() => ':-:').join(' | ')} | --- | --- |`;
+  const lines = rows.map((row) => {
+    const codes = [...new Set(COLUMNS.filter((c) => !row.allowed.includes(c.id)).map((c) => row.refusal(c.id).code))].map((code) => `\`${code}\``).join(', ');
+    return `| \`${row.label}\` | ${COLUMNS.map((c) => cellText(row, c)).join(' | ')} | ${row.basis} | ${codes} |`;
+  });
+  return [`### ${title}`, '', header, rule, ...lines, ''].join('\n');
+};
+
+const renderAuthorizationDoc = (): string =>
+  [
+    '# Authorization matrix',
+    '',
+    '<!-- Generated by packages/reliability/src/authorization.test.ts from the table it verifies. Do not edit by hand:',
+    '     UPDATE_DOCS=1 npx jest authorization -->',
+    '',
+    'Who may send which command (RULES.md R-AUTH-1..4, R-OUT-7, R-SUB-1). The reliability suite runs every cell',
+    'against the real service, each in its own store and in a context where everything but authorization would',
+    'succeed (the window is open, the item exists and is in the right state, nothing is sealed): a ✓ cell must be',
+    'accepted, a ✗ cell must be refused by the rule shown, never by a window or a state.',
+    '',
+    '## Actors',
+    '',
+    '| column | who | role |',
+    '| --- | --- | --- |',
+    ...COLUMNS.map((c) => `| ${c.label} | ${c.who} | \`${c.actor.role}\` |`),
+    '',
+    '## Commands × actors',
+    '',
+    section('School stream', ROWS.filter((r) => r.aggregate === 'school')),
+    section('Portfolio streams', ROWS.filter((r) => r.aggregate === 'portfolio')),
+    section('Submission streams', ROWS.filter((r) => r.aggregate === 'submission')),
+    '## Who may certify an outcome (R-OUT-7)',
+    '',
+    '| relation to the course | may certify |',
+    '| --- | :-: |',
+    ...CERTIFIERS.map((c) => `| ${c.relation} | ${c.allowed ? '✓' : '✗ R-OUT-7'} |`),
+    '',
+    '## Notes',
+    '',
+    '- A parent reads their child\'s portfolio and nothing more (R-AUTH-1): no command accepts a parent.',
+    '- `SetOperatingPeriod` belongs to the city (R-WIN-1), so everyone else, the administrator included, is',
+    '  refused under R-WIN-1 rather than told that only the administrator may send it.',
+    '- Rosters, classes, courses and cadre records also arrive from the school\'s records system (the `system` actor).',
+    '- Submitting needs the function of R-SUB-1 (S0207S outcomes, S0208S performances, S0218S cadre records);',
+    '  the view functions S0205S / S0206S alone do not allow it, and course records, for which the sources name',
+    '  no function, are submitted by the administrator. The administrator submits other categories only as a',
+    '  member of a role group holding the function.',
+    '- `RecordReceiptReview` accepts the administrator and any `submitter`, whatever their role group holds.',
+    '',
+  ].join('\n');
+
+describe('docs/authorization.md', () => {
+  it('is rendered from the verified matrix', () => {
+    const rendered = renderAuthorizationDoc();
+    if (process.env['UPDATE_DOCS'] === '1') {
+      writeFileSync(DOC, rendered);
+      return;
+    }
+    const stored = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
+    if (stored !== rendered) {
+      throw new Error('docs/authorization.md is out of date with the authorization matrix; regenerate it with `UPDATE_DOCS=1 npx jest authorization`');
+    }
+  });
+});
