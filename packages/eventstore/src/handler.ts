@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either';
 import { v5 as uuidv5 } from 'uuid';
 import { NO_STREAM } from './expectedVersion';
 import { loadStream, type Aggregate, type StreamLoader } from './loadStream';
-import { chainHashes, GENESIS_HASH, linkHash, storedHash, type RecordedCommand } from './metadata';
+import { canonicalJson, chainHashes, GENESIS_HASH, linkHash, storedHash, type RecordedCommand } from './metadata';
 import type { EventStore, NewEvent } from './port';
 import type { Envelope } from './serializer';
 
@@ -101,6 +101,15 @@ const retriesExhausted = (streamName: string, attempts: number) =>
     { streamName, attempts },
   );
 
+const commandIdReused = (streamName: string, commandId: string, storedType: string, givenType: string) =>
+  domainError(
+    'COMMAND_ID_REUSED',
+    null,
+    `指令編號 ${commandId} 已用於串流 ${streamName} 的另一個指令（${storedType}），不可用於不同內容的指令（${givenType}）`,
+    `Command id ${commandId} was already used in ${streamName} for another command (${storedType}); it cannot carry a different one (${givenType})`,
+    { streamName, commandId, storedType, givenType },
+  );
+
 export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHandlerOptions): CommandHandler => {
   const loader: StreamLoader = load ?? ((aggregate, streamName) => loadStream(store, aggregate, streamName));
 
@@ -126,7 +135,14 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
       if (E.isLeft(loaded)) return loaded;
       const { state, version, envelopes } = loaded.right;
       const earlier = envelopes.filter((recorded) => recorded.metadata.commandId === commandId);
-      if (earlier.length > 0) return E.right({ streamName, events: earlier, nextVersion: version, alreadyApplied: true });
+      if (earlier.length > 0) {
+        // The same id with another command is a caller's bug, not a repeat: answering with the old events would hide it.
+        const stored = earlier[0]!.metadata.command;
+        if (recordedCommand !== undefined && stored !== undefined && canonicalJson(stored) !== canonicalJson(commandRecord.command)) {
+          return E.left(commandIdReused(streamName, commandId, stored.type, recordedCommand.type));
+        }
+        return E.right({ streamName, events: earlier, nextVersion: version, alreadyApplied: true });
+      }
 
       const decided = aggregate.decider.decide(command, state, context.right);
       if (E.isLeft(decided)) return decided;

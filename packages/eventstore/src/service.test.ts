@@ -90,3 +90,14 @@ describe('the Licheng service', () => {
     expect(E.isRight(school) && school.right).toEqual(policy);
   });
 });
+
+describe('a command id used twice', () => {
+  it('refuses the same id carrying a different command, rather than answer with the first one', async () => {
+    const { store, service } = await setUp(2);
+    await service.execute(selectCommand(1, 'cmd-x'));
+    const before = store.snapshot();
+    const reused = await service.execute(selectCommand(2, 'cmd-x'));
+    expect(E.isLeft(reused) && reused.left).toMatchObject({ code: 'COMMAND_ID_REUSED', details: { commandId: 'cmd-x' } });
+    expect(store.snapshot()).toBe(before);
+  });
+});
