@@ -251,3 +251,17 @@ describe('a corrupted stream', () => {
     expect(store.snapshot()).toBe(before);
   });
 });
+
+describe('an event that would not read back', () => {
+  it('is refused before anything is appended, so a decider slip cannot make a stream unreadable', async () => {
+    const store = new InMemoryEventStore();
+    // A faulty decider: it emits a school id with a '-', which SchoolId (and so every reader) refuses.
+    const faulty: Aggregate<SchoolCommand, SchoolEvent, SchoolState, SchoolContext> = {
+      ...school,
+      decider: { ...school.decider, decide: () => E.right([{ type: 'SchoolRegistered', data: { schoolId: 'a-b', name: '壞學校' } } as unknown as SchoolEvent]) },
+    };
+    const result = await createCommandHandler({ store }).handle({ aggregate: faulty, streamName: stream, command: register, envelope: envelope('c-bad'), context: schoolContext });
+    expect(refused(result)).toMatchObject({ code: 'EVENT_NOT_STORABLE', rule: null });
+    expect(store.eventCount).toBe(0);
+  });
+});

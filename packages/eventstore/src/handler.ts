@@ -101,6 +101,15 @@ const retriesExhausted = (streamName: string, attempts: number) =>
     { streamName, attempts },
   );
 
+const unreadableEvent = (streamName: string, cause: DomainError) =>
+  domainError(
+    'EVENT_NOT_STORABLE',
+    null,
+    `指令產生的事件無法通過讀取檢核，未寫入串流 ${streamName}：${cause.message['zh-TW']}`,
+    `The command produced an event that would not read back, so nothing was written to ${streamName}: ${cause.message.en}`,
+    { streamName, cause: cause.details },
+  );
+
 const commandIdReused = (streamName: string, commandId: string, storedType: string, givenType: string) =>
   domainError(
     'COMMAND_ID_REUSED',
@@ -157,6 +166,11 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
           return { ...newEvent, metadata: { ...(newEvent.metadata as object), ...commandRecord } };
         }),
       );
+      // Nothing is stored that could not be read back: a decider's slip must not make a stream unreadable.
+      for (const [index, newEvent] of batch.entries()) {
+        const readable = aggregate.serializer.decode({ ...newEvent, streamName, revision: version + 1 + index, position: -1 });
+        if (E.isLeft(readable)) return E.left(unreadableEvent(streamName, readable.left));
+      }
       const appended = await store.appendToStream(streamName, batch, version === NO_STREAM ? 'no_stream' : version);
       if (E.isRight(appended)) {
         const { nextVersion } = appended.right;
