@@ -1,4 +1,5 @@
 import { foldEvents, type Decider, type DomainError, type Tagged } from '@licheng/domain';
+import type { Draft } from 'immer';
 import * as E from 'fp-ts/Either';
 import { NO_STREAM } from './expectedVersion';
 import type { EventStore } from './port';
@@ -17,6 +18,51 @@ export interface LoadedStream<State, Event> {
   /** Every event of the stream, decoded, in revision order. */
   readonly envelopes: ReadonlyArray<Envelope<Event>>;
 }
+
+/**
+ * Deep-freezes what a fold built, as immer's auto-freeze does: plain objects and arrays, stopping at anything
+ * already frozen (whatever was frozen before is shared, and was frozen whole).
+ */
+const freezeDeep = (value: unknown): void => {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  if (Array.isArray(value)) {
+    Object.freeze(value);
+    for (const item of value) freezeDeep(item);
+    return;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return;
+  Object.freeze(value);
+  // Own keys only: a plain object here has no enumerable inherited ones.
+  for (const key in value) freezeDeep((value as Record<string, unknown>)[key]);
+};
+
+/** Only plain data is folded in place; a state holding anything else goes through immer as written. */
+const isPlainData = (value: unknown): boolean => {
+  if (typeof value !== 'object' || value === null) return typeof value !== 'function' && typeof value !== 'symbol';
+  if (Array.isArray(value)) return value.every(isPlainData);
+  const proto: unknown = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && Object.keys(value).every((key) => isPlainData((value as Record<string, unknown>)[key]));
+};
+
+const plainInitial = new WeakMap<object, boolean>();
+
+/**
+ * A whole stream folded from the decider's initial state. The evolve recipes are written for immer drafts,
+ * and a recipe mutates a plain object just as it mutates a draft; so on a private copy of the initial state
+ * the events fold in place, without a proxy per object touched, and the result is frozen before anyone
+ * sees it. Same state, same immutability for readers, a fraction of the cost of `produce` on 280 events.
+ */
+const foldFromInitial = <Event, State>(evolve: (draft: Draft<State>, event: Event) => void, initial: State, events: ReadonlyArray<Event>): State => {
+  const key = typeof initial === 'object' && initial !== null ? (initial as object) : null;
+  let plain = key ? plainInitial.get(key) : false;
+  if (key && plain === undefined) plainInitial.set(key, (plain = isPlainData(initial)));
+  if (!plain) return foldEvents(evolve, initial, events);
+  const state = structuredClone(initial) as Draft<State>;
+  for (const event of events) evolve(state, event);
+  freezeDeep(state);
+  return state as State;
+};
 
 /**
  * Reads, decodes and folds a stream; the first undecodable event stops the load and names itself.
@@ -40,8 +86,8 @@ export const loadStream = async <Command, Event extends Tagged, State, Context>(
   }
   const base = since ? since.state : aggregate.decider.initialState;
   return E.right({
-    // One produce for the whole batch, as the decider's evolve is written for.
-    state: events.length === 0 ? base : foldEvents(aggregate.decider.evolve, base, events),
+    // A first load folds in place (see foldFromInitial); newer events onto a cached state, in one produce.
+    state: events.length === 0 ? base : since ? foldEvents(aggregate.decider.evolve, base, events) : foldFromInitial(aggregate.decider.evolve, base, events),
     version: recorded[recorded.length - 1]?.revision ?? since?.version ?? NO_STREAM,
     envelopes,
   });

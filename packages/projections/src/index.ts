@@ -9,3 +9,4 @@ export * from './reports/roster';
 export * from './reports/students';
 export * from './reports/table';
 export * from './reports/teachers';
+export * from './compact';

@@ -2,3 +2,4 @@ export * from './builders';
 export * from './spec';
 export * from './seed';
 export * from './storeContract';
+export * from './generator';

@@ -1,0 +1,65 @@
+import * as E from 'fp-ts/Either';
+import { InMemoryEventStore, type NewEvent } from '@licheng/eventstore';
+import { collectGarbage, median, now } from './measure';
+
+/** A pseudo-random sequence the bench owns (no Math.random: the same run appends to the same streams). */
+const lcg = (seed: number) => {
+  let x = seed >>> 0;
+  return (n: number) => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x % n;
+  };
+};
+
+const eventLike = (template: NewEvent, id: number): NewEvent => ({ ...template, eventId: `00000000-0000-5000-8000-${String(id).padStart(12, '0')}` });
+
+/**
+ * Mean latency of appending one event to one of `streams` streams (each holding a few events), as the store
+ * grows through the sizes given. The same store is filled up to each size in turn.
+ */
+export const ourAppendScaling = async (template: NewEvent, sizes: ReadonlyArray<number>, appends: number) => {
+  const store = new InMemoryEventStore();
+  const versions: number[] = [];
+  let ids = 0;
+  const rows: { streams: number; meanMicros: number }[] = [];
+  const next = lcg(7);
+  for (const size of sizes) {
+    while (versions.length < size) {
+      const i = versions.length;
+      const result = await store.appendToStream(`portfolio-tp_scale-s${i}`, [eventLike(template, ids++), eventLike(template, ids++)], 'no_stream');
+      if (E.isLeft(result)) throw new Error(result.left.message.en);
+      versions.push(1);
+    }
+    const means: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      collectGarbage();
+      const start = now();
+      for (let k = 0; k < appends; k++) {
+        const i = next(size);
+        const result = await store.appendToStream(`portfolio-tp_scale-s${i}`, [eventLike(template, ids++)], versions[i]!);
+        if (E.isLeft(result)) throw new Error(result.left.message.en);
+        versions[i]! += 1;
+      }
+      means.push(((now() - start) * 1000) / appends);
+    }
+    rows.push({ streams: size, meanMicros: median(means) });
+  }
+  return rows;
+};
+
+/** The same for Emmett's in-memory store (which counts every stream's events on each append). */
+export const emmettAppendScaling = async (template: NewEvent, sizes: ReadonlyArray<number>, appends: number) => {
+  const emmett = require('@event-driven-io/emmett') as typeof import('@event-driven-io/emmett');
+  const store = emmett.getInMemoryEventStore();
+  const event = { type: template.type, data: template.data } as never;
+  let filled = 0;
+  const rows: { streams: number; meanMicros: number }[] = [];
+  const next = lcg(7);
+  for (const size of sizes) {
+    for (; filled < size; filled++) await store.appendToStream(`portfolio-tp_scale-s${filled}`, [event, event]);
+    const start = now();
+    for (let k = 0; k < appends; k++) await store.appendToStream(`portfolio-tp_scale-s${next(size)}`, [event]);
+    rows.push({ streams: size, meanMicros: ((now() - start) * 1000) / appends });
+  }
+  return rows;
+};

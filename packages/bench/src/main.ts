@@ -1,0 +1,172 @@
+import { writeFileSync } from 'node:fs';
+import { cpus, freemem, totalmem } from 'node:os';
+import { InMemoryEventStore } from '@licheng/eventstore';
+import { logEntriesOf, measureAudit } from './audit';
+import { emmettAppendScaling, ourAppendScaling } from './append';
+import { renderChart } from './chart';
+import { cityLog } from './cityLog';
+import { commandTargets, emmettFor, measureEmmettCommands, measureOurCommands } from './commands';
+import { measureProjectionLag } from './lag';
+import { collectGarbage, log } from './measure';
+import { floorParse, rebuildCompact, rebuildFull } from './rebuild';
+import { measureReplay, replayByLength } from './replay';
+import { decodedEvents, loadInto, storeWorkload } from './workload';
+
+interface Options {
+  readonly quick: boolean;
+  readonly json?: string;
+  readonly chart?: string;
+  readonly seed: number;
+  /** Rebuild the existing full-state reports view instead of the compact one (for before/after figures). */
+  readonly fullView: boolean;
+}
+
+const parse = (argv: ReadonlyArray<string>): Options => {
+  let quick = false;
+  let json: string | undefined;
+  let chart: string | undefined;
+  let seed = 2024;
+  let fullView = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--quick') quick = true;
+    else if (arg === '--json') json = argv[++i];
+    else if (arg === '--chart') chart = argv[++i];
+    else if (arg === '--seed') seed = Number(argv[++i]);
+    else if (arg === '--full-view') fullView = true;
+    else throw new Error(`unknown argument ${arg}; usage: npm run bench -- [--quick] [--json FILE] [--chart FILE.svg] [--seed N] [--full-view]`);
+  }
+  return { quick, seed, fullView, ...(json ? { json } : {}), ...(chart ? { chart } : {}) };
+};
+
+/** Sizes of each benchmark: the full run as the issue sets it, the quick one within a minute on two cores. */
+const SIZES = {
+  full: { cityStudents: 100_000, streams: 4_000, auditStudents: 250, appendSizes: [1_000, 10_000, 100_000], appends: 20_000, emmettAppendSizes: [1_000, 10_000], emmettAppends: 300, commandMs: 4_000, rounds: 3, lagSamples: 2_000, lengthSample: 400 },
+  quick: { cityStudents: 5_000, streams: 400, auditStudents: 60, appendSizes: [1_000, 10_000, 100_000], appends: 4_000, emmettAppendSizes: [1_000, 4_000], emmettAppends: 200, commandMs: 1_200, rounds: 2, lagSamples: 300, lengthSample: 150 },
+} as const;
+
+const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
+  const options = parse(argv);
+  const size = options.quick ? SIZES.quick : SIZES.full;
+  const started = Date.now();
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB (${fmt(freemem() / 2 ** 30, 1)} free), Node ${process.version}`;
+  log(`${options.quick ? 'quick' : 'full'} run on ${machine}`);
+
+  // 1. Rebuild first, while the process holds nothing else, so that its peak RSS is its own.
+  const city = await cityLog({ seed: options.seed, students: size.cityStudents });
+  log(`city log: ${fmt(city.events)} events, ${fmt(city.bytes / 2 ** 20)} MiB${city.generatedSeconds === null ? ' (cached)' : `, generated in ${fmt(city.generatedSeconds, 1)} s`}`);
+  const floor = await floorParse(city.file);
+  log(`floor parse of the log: ${fmt(floor.seconds, 2)} s`);
+  const rebuilt = await (options.fullView ? rebuildFull : rebuildCompact)(city.file, 111);
+  log(`rebuild: ${fmt(rebuilt.seconds, 2)} s, ${fmt(rebuilt.reports)} reports, peak RSS ${fmt(rebuilt.peakRssMB)} MB`);
+
+  // 2. Append scaling next, on a heap that holds nothing else: each store is dropped before the next one.
+  const template = storeWorkload(options.seed, 1).streams[0]!.events[0]!;
+  collectGarbage();
+  const appends = await ourAppendScaling(template, size.appendSizes, size.appends);
+  log(`append latency: ${appends.map((r) => `${fmt(r.streams)} streams ${fmt(r.meanMicros, 2)} µs`).join(', ')}`);
+  collectGarbage();
+  const emmettAppends = await emmettAppendScaling(template, size.emmettAppendSizes, size.emmettAppends);
+  log(`Emmett append latency: ${emmettAppends.map((r) => `${fmt(r.streams)} streams ${fmt(r.meanMicros, 2)} µs`).join(', ')}`);
+
+  // 3. The store workload: realistic three-year streams of one school.
+  const { workload, replay, byLength, warm, cold, theirs } = await storeBenchmarks(options.seed, size);
+
+  collectGarbage();
+  const auditWorkload = storeWorkload(options.seed + 1, size.auditStudents, 'tp_audit');
+  const audit = measureAudit(logEntriesOf(auditWorkload));
+  log(`audit: ${fmt(audit.eventsPerSecond)} events/s over ${fmt(audit.events)} events, ${audit.findings} findings`);
+  collectGarbage();
+  const lag = await measureProjectionLag(auditWorkload, commandTargets(auditWorkload, auditWorkload.streams.map((s) => decodedEvents(s.streamName, s.events))), size.lagSamples);
+  log(`projection lag: p50 ${fmt(lag.p50, 3)} ms, p99 ${fmt(lag.p99, 3)} ms`);
+
+  const first = appends[0]!;
+  const last = appends[appends.length - 1]!;
+  const results = {
+    floorEventsPerSecond: Math.round(replay.floorEventsPerSecond),
+    replayEventsPerSecond: Math.round(replay.replayEventsPerSecond),
+    replayFloorRatio: round(replay.floorEventsPerSecond / replay.replayEventsPerSecond),
+    commandsPerSecond: Math.round(warm.perSecond),
+    coldCommandsPerSecond: Math.round(cold.perSecond),
+    emmettCommandsPerSecond: Math.round(theirs.perSecond),
+    emmettRatio: round(warm.perSecond / theirs.perSecond),
+    coldEmmettRatio: round(cold.perSecond / theirs.perSecond),
+    appendScalingRatio: round(last.meanMicros / first.meanMicros),
+    auditEventsPerSecond: Math.round(audit.eventsPerSecond),
+    auditReplayRatio: round(audit.eventsPerSecond / replay.replayEventsPerSecond),
+    rebuildSeconds: round(rebuilt.seconds),
+    rebuildFloorRatio: round(rebuilt.seconds / floor.seconds),
+    rebuildPeakRssMB: Math.round(rebuilt.peakRssMB),
+    projectionLagP99Ms: round(lag.p99, 3),
+  };
+  const goals: Record<string, string> = {
+    replayFloorRatio: results.replayFloorRatio <= 2 ? 'met (≤ 2.0)' : 'NOT met (≤ 2.0)',
+    emmettRatio: results.emmettRatio >= 10 ? 'met (≥ 10)' : 'NOT met (≥ 10)',
+    coldEmmettRatio: results.coldEmmettRatio >= 0.5 ? 'met (≥ 0.5)' : 'NOT met (≥ 0.5)',
+    appendScalingRatio: results.appendScalingRatio <= 1.5 ? 'met (≤ 1.5)' : 'NOT met (≤ 1.5)',
+    auditReplayRatio: results.auditReplayRatio >= 0.33 ? 'met (≥ 0.33)' : 'NOT met (≥ 0.33)',
+    rebuildFloorRatio: results.rebuildFloorRatio <= 2.5 ? 'met (≤ 2.5)' : 'NOT met (≤ 2.5)',
+    rebuildPeakRssMB: results.rebuildPeakRssMB <= 1536 ? 'met (≤ 1,536)' : 'NOT met (≤ 1,536)',
+    projectionLagP99Ms: results.projectionLagP99Ms <= 5 ? 'met (≤ 5)' : 'NOT met (≤ 5)',
+  };
+  const rows = Object.entries(results).map(([key, value]) => [key, fmt(value, Number.isInteger(value) ? 0 : 3), goals[key] ?? '—']);
+  const width = [Math.max(...rows.map((r) => r[0]!.length)), Math.max(...rows.map((r) => r[1]!.length))];
+  console.log(`\nlicheng bench (${options.quick ? 'quick' : 'full'}) — ${machine}`);
+  console.log(`workloads: ${fmt(workload.streams)} streams of ${fmt(workload.events / workload.streams)} events (${fmt(workload.events)}); city log ${fmt(city.students)} students, ${fmt(city.events)} events, ${fmt(city.bytes / 2 ** 20)} MiB; audit ${fmt(audit.events)} events\n`);
+  console.log(`| ${'key'.padEnd(width[0]!)} | ${'value'.padStart(width[1]!)} | goal |`);
+  console.log(`| ${'-'.repeat(width[0]!)} | ${'-'.repeat(width[1]!)} | ---- |`);
+  for (const [key, value, goal] of rows) console.log(`| ${key!.padEnd(width[0]!)} | ${value!.padStart(width[1]!)} | ${goal} |`);
+  console.log('\nreplay time against stream length:');
+  for (const r of byLength) console.log(`  ${String(r.length).padStart(4)} events: ${fmt(r.microsPerLoad, 1)} µs per load (${fmt(r.eventsPerSecond)} events/s)`);
+  console.log('append latency against streams in the store (mean of one single-event append):');
+  for (const r of appends) console.log(`  licheng ${fmt(r.streams).padStart(8)} streams: ${fmt(r.meanMicros, 2)} µs`);
+  for (const r of emmettAppends) console.log(`  Emmett  ${fmt(r.streams).padStart(8)} streams: ${fmt(r.meanMicros, 2)} µs`);
+  console.log('rebuild time against events:');
+  for (const p of rebuilt.progress.filter((_, i, all) => i === all.length - 1 || i % Math.ceil(all.length / 6) === 0)) console.log(`  ${fmt(p.events).padStart(10)} events: ${fmt(p.seconds, 2)} s`);
+  console.log(`audit: ${audit.findings} findings (${audit.clean ? 'clean' : 'NOT clean'}); floor parse of the log ${fmt(floor.seconds, 2)} s; total ${fmt((Date.now() - started) / 1000, 1)} s`);
+  if (options.json) writeFileSync(options.json, `${JSON.stringify(results, null, 2)}\n`);
+  if (options.chart) writeFileSync(options.chart, renderChart({ byLength, appends, emmettAppends, rebuild: rebuilt.progress, machine, quick: options.quick }));
+  return 0;
+};
+
+/** Replay, commands and Emmett on one workload; its stores are garbage once this returns. */
+const storeBenchmarks = async (seed: number, size: (typeof SIZES)[keyof typeof SIZES]) => {
+  const workload = storeWorkload(seed, size.streams);
+  log(`store workload: ${fmt(workload.streams.length)} streams, ${fmt(workload.events)} events`);
+  const store = new InMemoryEventStore();
+  await loadInto(store, workload);
+  collectGarbage();
+  const replay = await measureReplay(store, workload, size.rounds);
+  log(`floor ${fmt(replay.floorEventsPerSecond)} events/s, replay ${fmt(replay.replayEventsPerSecond)} events/s`);
+  collectGarbage();
+  const byLength = await replayByLength(workload, [35, 70, 140, 280], size.lengthSample);
+
+  const decoded = workload.streams.map((s) => decodedEvents(s.streamName, s.events));
+  collectGarbage();
+  const warm = await measureOurCommands(store, workload, commandTargets(workload, decoded), true, size.commandMs);
+  log(`commands (cache on): ${fmt(warm.perSecond)}/s`);
+  const coldStore = new InMemoryEventStore();
+  await loadInto(coldStore, workload);
+  collectGarbage();
+  const cold = await measureOurCommands(coldStore, workload, commandTargets(workload, decoded), false, size.commandMs);
+  log(`commands (cache off): ${fmt(cold.perSecond)}/s`);
+  const emmett = await emmettFor(workload, decoded);
+  collectGarbage();
+  const theirs = await measureEmmettCommands(emmett, workload, commandTargets(workload, decoded), size.commandMs);
+  log(`Emmett commands: ${fmt(theirs.perSecond)}/s`);
+  return { workload: { streams: workload.streams.length, events: workload.events }, replay, byLength, warm, cold, theirs };
+};
+
+const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,89 @@
+import { InMemoryEventStore, loadStream, portfolioAggregate } from '@licheng/eventstore';
+import * as E from 'fp-ts/Either';
+import { now } from './measure';
+import { storedTextOf, type StoreWorkload } from './workload';
+
+/**
+ * The floor: the same stored text replay reads, each event's data and metadata parsed and its type
+ * switched on, and nothing else. Written here, in the bench, so that it owes nothing to the library.
+ */
+const textOf = (stored: string | Buffer): string => (typeof stored === 'string' ? stored : stored.toString('utf8'));
+
+export const floorLoop = (texts: ReadonlyArray<{ type: string; data: string | Buffer; metadata: string | Buffer }>): number => {
+  let seen = 0;
+  for (const text of texts) {
+    const data = JSON.parse(textOf(text.data)) as Record<string, unknown>;
+    const metadata = JSON.parse(textOf(text.metadata)) as Record<string, unknown>;
+    switch (text.type) {
+      case 'CourseOutcomeUploaded':
+      case 'CourseOutcomeEdited':
+      case 'CourseOutcomeSentForCertification':
+      case 'CourseOutcomeCertified':
+      case 'CourseOutcomeDeleted':
+        seen += data['outcomeId'] === undefined ? 0 : 1;
+        break;
+      case 'PerformanceRecorded':
+      case 'PerformanceEdited':
+      case 'PerformanceDeleted':
+      case 'CadreRecordSynced':
+      case 'CadreProofAttached':
+        seen += data['performanceId'] === undefined ? 0 : 1;
+        break;
+      default:
+        seen += metadata['commandId'] === undefined ? 0 : 1;
+    }
+  }
+  return seen;
+};
+
+export interface ReplayResult {
+  readonly floorEventsPerSecond: number;
+  readonly replayEventsPerSecond: number;
+  readonly streams: number;
+  readonly events: number;
+}
+
+/** Floor and replay over the same streams, interleaved in rounds so that neither gets a quieter machine. */
+export const measureReplay = async (store: InMemoryEventStore, workload: StoreWorkload, rounds: number): Promise<ReplayResult> => {
+  const names = workload.streams.map((s) => s.streamName);
+  const texts = names.map((name) => storedTextOf(store, name));
+  const events = texts.reduce((n, t) => n + t.length, 0);
+  // Warm both paths up first.
+  for (const name of names.slice(0, 50)) await loadStream(store, portfolioAggregate, name);
+  for (const t of texts.slice(0, 50)) floorLoop(t);
+  let floorMs = 0;
+  let replayMs = 0;
+  for (let round = 0; round < rounds; round++) {
+    let start = now();
+    for (const t of texts) floorLoop(t);
+    floorMs += now() - start;
+    start = now();
+    for (const name of names) {
+      const loaded = await loadStream(store, portfolioAggregate, name);
+      if (E.isLeft(loaded)) throw new Error(loaded.left.message.en);
+    }
+    replayMs += now() - start;
+  }
+  return {
+    floorEventsPerSecond: (events * rounds) / (floorMs / 1000),
+    replayEventsPerSecond: (events * rounds) / (replayMs / 1000),
+    streams: names.length,
+    events,
+  };
+};
+
+/** Replay time of one stream against its length: each stream cut to `length` events, in a store of its own. */
+export const replayByLength = async (workload: StoreWorkload, lengths: ReadonlyArray<number>, sample: number) => {
+  const rows: { length: number; microsPerLoad: number; eventsPerSecond: number }[] = [];
+  for (const length of lengths) {
+    const store = new InMemoryEventStore();
+    const chosen = workload.streams.filter((s) => s.events.length >= length).slice(0, sample);
+    for (const s of chosen) await store.appendToStream(s.streamName, s.events.slice(0, length), 'no_stream');
+    for (const s of chosen.slice(0, 20)) await loadStream(store, portfolioAggregate, s.streamName);
+    const start = now();
+    for (let round = 0; round < 3; round++) for (const s of chosen) await loadStream(store, portfolioAggregate, s.streamName);
+    const ms = (now() - start) / 3;
+    rows.push({ length, microsPerLoad: (ms * 1000) / chosen.length, eventsPerSecond: (chosen.length * length) / (ms / 1000) });
+  }
+  return rows;
+};

@@ -1,0 +1,47 @@
+import { portfolioAggregate, type InMemoryEventStore, type NewEvent } from '@licheng/eventstore';
+import { appendToStore, generateSchool, studentStreams, type GeneratedSchool, type GeneratedStream } from '@licheng/testing';
+import * as E from 'fp-ts/Either';
+import type { PortfolioEvent } from '@licheng/domain';
+
+export interface StoreWorkload {
+  readonly school: GeneratedSchool;
+  readonly streams: ReadonlyArray<{ readonly streamName: string; readonly studentId: string; readonly events: ReadonlyArray<NewEvent> }>;
+  readonly events: number;
+}
+
+/** One school of `students` three-year streams (about 280 events each), generated from the seed. */
+export const storeWorkload = (seed: number, students: number, schoolId = 'tp_bench'): StoreWorkload => {
+  const school = generateSchool({ seed, schoolId, students });
+  const streams: GeneratedStream[] = [...studentStreams(school)];
+  return {
+    school,
+    streams: streams.map((s, i) => ({ ...s, studentId: school.students[i]!.studentId })),
+    events: streams.reduce((n, s) => n + s.events.length, 0),
+  };
+};
+
+export const loadInto = async (store: InMemoryEventStore, workload: StoreWorkload): Promise<void> => {
+  await appendToStore(store, [workload.school, ...workload.streams]);
+};
+
+/** What the in-memory store holds for a stream: the JSON text of each event's data and metadata. */
+export interface StoredText {
+  readonly type: string;
+  /** JSON text, as a string or as its UTF-8 bytes, however the store keeps it. */
+  readonly data: string | Buffer;
+  readonly metadata: string | Buffer;
+}
+
+/** Reads the store's own stored text (a private field: the floor must parse exactly what replay parses). */
+export const storedTextOf = (store: InMemoryEventStore, streamName: string): ReadonlyArray<StoredText> => {
+  const streams = (store as unknown as { streams: Map<string, { events: StoredText[] }> }).streams;
+  return streams.get(streamName)?.events ?? [];
+};
+
+/** The stream's events decoded, as objects (what Emmett's store keeps). */
+export const decodedEvents = (streamName: string, events: ReadonlyArray<NewEvent>): PortfolioEvent[] =>
+  events.map((event, revision) => {
+    const decoded = portfolioAggregate.serializer.decode({ ...event, streamName, revision, position: revision, data: JSON.parse(JSON.stringify(event.data)), metadata: JSON.parse(JSON.stringify(event.metadata)) });
+    if (E.isLeft(decoded)) throw new Error(decoded.left.message.en);
+    return decoded.right.event;
+  });

@@ -1,0 +1,11 @@
+export {
+  asReportsView,
+  compactReportsProjection,
+  evolveCompactPortfolio,
+  type CompactOutcome,
+  type CompactPerformance,
+  type CompactPortfolio,
+  type CompactReceipt,
+  type CompactReportsView,
+} from './view';
+export { rebuildFromLog, type LogRebuildOptions } from './rebuild';

@@ -1,0 +1,184 @@
+import type { Draft } from 'immer';
+import {
+  evolveSchool,
+  initialSchoolState,
+  receiptKey,
+  schoolYearOfTerm,
+  type OutcomeStatus,
+  type PortfolioEvent,
+  type ReceiptAnswer,
+  type SchoolState,
+  type Term,
+} from '@licheng/domain';
+import { STREAM_PREFIXES } from '@licheng/eventstore';
+import type { ProjectedEvent } from '../envelope';
+import type { Projection } from '../projection';
+import type { ReportsView } from '../reportsView';
+
+/** What the reports read of an outcome (R-REP-2..5): no description, no files, no certification reason. */
+export interface CompactOutcome {
+  readonly outcomeId: string;
+  readonly courseId: string;
+  readonly term: string;
+  readonly schoolYear: number;
+  readonly subject: string;
+  readonly status: OutcomeStatus;
+  readonly certifiedBy?: string;
+  readonly selected: boolean;
+}
+
+/** What the reports read of a performance (R-REP-4, R-REP-5). */
+export interface CompactPerformance {
+  readonly schoolYear: number;
+  readonly semester: number;
+  readonly selected: boolean;
+}
+
+/** What the reports read of a receipt (R-REP-1): whether any item was received, and the answers. */
+export interface CompactReceipt {
+  /** Empty, or one placeholder when the current statement lists any item: reports ask only `items.length > 0` (R-REC-1). */
+  readonly items: ReadonlyArray<true>;
+  readonly answer: ReceiptAnswer | null;
+  readonly recheckAnswer: ReceiptAnswer | null;
+}
+
+export interface CompactPortfolio {
+  readonly outcomes: Readonly<Record<string, CompactOutcome>>;
+  readonly performances: Readonly<Record<string, CompactPerformance>>;
+  readonly receipts: Readonly<Record<string, CompactReceipt>>;
+}
+
+/**
+ * The reports view with each portfolio cut down to what the reports read: for a city of 100,000 students
+ * the full `PortfolioState` (descriptions, file metadata, plans, statement items) does not fit in memory,
+ * this does. The policy is the school's state as the domain folds it. `asReportsView` hands it to the
+ * report functions, which give exactly the reports the full view gives (tested on generated logs).
+ */
+export interface CompactReportsView {
+  readonly schools: Readonly<Record<string, { readonly policy: SchoolState; readonly portfolios: Readonly<Record<string, CompactPortfolio>> }>>;
+}
+
+/** The compact view as the report functions take it: every field a report reads is there, with the same value. */
+export const asReportsView = (view: CompactReportsView): ReportsView => view as unknown as ReportsView;
+
+const NONE: ReadonlyArray<true> = Object.freeze([]);
+const SOME: ReadonlyArray<true> = Object.freeze([true as const]);
+const ANSWER_OF = { ReceiptConfirmed: 'confirmed', ReceiptErrorReported: 'reported', ReceiptDeemedCorrect: 'deemedCorrect' } as const;
+
+/**
+ * Strings that repeat across students (course ids, terms, subjects, teachers) are kept once: a parsed
+ * JSON string is a new string each time. Bounded, so that a long-lived view cannot grow it without end.
+ */
+const interned = new Map<string, string>();
+const intern = (s: string): string => {
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  if (interned.size < 200_000) interned.set(s, s);
+  return s;
+};
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+type Portfolio = Mutable<CompactPortfolio>;
+
+/** The compact counterpart of the domain's `evolvePortfolio`, field for field on what it keeps. */
+export const evolveCompactPortfolio = (portfolio: Draft<CompactPortfolio>, event: PortfolioEvent): void => {
+  const p = portfolio as Portfolio;
+  switch (event.type) {
+    case 'CourseOutcomeUploaded': {
+      const { outcomeId, courseId, term, subject } = event.data;
+      p.outcomes[outcomeId] = { outcomeId, courseId: intern(courseId), term: intern(term), schoolYear: schoolYearOfTerm(term as Term), subject: intern(subject), status: 'draft', selected: false };
+      return;
+    }
+    case 'CourseOutcomeEdited': {
+      const outcome = p.outcomes[event.data.outcomeId];
+      // R-OUT-10: a failed outcome that is edited goes back to draft.
+      if (outcome && outcome.status === 'failed') outcome.status = 'draft';
+      return;
+    }
+    case 'CourseOutcomeDeleted':
+      delete p.outcomes[event.data.outcomeId];
+      return;
+    case 'CourseOutcomeSentForCertification': {
+      const outcome = p.outcomes[event.data.outcomeId];
+      if (outcome) outcome.status = 'pending';
+      return;
+    }
+    case 'CourseOutcomeCertified': {
+      const outcome = p.outcomes[event.data.outcomeId];
+      if (!outcome) return;
+      outcome.status = event.data.result === 'passed' ? 'passed' : 'failed';
+      outcome.certifiedBy = intern(event.data.teacherId);
+      return;
+    }
+    case 'PerformanceRecorded':
+    case 'CadreRecordSynced':
+      p.performances[event.data.performanceId] = { schoolYear: event.data.schoolYear, semester: event.data.semester, selected: false };
+      return;
+    case 'PerformanceDeleted':
+      delete p.performances[event.data.performanceId];
+      return;
+    case 'CourseOutcomeSelected':
+    case 'CourseOutcomeDeselected': {
+      const outcome = p.outcomes[event.data.outcomeId];
+      if (outcome) outcome.selected = event.type === 'CourseOutcomeSelected';
+      return;
+    }
+    case 'PerformanceSelected':
+    case 'PerformanceDeselected': {
+      const performance = p.performances[event.data.performanceId];
+      if (performance) performance.selected = event.type === 'PerformanceSelected';
+      return;
+    }
+    case 'ReceiptStatementIssued': {
+      const key = intern(receiptKey(event.data.category, event.data.period));
+      const items = event.data.items.length > 0 ? SOME : NONE;
+      const receipt = p.receipts[key];
+      // A corrected resubmission replaces what was received; answers already given stay (R-REC-2).
+      if (receipt) receipt.items = items as true[];
+      else p.receipts[key] = { items: items as true[], answer: null, recheckAnswer: null };
+      return;
+    }
+    case 'ReceiptConfirmed':
+    case 'ReceiptErrorReported':
+    case 'ReceiptDeemedCorrect': {
+      const receipt = p.receipts[receiptKey(event.data.category, event.data.period)];
+      if (!receipt) return;
+      if (event.data.stage === 'first') receipt.answer = ANSWER_OF[event.type];
+      else receipt.recheckAnswer = ANSWER_OF[event.type];
+      return;
+    }
+    // Edits, proofs, reviews, plans and application picks change nothing a report reads.
+    default:
+      return;
+  }
+};
+
+const fresh = <T>(initial: T): Draft<T> => structuredClone(initial) as Draft<T>;
+
+/** `reportsProjection`'s routing, with the compact portfolio in place of the domain's full state. */
+export const compactReportsProjection: Projection<CompactReportsView> = {
+  name: 'reports-compact',
+  initialView: { schools: {} },
+  apply: (view, envelope: ProjectedEvent) => {
+    switch (envelope.stream) {
+      case 'school': {
+        const schoolId = envelope.streamName.slice(STREAM_PREFIXES.school.length);
+        const school = (view.schools[schoolId] ??= { policy: fresh(initialSchoolState), portfolios: {} });
+        evolveSchool(school.policy, envelope.event);
+        return;
+      }
+      case 'portfolio': {
+        const rest = envelope.streamName.slice(STREAM_PREFIXES.portfolio.length);
+        const dash = rest.indexOf('-');
+        const schoolId = rest.slice(0, dash);
+        const school = dash > 0 ? view.schools[schoolId] : undefined;
+        if (!school) throw new Error(`no registered school owns ${envelope.streamName}`);
+        const studentId = rest.slice(dash + 1);
+        evolveCompactPortfolio((school.portfolios[studentId] ??= { outcomes: {}, performances: {}, receipts: {} }), envelope.event);
+        return;
+      }
+      case 'submission':
+        return;
+    }
+  },
+};
