@@ -120,8 +120,10 @@ export const rebuildCompact = async (file: string, schoolYear: number): Promise<
   let peak = rssMB();
   const progress: { events: number; seconds: number }[] = [];
   let next = 200_000;
+  let folded = 0;
   const rebuilt = await rebuildFromLog(file, compactReportsProjection, {
     onBatch: (events) => {
+      folded = events;
       if (events < next) return;
       next += 200_000;
       peak = Math.max(peak, rssMB());
@@ -133,7 +135,7 @@ export const rebuildCompact = async (file: string, schoolYear: number): Promise<
   const reports = everyReport(asReportsView(rebuilt.right.view), schoolYear);
   peak = Math.max(peak, rssMB());
   const seconds = (now() - start) / 1000;
-  const events = rebuilt.right.position + 1;
+  const events = folded;
   progress.push({ events, seconds });
   return { seconds, events, reports, peakRssMB: peak, progress };
 };
