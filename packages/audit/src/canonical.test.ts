@@ -1,4 +1,4 @@
-import { canonicalJson, headsDigest, linkHash, sha256Hex, GENESIS_HASH } from '@licheng/eventstore';
+import { canonicalJson, canonicallyEqual, headsDigest, linkHash, sha256Hex, GENESIS_HASH } from '@licheng/eventstore';
 import fc from 'fast-check';
 
 /** The encoding the hash chain, the seal digests and the transfer tokens rest on (docs/audit.md). */
@@ -33,6 +33,79 @@ describe('canonical JSON (RFC 8785)', () => {
         expect(canonicalJson(JSON.parse(JSON.stringify(value)))).toBe(text);
         expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
       }),
+    );
+  });
+
+  it('writes exactly what the plain recursive formulation of RFC 8785 writes, and refuses exactly what it refuses', () => {
+    // The definition, written for clarity: sorted keys, JSON.stringify for every scalar, a regex for lone surrogates.
+    const plain = (value: unknown): string => {
+      if (typeof value === 'string') {
+        if (/\p{Surrogate}/u.test(value)) throw new TypeError('lone surrogate');
+        return JSON.stringify(value);
+      }
+      if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('not finite');
+      if (value === null || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
+      if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : plain(item))).join(',')}]`;
+      if (typeof value === 'object') {
+        const record = value as Record<string, unknown>;
+        if (typeof record['toJSON'] === 'function') return plain((record['toJSON'] as () => unknown).call(value));
+        const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort();
+        return `{${keys.map((key) => `${plain(key)}:${plain(record[key])}`).join(',')}}`;
+      }
+      throw new TypeError(`no ${typeof value}`);
+    };
+    const outcome = (f: () => string): string => {
+      try {
+        return f();
+      } catch {
+        return 'refused';
+      }
+    };
+    // Binary strings reach lone surrogates and escaped backslashes followed by "ud"; anything holds undefined, NaN, Dates.
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\\ud800', '\ud83d', '\ud83d\ude00', 'a\\udfff'));
+    const values = fc.anything({ key: text, values: [text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: true })] });
+    fc.assert(fc.property(values, (value) => outcome(() => canonicalJson(value)) === outcome(() => plain(value))), { numRuns: 3_000 });
+  });
+
+  it('calls two values equal exactly when both have the same canonical JSON', () => {
+    const text = (value: unknown): string | null => {
+      try {
+        return canonicalJson(value);
+      } catch {
+        return null;
+      }
+    };
+    const reordered = (value: unknown): unknown =>
+      Array.isArray(value) ? value.map(reordered) : value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reordered(v)])) : value;
+    // Something changed deep inside: the first leaf met becomes another value (one that may still write the same).
+    const changed = (value: unknown, by: unknown): unknown => {
+      if (Array.isArray(value) && value.length > 0) return [changed(value[0], by), ...value.slice(1)];
+      if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+        const keys = Object.keys(value);
+        return keys.length === 0 ? { x: by } : { ...value, [keys[0]!]: changed((value as Record<string, unknown>)[keys[0]!], by) };
+      }
+      return by;
+    };
+    const str = fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom('\ud800', 'a'));
+    const leaf = fc.oneof(str, fc.double(), fc.constantFrom(0, -0, 1, null, undefined, true, NaN, Infinity), fc.date({ noInvalidDate: true }));
+    const values = fc.anything({ key: str, values: [leaf], maxDepth: 3 });
+    const variants = (a: unknown, by: unknown, how: number): unknown => {
+      switch (how) {
+        case 0: return a;
+        case 1: return reordered(a);
+        case 2: return text(a) === null ? a : JSON.parse(text(a)!);
+        case 3: return changed(a, by);
+        default: return by;
+      }
+    };
+    fc.assert(
+      fc.property(values, leaf, fc.integer({ min: 0, max: 4 }), (a, by, how) => {
+        const b = variants(a, by, how);
+        const ta = text(a);
+        expect(canonicallyEqual(a, b)).toBe(ta !== null && ta === text(b));
+        expect(canonicallyEqual(b, a)).toBe(ta !== null && ta === text(b));
+      }),
+      { numRuns: 5_000 },
     );
   });
 

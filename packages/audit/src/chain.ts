@@ -46,7 +46,7 @@ export const verifyStreamChain = (entries: ReadonlyArray<LogEntry>): Finding[] =
   for (let i = 0; i < ordered.length; i++) {
     const claimants = revisions[i]!;
     // Of several events claiming one revision, the one that links stays; the others were inserted.
-    const entry = claimants.find((c) => linksFrom(prev, c.record)) ?? claimants[0]!;
+    const entry = claimants.length === 1 ? claimants[0]! : (claimants.find((c) => linksFrom(prev, c.record)) ?? claimants[0]!);
     ordered[i] = entry;
     const { streamName, revision } = entry.record;
     const at = { streamName, revision, line: entry.line };

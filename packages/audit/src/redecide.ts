@@ -10,9 +10,9 @@ import {
   type SchoolState,
   type Tagged,
 } from '@licheng/domain';
-import { canonicalJson, portfolioAggregate, schoolAggregate, submissionAggregate, type Aggregate, type Envelope } from '@licheng/eventstore';
-import { decodeRecorded } from '@licheng/projections';
+import { canonicallyEqual, ownedInitialState, portfolioAggregate, schoolAggregate, submissionAggregate, type Aggregate, type Envelope } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
+import type { Draft } from 'immer';
 import { finding, type Finding } from './findings';
 import type { LogEntry } from './log';
 import { byStream, streamKindOf, type StreamKind } from './streams';
@@ -62,11 +62,11 @@ const targetOf = (routed: RoutedCommand, policies: ReadonlyMap<string, SchoolSta
 };
 
 /** An event as the store would give it back: through the serializer and back, as the handler stores it. */
-const asStored = (aggregate: AnyAggregate, event: Tagged, like: Envelope<Tagged>): string => {
+const asStored = (aggregate: AnyAggregate, event: Tagged, like: Envelope<Tagged>): Tagged => {
   const { schemaVersion: _version, ...metadata } = like.metadata;
   const newEvent = aggregate.serializer.toNewEvent(event, metadata, like.eventId);
   const back = aggregate.serializer.decode({ ...like, type: newEvent.type, data: newEvent.data, metadata: newEvent.metadata });
-  return canonicalJson(E.isRight(back) ? back.right.event : event);
+  return E.isRight(back) ? back.right.event : event;
 };
 
 /**
@@ -81,6 +81,7 @@ export const reDecide = (entries: ReadonlyArray<LogEntry>): { readonly findings:
   const groups = commandGroups(entries);
   const states = new Map<string, unknown>();
   const policies = new Map<string, SchoolState>();
+  const owned = new Set<unknown>();
   for (const entry of entries) {
     const group = groups.get(entry);
     const kind = streamKindOf(entry.record.streamName);
@@ -89,15 +90,24 @@ export const reDecide = (entries: ReadonlyArray<LogEntry>): { readonly findings:
     const { streamName } = entry.record;
     const decoded: Envelope<Tagged>[] = [];
     for (const member of group) {
-      const result = decodeRecorded(member.record);
+      const result = aggregate.serializer.decode(member.record);
       if (E.isLeft(result)) {
         findings.push(finding('undecodable', { streamName, revision: member.record.revision, line: member.line }, result.left.message['zh-TW'], result.left.message.en, { details: { error: result.left } }));
-      } else decoded.push(result.right as Envelope<Tagged>);
+      } else decoded.push(result.right);
     }
-    const before = states.get(streamName) ?? aggregate.decider.initialState;
+    let before = states.get(streamName);
+    if (before === undefined) {
+      const copy = ownedInitialState(aggregate.decider.initialState);
+      if (copy !== null) owned.add(copy);
+      before = copy ?? aggregate.decider.initialState;
+    }
     commands += 1;
     if (decoded.length === group.length) findings.push(...judge(aggregate, group, decoded, before, policies));
-    const after = decoded.length === 0 ? before : foldEvents(aggregate.decider.evolve, before, decoded.map((d) => d.event));
+    // The audit owns every state it folds and judges each command before folding its events, so a state is
+    // folded in place (as a first load is) unless it holds what only immer may fold.
+    let after = before;
+    if (owned.has(before)) for (const { event } of decoded) aggregate.decider.evolve(before as Draft<unknown>, event);
+    else if (decoded.length > 0) after = foldEvents(aggregate.decider.evolve, before, decoded.map((d) => d.event));
     states.set(streamName, after);
     if (kind === 'school') policies.set(streamName.slice('school-'.length), after as SchoolState);
   }
@@ -121,7 +131,8 @@ const judge = (
     return [finding('unverifiable', at, zh, en, { commandId: metadata.commandId, details: { reason: why, events: stored.length } })];
   }
   const more = { commandId: metadata.commandId, commandType: metadata.command.type };
-  const storedEvents = stored.map((s) => ({ type: s.event.type, data: s.event.data }));
+  // Only a finding shows them.
+  const storedEvents = () => stored.map((s) => ({ type: s.event.type, data: s.event.data }));
   const routed = decodeCommand({
     commandId: metadata.commandId,
     now: metadata.occurredAt,
@@ -135,25 +146,29 @@ const judge = (
     finding('refused', at, `重新判定時被拒：${error.message['zh-TW']}`, `decided again, the command is refused: ${error.message.en}`, {
       ...more,
       rule: error.rule,
-      details: { code: error.code, stored: storedEvents, error },
+      details: { code: error.code, stored: storedEvents(), error },
     });
   if (E.isLeft(routed)) return [refusal(routed.left)];
   const target = targetOf(routed.right, policies);
   if (target.streamName !== first.streamName || AGGREGATES[routed.right.aggregate] !== aggregate) {
-    return [finding('mismatch', at, `記錄的指令寫入的是 ${target.streamName}`, `the recorded command writes to ${target.streamName}`, { ...more, details: { stored: storedEvents, target: target.streamName } })];
+    return [finding('mismatch', at, `記錄的指令寫入的是 ${target.streamName}`, `the recorded command writes to ${target.streamName}`, { ...more, details: { stored: storedEvents(), target: target.streamName } })];
   }
   if (E.isLeft(target.context)) return [refusal(target.context.left)];
   const decision = aggregate.decider.decide(routed.right.command, state, target.context.right);
   if (E.isLeft(decision)) return [refusal(decision.left)];
-  const decided = decision.right.map((event) => asStored(aggregate, event, first));
-  const differs = stored.findIndex((s, i) => decided[i] !== canonicalJson(s.event));
+  // A decided event equal to the stored one as it is needs no trip through the serializer to be found equal.
+  const decided = decision.right;
+  const differs = stored.findIndex((s, i) => {
+    const event = decided[i];
+    return event === undefined || !(canonicallyEqual(event, s.event) || canonicallyEqual(asStored(aggregate, event, first), s.event));
+  });
   if (differs < 0 && decided.length === stored.length) return [];
   const index = differs < 0 ? stored.length : differs;
   const revision = first.revision + Math.min(index, stored.length - 1);
   return [
     finding('mismatch', { ...at, revision, line: group[Math.min(index, group.length - 1)]!.line }, '重新判定得到不同的事件', 'decided again, the command gives other events', {
       ...more,
-      details: { stored: storedEvents, decided: decision.right.map((e) => ({ type: e.type, data: e.data })) },
+      details: { stored: storedEvents(), decided: decision.right.map((e) => ({ type: e.type, data: e.data })) },
     }),
   ];
 };

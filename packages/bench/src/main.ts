@@ -76,7 +76,7 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
 
   collectGarbage();
   const auditWorkload = storeWorkload(options.seed + 1, size.auditStudents, 'tp_audit');
-  const audit = measureAudit(logEntriesOf(auditWorkload));
+  const audit = measureAudit(logEntriesOf(auditWorkload), size.rounds);
   log(`audit: ${fmt(audit.eventsPerSecond)} events/s over ${fmt(audit.events)} events, ${audit.findings} findings`);
   collectGarbage();
   const lag = await measureProjectionLag(auditWorkload, commandTargets(auditWorkload, auditWorkload.streams.map((s) => decodedEvents(s.streamName, s.events))), size.lagSamples);

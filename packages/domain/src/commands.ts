@@ -37,18 +37,23 @@ const DATA_CODECS: ReadonlyArray<readonly [AggregateKind, Readonly<Record<string
 
 export const COMMAND_TYPES: ReadonlyArray<string> = DATA_CODECS.flatMap(([, codecs]) => Object.keys(codecs));
 
+/** The codec of each command type's `data`, by type. */
+export const COMMAND_DATA_CODECS: Readonly<Record<string, t.Mixed>> = Object.assign({}, ...DATA_CODECS.map(([, codecs]) => codecs));
+
 const unknownType = (type: string): DomainError<'INVALID_INPUT'> =>
   domainError('INVALID_INPUT', null, `未知的指令類型「${type.slice(0, 64)}」`, `Unknown command type "${type.slice(0, 64)}"`, {
     paths: ['type'],
     problems: [{ path: 'type', expected: COMMAND_TYPES.join(' | '), actual: JSON.stringify(type) }],
   });
 
-const dataCodecOf = (type: string): { aggregate: AggregateKind; codec: t.Mixed } | undefined => {
-  for (const [aggregate, codecs] of DATA_CODECS) {
-    if (Object.prototype.hasOwnProperty.call(codecs, type)) return { aggregate, codec: codecs[type]! };
-  }
-  return undefined;
-};
+/** Per command type, its aggregate and the decoder of `{ data }` (built once: decoders compile their codec). */
+const DATA_DECODERS: ReadonlyMap<string, { readonly aggregate: AggregateKind; readonly decode: (input: unknown) => E.Either<DomainError<'INVALID_INPUT'>, { data: unknown }> }> = new Map(
+  DATA_CODECS.flatMap(([aggregate, codecs]) =>
+    Object.entries(codecs).map(([type, codec]) => [type, { aggregate, decode: decodeWith(t.type({ data: codec }), `command ${type}`) }] as const),
+  ),
+);
+
+const decodeEnvelope = decodeWith(CommandEnvelope, 'command');
 
 /**
  * Decodes an untrusted command in full, before any rule runs: the envelope, then the data codec its type
@@ -56,13 +61,13 @@ const dataCodecOf = (type: string): { aggregate: AggregateKind; codec: t.Mixed }
  */
 export const decodeCommand = (input: unknown): E.Either<DomainError, RoutedCommand> =>
   pipe(
-    decodeWith(CommandEnvelope, 'command')(input),
+    decodeEnvelope(input),
     E.chainW((envelope) => {
-      const found = dataCodecOf(envelope.type);
+      const found = DATA_DECODERS.get(envelope.type);
       if (!found) return E.left(unknownType(envelope.type));
       const { type, data: _data, ...meta } = envelope;
       return pipe(
-        decodeWith(t.type({ data: found.codec }), `command ${type}`)({ data: envelope.data }),
+        found.decode({ data: envelope.data }),
         E.map(({ data }) => ({ aggregate: found.aggregate, meta, command: { type, data } }) as RoutedCommand),
       );
     }),

@@ -1,5 +1,6 @@
 export * from './shared/actor';
 export * from './shared/codecs';
+export { compileDecoder, INVALID, type AnyCodec, type Compiled } from './shared/compiled';
 export * from './shared/decider';
 export * from './shared/decode';
 export * from './shared/errors';

@@ -3,7 +3,8 @@ import * as E from 'fp-ts/Either';
 import { v5 as uuidv5 } from 'uuid';
 import { NO_STREAM } from './expectedVersion';
 import { loadStream, type Aggregate, type StreamLoader } from './loadStream';
-import { canonicalJson, chainHashes, GENESIS_HASH, linkHash, storedHash, type RecordedCommand } from './metadata';
+import { canonicalJson } from './canonicalJson';
+import { chainHashes, GENESIS_HASH, linkHash, storedHash, type RecordedCommand } from './metadata';
 import type { EventStore, NewEvent } from './port';
 import type { Envelope } from './serializer';
 

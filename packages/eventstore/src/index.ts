@@ -13,9 +13,10 @@ export type {
 } from './port';
 export { NO_STREAM, satisfiesExpectedVersion, wrongExpectedVersion, partiallyRepeatedBatch } from './expectedVersion';
 export { InMemoryEventStore } from './inMemoryStore';
-export { canonicalJson, chainHashes, EventMetadata, GENESIS_HASH, headsDigest, linkHash, RecordedCommand, Sha256Hex, sha256Hex, storedHash, type StreamHead } from './metadata';
+export { canonicalJson, canonicallyEqual } from './canonicalJson';
+export { chainHashes, EventMetadata, GENESIS_HASH, headsDigest, linkHash, RecordedCommand, Sha256Hex, sha256Hex, storedHash, type StreamHead } from './metadata';
 export { createEventSerializer, type Envelope, type EventSerializer, type EventSerializerOptions, type Upcaster } from './serializer';
-export { loadStream, type Aggregate, type LoadedStream, type StreamLoader } from './loadStream';
+export { loadStream, ownedInitialState, type Aggregate, type LoadedStream, type StreamLoader } from './loadStream';
 export {
   chainBatch,
   createCommandHandler,

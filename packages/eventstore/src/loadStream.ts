@@ -48,17 +48,25 @@ const isPlainData = (value: unknown): boolean => {
 const plainInitial = new WeakMap<object, boolean>();
 
 /**
- * A whole stream folded from the decider's initial state. The evolve recipes are written for immer drafts,
- * and a recipe mutates a plain object just as it mutates a draft; so on a private copy of the initial state
- * the events fold in place, without a proxy per object touched, and the result is frozen before anyone
- * sees it. Same state, same immutability for readers, a fraction of the cost of `produce` on 280 events.
+ * A private copy of a decider's initial state for its owner to fold events onto in place, or null when the
+ * state holds more than plain data (then only immer may fold it). The evolve recipes are written for immer
+ * drafts, and a recipe mutates a plain object just as it mutates a draft, without a proxy per object touched.
+ * Whoever folds in place must not let anyone else hold the state meanwhile (or must freeze it first).
  */
-const foldFromInitial = <Event, State>(evolve: (draft: Draft<State>, event: Event) => void, initial: State, events: ReadonlyArray<Event>): State => {
+export const ownedInitialState = <State>(initial: State): Draft<State> | null => {
   const key = typeof initial === 'object' && initial !== null ? (initial as object) : null;
   let plain = key ? plainInitial.get(key) : false;
   if (key && plain === undefined) plainInitial.set(key, (plain = isPlainData(initial)));
-  if (!plain) return foldEvents(evolve, initial, events);
-  const state = structuredClone(initial) as Draft<State>;
+  return plain ? (structuredClone(initial) as Draft<State>) : null;
+};
+
+/**
+ * A whole stream folded from the decider's initial state: in place on an owned copy, then frozen before
+ * anyone sees it. Same state, same immutability for readers, a fraction of the cost of `produce` on 280 events.
+ */
+const foldFromInitial = <Event, State>(evolve: (draft: Draft<State>, event: Event) => void, initial: State, events: ReadonlyArray<Event>): State => {
+  const state = ownedInitialState(initial);
+  if (state === null) return foldEvents(evolve, initial, events);
   for (const event of events) evolve(state, event);
   freezeDeep(state);
   return state as State;

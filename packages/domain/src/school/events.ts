@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { codecsByType, eventCodec } from '../shared/codecs';
-import { Id, SchoolId, NonEmptyText, NonNegativeInt, PositiveInt, withOptional } from '../shared/primitives';
+import { Id, isSha256Hex, SchoolId, NonEmptyText, NonNegativeInt, PositiveInt, withOptional } from '../shared/primitives';
 import { SchoolYear, Term } from '../shared/term';
 import { Window } from '../shared/time';
 import { ParameterName } from './parameters';
@@ -70,7 +70,7 @@ export const RoleGroupDefined = eventCodec(
 export const RoleGroupMemberAdded = eventCodec('RoleGroupMemberAdded', t.strict({ groupId: Id, userId: Id }));
 
 /** SHA-256 in lowercase hex. */
-export const Sha256Digest = t.refinement(t.string, (s) => /^[0-9a-f]{64}$/.test(s), 'Sha256Digest');
+export const Sha256Digest = t.refinement(t.string, isSha256Hex, 'Sha256Digest');
 
 /**
  * R-SEAL-1 / R-AUTH-4: the system seals a category's period once its confirmation is over. Schema v2:

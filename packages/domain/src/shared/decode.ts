@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type * as t from 'io-ts';
+import { compileDecoder, INVALID, type AnyCodec, type Compiled } from './compiled';
 import { domainError, type DomainError } from './errors';
 
 type Tagged = { readonly _tag?: string; readonly type?: unknown };
@@ -52,25 +53,34 @@ const safeStringify = (value: unknown): string => {
  * Object.assign, which would turn such a key into the prototype and let unvalidated fields through, so
  * input carrying one is refused before decoding.
  */
-const prototypeKeyPath = (value: unknown, path: string, depth = 0): string | undefined => {
+const prototypeKeyPath = (value: unknown, depth = 0): string | undefined => {
   if (typeof value !== 'object' || value === null || depth > 64) return undefined;
+  // Every command passes through here: a path is written only for the rare input that has such a key.
   for (const key of Object.keys(value)) {
-    const here = path === '' ? key : `${path}.${key}`;
-    if (key === '__proto__') return here;
-    const found = prototypeKeyPath((value as Record<string, unknown>)[key], here, depth + 1);
-    if (found !== undefined) return found;
+    if (key === '__proto__') return key;
+    const below = prototypeKeyPath((value as Record<string, unknown>)[key], depth + 1);
+    if (below !== undefined) return `${key}.${below}`;
   }
   return undefined;
+};
+
+const compiledCodecs = new WeakMap<AnyCodec, Compiled>();
+
+/** Compiled once per codec: callers may build `decodeWith(codec, …)` per input. */
+const compiledOf = (codec: AnyCodec): Compiled => {
+  let compiled = compiledCodecs.get(codec);
+  if (compiled === undefined) compiledCodecs.set(codec, (compiled = compileDecoder(codec)));
+  return compiled;
 };
 
 /**
  * Decodes untrusted input with a codec; a failure becomes an `INVALID_INPUT` error naming every failing path.
  * `what` names the input in the message (e.g. `command SelectCourseOutcome`).
  */
-export const decodeWith =
-  <A, O>(codec: t.Type<A, O, unknown>, what: string) =>
-  (input: unknown): E.Either<DomainError<'INVALID_INPUT'>, A> => {
-    const smuggled = prototypeKeyPath(input, '');
+export const decodeWith = <A, O>(codec: t.Type<A, O, unknown>, what: string) => {
+  const compiled = compiledOf(codec as AnyCodec);
+  return (input: unknown): E.Either<DomainError<'INVALID_INPUT'>, A> => {
+    const smuggled = prototypeKeyPath(input);
     if (smuggled !== undefined) {
       return E.left(
         domainError('INVALID_INPUT', null, `${what} 含有不允許的鍵 __proto__（${smuggled}）`, `${what} carries a forbidden __proto__ key at ${smuggled}`, {
@@ -79,6 +89,9 @@ export const decodeWith =
         }),
       );
     }
+    // Valid input takes the compiled path; io-ts decodes only what it must explain.
+    const decoded = compiled(input);
+    if (decoded !== INVALID) return E.right(decoded as A);
     return pipe(
       codec.decode(input),
       E.mapLeft((errors) => {
@@ -96,3 +109,4 @@ export const decodeWith =
       }),
     );
   };
+};

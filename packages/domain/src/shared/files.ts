@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { domainError, type DomainError } from './errors';
-import { codePointLength, NonEmptyText, NonNegativeInt } from './primitives';
+import { codePointLength, NonEmptyText, NonNegativeInt, Sha256Hex } from './primitives';
 
 /** R-FILE-4: what the library records of a file — never the bytes. */
 export const FileMeta = t.strict(
@@ -8,7 +8,7 @@ export const FileMeta = t.strict(
     name: NonEmptyText,
     mimeType: t.string,
     sizeBytes: NonNegativeInt,
-    sha256: t.refinement(t.string, (s) => /^[0-9a-f]{64}$/.test(s), 'Sha256Hex'),
+    sha256: Sha256Hex,
     storageKey: NonEmptyText,
   },
   'FileMeta',

@@ -1,10 +1,12 @@
 import * as t from 'io-ts';
+import { isLowerHex, isTextWithin } from './lexical';
 
 /** An identifier chosen by the embedding service: 1–64 characters, letters, digits and `_ . : -`. */
 export interface IdBrand {
   readonly Id: unique symbol;
 }
-export const Id = t.brand(t.string, (s): s is t.Branded<string, IdBrand> => /^[A-Za-z0-9_.:-]{1,64}$/.test(s), 'Id');
+const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+export const Id = t.brand(t.string, (s): s is t.Branded<string, IdBrand> => ID.test(s), 'Id');
 export type Id = t.TypeOf<typeof Id>;
 
 export interface SchoolIdBrand {
@@ -14,7 +16,8 @@ export interface SchoolIdBrand {
  * A school's id: as `Id` but without '-', because stream names put it before a '-' (`portfolio-{schoolId}-{studentId}`)
  * and a hyphen would make `portfolio-a-b-s1` belong to school `a` and to school `a-b` at once.
  */
-export const SchoolId = t.brand(t.string, (s): s is t.Branded<string, SchoolIdBrand> => /^[A-Za-z0-9_.:]{1,64}$/.test(s), 'SchoolId');
+const SCHOOL_ID = /^[A-Za-z0-9_.:]{1,64}$/;
+export const SchoolId = t.brand(t.string, (s): s is t.Branded<string, SchoolIdBrand> => SCHOOL_ID.test(s), 'SchoolId');
 export type SchoolId = t.TypeOf<typeof SchoolId>;
 
 export interface NonEmptyTextBrand {
@@ -23,10 +26,14 @@ export interface NonEmptyTextBrand {
 /** Text with at least one non-space character, at most 200 code points. */
 export const NonEmptyText = t.brand(
   t.string,
-  (s): s is t.Branded<string, NonEmptyTextBrand> => s.trim().length > 0 && [...s].length <= 200,
+  (s): s is t.Branded<string, NonEmptyTextBrand> => isTextWithin(s, 200),
   'NonEmptyText',
 );
 export type NonEmptyText = t.TypeOf<typeof NonEmptyText>;
+
+/** A SHA-256 digest written as 64 lowercase hexadecimal digits (file contents, hash chains, seal digests). */
+export const isSha256Hex = (s: string): boolean => isLowerHex(s, 64);
+export const Sha256Hex = t.refinement(t.string, isSha256Hex, 'Sha256Hex');
 
 export interface PositiveIntBrand {
   readonly PositiveInt: unique symbol;

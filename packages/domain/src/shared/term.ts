@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { isCalendarDateAt } from './lexical';
 import { dateOf, TaipeiInstant } from './time';
 
 /** A ROC school year (學年度), e.g. 111 runs 2022-08-01 to 2023-07-31 (R-TIME-1). */
@@ -20,7 +21,8 @@ export type Semester = t.TypeOf<typeof Semester>;
 export interface TermBrand {
   readonly Term: unique symbol;
 }
-export const Term = t.brand(t.string, (s): s is t.Branded<string, TermBrand> => /^[1-9]\d{1,2}[012]$/.test(s), 'Term');
+const TERM = /^[1-9]\d{1,2}[012]$/;
+export const Term = t.brand(t.string, (s): s is t.Branded<string, TermBrand> => TERM.test(s), 'Term');
 export type Term = t.TypeOf<typeof Term>;
 
 export const termOf = (schoolYear: number, semester: Semester): Term => `${schoolYear}${semester}` as Term;
@@ -46,11 +48,7 @@ export interface CalendarDateBrand {
 }
 export const CalendarDate = t.brand(
   t.string,
-  (s): s is t.Branded<string, CalendarDateBrand> => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-    return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
-  },
+  (s): s is t.Branded<string, CalendarDateBrand> => s.length === 10 && isCalendarDateAt(s, 0),
   'CalendarDate',
 );
 export type CalendarDate = t.TypeOf<typeof CalendarDate>;

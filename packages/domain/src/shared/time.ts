@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { digitsAt, isCalendarDateAt } from './lexical';
 
 /**
  * Instants are Asia/Taipei wall-clock minutes written `YYYY-MM-DDTHH:mm+08:00` (R-TIME-2).
@@ -10,22 +11,17 @@ export interface TaipeiInstantBrand {
 }
 export type TaipeiInstant = t.Branded<string, TaipeiInstantBrand>;
 
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})\+08:00$/;
+const OFFSET = '+08:00';
 
-const isCalendarValid = (y: number, m: number, d: number, hh: number, mm: number): boolean => {
-  if (m < 1 || m > 12 || d < 1 || hh > 23 || mm > 59) return false;
-  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= daysInMonth;
+/** `YYYY-MM-DDTHH:mm+08:00`: a real date, hours 00–23, minutes 00–59, and nothing else. */
+const isTaipeiMinute = (s: string): boolean => {
+  if (s.length !== 22 || s.charCodeAt(10) !== 84 /* T */ || s.charCodeAt(13) !== 58 /* : */ || !s.endsWith(OFFSET)) return false;
+  const hour = digitsAt(s, 11, 2);
+  const minute = digitsAt(s, 14, 2);
+  return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && isCalendarDateAt(s, 0);
 };
 
-export const TaipeiInstant = t.brand(
-  t.string,
-  (s): s is TaipeiInstant => {
-    const m = INSTANT.exec(s);
-    return m !== null && isCalendarValid(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!);
-  },
-  'TaipeiInstant',
-);
+export const TaipeiInstant = t.brand(t.string, (s): s is TaipeiInstant => isTaipeiMinute(s), 'TaipeiInstant');
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 

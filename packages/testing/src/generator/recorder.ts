@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
 import type { Actor, Tagged, TaipeiInstant } from '@licheng/domain';
-import { GENESIS_HASH, type Aggregate, type NewEvent } from '@licheng/eventstore';
-import { fastEventId, fastLinkHash } from './fast';
+import { GENESIS_HASH, linkHash, type Aggregate, type NewEvent } from '@licheng/eventstore';
+import { fastEventId } from './fast';
 
 /** One generated stream: its events exactly as the command handler would have stored them. */
 export interface GeneratedStream {
@@ -49,7 +49,7 @@ export class StreamRecorder<Command extends Tagged, Event extends Tagged, State,
     decided.right.forEach((event, index) => {
       const newEvent = this.aggregate.serializer.toNewEvent(event, metadata, fastEventId(this.streamName, commandId, index));
       const stored: Record<string, unknown> = { ...(newEvent.metadata as object), command: recorded };
-      if (chained) stored['hash'] = this.prevHash = fastLinkHash(this.prevHash, newEvent.type, newEvent.data, stored);
+      if (chained) stored['hash'] = this.prevHash = linkHash(this.prevHash, { type: newEvent.type, data: newEvent.data, metadata: stored });
       this.events.push({ eventId: newEvent.eventId, type: newEvent.type, data: newEvent.data, metadata: stored });
     });
     for (const event of decided.right) this.aggregate.decider.evolve(this.state as Draft<State>, event);

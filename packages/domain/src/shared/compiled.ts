@@ -1,0 +1,257 @@
+import * as E from 'fp-ts/Either';
+import type * as t from 'io-ts';
+
+/**
+ * io-ts validators build a context and an Either for each field, and every stored event and every command
+ * is decoded in full. `compileDecoder` walks a codec once and builds a plain function with io-ts's own
+ * semantics (the same checks, brand predicates, exact stripping and copy-on-write) that returns the decoded
+ * value or `INVALID`, allocating nothing for a valid input. Callers decode again with io-ts itself on
+ * `INVALID`, so a refusal reads exactly as io-ts explains it; a codec it does not know is left to io-ts.
+ */
+export const INVALID: unique symbol = Symbol('invalid');
+export type Compiled = (input: unknown) => unknown;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+const isRecord = (u: unknown): u is Record<string, unknown> => u !== null && typeof u === 'object' && !Array.isArray(u);
+
+export type AnyCodec = t.Decoder<unknown, unknown> & {
+  readonly _tag?: string;
+  readonly type?: AnyCodec;
+  readonly types?: ReadonlyArray<AnyCodec>;
+  readonly props?: Readonly<Record<string, AnyCodec>>;
+  readonly predicate?: (a: unknown) => boolean;
+  readonly value?: unknown;
+  readonly keys?: Readonly<Record<string, unknown>>;
+};
+
+/** io-ts's `getProps`: the properties an exact codec keeps. */
+const propsOf = (codec: AnyCodec): Readonly<Record<string, unknown>> | undefined => {
+  switch (codec._tag) {
+    case 'RefinementType':
+    case 'ReadonlyType':
+      return codec.type ? propsOf(codec.type) : undefined;
+    case 'InterfaceType':
+    case 'StrictType':
+    case 'PartialType':
+      return codec.props;
+    case 'IntersectionType': {
+      const props: Record<string, unknown> = {};
+      for (const member of codec.types ?? []) {
+        const more = propsOf(member);
+        if (more === undefined) return undefined;
+        Object.assign(props, more);
+      }
+      return props;
+    }
+    default:
+      return undefined;
+  }
+};
+
+/** io-ts's `mergeAll`, which an intersection's result is. */
+const mergeAll = (base: unknown, us: ReadonlyArray<unknown>): unknown => {
+  let equal = true;
+  let primitive = true;
+  const baseIsNotADictionary = !isRecord(base);
+  for (const u of us) {
+    if (u !== base) equal = false;
+    if (isRecord(u)) primitive = false;
+  }
+  if (equal) return base;
+  if (primitive) return us[us.length - 1];
+  const r: Record<string, unknown> = {};
+  for (const u of us as ReadonlyArray<Record<string, unknown>>) {
+    for (const k in u) {
+      if (!hasOwn.call(r, k) || baseIsNotADictionary || u[k] !== (base as Record<string, unknown>)[k]) r[k] = u[k];
+    }
+  }
+  return r;
+};
+
+/** The value of a literal field every input of the codec must have, if there is one (a union's tag). */
+const requiredLiteral = (codec: AnyCodec, key: string): { value: unknown } | undefined => {
+  switch (codec._tag) {
+    case 'ExactType':
+    case 'RefinementType':
+      return codec.type ? requiredLiteral(codec.type, key) : undefined;
+    case 'InterfaceType': {
+      const field = codec.props?.[key];
+      return field?._tag === 'LiteralType' ? { value: field.value } : undefined;
+    }
+    case 'IntersectionType':
+      for (const member of codec.types ?? []) {
+        const found = requiredLiteral(member, key);
+        if (found) return found;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+};
+
+const byIoTs = (codec: AnyCodec): Compiled => (input) => {
+  const result = codec.decode(input);
+  return E.isLeft(result) ? INVALID : result.right;
+};
+
+export const compileDecoder = (codec: AnyCodec): Compiled => {
+  switch (codec._tag) {
+    case 'StringType':
+      return (u) => (typeof u === 'string' ? u : INVALID);
+    case 'NumberType':
+      return (u) => (typeof u === 'number' ? u : INVALID);
+    case 'BooleanType':
+      return (u) => (typeof u === 'boolean' ? u : INVALID);
+    case 'NullType':
+      return (u) => (u === null ? u : INVALID);
+    case 'UndefinedType':
+      return (u) => (u === undefined ? u : INVALID);
+    case 'UnknownType':
+      return (u) => u;
+    case 'LiteralType': {
+      const value = codec.value;
+      return (u) => (u === value ? value : INVALID);
+    }
+    case 'KeyofType': {
+      const keys = codec.keys ?? {};
+      return (u) => (typeof u === 'string' && hasOwn.call(keys, u) ? u : INVALID);
+    }
+    case 'RefinementType': {
+      const inner = compileDecoder(codec.type!);
+      const predicate = codec.predicate!;
+      // A stream repeats the same branded values event after event (the student's id, the actor, a term):
+      // a predicate is a pure function of its input, so the last string it accepted is not checked again.
+      let accepted: string | undefined;
+      return (u) => {
+        const a = inner(u);
+        if (a === INVALID) return INVALID;
+        if (typeof a === 'string') {
+          if (a === accepted) return a;
+          if (!predicate(a)) return INVALID;
+          if (a.length <= 256) accepted = a;
+          return a;
+        }
+        return predicate(a) ? a : INVALID;
+      };
+    }
+    case 'ArrayType': {
+      const item = compileDecoder(codec.type!);
+      return (u) => {
+        if (!Array.isArray(u)) return INVALID;
+        let as: unknown[] = u;
+        for (let i = 0; i < u.length; i++) {
+          const ui: unknown = u[i];
+          const ai = item(ui);
+          if (ai === INVALID) return INVALID;
+          if (ai !== ui) {
+            if (as === u) as = u.slice();
+            as[i] = ai;
+          }
+        }
+        return as;
+      };
+    }
+    case 'InterfaceType': {
+      const keys = Object.keys(codec.props!);
+      const fields = keys.map((key) => compileDecoder(codec.props![key]!));
+      return (u) => {
+        if (!isRecord(u)) return INVALID;
+        let a = u;
+        for (let i = 0; i < keys.length; i++) {
+          const k = keys[i]!;
+          const ak = a[k];
+          const vak = fields[i]!(ak);
+          if (vak === INVALID) return INVALID;
+          if (vak !== ak || (vak === undefined && !hasOwn.call(a, k))) {
+            if (a === u) a = { ...u };
+            a[k] = vak;
+          }
+        }
+        return a;
+      };
+    }
+    case 'PartialType': {
+      const keys = Object.keys(codec.props!);
+      const fields = keys.map((key) => compileDecoder(codec.props![key]!));
+      return (u) => {
+        if (!isRecord(u)) return INVALID;
+        let a = u;
+        for (let i = 0; i < keys.length; i++) {
+          const k = keys[i]!;
+          const ak = a[k];
+          const vak = fields[i]!(ak);
+          if (vak === INVALID) {
+            if (ak !== undefined) return INVALID;
+          } else if (vak !== ak) {
+            if (a === u) a = { ...u };
+            a[k] = vak;
+          }
+        }
+        return a;
+      };
+    }
+    case 'ExactType': {
+      const props = propsOf(codec.type!);
+      if (props === undefined) return byIoTs(codec);
+      const inner = compileDecoder(codec.type!);
+      return (u) => {
+        if (!isRecord(u)) return INVALID;
+        const a = inner(u);
+        if (a === INVALID) return INVALID;
+        // io-ts's stripKeys, allocating only when a key must go.
+        const o = a as Record<string, unknown>;
+        const keys = Object.getOwnPropertyNames(o);
+        let i = 0;
+        while (i < keys.length && hasOwn.call(props, keys[i]!)) i++;
+        if (i === keys.length) return o;
+        const r: Record<string, unknown> = {};
+        for (const key of keys) if (hasOwn.call(props, key)) r[key] = o[key];
+        return r;
+      };
+    }
+    case 'IntersectionType': {
+      const members = (codec.types ?? []).map(compileDecoder);
+      if (members.length === 0) return (u) => u;
+      return (u) => {
+        const us: unknown[] = [];
+        for (const member of members) {
+          const a = member(u);
+          if (a === INVALID) return INVALID;
+          us.push(a);
+        }
+        return mergeAll(u, us);
+      };
+    }
+    case 'UnionType': {
+      const members = (codec.types ?? []).map((member) => ({ member, decode: compileDecoder(member) }));
+      // A union whose members each require a different literal at one key (a tagged union) can pick the one
+      // member that could succeed: every other member fails on that literal, so trying them in order is the same.
+      const first = members[0]?.member;
+      const tagKey = first?._tag === 'ExactType' || first?._tag === 'InterfaceType' || first?._tag === 'IntersectionType'
+        ? Object.keys(propsOf(first._tag === 'ExactType' ? first.type! : first) ?? {}).find((key) => members.every(({ member }) => requiredLiteral(member, key)))
+        : undefined;
+      if (tagKey !== undefined) {
+        const byTag = new Map<unknown, Compiled>();
+        for (const { member, decode } of members) {
+          const { value } = requiredLiteral(member, tagKey)!;
+          if (!byTag.has(value)) byTag.set(value, decode);
+          else return byIoTs(codec);
+        }
+        return (u) => {
+          if (!isRecord(u)) return INVALID;
+          const decode = byTag.get(u[tagKey]);
+          return decode === undefined ? INVALID : decode(u);
+        };
+      }
+      return (u) => {
+        for (const { decode } of members) {
+          const a = decode(u);
+          if (a !== INVALID) return a;
+        }
+        return INVALID;
+      };
+    }
+    default:
+      return byIoTs(codec);
+  }
+};

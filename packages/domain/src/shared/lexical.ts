@@ -1,0 +1,63 @@
+/**
+ * Character-level checks behind the brand predicates. Every stored event runs through them on each replay,
+ * so they read characters in place instead of allocating match arrays, substrings or Dates; lexical.test.ts
+ * holds each one equal to the plain regular-expression-and-Date formulation it replaces.
+ */
+
+const ZERO = 48;
+const NINE = 57;
+const LOWER_A = 97;
+const LOWER_F = 102;
+
+/** The `count` ASCII digits of `s` from `start` as a number, or -1 if any of them is not a digit. */
+export const digitsAt = (s: string, start: number, count: number): number => {
+  let n = 0;
+  for (let i = start; i < start + count; i++) {
+    const c = s.charCodeAt(i);
+    if (c < ZERO || c > NINE) return -1;
+    n = n * 10 + (c - ZERO);
+  }
+  return n;
+};
+
+/** Exactly `length` lowercase hexadecimal digits (how SHA-256 digests are written). */
+export const isLowerHex = (s: string, length: number): boolean => {
+  if (s.length !== length) return false;
+  for (let i = 0; i < length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= ZERO && c <= NINE) || (c >= LOWER_A && c <= LOWER_F))) return false;
+  }
+  return true;
+};
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** Days in `month` (1–12) of a proleptic Gregorian `year`. */
+export const daysInMonth = (year: number, month: number): number =>
+  month === 2 && isLeapYear(year) ? 29 : DAYS[month - 1]!;
+
+/** `YYYY-MM-DD` from `start`, a real Gregorian date. */
+export const isCalendarDateAt = (s: string, start: number): boolean => {
+  if (s.charCodeAt(start + 4) !== 45 || s.charCodeAt(start + 7) !== 45) return false;
+  const year = digitsAt(s, start, 4);
+  const month = digitsAt(s, start + 5, 2);
+  const day = digitsAt(s, start + 8, 2);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+};
+
+const NON_SPACE = /\S/;
+
+/**
+ * At least one character that `String#trim` keeps (`\s` is exactly what trim removes) and at most `max` code
+ * points; a string of at most `max` UTF-16 units cannot hold more code points than that, so only longer
+ * ones are counted.
+ */
+export const isTextWithin = (s: string, max: number): boolean => {
+  if (!NON_SPACE.test(s)) return false;
+  if (s.length <= max) return true;
+  let points = 0;
+  for (const _ of s) if (++points > max) return false;
+  return true;
+};
