@@ -29,29 +29,33 @@ export interface AuditReport {
   readonly clean: boolean;
 }
 
-const sealsOf = (log: EventLog): SealRecord[] =>
-  log.entries.flatMap(({ record }) => {
-    if (record.type !== 'PeriodSealed') return [];
+const sealsOf = (log: EventLog): SealRecord[] => {
+  const seals: SealRecord[] = [];
+  for (const { record } of log.entries) {
+    if (record.type !== 'PeriodSealed') continue;
     const decoded = decodeRecorded(record);
-    if (E.isLeft(decoded) || decoded.right.event.type !== 'PeriodSealed') return [];
+    if (E.isLeft(decoded) || decoded.right.event.type !== 'PeriodSealed') continue;
     const { category, period, digest } = decoded.right.event.data;
-    return [{ streamName: record.streamName, revision: record.revision, category, period, occurredAt: decoded.right.metadata.occurredAt, digest }];
-  });
+    seals.push({ streamName: record.streamName, revision: record.revision, category, period, occurredAt: decoded.right.metadata.occurredAt, digest });
+  }
+  return seals;
+};
 
 /**
  * The whole audit of a log (docs/audit.md): the hash chain of every stream, every seal digest, and every
  * recorded command decided again. Findings come in that order, each naming stream, revision and line.
  */
 export const auditLog = (log: EventLog, options: { readonly strict?: boolean; readonly onPhase?: (phase: string) => void } = {}): AuditReport => {
+  const streams = byStream(log.entries);
   options.onPhase?.('hash chains');
-  const chain = verifyChains(log.entries);
+  const chain = verifyChains(log.entries, streams);
   options.onPhase?.('seal digests');
   const digests = verifySealDigests(log.entries);
   options.onPhase?.('re-deciding commands');
-  const decisions = reDecide(log.entries);
+  const decisions = reDecide(log.entries, streams);
   const findings = [...chain, ...digests, ...decisions.findings];
   return {
-    streams: byStream(log.entries).size,
+    streams: streams.size,
     events: log.entries.length,
     commands: decisions.commands,
     findings,

@@ -64,7 +64,9 @@ describe('canonical JSON (RFC 8785)', () => {
     // Binary strings reach lone surrogates and escaped backslashes followed by "ud"; anything holds undefined, NaN, Dates.
     const text = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\\ud800', '\ud83d', '\ud83d\ude00', 'a\\udfff'));
     const values = fc.anything({ key: text, values: [text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: true })] });
-    fc.assert(fc.property(values, (value) => outcome(() => canonicalJson(value)) === outcome(() => plain(value))), { numRuns: 3_000 });
+    // Objects of more than 16 keys are sorted another way: some of them too.
+    const large = fc.dictionary(text, fc.oneof(fc.integer(), text), { minKeys: 17, maxKeys: 40 });
+    fc.assert(fc.property(fc.oneof(values, large), (value) => outcome(() => canonicalJson(value)) === outcome(() => plain(value))), { numRuns: 3_000 });
   });
 
   it('calls two values equal exactly when both have the same canonical JSON', () => {

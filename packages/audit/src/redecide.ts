@@ -26,10 +26,10 @@ const AGGREGATES: Readonly<Record<StreamKind, AnyAggregate>> = {
 };
 
 /** The runs of one stream's events that one command appended: consecutive, with the same commandId. */
-const commandGroups = (entries: ReadonlyArray<LogEntry>): Map<LogEntry, LogEntry[]> => {
+const commandGroups = (streams: ReadonlyMap<string, ReadonlyArray<LogEntry>>): Map<LogEntry, LogEntry[]> => {
   const groups = new Map<LogEntry, LogEntry[]>();
   const commandIdOf = (entry: LogEntry) => (entry.record.metadata as { commandId?: unknown } | null)?.commandId;
-  for (const stream of byStream(entries).values()) {
+  for (const stream of streams.values()) {
     let current: LogEntry[] = [];
     for (const entry of stream) {
       if (current.length > 0 && commandIdOf(current[0]!) === commandIdOf(entry)) current.push(entry);
@@ -75,10 +75,13 @@ const asStored = (aggregate: AnyAggregate, event: Tagged, like: Envelope<Tagged>
  * school stream folded up to the last school event earlier in the log), at the instant and by the actor
  * recorded. The events it gives must equal the stored ones, type and data.
  */
-export const reDecide = (entries: ReadonlyArray<LogEntry>): { readonly findings: Finding[]; readonly commands: number } => {
+export const reDecide = (
+  entries: ReadonlyArray<LogEntry>,
+  streams: ReadonlyMap<string, ReadonlyArray<LogEntry>> = byStream(entries),
+): { readonly findings: Finding[]; readonly commands: number } => {
   const findings: Finding[] = [];
   let commands = 0;
-  const groups = commandGroups(entries);
+  const groups = commandGroups(streams);
   const states = new Map<string, unknown>();
   const policies = new Map<string, SchoolState>();
   const owned = new Set<unknown>();

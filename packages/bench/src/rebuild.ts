@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import * as E from 'fp-ts/Either';
 import type { RecordedEvent } from '@licheng/eventstore';
 import {
@@ -10,6 +9,7 @@ import {
   classConfirmationReport,
   classesOf,
   decodeRecorded,
+  lineBatches,
   outcomeStatusReport,
   outcomeUsageStatistics,
   performanceSelectionReport,
@@ -21,14 +21,20 @@ import {
 } from '@licheng/projections';
 import { now, rssMB } from './measure';
 
-const lines = (file: string) => createInterface({ input: createReadStream(file, { highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+/** The file's lines a chunk at a time, read as rebuildFromLog reads them: the floor and the rebuild differ only in what they do with a line. */
+const lines = (file: string) => lineBatches(createReadStream(file, { highWaterMark: 1 << 20 }));
+
+/** Reads the file's bytes once, so that the floor and the rebuild after it both read from the page cache. */
+export const warmFileCache = async (file: string): Promise<void> => {
+  for await (const _chunk of createReadStream(file, { highWaterMark: 1 << 22 }));
+};
 
 /** The floor for a log file: read as a stream, each line parsed and its type switched on, nothing more. */
 export const floorParse = async (file: string): Promise<{ seconds: number; events: number }> => {
   const start = now();
   let events = 0;
   let seen = 0;
-  for await (const line of lines(file)) {
+  for await (const batch of lines(file)) for (const line of batch) {
     const record = JSON.parse(line) as { type: string; data: Record<string, unknown> };
     events += 1;
     switch (record.type) {
@@ -87,7 +93,7 @@ export const rebuildFull = async (file: string, schoolYear: number, batchSize = 
   let batch: ProjectedEvent[] = [];
   let events = 0;
   const progress: { events: number; seconds: number }[] = [];
-  for await (const line of lines(file)) {
+  for await (const chunk of lines(file)) for (const line of chunk) {
     const decoded = decodeRecorded(JSON.parse(line) as RecordedEvent);
     if (E.isLeft(decoded)) throw new Error(decoded.left.message.en);
     batch.push(decoded.right);

@@ -1,5 +1,4 @@
 import * as E from 'fp-ts/Either';
-import { pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
 import { Actor } from './shared/actor';
 import { decodeWith } from './shared/decode';
@@ -59,16 +58,14 @@ const decodeEnvelope = decodeWith(CommandEnvelope, 'command');
  * Decodes an untrusted command in full, before any rule runs: the envelope, then the data codec its type
  * names. Failures name the path (`data.document.sizeBytes`).
  */
-export const decodeCommand = (input: unknown): E.Either<DomainError, RoutedCommand> =>
-  pipe(
-    decodeEnvelope(input),
-    E.chainW((envelope) => {
-      const found = DATA_DECODERS.get(envelope.type);
-      if (!found) return E.left(unknownType(envelope.type));
-      const { type, data: _data, ...meta } = envelope;
-      return pipe(
-        found.decode({ data: envelope.data }),
-        E.map(({ data }) => ({ aggregate: found.aggregate, meta, command: { type, data } }) as RoutedCommand),
-      );
-    }),
-  );
+export const decodeCommand = (input: unknown): E.Either<DomainError, RoutedCommand> => {
+  // Plain branches rather than a pipe: every command and every audited event passes through here.
+  const envelope = decodeEnvelope(input);
+  if (E.isLeft(envelope)) return envelope;
+  const found = DATA_DECODERS.get(envelope.right.type);
+  if (!found) return E.left(unknownType(envelope.right.type));
+  const { type, data: _data, ...meta } = envelope.right;
+  const decoded = found.decode({ data: envelope.right.data });
+  if (E.isLeft(decoded)) return decoded;
+  return E.right({ aggregate: found.aggregate, meta, command: { type, data: decoded.right.data } } as RoutedCommand);
+};

@@ -33,6 +33,32 @@ const isDigit = (key: string): boolean => {
   return c >= 48 && c <= 57;
 };
 
+/**
+ * Sorts an object's keys by UTF-16 code units (string `<` compares as Array#sort does), in place; whether
+ * they already were, or null for an integer-like key. Objects here are small, and insertion sort makes no
+ * calls and no moves on keys already in order; a large one is left to Array#sort.
+ */
+const sortKeys = (keys: string[]): boolean | null => {
+  let inOrder = true;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (isDigit(key)) return null;
+    if (i > 0 && keys[i - 1]! > key) inOrder = false;
+  }
+  if (inOrder) return true;
+  if (keys.length > 16) {
+    keys.sort();
+    return false;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = key;
+  }
+  return false;
+};
+
 /** The value with every object's keys in sorted order, sharing whatever is already so; NOT_NATIVE if JSON.stringify cannot write it. */
 const sortedCopy = (value: unknown): unknown => {
   switch (typeof value) {
@@ -64,12 +90,8 @@ const sortedCopy = (value: unknown): unknown => {
       if (proto !== Object.prototype && proto !== null) return NOT_NATIVE;
       const record = value as Readonly<Record<string, unknown>>;
       const keys = Object.keys(record);
-      let inOrder = true;
-      for (let i = 0; i < keys.length; i++) {
-        if (isDigit(keys[i]!)) return NOT_NATIVE;
-        if (i > 0 && !(keys[i - 1]! < keys[i]!)) inOrder = false;
-      }
-      if (!inOrder) keys.sort();
+      const inOrder = sortKeys(keys);
+      if (inOrder === null) return NOT_NATIVE;
       let copy: Record<string, unknown> | null = inOrder ? null : {};
       for (const key of keys) {
         const item = record[key];

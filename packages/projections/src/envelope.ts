@@ -18,17 +18,19 @@ const unknownStream = (recorded: RecordedEvent): DomainError =>
     { streamName: recorded.streamName, revision: recorded.revision, type: recorded.type },
   );
 
+/**
+ * The envelope the serializer just built, tagged with its stream's kind. The serializer builds a new envelope
+ * for each decode and hands it over, so it is tagged where it is rather than copied: every event of a rebuild
+ * passes through here.
+ */
+const tagged = <Kind extends ProjectedEvent['stream'], Event>(stream: Kind, decoded: E.Either<DomainError, Envelope<Event>>) =>
+  E.isLeft(decoded) ? decoded : E.right(Object.assign(decoded.right, { stream }));
+
 /** Decodes (and upcasts) any of the library's stored events, choosing the codec by stream prefix. */
 export const decodeRecorded = (recorded: RecordedEvent): E.Either<DomainError, ProjectedEvent> => {
   const name = recorded.streamName;
-  if (name.startsWith(STREAM_PREFIXES.portfolio)) {
-    return E.map((e: Envelope<PortfolioEvent>) => ({ ...e, stream: 'portfolio' as const }))(portfolioAggregate.serializer.decode(recorded));
-  }
-  if (name.startsWith(STREAM_PREFIXES.school)) {
-    return E.map((e: Envelope<SchoolEvent>) => ({ ...e, stream: 'school' as const }))(schoolAggregate.serializer.decode(recorded));
-  }
-  if (name.startsWith(STREAM_PREFIXES.submission)) {
-    return E.map((e: Envelope<SubmissionEvent>) => ({ ...e, stream: 'submission' as const }))(submissionAggregate.serializer.decode(recorded));
-  }
+  if (name.startsWith(STREAM_PREFIXES.portfolio)) return tagged('portfolio', portfolioAggregate.serializer.decode(recorded));
+  if (name.startsWith(STREAM_PREFIXES.school)) return tagged('school', schoolAggregate.serializer.decode(recorded));
+  if (name.startsWith(STREAM_PREFIXES.submission)) return tagged('submission', submissionAggregate.serializer.decode(recorded));
   return E.left(unknownStream(recorded));
 };

@@ -20,13 +20,15 @@ export const digitsAt = (s: string, start: number, count: number): number => {
   return n;
 };
 
-/** Exactly `length` lowercase hexadecimal digits (how SHA-256 digests are written). */
+/** Indexed by UTF-16 code unit (all 65,536 of them, so no bounds check): 1 for 0-9 and a-f. */
+const LOWER_HEX = new Uint8Array(65_536);
+for (let c = ZERO; c <= NINE; c++) LOWER_HEX[c] = 1;
+for (let c = LOWER_A; c <= LOWER_F; c++) LOWER_HEX[c] = 1;
+
+/** Exactly `length` lowercase hexadecimal digits (how SHA-256 digests are written). A table lookup per character: every stored event carries digests. */
 export const isLowerHex = (s: string, length: number): boolean => {
   if (s.length !== length) return false;
-  for (let i = 0; i < length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= ZERO && c <= NINE) || (c >= LOWER_A && c <= LOWER_F))) return false;
-  }
+  for (let i = 0; i < length; i++) if (LOWER_HEX[s.charCodeAt(i)] === 0) return false;
   return true;
 };
 

@@ -1,19 +1,19 @@
 /// <reference types="node" />
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
 import { domainError, isDomainError, type DomainError } from '@licheng/domain';
 import type { RecordedEvent } from '@licheng/eventstore';
-import { decodeRecorded, type ProjectedEvent } from '../envelope';
+import { decodeRecorded } from '../envelope';
 import type { Projection } from '../projection';
 import type { StoredView } from '../viewStore';
+import { lineBatches } from './lines';
 
 export interface LogRebuildOptions {
-  /** Events decoded before they are folded, together; bounds what is held besides the view. 5,000 when absent. */
+  /** Events between two calls of `onBatch`; 5,000 when absent. */
   readonly batchSize?: number;
-  /** Called after each batch with the events folded so far. */
+  /** Called every `batchSize` events, and once at the end, with the events folded so far. */
   readonly onBatch?: (events: number) => void;
 }
 
@@ -28,8 +28,8 @@ const lineError = (line: number, reason: string): DomainError =>
 
 /**
  * Rebuilds a projection from an NDJSON event log (one stored event per line, in position order, as
- * `licheng` writes logs) read as a stream: lines are parsed, decoded and folded batch by batch, so that
- * memory holds the view and one batch, whatever the size of the log. The view is folded in place on a
+ * `licheng` writes logs) read as a stream: each line is parsed, decoded and folded before the next, so that
+ * memory holds the view and one chunk of the file, whatever the size of the log. The view is folded in place on a
  * private copy of the initial view (the projection's recipe mutates plain objects as it mutates immer
  * drafts) and frozen once at the end: the same view `applyEvents` gives, without a draft per object.
  */
@@ -44,33 +44,30 @@ export const rebuildFromLog = async <View>(
   let position = -1;
   let folded = 0;
   let lineNumber = 0;
-  let batch: ProjectedEvent[] = [];
-  const fold = () => {
-    for (const event of batch) projection.apply(view, event);
-    folded += batch.length;
-    batch = [];
-    options.onBatch?.(folded);
-  };
   try {
-    for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-      lineNumber += 1;
-      if (line.trim() === '') continue;
-      let record: RecordedEvent;
-      try {
-        record = JSON.parse(line) as RecordedEvent;
-      } catch (cause) {
-        return E.left(lineError(lineNumber, cause instanceof Error ? cause.message : String(cause)));
+    for await (const lines of lineBatches(input)) {
+      for (const line of lines) {
+        lineNumber += 1;
+        if (line.trim() === '') continue;
+        let record: RecordedEvent;
+        try {
+          record = JSON.parse(line) as RecordedEvent;
+        } catch (cause) {
+          return E.left(lineError(lineNumber, cause instanceof Error ? cause.message : String(cause)));
+        }
+        if (typeof record !== 'object' || record === null || typeof record.position !== 'number' || record.position <= position) {
+          return E.left(lineError(lineNumber, `position ${String((record as { position?: unknown } | null)?.position)} does not follow ${position}`));
+        }
+        const decoded = decodeRecorded(record);
+        if (E.isLeft(decoded)) return decoded;
+        position = record.position;
+        // Folded at once: an event kept for a batch would outlive the young generation and cost a full collection.
+        projection.apply(view, decoded.right);
+        folded += 1;
+        if (folded % batchSize === 0) options.onBatch?.(folded);
       }
-      if (typeof record !== 'object' || record === null || typeof record.position !== 'number' || record.position <= position) {
-        return E.left(lineError(lineNumber, `position ${String((record as { position?: unknown } | null)?.position)} does not follow ${position}`));
-      }
-      const decoded = decodeRecorded(record);
-      if (E.isLeft(decoded)) return decoded;
-      position = record.position;
-      batch.push(decoded.right);
-      if (batch.length >= batchSize) fold();
     }
-    fold();
+    if (folded % batchSize !== 0) options.onBatch?.(folded);
   } catch (cause) {
     if (isDomainError(cause)) return E.left(cause);
     return E.left(domainError('PROJECTION_FAILED', null, `投影 ${projection.name} 在第 ${lineNumber} 行停止：${String(cause)}`, `Projection ${projection.name} stopped at line ${lineNumber}: ${cause instanceof Error ? cause.message : String(cause)}`, { projection: projection.name, line: lineNumber }));
