@@ -5,7 +5,7 @@ import { fork } from 'node:child_process';
 import { log } from './measure';
 
 /** Bumped whenever the generator's output changes, so that a cached log is never one of another generator. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface CityLogFile {
   readonly file: string;
@@ -20,16 +20,17 @@ export interface CityPartRequest {
   readonly schoolYear: number;
   readonly schoolSize: number;
   readonly students: number;
-  readonly schools: ReadonlyArray<number>;
+  /** Blocks this process writes: block `2k` is school k's stream and first half of students, `2k + 1` the rest. */
+  readonly blocks: ReadonlyArray<number>;
   readonly dir: string;
   readonly name: string;
 }
 
-/** Where a worker writes school `k`'s block; `.count` beside it holds its number of events. */
-export const schoolFile = (dir: string, name: string, k: number): string => join(dir, `${name}.school${k}`);
+/** Where a worker writes block `b`; `.count` beside it holds its number of events. */
+export const blockFile = (dir: string, name: string, b: number): string => join(dir, `${name}.block${b}`);
 
-/** The first position of school `k`'s block: blocks never overlap while a school has fewer than 2^24 events. */
-export const SCHOOL_POSITION_STRIDE = 2 ** 24;
+/** The first position of block `b`: blocks never overlap while a half-school has fewer than 2^23 events. */
+export const BLOCK_POSITION_STRIDE = 2 ** 23;
 
 /**
  * The city-year log (`writeCityLog` of @licheng/testing), generated once into the system's temporary
@@ -50,25 +51,27 @@ export const cityLog = async (options: { seed: number; students: number; schoolS
 
   const started = Date.now();
   const schools = Math.ceil(options.students / schoolSize);
-  const workers = Math.max(1, Math.min(options.workers ?? 2, schools));
+  const workers = Math.max(1, Math.min(options.workers ?? 2, 2 * schools));
+  // Half-schools, dealt out in turn: an odd number of schools still splits evenly between two processes.
+  const blocks = 2 * schools;
   const parts = Array.from({ length: workers }, (_, w) => ({
     seed: options.seed,
     schoolYear,
     schoolSize,
     students: options.students,
-    schools: Array.from({ length: schools }, (_, k) => k).filter((k) => k % workers === w),
+    blocks: Array.from({ length: blocks }, (_, b) => b).filter((b) => b % workers === w),
     dir,
     name,
   }));
   log(`generating the city log: ${options.students} students in ${schools} schools, ${workers} child processes`);
   await Promise.all(parts.map((part) => runWorker(part)));
 
-  // Join the schools' files in school order, byte for byte: each school's positions start at k · 2^24, so
-  // the log's positions increase throughout (with gaps between schools, as the store port allows).
+  // Join the blocks in order, byte for byte: block b's positions start at b · 2^23, so the log's positions
+  // increase throughout (with gaps between blocks, as the store port allows).
   const out = createWriteStream(file, { highWaterMark: 1 << 20 });
   let position = 0;
-  for (let k = 0; k < schools; k++) {
-    const part = schoolFile(dir, name, k);
+  for (let b = 0; b < blocks; b++) {
+    const part = blockFile(dir, name, b);
     await new Promise<void>((resolve, reject) => {
       const input = createReadStream(part, { highWaterMark: 1 << 22 });
       input.on('error', reject);
