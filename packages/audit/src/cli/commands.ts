@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { toCsv, toWorkbook } from '@licheng/export';
+import type * as Export from '@licheng/export';
 import * as E from 'fp-ts/Either';
 import { eventsAsOf, reportsViewAsOf, type Cut } from '../asOf';
 import { auditLog } from '../audit';
@@ -82,6 +82,8 @@ export const reportCommand = async (name: string | undefined, flags: Flags, io: 
   const table = buildReport(name, view.right, query);
   io.progress(null);
   if (E.isLeft(table)) throw refused(table.left, file);
+  // Loaded only here: @licheng/export brings exceljs, which a program importing this package's audit need not load.
+  const { toCsv, toWorkbook } = require('@licheng/export') as typeof Export;
   const text = format === 'csv' ? toCsv(table.right) : `${asOfLine(cut, eventsAsOf(events, cut).length, events.length)}${renderTable(table.right)}\n`;
   if (format === 'xlsx') await writeFile(flags.out!, await toWorkbook([table.right]));
   else if (flags.out !== undefined) await writeFile(flags.out, text);
