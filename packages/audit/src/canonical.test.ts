@@ -20,6 +20,14 @@ describe('canonical JSON (RFC 8785)', () => {
     expect(canonicalJson({ b: [1, { d: 2, c: undefined }], a: '中' })).toBe('{"a":"中","b":[1,{"d":2}]}');
   });
 
+  it('writes integer-like and __proto__ keys where they sort, as text', () => {
+    expect(canonicalJson(JSON.parse('{"b":1,"10":2,"9":3,"__proto__":{"x":1}}'))).toBe('{"10":2,"9":3,"__proto__":{"x":1},"b":1}');
+    expect(canonicalJson(JSON.parse('{"z":{"__proto__":[1]},"a":0}'))).toBe('{"a":0,"z":{"__proto__":[1]}}');
+    expect(canonicalJson(JSON.parse('{"b":1,"__proto__":{"x":1}}'))).toBe('{"__proto__":{"x":1},"b":1}');
+    expect(canonicalJson(JSON.parse('{"__proto__":{"y":2,"x":1}}'))).toBe('{"__proto__":{"x":1,"y":2}}');
+    expect(canonicallyEqual(JSON.parse('{"__proto__":{"x":1}}'), JSON.parse('{"__proto__":{"x":2}}'))).toBe(false);
+  });
+
   it('refuses what JSON cannot carry faithfully: NaN, Infinity, lone surrogates', () => {
     expect(() => canonicalJson(Number.NaN)).toThrow();
     expect(() => canonicalJson({ x: Infinity })).toThrow();
@@ -63,7 +71,7 @@ describe('canonical JSON (RFC 8785)', () => {
     };
     // Binary strings reach lone surrogates and escaped backslashes followed by "ud"; anything holds undefined, NaN, Dates.
     const text = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\\ud800', '\ud83d', '\ud83d\ude00', 'a\\udfff'));
-    const values = fc.anything({ key: text, values: [text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: true })] });
+    const values = fc.anything({ key: fc.oneof(text, fc.constant('__proto__')), values: [text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: true })] });
     // Objects of more than 16 keys are sorted another way: some of them too.
     const large = fc.dictionary(text, fc.oneof(fc.integer(), text), { minKeys: 17, maxKeys: 40 });
     fc.assert(fc.property(fc.oneof(values, large), (value) => outcome(() => canonicalJson(value)) === outcome(() => plain(value))), { numRuns: 3_000 });
@@ -90,7 +98,7 @@ describe('canonical JSON (RFC 8785)', () => {
     };
     const str = fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom('\ud800', 'a'));
     const leaf = fc.oneof(str, fc.double(), fc.constantFrom(0, -0, 1, null, undefined, true, NaN, Infinity), fc.date({ noInvalidDate: true }));
-    const values = fc.anything({ key: str, values: [leaf], maxDepth: 3 });
+    const values = fc.anything({ key: fc.oneof(str, fc.constant('__proto__')), values: [leaf], maxDepth: 3 });
     const variants = (a: unknown, by: unknown, how: number): unknown => {
       switch (how) {
         case 0: return a;

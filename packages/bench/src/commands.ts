@@ -20,7 +20,7 @@ import {
   type InMemoryEventStore,
 } from '@licheng/eventstore';
 import { now } from './measure';
-import type { StoreWorkload } from './workload';
+import { decodedEvents, type StoreWorkload } from './workload';
 
 /** Per stream, the outcome the benchmark deselects and selects again, and when (inside the selection window). */
 export interface CommandTarget {
@@ -34,10 +34,11 @@ export interface CommandTarget {
 }
 
 /** The last outcome each student selected: a command on it always decides an outcome and appends one event. */
-export const commandTargets = (workload: StoreWorkload, decoded: ReadonlyArray<ReadonlyArray<PortfolioEvent>>): CommandTarget[] =>
-  workload.streams.map((stream, i) => {
+export const commandTargets = (workload: StoreWorkload): CommandTarget[] =>
+  workload.streams.map((stream) => {
+    // One stream decoded at a time: the decoded events of thousands of streams would weigh on every later measurement.
     const state = structuredClone(initialPortfolioState) as PortfolioState;
-    for (const event of decoded[i]!) evolvePortfolio(state as Draft<PortfolioState>, event);
+    for (const event of decodedEvents(stream.streamName, stream.events)) evolvePortfolio(state as Draft<PortfolioState>, event);
     const selected = Object.values(state.outcomes).filter((o) => o.selected);
     const outcome = selected[selected.length - 1];
     if (!outcome) throw new Error(`${stream.streamName} has no selected outcome`);
@@ -103,12 +104,13 @@ type EmmettModule = typeof import('@event-driven-io/emmett');
  * decide (given the same policy and clock) and our evolve, wrapped in immer's produce per event because
  * Emmett's evolve returns a new state. Its store keeps events as objects, so its replay parses nothing.
  */
-export const emmettFor = async (workload: StoreWorkload, decoded: ReadonlyArray<ReadonlyArray<PortfolioEvent>>) => {
+export const emmettFor = async (workload: StoreWorkload) => {
   // Emmett ships CommonJS as well (dist/index.cjs), so a plain require works from this CommonJS bench.
   const emmett = require('@event-driven-io/emmett') as EmmettModule;
   const store = emmett.getInMemoryEventStore();
-  for (const [i, stream] of workload.streams.entries()) {
-    await store.appendToStream(stream.streamName, decoded[i]!.map((event) => ({ type: event.type, data: event.data })) as never);
+  for (const stream of workload.streams) {
+    const events = decodedEvents(stream.streamName, stream.events);
+    await store.appendToStream(stream.streamName, events.map((event) => ({ type: event.type, data: event.data })) as never);
   }
   const policy = workload.school.policy;
   type Command = { type: string; data: Record<string, unknown>; metadata: { instant: TaipeiInstant; actor: Actor } };

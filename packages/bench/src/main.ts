@@ -10,7 +10,7 @@ import { measureProjectionLag } from './lag';
 import { collectGarbage, log } from './measure';
 import { floorParse, rebuildCompact, rebuildFull, warmFileCache } from './rebuild';
 import { measureReplay, replayByLength } from './replay';
-import { decodedEvents, loadInto, storeWorkload } from './workload';
+import { loadInto, storeWorkload, type StoreWorkload } from './workload';
 
 interface Options {
   readonly quick: boolean;
@@ -80,7 +80,7 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   const audit = measureAudit(logEntriesOf(auditWorkload), size.rounds);
   log(`audit: ${fmt(audit.eventsPerSecond)} events/s over ${fmt(audit.events)} events, ${audit.findings} findings`);
   collectGarbage();
-  const lag = await measureProjectionLag(auditWorkload, commandTargets(auditWorkload, auditWorkload.streams.map((s) => decodedEvents(s.streamName, s.events))), size.lagSamples);
+  const lag = await measureProjectionLag(auditWorkload, commandTargets(auditWorkload), size.lagSamples);
   log(`projection lag: p50 ${fmt(lag.p50, 3)} ms, p99 ${fmt(lag.p99, 3)} ms`);
 
   const first = appends[0]!;
@@ -132,10 +132,20 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   return 0;
 };
 
-/** Replay, commands and Emmett on one workload; its stores are garbage once this returns. */
+/** Replay, commands and Emmett on one workload; each side's store is garbage before the other's is built. */
 const storeBenchmarks = async (seed: number, size: (typeof SIZES)[keyof typeof SIZES]) => {
   const workload = storeWorkload(seed, size.streams);
   log(`store workload: ${fmt(workload.streams.length)} streams, ${fmt(workload.events)} events`);
+  const ours = await ourStoreBenchmarks(workload, size);
+  collectGarbage();
+  const emmett = await emmettFor(workload);
+  collectGarbage();
+  const theirs = await measureEmmettCommands(emmett, workload, commandTargets(workload), size.commandMs);
+  log(`Emmett commands: ${fmt(theirs.perSecond)}/s`);
+  return { workload: { streams: workload.streams.length, events: workload.events }, ...ours, theirs };
+};
+
+const ourStoreBenchmarks = async (workload: StoreWorkload, size: (typeof SIZES)[keyof typeof SIZES]) => {
   const store = new InMemoryEventStore();
   await loadInto(store, workload);
   collectGarbage();
@@ -143,21 +153,15 @@ const storeBenchmarks = async (seed: number, size: (typeof SIZES)[keyof typeof S
   log(`floor ${fmt(replay.floorEventsPerSecond)} events/s, replay ${fmt(replay.replayEventsPerSecond)} events/s`);
   collectGarbage();
   const byLength = await replayByLength(workload, [35, 70, 140, 280], size.lengthSample);
-
-  const decoded = workload.streams.map((s) => decodedEvents(s.streamName, s.events));
-  collectGarbage();
   // One set of targets for both runs on the one store: each target remembers whether its outcome is selected now.
-  const targets = commandTargets(workload, decoded);
+  const targets = commandTargets(workload);
+  collectGarbage();
   const warm = await measureOurCommands(store, workload, targets, true, size.commandMs);
   log(`commands (cache on): ${fmt(warm.perSecond)}/s`);
   collectGarbage();
   const cold = await measureOurCommands(store, workload, targets, false, size.commandMs);
   log(`commands (cache off): ${fmt(cold.perSecond)}/s`);
-  const emmett = await emmettFor(workload, decoded);
-  collectGarbage();
-  const theirs = await measureEmmettCommands(emmett, workload, commandTargets(workload, decoded), size.commandMs);
-  log(`Emmett commands: ${fmt(theirs.perSecond)}/s`);
-  return { workload: { streams: workload.streams.length, events: workload.events }, replay, byLength, warm, cold, theirs };
+  return { replay, byLength, warm, cold };
 };
 
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;

@@ -10,7 +10,7 @@
  * the value is copied with its keys in sorted order and handed to JSON.stringify, which then writes the
  * canonical text itself. Two things JSON.stringify would write differently send a value down the plain
  * recursive path instead: an integer-like key (an object lists those first, in numeric order) and a lone
- * surrogate (which JSON.stringify escapes where canonical JSON refuses).
+ * surrogate (which JSON.stringify escapes where canonical JSON refuses); so does a `__proto__` key.
  */
 export const canonicalJson = (value: unknown): string => {
   const sorted = sortedCopy(value);
@@ -35,14 +35,15 @@ const isDigit = (key: string): boolean => {
 
 /**
  * Sorts an object's keys by UTF-16 code units (string `<` compares as Array#sort does), in place; whether
- * they already were, or null for an integer-like key. Objects here are small, and insertion sort makes no
+ * they already were, or null for a key the native path cannot carry (integer-like, or `__proto__`). Objects here are small, and insertion sort makes no
  * calls and no moves on keys already in order; a large one is left to Array#sort.
  */
 const sortKeys = (keys: string[]): boolean | null => {
   let inOrder = true;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (isDigit(key)) return null;
+    // An own "__proto__" key (JSON.parse makes one) would set the copy's prototype when assigned.
+    if (isDigit(key) || key === '__proto__') return null;
     if (i > 0 && keys[i - 1]! > key) inOrder = false;
   }
   if (inOrder) return true;

@@ -6,7 +6,7 @@ import { loadStream, type Aggregate, type StreamLoader } from './loadStream';
 import { canonicalJson } from './canonicalJson';
 import { chainHashes, GENESIS_HASH, linkHash, storedHash, type RecordedCommand } from './metadata';
 import type { EventStore, NewEvent } from './port';
-import type { Envelope } from './serializer';
+import type { Envelope, EventSerializer } from './serializer';
 
 /** Who issues a command, when, and as part of what; becomes the metadata of the events it produces. */
 export interface CommandEnvelope {
@@ -93,6 +93,24 @@ export const headHashOf = async (store: EventStore, streamName: string, version:
   return hashes[version] ?? GENESIS_HASH;
 };
 
+/** The events a command appended, read again for a repeat of it: they start at `first` and run together. */
+const eventsOfCommand = async <Event extends Tagged>(
+  store: EventStore,
+  aggregate: { readonly serializer: EventSerializer<Event> },
+  streamName: string,
+  first: number,
+  commandId: string,
+): Promise<E.Either<DomainError, Envelope<Event>[]>> => {
+  const events: Envelope<Event>[] = [];
+  for (const record of await store.readStream(streamName, { fromRevision: first })) {
+    const decoded = aggregate.serializer.decode(record);
+    if (E.isLeft(decoded)) return decoded;
+    if (decoded.right.metadata.commandId !== commandId) break;
+    events.push(decoded.right);
+  }
+  return E.right(events);
+};
+
 const retriesExhausted = (streamName: string, attempts: number) =>
   domainError(
     'CONCURRENCY_RETRIES_EXHAUSTED',
@@ -143,15 +161,17 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
       const loaded = await loader(aggregate, streamName);
       if (E.isLeft(loaded)) return loaded;
-      const { state, version, envelopes } = loaded.right;
-      const earlier = envelopes.filter((recorded) => recorded.metadata.commandId === commandId);
-      if (earlier.length > 0) {
+      const { state, version, last } = loaded.right;
+      const first = loaded.right.commands.get(commandId);
+      if (first !== undefined) {
+        const earlier = await eventsOfCommand(store, aggregate, streamName, first, commandId);
+        if (E.isLeft(earlier)) return earlier;
         // The same id with another command is a caller's bug, not a repeat: answering with the old events would hide it.
-        const stored = earlier[0]!.metadata.command;
+        const stored = earlier.right[0]?.metadata.command;
         if (recordedCommand !== undefined && stored !== undefined && canonicalJson(stored) !== canonicalJson(commandRecord.command)) {
           return E.left(commandIdReused(streamName, commandId, stored.type, recordedCommand.type));
         }
-        return E.right({ streamName, events: earlier, nextVersion: version, alreadyApplied: true });
+        return E.right({ streamName, events: earlier.right, nextVersion: version, alreadyApplied: true });
       }
 
       const decided = aggregate.decider.decide(command, state, context.right);
@@ -159,7 +179,7 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
       if (decided.right.length === 0) return E.right({ streamName, events: [], nextVersion: version, alreadyApplied: false });
 
       // Chained on each attempt from the head just loaded: a retry follows whoever wrote first.
-      const prevHash = await headHashOf(store, streamName, version, envelopes[envelopes.length - 1]?.metadata);
+      const prevHash = await headHashOf(store, streamName, version, last?.metadata);
       const batch = chainBatch(
         prevHash,
         decided.right.map((event, index) => {

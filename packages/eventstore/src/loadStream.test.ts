@@ -17,8 +17,8 @@ const registered = { type: 'SchoolRegistered', data: { schoolId: 'S1', name: 'å»
 const quota = (value: number) =>
   ({ type: 'ParameterSet', data: { parameter: 'outcomeUploadQuota', value, effectiveFromSchoolYear: 112 } }) as SchoolEvent;
 
-const append = (store: EventStore, events: ReadonlyArray<SchoolEvent>) =>
-  store.appendToStream('school-S1', events.map((e, i) => school.serializer.toNewEvent(e, metadata, `${Math.random()}-${i}`)), 'any');
+const append = (store: EventStore, events: ReadonlyArray<SchoolEvent>, commandId = 'c') =>
+  store.appendToStream('school-S1', events.map((e, i) => school.serializer.toNewEvent(e, { ...metadata, commandId }, `${commandId}-${Math.random()}-${i}`)), 'any');
 
 const loaded = async <A>(result: Promise<E.Either<DomainError, A>>): Promise<A> => {
   const value = await result;
@@ -29,17 +29,20 @@ const loaded = async <A>(result: Promise<E.Either<DomainError, A>>): Promise<A> 
 describe('loading a stream', () => {
   it('gives the initial state at version -1 for a stream that does not exist', async () => {
     const result = await loaded(loadStream(new InMemoryEventStore(), school, 'school-S1'));
-    expect(result).toEqual({ state: schoolDecider.initialState, version: -1, envelopes: [] });
+    expect(result).toEqual({ state: schoolDecider.initialState, version: -1, last: undefined, commands: new Map() });
   });
 
-  it('folds every event and keeps their envelopes in revision order', async () => {
+  it('folds every event, keeps the last one, and where each command\'s events begin', async () => {
     const store = new InMemoryEventStore();
-    await append(store, [registered, quota(8)]);
+    await append(store, [registered, quota(8)], 'c1');
+    await append(store, [quota(9)], 'c2');
     const result = await loaded(loadStream(store, school, 'school-S1'));
-    expect(result.version).toBe(1);
+    expect(result.version).toBe(2);
     expect(result.state.schoolId).toBe('S1');
-    expect(result.state.parameters.outcomeUploadQuota).toEqual([{ effectiveFromSchoolYear: 112, value: 8 }]);
-    expect(result.envelopes.map((e) => e.revision)).toEqual([0, 1]);
+    expect(result.state.parameters.outcomeUploadQuota).toEqual([{ effectiveFromSchoolYear: 112, value: 8 }, { effectiveFromSchoolYear: 112, value: 9 }]);
+    expect(result.last?.revision).toBe(2);
+    expect(result.last?.event).toEqual(quota(9));
+    expect([...result.commands]).toEqual([['c1', 0], ['c2', 2]]);
   });
 
   it('reads only newer events when given an earlier load, as a cache would', async () => {
@@ -56,7 +59,7 @@ describe('loading a stream', () => {
       subscribeToAll: (options) => store.subscribeToAll(options),
     };
     const earlier = await loaded(loadStream(spying, school, 'school-S1'));
-    await append(store, [quota(9)]);
+    await append(store, [quota(9)], 'c2');
     const later = await loaded(loadStream(spying, school, 'school-S1', earlier));
     expect(reads.map((options) => options?.fromRevision)).toEqual([0, 2]);
     expect(later).toEqual(await loaded(loadStream(store, school, 'school-S1')));

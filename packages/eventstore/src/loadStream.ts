@@ -11,12 +11,23 @@ export interface Aggregate<Command, Event extends Tagged, State, Context> {
   readonly serializer: EventSerializer<Event>;
 }
 
-/** A stream folded to its state at `version` (-1 for a stream that does not exist yet). */
+/**
+ * A stream folded to its state at `version` (-1 for a stream that does not exist yet), with what a command
+ * handler needs besides: the last event (its hash continues the chain) and where each command's events
+ * begin (a repeated command is answered with them). Not the decoded events themselves: a state cache holds
+ * thousands of loads, and the events would be most of their weight.
+ */
 export interface LoadedStream<State, Event> {
   readonly state: State;
   readonly version: number;
-  /** Every event of the stream, decoded, in revision order. */
-  readonly envelopes: ReadonlyArray<Envelope<Event>>;
+  /** The last event of the stream, decoded; undefined for a stream without events. */
+  readonly last: Envelope<Event> | undefined;
+  /**
+   * The revision of the first event each command id appended (a command's events are appended together).
+   * A load built on an earlier one shares it and adds the newer commands: it only ever gains facts about
+   * events that are in the stream.
+   */
+  readonly commands: ReadonlyMap<string, number>;
 }
 
 /**
@@ -84,20 +95,24 @@ export const loadStream = async <Command, Event extends Tagged, State, Context>(
   since?: LoadedStream<State, Event>,
 ): Promise<E.Either<DomainError, LoadedStream<State, Event>>> => {
   const recorded = await store.readStream(streamName, { fromRevision: since ? since.version + 1 : 0 });
-  const envelopes: Envelope<Event>[] = since ? [...since.envelopes] : [];
+  const commands = since ? (since.commands as Map<string, number>) : new Map<string, number>();
+  let last = since?.last;
   const events: Event[] = [];
   for (const record of recorded) {
     const decoded = aggregate.serializer.decode(record);
     if (E.isLeft(decoded)) return decoded;
-    envelopes.push(decoded.right);
+    last = decoded.right;
     events.push(decoded.right.event);
+    const { commandId } = decoded.right.metadata;
+    if (!commands.has(commandId)) commands.set(commandId, record.revision);
   }
   const base = since ? since.state : aggregate.decider.initialState;
   return E.right({
     // A first load folds in place (see foldFromInitial); newer events onto a cached state, in one produce.
     state: events.length === 0 ? base : since ? foldEvents(aggregate.decider.evolve, base, events) : foldFromInitial(aggregate.decider.evolve, base, events),
     version: recorded[recorded.length - 1]?.revision ?? since?.version ?? NO_STREAM,
-    envelopes,
+    last,
+    commands,
   });
 };
 

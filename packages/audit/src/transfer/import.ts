@@ -102,7 +102,7 @@ export const importTransfer = async (store: EventStore, request: ImportRequest):
 
   const here = await loadStream(store, portfolioAggregate, streamName);
   if (E.isLeft(here)) return here;
-  if (here.right.envelopes.some((e) => e.metadata.commandId === commandId)) return E.right({ ...report, alreadyImported: true });
+  if (here.right.commands.has(commandId)) return E.right({ ...report, alreadyImported: true });
   const clash = conflicts(here.right.state, arrivingState);
   if (clash.length > 0) {
     return E.left(transferError('TRANSFER_ID_CONFLICT', `學生在本校已有相同編號的紀錄：${clash.join('、')}`, `the student already has records with these ids here: ${clash.join(', ')}`, { ids: clash }));
@@ -114,7 +114,7 @@ export const importTransfer = async (store: EventStore, request: ImportRequest):
     const importedFrom = { schoolId: bundle.from.schoolId, streamName: original.streamName, revision: original.revision, position: original.position, eventId: original.eventId, metadata: original.metadata };
     return { ...stored, metadata: { ...(stored.metadata as object), command, importedFrom } };
   });
-  const prev = await headHashOf(store, streamName, here.right.version, here.right.envelopes[here.right.envelopes.length - 1]?.metadata);
+  const prev = await headHashOf(store, streamName, here.right.version, here.right.last?.metadata);
   const appended = await store.appendToStream(streamName, chainBatch(prev, batch), here.right.version < 0 ? 'no_stream' : here.right.version);
   if (E.isLeft(appended)) return appended;
   return E.right({ ...report, alreadyImported: false });
