@@ -20,7 +20,7 @@ import {
   type InMemoryEventStore,
 } from '@licheng/eventstore';
 import { now } from './measure';
-import { decodedEvents, type StoreWorkload } from './workload';
+import { decodedEvents, storedEvents, type StoredWorkload } from './workload';
 
 /** Per stream, the outcome the benchmark deselects and selects again, and when (inside the selection window). */
 export interface CommandTarget {
@@ -34,17 +34,19 @@ export interface CommandTarget {
 }
 
 /** The last outcome each student selected: a command on it always decides an outcome and appends one event. */
-export const commandTargets = (workload: StoreWorkload): CommandTarget[] =>
-  workload.streams.map((stream) => {
-    // One stream decoded at a time: the decoded events of thousands of streams would weigh on every later measurement.
-    const state = structuredClone(initialPortfolioState) as PortfolioState;
-    for (const event of decodedEvents(stream.streamName, stream.events)) evolvePortfolio(state as Draft<PortfolioState>, event);
-    const selected = Object.values(state.outcomes).filter((o) => o.selected);
+export const commandTargets = async (workload: StoredWorkload, store: InMemoryEventStore): Promise<CommandTarget[]> => {
+  const targets: CommandTarget[] = [];
+  for (const stream of workload.streams) {
+    const loaded = await loadStream(store, portfolioAggregate, stream.streamName);
+    if (E.isLeft(loaded)) throw new Error(loaded.left.message.en);
+    const selected = Object.values(loaded.right.state.outcomes).filter((o) => o.selected);
     const outcome = selected[selected.length - 1];
     if (!outcome) throw new Error(`${stream.streamName} has no selected outcome`);
     const spring = outcome.schoolYear + 1912;
-    return { streamName: stream.streamName, studentId: stream.studentId, outcomeId: outcome.outcomeId, now: `${spring}-04-12T10:00+08:00` as TaipeiInstant, selected: true, commands: 0 };
-  });
+    targets.push({ streamName: stream.streamName, studentId: stream.studentId, outcomeId: outcome.outcomeId, now: `${spring}-04-12T10:00+08:00` as TaipeiInstant, selected: true, commands: 0 });
+  }
+  return targets;
+};
 
 const commandOf = (schoolId: string, target: CommandTarget): PortfolioCommand =>
   ({
@@ -71,7 +73,7 @@ const drive = async (targets: CommandTarget[], ms: number, send: (target: Comman
 };
 
 /** Our command handler on the in-memory store, with the state cache on or off. */
-export const measureOurCommands = async (store: InMemoryEventStore, workload: StoreWorkload, targets: CommandTarget[], cached: boolean, ms: number) => {
+export const measureOurCommands = async (store: InMemoryEventStore, workload: StoredWorkload, targets: CommandTarget[], cached: boolean, ms: number) => {
   const policy: SchoolState = workload.school.policy;
   const schoolId = workload.school.schoolId;
   const handler: CommandHandler = createCommandHandler({
@@ -104,12 +106,13 @@ type EmmettModule = typeof import('@event-driven-io/emmett');
  * decide (given the same policy and clock) and our evolve, wrapped in immer's produce per event because
  * Emmett's evolve returns a new state. Its store keeps events as objects, so its replay parses nothing.
  */
-export const emmettFor = async (workload: StoreWorkload) => {
+export const emmettFor = async (workload: StoredWorkload, from: InMemoryEventStore) => {
   // Emmett ships CommonJS as well (dist/index.cjs), so a plain require works from this CommonJS bench.
   const emmett = require('@event-driven-io/emmett') as EmmettModule;
   const store = emmett.getInMemoryEventStore();
+  // The streams as our store holds them now, decoded one at a time into the objects Emmett keeps.
   for (const stream of workload.streams) {
-    const events = decodedEvents(stream.streamName, stream.events);
+    const events = decodedEvents(stream.streamName, await storedEvents(from, stream.streamName));
     await store.appendToStream(stream.streamName, events.map((event) => ({ type: event.type, data: event.data })) as never);
   }
   const policy = workload.school.policy;
@@ -128,7 +131,7 @@ export const emmettFor = async (workload: StoreWorkload) => {
 
 export const measureEmmettCommands = async (
   emmett: Awaited<ReturnType<typeof emmettFor>>,
-  workload: StoreWorkload,
+  workload: StoredWorkload,
   targets: CommandTarget[],
   ms: number,
 ) => {

@@ -3,7 +3,7 @@ import type { Actor, PortfolioCommand } from '@licheng/domain';
 import { createCachingLoader, createCommandHandler, InMemoryEventStore, portfolioAggregate } from '@licheng/eventstore';
 import { createProjectionRunner, inMemoryViewStore, reportsProjection } from '@licheng/projections';
 import { now, percentile } from './measure';
-import type { CommandTarget } from './commands';
+import { commandTargets } from './commands';
 import { loadInto, type StoreWorkload } from './workload';
 
 /**
@@ -11,9 +11,10 @@ import { loadInto, type StoreWorkload } from './workload';
  * on an in-memory store holding a school's log, and each command's append is timed until the runner has
  * folded its event and saved the view.
  */
-export const measureProjectionLag = async (workload: StoreWorkload, targets: CommandTarget[], samples: number) => {
+export const measureProjectionLag = async (workload: StoreWorkload, samples: number) => {
   const store = new InMemoryEventStore();
   await loadInto(store, workload);
+  const targets = await commandTargets(workload, store);
   const runner = createProjectionRunner(store, reportsProjection, inMemoryViewStore());
   let waiting: { position: number; resolve: (at: number) => void } | null = null;
   const subscription = await runner.start({

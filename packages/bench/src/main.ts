@@ -10,7 +10,7 @@ import { measureProjectionLag } from './lag';
 import { collectGarbage, log } from './measure';
 import { floorParse, rebuildCompact, rebuildFull, warmFileCache } from './rebuild';
 import { measureReplay, replayByLength } from './replay';
-import { loadInto, storeWorkload, type StoreWorkload } from './workload';
+import { storedWorkload, storeWorkload, type StoredWorkload } from './workload';
 
 interface Options {
   readonly quick: boolean;
@@ -80,7 +80,7 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   const audit = measureAudit(logEntriesOf(auditWorkload), size.rounds);
   log(`audit: ${fmt(audit.eventsPerSecond)} events/s over ${fmt(audit.events)} events, ${audit.findings} findings`);
   collectGarbage();
-  const lag = await measureProjectionLag(auditWorkload, commandTargets(auditWorkload), size.lagSamples);
+  const lag = await measureProjectionLag(auditWorkload, size.lagSamples);
   log(`projection lag: p50 ${fmt(lag.p50, 3)} ms, p99 ${fmt(lag.p99, 3)} ms`);
 
   const first = appends[0]!;
@@ -132,36 +132,36 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   return 0;
 };
 
-/** Replay, commands and Emmett on one workload; each side's store is garbage before the other's is built. */
+/** Replay, commands and Emmett on one workload, which lives in our store only; that store is garbage before Emmett's run. */
 const storeBenchmarks = async (seed: number, size: (typeof SIZES)[keyof typeof SIZES]) => {
-  const workload = storeWorkload(seed, size.streams);
+  let store: InMemoryEventStore | null = new InMemoryEventStore();
+  const workload = await storedWorkload(store, seed, size.streams);
   log(`store workload: ${fmt(workload.streams.length)} streams, ${fmt(workload.events)} events`);
-  const ours = await ourStoreBenchmarks(workload, size);
+  const ours = await ourStoreBenchmarks(workload, store, size);
+  const emmett = await emmettFor(workload, store);
+  store = null;
   collectGarbage();
-  const emmett = await emmettFor(workload);
-  collectGarbage();
-  const theirs = await measureEmmettCommands(emmett, workload, commandTargets(workload), size.commandMs);
+  // The targets went on with our runs, as Emmett's streams (copied from our store) did.
+  const theirs = await measureEmmettCommands(emmett, workload, ours.targets, size.commandMs);
   log(`Emmett commands: ${fmt(theirs.perSecond)}/s`);
   return { workload: { streams: workload.streams.length, events: workload.events }, ...ours, theirs };
 };
 
-const ourStoreBenchmarks = async (workload: StoreWorkload, size: (typeof SIZES)[keyof typeof SIZES]) => {
-  const store = new InMemoryEventStore();
-  await loadInto(store, workload);
+const ourStoreBenchmarks = async (workload: StoredWorkload, store: InMemoryEventStore, size: (typeof SIZES)[keyof typeof SIZES]) => {
   collectGarbage();
   const replay = await measureReplay(store, workload, size.rounds);
   log(`floor ${fmt(replay.floorEventsPerSecond)} events/s, replay ${fmt(replay.replayEventsPerSecond)} events/s`);
   collectGarbage();
-  const byLength = await replayByLength(workload, [35, 70, 140, 280], size.lengthSample);
+  const byLength = await replayByLength(workload, store, [35, 70, 140, 280], size.lengthSample);
   // One set of targets for both runs on the one store: each target remembers whether its outcome is selected now.
-  const targets = commandTargets(workload);
+  const targets = await commandTargets(workload, store);
   collectGarbage();
   const warm = await measureOurCommands(store, workload, targets, true, size.commandMs);
   log(`commands (cache on): ${fmt(warm.perSecond)}/s`);
   collectGarbage();
   const cold = await measureOurCommands(store, workload, targets, false, size.commandMs);
   log(`commands (cache off): ${fmt(cold.perSecond)}/s`);
-  return { replay, byLength, warm, cold };
+  return { replay, byLength, warm, cold, targets };
 };
 
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;

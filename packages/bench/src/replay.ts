@@ -1,7 +1,7 @@
 import { InMemoryEventStore, loadStream, portfolioAggregate } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 import { now } from './measure';
-import { storedTextOf, type StoreWorkload } from './workload';
+import { storedEvents, storedTextOf, type StoredWorkload } from './workload';
 
 /**
  * The floor: the same stored text replay reads, each event's data and metadata parsed and its type
@@ -44,7 +44,7 @@ export interface ReplayResult {
 }
 
 /** Floor and replay over the same streams, interleaved in rounds so that neither gets a quieter machine. */
-export const measureReplay = async (store: InMemoryEventStore, workload: StoreWorkload, rounds: number): Promise<ReplayResult> => {
+export const measureReplay = async (store: InMemoryEventStore, workload: StoredWorkload, rounds: number): Promise<ReplayResult> => {
   const names = workload.streams.map((s) => s.streamName);
   const texts = names.map((name) => storedTextOf(store, name));
   const events = texts.reduce((n, t) => n + t.length, 0);
@@ -73,12 +73,18 @@ export const measureReplay = async (store: InMemoryEventStore, workload: StoreWo
 };
 
 /** Replay time of one stream against its length: each stream cut to `length` events, in a store of its own. */
-export const replayByLength = async (workload: StoreWorkload, lengths: ReadonlyArray<number>, sample: number) => {
+export const replayByLength = async (workload: StoredWorkload, from: InMemoryEventStore, lengths: ReadonlyArray<number>, sample: number) => {
   const rows: { length: number; microsPerLoad: number; eventsPerSecond: number }[] = [];
   for (const length of lengths) {
     const store = new InMemoryEventStore();
-    const chosen = workload.streams.filter((s) => s.events.length >= length).slice(0, sample);
-    for (const s of chosen) await store.appendToStream(s.streamName, s.events.slice(0, length), 'no_stream');
+    const chosen: { streamName: string }[] = [];
+    for (const s of workload.streams) {
+      if (chosen.length === sample) break;
+      const events = await storedEvents(from, s.streamName);
+      if (events.length < length) continue;
+      await store.appendToStream(s.streamName, events.slice(0, length), 'no_stream');
+      chosen.push(s);
+    }
     for (const s of chosen.slice(0, 20)) await loadStream(store, portfolioAggregate, s.streamName);
     const start = now();
     for (let round = 0; round < 3; round++) for (const s of chosen) await loadStream(store, portfolioAggregate, s.streamName);

@@ -171,7 +171,9 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
         if (recordedCommand !== undefined && stored !== undefined && canonicalJson(stored) !== canonicalJson(commandRecord.command)) {
           return E.left(commandIdReused(streamName, commandId, stored.type, recordedCommand.type));
         }
-        return E.right({ streamName, events: earlier.right, nextVersion: version, alreadyApplied: true });
+        // A load built on a cached one may know of a command appended after its own version: never report less than that.
+        const nextVersion = Math.max(version, earlier.right[earlier.right.length - 1]?.revision ?? version);
+        return E.right({ streamName, events: earlier.right, nextVersion, alreadyApplied: true });
       }
 
       const decided = aggregate.decider.decide(command, state, context.right);

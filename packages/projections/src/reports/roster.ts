@@ -8,15 +8,41 @@ export interface RosterRow {
   readonly seatNumber: number;
 }
 
+const bySeat = (a: RosterRow, b: RosterRow): number => a.seatNumber - b.seatNumber || a.student.studentNumber.localeCompare(b.student.studentNumber);
+
+/** Every class's roster for a school year, in one pass over the students. */
+const rostersOf = (policy: SchoolState, schoolYear: number): ReadonlyMap<string, ReadonlyArray<RosterRow>> => {
+  const rosters = new Map<string, RosterRow[]>();
+  for (const student of Object.values(policy.students)) {
+    const placement = student.placements[schoolYear];
+    if (!placement) continue;
+    const className = policy.classes[placement.classId]?.name ?? placement.classId;
+    const row = { student, className, seatNumber: placement.seatNumber };
+    const roster = rosters.get(placement.classId);
+    if (roster) roster.push(row);
+    else rosters.set(placement.classId, [row]);
+  }
+  for (const roster of rosters.values()) Object.freeze(roster.sort(bySeat));
+  return rosters;
+};
+
+/**
+ * A frozen policy never changes, so its rosters are built once per school year and kept with it: the
+ * reports of a school ask for the roster of every class several times over. A policy that is not frozen
+ * (one being folded in place) is read afresh each time.
+ */
+const kept = new WeakMap<SchoolState, Map<number, ReadonlyMap<string, ReadonlyArray<RosterRow>>>>();
+
+const NO_ONE: ReadonlyArray<RosterRow> = Object.freeze([]);
+
 /** The students placed in a class in a school year, by seat number (班級, 座號, 學號, 姓名). */
 export const classRoster = (policy: SchoolState, classId: string, schoolYear: number): ReadonlyArray<RosterRow> => {
-  const className = policy.classes[classId]?.name ?? classId;
-  return Object.values(policy.students)
-    .flatMap((student) => {
-      const placement = student.placements[schoolYear];
-      return placement?.classId === classId ? [{ student, className, seatNumber: placement.seatNumber }] : [];
-    })
-    .sort((a, b) => a.seatNumber - b.seatNumber || a.student.studentNumber.localeCompare(b.student.studentNumber));
+  if (!Object.isFrozen(policy) || !Object.isFrozen(policy.students)) return rostersOf(policy, schoolYear).get(classId) ?? NO_ONE;
+  let years = kept.get(policy);
+  if (!years) kept.set(policy, (years = new Map()));
+  let rosters = years.get(schoolYear);
+  if (!rosters) years.set(schoolYear, (rosters = rostersOf(policy, schoolYear)));
+  return rosters.get(classId) ?? NO_ONE;
 };
 
 /** The classes of a school year, in name order. */
