@@ -23,6 +23,23 @@ import { appendToStore, generateSchool, generateStudentStream, NdjsonEventWriter
 const school = generateSchool({ seed: 42, students: 8 });
 const streams = [...studentStreams(school)];
 
+/** Damages a value in one place, drawn from the seed: a field removed, added, or replaced by a wrong value. */
+const damager = (seed: number) => {
+  let state = seed;
+  const next = (n: number) => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) % n;
+  const damaged = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object') return [undefined, null, 0, -1, 1.5, '', ' ', 'x'.repeat(201), '2023-02-30', '1111', 'passed', '校級', {}, []][next(14)];
+    const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as never) : { ...(value as Record<string, unknown>) };
+    const keys = Object.keys(copy);
+    const action = next(3);
+    if (action === 1 && keys.length > 0) delete copy[keys[next(keys.length)]!];
+    else if (action === 2) copy[`extra${next(3)}`] = 'x';
+    else if (keys.length > 0) copy[keys[next(keys.length)]!] = damaged(copy[keys[next(keys.length)]!]);
+    return copy;
+  };
+  return damaged;
+};
+
 /** Re-decides each recorded command against the stream so far, as `licheng audit verify` does. */
 const reDecide = (stream: GeneratedStream, policy: SchoolState): PortfolioState => {
   let state = portfolioAggregate.decider.initialState;
@@ -107,18 +124,7 @@ describe('the workload generator', () => {
   });
 
   it('decodes through the serializer exactly as io-ts decodes, for valid and for damaged events', () => {
-    let seed = 1;
-    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % n;
-    const damaged = (value: unknown): unknown => {
-      if (value === null || typeof value !== 'object') return [undefined, null, 0, -1, 1.5, '', ' ', 'x'.repeat(201), '2023-02-30', '1111', 'passed', '校級', {}, []][next(14)];
-      const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as never) : { ...(value as Record<string, unknown>) };
-      const keys = Object.keys(copy);
-      const action = next(3);
-      if (action === 1 && keys.length > 0) delete copy[keys[next(keys.length)]!];
-      else if (action === 2) copy[`extra${next(3)}`] = 'x';
-      else if (keys.length > 0) copy[keys[next(keys.length)]!] = damaged(copy[keys[next(keys.length)]!]);
-      return copy;
-    };
+    const damaged = damager(1);
     const codecs: Record<string, { decode: (u: unknown) => E.Either<unknown, unknown> }> = { ...PORTFOLIO_EVENT_CODECS, ...SCHOOL_EVENT_CODECS };
     let refused = 0;
     for (const stream of [school, ...streams.slice(0, 3)]) {
@@ -143,18 +149,7 @@ describe('the workload generator', () => {
   });
 
   it('decodes commands exactly as io-ts decodes them, for the recorded commands and damaged copies of them', () => {
-    let seed = 7;
-    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % n;
-    const damaged = (value: unknown): unknown => {
-      if (value === null || typeof value !== 'object') return [undefined, null, 0, -1, 1.5, '', ' ', 'x'.repeat(201), '2023-02-30', '1111', 'passed', '校級', {}, []][next(14)];
-      const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as never) : { ...(value as Record<string, unknown>) };
-      const keys = Object.keys(copy);
-      const action = next(3);
-      if (action === 1 && keys.length > 0) delete copy[keys[next(keys.length)]!];
-      else if (action === 2) copy[`extra${next(3)}`] = 'x';
-      else if (keys.length > 0) copy[keys[next(keys.length)]!] = damaged(copy[keys[next(keys.length)]!]);
-      return copy;
-    };
+    const damaged = damager(7);
     // io-ts alone, as decodeCommand decoded before it compiled its codecs.
     const byIoTs = (input: unknown): unknown => {
       const envelope = CommandEnvelope.decode(input);
