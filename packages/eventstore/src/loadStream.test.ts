@@ -45,6 +45,15 @@ describe('loading a stream', () => {
     expect([...result.commands]).toEqual([['c1', 0], ['c2', 2]]);
   });
 
+  it('gives a state frozen all the way down, as immer would, though it was folded in place', async () => {
+    const store = new InMemoryEventStore();
+    await append(store, [registered, quota(8)]);
+    const { state } = await loaded(loadStream(store, school, 'school-S1'));
+    expect(Object.isFrozen(state)).toBe(true);
+    expect(Object.isFrozen(state.parameters)).toBe(true);
+    expect(Object.isFrozen(state.parameters.outcomeUploadQuota![0])).toBe(true);
+  });
+
   it('reads only newer events when given an earlier load, as a cache would', async () => {
     const store = new InMemoryEventStore();
     await append(store, [registered, quota(8)]);

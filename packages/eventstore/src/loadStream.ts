@@ -34,15 +34,23 @@ export interface LoadedStream<State, Event> {
  * Deep-freezes what a fold built, as immer's auto-freeze does: plain objects and arrays, stopping at anything
  * already frozen (whatever was frozen before is shared, and was frozen whole).
  */
-const freezeDeep = (value: unknown): void => {
+/**
+ * A plain object: its prototype is null or a root prototype. Any realm's Object.prototype counts, because
+ * structuredClone (and a test runner's sandbox) can hand over objects made in another realm.
+ */
+const isPlainObject = (value: object): boolean => {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+};
+
+export const freezeDeep = (value: unknown): void => {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
   if (Array.isArray(value)) {
     Object.freeze(value);
     for (const item of value) freezeDeep(item);
     return;
   }
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return;
+  if (!isPlainObject(value)) return;
   Object.freeze(value);
   // Own keys only: a plain object here has no enumerable inherited ones.
   for (const key in value) freezeDeep((value as Record<string, unknown>)[key]);
@@ -52,8 +60,7 @@ const freezeDeep = (value: unknown): void => {
 const isPlainData = (value: unknown): boolean => {
   if (typeof value !== 'object' || value === null) return typeof value !== 'function' && typeof value !== 'symbol';
   if (Array.isArray(value)) return value.every(isPlainData);
-  const proto: unknown = Object.getPrototypeOf(value);
-  return (proto === Object.prototype || proto === null) && Object.keys(value).every((key) => isPlainData((value as Record<string, unknown>)[key]));
+  return isPlainObject(value) && Object.keys(value).every((key) => isPlainData((value as Record<string, unknown>)[key]));
 };
 
 const plainInitial = new WeakMap<object, boolean>();

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
 import { domainError, isDomainError, type DomainError } from '@licheng/domain';
-import type { RecordedEvent } from '@licheng/eventstore';
+import { freezeDeep, type RecordedEvent } from '@licheng/eventstore';
 import { decodeRecorded } from '../envelope';
 import type { Projection } from '../projection';
 import type { StoredView } from '../viewStore';
@@ -17,11 +17,6 @@ export interface LogRebuildOptions {
   readonly onBatch?: (events: number) => void;
 }
 
-const freezeDeep = (value: unknown): void => {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const key of Object.keys(value)) freezeDeep((value as Record<string, unknown>)[key]);
-};
 
 const lineError = (line: number, reason: string): DomainError =>
   domainError('LOG_LINE_INVALID', null, `第 ${line} 行無法讀取：${reason}`, `line ${line} cannot be read: ${reason}`, { line });
