@@ -10,10 +10,10 @@ import {
   type SchoolState,
   type Term,
 } from '@licheng/domain';
-import { STREAM_PREFIXES } from '@licheng/eventstore';
 import type { ProjectedEvent } from '../envelope';
 import type { Projection } from '../projection';
 import type { ReportsView } from '../reportsView';
+import { fresh, portfolioOwnerOf, schoolIdOf } from '../streams';
 
 /** What the reports read of an outcome (R-REP-2..5): no description, no files, no certification reason. */
 export interface CompactOutcome {
@@ -153,8 +153,6 @@ export const evolveCompactPortfolio = (portfolio: Draft<CompactPortfolio>, event
   }
 };
 
-const fresh = <T>(initial: T): Draft<T> => structuredClone(initial) as Draft<T>;
-
 /** `reportsProjection`'s routing, with the compact portfolio in place of the domain's full state. */
 export const compactReportsProjection: Projection<CompactReportsView> = {
   name: 'reports-compact',
@@ -162,19 +160,15 @@ export const compactReportsProjection: Projection<CompactReportsView> = {
   apply: (view, envelope: ProjectedEvent) => {
     switch (envelope.stream) {
       case 'school': {
-        const schoolId = envelope.streamName.slice(STREAM_PREFIXES.school.length);
-        const school = (view.schools[schoolId] ??= { policy: fresh(initialSchoolState), portfolios: {} });
+        const school = (view.schools[schoolIdOf(envelope.streamName)] ??= { policy: fresh(initialSchoolState), portfolios: {} });
         evolveSchool(school.policy, envelope.event);
         return;
       }
       case 'portfolio': {
-        const rest = envelope.streamName.slice(STREAM_PREFIXES.portfolio.length);
-        const dash = rest.indexOf('-');
-        const schoolId = rest.slice(0, dash);
-        const school = dash > 0 ? view.schools[schoolId] : undefined;
-        if (!school) throw new Error(`no registered school owns ${envelope.streamName}`);
-        const studentId = rest.slice(dash + 1);
-        evolveCompactPortfolio((school.portfolios[studentId] ??= { outcomes: {}, performances: {}, receipts: {} }), envelope.event);
+        const owner = portfolioOwnerOf(envelope.streamName);
+        const school = owner && view.schools[owner.schoolId];
+        if (!owner || !school) throw new Error(`no registered school owns ${envelope.streamName}`);
+        evolveCompactPortfolio((school.portfolios[owner.studentId] ??= { outcomes: {}, performances: {}, receipts: {} }), envelope.event);
         return;
       }
       case 'submission':
