@@ -1,7 +1,5 @@
 import type { Draft } from 'immer';
 import {
-  evolveSchool,
-  initialSchoolState,
   receiptKey,
   schoolYearOfTerm,
   type OutcomeStatus,
@@ -10,10 +8,9 @@ import {
   type SchoolState,
   type Term,
 } from '@licheng/domain';
-import type { ProjectedEvent } from '../envelope';
 import type { Projection } from '../projection';
 import type { ReportsView } from '../reportsView';
-import { fresh, portfolioOwnerOf, schoolIdOf } from '../streams';
+import { applyToSchools } from '../streams';
 
 /** What the reports read of an outcome (R-REP-2..5): no description, no files, no certification reason. */
 export interface CompactOutcome {
@@ -157,22 +154,5 @@ export const evolveCompactPortfolio = (portfolio: Draft<CompactPortfolio>, event
 export const compactReportsProjection: Projection<CompactReportsView> = {
   name: 'reports-compact',
   initialView: { schools: {} },
-  apply: (view, envelope: ProjectedEvent) => {
-    switch (envelope.stream) {
-      case 'school': {
-        const school = (view.schools[schoolIdOf(envelope.streamName)] ??= { policy: fresh(initialSchoolState), portfolios: {} });
-        evolveSchool(school.policy, envelope.event);
-        return;
-      }
-      case 'portfolio': {
-        const owner = portfolioOwnerOf(envelope.streamName);
-        const school = owner && view.schools[owner.schoolId];
-        if (!owner || !school) throw new Error(`no registered school owns ${envelope.streamName}`);
-        evolveCompactPortfolio((school.portfolios[owner.studentId] ??= { outcomes: {}, performances: {}, receipts: {} }), envelope.event);
-        return;
-      }
-      case 'submission':
-        return;
-    }
-  },
+  apply: applyToSchools<CompactPortfolio>(() => ({ outcomes: {}, performances: {}, receipts: {} }), evolveCompactPortfolio),
 };
