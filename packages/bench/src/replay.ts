@@ -36,15 +36,28 @@ export const floorLoop = (texts: ReadonlyArray<{ type: string; data: string | Bu
   return seen;
 };
 
+/**
+ * Other work measured in the same rounds as replay (the audit), so that its ratio to replay compares the
+ * same stretches of time: on a shared machine the same code runs a third faster or slower from one minute
+ * to the next, and a ratio of two measurements minutes apart would carry that.
+ */
+export interface Companion {
+  readonly events: number;
+  /** One pass over its events; it has had a whole pass of warm-up already. */
+  readonly run: () => void;
+}
+
 export interface ReplayResult {
   readonly floorEventsPerSecond: number;
   readonly replayEventsPerSecond: number;
+  /** The companion's events per second, if one was measured. */
+  readonly companionEventsPerSecond: number | null;
   readonly streams: number;
   readonly events: number;
 }
 
-/** Floor and replay over the same streams, interleaved in rounds so that neither gets a quieter machine. */
-export const measureReplay = async (store: InMemoryEventStore, workload: StoredWorkload, rounds: number): Promise<ReplayResult> => {
+/** Floor, replay (and a companion) over the same streams, interleaved in rounds so that none gets a quieter machine. */
+export const measureReplay = async (store: InMemoryEventStore, workload: StoredWorkload, rounds: number, companion?: Companion): Promise<ReplayResult> => {
   const names = workload.streams.map((s) => s.streamName);
   const texts = names.map((name) => storedTextOf(store, name));
   const events = texts.reduce((n, t) => n + t.length, 0);
@@ -53,6 +66,7 @@ export const measureReplay = async (store: InMemoryEventStore, workload: StoredW
   for (const t of texts.slice(0, 400)) floorLoop(t);
   let floorMs = 0;
   let replayMs = 0;
+  let companionMs = 0;
   for (let round = 0; round < rounds; round++) {
     let start = now();
     for (const t of texts) floorLoop(t);
@@ -63,10 +77,16 @@ export const measureReplay = async (store: InMemoryEventStore, workload: StoredW
       if (E.isLeft(loaded)) throw new Error(loaded.left.message.en);
     }
     replayMs += now() - start;
+    if (companion) {
+      start = now();
+      companion.run();
+      companionMs += now() - start;
+    }
   }
   return {
     floorEventsPerSecond: (events * rounds) / (floorMs / 1000),
     replayEventsPerSecond: (events * rounds) / (replayMs / 1000),
+    companionEventsPerSecond: companion ? (companion.events * rounds) / (companionMs / 1000) : null,
     streams: names.length,
     events,
   };

@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { COMMAND_TYPES, decodeCommand } from '../commands';
@@ -171,6 +172,36 @@ describe('decodeWith', () => {
     const Refined = t.type({ x: t.refinement(t.union([t.type({ a: t.string }), t.type({ b: t.string })]), () => true, 'R') });
     const result = decodeWith(Refined, 'thing')({ x: {} });
     expect(E.isLeft(result) && result.left.details['paths']).toEqual(['x.a', 'x.b']);
+  });
+
+  it('refuses an own __proto__ key wherever it is, naming its path, before io-ts could copy it into a prototype', () => {
+    const smuggled = JSON.parse('{"a":{"b":1},"list":[{"c":2},{"d":{"__proto__":{"isAdmin":true}}}]}') as unknown;
+    const result = decodeWith(t.unknown, 'thing')(smuggled);
+    expect(E.isLeft(result) && result.left.details['paths']).toEqual(['list.1.d.__proto__']);
+  });
+
+  it('refuses exactly the inputs that hold an own __proto__ key (property)', () => {
+    // An independent reference: the first own key named __proto__ in Object.keys order, depth first.
+    const reference = (value: unknown): string | undefined => {
+      if (typeof value !== 'object' || value === null) return undefined;
+      for (const key of Object.keys(value)) {
+        if (key === '__proto__') return key;
+        const below = reference((value as Record<string, unknown>)[key]);
+        if (below !== undefined) return `${key}.${below}`;
+      }
+      return undefined;
+    };
+    // fast-check defines a generated `__proto__` key as an own property, as JSON.parse does.
+    const input = fc.anything({ key: fc.oneof(fc.string({ maxLength: 3 }), fc.constant('__proto__')), maxDepth: 4, values: [fc.string(), fc.integer(), fc.boolean(), fc.constant(null)] });
+    fc.assert(
+      fc.property(input, (value) => {
+        const result = decodeWith(t.unknown, 'thing')(value);
+        const expected = reference(value);
+        if (expected === undefined) expect(result).toEqual(E.right(value));
+        else expect(E.isLeft(result) && result.left.details['paths']).toEqual([expected]);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('names the root when the whole value is wrong', () => {

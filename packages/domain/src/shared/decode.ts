@@ -48,14 +48,34 @@ const safeStringify = (value: unknown): string => {
   }
 };
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /**
- * The path of the first own `__proto__` key anywhere in the input, if any. io-ts copies objects with
+ * Whether the input holds an own `__proto__` key anywhere (to 64 levels deep). io-ts copies objects with
  * Object.assign, which would turn such a key into the prototype and let unvalidated fields through, so
- * input carrying one is refused before decoding.
+ * input carrying one is refused before decoding. Every command passes through here: one `hasOwnProperty`
+ * per object and a `for…in` over its values, without the key arrays `Object.keys` would build.
  */
+const hasPrototypeKey = (value: object, depth: number): boolean => {
+  if (hasOwn.call(value, '__proto__')) return true;
+  if (depth === 64) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null && hasPrototypeKey(item, depth + 1)) return true;
+    }
+    return false;
+  }
+  for (const key in value) {
+    const item: unknown = (value as Record<string, unknown>)[key];
+    if (typeof item === 'object' && item !== null && hasPrototypeKey(item, depth + 1)) return true;
+  }
+  return false;
+};
+
+/** Where that key is, for the refusal: only an input that has one is walked again for it. */
 const prototypeKeyPath = (value: unknown, depth = 0): string | undefined => {
   if (typeof value !== 'object' || value === null || depth > 64) return undefined;
-  // Every command passes through here: a path is written only for the rare input that has such a key.
   for (const key of Object.keys(value)) {
     if (key === '__proto__') return key;
     const below = prototypeKeyPath((value as Record<string, unknown>)[key], depth + 1);
@@ -80,7 +100,7 @@ const compiledOf = (codec: AnyCodec): Compiled => {
 export const decodeWith = <A, O>(codec: t.Type<A, O, unknown>, what: string) => {
   const compiled = compiledOf(codec as AnyCodec);
   return (input: unknown): E.Either<DomainError<'INVALID_INPUT'>, A> => {
-    const smuggled = prototypeKeyPath(input);
+    const smuggled = typeof input === 'object' && input !== null && hasPrototypeKey(input, 0) ? prototypeKeyPath(input) : undefined;
     if (smuggled !== undefined) {
       return E.left(
         domainError('INVALID_INPUT', null, `${what} 含有不允許的鍵 __proto__（${smuggled}）`, `${what} carries a forbidden __proto__ key at ${smuggled}`, {

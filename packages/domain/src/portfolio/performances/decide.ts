@@ -5,6 +5,7 @@ import { parameterFor, workPeriodOf } from '../../school/policy';
 import type { PortfolioCommandOf } from '../commands';
 import { actingSchool, actingStudent, decideWith, enrolled, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
 import { itemErrors, performanceErrors, selectionErrors } from '../errors';
+import { countOf } from '../../shared/count';
 import type { PerformanceState, PortfolioState } from '../state';
 import { attachmentChecks, freshId } from '../storage';
 
@@ -35,7 +36,7 @@ const contentChecks = (context: PortfolioContext, studentId: string, content: Co
 const yearCap = (context: PortfolioContext, state: PortfolioState, schoolYear: number): Check => () => {
   const limit = parameterFor(context.policy, 'performanceYearCap', schoolYear);
   if (limit === null) return null;
-  const actual = Object.values(state.performances).filter((p) => p.schoolYear === schoolYear && !p.synced).length;
+  const actual = countOf(state.performances, (p) => p.schoolYear === schoolYear && !p.synced);
   return actual < limit ? null : performanceErrors.yearCapReached(limit, actual, schoolYear);
 };
 

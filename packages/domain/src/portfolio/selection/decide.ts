@@ -3,13 +3,14 @@ import { selectionCapsFor } from '../../school/parameters';
 import type { PortfolioCommandOf } from '../commands';
 import { actingStudent, decideWith, enrolled, insideWorkPeriod, notSealed, type Decision, type PortfolioContext } from '../context';
 import { itemErrors, performanceErrors, selectionErrors } from '../errors';
+import { countOf } from '../../shared/count';
 import type { PortfolioState } from '../state';
 
 const selectedOutcomeCount = (state: PortfolioState, schoolYear: number): number =>
-  Object.values(state.outcomes).filter((o) => o.selected && o.schoolYear === schoolYear).length;
+  countOf(state.outcomes, (o) => o.selected && o.schoolYear === schoolYear);
 
 const selectedPerformanceCount = (state: PortfolioState, schoolYear: number): number =>
-  Object.values(state.performances).filter((p) => p.selected && p.schoolYear === schoolYear).length;
+  countOf(state.performances, (p) => p.selected && p.schoolYear === schoolYear);
 
 /** R-SEL-1 / R-SEL-2 / R-OUT-11: a passed outcome, inside the year's selection window, under the cap. */
 export const selectCourseOutcome = (command: PortfolioCommandOf<'SelectCourseOutcome'>, state: PortfolioState, context: PortfolioContext): Decision => {
