@@ -212,14 +212,20 @@ export const compileDecoder = (codec: AnyCodec): Compiled => {
     case 'IntersectionType': {
       const members = (codec.types ?? []).map(compileDecoder);
       if (members.length === 0) return (u) => u;
+      // Members nearly always give the input back unchanged (every stored event's metadata is such an
+      // intersection), and mergeAll of results all equal to the input is the input: no array for those.
       return (u) => {
-        const us: unknown[] = [];
-        for (const member of members) {
-          const a = member(u);
+        let us: unknown[] | undefined;
+        for (let i = 0; i < members.length; i++) {
+          const a = members[i]!(u);
           if (a === INVALID) return INVALID;
-          us.push(a);
+          if (us !== undefined) us.push(a);
+          else if (a !== u) {
+            us = new Array<unknown>(i).fill(u);
+            us.push(a);
+          }
         }
-        return mergeAll(u, us);
+        return us === undefined ? u : mergeAll(u, us);
       };
     }
     case 'UnionType': {

@@ -1,4 +1,4 @@
-import { selectionCapsFor, type DomainError, type OutcomeState, type PortfolioState } from '@licheng/domain';
+import { countOf, selectionCapsFor, valuesOf, type DomainError, type OutcomeState, type PortfolioState } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { ReportsView } from '../reportsView';
@@ -19,10 +19,10 @@ export interface OutcomeStatusRow {
 }
 
 const outcomesIn = (portfolio: PortfolioState | undefined, term: string): ReadonlyArray<OutcomeState> =>
-  Object.values(portfolio?.outcomes ?? {}).filter((o) => o.term === term);
+  portfolio ? valuesOf(portfolio.outcomes).filter((o) => o.term === term) : [];
 
 export const selectedOutcomeCount = (portfolio: PortfolioState | undefined, schoolYear: number): number =>
-  Object.values(portfolio?.outcomes ?? {}).filter((o) => o.selected && o.schoolYear === schoolYear).length;
+  portfolio ? countOf(portfolio.outcomes, (o) => o.selected && o.schoolYear === schoolYear) : 0;
 
 /** R-REP-2: outcome status per class for a term, and how many students selected 0 … 6 that school year. */
 export const outcomeStatusReport = (
@@ -36,8 +36,14 @@ export const outcomeStatusReport = (
       const cap = selectionCapsFor(schoolYear).outcomes;
       return classesOf(policy, schoolYear).map((klass) => {
         const roster = classRoster(policy, klass.classId, schoolYear);
-        const outcomes = roster.flatMap((row) => outcomesIn(portfolios[row.student.studentId], query.term));
-        const count = (status: OutcomeState['status']) => outcomes.filter((o) => o.status === status).length;
+        const count: Record<OutcomeState['status'], number> = { draft: 0, pending: 0, passed: 0, failed: 0 };
+        let uploaded = 0;
+        for (const row of roster) {
+          for (const outcome of outcomesIn(portfolios[row.student.studentId], query.term)) {
+            uploaded += 1;
+            count[outcome.status] += 1;
+          }
+        }
         const selectedCounts = Array.from({ length: cap + 1 }, () => 0);
         for (const row of roster) {
           const n = Math.min(cap, selectedOutcomeCount(portfolios[row.student.studentId], schoolYear));
@@ -47,11 +53,11 @@ export const outcomeStatusReport = (
           classId: klass.classId,
           className: klass.name,
           classSize: roster.length,
-          uploaded: outcomes.length,
-          notSent: count('draft'),
-          pending: count('pending'),
-          passed: count('passed'),
-          failed: count('failed'),
+          uploaded,
+          notSent: count.draft,
+          pending: count.pending,
+          passed: count.passed,
+          failed: count.failed,
           selectedCounts,
         };
       });
@@ -96,16 +102,24 @@ export const outcomeUsageStatistics = (
     schoolOf(view, query.schoolId),
     E.map(({ portfolios }) => {
       const schoolYear = yearOf(query.term);
-      const students = Object.values(portfolios);
-      const inTerm = students.map((p) => outcomesIn(p, query.term));
-      const teachers = new Set(inTerm.flat().flatMap((o) => (o.certifiedBy === undefined ? [] : [o.certifiedBy])));
-      return {
-        term: query.term,
-        studentsUploaded: inTerm.filter((outcomes) => outcomes.length > 0).length,
-        studentsSent: inTerm.filter((outcomes) => outcomes.some((o) => o.status !== 'draft' || o.certifiedBy !== undefined)).length,
-        teachersCertified: teachers.size,
-        studentsSelected: students.filter((p) => selectedOutcomeCount(p, schoolYear) > 0).length,
-      };
+      // One pass over each student's outcomes: the statistics of a city are taken for a hundred schools.
+      const teachers = new Set<string>();
+      let studentsUploaded = 0;
+      let studentsSent = 0;
+      let studentsSelected = 0;
+      for (const portfolio of valuesOf(portfolios)) {
+        let uploaded = false;
+        let sent = false;
+        for (const outcome of outcomesIn(portfolio, query.term)) {
+          uploaded = true;
+          if (outcome.status !== 'draft' || outcome.certifiedBy !== undefined) sent = true;
+          if (outcome.certifiedBy !== undefined) teachers.add(outcome.certifiedBy);
+        }
+        if (uploaded) studentsUploaded += 1;
+        if (sent) studentsSent += 1;
+        if (selectedOutcomeCount(portfolio, schoolYear) > 0) studentsSelected += 1;
+      }
+      return { term: query.term, studentsUploaded, studentsSent, teachersCertified: teachers.size, studentsSelected };
     }),
   );
 

@@ -1,4 +1,4 @@
-import { domainError, schoolYearOfTerm, type DomainError, type SchoolState, type StudentInfo, type Term } from '@licheng/domain';
+import { domainError, schoolYearOfTerm, valuesOf, type DomainError, type SchoolState, type StudentInfo, type Term } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import type { ReportsView, SchoolRecords } from '../reportsView';
 
@@ -13,7 +13,7 @@ const bySeat = (a: RosterRow, b: RosterRow): number => a.seatNumber - b.seatNumb
 /** Every class's roster for a school year, in one pass over the students. */
 const rostersOf = (policy: SchoolState, schoolYear: number): ReadonlyMap<string, ReadonlyArray<RosterRow>> => {
   const rosters = new Map<string, RosterRow[]>();
-  for (const student of Object.values(policy.students)) {
+  for (const student of valuesOf(policy.students)) {
     const placement = student.placements[schoolYear];
     if (!placement) continue;
     const className = policy.classes[placement.classId]?.name ?? placement.classId;

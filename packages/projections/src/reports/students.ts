@@ -1,4 +1,4 @@
-import { domainError, type DomainError, type PortfolioState } from '@licheng/domain';
+import { domainError, valuesOf, type DomainError, type PortfolioState } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { ReportsView } from '../reportsView';
@@ -7,7 +7,7 @@ import { classRoster, schoolOf } from './roster';
 import type { Table } from './table';
 
 const performancesOf = (portfolio: PortfolioState | undefined, schoolYear: number, semester?: number) =>
-  Object.values(portfolio?.performances ?? {}).filter((p) => p.schoolYear === schoolYear && (semester === undefined || p.semester === semester));
+  (portfolio ? valuesOf(portfolio.performances) : []).filter((p) => p.schoolYear === schoolYear && (semester === undefined || p.semester === semester));
 
 export interface PerformanceSelectionRow {
   readonly className: string;
@@ -88,7 +88,7 @@ export const studentNotice = (
         return E.left(domainError('STUDENT_NOT_ENROLLED', 'R-AUTH-1', `學生 ${studentId} 不在本校學籍名冊中`, `Student ${studentId} is not enrolled at this school`, { studentId }));
       }
       const line = (label: string, semester?: 1 | 2): NoticeLine => {
-        const outcomes = Object.values(portfolio?.outcomes ?? {}).filter(
+        const outcomes = (portfolio ? valuesOf(portfolio.outcomes) : []).filter(
           (o) => o.schoolYear === query.schoolYear && (semester === undefined || o.term === `${query.schoolYear}${semester}`),
         );
         const performances = performancesOf(portfolio, query.schoolYear, semester);

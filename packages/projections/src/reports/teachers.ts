@@ -1,4 +1,4 @@
-import { certifiersOf, type DomainError } from '@licheng/domain';
+import { certifiersOf, valuesOf, type DomainError } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { ReportsView } from '../reportsView';
@@ -38,7 +38,7 @@ export const uncertifiedTeacherReport = (
       for (const [studentId, portfolio] of Object.entries(portfolios)) {
         const student = policy.students[studentId];
         const placement = student?.placements[schoolYear];
-        for (const outcome of Object.values(portfolio.outcomes)) {
+        for (const outcome of valuesOf(portfolio.outcomes)) {
           if (outcome.term !== query.term || outcome.status !== 'pending') continue;
           const course = policy.courses[outcome.courseId];
           const waiting: WaitingOutcome = {

@@ -5,7 +5,7 @@ import { parameterFor, workPeriodOf } from '../../school/policy';
 import type { PortfolioCommandOf } from '../commands';
 import { actingSchool, actingStudent, decideWith, enrolled, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
 import { itemErrors, performanceErrors, selectionErrors } from '../errors';
-import { countOf } from '../../shared/count';
+import { countOf } from '../../shared/records';
 import type { PerformanceState, PortfolioState } from '../state';
 import { attachmentChecks, freshId } from '../storage';
 

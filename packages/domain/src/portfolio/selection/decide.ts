@@ -3,7 +3,7 @@ import { selectionCapsFor } from '../../school/parameters';
 import type { PortfolioCommandOf } from '../commands';
 import { actingStudent, decideWith, enrolled, insideWorkPeriod, notSealed, type Decision, type PortfolioContext } from '../context';
 import { itemErrors, performanceErrors, selectionErrors } from '../errors';
-import { countOf } from '../../shared/count';
+import { countOf } from '../../shared/records';
 import type { PortfolioState } from '../state';
 
 const selectedOutcomeCount = (state: PortfolioState, schoolYear: number): number =>
