@@ -25,18 +25,32 @@ const AGGREGATES: Readonly<Record<StreamKind, AnyAggregate>> = {
   submission: submissionAggregate as unknown as AnyAggregate,
 };
 
-/** The runs of one stream's events that one command appended: consecutive, with the same commandId. */
-const commandGroups = (streams: ReadonlyMap<string, ReadonlyArray<LogEntry>>): Map<LogEntry, LogEntry[]> => {
-  const groups = new Map<LogEntry, LogEntry[]>();
-  const commandIdOf = (entry: LogEntry) => (entry.record.metadata as { commandId?: unknown } | null)?.commandId;
-  for (const stream of streams.values()) {
-    let current: LogEntry[] = [];
-    for (const entry of stream) {
-      if (current.length > 0 && commandIdOf(current[0]!) === commandIdOf(entry)) current.push(entry);
-      else groups.set(entry, (current = [entry]));
-    }
-  }
-  return groups;
+/** One stream as the audit walks it: its entries in log order, how many the walk has met, and its state. */
+interface StreamWalk {
+  readonly entries: ReadonlyArray<LogEntry>;
+  /** Entries of the stream met so far in the log. */
+  met: number;
+  /** Where the last command's run of events ends: entries before it were judged with their command. */
+  judgedTo: number;
+  state: unknown;
+  /** Whether the state is the audit's own copy, which it may fold in place. */
+  owned: boolean;
+}
+
+const commandIdOf = (entry: LogEntry): unknown => (entry.record.metadata as { commandId?: unknown } | null)?.commandId;
+
+/**
+ * The run of events one command appended, if `entry` begins one: consecutive in its stream, with the same
+ * commandId. The log visits a stream's entries in the stream's order, so the k-th visit is its k-th entry.
+ */
+const runBegunBy = (walk: StreamWalk): ReadonlyArray<LogEntry> | undefined => {
+  const at = walk.met++;
+  if (at < walk.judgedTo) return undefined;
+  const commandId = commandIdOf(walk.entries[at]!);
+  let end = at + 1;
+  while (end < walk.entries.length && commandIdOf(walk.entries[end]!) === commandId) end++;
+  walk.judgedTo = end;
+  return walk.entries.slice(at, end);
 };
 
 /** Where the routed command writes, and the context its decider needs at that point of the log. */
@@ -81,13 +95,13 @@ export const reDecide = (
 ): { readonly findings: Finding[]; readonly commands: number } => {
   const findings: Finding[] = [];
   let commands = 0;
-  const groups = commandGroups(streams);
-  const states = new Map<string, unknown>();
+  const walks = new Map<string, StreamWalk>();
+  for (const [streamName, stream] of streams) walks.set(streamName, { entries: stream, met: 0, judgedTo: 0, state: undefined, owned: false });
   const policies = new Map<string, SchoolState>();
-  const owned = new Set<unknown>();
   for (const entry of entries) {
-    const group = groups.get(entry);
-    const kind = streamKindOf(entry.record.streamName);
+    const walk = walks.get(entry.record.streamName);
+    const group = walk && runBegunBy(walk);
+    const kind = group && streamKindOf(entry.record.streamName);
     if (!group || !kind) continue;
     const aggregate = AGGREGATES[kind];
     const { streamName } = entry.record;
@@ -98,10 +112,10 @@ export const reDecide = (
         findings.push(finding('undecodable', { streamName, revision: member.record.revision, line: member.line }, result.left.message['zh-TW'], result.left.message.en, { details: { error: result.left } }));
       } else decoded.push(result.right);
     }
-    let before = states.get(streamName);
+    let before = walk!.state;
     if (before === undefined) {
       const copy = ownedInitialState(aggregate.decider.initialState);
-      if (copy !== null) owned.add(copy);
+      walk!.owned = copy !== null;
       before = copy ?? aggregate.decider.initialState;
     }
     commands += 1;
@@ -109,9 +123,9 @@ export const reDecide = (
     // The audit owns every state it folds and judges each command before folding its events, so a state is
     // folded in place (as a first load is) unless it holds what only immer may fold.
     let after = before;
-    if (owned.has(before)) for (const { event } of decoded) aggregate.decider.evolve(before as Draft<unknown>, event);
+    if (walk!.owned) for (const { event } of decoded) aggregate.decider.evolve(before as Draft<unknown>, event);
     else if (decoded.length > 0) after = foldEvents(aggregate.decider.evolve, before, decoded.map((d) => d.event));
-    states.set(streamName, after);
+    walk!.state = after;
     if (kind === 'school') policies.set(streamName.slice('school-'.length), after as SchoolState);
   }
   return { findings, commands };
