@@ -79,14 +79,14 @@ export const measureReplay = async (
   for (let round = 0; round < rounds; round++) {
     for (let slice = 0; slice < slices; slice++) {
       const [from, to] = [bounds[slice]!, bounds[slice + 1]!];
-      // Each timed part begins on a collected heap, so that it pays for its own garbage and not for the part before it.
+      // Floor and replay begin on a collected heap, so that neither pays for the garbage of the part before it.
       collectGarbage();
       let start = now();
       for (let i = from; i < to; i++) floorLoop(texts[i]!);
       floorMs += now() - start;
       // The companion between them, so that replay does not find the slice's text still in the processor's caches.
+      // (The floor leaves only young garbage, which costs the companion nothing; replay gets a collected heap.)
       if (companion) {
-        collectGarbage();
         start = now();
         companion.run();
         companionMs += now() - start;

@@ -202,15 +202,17 @@ describe('snapshot', () => {
 });
 
 describe('scale', () => {
-  it('appends to 100,000 streams without slowing down with the number of streams', async () => {
+  // How append latency grows with the number of streams is measured by the bench (appendScalingRatio), not timed here.
+  it('holds 100,000 streams, each readable with its own event at its own position', async () => {
     const store = new InMemoryEventStore();
-    const started = Date.now();
     for (let i = 0; i < 100_000; i++) {
       await store.appendToStream(`s-${i}`, [{ eventId: `e-${i}`, type: 'T', data: i, metadata: null }], 'no_stream');
     }
-    // A scan of all streams or events per append would take minutes here.
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(store.eventCount).toBe(100_000);
-    expect(await store.readStream('s-99999')).toHaveLength(1);
+    for (const i of [0, 4_321, 99_999]) {
+      const [only, ...rest] = await store.readStream(`s-${i}`);
+      expect(rest).toHaveLength(0);
+      expect(only).toMatchObject({ eventId: `e-${i}`, revision: 0, position: i, data: i });
+    }
   });
 });
