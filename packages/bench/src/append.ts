@@ -14,27 +14,30 @@ const lcg = (seed: number) => {
 const eventLike = (template: NewEvent, id: number): NewEvent => ({ ...template, eventId: `00000000-0000-5000-8000-${String(id).padStart(12, '0')}` });
 
 /**
- * Mean latency of appending one event to one of `streams` streams (each holding a few events), as the store
- * grows through the sizes given. The same store is filled up to each size in turn.
+ * Mean latency of appending one event to one of `streams` streams (each holding a few events), for each size
+ * given. A store of each size is filled first; then each round times `appends` appends on every store in
+ * turn, in a rotating order, and each size's figure is the median of its rounds. So no size is measured only
+ * while the JIT warms up or the heap grows, nor only in a slow stretch of the machine.
  */
-export const ourAppendScaling = async (template: NewEvent, sizes: ReadonlyArray<number>, appends: number) => {
-  const store = new InMemoryEventStore();
-  const versions: number[] = [];
+export const ourAppendScaling = async (template: NewEvent, sizes: ReadonlyArray<number>, appends: number, rounds = 3) => {
   let ids = 0;
-  const rows: { streams: number; meanMicros: number }[] = [];
-  const next = lcg(7);
+  const stores: { readonly size: number; readonly store: InMemoryEventStore; readonly versions: number[]; readonly next: (n: number) => number; readonly means: number[] }[] = [];
   for (const size of sizes) {
-    while (versions.length < size) {
-      const i = versions.length;
+    const store = new InMemoryEventStore();
+    const versions: number[] = [];
+    for (let i = 0; i < size; i++) {
       const result = await store.appendToStream(`portfolio-tp_scale-s${i}`, [eventLike(template, ids++), eventLike(template, ids++)], 'no_stream');
       if (E.isLeft(result)) throw new Error(result.left.message.en);
       versions.push(1);
     }
-    const means: number[] = [];
-    for (let round = 0; round < 3; round++) {
+    stores.push({ size, store, versions, next: lcg(7), means: [] });
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < stores.length; k++) {
+      const { size, store, versions, next, means } = stores[(round + k) % stores.length]!;
       collectGarbage();
       const start = now();
-      for (let k = 0; k < appends; k++) {
+      for (let a = 0; a < appends; a++) {
         const i = next(size);
         const result = await store.appendToStream(`portfolio-tp_scale-s${i}`, [eventLike(template, ids++)], versions[i]!);
         if (E.isLeft(result)) throw new Error(result.left.message.en);
@@ -42,9 +45,8 @@ export const ourAppendScaling = async (template: NewEvent, sizes: ReadonlyArray<
       }
       means.push(((now() - start) * 1000) / appends);
     }
-    rows.push({ streams: size, meanMicros: median(means) });
   }
-  return rows;
+  return stores.map(({ size, means }) => ({ streams: size, meanMicros: median(means) }));
 };
 
 /** The same for Emmett's in-memory store (which counts every stream's events on each append). */
