@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { describeValidationErrors, domainError, NonNegativeInt, type DomainError } from '@licheng/domain';
 import { InMemoryEventStore, type RecordedEvent } from '@licheng/eventstore';
-import { decodeRecorded, type ProjectedEvent } from '@licheng/projections';
+import { decodeRecorded, lineBatches, type ProjectedEvent } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 
@@ -46,42 +46,67 @@ export const formatLogError = ({ file, line, error }: LogError): string =>
 
 const lineError = (code: string, zh: string, en: string, details: Record<string, unknown> = {}) => domainError(code, null, zh, en, details);
 
+/** One line of the log as an entry, or what is wrong with it; undefined for a blank line. */
+const entryOf = (file: string, line: number, source: string): E.Either<LogError, LogEntry> | undefined => {
+  if (source.trim() === '') return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(source);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return E.left({ file, line, error: lineError('LOG_LINE_NOT_JSON', `這一行不是 JSON：${reason}`, `the line is not JSON: ${reason}`) });
+  }
+  const decoded = RecordedEventLine.decode(json);
+  if (E.isLeft(decoded)) {
+    const problems = describeValidationErrors(decoded.left);
+    const what = problems.map((p) => `${p.path}: expected ${p.expected}, got ${p.actual}`).join('; ');
+    return E.left({ file, line, error: lineError('LOG_LINE_INVALID', `這一行不是儲存的事件（${what}）`, `the line is not a stored event (${what})`, { problems }) });
+  }
+  return E.right({ record: decoded.right, line });
+};
+
 /** Parses and decodes every line (blank lines are skipped); the first bad line stops it and names itself. */
 export const parseLog = (file: string, text: string): E.Either<LogError, EventLog> => {
   const entries: LogEntry[] = [];
   const lines = text.split('\n');
   for (const [index, raw] of lines.entries()) {
-    const line = index + 1;
-    const source = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (source.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(source);
-    } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      return E.left({ file, line, error: lineError('LOG_LINE_NOT_JSON', `這一行不是 JSON：${reason}`, `the line is not JSON: ${reason}`) });
-    }
-    const decoded = RecordedEventLine.decode(json);
-    if (E.isLeft(decoded)) {
-      const problems = describeValidationErrors(decoded.left);
-      const what = problems.map((p) => `${p.path}: expected ${p.expected}, got ${p.actual}`).join('; ');
-      return E.left({ file, line, error: lineError('LOG_LINE_INVALID', `這一行不是儲存的事件（${what}）`, `the line is not a stored event (${what})`, { problems }) });
-    }
-    entries.push({ record: decoded.right, line });
+    const entry = entryOf(file, index + 1, raw.endsWith('\r') ? raw.slice(0, -1) : raw);
+    if (entry === undefined) continue;
+    if (E.isLeft(entry)) return entry;
+    entries.push(entry.right);
   }
   return E.right({ file, entries });
 };
 
+const unreadable = (file: string, cause: unknown): LogError => {
+  // Node's fs errors may come from another realm (jest), where `instanceof Error` fails.
+  const reason = typeof (cause as { message?: unknown })?.message === 'string' ? (cause as Error).message : String(cause);
+  return { file, line: null, error: lineError('FILE_UNREADABLE', `無法讀取檔案：${reason}`, `cannot read the file: ${reason}`) };
+};
+
+/**
+ * Reads a log file as `parseLog` reads its text, a chunk at a time: a log larger than the longest string
+ * Node can hold (about 512 MiB) is read all the same, and memory holds the entries, not the text.
+ */
 export const readLogFile = async (file: string): Promise<E.Either<LogError, EventLog>> => {
-  let text: string;
+  const entries: LogEntry[] = [];
+  const input = createReadStream(file, { highWaterMark: 1 << 20 });
+  let line = 0;
   try {
-    text = await readFile(file, 'utf8');
+    for await (const lines of lineBatches(input)) {
+      for (const source of lines) {
+        const entry = entryOf(file, ++line, source);
+        if (entry === undefined) continue;
+        if (E.isLeft(entry)) return entry;
+        entries.push(entry.right);
+      }
+    }
   } catch (cause) {
-    // Node's fs errors may come from another realm (jest), where `instanceof Error` fails.
-    const reason = typeof (cause as { message?: unknown })?.message === 'string' ? (cause as Error).message : String(cause);
-    return E.left({ file, line: null, error: lineError('FILE_UNREADABLE', `無法讀取檔案：${reason}`, `cannot read the file: ${reason}`) });
+    return E.left(unreadable(file, cause));
+  } finally {
+    input.destroy();
   }
-  return parseLog(file, text);
+  return E.right({ file, entries });
 };
 
 /** Decodes (and upcasts) every event in full; a log whose lines are out of global order is refused. */
