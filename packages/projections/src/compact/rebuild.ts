@@ -21,6 +21,48 @@ export interface LogRebuildOptions {
 const lineError = (line: number, reason: string): DomainError =>
   domainError('LOG_LINE_INVALID', null, `第 ${line} 行無法讀取：${reason}`, `line ${line} cannot be read: ${reason}`, { line });
 
+/** Where a rebuild has got to: kept between chunks, read and written back once per chunk. */
+interface Progress {
+  position: number;
+  folded: number;
+  line: number;
+}
+
+/**
+ * Folds one chunk's lines into the view; a refusal ends the rebuild. Synchronous and apart from the async
+ * reading loop: there, every variable lives across an `await` and sits in a heap context, here in registers.
+ */
+const foldLines = <View>(lines: ReadonlyArray<string>, view: Draft<View>, projection: Projection<View>, progress: Progress, options: LogRebuildOptions, batchSize: number): DomainError | null => {
+  let { position, folded, line } = progress;
+  try {
+    for (const text of lines) {
+      line += 1;
+      if (text.trim() === '') continue;
+      let record: RecordedEvent;
+      try {
+        record = JSON.parse(text) as RecordedEvent;
+      } catch (cause) {
+        return lineError(line, cause instanceof Error ? cause.message : String(cause));
+      }
+      if (typeof record !== 'object' || record === null || typeof record.position !== 'number' || record.position <= position) {
+        return lineError(line, `position ${String((record as { position?: unknown } | null)?.position)} does not follow ${position}`);
+      }
+      const decoded = decodeRecorded(record);
+      if (E.isLeft(decoded)) return decoded.left;
+      position = record.position;
+      // Folded at once: an event kept for a batch would outlive the young generation and cost a full collection.
+      projection.apply(view, decoded.right);
+      folded += 1;
+      if (folded % batchSize === 0) options.onBatch?.(folded);
+    }
+    return null;
+  } finally {
+    progress.position = position;
+    progress.folded = folded;
+    progress.line = line;
+  }
+};
+
 /**
  * Rebuilds a projection from an NDJSON event log (one stored event per line, in position order, as
  * `licheng` writes logs) read as a stream: each line is parsed, decoded and folded before the next, so that
@@ -36,39 +78,20 @@ export const rebuildFromLog = async <View>(
   const batchSize = options.batchSize ?? 5_000;
   const input = typeof source === 'string' ? createReadStream(source, { highWaterMark: 1 << 20 }) : source;
   const view = structuredClone(projection.initialView) as Draft<View>;
-  let position = -1;
-  let folded = 0;
-  let lineNumber = 0;
+  const progress: Progress = { position: -1, folded: 0, line: 0 };
   try {
     for await (const lines of lineBatches(input)) {
-      for (const line of lines) {
-        lineNumber += 1;
-        if (line.trim() === '') continue;
-        let record: RecordedEvent;
-        try {
-          record = JSON.parse(line) as RecordedEvent;
-        } catch (cause) {
-          return E.left(lineError(lineNumber, cause instanceof Error ? cause.message : String(cause)));
-        }
-        if (typeof record !== 'object' || record === null || typeof record.position !== 'number' || record.position <= position) {
-          return E.left(lineError(lineNumber, `position ${String((record as { position?: unknown } | null)?.position)} does not follow ${position}`));
-        }
-        const decoded = decodeRecorded(record);
-        if (E.isLeft(decoded)) return decoded;
-        position = record.position;
-        // Folded at once: an event kept for a batch would outlive the young generation and cost a full collection.
-        projection.apply(view, decoded.right);
-        folded += 1;
-        if (folded % batchSize === 0) options.onBatch?.(folded);
-      }
+      const refused = foldLines(lines, view, projection, progress, options, batchSize);
+      if (refused !== null) return E.left(refused);
     }
-    if (folded % batchSize !== 0) options.onBatch?.(folded);
+    if (progress.folded % batchSize !== 0) options.onBatch?.(progress.folded);
   } catch (cause) {
     if (isDomainError(cause)) return E.left(cause);
-    return E.left(domainError('PROJECTION_FAILED', null, `投影 ${projection.name} 在第 ${lineNumber} 行停止：${String(cause)}`, `Projection ${projection.name} stopped at line ${lineNumber}: ${cause instanceof Error ? cause.message : String(cause)}`, { projection: projection.name, line: lineNumber }));
+    const { line } = progress;
+    return E.left(domainError('PROJECTION_FAILED', null, `投影 ${projection.name} 在第 ${line} 行停止：${String(cause)}`, `Projection ${projection.name} stopped at line ${line}: ${cause instanceof Error ? cause.message : String(cause)}`, { projection: projection.name, line }));
   } finally {
     if (typeof source === 'string') input.destroy();
   }
   freezeDeep(view);
-  return E.right({ view: view as View, position });
+  return E.right({ view: view as View, position: progress.position });
 };
