@@ -8,7 +8,7 @@ import { cityLog } from './cityLog';
 import { commandTargets, emmettFor, measureEmmettCommands, measureOurCommands } from './commands';
 import { measureProjectionLag } from './lag';
 import { collectGarbage, log } from './measure';
-import { floorParse, rebuildCompact, rebuildFull, warmFileCache, warmUpRebuild } from './rebuild';
+import { floorParse, rebuildCompact, rebuildFull, warmFileCache } from './rebuild';
 import { measureReplay, replayByLength, type Companion } from './replay';
 import { storedWorkload, storeWorkload, type StoredWorkload } from './workload';
 
@@ -58,8 +58,6 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   const city = await cityLog({ seed: options.seed, students: size.cityStudents });
   log(`city log: ${fmt(city.events)} events, ${fmt(city.bytes / 2 ** 20)} MiB${city.generatedSeconds === null ? ' (cached)' : `, generated in ${fmt(city.generatedSeconds, 1)} s`}`);
   await warmFileCache(city.file);
-  await warmUpRebuild(city.file);
-  collectGarbage();
   const floorBefore = await floorParse(city.file);
   collectGarbage();
   const rebuilt = await (options.fullView ? rebuildFull : rebuildCompact)(city.file, 111);

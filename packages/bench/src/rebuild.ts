@@ -1,6 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import * as E from 'fp-ts/Either';
 import type { RecordedEvent } from '@licheng/eventstore';
 import {
@@ -24,7 +22,7 @@ import {
 import { now, rssMB } from './measure';
 
 /** The file's lines a chunk at a time, read as rebuildFromLog reads them: the floor and the rebuild differ only in what they do with a line. */
-const lines = (file: string | Readable) => lineBatches(typeof file === 'string' ? createReadStream(file, { highWaterMark: 1 << 20 }) : file);
+const lines = (file: string) => lineBatches(createReadStream(file, { highWaterMark: 1 << 20 }));
 
 /** Reads the file's bytes once, so that the floor and the rebuild after it both read from the page cache. */
 export const warmFileCache = async (file: string): Promise<void> => {
@@ -32,7 +30,7 @@ export const warmFileCache = async (file: string): Promise<void> => {
 };
 
 /** The floor for a log file: read as a stream, each line parsed and its type switched on, nothing more. */
-export const floorParse = async (file: string | Readable): Promise<{ seconds: number; events: number }> => {
+export const floorParse = async (file: string): Promise<{ seconds: number; events: number }> => {
   const start = now();
   let events = 0;
   let seen = 0;
@@ -53,24 +51,6 @@ export const floorParse = async (file: string | Readable): Promise<{ seconds: nu
   }
   if (seen < 0) throw new Error('unreachable');
   return { seconds: (now() - start) / 1000, events };
-};
-
-/**
- * Both paths once over the first 16 MiB of the log (whole lines), so that neither is timed while the JIT
- * compiles it: in the quick run that would be a tenth of the rebuild. Replay's measurement warms up alike.
- */
-export const warmUpRebuild = async (file: string): Promise<void> => {
-  const handle = await open(file, 'r');
-  const head = Buffer.alloc(1 << 24);
-  try {
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const whole = head.subarray(0, head.lastIndexOf(0x0a, bytesRead - 1) + 1);
-    await floorParse(Readable.from([whole]));
-    const rebuilt = await rebuildFromLog(Readable.from([whole]), compactReportsProjection);
-    if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message.en);
-  } finally {
-    await handle.close();
-  }
 };
 
 /** Every report of every school of the view for one school year: what a rebuild is for. */
