@@ -35,8 +35,9 @@ const isDigit = (key: string): boolean => {
 
 /**
  * Sorts an object's keys by UTF-16 code units (string `<` compares as Array#sort does), in place; whether
- * they already were, or null for a key the native path cannot carry (integer-like, or `__proto__`). Objects here are small, and insertion sort makes no
- * calls and no moves on keys already in order; a large one is left to Array#sort.
+ * they already were, or null for a key the native path cannot carry (integer-like, or `__proto__`). Objects
+ * here are small, and insertion sort makes no calls and no moves on keys already in order; a large one is
+ * left to Array#sort.
  */
 const sortKeys = (keys: string[]): boolean | null => {
   let inOrder = true;

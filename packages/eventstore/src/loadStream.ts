@@ -31,10 +31,6 @@ export interface LoadedStream<State, Event> {
 }
 
 /**
- * Deep-freezes what a fold built, as immer's auto-freeze does: plain objects and arrays, stopping at anything
- * already frozen (whatever was frozen before is shared, and was frozen whole).
- */
-/**
  * A plain object: its prototype is null or a root prototype. Any realm's Object.prototype counts, because
  * structuredClone (and a test runner's sandbox) can hand over objects made in another realm.
  */
@@ -43,6 +39,10 @@ const isPlainObject = (value: object): boolean => {
   return proto === null || Object.getPrototypeOf(proto) === null;
 };
 
+/**
+ * Deep-freezes what a fold built, as immer's auto-freeze does: plain objects and arrays, stopping at anything
+ * already frozen (whatever was frozen before is shared, and was frozen whole).
+ */
 export const freezeDeep = (value: unknown): void => {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
   if (Array.isArray(value)) {

@@ -17,7 +17,6 @@ export interface LogRebuildOptions {
   readonly onBatch?: (events: number) => void;
 }
 
-
 const lineError = (line: number, reason: string): DomainError =>
   domainError('LOG_LINE_INVALID', null, `第 ${line} 行無法讀取：${reason}`, `line ${line} cannot be read: ${reason}`, { line });
 
@@ -32,7 +31,14 @@ interface Progress {
  * Folds one chunk's lines into the view; a refusal ends the rebuild. Synchronous and apart from the async
  * reading loop: there, every variable lives across an `await` and sits in a heap context, here in registers.
  */
-const foldLines = <View>(lines: ReadonlyArray<string>, view: Draft<View>, projection: Projection<View>, progress: Progress, options: LogRebuildOptions, batchSize: number): DomainError | null => {
+const foldLines = <View>(
+  lines: ReadonlyArray<string>,
+  view: Draft<View>,
+  projection: Projection<View>,
+  progress: Progress,
+  options: LogRebuildOptions,
+  batchSize: number,
+): DomainError | null => {
   let { position, folded, line } = progress;
   try {
     for (const text of lines) {

@@ -37,16 +37,15 @@ export const outcomeStatusReport = (
       return classesOf(policy, schoolYear).map((klass) => {
         const roster = classRoster(policy, klass.classId, schoolYear);
         const count: Record<OutcomeState['status'], number> = { draft: 0, pending: 0, passed: 0, failed: 0 };
+        const selectedCounts = Array.from({ length: cap + 1 }, () => 0);
         let uploaded = 0;
         for (const row of roster) {
-          for (const outcome of outcomesIn(portfolios[row.student.studentId], query.term)) {
+          const portfolio = portfolios[row.student.studentId];
+          for (const outcome of outcomesIn(portfolio, query.term)) {
             uploaded += 1;
             count[outcome.status] += 1;
           }
-        }
-        const selectedCounts = Array.from({ length: cap + 1 }, () => 0);
-        for (const row of roster) {
-          const n = Math.min(cap, selectedOutcomeCount(portfolios[row.student.studentId], schoolYear));
+          const n = Math.min(cap, selectedOutcomeCount(portfolio, schoolYear));
           selectedCounts[n] = (selectedCounts[n] ?? 0) + 1;
         }
         return {
