@@ -1,6 +1,7 @@
 import { eventCodec, NonEmptyText, PositiveInt, taipeiInstant, type DomainError, type Id } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
+import { portfolioAggregate } from './aggregates';
 import { InMemoryEventStore } from './inMemoryStore';
 import type { RecordedEvent } from './port';
 import { createEventSerializer, type Envelope } from './serializer';
@@ -40,7 +41,7 @@ const decoded = <A>(result: E.Either<DomainError, A>): A => {
   return result.right;
 };
 
-const failure = (result: E.Either<DomainError, Envelope<TestEvent>>): DomainError => {
+const failure = <Event>(result: E.Either<DomainError, Envelope<Event>>): DomainError => {
   if (E.isRight(result)) throw new Error('expected the stored event to be refused');
   return result.left;
 };
@@ -119,6 +120,16 @@ describe('a corrupted stored event', () => {
   it('of an unknown type is refused', () => {
     expectInvalid(failure(serializer.decode(recorded({ type: 'Vanished' }))), ['type'], 'Vanished');
     expectInvalid(failure(serializer.decode(recorded({ type: 'toString' }))), ['type'], 'toString');
+  });
+
+  it('naming as an id a member every JavaScript object has is refused, naming the path', () => {
+    const document = { name: 'a.pdf', mimeType: 'application/pdf', sizeBytes: 1, sha256: 'c'.repeat(64), storageKey: 'k/a.pdf' };
+    const data = { studentId: 's1', outcomeId: 'constructor', courseId: 'math-1111', term: '1111', subject: '數學', description: '報告', document };
+    const upload = recorded({ streamName: 'portfolio-sch1-s1', type: 'CourseOutcomeUploaded', data });
+    const error = failure(portfolioAggregate.serializer.decode(upload));
+    expect(error.code).toBe('STORED_EVENT_INVALID');
+    expect(error.details['paths']).toEqual(['data.outcomeId']);
+    expect(E.isRight(portfolioAggregate.serializer.decode({ ...upload, data: { ...data, outcomeId: 'o1' } }))).toBe(true);
   });
 
   it('from a schema version newer than this code knows is refused', () => {

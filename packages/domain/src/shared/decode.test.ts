@@ -85,6 +85,24 @@ describe('decoding a command', () => {
     expect(error.message.en).toContain('UploadHomework');
   });
 
+  it('refuses an outcome id that every JavaScript object has as a member, naming data.outcomeId', () => {
+    // Before, `constructor` was refused as an id already used (R-OUT-1): the state's record found Object's constructor.
+    for (const outcomeId of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const error = refusal(upload({ outcomeId }));
+      expect(error.code).toBe('INVALID_INPUT');
+      expect(pathsOf(error)).toEqual(['data.outcomeId']);
+    }
+  });
+
+  it('refuses a school or student id that every JavaScript object has as a member', () => {
+    expect(pathsOf(refusal(upload({ schoolId: 'valueOf' })))).toEqual(['data.schoolId']);
+    expect(pathsOf(refusal(upload({ studentId: 'isPrototypeOf' })))).toEqual(['data.studentId']);
+  });
+
+  it('accepts ids that only contain such a name', () => {
+    expect(E.isRight(decodeCommand(upload({ outcomeId: 'constructor-2', studentId: 'my_toString' })))).toBe(true);
+  });
+
   it('does not take an inherited property name for a command type', () => {
     expect(pathsOf(refusal(envelope('toString', {})))).toEqual(['type']);
     expect(pathsOf(refusal(envelope('__proto__', {})))).toEqual(['type']);

@@ -1,12 +1,36 @@
 import * as t from 'io-ts';
 import { isLowerHex, isTextWithin } from './lexical';
 
-/** An identifier chosen by the embedding service: 1–64 characters, letters, digits and `_ . : -`. */
+/**
+ * The names every JavaScript object answers to: `Object.prototype`'s own properties, as the language defines
+ * them. Ids are keys of the states' records, where `outcomes['constructor']` would find Object's constructor
+ * (an outcome that was never uploaded) and `outcomes['__proto__'] = …` would replace the record's prototype;
+ * so no id may be one of them (docs/decisions/0007-ids-that-are-object-members.md).
+ */
+export const OBJECT_MEMBER_NAMES: ReadonlySet<string> = new Set([
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  '__proto__',
+  'constructor',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+]);
+
+/**
+ * An identifier chosen by the embedding service: 1–64 characters, letters, digits and `_ . : -`, and not one
+ * of the `OBJECT_MEMBER_NAMES`.
+ */
 export interface IdBrand {
   readonly Id: unique symbol;
 }
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
-export const Id = t.brand(t.string, (s): s is t.Branded<string, IdBrand> => ID.test(s), 'Id');
+export const Id = t.brand(t.string, (s): s is t.Branded<string, IdBrand> => ID.test(s) && !OBJECT_MEMBER_NAMES.has(s), 'Id');
 export type Id = t.TypeOf<typeof Id>;
 
 export interface SchoolIdBrand {
@@ -17,7 +41,11 @@ export interface SchoolIdBrand {
  * and a hyphen would make `portfolio-a-b-s1` belong to school `a` and to school `a-b` at once.
  */
 const SCHOOL_ID = /^[A-Za-z0-9_.:]{1,64}$/;
-export const SchoolId = t.brand(t.string, (s): s is t.Branded<string, SchoolIdBrand> => SCHOOL_ID.test(s), 'SchoolId');
+export const SchoolId = t.brand(
+  t.string,
+  (s): s is t.Branded<string, SchoolIdBrand> => SCHOOL_ID.test(s) && !OBJECT_MEMBER_NAMES.has(s),
+  'SchoolId',
+);
 export type SchoolId = t.TypeOf<typeof SchoolId>;
 
 export interface NonEmptyTextBrand {
