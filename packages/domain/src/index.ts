@@ -4,7 +4,7 @@ export { compileDecoder, INVALID, type AnyCodec, type Compiled } from './shared/
 export * from './shared/decider';
 export * from './shared/decode';
 export * from './shared/errors';
-export { countOf, valuesOf } from './shared/records';
+export { countOf, emptyRecord, valuesOf } from './shared/records';
 export * from './shared/files';
 export * from './shared/primitives';
 export * from './shared/rules';

@@ -19,3 +19,10 @@ export const countOf = <Item>(items: Readonly<Record<string, Item>>, test: (item
   for (let i = 0; i < ids.length; i++) if (test(items[ids[i]!]!)) count += 1;
   return count;
 };
+
+/**
+ * An empty record for entries keyed by ids that never repeat across records (outcome ids, student ids).
+ * V8 gives `{}` a new hidden class for each key added, until it gives up and turns the object into a
+ * dictionary; a record without a prototype is a dictionary from the start. Reports read it as any record.
+ */
+export const emptyRecord = <Item>(): Record<string, Item> => Object.create(null) as Record<string, Item>;

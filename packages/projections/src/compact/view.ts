@@ -1,5 +1,6 @@
 import type { Draft } from 'immer';
 import {
+  emptyRecord,
   receiptKey,
   schoolYearOfTerm,
   type OutcomeStatus,
@@ -154,5 +155,5 @@ export const evolveCompactPortfolio = (portfolio: Draft<CompactPortfolio>, event
 export const compactReportsProjection: Projection<CompactReportsView> = {
   name: 'reports-compact',
   initialView: { schools: {} },
-  apply: applyToSchools<CompactPortfolio>(() => ({ outcomes: {}, performances: {}, receipts: {} }), evolveCompactPortfolio),
+  apply: applyToSchools<CompactPortfolio>(() => ({ outcomes: emptyRecord(), performances: emptyRecord(), receipts: emptyRecord() }), evolveCompactPortfolio),
 };
