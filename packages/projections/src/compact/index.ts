@@ -9,4 +9,4 @@ export {
   type CompactReportsView,
 } from './view';
 export { rebuildFromLog, type LogRebuildOptions } from './rebuild';
-export { lineBatches } from './lines';
+export { lineBatches, lineSplitter, type LineSplitter } from './lines';

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
-import { lineBatches } from './lines';
+import { lineBatches, lineSplitter } from './lines';
 
 const linesOf = async (chunks: ReadonlyArray<Buffer | string>): Promise<string[]> => {
   const lines: string[] = [];
@@ -57,5 +57,26 @@ describe('reading a log line by line', () => {
   it('reads string chunks as well as bytes, and nothing from an empty stream', async () => {
     expect(await linesOf(['a\nb', 'c\n'])).toEqual(['a', 'bc']);
     expect(await linesOf([])).toEqual([]);
+  });
+
+  it('reads any async iterable of chunks, plain Uint8Arrays as well as Buffers', async () => {
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      const bytes = new TextEncoder().encode('甲\n乙\r\n丙');
+      yield bytes.subarray(0, 2);
+      yield bytes.subarray(2);
+    }
+    const lines: string[] = [];
+    for await (const batch of lineBatches(chunks())) lines.push(...batch);
+    expect(lines).toEqual(['甲', '乙', '丙']);
+  });
+
+  it('splits chunks handed over one at a time, giving the lines each chunk ends', () => {
+    const splitter = lineSplitter();
+    expect(splitter.push('a\nb')).toEqual(['a']);
+    expect(splitter.push('c')).toEqual([]);
+    expect(splitter.push('\n')).toEqual(['bc']);
+    expect(splitter.end()).toEqual([]);
+    expect(splitter.push('last')).toEqual([]);
+    expect(splitter.end()).toEqual(['last']);
   });
 });

@@ -1,6 +1,5 @@
 /// <reference types="node" />
-import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { createReadStream, type ReadStream } from 'node:fs';
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
 import { domainError, isDomainError, type DomainError } from '@licheng/domain';
@@ -71,13 +70,13 @@ const foldLines = <View>(
 
 /**
  * Rebuilds a projection from an NDJSON event log (one stored event per line, in position order, as
- * `licheng` writes logs) read as a stream: each line is parsed, decoded and folded before the next, so that
+ * `licheng` writes logs) read as a stream (a file path, a readable stream or any async iterable of chunks): each line is parsed, decoded and folded before the next, so that
  * memory holds the view and one chunk of the file, whatever the size of the log. The view is folded in place on a
  * private copy of the initial view (the projection's recipe mutates plain objects as it mutates immer
  * drafts) and frozen once at the end: the same view `applyEvents` gives, without a draft per object.
  */
 export const rebuildFromLog = async <View>(
-  source: string | Readable,
+  source: string | AsyncIterable<Uint8Array | string>,
   projection: Projection<View>,
   options: LogRebuildOptions = {},
 ): Promise<E.Either<DomainError, StoredView<View>>> => {
@@ -96,7 +95,8 @@ export const rebuildFromLog = async <View>(
     const { line } = progress;
     return E.left(domainError('PROJECTION_FAILED', null, `投影 ${projection.name} 在第 ${line} 行停止：${String(cause)}`, `Projection ${projection.name} stopped at line ${line}: ${cause instanceof Error ? cause.message : String(cause)}`, { projection: projection.name, line }));
   } finally {
-    if (typeof source === 'string') input.destroy();
+    // A stream handed in is its owner's to close.
+    if (input !== source) (input as ReadStream).destroy();
   }
   freezeDeep(view);
   return E.right({ view: view as View, position: progress.position });
