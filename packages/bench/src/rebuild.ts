@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import * as E from 'fp-ts/Either';
 import type { RecordedEvent } from '@licheng/eventstore';
 import {
@@ -22,14 +22,9 @@ import {
 } from '@licheng/projections';
 import { now, rssMB } from './measure';
 
-/**
- * One pass reading the file's bytes, in the chunks the rebuild reads, and its seconds: the floor's reading. The
- * first pass also puts the file in the page cache.
- */
-export const readPass = async (file: string): Promise<number> => {
-  const start = now();
-  for await (const _chunk of createReadStream(file, { highWaterMark: 1 << 20 }));
-  return (now() - start) / 1000;
+/** Reads the file's bytes once, so that the floor and the rebuild both read from the page cache. */
+export const warmFileCache = async (file: string): Promise<void> => {
+  for await (const _chunk of createReadStream(file, { highWaterMark: 1 << 22 }));
 };
 
 /** The floor for lines of a log: each line parsed and its type switched on, nothing more. Returns the lines parsed. */
@@ -53,47 +48,47 @@ const floorLines = (lines: ReadonlyArray<string>): number => {
   return lines.length;
 };
 
-/** The floor's parsing of the lines a rebuild reads: its time and its lines. */
-export interface Floor {
-  parseMs: number;
-  events: number;
-}
-
-/** 32 MiB: a segment's floor takes about a seventh of a second, and at most one young collection of either side falls on the other. */
-const SEGMENT_BYTES = 32 << 20;
+/** About 32 MiB of the city log: a segment of floor takes a tenth of a second or more, so that at most one young collection of either side falls on the other. */
+const SEGMENT_EVENTS = 35_000;
 
 /**
- * The file's chunks for a rebuild to read, with the floor (its own line splitting, parse and switch, timed
- * apart) run on each 32 MiB segment of them, alternately just before and just after the rebuild reads it.
- * The rebuild's time is its wall time less the floor's. A slow stretch of a shared machine, which moves one
- * whole pass over the file by a third, falls on both alike.
+ * The floor over the log a rebuild reads, run in segments between the rebuild's: its own reads of the file
+ * (synchronous, into one buffer, so that it leaves the rebuild no memory to collect beyond its young
+ * garbage), the same line splitter, each line parsed and its type switched on. `catchUp` parses as many
+ * lines as the rebuild has folded once it is a segment behind; `finish` parses the rest. A slow stretch of a
+ * shared machine, which moves one whole pass over the file by a third, falls on both alike.
  */
-export async function* chunksWithFloor(file: string, floor: Floor): AsyncGenerator<Buffer> {
+export const floorAlongside = (file: string) => {
+  const fd = openSync(file, 'r');
+  const buffer = Buffer.allocUnsafeSlow(1 << 20);
   const splitter = lineSplitter();
-  const parse = (chunks: ReadonlyArray<Buffer>, last: boolean): void => {
+  let ms = 0;
+  let events = 0;
+  let done = false;
+  const parseUntil = (target: number): void => {
     const start = now();
-    for (const chunk of chunks) floor.events += floorLines(splitter.push(chunk));
-    if (last) floor.events += floorLines(splitter.end());
-    floor.parseMs += now() - start;
+    while (events < target && !done) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) {
+        events += floorLines(splitter.end());
+        done = true;
+        closeSync(fd);
+      } else events += floorLines(splitter.push(buffer.subarray(0, read)));
+    }
+    ms += now() - start;
   };
-  let segment: Buffer[] = [];
-  let bytes = 0;
-  let floorFirst = true;
-  function* pass(last: boolean): Generator<Buffer> {
-    if (floorFirst) parse(segment, last);
-    yield* segment;
-    if (!floorFirst) parse(segment, last);
-    floorFirst = !floorFirst;
-    segment = [];
-    bytes = 0;
-  }
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    segment.push(chunk);
-    bytes += chunk.length;
-    if (bytes >= SEGMENT_BYTES) yield* pass(false);
-  }
-  yield* pass(true);
-}
+  return {
+    catchUp: (folded: number): void => {
+      if (folded - events >= SEGMENT_EVENTS) parseUntil(folded);
+    },
+    finish: (): { seconds: number; events: number } => {
+      parseUntil(Number.POSITIVE_INFINITY);
+      return { seconds: ms / 1000, events };
+    },
+    /** The floor's milliseconds so far, to take out of the rebuild's wall time. */
+    ms: (): number => ms,
+  };
+};
 
 /** Every report of every school of the view for one school year: what a rebuild is for. */
 export const everyReport = (view: ReportsView, schoolYear: number): number => {
@@ -124,45 +119,50 @@ export interface RebuildResult {
   readonly events: number;
   readonly reports: number;
   readonly peakRssMB: number;
-  /** The floor's parsing of the same lines, measured in segments between the rebuild's (its reading is `readPass`). */
-  readonly floorParseSeconds: number;
+  /** The floor over the same file, measured in segments between the rebuild's. */
+  readonly floorSeconds: number;
   /** Events folded and the rebuild's own seconds, at checkpoints through the file. */
   readonly progress: ReadonlyArray<{ events: number; seconds: number }>;
 }
 
-/** The clock of one rebuild with its floor: checkpoints, peak RSS and the result, the floor's time taken out. */
-const rebuildClock = () => {
-  const floor: Floor = { parseMs: 0, events: 0 };
+/** The clock of one rebuild with its floor alongside: checkpoints, peak RSS and the result, the floor's time taken out. */
+const rebuildClock = (file: string) => {
+  const floor = floorAlongside(file);
   const start = now();
-  const own = (): number => (now() - start - floor.parseMs) / 1000;
+  const own = (): number => (now() - start - floor.ms()) / 1000;
   let peak = rssMB();
   const progress: { events: number; seconds: number }[] = [];
   return {
-    chunks: (file: string) => chunksWithFloor(file, floor),
-    checkpoint: (events: number): void => {
-      peak = Math.max(peak, rssMB());
-      progress.push({ events, seconds: own() });
+    /** Called as the rebuild folds: a checkpoint every 200,000 events, and the floor's segments between. */
+    folded: (events: number, checkpoint: boolean): void => {
+      if (checkpoint) {
+        peak = Math.max(peak, rssMB());
+        progress.push({ events, seconds: own() });
+      }
+      floor.catchUp(events);
     },
     sampleRss: (): void => {
       peak = Math.max(peak, rssMB());
     },
     result: (events: number, reports: number): RebuildResult => {
+      // The rest of the floor first, so that the rebuild's time is taken after it and without it.
+      const parsed = floor.finish();
       const seconds = own();
       peak = Math.max(peak, rssMB());
       progress.push({ events, seconds });
-      if (floor.events !== events) throw new Error(`the floor parsed ${floor.events} lines, the rebuild folded ${events}`);
-      return { seconds, events, reports, peakRssMB: peak, floorParseSeconds: floor.parseMs / 1000, progress };
+      if (parsed.events !== events) throw new Error(`the floor parsed ${parsed.events} lines, the rebuild folded ${events}`);
+      return { seconds, events, reports, peakRssMB: peak, floorSeconds: parsed.seconds, progress };
     },
   };
 };
 
 /** The existing reports projection (full portfolio state per student), folded in batches with immer. */
 export const rebuildFull = async (file: string, schoolYear: number, batchSize = 5_000): Promise<RebuildResult> => {
-  const clock = rebuildClock();
+  const clock = rebuildClock(file);
   let view: ReportsView = reportsProjection.initialView;
   let batch: ProjectedEvent[] = [];
   let events = 0;
-  for await (const chunk of lineBatches(clock.chunks(file))) for (const line of chunk) {
+  for await (const chunk of lineBatches(createReadStream(file, { highWaterMark: 1 << 20 }))) for (const line of chunk) {
     const decoded = decodeRecorded(JSON.parse(line) as RecordedEvent);
     if (E.isLeft(decoded)) throw new Error(decoded.left.message.en);
     batch.push(decoded.right);
@@ -170,7 +170,7 @@ export const rebuildFull = async (file: string, schoolYear: number, batchSize = 
       view = applyEvents(reportsProjection, view, batch);
       events += batch.length;
       batch = [];
-      if (events % 200_000 === 0) clock.checkpoint(events);
+      clock.folded(events, events % 200_000 === 0);
     }
   }
   view = applyEvents(reportsProjection, view, batch);
@@ -184,15 +184,15 @@ export const rebuildFull = async (file: string, schoolYear: number, batchSize = 
  * place, then every report computed from it.
  */
 export const rebuildCompact = async (file: string, schoolYear: number): Promise<RebuildResult> => {
-  const clock = rebuildClock();
+  const clock = rebuildClock(file);
   let next = 200_000;
   let folded = 0;
-  const rebuilt = await rebuildFromLog(clock.chunks(file), compactReportsProjection, {
+  const rebuilt = await rebuildFromLog(file, compactReportsProjection, {
     onBatch: (events) => {
       folded = events;
-      if (events < next) return;
-      next += 200_000;
-      clock.checkpoint(events);
+      const checkpoint = events >= next;
+      if (checkpoint) next += 200_000;
+      clock.folded(events, checkpoint);
     },
   });
   if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message.en);
