@@ -27,13 +27,18 @@ export function* studentStreams(school: GeneratedSchool, options: { readonly sch
   }
 }
 
+/** Bytes of lines gathered before they are written; a chunk is sent once it holds 1 MiB. */
+const CHUNK_BYTES = 4 << 20;
+
 /**
  * Writes streams as NDJSON, one stored event per line exactly as a store hands it back (`RecordedEvent`:
  * eventId, streamName, revision, position, type, data, metadata), the format `licheng audit` reads.
  * Positions count on from `position`; lines are buffered and the destination's back-pressure respected.
  */
 export class NdjsonEventWriter {
-  private buffer: string[] = [];
+  // Lines are encoded straight into a chunk of bytes: joining them into one string first cost a copy and a
+  // second pass to count its bytes, a sixth of the generator's time.
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   private size = 0;
   events = 0;
   bytes = 0;
@@ -44,22 +49,30 @@ export class NdjsonEventWriter {
   ) {}
 
   async write(stream: GeneratedStream): Promise<void> {
-    stream.events.forEach((event, revision) => {
+    for (let revision = 0; revision < stream.events.length; revision++) {
+      const event = stream.events[revision]!;
       const line = `${JSON.stringify({ eventId: event.eventId, streamName: stream.streamName, revision, position: this.position++, type: event.type, data: event.data, metadata: event.metadata })}\n`;
-      this.buffer.push(line);
-      this.size += line.length;
-    });
+      // A UTF-16 unit is at most 3 bytes of UTF-8.
+      if (this.size + 3 * line.length > this.chunk.length) await this.flush();
+      if (3 * line.length > this.chunk.length) await this.send(Buffer.from(line, 'utf8'));
+      else this.size += this.chunk.write(line, this.size, 'utf8');
+    }
     this.events += stream.events.length;
     if (this.size >= 1 << 20) await this.flush();
   }
 
   async flush(): Promise<void> {
-    if (this.buffer.length === 0) return;
-    const chunk = this.buffer.join('');
-    this.buffer = [];
+    if (this.size === 0) return;
+    const full = this.chunk.subarray(0, this.size);
+    // The destination may hold on to the bytes until written: the next lines go into a new chunk.
+    this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     this.size = 0;
-    this.bytes += Buffer.byteLength(chunk);
-    if (!this.out.write(chunk)) await new Promise<void>((resolve) => this.out.once('drain', resolve));
+    await this.send(full);
+  }
+
+  private async send(bytes: Buffer): Promise<void> {
+    this.bytes += bytes.length;
+    if (!this.out.write(bytes)) await new Promise<void>((resolve) => this.out.once('drain', resolve));
   }
 
   /** Flushes and ends the destination, resolving once everything is written. */
