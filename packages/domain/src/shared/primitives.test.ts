@@ -1,4 +1,5 @@
-import { Id, OBJECT_MEMBER_NAMES, SchoolId } from './primitives';
+import * as fc from 'fast-check';
+import { Id, isObjectMemberName, OBJECT_MEMBER_NAMES, SchoolId } from './primitives';
 
 describe('ids', () => {
   it("refuses exactly the names of Object.prototype's own properties, as this runtime has them", () => {
@@ -16,5 +17,16 @@ describe('ids', () => {
     expect(Id.is('')).toBe(false);
     expect(SchoolId.is('tp_c001')).toBe(true);
     expect(SchoolId.is('tp-c001')).toBe(false);
+  });
+
+  it('tells a member name by its length and text exactly as the set of names does', () => {
+    const names = [...OBJECT_MEMBER_NAMES];
+    const nearMiss = fc.constantFrom(...names).chain((name) => fc.nat(name.length - 1).map((i) => `${name.slice(0, i)}X${name.slice(i + 1)}`));
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...names), nearMiss, fc.string({ maxLength: 24 })), (s) => {
+        expect(isObjectMemberName(s)).toBe(OBJECT_MEMBER_NAMES.has(s));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
