@@ -75,7 +75,21 @@ export const ownedInitialState = <State>(initial: State): Draft<State> | null =>
   const key = typeof initial === 'object' && initial !== null ? (initial as object) : null;
   let plain = key ? plainInitial.get(key) : false;
   if (key && plain === undefined) plainInitial.set(key, (plain = isPlainData(initial)));
-  return plain ? (structuredClone(initial) as Draft<State>) : null;
+  return plain ? (copyPlainData(initial) as Draft<State>) : null;
+};
+
+/** A deep copy of plain data that keeps each object's prototype (`structuredClone` gives every object `Object.prototype`). */
+const copyPlainData = (value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyPlainData);
+  const copy = Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>;
+  for (const key of Object.keys(value)) {
+    const item = copyPlainData((value as Record<string, unknown>)[key]);
+    // An own `__proto__` key must stay a key: assigning it would set the copy's prototype.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: item, writable: true, enumerable: true, configurable: true });
+    else copy[key] = item;
+  }
+  return copy;
 };
 
 /**

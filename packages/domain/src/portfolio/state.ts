@@ -1,4 +1,5 @@
 import type { FileMeta } from '../shared/files';
+import { emptyRecord } from '../shared/records';
 import type { SchoolYear } from '../shared/term';
 import type { PlanApprovalStage } from '../school/events';
 import type { ReceiptCategory } from '../school/workItems';
@@ -117,15 +118,16 @@ export interface PortfolioState {
   readonly applications: Readonly<Record<string, ApplicationPicks>>;
 }
 
+/** Records keyed by id have no prototype: dictionaries from the start (see `emptyRecord`). */
 export const initialPortfolioState: PortfolioState = {
   studentId: null,
-  outcomes: {},
-  performances: {},
-  retiredIds: {},
+  outcomes: emptyRecord(),
+  performances: emptyRecord(),
+  retiredIds: emptyRecord(),
   storageBytes: 0,
-  receipts: {},
-  plans: {},
-  applications: {},
+  receipts: emptyRecord(),
+  plans: emptyRecord(),
+  applications: emptyRecord(),
 };
 
 export const portfolioStreamName = (schoolId: string, studentId: string): string => `portfolio-${schoolId}-${studentId}`;
