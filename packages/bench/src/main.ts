@@ -10,7 +10,8 @@ import { measureProjectionLag } from './lag';
 import { collectGarbage, log } from './measure';
 import { rebuildCompact, rebuildFull, warmFileCache } from './rebuild';
 import { measureReplay, replayByLength, type Companion } from './replay';
-import { storedWorkload, storeWorkload, type StoredWorkload } from './workload';
+import { BENCH_SCHOOL_ID, storedWorkload, storeWorkload, type StoredWorkload } from './workload';
+import { cachedWorkload, ensureWorkloadFiles } from './workloadCache';
 
 interface Options {
   readonly quick: boolean;
@@ -55,7 +56,11 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   log(`${options.quick ? 'quick' : 'full'} run on ${machine}`);
 
   // 1. Rebuild first, while the process holds nothing else, so that its peak RSS is its own.
+  // The store workloads are generated (once, then kept) in a child process alongside the city log's two.
+  const auditRequest = { seed: options.seed + 1, students: size.auditStudents, schoolId: 'tp_audit' };
+  const workloads = ensureWorkloadFiles([{ seed: options.seed, students: size.streams, schoolId: BENCH_SCHOOL_ID }, auditRequest]);
   const city = await cityLog({ seed: options.seed, students: size.cityStudents });
+  await workloads;
   log(`city log: ${fmt(city.events)} events, ${fmt(city.bytes / 2 ** 20)} MiB${city.generatedSeconds === null ? ' (cached)' : `, generated in ${fmt(city.generatedSeconds, 1)} s`}`);
   await warmFileCache(city.file);
   collectGarbage();
@@ -76,7 +81,7 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
 
   // 3. The store workload: realistic three-year streams of one school; the audit's log is audited in the
   // replay's rounds, so that its ratio to replay is taken over the same stretches of time.
-  const auditWorkload = storeWorkload(options.seed + 1, size.auditStudents, 'tp_audit');
+  const auditWorkload = await cachedWorkload(auditRequest);
   const auditing = auditCompanion(logEntriesOf(auditWorkload));
   const { workload, replay, byLength, warm, cold, theirs } = await storeBenchmarks(options.seed, size, auditing);
   const audit = { eventsPerSecond: replay.companionEventsPerSecond!, events: auditing.events, findings: auditing.report().findings.length, clean: auditing.report().clean };

@@ -2,6 +2,7 @@ import { portfolioAggregate, type InMemoryEventStore, type NewEvent } from '@lic
 import { appendToStore, generateSchool, studentStreams, type GeneratedSchool, type GeneratedStream } from '@licheng/testing';
 import * as E from 'fp-ts/Either';
 import type { PortfolioEvent } from '@licheng/domain';
+import { cachedWorkload } from './workloadCache';
 
 export interface StoreWorkload {
   readonly school: GeneratedSchool;
@@ -10,7 +11,9 @@ export interface StoreWorkload {
 }
 
 /** One school of `students` three-year streams (about 280 events each), generated from the seed. */
-export const storeWorkload = (seed: number, students: number, schoolId = 'tp_bench'): StoreWorkload => {
+export const BENCH_SCHOOL_ID = 'tp_bench';
+
+export const storeWorkload = (seed: number, students: number, schoolId = BENCH_SCHOOL_ID): StoreWorkload => {
   const school = generateSchool({ seed, schoolId, students });
   const streams: GeneratedStream[] = [...studentStreams(school)];
   return {
@@ -32,12 +35,12 @@ export interface StoredWorkload {
 }
 
 /**
- * Generates a workload into the store and keeps none of the generated events: a million of them held as
+ * Puts a workload into the store (generated once, then read back from the temp dir) and keeps none of its events: a million of them held as
  * objects would weigh on every collection during the measurements, which a service holding only its store
  * would not pay. Whatever needs events afterwards reads them from the store.
  */
 export const storedWorkload = async (store: InMemoryEventStore, seed: number, students: number): Promise<StoredWorkload> => {
-  const workload = storeWorkload(seed, students);
+  const workload = await cachedWorkload({ seed, students, schoolId: BENCH_SCHOOL_ID });
   await loadInto(store, workload);
   return { school: workload.school, streams: workload.streams.map(({ streamName, studentId }) => ({ streamName, studentId })), events: workload.events };
 };

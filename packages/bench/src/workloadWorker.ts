@@ -1,0 +1,23 @@
+import { createWriteStream, renameSync } from 'node:fs';
+import { generateSchool, NdjsonEventWriter, studentStreams } from '@licheng/testing';
+import type { WorkloadRequest } from './workloadCache';
+
+/** Writes each workload's student streams as NDJSON, under a temporary name until complete. */
+const run = async (requests: ReadonlyArray<WorkloadRequest & { readonly file: string }>): Promise<void> => {
+  for (const request of requests) {
+    const partial = `${request.file}.${process.pid}.partial`;
+    const writer = new NdjsonEventWriter(createWriteStream(partial, { highWaterMark: 1 << 20 }));
+    const school = generateSchool({ seed: request.seed, schoolId: request.schoolId, students: request.students });
+    for (const stream of studentStreams(school)) await writer.write(stream);
+    await writer.end();
+    renameSync(partial, request.file);
+  }
+};
+
+run(JSON.parse(process.argv[2]!) as ReadonlyArray<WorkloadRequest & { readonly file: string }>).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
