@@ -2,7 +2,7 @@ import { portfolioAggregate, type InMemoryEventStore, type NewEvent } from '@lic
 import { appendToStore, generateSchool, studentStreams, type GeneratedSchool, type GeneratedStream } from '@licheng/testing';
 import * as E from 'fp-ts/Either';
 import type { PortfolioEvent } from '@licheng/domain';
-import { cachedWorkload } from './workloadCache';
+import { readWorkload } from './workloadCache';
 
 export interface StoreWorkload {
   readonly school: GeneratedSchool;
@@ -35,14 +35,22 @@ export interface StoredWorkload {
 }
 
 /**
- * Puts a workload into the store (generated once, then read back from the temp dir) and keeps none of its events: a million of them held as
- * objects would weigh on every collection during the measurements, which a service holding only its store
- * would not pay. Whatever needs events afterwards reads them from the store.
+ * Puts a workload into the store (generated once, then read back from the temp dir one stream at a time)
+ * and keeps none of its events: a million of them held as objects would weigh on every collection during
+ * the measurements, which a service holding only its store would not pay. Whatever needs events afterwards
+ * reads them from the store.
  */
 export const storedWorkload = async (store: InMemoryEventStore, seed: number, students: number): Promise<StoredWorkload> => {
-  const workload = await cachedWorkload({ seed, students, schoolId: BENCH_SCHOOL_ID });
-  await loadInto(store, workload);
-  return { school: workload.school, streams: workload.streams.map(({ streamName, studentId }) => ({ streamName, studentId })), events: workload.events };
+  const { school, streams } = await readWorkload({ seed, students, schoolId: BENCH_SCHOOL_ID });
+  await appendToStore(store, [school]);
+  const names: { streamName: string; studentId: string }[] = [];
+  let events = 0;
+  for await (const { streamName, studentId, events: stream } of streams) {
+    await appendToStore(store, [{ streamName, events: stream }]);
+    names.push({ streamName, studentId });
+    events += stream.length;
+  }
+  return { school, streams: names, events };
 };
 
 /** A stream's events as the store hands them back, ready to append elsewhere. */

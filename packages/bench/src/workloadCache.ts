@@ -38,25 +38,47 @@ export const ensureWorkloadFiles = (requests: ReadonlyArray<WorkloadRequest>): P
   });
 };
 
-/** The workload as `storeWorkload` generates it: the school drawn again (it is cheap), its students' streams read back. */
-export const cachedWorkload = async (request: WorkloadRequest): Promise<StoreWorkload> => {
+type StudentStream = { readonly streamName: string; readonly studentId: string; readonly events: ReadonlyArray<NewEvent> };
+
+/**
+ * A kept workload's school (drawn again: it is cheap) and its students' streams read back one at a time, in
+ * the order `studentStreams` generated them (a stream's lines are consecutive in the file).
+ */
+export const readWorkload = async (request: WorkloadRequest) => {
   await ensureWorkloadFiles([request]);
+  const file = workloadFile(request);
   const school = generateSchool({ seed: request.seed, schoolId: request.schoolId, students: request.students });
-  const byStream = new Map<string, NewEvent[]>();
-  // Read as the rebuild reads a log: readFileSync of the whole text took several times longer here.
-  for await (const lines of lineBatches(createReadStream(workloadFile(request), { highWaterMark: 1 << 20 }))) {
-    for (const line of lines) {
-      const { streamName, eventId, type, data, metadata } = JSON.parse(line) as NewEvent & { streamName: string };
-      let events = byStream.get(streamName);
-      if (events === undefined) byStream.set(streamName, (events = []));
-      events.push({ eventId, type, data, metadata });
-    }
-  }
-  const streams = [...byStream].map(([streamName, events], i) => {
+  const stream = (streamName: string, events: NewEvent[], i: number): StudentStream => {
     const studentId = school.students[i]?.studentId;
-    if (studentId === undefined || !streamName.endsWith(`-${studentId}`)) throw new Error(`${workloadFile(request)}: stream ${streamName} is not student ${i}'s; delete the file to generate it again`);
+    if (studentId === undefined || !streamName.endsWith(`-${studentId}`)) throw new Error(`${file}: stream ${streamName} is not student ${i}'s; delete the file to generate it again`);
     return { streamName, studentId, events };
-  });
-  if (streams.length !== school.students.length) throw new Error(`${workloadFile(request)} holds ${streams.length} streams, not ${school.students.length}; delete it to generate it again`);
-  return { school, streams, events: streams.reduce((n, s) => n + s.events.length, 0) };
+  };
+  async function* streams(): AsyncGenerator<StudentStream> {
+    let name: string | undefined;
+    let events: NewEvent[] = [];
+    let count = 0;
+    // Read as the rebuild reads a log: readFileSync of the whole text took several times longer here.
+    for await (const lines of lineBatches(createReadStream(file, { highWaterMark: 1 << 20 }))) {
+      for (const line of lines) {
+        const { streamName, eventId, type, data, metadata } = JSON.parse(line) as NewEvent & { streamName: string };
+        if (streamName !== name) {
+          if (name !== undefined) yield stream(name, events, count++);
+          name = streamName;
+          events = [];
+        }
+        events.push({ eventId, type, data, metadata });
+      }
+    }
+    if (name !== undefined) yield stream(name, events, count++);
+    if (count !== school.students.length) throw new Error(`${file} holds ${count} streams, not ${school.students.length}; delete it to generate it again`);
+  }
+  return { school, streams: streams() };
+};
+
+/** The workload as `storeWorkload` generates it, every stream held (for the audit's log, which is small). */
+export const cachedWorkload = async (request: WorkloadRequest): Promise<StoreWorkload> => {
+  const { school, streams } = await readWorkload(request);
+  const all: StudentStream[] = [];
+  for await (const stream of streams) all.push(stream);
+  return { school, streams: all, events: all.reduce((n, s) => n + s.events.length, 0) };
 };
