@@ -21,8 +21,8 @@ export const workloadFile = ({ seed, students, schoolId }: WorkloadRequest): str
 
 /**
  * Generates the student streams of each workload not kept yet, in one child process, so that a first run
- * can generate them while the city log is generated too; later runs read them back (about five times
- * faster than generating). The child writes each file under another name and renames it when complete.
+ * can generate them while the city log is generated too; later runs read them back (1.3–1.5 s against
+ * 3.9 s for generating the quick one). The child writes each file under another name and renames it when complete.
  */
 export const ensureWorkloadFiles = (requests: ReadonlyArray<WorkloadRequest>): Promise<void> => {
   const missing = requests.filter((request) => !existsSync(workloadFile(request)));
