@@ -70,10 +70,11 @@ const foldLines = <View>(
 
 /**
  * Rebuilds a projection from an NDJSON event log (one stored event per line, in position order, as
- * `licheng` writes logs) read as a stream (a file path, a readable stream or any async iterable of chunks): each line is parsed, decoded and folded before the next, so that
- * memory holds the view and one chunk of the file, whatever the size of the log. The view is folded in place on a
- * private copy of the initial view (the projection's recipe mutates plain objects as it mutates immer
- * drafts) and frozen once at the end: the same view `applyEvents` gives, without a draft per object.
+ * `licheng` writes logs) read as a stream: a file path, a readable stream or any async iterable of chunks.
+ * Each line is parsed, decoded and folded before the next, so that memory holds the view and one chunk of
+ * the file, whatever the size of the log. The view is folded in place on a private copy of the initial view
+ * (the projection's recipe mutates plain objects as it mutates immer drafts) and frozen once at the end:
+ * the same view `applyEvents` gives, without a draft per object.
  */
 export const rebuildFromLog = async <View>(
   source: string | AsyncIterable<Uint8Array | string>,
