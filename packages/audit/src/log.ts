@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { describeValidationErrors, domainError, NonNegativeInt, type DomainError } from '@licheng/domain';
 import { InMemoryEventStore, type RecordedEvent } from '@licheng/eventstore';
-import { decodeRecorded, lineBatches, type ProjectedEvent } from '@licheng/projections';
+import { decodeRecorded, lineBatches, lineSplitter, type ProjectedEvent } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 
@@ -65,17 +65,31 @@ const entryOf = (file: string, line: number, source: string): E.Either<LogError,
   return E.right({ record: decoded.right, line });
 };
 
+/**
+ * Gathers a log's entries from its lines as they come, numbering them; `add` gives the first bad line's
+ * error, after which the log is refused.
+ */
+const entryCollector = (file: string) => {
+  const entries: LogEntry[] = [];
+  let line = 0;
+  const add = (lines: ReadonlyArray<string>): LogError | undefined => {
+    for (const source of lines) {
+      const entry = entryOf(file, ++line, source);
+      if (entry === undefined) continue;
+      if (E.isLeft(entry)) return entry.left;
+      entries.push(entry.right);
+    }
+    return undefined;
+  };
+  return { add, log: (): EventLog => ({ file, entries }) };
+};
+
 /** Parses and decodes every line (blank lines are skipped); the first bad line stops it and names itself. */
 export const parseLog = (file: string, text: string): E.Either<LogError, EventLog> => {
-  const entries: LogEntry[] = [];
-  const lines = text.split('\n');
-  for (const [index, raw] of lines.entries()) {
-    const entry = entryOf(file, index + 1, raw.endsWith('\r') ? raw.slice(0, -1) : raw);
-    if (entry === undefined) continue;
-    if (E.isLeft(entry)) return entry;
-    entries.push(entry.right);
-  }
-  return E.right({ file, entries });
+  const collector = entryCollector(file);
+  const splitter = lineSplitter();
+  const bad = collector.add(splitter.push(text)) ?? collector.add(splitter.end());
+  return bad === undefined ? E.right(collector.log()) : E.left(bad);
 };
 
 const unreadable = (file: string, cause: unknown): LogError => {
@@ -89,24 +103,19 @@ const unreadable = (file: string, cause: unknown): LogError => {
  * Node can hold (about 512 MiB) is read all the same, and memory holds the entries, not the text.
  */
 export const readLogFile = async (file: string): Promise<E.Either<LogError, EventLog>> => {
-  const entries: LogEntry[] = [];
+  const collector = entryCollector(file);
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
-  let line = 0;
   try {
     for await (const lines of lineBatches(input)) {
-      for (const source of lines) {
-        const entry = entryOf(file, ++line, source);
-        if (entry === undefined) continue;
-        if (E.isLeft(entry)) return entry;
-        entries.push(entry.right);
-      }
+      const bad = collector.add(lines);
+      if (bad !== undefined) return E.left(bad);
     }
   } catch (cause) {
     return E.left(unreadable(file, cause));
   } finally {
     input.destroy();
   }
-  return E.right({ file, entries });
+  return E.right(collector.log());
 };
 
 /** Decodes (and upcasts) every event in full; a log whose lines are out of global order is refused. */

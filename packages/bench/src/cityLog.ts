@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fork } from 'node:child_process';
+import { runChild } from './child';
 import { log } from './measure';
 
 /** Bumped whenever the generator's output changes, so that a cached log is never one of another generator. */
@@ -64,7 +64,7 @@ export const cityLog = async (options: { seed: number; students: number; schoolS
     name,
   }));
   log(`generating the city log: ${options.students} students in ${schools} schools, ${workers} child processes`);
-  await Promise.all(parts.map((part) => runWorker(part)));
+  await Promise.all(parts.map((part) => runChild('cityWorker.js', part, 'city log generator')));
 
   // Join the blocks in order, byte for byte: block b's positions start at b · 2^23, so the log's positions
   // increase throughout (with gaps between blocks, as the store port allows).
@@ -87,14 +87,3 @@ export const cityLog = async (options: { seed: number; students: number; schoolS
   writeFileSync(done, JSON.stringify(summary));
   return { ...summary, generatedSeconds: (Date.now() - started) / 1000 };
 };
-
-/**
- * Generation runs in child processes rather than worker threads: memory a thread used stays in this
- * process's RSS after the thread ends, and the rebuild that follows must be measured on its own.
- */
-const runWorker = (part: CityPartRequest): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'cityWorker.js'), [JSON.stringify(part)], { stdio: 'inherit' });
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`city log generator exited with ${code}`))));
-  });

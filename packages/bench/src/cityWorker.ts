@@ -1,6 +1,7 @@
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { generateSchool, NdjsonEventWriter, studentStreams } from '@licheng/testing';
 import { BLOCK_POSITION_STRIDE, blockFile, type CityPartRequest } from './cityLog';
+import { serveChild } from './child';
 
 /** Writes some blocks of the city's log, each to its own file, as writeCityLog would write those events. */
 const run = async (request: CityPartRequest): Promise<void> => {
@@ -26,10 +27,4 @@ const run = async (request: CityPartRequest): Promise<void> => {
   }
 };
 
-run(JSON.parse(process.argv[2]!) as CityPartRequest).then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+serveChild(run);

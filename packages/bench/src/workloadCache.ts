@@ -1,10 +1,10 @@
 import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { fork } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NewEvent } from '@licheng/eventstore';
 import { lineBatches } from '@licheng/projections';
 import { generateSchool } from '@licheng/testing';
+import { runChild } from './child';
 import { GENERATOR_VERSION } from './cityLog';
 import type { StoreWorkload } from './workload';
 
@@ -31,11 +31,7 @@ export const ensureWorkloadFiles = (requests: ReadonlyArray<WorkloadRequest>): P
   mkdirSync(dir, { recursive: true });
   // Workloads of an older generator are of no use any more.
   for (const old of readdirSync(dir)) if (old.startsWith('workload-v') && !old.startsWith(`workload-v${GENERATOR_VERSION}-`)) rmSync(join(dir, old), { force: true });
-  return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'workloadWorker.js'), [JSON.stringify(missing.map((request) => ({ ...request, file: workloadFile(request) })))], { stdio: 'inherit' });
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`workload generator exited with ${code}`))));
-  });
+  return runChild('workloadWorker.js', missing.map((request) => ({ ...request, file: workloadFile(request) })), 'workload generator');
 };
 
 type StudentStream = { readonly streamName: string; readonly studentId: string; readonly events: ReadonlyArray<NewEvent> };

@@ -1,6 +1,7 @@
 import { createWriteStream, renameSync } from 'node:fs';
 import { generateSchool, NdjsonEventWriter, studentStreams } from '@licheng/testing';
 import type { WorkloadRequest } from './workloadCache';
+import { serveChild } from './child';
 
 /** Writes each workload's student streams as NDJSON, under a temporary name until complete. */
 const run = async (requests: ReadonlyArray<WorkloadRequest & { readonly file: string }>): Promise<void> => {
@@ -14,10 +15,4 @@ const run = async (requests: ReadonlyArray<WorkloadRequest & { readonly file: st
   }
 };
 
-run(JSON.parse(process.argv[2]!) as ReadonlyArray<WorkloadRequest & { readonly file: string }>).then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+serveChild(run);
