@@ -89,6 +89,15 @@ const requiredLiteral = (codec: AnyCodec, key: string): { value: unknown } | und
   }
 };
 
+/**
+ * The `typeof` a codec checks and nothing more (t.string, t.number, t.boolean), or undefined. Objects and
+ * refinements check such fields inline: calling a small closure per field costs more than the check, because
+ * a call site that reaches many different closures cannot be inlined.
+ */
+type Primitive = 'string' | 'number' | 'boolean';
+const primitiveOf = (codec: AnyCodec): Primitive | undefined =>
+  codec._tag === 'StringType' ? 'string' : codec._tag === 'NumberType' ? 'number' : codec._tag === 'BooleanType' ? 'boolean' : undefined;
+
 const byIoTs = (codec: AnyCodec): Compiled => (input) => {
   const result = codec.decode(input);
   return E.isLeft(result) ? INVALID : result.right;
@@ -117,11 +126,20 @@ export const compileDecoder = (codec: AnyCodec): Compiled => {
       return (u) => (typeof u === 'string' && hasOwn.call(keys, u) ? u : INVALID);
     }
     case 'RefinementType': {
-      const inner = compileDecoder(codec.type!);
       const predicate = codec.predicate!;
       // A stream repeats the same branded values event after event (the student's id, the actor, a term):
       // a predicate is a pure function of its input, so the last string it accepted is not checked again.
       let accepted: string | undefined;
+      if (codec.type!._tag === 'StringType') {
+        return (u) => {
+          if (typeof u !== 'string') return INVALID;
+          if (u === accepted) return u;
+          if (!predicate(u)) return INVALID;
+          if (u.length <= 256) accepted = u;
+          return u;
+        };
+      }
+      const inner = compileDecoder(codec.type!);
       return (u) => {
         const a = inner(u);
         if (a === INVALID) return INVALID;
@@ -153,6 +171,7 @@ export const compileDecoder = (codec: AnyCodec): Compiled => {
     }
     case 'InterfaceType': {
       const keys = Object.keys(codec.props!);
+      const kinds = keys.map((key) => primitiveOf(codec.props![key]!));
       const fields = keys.map((key) => compileDecoder(codec.props![key]!));
       return (u) => {
         if (!isRecord(u)) return INVALID;
@@ -160,6 +179,11 @@ export const compileDecoder = (codec: AnyCodec): Compiled => {
         for (let i = 0; i < keys.length; i++) {
           const k = keys[i]!;
           const ak = a[k];
+          const kind = kinds[i];
+          if (kind !== undefined) {
+            if (typeof ak !== kind) return INVALID;
+            continue;
+          }
           const vak = fields[i]!(ak);
           if (vak === INVALID) return INVALID;
           if (vak !== ak || (vak === undefined && !hasOwn.call(a, k))) {
@@ -172,6 +196,7 @@ export const compileDecoder = (codec: AnyCodec): Compiled => {
     }
     case 'PartialType': {
       const keys = Object.keys(codec.props!);
+      const kinds = keys.map((key) => primitiveOf(codec.props![key]!));
       const fields = keys.map((key) => compileDecoder(codec.props![key]!));
       return (u) => {
         if (!isRecord(u)) return INVALID;
@@ -179,6 +204,11 @@ export const compileDecoder = (codec: AnyCodec): Compiled => {
         for (let i = 0; i < keys.length; i++) {
           const k = keys[i]!;
           const ak = a[k];
+          const kind = kinds[i];
+          if (kind !== undefined) {
+            if (ak !== undefined && typeof ak !== kind) return INVALID;
+            continue;
+          }
           const vak = fields[i]!(ak);
           if (vak === INVALID) {
             if (ak !== undefined) return INVALID;
