@@ -42,8 +42,8 @@ const parse = (argv: ReadonlyArray<string>): Options => {
 
 /** Sizes of each benchmark: the full run as the issue sets it, the quick one within a minute on two cores. */
 const SIZES = {
-  full: { cityStudents: 100_000, streams: 4_000, auditStudents: 200, appendSizes: [1_000, 10_000, 100_000], appends: 20_000, emmettAppendSizes: [1_000, 10_000], emmettAppends: 300, commandMs: 4_000, rounds: 2, slices: 4, lagSamples: 2_000, lengthSample: 200 },
-  quick: { cityStudents: 5_000, streams: 400, auditStudents: 60, appendSizes: [1_000, 10_000, 100_000], appends: 4_000, emmettAppendSizes: [1_000, 4_000], emmettAppends: 200, commandMs: 1_200, rounds: 2, slices: 3, lagSamples: 1_000, lengthSample: 60 },
+  full: { cityStudents: 100_000, streams: 4_000, auditStudents: 200, appendSizes: [1_000, 10_000, 100_000], appends: 20_000, emmettAppendSizes: [1_000, 10_000], emmettAppends: 300, commandMs: 4_000, replay: { rounds: 2, parts: 40, companionEvery: 10 }, lagSamples: 2_000, lengthSample: 200 },
+  quick: { cityStudents: 5_000, streams: 400, auditStudents: 60, appendSizes: [1_000, 10_000, 100_000], appends: 4_000, emmettAppendSizes: [1_000, 4_000], emmettAppends: 200, commandMs: 1_200, replay: { rounds: 2, parts: 12, companionEvery: 4 }, lagSamples: 1_000, lengthSample: 60 },
 } as const;
 
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -156,7 +156,7 @@ const storeBenchmarks = async (seed: number, size: (typeof SIZES)[keyof typeof S
 
 const ourStoreBenchmarks = async (workload: StoredWorkload, store: InMemoryEventStore, size: (typeof SIZES)[keyof typeof SIZES], audit: Companion) => {
   collectGarbage();
-  const replay = await measureReplay(store, workload, size.rounds, audit, size.slices);
+  const replay = await measureReplay(store, workload, size.replay, audit);
   log(`floor ${fmt(replay.floorEventsPerSecond)} events/s, replay ${fmt(replay.replayEventsPerSecond)} events/s`);
   collectGarbage();
   const byLength = await replayByLength(workload, store, [35, 70, 140, 280], size.lengthSample);
