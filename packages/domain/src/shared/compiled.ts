@@ -130,6 +130,8 @@ export const compileDecoder = (codec: AnyCodec): Compiled => {
       // A stream repeats the same branded values event after event (the student's id, the actor, a term):
       // a predicate is a pure function of its input, so the last string it accepted is not checked again.
       let accepted: string | undefined;
+      // A brand of t.string (every id, term and instant) checks the string itself, without a call. A closure
+      // of its own, with a literal typeof: folded into the general one below, the gain was gone.
       if (codec.type!._tag === 'StringType') {
         return (u) => {
           if (typeof u !== 'string') return INVALID;
@@ -172,7 +174,8 @@ export const compileDecoder = (codec: AnyCodec): Compiled => {
     case 'InterfaceType': {
       const keys = Object.keys(codec.props!);
       const kinds = keys.map((key) => primitiveOf(codec.props![key]!));
-      const fields = keys.map((key) => compileDecoder(codec.props![key]!));
+      // Only fields not checked inline get a decoder of their own.
+      const fields = keys.map((key, i) => (kinds[i] === undefined ? compileDecoder(codec.props![key]!) : undefined));
       return (u) => {
         if (!isRecord(u)) return INVALID;
         let a = u;
@@ -197,7 +200,7 @@ export const compileDecoder = (codec: AnyCodec): Compiled => {
     case 'PartialType': {
       const keys = Object.keys(codec.props!);
       const kinds = keys.map((key) => primitiveOf(codec.props![key]!));
-      const fields = keys.map((key) => compileDecoder(codec.props![key]!));
+      const fields = keys.map((key, i) => (kinds[i] === undefined ? compileDecoder(codec.props![key]!) : undefined));
       return (u) => {
         if (!isRecord(u)) return INVALID;
         let a = u;
