@@ -60,7 +60,7 @@ export const runReceipts = async (driver: Driver, random: Random, setup: SchoolS
   for (const [i, student] of setup.students.entries()) {
     const loaded = await service.loadPortfolio(SCHOOL_ID, student.studentId);
     if (E.isLeft(loaded)) continue;
-    const actor = { id: student.studentId, role: 'student' } as const;
+    const actor = { id: student.studentId, role: 'student', schoolId: SCHOOL_ID } as const;
     for (const receipt of Object.values(loaded.right.receipts)) {
       const ref = { schoolId: SCHOOL_ID, studentId: student.studentId, category: receipt.category, period: receipt.period };
       const roll = random.int(1, 100);
@@ -90,8 +90,8 @@ export const runReceipts = async (driver: Driver, random: Random, setup: SchoolS
     if (roll > 80) continue;
     const ref = { schoolId: SCHOOL_ID, studentId, category, period: periodOf(category, TERM) };
     const when = within(recheckStart, recheckEnd, (i + 0.5) / reported.length);
-    if (roll <= 60) await driver.send(when, { id: studentId, role: 'student' }, 'ConfirmReceipt', ref);
-    else await driver.send(when, { id: studentId, role: 'student' }, 'ReportReceiptError', { ...ref, problems: [{ kind: 'wrong', reason: '修正後仍有誤' }] });
+    if (roll <= 60) await driver.send(when, { id: studentId, role: 'student', schoolId: SCHOOL_ID }, 'ConfirmReceipt', ref);
+    else await driver.send(when, { id: studentId, role: 'student', schoolId: SCHOOL_ID }, 'ReportReceiptError', { ...ref, problems: [{ kind: 'wrong', reason: '修正後仍有誤' }] });
   }
   const afterRecheck = await runDeadlines(service, SCHOOL_ID, `${recheckEnd}+08:00` as never);
   return {

@@ -2,9 +2,9 @@ import type { Driver } from './driver';
 import type { Random } from './random';
 
 export const SCHOOL_ID = 'tp_jianzhong';
-export const ADMIN = { id: 'admin', role: 'admin' } as const;
+export const ADMIN = { id: 'admin', role: 'admin', schoolId: SCHOOL_ID } as const;
 export const SYSTEM = { id: 'system', role: 'system' } as const;
-export const SUBMITTER = { id: 'registrar', role: 'submitter' } as const;
+export const SUBMITTER = { id: 'registrar', role: 'submitter', schoolId: SCHOOL_ID } as const;
 
 /** School year 111 on the calendar of seed 000 (建國中學, term 1112): confirmation 4/14 08:00 – 4/18 10:30. */
 export const CALENDAR = {

@@ -1,4 +1,5 @@
 import {
+  boundToSchool,
   decodeCommand,
   domainError,
   foldEvents,
@@ -6,6 +7,7 @@ import {
   schoolStreamName,
   submissionStreamName,
   type DomainError,
+  type RecordedActor,
   type RoutedCommand,
   type SchoolState,
   type Tagged,
@@ -131,6 +133,12 @@ export const reDecide = (
   return { findings, commands };
 };
 
+/** Actors stored before they were bound to a school acted for the school their command names (R-AUTH-1/3). */
+const actorAsJudged = (actor: RecordedActor, data: unknown): unknown => {
+  const schoolId = (data as { schoolId?: unknown } | null)?.schoolId;
+  return typeof schoolId === 'string' ? boundToSchool(actor, schoolId) : actor;
+};
+
 const judge = (
   aggregate: AnyAggregate,
   group: ReadonlyArray<LogEntry>,
@@ -153,7 +161,7 @@ const judge = (
   const routed = decodeCommand({
     commandId: metadata.commandId,
     now: metadata.occurredAt,
-    actor: metadata.actor,
+    actor: actorAsJudged(metadata.actor, metadata.command.data),
     correlationId: metadata.correlationId,
     causationId: metadata.causationId,
     type: metadata.command.type,

@@ -256,7 +256,7 @@ export const EVENT_RULES: Readonly<Record<EventType, ReadonlyArray<RuleId>>> = O
 
 /** What a named type means beyond its shape (a brand's predicate cannot be read back from the codec). */
 const TYPE_NOTES: Readonly<Record<string, string>> = {
-  Actor: 'Who sent the command.',
+  Actor: 'Who sent the command: a member of one school, bound to it by the embedding service (R-AUTH-1, R-AUTH-3), or the system or the city, which act for every school.',
   CadreLevel: 'Cadre level (R-PERF-6).',
   CalendarDate: 'A Gregorian date `YYYY-MM-DD` that exists.',
   CompetitionLevel: 'Competition level (R-PERF-7).',
@@ -276,8 +276,10 @@ const TYPE_NOTES: Readonly<Record<string, string>> = {
   ReceiptCategory: 'The four receipt-confirmation categories (R-REC-1): 修課紀錄, 幹部經歷 (per semester), 學習成果, 多元表現 (per school year).',
   ReceiptProblem: 'One reported problem: 資料有多 (extra), 資料有少 (missing) or 資料有誤 (wrong), with a reason (R-REC-2).',
   ReceiptStage: 'The first answer, in the confirmation window, or the second, in the re-check window (R-REC-2, R-REC-4).',
-  Role: 'The actor\'s role; `system` is the platform itself (R-AUTH-4), `city` the Department of Education.',
+  PlatformRole: 'A role above every school: `system` is the platform itself and the school\'s records system (R-AUTH-4, R-SUB-1), `city` the Department of Education (R-WIN-1).',
   RosterEntry: "One student's part of a submitted roster (R-SUB-3).",
+  SchoolId: 'A school\'s identifier: 1 to 64 letters, digits and `_ . :`.',
+  SchoolRole: 'A role of a person who belongs to one school.',
   SchoolYear: 'A ROC school year (學年度), an integer from 1 to 999; 111 runs 2022-08-01 to 2023-07-31 (R-TIME-1).',
   Semester: '1 or 2, or 0 for the whole school year (R-TIME-1).',
   Sha256Digest: 'A SHA-256 digest: 64 lowercase hexadecimal digits.',
@@ -462,7 +464,7 @@ const renderEvent = (codec: t.Mixed, registry: Registry): ReadonlyArray<string> 
 const ENVELOPE: ReadonlyArray<readonly [string, string, string]> = [
   ['eventId', 'string (UUID)', 'Stored beside the event, not in its metadata: uuid v5 of `{streamName}/{commandId}/{index}`, so a retried command writes the same ids and the store drops the repeat.'],
   ['occurredAt', 'TaipeiInstant', 'The `now` of the command that recorded the event (R-TIME-3); the domain reads no clock.'],
-  ['actor', 'Actor', 'Who sent the command.'],
+  ['actor', 'Actor', 'Who sent the command. In events recorded before actors were bound to a school, a school member has no `schoolId`; the audit judges them as members of the school their command names.'],
   ['commandId', 'string', 'The id of that command; handling is idempotent by it within a stream.'],
   ['correlationId', 'string', "The chain's id: as given with the command, else the commandId."],
   ['causationId', 'string', 'What caused the command: as given (the statement process gives the accepted event\'s id), else the commandId.'],

@@ -5,7 +5,7 @@ import { COMMAND_TYPES, portfolioStreamName, type PortfolioEvent } from '@lichen
 import { portfolioAggregate } from '@licheng/eventstore';
 import { pdf, portfolioEvent, seedEvents } from '@licheng/testing';
 import { SCHOOL_ID, seededService, taipei } from './support/harness';
-import { COLUMNS, MATRIX_SCHOOL, ROWS, runRow, type Column, type ColumnId, type Row } from './support/rows';
+import { COLUMNS, envelopeOf, MATRIX_SCHOOL, ROWS, rowHarness, runRow, type Column, type ColumnId, type Row } from './support/rows';
 
 /**
  * The authorization matrix (R-AUTH-1..4, R-OUT-7, R-SUB-1): every command type, and each variant whose
@@ -65,6 +65,37 @@ describe('the authorization matrix: every command × every role and relation (R-
   });
 });
 
+describe('actors bound to their school (R-AUTH-1, R-AUTH-3)', () => {
+  const members = COLUMNS.filter((column) => column.actor.schoolId !== undefined);
+
+  it.each(ROWS.map((row) => [row.label, row] as const))(
+    '%s: refuses a member of another school in every role, even one the command allows, and stores nothing',
+    async (_label, row) => {
+      const refusals: string[] = [];
+      for (const column of members) {
+        const harness = await rowHarness(row);
+        const before = harness.store.eventCount;
+        const envelope = envelopeOf(row, column.actor);
+        const result = await harness.service.execute({ ...envelope, actor: { ...(envelope['actor'] as object), schoolId: 'tp_elsewhere' } });
+        const expectedRule = column.actor.role === 'student' || column.actor.role === 'parent' ? 'R-AUTH-1' : 'R-AUTH-3';
+        if (E.isRight(result)) refusals.push(`${column.label}: accepted`);
+        else if (result.left.code !== 'ACTOR_NOT_OF_SCHOOL' || result.left.rule !== expectedRule) refusals.push(`${column.label}: ${result.left.code} ${result.left.rule}`);
+        if (harness.store.eventCount !== before) refusals.push(`${column.label}: the store changed`);
+      }
+      expect(refusals).toEqual([]);
+    },
+  );
+
+  it('refuses a school actor without a school as malformed input naming actor.schoolId', async () => {
+    const row = ROWS.find((r) => r.type === 'SelectCourseOutcome')!;
+    const harness = await rowHarness(row);
+    const { schoolId: _school, ...unbound } = COLUMNS.find((c) => c.id === 'ownStudent')!.actor;
+    const result = await harness.service.execute({ ...envelopeOf(row, unbound), actor: unbound });
+    expect(E.isLeft(result) && result.left.code).toBe('INVALID_INPUT');
+    expect(E.isLeft(result) && JSON.stringify(result.left.details)).toContain('actor.schoolId');
+  });
+});
+
 // R-OUT-7 in detail: which teacher may certify which course.
 
 interface CertifierCase {
@@ -98,7 +129,7 @@ describe('who may certify an outcome (R-OUT-7)', () => {
     ];
     await seedEvents(store, portfolioAggregate, portfolioStreamName(SCHOOL_ID, 's1'), history);
     const result = await service.execute({
-      commandId: 'certify', now: CERTIFICATION_NOW[c.term], actor: { id: c.teacherId, role: 'teacher' }, type: 'CertifyCourseOutcome',
+      commandId: 'certify', now: CERTIFICATION_NOW[c.term], actor: { id: c.teacherId, role: 'teacher', schoolId: SCHOOL_ID }, type: 'CertifyCourseOutcome',
       data: { schoolId: SCHOOL_ID, studentId: 's1', outcomeId: 'o1', result: 'passed' },
     });
     if (c.allowed) expect(E.isRight(result) || result.left).toBe(true);

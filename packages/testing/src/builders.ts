@@ -24,12 +24,17 @@ import {
 
 export const at = (text: string): TaipeiInstant => taipeiInstant(text);
 
-export const student = (id = 's1'): Actor => ({ id, role: 'student' }) as Actor;
-export const teacher = (id = 't1'): Actor => ({ id, role: 'teacher' }) as Actor;
-export const admin = (id = 'admin'): Actor => ({ id, role: 'admin' }) as Actor;
+/** Actors bound to a school (R-AUTH-1, R-AUTH-3): 'sch1', the builders' school, unless a test says otherwise. */
+export const student = (id = 's1', schoolId = 'sch1'): Actor => ({ id, role: 'student', schoolId }) as Actor;
+export const teacher = (id = 't1', schoolId = 'sch1'): Actor => ({ id, role: 'teacher', schoolId }) as Actor;
+export const admin = (id = 'admin', schoolId = 'sch1'): Actor => ({ id, role: 'admin', schoolId }) as Actor;
 export const system = (): Actor => ({ id: 'system', role: 'system' }) as Actor;
-export const parent = (id = 'p1'): Actor => ({ id, role: 'parent' }) as Actor;
-export const submitter = (id = 'sub1'): Actor => ({ id, role: 'submitter' }) as Actor;
+export const parent = (id = 'p1', schoolId = 'sch1'): Actor => ({ id, role: 'parent', schoolId }) as Actor;
+export const submitter = (id = 'sub1', schoolId = 'sch1'): Actor => ({ id, role: 'submitter', schoolId }) as Actor;
+
+/** The same person acting as a member of `schoolId`; the system and the city belong to no school. */
+export const inSchool = (actor: { readonly id: string; readonly role: Actor['role'] }, schoolId: string): Actor =>
+  (actor.role === 'system' || actor.role === 'city' ? { id: actor.id, role: actor.role } : { id: actor.id, role: actor.role, schoolId }) as Actor;
 
 const hex64 = (seed: string): string => {
   let h = 0;

@@ -18,7 +18,7 @@ const command = <K extends SchoolCommandType>(type: K, data: Record<string, unkn
 };
 
 const city = (): Actor => ({ id: 'tpe-edu', role: 'city' }) as Actor;
-const submitter = (): Actor => ({ id: 'u9', role: 'submitter' }) as Actor;
+const submitter = (): Actor => ({ id: 'u9', role: 'submitter', schoolId: 'sch1' }) as Actor;
 const ctx = (now: string, actor: Actor = admin()): SchoolContext => ({ now: at(now), actor });
 
 const { events: fixture } = schoolFixture();

@@ -37,21 +37,21 @@ type ActorRole = 'student' | 'parent' | 'teacher' | 'admin' | 'submitter' | 'sys
 export interface Column {
   readonly id: ColumnId;
   readonly label: string;
-  readonly actor: { readonly id: string; readonly role: ActorRole };
+  readonly actor: { readonly id: string; readonly role: ActorRole; readonly schoolId?: string };
   readonly who: string;
 }
 
 /** The roles and relations of R-AUTH-1..4, R-OUT-7 and R-SUB-1, as actors of the fixture school. */
 export const COLUMNS: ReadonlyArray<Column> = [
-  { id: 'ownStudent', label: 'own student', actor: { id: 's1', role: 'student' }, who: 's1, whose portfolio it is' },
-  { id: 'otherStudent', label: 'other student', actor: { id: 's2', role: 'student' }, who: 's2, a classmate' },
-  { id: 'parent', label: 'parent', actor: { id: 'p1', role: 'parent' }, who: "p1, s1's parent" },
-  { id: 'courseTeacher', label: 'course teacher', actor: { id: 't1', role: 'teacher' }, who: 't1, who teaches the math course the outcome belongs to' },
-  { id: 'otherTeacher', label: 'other teacher', actor: { id: 't2', role: 'teacher' }, who: 't2, who teaches physics, not that course' },
-  { id: 'homeroomTeacher', label: 'homeroom teacher', actor: { id: 't-home', role: 'teacher' }, who: "t-home, homeroom teacher of s1's class" },
-  { id: 'admin', label: 'admin', actor: { id: 'admin', role: 'admin' }, who: 'the school administrator (in no role group)' },
-  { id: 'submitter', label: 'submitter (function code)', actor: { id: 'sub1', role: 'submitter' }, who: 'sub1, in role group g-submit holding S0205S–S0208S and S0218S' },
-  { id: 'submitterNoCode', label: 'submitter (no code)', actor: { id: 'sub2', role: 'submitter' }, who: 'sub2, in role group g-view holding only the view functions S0205S and S0206S' },
+  { id: 'ownStudent', label: 'own student', actor: { id: 's1', role: 'student', schoolId: SCHOOL_ID }, who: 's1, whose portfolio it is' },
+  { id: 'otherStudent', label: 'other student', actor: { id: 's2', role: 'student', schoolId: SCHOOL_ID }, who: 's2, a classmate' },
+  { id: 'parent', label: 'parent', actor: { id: 'p1', role: 'parent', schoolId: SCHOOL_ID }, who: "p1, s1's parent" },
+  { id: 'courseTeacher', label: 'course teacher', actor: { id: 't1', role: 'teacher', schoolId: SCHOOL_ID }, who: 't1, who teaches the math course the outcome belongs to' },
+  { id: 'otherTeacher', label: 'other teacher', actor: { id: 't2', role: 'teacher', schoolId: SCHOOL_ID }, who: 't2, who teaches physics, not that course' },
+  { id: 'homeroomTeacher', label: 'homeroom teacher', actor: { id: 't-home', role: 'teacher', schoolId: SCHOOL_ID }, who: "t-home, homeroom teacher of s1's class" },
+  { id: 'admin', label: 'admin', actor: { id: 'admin', role: 'admin', schoolId: SCHOOL_ID }, who: 'the school administrator (in no role group)' },
+  { id: 'submitter', label: 'submitter (function code)', actor: { id: 'sub1', role: 'submitter', schoolId: SCHOOL_ID }, who: 'sub1, in role group g-submit holding S0205S–S0208S and S0218S' },
+  { id: 'submitterNoCode', label: 'submitter (no code)', actor: { id: 'sub2', role: 'submitter', schoolId: SCHOOL_ID }, who: 'sub2, in role group g-view holding only the view functions S0205S and S0206S' },
   { id: 'system', label: 'system', actor: { id: 'system', role: 'system' }, who: 'the platform itself (deadline runner, statement process, records sync)' },
   { id: 'city', label: 'city', actor: { id: 'taipei-doe', role: 'city' }, who: 'the Department of Education' },
 ];
@@ -278,7 +278,9 @@ export const rowHarness = async (row: Row, options: { readonly cache?: boolean }
 export const envelopeOf = (row: Row, actor: Column['actor'], commandId = `cmd-${row.label}`): Record<string, unknown> => ({
   commandId: commandId.replace(/[^A-Za-z0-9_.:-]/g, '-'),
   now: row.now,
-  actor: { ...actor },
+  // A school member acts for the school the row's command names: the matrix is about roles within a school;
+  // a member of another school is refused before any role is looked at (authorization.test.ts).
+  actor: actor.schoolId === undefined ? { ...actor } : { ...actor, schoolId: row.data['schoolId'] },
   type: row.type,
   data: structuredClone(row.data) as Record<string, unknown>,
 });

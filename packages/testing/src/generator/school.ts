@@ -9,6 +9,7 @@ import { schoolAggregate } from '@licheng/eventstore';
 import { calendarOf, instantOf, msOf, MINUTE, windowOf, type Span, type YearCalendar } from './calendar';
 import { seededRandom, seedOf } from './random';
 import { StreamRecorder, type GeneratedStream, type RecorderOptions } from './recorder';
+import { inSchool } from '../builders';
 
 export const GENERATED_SCHOOL_ID = 'tp_gen';
 
@@ -143,7 +144,8 @@ export const generateSchool = (options: SchoolOptions): GeneratedSchool => {
     const now = instantOf(clock);
     clock += MINUTE;
     const command = { type, data: { schoolId, ...data } } as SchoolCommand;
-    recorder.exec(now, actor, command, { now, actor } satisfies SchoolContext);
+    const member = inSchool(actor, schoolId);
+    recorder.exec(now, member, command, { now, actor: member } satisfies SchoolContext);
   };
 
   send(ADMIN, 'RegisterSchool', { name: `臺北市立生成高級中學${schoolId.slice(-3)}` });

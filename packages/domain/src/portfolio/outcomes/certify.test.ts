@@ -124,7 +124,7 @@ describe('certification inside the teacher window, pass or fail (R-OUT-8)', () =
 
   it('does not grade the work: a score in the input is not recorded (R-OUT-8)', () => {
     const decoded = decodeCommand({
-      commandId: 'cmd-1', now: '2023-01-25T09:00+08:00', actor: { id: 't1', role: 'teacher' }, type: 'CertifyCourseOutcome',
+      commandId: 'cmd-1', now: '2023-01-25T09:00+08:00', actor: { id: 't1', role: 'teacher', schoolId: 'sch1' }, type: 'CertifyCourseOutcome',
       data: { schoolId: 'sch1', studentId: 's1', outcomeId: 'o1', result: 'passed', score: 95, grade: 'A' },
     });
     if (E.isLeft(decoded)) throw new Error(decoded.left.message.en);

@@ -88,7 +88,7 @@ describe('submitting a learning plan (R-PLAN-1)', () => {
 
   it('refuses 19 weeks: flexible learning runs 1 to 18 weeks (R-PERF-5)', () => {
     const result = decodeCommand({
-      commandId: 'c1', now: '2023-02-20T10:00+08:00', actor: { id: 's1', role: 'student' }, type: 'SubmitLearningPlan',
+      commandId: 'c1', now: '2023-02-20T10:00+08:00', actor: { id: 's1', role: 'student', schoolId: 'sch1' }, type: 'SubmitLearningPlan',
       data: { schoolId: 'sch1', studentId: 's1', planId: 'plan1', ...content, weeks: 19 },
     });
     expect(E.isLeft(result) ? result.left.code : 'accepted').toBe('INVALID_INPUT');
