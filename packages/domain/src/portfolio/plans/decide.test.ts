@@ -20,6 +20,8 @@ import { admin, at, contextAt, parent, portfolioCommand, portfolioEvent, schoolE
 
 const STAGES = [{ kind: 'roleGroup', groupId: 'g-plan' }, { kind: 'advisor' }, { kind: 'homeroom' }];
 const planGroup: SchoolEvent[] = [
+  // R-AUTH-3: the advisor a student names is a registered teacher.
+  schoolEvent('TeacherRegistered', { teacherId: 't-adv', name: '謝庭豐' }),
   schoolEvent('RoleGroupDefined', { groupId: 'g-plan', name: '自主學習審查小組', functionCodes: ['S0302S'] }),
   schoolEvent('RoleGroupMemberAdded', { groupId: 'g-plan', userId: 't-plan' }),
 ];
