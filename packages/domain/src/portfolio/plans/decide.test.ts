@@ -119,6 +119,13 @@ describe('review stage by stage, in the order set (R-PLAN-1)', () => {
     given(submitted()).when(pass(), as(actor)).thenError('NOT_STAGE_REVIEWER', 'R-PLAN-1');
   });
 
+  it('refuses the role group’s member while the group is not in use (是否使用=否) (R-PLAN-1, R-AUTH-5)', () => {
+    const notInUse = schoolFixture({
+      extra: [...planGroup, schoolEvent('RoleGroupDefined', { groupId: 'g-plan', name: '自主學習審查小組', functionCodes: ['S0302S'], inUse: false }), schoolEvent('PlanApprovalOrderSet', { stages: STAGES })],
+    }).policy;
+    given(submitted()).when(pass(), as(teacher('t-plan'), notInUse)).thenError('NOT_STAGE_REVIEWER', 'R-PLAN-1');
+  });
+
   it.each<[string, Actor]>([
     ['the role group member, whose stage is over', teacher('t-plan')],
     ['the homeroom teacher, whose stage is next', teacher('t-home')],

@@ -39,7 +39,8 @@ const reviewerOf = (context: PortfolioContext, plan: PlanState, studentId: strin
   const { actor, policy } = context;
   switch (stage.kind) {
     case 'roleGroup':
-      return (actor.role === 'teacher' || actor.role === 'admin') && (policy.roleGroups[stage.groupId]?.memberIds.includes(actor.id) ?? false);
+      // R-AUTH-5: a group's members act for it only while it is in use (是否使用=是).
+      return (actor.role === 'teacher' || actor.role === 'admin') && (policy.roleGroups[stage.groupId]?.inUse ?? false) && (policy.roleGroups[stage.groupId]?.memberIds.includes(actor.id) ?? false);
     case 'advisor':
       return actor.role === 'teacher' && actor.id === plan.advisorId;
     case 'homeroom':
