@@ -93,6 +93,12 @@ export const setUpSchool = async (driver: Driver, random: Random, studentCount: 
     name: `普通三${String(i + 1).padStart(2, '0')}班`,
     homeroomTeacherId: `t-home-${i + 1}`,
   }));
+  // R-AUTH-3: the records system syncs the teachers (教師人員資料) first; classes and courses name only them.
+  // Names are drawn by position, not from `random`, so the students and everything after draw as before.
+  const teacherIds = [...classes.map((klass) => klass.homeroomTeacherId), ...SUBJECTS.flatMap((subject) => [1, 2, 3].map((k) => `t-${subject.code}-${k}`))];
+  for (const [i, teacherId] of teacherIds.entries()) {
+    await send('RegisterTeacher', { teacherId, name: `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}` }, SYSTEM);
+  }
   for (const klass of classes) await send('RegisterClass', { ...klass, schoolYear: 111 });
 
   const students: Student[] = Array.from({ length: studentCount }, (_, i) => ({

@@ -66,15 +66,25 @@ export const EVENT_DOCS: Readonly<Record<EventType, EventDoc>> = {
     rules: ['R-AUTH-2', 'R-REP-1'],
     commands: ['PlaceStudent'],
   },
+  TeacherRegistered: {
+    meaning: "A teacher of the school (教師人員資料) and the name reports show; certifiers, reviewers, proxies, homeroom teachers and plan advisors must be registered. Naming a teacher known only from older records gives them their name.",
+    rules: ['R-AUTH-3', 'R-REP-6'],
+    commands: ['RegisterTeacher'],
+  },
   CourseOpened: {
-    meaning: 'A course of a term with its subject, credits and teachers; `coTaught` defaults to "more than one teacher".',
-    rules: ['R-OUT-1', 'R-OUT-7'],
+    meaning: 'A course of a term with its subject, credits and registered teachers; `coTaught` defaults to "more than one teacher", and every co-teacher starts at 審核=是. Schema v2: a v1 event is upcast with `reviewers: "marked"` (its co-teachers review only once marked, the rule it was decided under).',
+    rules: ['R-OUT-1', 'R-OUT-7', 'R-AUTH-3'],
     commands: ['OpenCourse'],
   },
   CourseReviewerMarked: {
-    meaning: 'In a co-taught course (合開課程), one of its teachers marked 審核=是, who may certify its outcomes.',
-    rules: ['R-OUT-7'],
+    meaning: 'In a co-taught course (合開課程), one of its teachers set to 審核=是 (可以認證), who may certify its outcomes from then on.',
+    rules: ['R-OUT-7', 'R-AUTH-5'],
     commands: ['MarkCourseReviewer'],
+  },
+  CourseReviewerUnmarked: {
+    meaning: 'In a co-taught course, one of its teachers set to 審核=否 (無法認證); later certifications by them are refused.',
+    rules: ['R-OUT-7', 'R-AUTH-5'],
+    commands: ['UnmarkCourseReviewer'],
   },
   CertificationProxyAppointed: {
     meaning: "A proxy teacher appointed to certify a course's outcomes.",
@@ -87,14 +97,20 @@ export const EVENT_DOCS: Readonly<Record<EventType, EventDoc>> = {
     commands: ['SyncCourseRoster'],
   },
   RoleGroupDefined: {
-    meaning: 'A role group (角色群組) and the function codes it holds; defining it again replaces name and codes, keeping members.',
-    rules: ['R-SUB-1', 'R-AUTH-3'],
+    meaning:
+      'A role group (角色群組): its function codes, whether it is in use (是否使用, absent = 是) and the 新增/修改/刪除 rights per code (a code not listed in `rights` holds all three); defining it again replaces all of these, keeping members.',
+    rules: ['R-SUB-1', 'R-AUTH-3', 'R-AUTH-5'],
     commands: ['DefineRoleGroup'],
   },
   RoleGroupMemberAdded: {
     meaning: 'A user added to a role group.',
-    rules: ['R-SUB-1', 'R-AUTH-3'],
+    rules: ['R-SUB-1', 'R-AUTH-3', 'R-AUTH-5'],
     commands: ['AddRoleGroupMember'],
+  },
+  RoleGroupMemberRemoved: {
+    meaning: "A user removed from a role group; their later commands no longer use the group's functions.",
+    rules: ['R-AUTH-5'],
+    commands: ['RemoveRoleGroupMember'],
   },
   PeriodSealed: {
     meaning:

@@ -117,7 +117,7 @@ describe('handling a command', () => {
     const store = await registered();
     const before = store.snapshot();
     expect(refused(await handle(store, setQuota(3), envelope('cmd-low'))).code).toBe('PARAMETER_BELOW_MINIMUM');
-    expect(refused(await handle(store, setQuota(8), envelope('cmd-teacher', teacher))).code).toBe('NOT_SCHOOL_ADMINISTRATOR');
+    expect(refused(await handle(store, setQuota(8), envelope('cmd-teacher', teacher))).code).toBe('FUNCTION_NOT_HELD');
     expect(store.snapshot()).toBe(before);
   });
 

@@ -32,7 +32,7 @@ const COURSES: Readonly<Record<string, { term: '1111' | '1112'; subject: string;
   'phys-1111': { term: '1111', subject: 'phys', credits: 2, certifiers: ['t2'] },
   'math-1112': { term: '1112', subject: 'math', credits: 4, certifiers: ['t1', 't6'] }, // t6: appointed proxy
   'phys-1112': { term: '1112', subject: 'phys', credits: 2, certifiers: ['t2'] },
-  'proj-1112': { term: '1112', subject: 'proj', credits: 2, certifiers: ['t3'] }, // co-taught by t3 and t4; only t3 marked 審核=是
+  'proj-1112': { term: '1112', subject: 'proj', credits: 2, certifiers: ['t3'] }, // co-taught by t3 and t4; t4 set to 審核=否
   'club-1112': { term: '1112', subject: 'club', credits: 0, certifiers: [] }, // no credits (R-OUT-1)
 };
 const TEACHERS = ['t1', 't2', 't3', 't4', 't5', 't6', 't-home'];

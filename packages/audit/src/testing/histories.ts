@@ -48,6 +48,10 @@ export const sevenOutcomes = async (): Promise<{ store: InMemoryEventStore; serv
   await send('2022-08-01T09:00', ADMIN, 'SetWorkPeriod', { term: '1111', item: 'outcomeUpload', window: w('2022-09-01T08:00', '2023-01-20T17:00') });
   await send('2022-08-01T09:00', ADMIN, 'SetWorkPeriod', { term: '1111', item: 'outcomeCertification', window: w('2023-01-21T08:00', '2023-02-10T17:00') });
   await send('2022-08-01T09:00', ADMIN, 'SetWorkPeriod', { term: '1110', item: 'outcomeSelection', window: w('2023-04-11T08:00', '2023-04-13T17:00') });
+  // R-AUTH-3: the records system syncs the teachers (教師人員資料) before classes and courses name them.
+  for (const [teacherId, name] of [['t-home', '郭美玲'], ['t-math', '王建民'], ['t-eng', '陳怡君'], ['t-phy', '李安心']] as const) {
+    await send('2022-08-01T09:00', SYSTEM, 'RegisterTeacher', { teacherId, name });
+  }
   await send('2022-08-01T09:00', ADMIN, 'RegisterClass', { classId: 'c301', schoolYear: 111, name: '普通三01班', homeroomTeacherId: 't-home' });
   for (const [studentId, name] of [[STUDENT, '王小明'], ['s2', '林小華']] as const) {
     await send('2022-08-01T09:00', SYSTEM, 'EnrollStudent', { studentId, studentNumber: studentId, name, entrySchoolYear: 109 });
