@@ -4,3 +4,5 @@ export { PgDatabase, PgliteDatabase, type PgDatabaseOptions, type SqlDatabase, t
 export { StoreFailure, isStoreFailure, type StoreFailureCode } from './errors';
 export { DEFAULT_FOLLOW, type FollowOptions } from './subscription';
 export { connectPostgres, openPglite, type PostgresConnection } from './connect';
+export { ReceiptReadModel, RECEIPTS_READ_MODEL } from './readModel';
+export { classConfirmationFromSql } from './readModelReports';

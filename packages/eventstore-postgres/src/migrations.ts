@@ -34,6 +34,53 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       create index licheng_events_stream_event_id on licheng_events (stream_name, event_id);
       create index licheng_events_transaction on licheng_events (transaction_id, position);`,
   },
+  {
+    version: 2,
+    name: 'receipt read model',
+    sql: `
+      create table licheng_checkpoints (
+        projection text primary key,
+        position bigint not null
+      );
+      -- The folded states the rows are computed from, so that folding resumes where it stopped.
+      create table licheng_rm_schools (
+        school_id text primary key,
+        state jsonb not null
+      );
+      create table licheng_rm_portfolios (
+        school_id text not null,
+        student_id text not null,
+        state jsonb not null,
+        primary key (school_id, student_id)
+      );
+      create table licheng_rm_classes (
+        school_id text not null,
+        class_id text not null,
+        school_year integer not null,
+        name text not null,
+        primary key (school_id, class_id)
+      );
+      create table licheng_rm_roster (
+        school_id text not null,
+        school_year integer not null,
+        class_id text not null,
+        seat_number integer not null,
+        student_id text not null,
+        student_number text not null,
+        name text not null,
+        primary key (school_id, school_year, student_id)
+      );
+      create index licheng_rm_roster_class on licheng_rm_roster (school_id, school_year, class_id, seat_number);
+      create table licheng_rm_receipts (
+        school_id text not null,
+        student_id text not null,
+        category text not null,
+        period text not null,
+        status text not null,
+        primary key (school_id, student_id, category, period)
+      );
+      create index licheng_rm_receipts_period on licheng_rm_receipts (school_id, category, period, status);`,
+  },
 ];
 
 const HISTORY = `
