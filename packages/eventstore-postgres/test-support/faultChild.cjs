@@ -1,7 +1,8 @@
 // A second Node process for the fault tests, on the built packages (npm test builds before Jest runs).
 //   select URL STUDENT N1,N2,…   sends every selection at once and prints how each ended, as one JSON line
 //   batches URL PREFIX SIZE      appends batches of SIZE events to new streams until it is killed
-const { connectPostgres } = require('@licheng/eventstore-postgres');
+//   project URL                  folds the receipt read model over and over until it is killed
+const { connectPostgres, ReceiptReadModel } = require('@licheng/eventstore-postgres');
 const { createLichengService } = require('@licheng/eventstore');
 const { randomUUID } = require('node:crypto');
 
@@ -37,7 +38,15 @@ const batches = async (prefix, size) => {
   }
 };
 
-(mode === 'select' ? select(args[0], args[1].split(',').map(Number)) : batches(args[0], Number(args[1]))).catch((error) => {
+const project = async () => {
+  const { store, db } = await connectPostgres(url);
+  const model = new ReceiptReadModel(db, store);
+  process.stdout.write('projecting\n');
+  for (;;) await model.rebuild();
+};
+
+const modes = { select: () => select(args[0], args[1].split(',').map(Number)), batches: () => batches(args[0], Number(args[1])), project };
+modes[mode]().catch((error) => {
   process.stderr.write(`${error.stack}\n`);
   process.exit(1);
 });
