@@ -1,8 +1,8 @@
 import { describeEventStoreContract } from '@licheng/testing';
-import { connectPostgres, openPglite } from './connect';
+import { connectPostgres } from './connect';
 import { startEmbeddedServer } from './test-support/embeddedPostgres';
-import { nativePglite } from './test-support/nativePglite';
 
+// The contract on PGlite runs in pglite.test.ts, which shares one PGlite with the read model's tests.
 // Subscriptions poll often here so that the contract's short waits do not depend on notifications alone.
 const follow = { pollIntervalMs: 50 };
 
@@ -16,9 +16,4 @@ describeEventStoreContract('PostgresEventStore on a real PostgreSQL server (embe
       await server.dispose();
     },
   };
-});
-
-describeEventStoreContract('PostgresEventStore on PGlite (in process)', async () => {
-  const { store, dispose } = await openPglite(undefined, { follow, PGlite: nativePglite() });
-  return { store, dispose };
 });

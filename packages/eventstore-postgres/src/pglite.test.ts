@@ -1,6 +1,6 @@
-import { InMemoryEventStore } from '@licheng/eventstore';
+import { InMemoryEventStore, STREAM_PREFIXES } from '@licheng/eventstore';
 import { classConfirmationReport, classesOf, createProjectionRunner, inMemoryViewStore, reportsProjection, type ReportsView } from '@licheng/projections';
-import { appendToStore, generateSchool, studentStreams } from '@licheng/testing';
+import { appendToStore, describeEventStoreContract, generateSchool, studentStreams } from '@licheng/testing';
 import * as E from 'fp-ts/Either';
 import { openPglite, type PostgresConnection } from './connect';
 import { ReceiptReadModel } from './readModel';
@@ -30,26 +30,32 @@ const sqlReports = (connection: PostgresConnection, view: ReportsView) =>
     ),
   );
 
+// One PGlite for the whole file: starting one compiles PostgreSQL's WebAssembly and runs initdb (seconds).
+let opened: Promise<PostgresConnection> | undefined;
+const pglite = () => (opened ??= openPglite(undefined, { follow: { pollIntervalMs: 50 }, PGlite: nativePglite() }));
+afterAll(async () => {
+  await (await opened)?.dispose();
+});
+
+// The contract's streams are named `contract…`: the read model, which reads school and portfolio streams, never sees them.
+describeEventStoreContract('PostgresEventStore on PGlite (in process)', async () => ({ store: (await pglite()).store, dispose: async () => undefined }));
+
 describe('the receipt read model in PostgreSQL (PGlite)', () => {
   let connection: PostgresConnection;
   let view: ReportsView;
 
   beforeAll(async () => {
-    connection = await openPglite(undefined, { PGlite: nativePglite() });
+    connection = await pglite();
     const school = generateSchool({ seed: 5, schoolId: SCHOOL, students: 16, classSize: 6 });
     await appendToStore(connection.store, [school, ...studentStreams(school)]);
     const memory = new InMemoryEventStore();
     await appendToStore(memory, [school, ...studentStreams(school)]);
     view = right(await createProjectionRunner(memory, reportsProjection, inMemoryViewStore()).rebuild()).view;
   });
-  afterAll(async () => {
-    await connection?.dispose();
-  });
-
   it('gives every class confirmation report exactly as the in-memory reports view does (R-REP-1)', async () => {
     const model = new ReceiptReadModel(connection.db, connection.store);
     const last = await model.catchUp();
-    const all = await connection.store.readAll();
+    const all = await connection.store.readAll({ streamPrefixes: Object.values(STREAM_PREFIXES) });
     expect(last).toBe(all[all.length - 1]!.position);
     const expected = inMemoryReports(view);
     expect(expected.length).toBeGreaterThanOrEqual(6);
