@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { portfolioStreamName, schoolStreamName, type PortfolioEvent } from '@licheng/domain';
+import { portfolioStreamName, schoolStreamName } from '@licheng/domain';
 import { portfolioAggregate, schoolAggregate, type EventStore, type NewEvent } from '@licheng/eventstore';
-import { portfolioEvent, schoolFixture, seedEvents } from '@licheng/testing';
+import { certifiedOutcomeEvents, schoolFixture, seedEvents } from '@licheng/testing';
 
 export const SCHOOL = 'sch1';
 
@@ -16,25 +16,12 @@ export const eventually = async (condition: () => boolean | Promise<boolean>, wh
   }
 };
 
-const outcome = (studentId: string, n: number): PortfolioEvent[] => {
-  const outcomeId = `o-${studentId}-${n}`;
-  const term = n % 2 === 0 ? '1111' : '1112';
-  return [
-    portfolioEvent('CourseOutcomeUploaded', {
-      studentId, outcomeId, courseId: `math-${term}`, term, subject: '數學', description: `成果 ${n}`,
-      document: { name: `${outcomeId}.pdf`, mimeType: 'application/pdf', sizeBytes: 1000, sha256: 'a'.repeat(64), storageKey: outcomeId },
-    }),
-    portfolioEvent('CourseOutcomeSentForCertification', { outcomeId }),
-    portfolioEvent('CourseOutcomeCertified', { outcomeId, teacherId: 't1', result: 'passed' }),
-  ];
-};
-
 /** A school with these students, each with `outcomes` certified course outcomes (`o-<student>-<n>`). */
 export const seedSchool = async (store: EventStore, studentIds: ReadonlyArray<string>, outcomes: number): Promise<void> => {
   const { events } = schoolFixture({ schoolId: SCHOOL, students: studentIds.map((id, i) => ({ id, name: `學生${i + 1}`, seat: i + 1 })) });
   await seedEvents(store, schoolAggregate, schoolStreamName(SCHOOL), events);
   for (const studentId of studentIds) {
-    const all = Array.from({ length: outcomes }, (_, i) => outcome(studentId, i + 1)).flat();
+    const all = Array.from({ length: outcomes }, (_, i) => certifiedOutcomeEvents(studentId, i + 1)).flat();
     await seedEvents(store, portfolioAggregate, portfolioStreamName(SCHOOL, studentId), all, { commandId: `seed-${studentId}` });
   }
 };
