@@ -25,6 +25,13 @@ export interface DeadlineReport {
 /** Refusals that mean "someone got there first": the effect is no longer due, which is what we wanted. */
 const SETTLED = new Set(['RECEIPT_NOTHING_TO_DEEM', 'PERIOD_SEALED']);
 
+/**
+ * An effect's command id is derived from the effect itself, so the id already stored with a command of the
+ * same type means another run recorded this effect; only a seal's digest differs, taken a moment apart.
+ */
+const sameEffectDone = (error: DomainError): boolean =>
+  error.code === 'COMMAND_ID_REUSED' && error.details['storedType'] === error.details['givenType'];
+
 const hasEnded = (policy: SchoolState, period: string, item: Parameters<typeof workPeriodOf>[2], now: TaipeiInstant): boolean => {
   const window = workPeriodOf(policy, period, item);
   return window !== undefined && now >= window.end;
@@ -90,7 +97,7 @@ export const runDeadlines = async (service: LichengService, schoolId: string, no
   let report: DeadlineReport = { deemed: 0, sealed: 0, alreadyDone: 0, refused: [] };
   const record = (result: Awaited<ReturnType<LichengService['execute']>>, counter: 'deemed' | 'sealed') => {
     if (E.isRight(result)) report = result.right.alreadyApplied ? { ...report, alreadyDone: report.alreadyDone + 1 } : { ...report, [counter]: report[counter] + 1 };
-    else if (SETTLED.has(result.left.code)) report = { ...report, alreadyDone: report.alreadyDone + 1 };
+    else if (SETTLED.has(result.left.code) || sameEffectDone(result.left)) report = { ...report, alreadyDone: report.alreadyDone + 1 };
     else report = { ...report, refused: [...report.refused, result.left] };
   };
   const school = await service.loadSchool(schoolId);
