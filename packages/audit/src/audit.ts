@@ -2,6 +2,7 @@ import { decodeRecorded } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { verifyChains } from './chain';
 import { verifySealDigests } from './digest';
+import { findInconsistentEvents } from './inconsistent';
 import { countByKind, isError, type Finding, type FindingKind } from './findings';
 import type { EventLog } from './log';
 import { reDecide } from './redecide';
@@ -52,10 +53,12 @@ export const auditLog = (log: EventLog, options: { readonly strict?: boolean; re
   const chain = verifyChains(log.entries, streams);
   options.onPhase?.('seal digests');
   const digests = verifySealDigests(log.entries);
+  options.onPhase?.('consistency');
+  const inconsistent = findInconsistentEvents(streams);
   options.onPhase?.('re-deciding commands');
   const decisions = reDecide(log.entries, streams);
   options.onPhase?.('time order');
-  const findings = [...chain, ...digests, ...decisions.findings, ...verifyTimeOrder(log.entries)];
+  const findings = [...chain, ...digests, ...inconsistent, ...decisions.findings, ...verifyTimeOrder(log.entries)];
   return {
     streams: streams.size,
     events: log.entries.length,
