@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { decodeRecorded } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { verifyChains } from './chain';
@@ -47,12 +48,12 @@ const sealsOf = (log: EventLog): SealRecord[] => {
  * The whole audit of a log (docs/audit.md): the hash chain of every stream, every seal digest, and every
  * recorded command decided again, and the order of time in each school (R-TIME-4). Findings come in that order, each naming stream, revision and line.
  */
-export const auditLog = (log: EventLog, options: { readonly strict?: boolean; readonly onPhase?: (phase: string) => void } = {}): AuditReport => {
+export const auditLog = (log: EventLog, options: { readonly strict?: boolean; readonly onPhase?: (phase: string) => void; readonly publicKey?: KeyObject } = {}): AuditReport => {
   const streams = byStream(log.entries);
   options.onPhase?.('hash chains');
   const chain = verifyChains(log.entries, streams);
   options.onPhase?.('seal digests');
-  const digests = verifySealDigests(log.entries);
+  const digests = verifySealDigests(log.entries, options.publicKey ? { publicKey: options.publicKey } : {});
   options.onPhase?.('consistency');
   const inconsistent = findInconsistentEvents(streams);
   options.onPhase?.('re-deciding commands');
