@@ -109,6 +109,13 @@ export const verifySealDigests = (entries: ReadonlyArray<LogEntry>, options: Sea
     if (integrity !== undefined && digest !== null) {
       const computed = headsDigest(integrity.heads);
       if (computed !== digest) report('digest-mismatch', '摘要不是所列各串流末端的摘要', 'its digest is not that of the heads it lists', { stored: digest, computed });
+      // A stream of the school with an event before the school stream's previous event existed when the heads were read.
+      const covered = new Set(integrity.heads.map((head) => head[0]));
+      for (const [name, stream] of streams) {
+        if (!covered.has(name) && isSealedBy(name, schoolId) && stream.some((entry) => entry.record.position < since)) {
+          report('digest-mismatch', `未涵蓋當時已存在的串流 ${name}`, `does not cover ${name}, which existed when it was taken`, { uncovered: name });
+        }
+      }
       for (const head of integrity.heads) {
         const problem = headProblem(streams, head, record.position);
         if (problem) report('digest-mismatch', `涵蓋的串流 ${head[0]} 第 ${head[1]} 版${problem.zh}`, `covered stream ${head[0]} at revision ${head[1]} ${problem.en}`, { covered: [...head], ...problem.details });
