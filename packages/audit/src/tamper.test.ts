@@ -103,7 +103,8 @@ const perEvent = (label: string, index: () => number): Tamper[] => {
         while (parse(lines[j]!).streamName !== stream) j--;
         return lines.map((line, k) => (k === i ? lines[j]! : k === j ? lines[i]! : line)).map((line, k) => (k === i || k === j ? JSON.stringify({ ...parse(line), revision: parse(lines[k]!).revision }) : line));
       },
-      ...sealed('reordered'),
+      // Their dates now run backwards too (R-TIME-4), unless both were recorded at the same minute (the school's set-up).
+      ...sealed('reordered', ...(label === 'school event' ? [] : ['time-backwards' as const])),
     },
   ];
 };
@@ -172,7 +173,7 @@ const TAMPERS: Tamper[] = [
     make: () => {
       const last = parse(lines[portfolioIndex('before')]!);
       const tail = rows(lines).filter((r) => r.streamName === last.streamName).pop()!;
-      const forged = { ...tail, revision: tail.revision + 1, position: lines.length, eventId: 'forged-after', metadata: { ...tail.metadata, commandId: 'forged-after', command: undefined } };
+      const forged = { ...tail, revision: tail.revision + 1, position: lines.length, eventId: 'forged-after', metadata: { ...tail.metadata, occurredAt: parse(lines[lines.length - 1]!).metadata['occurredAt'], commandId: 'forged-after', command: undefined } };
       return rechain([...lines, JSON.stringify(forged)], last.streamName);
     },
     withKey: [],

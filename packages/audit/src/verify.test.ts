@@ -107,7 +107,7 @@ describe('an edited log', () => {
 describe('decodable but inconsistent events (issue 16, item 4)', () => {
   it('reports a certification of an outcome never uploaded, re-chained so the chain holds, and the reports do not count it', () => {
     const last = records.filter((r) => r.streamName === stream).pop()!;
-    const forged = { ...last, revision: last.revision + 1, position: records.length, eventId: 'forged', type: 'CourseOutcomeCertified', data: { outcomeId: 'never-uploaded', teacherId: 't1', result: 'passed' }, metadata: { ...(last.metadata as object), commandId: 'forged', command: undefined } };
+    const forged = { ...last, revision: last.revision + 1, position: records.length, eventId: 'forged', type: 'CourseOutcomeCertified', data: { outcomeId: 'never-uploaded', teacherId: 't1', result: 'passed' }, metadata: { ...(last.metadata as object), occurredAt: (records[records.length - 1]!.metadata as { occurredAt: string }).occurredAt, commandId: 'forged', command: undefined } };
     const edited = rechain([...lines, JSON.stringify(forged)], stream);
     const report = auditLog(logOf(edited));
     expect(report.findings.filter((f) => f.kind !== 'unverifiable').map(({ kind, streamName, revision }) => ({ kind, streamName, revision }))).toEqual([

@@ -45,6 +45,7 @@ describe('the service front door (R-FILE-4 boundary, issue 16)', () => {
     const { store, service } = await setUp();
     class Actor {
       readonly id = 's1';
+      readonly schoolId = 'sch1';
       get role() {
         return 'student';
       }

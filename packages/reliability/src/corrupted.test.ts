@@ -175,7 +175,10 @@ describe('a stored event that no longer decodes', () => {
     await seedEvents(inner, schoolAggregate, schoolStreamName('sch2'), sch2);
     const writer = createLichengService({ store: inner });
     for (const schoolId of [SCHOOL_ID, 'sch2']) {
-      for (const studentId of STUDENTS) rightOf(await writer.execute({ ...upload(studentId, `o-${studentId}`), data: { ...upload(studentId, `o-${studentId}`).data, schoolId } }));
+      for (const studentId of STUDENTS) {
+        const command = upload(studentId, `o-${studentId}`);
+        rightOf(await writer.execute({ ...command, actor: { ...command.actor, schoolId }, data: { ...command.data, schoolId } }));
+      }
     }
     const store = new CorruptingStore(inner);
     const victim = portfolioStreamName(SCHOOL_ID, 's1');
