@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { periodOf, type ReceiptCategory } from '@licheng/domain';
-import type { LichengService } from '@licheng/eventstore';
+import type { LichengService, SealKey } from '@licheng/eventstore';
 import { catchUpStatements, runDeadlines } from '@licheng/workflows';
 import { ADMIN, CALENDAR, SCHOOL_ID, SUBMITTER, SYSTEM, type SchoolSetup } from './school';
 import { plusMinutes, within, type Driver } from './driver';
@@ -51,7 +51,7 @@ const submit = async (driver: Driver, service: LichengService, setup: SchoolSetu
  * Submission, receipt confirmation, the school's review, the re-check and the deadline runner, on the
  * calendar of seed 000 (R-SUB, R-REC, R-SEAL).
  */
-export const runReceipts = async (driver: Driver, random: Random, setup: SchoolSetup, service: LichengService) => {
+export const runReceipts = async (driver: Driver, random: Random, setup: SchoolSetup, service: LichengService, sealKey?: SealKey) => {
   for (const category of CATEGORIES) await submit(driver, service, setup, category, '2023-04-13T17:30', 'a', category === 'courseOutcomes');
   await catchUpStatements(service);
 
@@ -73,7 +73,7 @@ export const runReceipts = async (driver: Driver, random: Random, setup: SchoolS
       }
     }
   }
-  const atDeadline = await runDeadlines(service, SCHOOL_ID, `${end}+08:00` as never);
+  const atDeadline = await runDeadlines(service, SCHOOL_ID, `${end}+08:00` as never, sealKey ? { sealKey } : {});
 
   const corrected = new Set<ReceiptCategory>();
   for (const { studentId, category } of reported) {
@@ -93,7 +93,7 @@ export const runReceipts = async (driver: Driver, random: Random, setup: SchoolS
     if (roll <= 60) await driver.send(when, { id: studentId, role: 'student', schoolId: SCHOOL_ID }, 'ConfirmReceipt', ref);
     else await driver.send(when, { id: studentId, role: 'student', schoolId: SCHOOL_ID }, 'ReportReceiptError', { ...ref, problems: [{ kind: 'wrong', reason: '修正後仍有誤' }] });
   }
-  const afterRecheck = await runDeadlines(service, SCHOOL_ID, `${recheckEnd}+08:00` as never);
+  const afterRecheck = await runDeadlines(service, SCHOOL_ID, `${recheckEnd}+08:00` as never, sealKey ? { sealKey } : {});
   return {
     deemed: atDeadline.deemed + afterRecheck.deemed,
     sealed: atDeadline.sealed + afterRecheck.sealed,

@@ -1,4 +1,4 @@
-import type { LichengService } from '@licheng/eventstore';
+import type { LichengService, SealKey } from '@licheng/eventstore';
 import type { DeadlineReport } from '@licheng/workflows';
 import { createDriver, type Tally } from './driver';
 import { runOutcomeSemester } from './outcomes';
@@ -13,6 +13,8 @@ export interface YearOptions {
   readonly seed: number;
   /** Called with a phase name and the number of commands sent so far. */
   readonly onProgress?: (phase: string, commands: number) => void;
+  /** The deadline runner's key: seals are signed with it (docs/audit.md). */
+  readonly sealKey?: SealKey;
 }
 
 export interface YearResult {
@@ -41,7 +43,7 @@ export const simulateSchoolYear = async (service: LichengService, options: YearO
   step('勾選 selection');
   await runSelection(driver, random, setup, service);
   step('提交與收訖確認 submission and receipts');
-  const deadlines = await runReceipts(driver, random, setup, service);
+  const deadlines = await runReceipts(driver, random, setup, service, options.sealKey);
   step('完成 done');
   return { setup, tally: driver.tally, commands: driver.count(), deadlines };
 };

@@ -115,7 +115,8 @@ export const EVENT_DOCS: Readonly<Record<EventType, EventDoc>> = {
   PeriodSealed: {
     meaning:
       "A receipt category's period sealed (封存) by the system once its confirmation is over; nothing in it changes again. " +
-      '`digest` is the digest of the school\'s stream heads just before sealing (docs/audit.md), `null` for seals without one.',
+      '`digest` is the digest of the school\'s stream heads just before sealing (docs/audit.md), `null` for seals without one. ' +
+      'Schema 3 adds `integrity`: the exact heads covered and, when the deadline runner holds a key, its Ed25519 signature.',
     rules: ['R-SEAL-1', 'R-SEAL-2', 'R-AUTH-4'],
     commands: ['SealPeriod'],
   },
