@@ -5,7 +5,7 @@ import { createProjectionRunner, inMemoryViewStore, reportsProjection, type Proj
 import { certifiedOutcomeEvents, schoolFixture, seedEvents } from '@licheng/testing';
 import * as E from 'fp-ts/Either';
 import { startStandIn, type StandIn } from '../test-support/standIn/server';
-import { connectEventStoreDb, type EventStoreDbConnection } from './store';
+import { connectEventStoreDb, type EventStoreDbConnection } from './connect';
 import { SubscriptionDroppedError } from './subscription';
 
 const FAST_RETRY = { initialDelayMs: 5, maxDelayMs: 40, maxAttempts: 5 };
