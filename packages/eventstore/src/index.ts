@@ -31,4 +31,5 @@ export {
 } from './handler';
 export { portfolioAggregate, schoolAggregate, submissionAggregate, STREAM_PREFIXES } from './aggregates';
 export { createLichengService, type ExecuteResult, type LichengService, type LichengServiceOptions } from './service';
+export type { LichengCommand, LichengCommandBody, LichengCommandType, Plain } from './typedCommand';
 export { createCachingLoader, type CachingLoader, type StateCacheOptions } from './stateCache';
