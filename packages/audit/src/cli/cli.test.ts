@@ -53,6 +53,13 @@ describe('licheng audit verify', () => {
   });
 });
 
+describe('licheng --version', () => {
+  it.each([['--version'], ['-V']])('prints the version of @licheng/audit and exits 0: %s', async (flag) => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    expect(await licheng(flag)).toEqual({ code: 0, out: version, err: [] });
+  });
+});
+
 describe('errors', () => {
   it.each([
     [['audit', 'verify']],

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { REPORT_NAMES } from '../reports';
 import { parseCommandLine, UsageError } from './args';
 import { reportCommand, timelineCommand, verifyCommand } from './commands';
@@ -8,6 +10,7 @@ export type { CliIo } from './io';
 
 export const USAGE = `licheng — audit the event log of the student learning portfolio (學生學習歷程檔案)
 
+  licheng --version | --help
   licheng audit verify (--events FILE.ndjson | --store CONNECTION) [--strict] [--json] [--lang zh-TW|en]
       re-decide every command, verify every hash chain and seal digest; exit 0 clean, 1 findings
   licheng report NAME --events FILE [--school ID] [--class C] [--period P] [--student ID]
@@ -40,10 +43,17 @@ const dispatch = (words: ReadonlyArray<string>, flags: Parameters<typeof verifyC
   }
 };
 
+/** The version of @licheng/audit, read from its package.json (src/cli and dist/cli sit two levels below it). */
+const version = (): string => (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+
 /** Runs one command line; every error is one line on stderr, and the exit code says what kind. */
 export const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
   try {
     const { words, flags } = parseCommandLine(argv);
+    if (flags.version) {
+      io.out(version());
+      return 0;
+    }
     if (flags.help || words[0] === 'help') {
       io.out(USAGE);
       return 0;
