@@ -58,3 +58,6 @@ export const connectEventStoreDb = (connectionString: string, options: ConnectOp
 
 /** The same as {@link connectEventStoreDb}, under the server's current name. */
 export const connectKurrentDb = connectEventStoreDb;
+
+/** A connection string fit to print: the user name and password, if any, replaced by `***`. */
+export const redactConnectionString = (connectionString: string): string => connectionString.replace(/^([a-z+]+:\/\/)[^@/?]*@/i, '$1***@');
