@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { REPORT_NAMES } from '../reports';
 import { parseCommandLine, UsageError } from './args';
 import { reportCommand, timelineCommand, verifyCommand } from './commands';
+import { helpFor } from './help';
 import { Failure, type CliIo } from './io';
 import { transferCommand } from './transfer';
 
@@ -20,7 +21,9 @@ export const USAGE = `licheng — audit the event log of the student learning po
   licheng transfer export --events FILE --school ID --student ID --out FILE [--now INSTANT]
   licheng transfer import --events FILE --bundle FILE --token T --school ID --out FILE.ndjson [--now INSTANT] [--actor ID]
 
-  INSTANT is a Taipei minute, e.g. 2023-04-18T10:29. Exit codes: 0 done, 1 findings or refused, 2 bad usage or unreadable input.
+  INSTANT is a Taipei minute, e.g. 2023-04-18T10:29. licheng COMMAND --help describes every option of COMMAND.
+  Exit codes: 0 done, 1 findings or refused, 2 bad usage or a malformed log, 3 a file or store that cannot be
+  read or written, 4 an empty log (nothing audited).
   docs/audit.md explains the checks and the hash encoding.`;
 
 const dispatch = (words: ReadonlyArray<string>, flags: Parameters<typeof verifyCommand>[0], io: CliIo): Promise<number> => {
@@ -55,7 +58,7 @@ export const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numbe
       return 0;
     }
     if (flags.help || words[0] === 'help') {
-      io.out(USAGE);
+      io.out(helpFor(words[0] === 'help' ? words.slice(1) : words) ?? USAGE);
       return 0;
     }
     return await dispatch(words, flags, io);
