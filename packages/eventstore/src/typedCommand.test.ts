@@ -6,7 +6,7 @@ import type { LichengCommand } from './typedCommand';
 const register: LichengCommand = {
   commandId: 'c-1',
   now: '2022-08-01T09:00+08:00',
-  actor: { id: 'admin', role: 'admin' },
+  actor: { id: 'admin', role: 'admin', schoolId: 'sch1' },
   type: 'RegisterSchool',
   data: { schoolId: 'sch1', name: '臺北市立建國高級中學' },
 };
@@ -16,7 +16,7 @@ export const refusedByTheCompiler: LichengCommand[] = [
   // @ts-expect-error a misspelt command type
   { ...register, type: 'RegisterSchol' },
   // @ts-expect-error a role no actor has
-  { ...register, actor: { id: 'admin', role: 'administrator' } },
+  { ...register, actor: { id: 'admin', role: 'administrator', schoolId: 'sch1' } },
   // @ts-expect-error data missing a field of its command (RegisterSchool needs a name)
   { ...register, data: { schoolId: 'sch1' } },
   // @ts-expect-error data of another command
