@@ -10,9 +10,14 @@ export interface DocProgram {
   /** Whether a block awaits at the top level: such a program runs as an ES module only. */
   readonly topLevelAwait: boolean;
   readonly blocks: number;
+  /**
+   * False when a block's fence says ```ts no-run: it needs what the test cannot give (a PostgreSQL server at a
+   * made-up address). Such a document is compiled but not run.
+   */
+  readonly run: boolean;
 }
 
-const FENCE = /^```ts[^\n]*\n([\s\S]*?)^```\s*$/gm;
+const FENCE = /^```ts([^\n]*)\n([\s\S]*?)^```\s*$/gm;
 
 /** README.md and every docs/*.md: a document added later is checked without anyone listing it. */
 export const documentsOf = (root: string): string[] => [
@@ -25,14 +30,15 @@ export const documentsOf = (root: string): string[] => [
 
 export const extractProgram = (root: string, path: string): DocProgram | null => {
   const text = readFileSync(path, 'utf8');
-  const blocks = [...text.matchAll(FENCE)].map((match) => {
+  const matches = [...text.matchAll(FENCE)];
+  const blocks = matches.map((match) => {
     const line = text.slice(0, match.index).split('\n').length + 1;
     // The line marker lets a compile error or a stack trace be found in the document.
-    return `// ${relative(root, path)}:${line}\n${match[1]}`;
+    return `// ${relative(root, path)}:${line}\n${match[2]}`;
   });
   if (blocks.length === 0) return null;
   const source = blocks.join('\n');
-  return { doc: relative(root, path), source: `${source}\nexport {};\n`, topLevelAwait: awaitsAtTopLevel(source), blocks: blocks.length };
+  return { doc: relative(root, path), source: `${source}\nexport {};\n`, topLevelAwait: awaitsAtTopLevel(source), blocks: blocks.length, run: !matches.some((match) => /\bno-run\b/.test(match[1] ?? '')) };
 };
 
 /** Whether an `await` (or `for await`) stands outside every function: then only an ES module can run it. */

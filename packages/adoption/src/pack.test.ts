@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import * as ts from 'typescript';
 import { extractProgram } from './docBlocks';
@@ -22,7 +22,7 @@ const everyPackage = (names: ReadonlyArray<string>): string =>
   `\nexport const exported: number = [${names.map((_, i) => `p${i}`).join(', ')}].map((m) => Object.keys(m).length).reduce((a, b) => a + b, 0);\n`;
 
 /** `…/licheng-eventstore-esdb-0.1.0.tgz` → `@licheng/eventstore-esdb`. */
-const packageOf = (tarball: string): string => `@licheng/${/licheng-(.+)-\d+\.\d+\.\d+\.tgz$/.exec(tarball)![1]!}`;
+const packageOf = (tarball: string): string => `@licheng/${/^licheng-(.+)-\d+\.\d+\.\d+\.tgz$/.exec(basename(tarball))![1]!}`;
 
 (built ? describe : describe.skip)('the packed packages, installed in a fresh project outside the workspace', () => {
   let tarballs: string;
