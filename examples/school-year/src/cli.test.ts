@@ -21,7 +21,7 @@ describe('the example command line', () => {
     [['--students', '0'], '--students must be from 1 to 5000, not 0'],
     [['--students', 'many'], '--students takes a whole number, not "many"'],
     [['--seed', '1.5'], '--seed takes a whole number, not "1.5"'],
-    [['--store', 'http://x'], '--store takes an EventStoreDB or PostgreSQL connection string'],
+    [['--store', 'http://x'], '--store takes a KurrentDB or PostgreSQL connection string'],
     [['--bogus'], "Unknown option '--bogus'"],
     [['extra'], 'unexpected argument "extra"'],
   ])('refuses %j with a message naming the flag', (argv, message) => {

@@ -4,7 +4,7 @@ export interface Options {
   readonly students: number;
   readonly seed: number;
   readonly out?: string;
-  /** An EventStoreDB or PostgreSQL connection string (`esdb://…`, `postgres://…`); the in-memory store when absent. */
+  /** A KurrentDB or PostgreSQL connection string (`kurrentdb://…`, `esdb://…`, `postgres://…`); the in-memory store when absent. */
   readonly store?: string;
   /** A directory for a PGlite database (PostgreSQL in this process), kept across runs. */
   readonly data?: string;
@@ -16,7 +16,7 @@ export const USAGE = `usage: npm start -- [--students N] [--seed S] [--out DIR] 
   --students N   students in the school, 1 to 5000 (default 120: four classes of 30)
   --seed S       a whole number; the same seed gives the same school year (default 111)
   --out DIR      also write every report as CSV and .xlsx, and the event log as NDJSON, into DIR
-  --store CONN   run on EventStoreDB (docs/eventstoredb.md), e.g. esdb://127.0.0.1:2113?tls=false,
+  --store CONN   run on KurrentDB (docs/eventstoredb.md), e.g. kurrentdb://127.0.0.1:2113?tls=false,
                  or on PostgreSQL (docs/postgres.md), e.g. postgres://user:password@127.0.0.1:5432/licheng
   --data DIR     keep the school year in a PGlite database in DIR; a second run continues from it
   --help         this text`;
@@ -29,8 +29,9 @@ const wholeNumber = (name: string, text: string, min: number, max: number): numb
 };
 
 const connectionString = (text: string): string => {
-  if (!/^(esdb(\+discover)?|postgres(ql)?):\/\//.test(text)) {
-    throw new Error(`--store takes an EventStoreDB or PostgreSQL connection string (esdb://host:port?tls=false, postgres://user@host/db), not "${text}"`);
+  if (!/^((esdb|kurrentdb|kurrent|kdb)(\+discover)?|postgres(ql)?):\/\//i.test(text)) {
+    // Not quoted back: a connection string may hold a password.
+    throw new Error('--store takes a KurrentDB or PostgreSQL connection string (kurrentdb://host:port?tls=false, esdb://…, postgres://user@host/db)');
   }
   return text;
 };

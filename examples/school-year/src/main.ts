@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { createCachingLoader, createLichengService, InMemoryEventStore, type EventStore } from '@licheng/eventstore';
-import { connectEventStoreDb } from '@licheng/eventstore-esdb';
+import { connectEventStoreDb, redactConnectionString } from '@licheng/eventstore-esdb';
 import { connectPostgres, openPglite } from '@licheng/eventstore-postgres';
 import { createProjectionRunner, inMemoryViewStore, reportsProjection } from '@licheng/projections';
 import { parseOptions, USAGE, type Options } from './cli';
@@ -17,7 +17,8 @@ const progress = (phase: string, commands: number) => {
 const openStore = async (options: Options): Promise<{ store: EventStore; dispose: () => Promise<void>; name: string }> => {
   if (options.data !== undefined) return { ...(await openPglite(options.data)), name: `PGlite in ${options.data}` };
   if (options.store === undefined) return { store: new InMemoryEventStore(), dispose: async () => undefined, name: 'in-memory store' };
-  if (options.store.startsWith('esdb')) return { ...connectEventStoreDb(options.store), name: `EventStoreDB at ${options.store}` };
+  // Printed without the credentials a connection string may hold.
+  if (/^(esdb|kurrentdb|kurrent|kdb)(\+discover)?:/i.test(options.store)) return { ...connectEventStoreDb(options.store), name: `KurrentDB at ${redactConnectionString(options.store)}` };
   return { ...(await connectPostgres(options.store)), name: `PostgreSQL at ${new URL(options.store).host}` };
 };
 

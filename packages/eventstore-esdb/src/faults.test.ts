@@ -5,7 +5,7 @@ import { createProjectionRunner, inMemoryViewStore, reportsProjection, type Proj
 import { certifiedOutcomeEvents, schoolFixture, seedEvents } from '@licheng/testing';
 import * as E from 'fp-ts/Either';
 import { startStandIn, type StandIn } from '../test-support/standIn/server';
-import { connectEventStoreDb, type EventStoreDbConnection } from './store';
+import { connectEventStoreDb, type EventStoreDbConnection } from './connect';
 import { SubscriptionDroppedError } from './subscription';
 
 const FAST_RETRY = { initialDelayMs: 5, maxDelayMs: 40, maxAttempts: 5 };
@@ -28,8 +28,22 @@ const newEvent = (type: string): NewEvent => ({ eventId: randomUUID(), type, dat
 const { events: schoolEvents } = schoolFixture({ students: [{ id: 's1' }, { id: 's2' }, { id: 's3' }] });
 
 let seeded = 0;
-const seedOutcome = (store: EventStore, studentId: string, n: number) =>
-  seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', studentId), certifiedOutcomeEvents(studentId, n), { commandId: `seed-${++seeded}` });
+const UNAVAILABLE = 14;
+/**
+ * Re-sent after a transport failure, as docs/eventstoredb.md tells callers to: the same event ids write once.
+ * A subscription the stand-in drops with UNAVAILABLE makes the client reset its channel, which fails an append
+ * in flight on it ("Channel closed before call started"); on Node 24 that happens every run, with either client.
+ */
+const seedOutcome = async (store: EventStore, studentId: string, n: number): Promise<void> => {
+  const commandId = `seed-${++seeded}`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', studentId), certifiedOutcomeEvents(studentId, n), { commandId });
+    } catch (error) {
+      if (attempt >= 5 || (error as { code?: unknown }).code !== UNAVAILABLE) throw error;
+    }
+  }
+};
 
 /** Every event a projection folds, by position: a double or a gap shows at once. */
 const ledger: Projection<{ readonly positions: number[] }> = {

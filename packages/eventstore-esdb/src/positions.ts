@@ -1,4 +1,4 @@
-import { START, type Position, type ReadPosition } from '@eventstore/db-client';
+import type { Position, ReadPosition } from './client';
 
 /**
  * How the port's `position: number` maps onto EventStoreDB's `$all` position `{ commit, prepare }`.
@@ -16,7 +16,7 @@ import { START, type Position, type ReadPosition } from '@eventstore/db-client';
  *   invented number is not a place in the log (a real server fails or skips ahead on one).
  */
 export const fromPort = (after: number | undefined): ReadPosition => {
-  if (after === undefined || after < 0) return START;
+  if (after === undefined || after < 0) return 'start';
   if (!Number.isSafeInteger(after)) throw new RangeError(`a position must be a whole number, got ${after}`);
   const offset = BigInt(after);
   return { commit: offset, prepare: offset };

@@ -1,3 +1,5 @@
+// The server's behaviour, asked through the old client (the stand-in then speaks its message classes).
+import '../test-support/standIn/oldClient';
 import { randomUUID } from 'node:crypto';
 import {
   EventStoreDBClient,
@@ -11,7 +13,9 @@ import {
   type AppendExpectedRevision,
   type Position,
 } from '@eventstore/db-client';
+import { realServerConnectionString } from '../test-support/realServer';
 import { startStandIn, type StandIn } from '../test-support/standIn/server';
+import { connectionStringFor } from './connect';
 
 /**
  * What the adapter relies on from the server, asked through the client itself. It runs against the
@@ -21,8 +25,8 @@ import { startStandIn, type StandIn } from '../test-support/standIn/server';
 const targets: Array<[string, () => Promise<{ connectionString: string; stop(): Promise<void> }>]> = [
   ['the stand-in', async () => startStandIn()],
 ];
-const real = process.env['EVENTSTORE_CONNECTION_STRING'];
-if (real) targets.push([real, async () => ({ connectionString: real, stop: async () => undefined })]);
+const real = realServerConnectionString();
+if (real) targets.push(['a real server', async () => ({ connectionString: connectionStringFor(real, '@eventstore/db-client'), stop: async () => undefined })]);
 
 const event = (type: string, id: string = randomUUID()) => jsonEvent({ id, type, data: { type } });
 

@@ -1,8 +1,8 @@
 import { describeEventStoreContract } from '@licheng/testing';
 import { startStandIn } from '../test-support/standIn/server';
-import { connectEventStoreDb } from './store';
+import { connectEventStoreDb } from './connect';
 
-// The contract against the in-process stand-in, once for each way the client appends.
+// The contract against the in-process stand-in through @kurrent/kurrentdb-client, once for each way it appends.
 for (const batchAppend of [true, false]) {
   describeEventStoreContract(`EventStoreDbStore on the stand-in (${batchAppend ? 'Streams.BatchAppend' : 'Streams.Append'})`, async () => {
     const standIn = await startStandIn({ batchAppend });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { wrongExpectedVersion, type NewEvent, type RecordedEvent } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 import { startStandIn, type StandIn } from '../test-support/standIn/server';
-import { connectEventStoreDb, type EventStoreDbConnection } from './store';
+import { connectEventStoreDb, type EventStoreDbConnection } from './connect';
 
 const newEvent = (type: string): NewEvent => ({ eventId: randomUUID(), type, data: { type }, metadata: { by: 'test' } });
 

@@ -1,23 +1,4 @@
 import {
-  ANY,
-  BACKWARDS,
-  END,
-  EventStoreDBClient,
-  excludeSystemEvents,
-  FORWARDS,
-  NO_STREAM as ESDB_NO_STREAM,
-  START,
-  STREAM_EXISTS,
-  StreamNotFoundError,
-  streamNameFilter,
-  WrongExpectedVersionError,
-  type AllStreamResolvedEvent,
-  type AppendExpectedRevision,
-  type EventData,
-  type JSONType,
-  type ResolvedEvent,
-} from '@eventstore/db-client';
-import {
   NO_STREAM,
   partiallyRepeatedBatch,
   satisfiesExpectedVersion,
@@ -34,7 +15,17 @@ import {
   type Subscription,
 } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
-import { readAllFiltered } from './filteredRead';
+import {
+  excludeSystemEvents,
+  isClientError,
+  isKurrentClient,
+  streamNameFilter,
+  type ClientEventData,
+  type ClientRecordedEvent,
+  type ClientResolvedEvent,
+  type ExpectedRevision,
+  type KurrentClient,
+} from './client';
 import { fromPort, toPort } from './positions';
 import { DEFAULT_RESUBSCRIBE, resilientSubscription, type ResubscribeOptions } from './subscription';
 
@@ -43,9 +34,15 @@ export interface EventStoreDbStoreOptions {
   readonly resubscribe?: ResubscribeOptions;
   /** Events the server examines per internal page of a filtered `$all` read. Default 1,000. */
   readonly searchWindow?: number;
+  /**
+   * Where `readAll` filters: `'server'` sends the filter with the read (`@kurrent/kurrentdb-client`);
+   * `'adapter'` reads `$all` whole and filters here (`@eventstore/db-client` 6.x, whose `readAll` takes
+   * no filter). Default: `'server'` for a Kurrent client, `'adapter'` for any other.
+   */
+  readonly readAllFilter?: 'server' | 'adapter';
 }
 
-type RecordedFromClient = NonNullable<AllStreamResolvedEvent['event']> | NonNullable<ResolvedEvent['event']>;
+type RecordedFromClient = ClientRecordedEvent;
 
 const DISPOSE_TIMEOUT_MS = 5_000;
 
@@ -62,11 +59,11 @@ const toJson = (value: unknown, what: string): string => {
  * falsy metadata value and could not write `null`), and our event id as the server's event id, which is
  * what the server's idempotency check compares.
  */
-const toEventData = (event: NewEvent): EventData => {
+const toEventData = (event: NewEvent): ClientEventData => {
   if (!UUID.test(event.eventId)) throw new TypeError(`an EventStoreDB event id must be a UUID, got ${JSON.stringify(event.eventId)}`);
-  const data = JSON.parse(toJson(event.data, 'data')) as JSONType;
+  const data = JSON.parse(toJson(event.data, 'data')) as unknown;
   const metadata = new TextEncoder().encode(toJson(event.metadata, 'metadata'));
-  return { id: event.eventId.toLowerCase(), type: event.type, contentType: 'application/json', data, metadata } as EventData;
+  return { id: event.eventId.toLowerCase(), type: event.type, contentType: 'application/json', data, metadata };
 };
 
 const parseBytes = (bytes: Uint8Array): unknown => {
@@ -90,10 +87,17 @@ const fromClient = (event: RecordedFromClient): RecordedEvent => ({
 });
 
 /** Links and system events (types starting with `$`) are not events of the port. */
-const userEvent = (resolved: AllStreamResolvedEvent): RecordedEvent | null => {
+const userEvent = (resolved: ClientResolvedEvent): RecordedEvent | null => {
   const { event } = resolved;
   if (!event || resolved.link || event.type.startsWith('$')) return null;
   return fromClient(event);
+};
+
+/** The stream's revision a wrong-expected-version error reports (`actualState` in 1.x, `actualVersion` in 6.x). */
+const actualRevision = (error: unknown): number => {
+  const { actualState, actualVersion } = error as { actualState?: unknown; actualVersion?: unknown };
+  const actual = actualState ?? actualVersion;
+  return actual === 'no_stream' || actual === undefined ? NO_STREAM : Number(actual);
 };
 
 /** The server refused the batch: the in-memory store's value for the same refusal. */
@@ -103,23 +107,21 @@ const conflict = (streamName: string, expected: ExpectedVersion, actual: number)
     ? partiallyRepeatedBatch(streamName, expected, actual)
     : wrongExpectedVersion(streamName, expected, actual);
 
-const toExpectedRevision = (expected: ExpectedVersion): AppendExpectedRevision | null => {
+const toExpectedRevision = (expected: ExpectedVersion): ExpectedRevision | null => {
   switch (expected) {
     case 'any':
-      return ANY;
     case 'no_stream':
-      return ESDB_NO_STREAM;
     case 'stream_exists':
-      return STREAM_EXISTS;
+      return expected;
     default:
-      if (expected === NO_STREAM) return ESDB_NO_STREAM;
+      if (expected === NO_STREAM) return 'no_stream';
       // A version no stream can have: the port refuses it as a wrong expected version, as the in-memory store does.
       return Number.isSafeInteger(expected) && expected >= 0 ? BigInt(expected) : null;
   }
 };
 
 /**
- * The `EventStore` port on EventStoreDB (gRPC, through `@eventstore/db-client`).
+ * The `EventStore` port on KurrentDB / EventStoreDB (gRPC, through `@kurrent/kurrentdb-client` or `@eventstore/db-client`).
  *
  * - Revisions are the server's stream revisions; versions are the revision of the last event, -1 when the
  *   stream does not exist, as in the port.
@@ -135,13 +137,15 @@ export class EventStoreDbStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private readonly resubscribe: Required<ResubscribeOptions>;
   private readonly searchWindow: number;
+  private readonly serverFiltersReads: boolean;
 
   constructor(
-    readonly client: EventStoreDBClient,
+    readonly client: KurrentClient,
     options: EventStoreDbStoreOptions = {},
   ) {
     this.resubscribe = { ...DEFAULT_RESUBSCRIBE, ...options.resubscribe };
     this.searchWindow = options.searchWindow ?? 1_000;
+    this.serverFiltersReads = (options.readAllFilter ?? (isKurrentClient(client) ? 'server' : 'adapter')) === 'server';
   }
 
   async appendToStream(
@@ -162,7 +166,7 @@ export class EventStoreDbStore implements EventStore {
       return E.right({ nextVersion: actual, lastPosition: last ? last.position : -1 });
     }
     try {
-      const result = await this.client.appendToStream(streamName, batch, { expectedRevision });
+      const result = await this.client.appendToStream(streamName, batch, { streamState: expectedRevision, expectedRevision });
       if (!result.success) {
         // A client made with `throwOnAppendFailure=false` answers a conflict instead of throwing it (and on
         // its batch path misreads the current revision), so the stream itself says where it is.
@@ -177,8 +181,8 @@ export class EventStoreDbStore implements EventStore {
       if (lastPosition === undefined) throw new Error(`EventStoreDB reported revision ${nextVersion} of ${streamName}, which cannot be read`);
       return E.right({ nextVersion, lastPosition });
     } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
-      return E.left(conflict(streamName, expected, error.actualVersion === 'no_stream' ? NO_STREAM : Number(error.actualVersion)));
+      if (!isClientError(error, 'wrong-expected-version')) throw error;
+      return E.left(conflict(streamName, expected, actualRevision(error)));
     }
   }
 
@@ -186,11 +190,11 @@ export class EventStoreDbStore implements EventStore {
     const from = Math.max(0, Math.floor(options.fromRevision ?? 0));
     const read: RecordedFromClient[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamName, { fromRevision: from === 0 ? START : BigInt(from), direction: FORWARDS })) {
+      for await (const resolved of this.client.readStream(streamName, { fromRevision: from === 0 ? 'start' : BigInt(from), direction: 'forwards' })) {
         if (resolved.event) read.push(resolved.event);
       }
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
+      if (isClientError(error, 'stream-not-found')) return [];
       throw error;
     }
     // Converted after the read has ended, so that a conversion error cannot leave the call half read.
@@ -204,8 +208,10 @@ export class EventStoreDbStore implements EventStore {
     let from = after;
     while (recorded.length < maxCount) {
       // A read starts AT its position: ask for one more, in case the event there matches the filter.
-      const count = Math.min(maxCount - recorded.length + (from >= 0 ? 1 : 0), Number.MAX_SAFE_INTEGER);
-      const page = await readAllFiltered(this.client, { from: fromPort(from), maxCount: count, streamPrefixes, searchWindow: this.searchWindow });
+      const wanted = maxCount - recorded.length + (from >= 0 ? 1 : 0);
+      // Read unfiltered, a page holds other streams' events too: read at least a search window's worth.
+      const count = Math.min(this.serverFiltersReads ? wanted : Math.max(wanted, this.searchWindow), Number.MAX_SAFE_INTEGER);
+      const page = await this.readAllPage(from, count, streamPrefixes);
       let last = from;
       for (const resolved of page) {
         if (!resolved.event) continue;
@@ -213,7 +219,9 @@ export class EventStoreDbStore implements EventStore {
         if (position <= last) continue;
         last = position;
         const mapped = userEvent(resolved);
-        if (mapped && recorded.length < maxCount) recorded.push(mapped);
+        if (mapped && recorded.length < maxCount && (!streamPrefixes || streamPrefixes.some((prefix) => mapped.streamName.startsWith(prefix)))) {
+          recorded.push(mapped);
+        }
       }
       // A short page is the end of $all; a full one may have spent some of its count on events the port
       // does not see (a `$` event in a matching stream), so read on from where it stopped.
@@ -226,7 +234,7 @@ export class EventStoreDbStore implements EventStore {
   subscribeToAll(options: SubscribeOptions): Subscription {
     const { streamPrefixes } = options;
     if (streamPrefixes?.length === 0) return { close: async () => undefined };
-    const filter = streamPrefixes ? streamNameFilter({ prefixes: [...streamPrefixes] }) : excludeSystemEvents();
+    const filter = streamPrefixes ? streamNameFilter(streamPrefixes) : excludeSystemEvents();
     const subscription = resilientSubscription(
       {
         open: (after) => this.client.subscribeToAll({ fromPosition: fromPort(after), filter, resolveLinkTos: false }),
@@ -255,32 +263,26 @@ export class EventStoreDbStore implements EventStore {
     clearTimeout(timer);
   }
 
+  /** One page of `$all` from `from` (inclusive), filtered by the server when the client can ask it to. */
+  private async readAllPage(from: number, count: number, streamPrefixes: ReadonlyArray<string> | undefined): Promise<ClientResolvedEvent[]> {
+    const filter = streamPrefixes ? streamNameFilter(streamPrefixes, this.searchWindow) : excludeSystemEvents(this.searchWindow);
+    const page: ClientResolvedEvent[] = [];
+    const read = { fromPosition: fromPort(from), maxCount: count, direction: 'forwards', resolveLinkTos: false } as const;
+    for await (const resolved of this.client.readAll(this.serverFiltersReads ? { ...read, filter } : read)) page.push(resolved);
+    return page;
+  }
+
   private async lastEvent(streamName: string): Promise<RecordedEvent | undefined> {
     let last: RecordedFromClient | undefined;
     try {
       // Read to the end, never break off: a read left unfinished is a call the client's dispose waits for.
-      for await (const resolved of this.client.readStream(streamName, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
+      for await (const resolved of this.client.readStream(streamName, { fromRevision: 'end', direction: 'backwards', maxCount: 1 })) {
         last ??= resolved.event;
       }
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
+      if (isClientError(error, 'stream-not-found')) return undefined;
       throw error;
     }
     return last && fromClient(last);
   }
 }
-
-export interface EventStoreDbConnection {
-  readonly store: EventStoreDbStore;
-  /** Closes the store's subscriptions and the client's calls; the process can then exit. */
-  readonly dispose: () => Promise<void>;
-}
-
-/**
- * Connects to EventStoreDB with a connection string, e.g. `esdb://localhost:2113?tls=false` for an
- * insecure single node. Nothing is sent until the first command.
- */
-export const connectEventStoreDb = (connectionString: string, options: EventStoreDbStoreOptions = {}): EventStoreDbConnection => {
-  const store = new EventStoreDbStore(EventStoreDBClient.connectionString(connectionString), options);
-  return { store, dispose: () => store.dispose() };
-};

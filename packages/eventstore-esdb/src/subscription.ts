@@ -1,4 +1,4 @@
-import type { AllStreamResolvedEvent, AllStreamSubscription } from '@eventstore/db-client';
+import type { ClientResolvedEvent as AllStreamResolvedEvent, ClientSubscription as AllStreamSubscription } from './client';
 import type { RecordedEvent, SubscribeOptions, Subscription } from '@licheng/eventstore';
 
 /** How a dropped subscription is resumed. */

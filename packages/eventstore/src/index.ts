@@ -31,5 +31,6 @@ export {
 } from './handler';
 export { portfolioAggregate, schoolAggregate, submissionAggregate, STREAM_PREFIXES } from './aggregates';
 export { createLichengService, type ExecuteResult, type LichengService, type LichengServiceOptions } from './service';
+export type { LichengCommand, LichengCommandBody, LichengCommandType, Plain } from './typedCommand';
 export { createCachingLoader, type CachingLoader, type StateCacheOptions } from './stateCache';
 export { sealKeyFromPem, sealKeyIdOf, sealSignatureHolds, sealStatementBytes, signSeal, type SealKey, type SealStatement } from './sealSignature';

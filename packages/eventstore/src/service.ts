@@ -17,6 +17,7 @@ import { portfolioAggregate, schoolAggregate, submissionAggregate } from './aggr
 import { createCommandHandler, type CommandEnvelope, type CommandResult } from './handler';
 import { loadStream, type StreamLoader } from './loadStream';
 import type { EventStore } from './port';
+import type { LichengCommand } from './typedCommand';
 
 export interface LichengServiceOptions {
   readonly store: EventStore;
@@ -90,6 +91,14 @@ export const createLichengService = ({ store, maxRetries, load }: LichengService
     execute: async (input: unknown): Promise<E.Either<DomainError, ExecuteResult>> => {
       const routed = decodeCommand(input);
       return E.isLeft(routed) ? routed : route(routed.right);
+    },
+    /**
+     * `execute` for a command written in code: the compiler checks its type, role and fields against the
+     * domain's command union. It is decoded in full all the same (ids, instants and rules are checked at run time).
+     */
+    dispatch: (command: LichengCommand): Promise<E.Either<DomainError, ExecuteResult>> => {
+      const routed = decodeCommand(command);
+      return E.isLeft(routed) ? Promise.resolve(routed) : route(routed.right);
     },
     loadSchool,
     loadPortfolio: async (schoolId: string, studentId: string): Promise<E.Either<DomainError, PortfolioState>> =>

@@ -25,6 +25,7 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
 } as const;
 
 export type Flag = keyof typeof OPTIONS;
@@ -47,7 +48,7 @@ export const parseCommandLine = (argv: ReadonlyArray<string>): Parsed => {
 
 /** Refuses flags the command does not take, so that a typo never silently changes an answer. */
 export const allowOnly = (command: string, flags: Flags, allowed: ReadonlyArray<Flag>): void => {
-  const stray = (Object.keys(flags) as Flag[]).find((flag) => flag !== 'help' && !allowed.includes(flag));
+  const stray = (Object.keys(flags) as Flag[]).find((flag) => flag !== 'help' && flag !== 'version' && !allowed.includes(flag));
   if (stray) throw new UsageError(`${command} does not take --${stray}`);
 };
 

@@ -53,6 +53,38 @@ describe('licheng audit verify', () => {
   });
 });
 
+describe('licheng audit verify on an empty log', () => {
+  it.each([['empty', ''], ['blank', '\n  \n\n']])('warns with exit 4 on a %s log: nothing verified is not clean', async (_kind, text) => {
+    writeFileSync(at('nothing.ndjson'), text);
+    const { code, out, err } = await licheng('audit', 'verify', '--events', at('nothing.ndjson'));
+    expect({ code, out }).toEqual({ code: 4, out: '' });
+    expect(err).toEqual([expect.stringMatching(/^licheng: EMPTY_LOG .*nothing\.ndjson holds no events: nothing was verified$/)]);
+  });
+});
+
+describe('licheng COMMAND --help', () => {
+  it.each([
+    [['audit', 'verify'], ['--events', '--store', '--strict', '--json', '--lang']],
+    [['report'], ['--events', '--school', '--class', '--period', '--student', '--at', '--position', '--format', '--out']],
+    [['report', 'class-confirmation'], ['--events', '--class', '--period', '--out']],
+    [['timeline'], ['--events', '--student', '--school', '--lang', '--at', '--position']],
+    [['transfer', 'export'], ['--events', '--school', '--student', '--out', '--now']],
+    [['transfer', 'import'], ['--events', '--bundle', '--token', '--school', '--out', '--now', '--actor']],
+  ])('describes every option of %j', async (words, options) => {
+    const { code, out } = await licheng(...words, '--help');
+    expect(code).toBe(0);
+    expect(out).toMatch(new RegExp(`^licheng ${words[0]}`));
+    for (const option of options) expect(out).toMatch(new RegExp(`^  ${option} `, 'm'));
+  });
+});
+
+describe('licheng --version', () => {
+  it.each([['--version'], ['-V']])('prints the version of @licheng/audit and exits 0: %s', async (flag) => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    expect(await licheng(flag)).toEqual({ code: 0, out: version, err: [] });
+  });
+});
+
 describe('errors', () => {
   it.each([
     [['audit', 'verify']],
@@ -88,9 +120,11 @@ describe('errors', () => {
     expect(err).toEqual([expect.stringMatching(new RegExp(`invalid\\.ndjson:5: STORED_EVENT_INVALID The stored event at ${record.streamName} revision ${record.revision} \\(${record.type}\\) is unreadable`))]);
   });
 
-  it('exits 2 with one line when a named file cannot be read', async () => {
+  it('exits 3 with one line when a named file cannot be read, or an output cannot be written', async () => {
+    const written = await licheng('report', 'outcome-status', '--events', year, '--period', '1111', '--out', join(dir, 'no-such-dir', 'x.csv'));
+    expect(written).toMatchObject({ code: 3, err: [expect.stringMatching(/x\.csv: FILE_UNWRITABLE cannot write the file: ENOENT/)] });
     const { code, err } = await licheng('audit', 'verify', '--events', at('missing.ndjson'));
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     expect(err).toEqual([expect.stringMatching(/missing\.ndjson: FILE_UNREADABLE cannot read the file: ENOENT/)]);
   });
 });
@@ -105,6 +139,14 @@ describe('licheng report and timeline', () => {
     const xlsx = await licheng('report', 'performance-selection', '--events', year, '--class', 'c301', '--period', '111', '--format', 'xlsx', '--out', at('sel.xlsx'));
     expect(xlsx.code).toBe(0);
     expect(readFileSync(at('sel.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    // The file name says the format when --format is left out.
+    expect((await licheng('report', 'outcome-status', '--events', year, '--period', '1111', '--out', at('inferred.xlsx'))).code).toBe(0);
+    expect(readFileSync(at('inferred.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('exits 2 for a class the school never registered, rather than print an empty report', async () => {
+    const { code, err } = await licheng('report', 'class-confirmation', '--events', year, '--class', 'c999', '--period', '1112');
+    expect({ code, err }).toEqual({ code: 2, err: [expect.stringMatching(/^licheng: --class c999: the school \S+ has no such class in the log/)] });
   });
 
   it('exits 1 for a school the log does not hold', async () => {

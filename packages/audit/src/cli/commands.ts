@@ -1,6 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type * as Export from '@licheng/export';
+import type { ProjectedEvent } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { eventsAsOf, reportsViewAsOf, type Cut } from '../asOf';
 import { auditLog } from '../audit';
@@ -9,7 +10,7 @@ import { renderTable } from '../render';
 import { buildReport, REPORT_NAMES, REPORTS } from '../reports';
 import { renderTimeline, studentTimeline } from '../timeline/timeline';
 import { allowOnly, cutOf, langOf, required, UsageError, type Flags } from './args';
-import { decodeAll, loadLog, loadStoreLog, refused, schoolOf, type CliIo } from './io';
+import { decodeAll, EXIT, loadLog, loadStoreLog, refused, schoolOf, writeOut, type CliIo } from './io';
 
 /** The deadline runner's Ed25519 public key (PEM, SPKI) that every seal must be signed by (docs/audit.md). */
 const sealPublicKeyOf = async (file: string): Promise<KeyObject> => {
@@ -32,6 +33,12 @@ export const verifyCommand = async (flags: Flags, io: CliIo): Promise<number> =>
   if ((flags.store === undefined) === (flags.events === undefined)) throw new UsageError('audit verify needs --events FILE or --store CONNECTION, one of them');
   const lang = langOf(flags);
   const log = flags.store !== undefined ? await loadStoreLog(flags.store, io) : await loadLog(flags.events!, io);
+  if (log.entries.length === 0) {
+    // Nothing read is nothing verified: a warning with its own exit code, never "clean".
+    io.progress(null);
+    io.err(`licheng: EMPTY_LOG ${log.file} holds no events: nothing was verified`);
+    return EXIT.empty;
+  }
   // Lines mean something in a file; in a store, stream and revision say where.
   const file = flags.store !== undefined ? null : log.file;
   const publicKey = flags['public-key'] === undefined ? undefined : await sealPublicKeyOf(flags['public-key']);
@@ -69,6 +76,9 @@ export const verifyCommand = async (flags: Flags, io: CliIo): Promise<number> =>
 
 const FORMATS = ['table', 'csv', 'xlsx'] as const;
 
+const formatOfFile = (out: string | undefined): (typeof FORMATS)[number] =>
+  out === undefined ? 'table' : /\.xlsx$/i.test(out) ? 'xlsx' : /\.csv$/i.test(out) ? 'csv' : 'table';
+
 /** `licheng report <name>`: any report of @licheng/projections, as of an instant or a position. */
 export const reportCommand = async (name: string | undefined, flags: Flags, io: CliIo): Promise<number> => {
   if (name === undefined || !REPORTS[name]) {
@@ -76,7 +86,8 @@ export const reportCommand = async (name: string | undefined, flags: Flags, io: 
   }
   allowOnly(`report ${name}`, flags, ['events', 'school', 'class', 'period', 'student', 'at', 'position', 'format', 'out']);
   const file = required(`report ${name}`, flags, 'events');
-  const format = flags.format ?? 'table';
+  // `--out x.xlsx` or `--out x.csv` says the format; `--format` still wins when given.
+  const format = flags.format ?? formatOfFile(flags.out);
   if (!(FORMATS as ReadonlyArray<string>).includes(format)) throw new UsageError(`--format takes table, csv or xlsx, not "${format}"`);
   if (format === 'xlsx' && flags.out === undefined) throw new UsageError('--format xlsx needs --out FILE');
   const FLAG = { classId: 'class', period: 'period', studentId: 'student' } as const;
@@ -84,6 +95,7 @@ export const reportCommand = async (name: string | undefined, flags: Flags, io: 
   const cut = cutOf(flags);
   const events = decodeAll(await loadLog(file, io), io);
   const schoolId = schoolOf(events, flags.school);
+  if (flags.class !== undefined) knownClass(events, schoolId, flags.class);
   io.progress(`building ${name} …`);
   const view = reportsViewAsOf(events, cut);
   if (E.isLeft(view)) throw refused(view.left, file);
@@ -99,11 +111,17 @@ export const reportCommand = async (name: string | undefined, flags: Flags, io: 
   // Loaded only here: @licheng/export brings exceljs, which a program importing this package's audit need not load.
   const { toCsv, toWorkbook } = require('@licheng/export') as typeof Export;
   const text = format === 'csv' ? toCsv(table.right) : `${asOfLine(cut, eventsAsOf(events, cut).length, events.length)}${renderTable(table.right)}\n`;
-  if (format === 'xlsx') await writeFile(flags.out!, await toWorkbook([table.right]));
-  else if (flags.out !== undefined) await writeFile(flags.out, text);
+  if (format === 'xlsx') await writeOut(flags.out!, await toWorkbook([table.right]));
+  else if (flags.out !== undefined) await writeOut(flags.out, text);
   else io.out(text.replace(/\n$/, ''));
   if (flags.out !== undefined) io.out(`wrote ${name} (${table.right.rows.length} rows) to ${flags.out}`);
   return 0;
+};
+
+/** A class the school never registered is a mistake in the command line, not an empty report. */
+const knownClass = (events: ReadonlyArray<ProjectedEvent>, schoolId: string, classId: string): void => {
+  const registered = events.some((e) => e.streamName === `school-${schoolId}` && e.event.type === 'ClassRegistered' && e.event.data.classId === classId);
+  if (!registered) throw new UsageError(`--class ${classId}: the school ${schoolId} has no such class in the log`);
 };
 
 const asOfLine = (cut: Cut | undefined, counted: number, all: number): string =>

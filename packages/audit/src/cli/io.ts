@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import type { DomainError } from '@licheng/domain';
 import type * as Esdb from '@licheng/eventstore-esdb';
 import type { ProjectedEvent } from '@licheng/projections';
@@ -16,11 +17,18 @@ export interface CliIo {
   readonly now: () => Date;
 }
 
+/**
+ * Exit codes: 0 done (a clean audit), 1 findings or a refusal, 2 bad usage or bad input (a malformed log),
+ * 3 a file or store that cannot be read or written, 4 nothing to audit (an empty or blank log).
+ */
+export const EXIT = { done: 0, findings: 1, usage: 2, io: 3, empty: 4 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
 /** Ends a command with an exit code and one line on stderr. */
 export class Failure extends Error {
   constructor(
     readonly line: string,
-    readonly exitCode: 1 | 2,
+    readonly exitCode: Exclude<ExitCode, 0>,
   ) {
     super(line);
   }
@@ -30,11 +38,11 @@ export class Failure extends Error {
 export const refused = (error: DomainError, file?: string): Failure =>
   new Failure(formatLogError({ file: file ?? 'licheng', line: null, error }), 1);
 
-/** A log that cannot be read or decoded is bad input: exit 2, naming file and line. */
+/** A log that cannot be read is an I/O failure (exit 3); one that cannot be decoded is bad input (exit 2). */
 export const loadLog = async (file: string, io: CliIo): Promise<EventLog> => {
   io.progress(`reading ${file} …`);
   const log = await readLogFile(file);
-  if (E.isLeft(log)) throw new Failure(formatLogError(log.left), 2);
+  if (E.isLeft(log)) throw new Failure(formatLogError(log.left), log.left.error.code === 'FILE_UNREADABLE' ? EXIT.io : EXIT.usage);
   io.progress(`read ${log.right.entries.length} events from ${file}`);
   return log.right;
 };
@@ -53,9 +61,18 @@ export const loadStoreLog = async (connectionString: string, io: CliIo): Promise
     return { file: 'EventStoreDB', entries: records.map((record, index) => ({ record, line: index + 1 })) };
   } catch (error) {
     const reason = typeof (error as { message?: unknown })?.message === 'string' ? (error as Error).message : String(error);
-    throw new Failure(`EventStoreDB: STORE_UNREADABLE cannot read the store: ${reason.split('\n')[0]}`, 2);
+    throw new Failure(`EventStoreDB: STORE_UNREADABLE cannot read the store: ${reason.split('\n')[0]}`, EXIT.io);
   } finally {
     await connection?.dispose();
+  }
+};
+
+/** Writes a file the command was asked to write; a failure is an I/O failure (exit 3), one line. */
+export const writeOut = async (file: string, data: string | Uint8Array): Promise<void> => {
+  try {
+    await writeFile(file, data);
+  } catch (error) {
+    throw new Failure(`${file}: FILE_UNWRITABLE cannot write the file: ${(error as Error).message.split('\n')[0]}`, EXIT.io);
   }
 };
 

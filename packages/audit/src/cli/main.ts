@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { REPORT_NAMES } from '../reports';
 import { parseCommandLine, UsageError } from './args';
 import { reportCommand, timelineCommand, verifyCommand } from './commands';
+import { helpFor } from './help';
 import { Failure, type CliIo } from './io';
 import { transferCommand } from './transfer';
 
@@ -8,6 +11,7 @@ export type { CliIo } from './io';
 
 export const USAGE = `licheng — audit the event log of the student learning portfolio (學生學習歷程檔案)
 
+  licheng --version | --help
   licheng audit verify (--events FILE.ndjson | --store CONNECTION) [--strict] [--public-key FILE.pem] [--json] [--lang zh-TW|en]
       re-decide every command, verify every hash chain and seal digest; exit 0 clean, 1 findings
   licheng report NAME --events FILE [--school ID] [--class C] [--period P] [--student ID]
@@ -17,7 +21,9 @@ export const USAGE = `licheng — audit the event log of the student learning po
   licheng transfer export --events FILE --school ID --student ID --out FILE [--now INSTANT]
   licheng transfer import --events FILE --bundle FILE --token T --school ID --out FILE.ndjson [--now INSTANT] [--actor ID]
 
-  INSTANT is a Taipei minute, e.g. 2023-04-18T10:29. Exit codes: 0 done, 1 findings or refused, 2 bad usage or unreadable input.
+  INSTANT is a Taipei minute, e.g. 2023-04-18T10:29. licheng COMMAND --help describes every option of COMMAND.
+  Exit codes: 0 done, 1 findings or refused, 2 bad usage or a malformed log, 3 a file or store that cannot be
+  read or written, 4 an empty log (nothing audited).
   docs/audit.md explains the checks and the hash encoding.`;
 
 const dispatch = (words: ReadonlyArray<string>, flags: Parameters<typeof verifyCommand>[0], io: CliIo): Promise<number> => {
@@ -40,12 +46,19 @@ const dispatch = (words: ReadonlyArray<string>, flags: Parameters<typeof verifyC
   }
 };
 
+/** The version of @licheng/audit, read from its package.json (src/cli and dist/cli sit two levels below it). */
+const version = (): string => (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+
 /** Runs one command line; every error is one line on stderr, and the exit code says what kind. */
 export const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
   try {
     const { words, flags } = parseCommandLine(argv);
+    if (flags.version) {
+      io.out(version());
+      return 0;
+    }
     if (flags.help || words[0] === 'help') {
-      io.out(USAGE);
+      io.out(helpFor(words[0] === 'help' ? words.slice(1) : words) ?? USAGE);
       return 0;
     }
     return await dispatch(words, flags, io);

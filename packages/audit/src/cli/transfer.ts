@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Id, SchoolId, taipeiInstantOf, type Actor } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
@@ -6,7 +6,7 @@ import { formatLogError, loadIntoStore, toNdjson } from '../log';
 import { exportTransfer } from '../transfer/export';
 import { importTransfer } from '../transfer/import';
 import { allowOnly, instantOf, required, UsageError, type Flags } from './args';
-import { Failure, loadLog, refused, type CliIo } from './io';
+import { EXIT, Failure, loadLog, refused, writeOut, type CliIo } from './io';
 
 const nowOf = (flags: Flags, io: CliIo) => (flags.now === undefined ? taipeiInstantOf(io.now()) : instantOf('now', flags.now));
 
@@ -28,7 +28,7 @@ const exportCommand = async (flags: Flags, io: CliIo): Promise<number> => {
   io.progress(null);
   const exported = await exportTransfer(store, { schoolId, studentId, fileName: basename(out), exportedAt });
   if (E.isLeft(exported)) throw refused(exported.left, file);
-  await writeFile(out, `${JSON.stringify(exported.right.bundle, null, 2)}\n`);
+  await writeOut(out, `${JSON.stringify(exported.right.bundle, null, 2)}\n`);
   io.out(`wrote ${out}: ${exported.right.bundle.events.length} events of student ${studentId} at ${schoolId}\ntoken ${exported.right.token}`);
   return 0;
 };
@@ -51,14 +51,14 @@ const importCommand = async (flags: Flags, io: CliIo): Promise<number> => {
   try {
     text = await readFile(bundleFile, 'utf8');
   } catch (error) {
-    throw new Failure(`${bundleFile}: FILE_UNREADABLE cannot read the file: ${(error as Error).message}`, 2);
+    throw new Failure(`${bundleFile}: FILE_UNREADABLE cannot read the file: ${(error as Error).message}`, EXIT.io);
   }
   const store = await storeOf(file, io);
   io.progress(null);
   const imported = await importTransfer(store, { text, fileName: basename(bundleFile), token, schoolId, now, actor });
   if (E.isLeft(imported)) throw refused(imported.left, bundleFile);
   const r = imported.right;
-  await writeFile(out, toNdjson(await store.readAll()));
+  await writeOut(out, toNdjson(await store.readAll()));
   const { courseOutcomes, performances, learningPlans, receipts, applications } = r.records;
   const kinds = `course outcomes ${courseOutcomes}, performances ${performances}, learning plans ${learningPlans}, receipts ${receipts}, application picks ${applications}`;
   io.out(

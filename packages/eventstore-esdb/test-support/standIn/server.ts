@@ -1,11 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { Code } from '@eventstore/db-client/generated/code_pb';
-import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
-import { ServerFeaturesService, type IServerFeaturesServer } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
-import { AllStreamPosition, Empty, StreamIdentifier, UUID, WrongExpectedVersion } from '@eventstore/db-client/generated/shared_pb';
-import { Status } from '@eventstore/db-client/generated/status_pb';
-import { StreamsService, type IStreamsServer } from '@eventstore/db-client/generated/streams_grpc_pb';
-import { AppendReq, AppendResp, BatchAppendReq, BatchAppendResp, ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
+import {
+  AllStreamPosition,
+  AppendReq,
+  AppendResp,
+  BatchAppendReq,
+  BatchAppendResp,
+  Code,
+  Empty,
+  ReadReq,
+  ReadResp,
+  ServerFeaturesService,
+  StreamIdentifier,
+  StreamsService,
+  Status,
+  SupportedMethod,
+  SupportedMethods,
+  UUID,
+  WrongExpectedVersion,
+  type AppendReqOptions,
+  type BatchAppendReq as BatchAppendReqMessage,
+  type IServerFeaturesServer,
+  type IStreamsServer,
+  type ReadReqOptions,
+} from './protocol';
 import * as grpc from '@grpc/grpc-js';
 import { Any } from 'google-protobuf/google/protobuf/any_pb';
 import { Empty as ProtobufEmpty } from 'google-protobuf/google/protobuf/empty_pb';
@@ -119,7 +136,7 @@ const readEvent = (event: StoredEvent, uuidAsString: boolean): ReadResp => {
   return new ReadResp().setEvent(read);
 };
 
-const filterOf = (options: ReadReq.Options): { filter: EventFilter | null; window: number; multiplier: number } => {
+const filterOf = (options: ReadReqOptions): { filter: EventFilter | null; window: number; multiplier: number } => {
   const filter = options.getFilter();
   if (!options.hasFilter() || !filter) return { filter: null, window: SUBSCRIPTION_WINDOW, multiplier: 1 };
   const on = filter.hasStreamIdentifier() ? 'stream' : 'type';
@@ -202,7 +219,7 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
     return true;
   };
 
-  const readStream = async (call: grpc.ServerWritableStream<ReadReq, ReadResp>, options: ReadReq.Options): Promise<void> => {
+  const readStream = async (call: grpc.ServerWritableStream<ReadReq, ReadResp>, options: ReadReqOptions): Promise<void> => {
     const streamOptions = options.getStream()!;
     const identifier = streamOptions.getStreamIdentifier();
     const events = log.stream(streamNameOf(identifier));
@@ -226,7 +243,7 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
     call.end();
   };
 
-  const readAll = async (call: grpc.ServerWritableStream<ReadReq, ReadResp>, options: ReadReq.Options): Promise<void> => {
+  const readAll = async (call: grpc.ServerWritableStream<ReadReq, ReadResp>, options: ReadReqOptions): Promise<void> => {
     if (options.getReadDirection() !== ReadReq.Options.ReadDirection.FORWARDS) {
       call.emit('error', failed(grpc.status.UNIMPLEMENTED, 'the stand-in reads $all forwards only'));
       return;
@@ -246,7 +263,7 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
     call.end();
   };
 
-  const subscribeToAll = async (call: grpc.ServerWritableStream<ReadReq, ReadResp>, options: ReadReq.Options): Promise<void> => {
+  const subscribeToAll = async (call: grpc.ServerWritableStream<ReadReq, ReadResp>, options: ReadReqOptions): Promise<void> => {
     const all = options.getAll()!;
     const { filter, window, multiplier } = filterOf(options);
     if (multiplier === 0) throw new Error('checkpointIntervalMultiplier must be positive');
@@ -328,7 +345,7 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
     },
 
     append: (call, callback) => {
-      let header: AppendReq.Options | undefined;
+      let header: AppendReqOptions | undefined;
       const events: ProposedEvent[] = [];
       let refused: Error | undefined;
       call.on('data', (request: AppendReq) => {
@@ -387,7 +404,7 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
         readonly events: ProposedEvent[];
       }
       const pending = new Map<string, Pending>();
-      call.on('data', (request: BatchAppendReq) => {
+      call.on('data', (request: BatchAppendReqMessage) => {
         const correlation = uuidString(request.getCorrelationId());
         const response = new BatchAppendResp().setCorrelationId(request.getCorrelationId());
         const header = request.getOptions();

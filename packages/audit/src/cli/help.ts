@@ -1,0 +1,80 @@
+import { REPORT_NAMES } from '../reports';
+
+/**
+ * `licheng COMMAND --help`: every option of one command, described. A command added to the CLI adds its
+ * entry here (and a line to USAGE in main.ts); cli.test.ts checks that each command's help names every
+ * option the command takes.
+ */
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  'audit verify': `licheng audit verify (--events FILE.ndjson | --store CONNECTION) [--strict] [--public-key FILE.pem] [--json] [--lang zh-TW|en]
+
+  Re-decides every recorded command, verifies every hash chain, seal and the order of time.
+
+  --events FILE     the NDJSON event log to audit (as \`npm start -- --out DIR\` writes it)
+  --store CONN      a KurrentDB connection string (kurrentdb://…, esdb://…) to audit instead of a file;
+                    needs @kurrent/kurrentdb-client installed; never printed (it may hold a password)
+  --strict          count events stored without a recorded command as findings, not notices
+  --public-key FILE the deadline runner's Ed25519 public key (PEM): every seal must carry its valid
+                    signature (docs/audit.md)
+  --json            print the whole audit report as JSON
+  --lang zh-TW|en   the language of the findings (default zh-TW)
+
+  Exit: 0 clean, 1 findings, 2 bad usage or a malformed log, 3 unreadable file or store, 4 an empty log.`,
+  report: `licheng report NAME --events FILE [--school ID] [--class C] [--period P] [--student ID]
+               [--at INSTANT | --position N] [--format table|csv|xlsx] [--out FILE]
+
+  Builds one report from the log, as of an instant or a global position.
+
+  NAME              one of ${REPORT_NAMES.join(', ')}
+  --events FILE     the NDJSON event log
+  --school ID       the school (needed when the log holds more than one)
+  --class C         the class, for class reports
+  --period P        the term (e.g. 1112) or school year the report covers
+  --student ID      the student, for a student's notice
+  --at INSTANT      the report as of this Taipei minute, e.g. 2023-04-18T10:29
+  --position N      the report as of this global position of the log
+  --format F        table (default), csv (UTF-8 with BOM) or xlsx; inferred from --out's .csv or .xlsx
+  --out FILE        write to FILE instead of printing
+
+  Exit: 0 done, 1 refused, 2 bad usage or a malformed log, 3 unreadable or unwritable file.`,
+  timeline: `licheng timeline --events FILE --student ID [--school ID] [--lang zh-TW|en] [--at INSTANT | --position N]
+
+  One student's history, event by event.
+
+  --events FILE     the NDJSON event log
+  --student ID      the student
+  --school ID       the school (needed when the log holds more than one)
+  --lang zh-TW|en   the language of the timeline (default zh-TW)
+  --at INSTANT      the timeline as of this Taipei minute
+  --position N      the timeline as of this global position
+
+  Exit: 0 done, 1 refused, 2 bad usage or a malformed log, 3 unreadable file.`,
+  'transfer export': `licheng transfer export --events FILE --school ID --student ID --out FILE [--now INSTANT]
+
+  Writes a transferring student's portfolio as a bundle, and prints the token the receiving school needs.
+
+  --events FILE     the NDJSON event log of the sending school
+  --school ID       the sending school
+  --student ID      the student
+  --out FILE        the bundle to write (JSON)
+  --now INSTANT     the Taipei minute of the export (default: now)
+
+  Exit: 0 done, 1 refused, 2 bad usage or a malformed log, 3 unreadable or unwritable file.`,
+  'transfer import': `licheng transfer import --events FILE --bundle FILE --token T --school ID --out FILE.ndjson [--now INSTANT] [--actor ID]
+
+  Imports a bundle into the receiving school's log and writes the log with it.
+
+  --events FILE     the NDJSON event log of the receiving school
+  --bundle FILE     the bundle written by transfer export
+  --token T         the token printed by transfer export
+  --school ID       the receiving school
+  --out FILE        the log to write, with the imported events (NDJSON)
+  --now INSTANT     the Taipei minute of the import (default: now)
+  --actor ID        the administrator who imports (default: admin)
+
+  Exit: 0 done, 1 refused, 2 bad usage or a malformed log, 3 unreadable or unwritable file.`,
+};
+
+/** The help of the command the words name (`audit verify`, `report`, `report NAME`, …), if any. */
+export const helpFor = (words: ReadonlyArray<string>): string | undefined =>
+  COMMAND_HELP[words.slice(0, 2).join(' ')] ?? COMMAND_HELP[words[0] ?? ''];
