@@ -24,7 +24,7 @@ const command = <K extends SchoolCommandType>(type: K, data: Record<string, unkn
   return { type, data: result.right } as Extract<SchoolCommand, { type: K }>;
 };
 
-const actor = (id: string, role: Actor['role']): Actor => ({ id, role, schoolId: 'sch1' }) as Actor;
+const actor = (id: string, role: Actor['role']): Actor => ({ id, role, schoolId: 'sch1' }) as unknown as Actor;
 const ctx = (who: Actor = actor('admin', 'admin')): SchoolContext => ({ now: at('2022-09-01T09:00'), actor: who });
 
 const { events: fixture } = schoolFixture({ students: [{ id: 's1' }, { id: 's2' }, { id: 's3' }] });
