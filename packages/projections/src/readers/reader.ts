@@ -1,4 +1,4 @@
-import { holdsFunction, isLinkedParent, valuesOf, type DomainError, type Role, type SchoolState } from '@licheng/domain';
+import { isLinkedParent, valuesOf, type DomainError, type Role, type SchoolState } from '@licheng/domain';
 import { readErrors, type ReadName } from './errors';
 
 /**
@@ -17,10 +17,12 @@ type Check = DomainError | null;
 export const SELECTION_QUERY_FUNCTIONS: ReadonlyArray<string> = ['S0205S', 'S0206S'];
 
 /**
- * R-AUTH-5: whether a member of the school's staff may use the selection queries through a role group. The one
- * place reads consult role groups: when groups gain an in-use flag and per-function rights, only this changes.
+ * R-AUTH-5: whether a member of the school's staff may use the selection queries: a member of a role group in
+ * use (是否使用=是) that holds S0205S or S0206S. A query only reads, so holding the module is enough, whatever
+ * its 新增/修改/刪除 rights. The one place reads consult role groups.
  */
-export const holdsSelectionQueries = (policy: SchoolState, userId: string): boolean => holdsFunction(policy, userId, SELECTION_QUERY_FUNCTIONS);
+export const holdsSelectionQueries = (policy: SchoolState, userId: string): boolean =>
+  valuesOf(policy.roleGroups).some((group) => group.inUse && group.memberIds.includes(userId) && group.functionCodes.some((code) => SELECTION_QUERY_FUNCTIONS.includes(code)));
 
 const STAFF: ReadonlySet<Role> = new Set<Role>(['teacher', 'admin', 'submitter']);
 
