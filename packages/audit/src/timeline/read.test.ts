@@ -2,22 +2,16 @@ import { homeroomTeacherOf } from '@licheng/domain';
 import type { Reader, ReportsView } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { reportsViewAsOf } from '../asOf';
-import { decodeLog } from '../log';
-import { linesOf, logOf, simulatedYear } from '../testing/histories';
+import { decodedLines, linesOf, simulatedYear } from '../testing/histories';
 import { readStudentTimeline } from './read';
 import { studentTimeline } from './timeline';
 
 /** The timeline as a person reads it (R-AUTH-1, R-AUTH-2, R-AUTH-6): the reader checked first, one school only. */
-let events: ReturnType<typeof decodeOrThrow>;
+let events: ReturnType<typeof decodedLines>;
 let view: ReportsView;
 let schoolId: string;
-const decodeOrThrow = (lines: string[]) => {
-  const decoded = decodeLog(logOf(lines));
-  if (E.isLeft(decoded)) throw new Error(decoded.left.error.message.en);
-  return decoded.right;
-};
 beforeAll(async () => {
-  events = decodeOrThrow(linesOf((await simulatedYear(4)).records));
+  events = decodedLines(linesOf((await simulatedYear(4)).records));
   const built = reportsViewAsOf(events);
   if (E.isLeft(built)) throw new Error(built.left.message.en);
   view = built.right;

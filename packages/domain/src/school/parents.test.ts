@@ -1,16 +1,6 @@
 import * as E from 'fp-ts/Either';
-import {
-  decodeWith,
-  isLinkedParent,
-  linkedStudentsOf,
-  SCHOOL_COMMAND_DATA,
-  schoolDecider,
-  type Actor,
-  type SchoolCommand,
-  type SchoolCommandType,
-  type SchoolContext,
-} from '@licheng/domain';
-import { at, schoolEvent, schoolFixture, specify } from '@licheng/testing';
+import { decodeWith, isLinkedParent, linkedStudentsOf, SCHOOL_COMMAND_DATA, schoolDecider, type Actor, type SchoolContext } from '@licheng/domain';
+import { at, schoolCommand, schoolEvent, schoolFixture, specify } from '@licheng/testing';
 
 /**
  * R-AUTH-6 (seed 002): the school links a parent account (親子帳號) to one or more of its students, and
@@ -18,19 +8,13 @@ import { at, schoolEvent, schoolFixture, specify } from '@licheng/testing';
  * parent every command, portfolio/access.test.ts).
  */
 
-const command = <K extends SchoolCommandType>(type: K, data: Record<string, unknown>): Extract<SchoolCommand, { type: K }> => {
-  const result = decodeWith(SCHOOL_COMMAND_DATA[type], type)({ schoolId: 'sch1', ...data });
-  if (E.isLeft(result)) throw new Error(result.left.message.en);
-  return { type, data: result.right } as Extract<SchoolCommand, { type: K }>;
-};
-
 const actor = (id: string, role: Actor['role']): Actor => ({ id, role, schoolId: 'sch1' }) as unknown as Actor;
 const ctx = (who: Actor = actor('admin', 'admin')): SchoolContext => ({ now: at('2022-09-01T09:00'), actor: who });
 
 const { events: fixture } = schoolFixture({ students: [{ id: 's1' }, { id: 's2' }, { id: 's3' }] });
 const given = specify(schoolDecider);
-const link = (parentId: string, ...studentIds: string[]) => command('LinkParentAccount', { parentId, studentIds });
-const unlink = (parentId: string, ...studentIds: string[]) => command('UnlinkParentAccount', { parentId, studentIds });
+const link = (parentId: string, ...studentIds: string[]) => schoolCommand('LinkParentAccount', { parentId, studentIds });
+const unlink = (parentId: string, ...studentIds: string[]) => schoolCommand('UnlinkParentAccount', { parentId, studentIds });
 const linked = (parentId: string, ...studentIds: string[]) => schoolEvent('ParentAccountLinked', { parentId, studentIds });
 const unlinked = (parentId: string, ...studentIds: string[]) => schoolEvent('ParentAccountUnlinked', { parentId, studentIds });
 
