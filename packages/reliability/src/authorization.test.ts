@@ -183,7 +183,7 @@ const readSection = (): ReadonlyArray<string> => [
   }),
   '',
   '- A school-bound reader (everyone but the city and the system) carries the school it belongs to; a read of',
-  '  another school is refused `READER_OF_ANOTHER_SCHOOL` before anything of that school is looked at.',
+  '  another school is refused `ACTOR_NOT_OF_SCHOOL` before anything of that school is looked at.',
   '- S0205S/S0206S (the selection queries of seed 003) open the whole school to the staff in a role group',
   '  holding them, whatever their role; the administrator reads the whole school without a group (R-AUTH-5).',
   '- A parent account reads the students the school linked it to (`LinkParentAccount`, R-AUTH-6), nothing else.',

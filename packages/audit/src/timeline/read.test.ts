@@ -31,10 +31,10 @@ describe("reading a student's timeline (R-AUTH-1, R-AUTH-2)", () => {
   });
 
   it.each<[string, Reader, { code: string; rule: string }]>([
-    ['a student of another school', { id: '1090002', role: 'student', schoolId: 'x' }, { code: 'READER_OF_ANOTHER_SCHOOL', rule: 'R-AUTH-1' }],
-    ['a parent account carrying no school', { id: 'p9', role: 'parent' }, { code: 'READER_OF_ANOTHER_SCHOOL', rule: 'R-AUTH-1' }],
-    ['a teacher of another school', { id: 't1', role: 'teacher', schoolId: 'sch-other' }, { code: 'READER_OF_ANOTHER_SCHOOL', rule: 'R-AUTH-3' }],
-  ])('refuses %s before reading anything (READER_OF_ANOTHER_SCHOOL)', (_who, reader, refusal) => {
+    ['a student of another school', { id: '1090002', role: 'student', schoolId: 'x' }, { code: 'ACTOR_NOT_OF_SCHOOL', rule: 'R-AUTH-1' }],
+    ['a parent account carrying no school', { id: 'p9', role: 'parent' }, { code: 'ACTOR_NOT_OF_SCHOOL', rule: 'R-AUTH-1' }],
+    ['a teacher of another school', { id: 't1', role: 'teacher', schoolId: 'sch-other' }, { code: 'ACTOR_NOT_OF_SCHOOL', rule: 'R-AUTH-3' }],
+  ])('refuses %s before reading anything (ACTOR_NOT_OF_SCHOOL)', (_who, reader, refusal) => {
     expect(codeOf(readStudentTimeline(view, events, reader, { schoolId, studentId: '1090001' }, 'en'))).toEqual(refusal);
   });
 

@@ -33,14 +33,6 @@ const RULE_OF_ROLE: Readonly<Record<Role, RuleId>> = {
 const who = (reader: Reader): string => `${reader.role} ${reader.id}`;
 
 export const readErrors = {
-  otherSchool: (reader: Reader, schoolId: string) =>
-    domainError(
-      'READER_OF_ANOTHER_SCHOOL',
-      reader.role === 'student' || reader.role === 'parent' ? 'R-AUTH-1' : 'R-AUTH-3',
-      `${who(reader)} 屬於${reader.schoolId === undefined ? '未指明的學校' : `學校 ${reader.schoolId}`}，不可讀取學校 ${schoolId} 的資料`,
-      `${who(reader)} belongs to ${reader.schoolId === undefined ? 'no named school' : `school ${reader.schoolId}`} and may not read school ${schoolId}'s data`,
-      { role: reader.role, readerId: reader.id, readerSchoolId: reader.schoolId ?? null, schoolId },
-    ),
   roleMayNotRead: (reader: Reader, read: ReadName) =>
     domainError(
       'READ_NOT_ALLOWED',

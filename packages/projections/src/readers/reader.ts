@@ -1,4 +1,4 @@
-import { isLinkedParent, valuesOf, type DomainError, type Role, type SchoolState } from '@licheng/domain';
+import { actorOutsideSchool, isLinkedParent, valuesOf, type Actor, type DomainError, type Role, type SchoolState } from '@licheng/domain';
 import { readErrors, type ReadName } from './errors';
 
 /**
@@ -30,9 +30,11 @@ const STAFF: ReadonlySet<Role> = new Set<Role>(['teacher', 'admin', 'submitter']
 export const readsWholeSchool = (policy: SchoolState, reader: Reader): boolean =>
   reader.role === 'admin' || (STAFF.has(reader.role) && holdsSelectionQueries(policy, reader.id));
 
-/** R-AUTH-1 / R-AUTH-3: a school-bound reader reads only the school it belongs to; the city reads every school. */
-export const checkSchool = (reader: Reader, schoolId: string): Check =>
-  reader.role === 'city' || reader.role === 'system' || reader.schoolId === schoolId ? null : readErrors.otherSchool(reader, schoolId);
+/**
+ * R-AUTH-1 / R-AUTH-3: a school-bound reader reads only the school it belongs to, refused as the deciders refuse
+ * a writer of another school (`ACTOR_NOT_OF_SCHOOL`); the city and the system are above every school.
+ */
+export const checkSchool = (reader: Reader, schoolId: string): Check => actorOutsideSchool(reader as Actor, schoolId);
 
 /** The classes a teacher is homeroom teacher of, in a school year (R-AUTH-2). */
 export const homeroomClassesOf = (policy: SchoolState, teacherId: string, schoolYear: number): ReadonlySet<string> =>

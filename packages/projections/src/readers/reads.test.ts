@@ -73,8 +73,8 @@ describe('the school-wide views (R-AUTH-5) and the city (R-REP-4)', () => {
 
   it('refuses a reader of another school before looking at the school, even one the view does not hold (R-AUTH-3)', async () => {
     const view = await rebuildView(await storeOf(readersSchool()));
-    expect(codeOf(readOutcomeUsage(view, of('admin', 'admin', 'sch2'), { schoolId: 'sch1', term: '1111' }))).toEqual({ code: 'READER_OF_ANOTHER_SCHOOL', rule: 'R-AUTH-3' });
-    expect(codeOf(readOutcomeUsage(view, of('admin', 'admin', 'sch1'), { schoolId: 'sch9', term: '1111' }))).toEqual({ code: 'READER_OF_ANOTHER_SCHOOL', rule: 'R-AUTH-3' });
+    expect(codeOf(readOutcomeUsage(view, of('admin', 'admin', 'sch2'), { schoolId: 'sch1', term: '1111' }))).toEqual({ code: 'ACTOR_NOT_OF_SCHOOL', rule: 'R-AUTH-3' });
+    expect(codeOf(readOutcomeUsage(view, of('admin', 'admin', 'sch1'), { schoolId: 'sch9', term: '1111' }))).toEqual({ code: 'ACTOR_NOT_OF_SCHOOL', rule: 'R-AUTH-3' });
     expect(codeOf(readOutcomeUsage(view, of('admin', 'admin', 'sch9'), { schoolId: 'sch9', term: '1111' }))).toEqual({ code: 'SCHOOL_NOT_REGISTERED', rule: 'R-AUTH-3' });
   });
 });

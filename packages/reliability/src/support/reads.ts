@@ -79,7 +79,7 @@ const refuse = (code: string, rule: RuleId): Expected => ({ code, rule });
 const ROLE_RULE: Readonly<Record<string, RuleId>> = { student: 'R-AUTH-1', parent: 'R-AUTH-1', teacher: 'R-AUTH-2', submitter: 'R-AUTH-5', system: 'R-AUTH-4', city: 'R-REP-4' };
 const roleOf = (id: ReaderId) => READERS.find((c) => c.id === id)!.reader.role;
 const notAllowed = (id: ReaderId): Expected => refuse('READ_NOT_ALLOWED', ROLE_RULE[roleOf(id)]!);
-const otherSchool = (id: ReaderId): Expected => refuse('READER_OF_ANOTHER_SCHOOL', roleOf(id) === 'student' || roleOf(id) === 'parent' ? 'R-AUTH-1' : 'R-AUTH-3');
+const otherSchool = (id: ReaderId): Expected => refuse('ACTOR_NOT_OF_SCHOOL', roleOf(id) === 'student' || roleOf(id) === 'parent' ? 'R-AUTH-1' : 'R-AUTH-3');
 const notHomeroom = refuse('NOT_HOMEROOM_TEACHER', 'R-AUTH-2');
 
 /** A school-wide staff view: the administrator, the S0205S/S0206S holder; the rest as given. */
