@@ -24,7 +24,7 @@ const log = (() => {
 })();
 
 /** Event types released after the fixture was written: the fixture cannot hold them. */
-const ADDED_SINCE_V1: ReadonlySet<string> = new Set(['TeacherRegistered', 'CourseReviewerUnmarked', 'RoleGroupMemberRemoved']);
+const ADDED_SINCE_V1: ReadonlySet<string> = new Set(['TeacherRegistered', 'CourseReviewerUnmarked', 'RoleGroupMemberRemoved', 'ParentAccountLinked', 'ParentAccountUnlinked']);
 
 const QUERIES: ReadonlyArray<readonly [string, Record<string, string>]> = [
   ['class-confirmation', { classId: 'c301', period: '1112' }],

@@ -10,6 +10,7 @@ export { renderTable } from './render';
 export { isSealedBy, ownerOf, schoolIdsOf, streamKindOf, type StreamKind } from './streams';
 export { ROLE_LABELS, SENTENCES, sentenceOf, type Lang } from './timeline/sentences';
 export { renderTimeline, studentTimeline, type TimelineEntry, type TimelineQuery } from './timeline/timeline';
+export { readStudentTimeline } from './timeline/read';
 export { BUNDLE_FORMAT, bundleFileName, tokenOf, TransferBundle } from './transfer/bundle';
 export { exportTransfer, type ExportRequest } from './transfer/export';
 export { importTransfer, type ImportReport, type ImportRequest } from './transfer/import';

@@ -125,6 +125,16 @@ export const EVENT_DOCS: Readonly<Record<EventType, EventDoc>> = {
     rules: ['R-PLAN-1'],
     commands: ['SetPlanApprovalOrder'],
   },
+  ParentAccountLinked: {
+    meaning: 'The school linked a parent account (親子帳號) to students of the school; through the link it reads their portfolios, statements and notices, and writes nothing.',
+    rules: ['R-AUTH-6', 'R-AUTH-3'],
+    commands: ['LinkParentAccount'],
+  },
+  ParentAccountUnlinked: {
+    meaning: 'The school removed links of a parent account; reads through them are refused from then on.',
+    rules: ['R-AUTH-6', 'R-AUTH-3'],
+    commands: ['UnlinkParentAccount'],
+  },
 
   // portfolio-{schoolId}-{studentId}
   CourseOutcomeUploaded: {

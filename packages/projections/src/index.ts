@@ -11,3 +11,4 @@ export * from './reports/table';
 export * from './reports/teachers';
 export * from './compact';
 export { createSchoolsProjectionRunner, schoolIdsIn, schoolPartition, type SchoolsProjectionReport, type StoppedSchool } from './schools';
+export * from './readers';

@@ -5,6 +5,7 @@ import { COMMAND_TYPES, portfolioStreamName, type PortfolioEvent, type SchoolEve
 import { portfolioAggregate } from '@licheng/eventstore';
 import { pdf, portfolioEvent, schoolEvent, seedEvents } from '@licheng/testing';
 import { SCHOOL_ID, seededService, taipei } from './support/harness';
+import { READERS, READ_ROWS, type Expected } from './support/reads';
 import { COLUMNS, envelopeOf, MATRIX_SCHOOL, ROWS, rowHarness, runRow, type Column, type ColumnId, type Row } from './support/rows';
 
 /**
@@ -157,6 +158,40 @@ const section = (title: string, rows: ReadonlyArray<Row>): string => {
   return [`### ${title}`, '', header, rule, ...lines, ''].join('\n');
 };
 
+const readCell = (expected: Expected): string => (expected === 'all' ? '✓' : expected === 'own' ? '✓ own' : `✗ ${expected.rule}`);
+
+/** The read matrix that reads.test.ts verifies, cell by cell. */
+const readSection = (): ReadonlyArray<string> => [
+  '## Who may read what',
+  '',
+  'The scoped reads of `@licheng/projections` (`readClassConfirmation`, …) and `readStudentTimeline` of',
+  '`@licheng/audit` take the reader and answer only within their scope (RULES.md R-AUTH-1, R-AUTH-2, R-AUTH-5,',
+  'R-AUTH-6, R-REC-6). `packages/reliability/src/reads.test.ts` runs every cell on one view: a ✓ cell answers',
+  "exactly what the auditor's unscoped report answers, a ✓ own cell only the reader's part of it (their classes'",
+  'rows, their own waiting outcomes), a ✗ cell is refused with the rule shown.',
+  '',
+  '| reader | who |',
+  '| --- | --- |',
+  ...READERS.map((c) => `| ${c.label} | ${c.who} |`),
+  '',
+  `| read | ${READERS.map((c) => c.label).join(' | ')} | allowed by | refused with |`,
+  `| --- | ${READERS.map(() => ':-:').join(' | ')} | --- | --- |`,
+  ...READ_ROWS.map((row) => {
+    const cells = READERS.map((c) => row.expected(c.id));
+    const codes = [...new Set(cells.flatMap((e) => (typeof e === 'string' ? [] : [`\`${e.code}\``])))].join(', ');
+    return `| ${row.label} | ${cells.map(readCell).join(' | ')} | ${row.basis} | ${codes} |`;
+  }),
+  '',
+  '- A school-bound reader (everyone but the city and the system) carries the school it belongs to; a read of',
+  '  another school is refused `ACTOR_NOT_OF_SCHOOL` before anything of that school is looked at.',
+  '- S0205S/S0206S (the selection queries of seed 003) open the whole school to the staff in a role group',
+  '  holding them, whatever their role; the administrator reads the whole school without a group (R-AUTH-5).',
+  '- A parent account reads the students the school linked it to (`LinkParentAccount`, R-AUTH-6), nothing else.',
+  '- The homeroom teacher of a student is that of the school year asked (the notice), else of the latest class.',
+  '- Auditors replaying a log (the `licheng` command line) read through `auditorReports`, with no reader.',
+  '',
+];
+
 const renderAuthorizationDoc = (): string =>
   [
     '# Authorization matrix',
@@ -186,9 +221,11 @@ const renderAuthorizationDoc = (): string =>
     '| --- | :-: |',
     ...CERTIFIERS.map((c) => `| ${c.relation} | ${c.allowed ? '✓' : '✗ R-OUT-7'} |`),
     '',
+    ...readSection(),
     '## Notes',
     '',
-    '- A parent reads their child\'s portfolio and nothing more (R-AUTH-1): no command accepts a parent.',
+    '- A parent reads the portfolios of the students the school linked it to and nothing more (R-AUTH-1, R-AUTH-6):',
+    '  no command accepts a parent.',
     '- `SetOperatingPeriod` belongs to the city (R-WIN-1), so everyone else, the administrator included, is',
     '  refused under R-WIN-1 rather than told that only the administrator may send it.',
     '- Rosters, classes, courses and cadre records also arrive from the school\'s records system (the `system` actor).',

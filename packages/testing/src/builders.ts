@@ -5,7 +5,10 @@ import {
   foldEvents,
   PORTFOLIO_COMMAND_DATA,
   PORTFOLIO_EVENT_CODECS,
+  SCHOOL_COMMAND_DATA,
   SCHOOL_EVENT_CODECS,
+  type SchoolCommand,
+  type SchoolCommandType,
   type PortfolioCommandOf,
   type PortfolioCommandType,
   type PortfolioEvent,
@@ -150,6 +153,10 @@ export const portfolioEvent = <K extends PortfolioEventType>(type: K, data: Reco
 /** A typed school event from loose data, validated by its codec. */
 export const schoolEvent = <K extends SchoolEvent['type']>(type: K, data: Record<string, unknown>): Extract<SchoolEvent, { type: K }> =>
   decodeOrThrow(SCHOOL_EVENT_CODECS[type] as t.Mixed, { type, data }, type);
+
+/** A typed school command from loose data (`schoolId` defaults to the fixture's sch1), validated by its codec. */
+export const schoolCommand = <K extends SchoolCommandType>(type: K, data: Record<string, unknown>): Extract<SchoolCommand, { type: K }> =>
+  ({ type, data: decodeOrThrow(SCHOOL_COMMAND_DATA[type], { schoolId: 'sch1', ...data }, type) }) as Extract<SchoolCommand, { type: K }>;
 
 const decodeOrThrow = <A>(codec: t.Mixed, input: unknown, what: string): A => {
   const result = decodeWith(codec, what)(input);

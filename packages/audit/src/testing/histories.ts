@@ -1,7 +1,7 @@
 import { createLichengService, GENESIS_HASH, InMemoryEventStore, linkHash, type LichengService, type RecordedEvent, type SealKey } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 import { simulateSchoolYear } from '../../../../examples/school-year/src/simulate';
-import { parseLog, type EventLog } from '../log';
+import { decodeLog, parseLog, type EventLog } from '../log';
 
 /** Test support only (excluded from the build): event logs made through the real service. */
 
@@ -13,6 +13,13 @@ export const logOf = (lines: ReadonlyArray<string>): EventLog => {
   const parsed = parseLog(FILE, lines.join('\n') + '\n');
   if (E.isLeft(parsed)) throw new Error(parsed.left.error.message.en);
   return parsed.right;
+};
+
+/** The events of a log's lines, decoded as the audit decodes them. */
+export const decodedLines = (lines: ReadonlyArray<string>) => {
+  const decoded = decodeLog(logOf(lines));
+  if (E.isLeft(decoded)) throw new Error(decoded.left.error.message.en);
+  return decoded.right;
 };
 
 /** The example's school year (examples/school-year), small: every kind of command, seals with digests. */

@@ -27,6 +27,8 @@ const COMMAND_OF = {
   RoleGroupMemberRemoved: 'RemoveRoleGroupMember',
   PeriodSealed: 'SealPeriod',
   PlanApprovalOrderSet: 'SetPlanApprovalOrder',
+  ParentAccountLinked: 'LinkParentAccount',
+  ParentAccountUnlinked: 'UnlinkParentAccount',
 } as const;
 
 type EventOf<K> = Extract<SchoolEvent, { type: K }>;

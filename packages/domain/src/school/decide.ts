@@ -8,7 +8,7 @@ import { schoolErrors } from './errors';
 import type { SchoolEvent } from './events';
 import { PARAMETER_DEFAULTS, PARAMETER_MINIMUM, PARAMETER_NULLABLE, valueInForce } from './parameters';
 import { groupFunctionOf } from './functions';
-import { isSealed, isTeacherOf, operatingPeriodOf, periodOf, sealedCategoryOfItem, workPeriodOf } from './policy';
+import { isLinkedParent, isSealed, isTeacherOf, operatingPeriodOf, periodOf, sealedCategoryOfItem, workPeriodOf } from './policy';
 import { mayUseFunction } from './rights';
 import type { SchoolState } from './state';
 import { confirmationItemOf, isBoundedByOperatingPeriod, isYearlyCategory, isYearlyItem, operatingItemOf, recheckItemOf } from './workItems';
@@ -110,6 +110,19 @@ const checkReferences = (command: SchoolCommand, state: SchoolState): Check => {
     case 'SetPlanApprovalOrder': {
       const missing = command.data.stages.find((stage) => stage.kind === 'roleGroup' && !state.roleGroups[stage.groupId]);
       return missing?.kind === 'roleGroup' ? schoolErrors.unknownReference('role group', missing.groupId, 'R-PLAN-1') : null;
+    }
+    case 'LinkParentAccount': {
+      // R-AUTH-6: the school links a parent only to its own students, and each link once.
+      const { parentId, studentIds } = command.data;
+      const stranger = studentIds.find((id) => !state.students[id]);
+      if (stranger !== undefined) return schoolErrors.unknownReference('student', stranger, 'R-AUTH-6');
+      const linked = studentIds.find((id) => isLinkedParent(state, parentId, id));
+      return linked === undefined ? null : schoolErrors.parentAlreadyLinked(parentId, linked);
+    }
+    case 'UnlinkParentAccount': {
+      const { parentId, studentIds } = command.data;
+      const unlinked = studentIds.find((id) => !isLinkedParent(state, parentId, id));
+      return unlinked === undefined ? null : schoolErrors.parentNotLinked(parentId, unlinked);
     }
     case 'AddRoleGroupMember':
       return state.roleGroups[command.data.groupId] ? null : schoolErrors.unknownReference('role group', command.data.groupId, 'R-SUB-1');

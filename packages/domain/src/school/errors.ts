@@ -144,6 +144,22 @@ export const schoolErrors = {
       `${teacherId} is not a registered teacher of the school and cannot be ${TEACHER_DUTIES[as][1]}`,
       { teacherId, as },
     ),
+  parentAlreadyLinked: (parentId: string, studentId: string) =>
+    domainError(
+      'PARENT_ALREADY_LINKED',
+      'R-AUTH-6',
+      `親子帳號 ${parentId} 已連結學生 ${studentId}`,
+      `Parent account ${parentId} is already linked to student ${studentId}`,
+      { parentId, studentId },
+    ),
+  parentNotLinked: (parentId: string, studentId: string) =>
+    domainError(
+      'PARENT_NOT_LINKED',
+      'R-AUTH-6',
+      `親子帳號 ${parentId} 未連結學生 ${studentId}`,
+      `Parent account ${parentId} is not linked to student ${studentId}`,
+      { parentId, studentId },
+    ),
   unknownReference: (kind: string, id: string, rule: RuleId) =>
     domainError('UNKNOWN_REFERENCE', rule, `找不到${kind} ${id}`, `Unknown ${kind} ${id}`, { kind, id }),
   duplicate: (kind: string, id: string, rule: RuleId) =>

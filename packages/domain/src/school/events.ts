@@ -99,6 +99,15 @@ export const RoleGroupMemberAdded = eventCodec('RoleGroupMemberAdded', t.strict(
 /** R-AUTH-5: a member removed from a role group; affects only later commands. */
 export const RoleGroupMemberRemoved = eventCodec('RoleGroupMemberRemoved', t.strict({ groupId: Id, userId: Id }));
 
+/** R-AUTH-6: at least one student, none twice. */
+const LinkedStudentIds = t.refinement(t.array(Id), (ids) => ids.length > 0 && new Set(ids).size === ids.length, 'LinkedStudentIds');
+
+/** R-AUTH-6: the school links a parent account (親子帳號) to one or more of its students; it then reads their portfolios. */
+export const ParentAccountLinked = eventCodec('ParentAccountLinked', t.strict({ parentId: Id, studentIds: LinkedStudentIds }));
+
+/** R-AUTH-6: the school removes links of a parent account; later reads through them are refused. */
+export const ParentAccountUnlinked = eventCodec('ParentAccountUnlinked', t.strict({ parentId: Id, studentIds: LinkedStudentIds }));
+
 /** SHA-256 in lowercase hex. */
 export const Sha256Digest = t.refinement(t.string, isSha256Hex, 'Sha256Digest');
 
@@ -175,6 +184,8 @@ export const SchoolEvent = t.union(
     RoleGroupMemberRemoved,
     PeriodSealed,
     PlanApprovalOrderSet,
+    ParentAccountLinked,
+    ParentAccountUnlinked,
   ],
   'SchoolEvent',
 );

@@ -94,6 +94,16 @@ export const evolveSchool = (state: Draft<SchoolState>, event: SchoolEvent): voi
     case 'PlanApprovalOrderSet':
       state.planApprovalStages = event.data.stages.map((stage) => ({ ...stage }));
       return;
+    case 'ParentAccountLinked': {
+      const links = (state.parentLinks[event.data.parentId] ??= {});
+      for (const studentId of event.data.studentIds) links[studentId] = true;
+      return;
+    }
+    case 'ParentAccountUnlinked': {
+      const links = state.parentLinks[event.data.parentId];
+      if (links) for (const studentId of event.data.studentIds) delete links[studentId];
+      return;
+    }
     case 'RoleGroupMemberAdded': {
       const group = state.roleGroups[event.data.groupId];
       if (group && !group.memberIds.includes(event.data.userId)) group.memberIds.push(event.data.userId);

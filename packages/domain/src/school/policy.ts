@@ -59,3 +59,10 @@ export const sealedCategoryOfItem = (item: WorkItem): ReceiptCategory => {
   if (item.startsWith('cadreRecords')) return 'cadreRecords';
   return 'courseRecords';
 };
+
+/** R-AUTH-6: whether the school linked this parent account to the student. */
+export const isLinkedParent = (policy: SchoolPolicy, parentId: string, studentId: string): boolean =>
+  policy.parentLinks[parentId]?.[studentId] === true;
+
+/** R-AUTH-6: the students a parent account is linked to, in id order. */
+export const linkedStudentsOf = (policy: SchoolPolicy, parentId: string): ReadonlyArray<string> => Object.keys(policy.parentLinks[parentId] ?? {}).sort();

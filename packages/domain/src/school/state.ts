@@ -81,6 +81,8 @@ export interface SchoolState {
   readonly sealed: Readonly<Record<string, true>>;
   /** R-PLAN-1: empty until the school sets an order. */
   readonly planApprovalStages: ReadonlyArray<PlanApprovalStage>;
+  /** R-AUTH-6: per parent account, the students the school linked it to. */
+  readonly parentLinks: Readonly<Record<string, Readonly<Record<string, true>>>>;
 }
 
 export type SchoolPolicy = SchoolState;
@@ -98,4 +100,5 @@ export const initialSchoolState: SchoolState = {
   roleGroups: {},
   sealed: {},
   planApprovalStages: [],
+  parentLinks: {},
 };

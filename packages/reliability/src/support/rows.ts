@@ -191,6 +191,11 @@ export const ROWS: ReadonlyArray<Row> = [
   school('RemoveRoleGroupMember', { groupId: 'g-submit', userId: 'sub1' }, ['admin'], { basis: 'R-AUTH-3, R-AUTH-5' }),
   school('SealPeriod', { category: 'cadreRecords', period: '1112', digest: null }, ['system'], { now: at('2023-04-20T17:00'), basis: 'R-AUTH-4', refusal: systemOnly }),
   school('SetPlanApprovalOrder', { stages: [{ kind: 'homeroom' }] }, ['admin', 'groupMember'], groupFunction('S0302S')),
+  school('LinkParentAccount', { parentId: 'p1', studentIds: ['s1'] }, ['admin'], { basis: 'R-AUTH-3, R-AUTH-6' }),
+  school('UnlinkParentAccount', { parentId: 'p1', studentIds: ['s1'] }, ['admin'], {
+    basis: 'R-AUTH-3, R-AUTH-6',
+    school: [schoolEvent('ParentAccountLinked', { parentId: 'p1', studentIds: ['s1'] })],
+  }),
 
   // Course outcomes (R-AUTH-1, R-OUT-7).
   own('UploadCourseOutcome', UPLOAD_NOW, { outcomeId: 'o9', courseId: 'math-1111', description: '數學報告', document: pdf('o9.pdf') }),

@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/Either';
 import {
   decodeCommand,
-  homeroomTeacherOf,
   portfolioDecider,
   receiptKey,
   receiptPhase,
@@ -9,7 +8,6 @@ import {
   type PortfolioCommand,
   type PortfolioContext,
   type PortfolioEvent,
-  type PortfolioState,
   type ReceiptCategory,
 } from '@licheng/domain';
 import {
@@ -376,43 +374,10 @@ describe('deemed correct when the window closes with no answer (R-REC-5, R-AUTH-
   });
 });
 
-describe("the homeroom teacher's class view (R-REC-6)", () => {
-  type Status = 'not applicable' | 'pending' | 'confirmed' | 'reported' | 'deemed';
-  const statusOf = (state: PortfolioState, category: ReceiptCategory, period: string): Status => {
-    const receipt = state.receipts[receiptKey(category, period)];
-    if (!receipt) return 'not applicable';
-    const last = receipt.recheckAnswer ?? receipt.answer;
-    return last === null ? 'pending' : last === 'confirmed' ? 'confirmed' : last === 'reported' ? 'reported' : 'deemed';
-  };
-
-  /** What the teacher of class c301 sees for one category: confirmed of applicable, and each student's status. */
-  const classView = (teacherId: string, portfolios: Readonly<Record<string, PortfolioState>>, category: ReceiptCategory, period: string) => {
-    const mine = Object.keys(portfolios).filter((studentId) => homeroomTeacherOf(policy, studentId, 111) === teacherId);
-    const statuses = Object.fromEntries(mine.map((studentId) => [studentId, statusOf(portfolios[studentId]!, category, period)]));
-    const applicable = Object.values(statuses).filter((s) => s !== 'not applicable').length;
-    const confirmed = Object.values(statuses).filter((s) => s === 'confirmed' || s === 'deemed').length;
-    return { confirmed, applicable, statuses };
-  };
-
-  const s1 = step(step([], issue('F1'), as('2023-04-13T18:00', system())), confirm(), as('2023-04-15T09:00'));
+// What the homeroom teacher reads of the class (R-REC-6, R-AUTH-2) is tested where it is computed, through the
+// service, the projection and the scoped read: packages/projections/src/readers/classView.test.ts.
+describe("the homeroom teacher and the class's receipts (R-REC-6)", () => {
   const s2History = step([], portfolioCommand('IssueReceiptStatement', { ...ref('courseRecords', '1112', 's2'), fid: 'F1', items: COURSE_ITEMS }), as('2023-04-13T18:00', system()));
-  const portfolios = { s1: given(...s1).state, s2: given(...s2History).state };
-
-  it('gives, per category, how many students of the class have confirmed of how many it applies to (R-REC-6)', () => {
-    expect(classView('t-home', portfolios, 'courseRecords', '1112')).toEqual({ confirmed: 1, applicable: 2, statuses: { s1: 'confirmed', s2: 'pending' } });
-    expect(classView('t-home', portfolios, 'cadreRecords', '1112')).toEqual({ confirmed: 0, applicable: 0, statuses: { s1: 'not applicable', s2: 'not applicable' } });
-  });
-
-  it('shows only the teacher’s own class (R-REC-6, R-AUTH-2)', () => {
-    expect(homeroomTeacherOf(policy, 's1', 111)).toBe('t-home');
-    expect(classView('t1', portfolios, 'courseRecords', '1112').applicable).toBe(0);
-  });
-
-  it('moves a student from pending to confirmed once deemed correct, and shows a report as reported (R-REC-6)', () => {
-    const deemedS2 = given(...s2History, deemed('first')).state;
-    const reportedS1 = given(issued('F1'), reported('first', MISSING)).state;
-    expect(classView('t-home', { s1: reportedS1, s2: deemedS2 }, 'courseRecords', '1112')).toEqual({ confirmed: 1, applicable: 2, statuses: { s1: 'reported', s2: 'deemed' } });
-  });
 
   it('lets the homeroom teacher read, never answer or review for the class (R-REC-6, R-AUTH-1)', () => {
     given(...s2History).when(confirm('courseRecords', '1112', 's2'), as('2023-04-15T09:00', teacher('t-home'))).thenError('ROLE_NOT_ALLOWED', 'R-AUTH-1');

@@ -1,4 +1,5 @@
-import { portfolioDecider, type PortfolioEvent } from '@licheng/domain';
+import * as E from 'fp-ts/Either';
+import { foldEvents, portfolioDecider, type PortfolioEvent, type PortfolioState } from '@licheng/domain';
 import { contextAt, parent, pdf, portfolioCommand, portfolioEvent, schoolEvent, schoolFixture, specify, student } from '@licheng/testing';
 
 const given = specify(portfolioDecider);
@@ -192,10 +193,28 @@ describe('the selection is frozen when the window closes (R-SEL-3, R-WIN-4)', ()
     given(...selectedOne).when(selectPerformance('p2'), contextAt(policy, '2023-07-01T10:00', s1)).thenError('OUTSIDE_WORK_PERIOD', 'R-SEL-2');
   });
 
-  it('keeps what was selected when the window closed (R-SEL-3)', () => {
-    const { state } = given(...selectedOne);
-    expect(Object.values(state.outcomes).filter((o) => o.selected).map((o) => o.outcomeId)).toEqual(['o1']);
-    expect(Object.values(state.performances).filter((p) => p.selected).map((p) => p.performanceId)).toEqual(['p1']);
+  it('keeps what was selected when the window closed: no command after it changes the selection (R-SEL-3)', () => {
+    const selectedIn = (state: PortfolioState) => ({
+      outcomes: Object.values(state.outcomes).filter((o) => o.selected).map((o) => o.outcomeId),
+      performances: Object.values(state.performances).filter((p) => p.selected).map((p) => p.performanceId),
+    });
+    const attempts = [
+      deselectOutcome('o1'),
+      selectOutcome('o2'),
+      deselectPerformance('p1'),
+      selectPerformance('p2'),
+      portfolioCommand('DeletePerformance', { ...ref, performanceId: 'p1' }),
+      portfolioCommand('DeleteCourseOutcome', { ...ref, outcomeId: 'o1' }),
+    ];
+    // Every command the student could send after the close is decided by the library, and whatever it accepts is folded in.
+    let state = given(...selectedOne).state;
+    const before = selectedIn(state);
+    for (const command of attempts) {
+      const decided = portfolioDecider.decide(command, state, contextAt(policy, AFTER, s1));
+      if (E.isRight(decided)) state = foldEvents(portfolioDecider.evolve, state, decided.right);
+    }
+    expect(before).toEqual({ outcomes: ['o1'], performances: ['p1'] });
+    expect(selectedIn(state)).toEqual(before);
   });
 });
 
