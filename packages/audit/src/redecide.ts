@@ -61,9 +61,11 @@ const targetOf = (routed: RoutedCommand, policies: ReadonlyMap<string, SchoolSta
       return { streamName: schoolStreamName(routed.command.data.schoolId), context: E.right({ now, actor }) };
     case 'portfolio':
     case 'submission': {
-      const data = routed.command.data as { schoolId: string; studentId?: string; category?: string; period?: string };
+      const data = routed.command.data as { schoolId: string; studentId?: string; category?: string; period?: string; cohorts?: ReadonlyArray<number> };
       const streamName =
-        routed.aggregate === 'portfolio' ? portfolioStreamName(data.schoolId, data.studentId!) : submissionStreamName(data.schoolId, data.category!, data.period!);
+        routed.aggregate === 'portfolio'
+          ? portfolioStreamName(data.schoolId, data.studentId!)
+          : submissionStreamName(data.schoolId, data.category!, data.period!, data.cohorts);
       const policy = policies.get(data.schoolId);
       // As the service does: a command for a school not yet registered is refused.
       const context: E.Either<DomainError, unknown> =

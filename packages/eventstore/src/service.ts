@@ -70,9 +70,10 @@ export const createLichengService = ({ store, maxRetries, load }: LichengService
       }
       case 'submission': {
         const { command } = routed;
-        const { schoolId, category, period } = command.data;
+        const { schoolId, category, period, cohorts } = command.data;
         const context = async (e: CommandEnvelope) => E.map((policy: SchoolState) => ({ now: e.now, actor: e.actor, policy }))(await policyOf(schoolId));
-        return tag(await handler.handle({ aggregate: submissionAggregate, streamName: submissionStreamName(schoolId, category, period), command, recordedCommand, envelope, context }));
+        const streamName = submissionStreamName(schoolId, category, period, cohorts);
+        return tag(await handler.handle({ aggregate: submissionAggregate, streamName, command, recordedCommand, envelope, context }));
       }
     }
   };
@@ -86,8 +87,9 @@ export const createLichengService = ({ store, maxRetries, load }: LichengService
     loadSchool,
     loadPortfolio: async (schoolId: string, studentId: string): Promise<E.Either<DomainError, PortfolioState>> =>
       E.map((stream: { state: PortfolioState }) => stream.state)(await loader(portfolioAggregate, portfolioStreamName(schoolId, studentId))),
-    loadSubmission: async (schoolId: string, category: string, period: string): Promise<E.Either<DomainError, SubmissionState>> =>
-      E.map((stream: { state: SubmissionState }) => stream.state)(await loader(submissionAggregate, submissionStreamName(schoolId, category, period))),
+    /** One round's submission stream (R-ROUND-1); without `cohorts`, the round of every cohort. */
+    loadSubmission: async (schoolId: string, category: string, period: string, cohorts?: ReadonlyArray<number> | null): Promise<E.Either<DomainError, SubmissionState>> =>
+      E.map((stream: { state: SubmissionState }) => stream.state)(await loader(submissionAggregate, submissionStreamName(schoolId, category, period, cohorts))),
     store,
   };
 };

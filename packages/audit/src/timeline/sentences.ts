@@ -14,6 +14,10 @@ export const ROLE_LABELS: Readonly<Record<Role, readonly [string, string]>> = {
   city: ['教育局', 'city'],
 };
 
+/** R-ROUND-1: a cohort round is named; the round of every cohort (all there was before rounds) is not. */
+const round = (cohorts: ReadonlyArray<number> | undefined): readonly [string, string] =>
+  cohorts ? [`（入學年度 ${cohorts.join('、')} 梯次）`, ` (round of entry years ${cohorts.join(', ')})`] : ['', ''];
+
 const CATEGORY: Readonly<Record<ReceiptCategory, readonly [string, string]>> = {
   courseRecords: ['修課紀錄', 'course records'],
   courseOutcomes: ['課程學習成果', 'course outcomes'],
@@ -41,7 +45,10 @@ export const SENTENCES: { readonly [K in EventType]: Sentence<K> } = {
   CourseRosterSynced: (d) => [`同步課程 ${d.courseId} 修課名單（${d.studentIds.length} 人）`, `synced the roster of course ${d.courseId} (${d.studentIds.length} students)`],
   RoleGroupDefined: (d) => [`建立角色群組 ${d.name}（${d.functionCodes.join('、') || '無功能'}）`, `defined role group ${d.name} (${d.functionCodes.join(', ') || 'no functions'})`],
   RoleGroupMemberAdded: (d) => [`將 ${d.userId} 加入角色群組 ${d.groupId}`, `added ${d.userId} to role group ${d.groupId}`],
-  PeriodSealed: (d) => [`封存 ${d.period} ${cat(d.category)[0]}${d.digest ? `（摘要 ${d.digest.slice(0, 12)}…）` : ''}`, `sealed ${cat(d.category)[1]} of ${d.period}${d.digest ? ` (digest ${d.digest.slice(0, 12)}…)` : ''}`],
+  PeriodSealed: (d) => [
+    `封存 ${d.period} ${cat(d.category)[0]}${round(d.cohorts)[0]}${d.digest ? `（摘要 ${d.digest.slice(0, 12)}…）` : ''}`,
+    `sealed ${cat(d.category)[1]} of ${d.period}${round(d.cohorts)[1]}${d.digest ? ` (digest ${d.digest.slice(0, 12)}…)` : ''}`,
+  ],
   PlanApprovalOrderSet: (d) => [`設定自主學習計畫審核順序（${d.stages.length} 關）`, `set the approval order of learning plans (${d.stages.length} stages)`],
   CourseOutcomeUploaded: (d) => [`上傳 ${d.term} ${d.subject} 課程學習成果 ${d.outcomeId}：「${d.description}」`, `uploaded course outcome ${d.outcomeId} for ${d.subject} ${d.term}: "${d.description}"`],
   CourseOutcomeEdited: (d) => [`修改課程學習成果 ${d.outcomeId}：「${d.description}」`, `edited course outcome ${d.outcomeId}: "${d.description}"`],
@@ -60,7 +67,10 @@ export const SENTENCES: { readonly [K in EventType]: Sentence<K> } = {
   CourseOutcomeDeselected: (d) => [`取消勾選課程學習成果 ${d.outcomeId}`, `deselected course outcome ${d.outcomeId}`],
   PerformanceSelected: (d) => [`勾選多元表現 ${d.performanceId}（${d.schoolYear} 學年度）`, `selected diverse performance ${d.performanceId} for ${d.schoolYear}`],
   PerformanceDeselected: (d) => [`取消勾選多元表現 ${d.performanceId}`, `deselected diverse performance ${d.performanceId}`],
-  ReceiptStatementIssued: (d) => [`收到 ${d.period} ${cat(d.category)[0]}收訖明細（${d.items.length} 筆，FID ${d.fid}）`, `received the ${cat(d.category)[1]} receipt statement of ${d.period} (${d.items.length} items, FID ${d.fid})`],
+  ReceiptStatementIssued: (d) => [
+    `收到 ${d.period} ${cat(d.category)[0]}${round(d.cohorts)[0]}收訖明細（${d.items.length} 筆，FID ${d.fid}）`,
+    `received the ${cat(d.category)[1]} receipt statement of ${d.period}${round(d.cohorts)[1]} (${d.items.length} items, FID ${d.fid})`,
+  ],
   ReceiptConfirmed: (d) => [`確認 ${d.period} ${cat(d.category)[0]}資料正確無誤${stage(d.stage)[0]}`, `confirmed the ${cat(d.category)[1]} of ${d.period} correct${stage(d.stage)[1]}`],
   ReceiptErrorReported: (d) => [`回報 ${d.period} ${cat(d.category)[0]}資料有誤${stage(d.stage)[0]}：${d.problems.map((p) => p.reason).join('；')}`, `reported errors in the ${cat(d.category)[1]} of ${d.period}${stage(d.stage)[1]}: ${d.problems.map((p) => p.reason).join('; ')}`],
   ReceiptReviewRecorded: (d) =>
@@ -73,7 +83,10 @@ export const SENTENCES: { readonly [K in EventType]: Sentence<K> } = {
   LearningPlanReturned: (d) => [`自主學習計畫 ${d.planId} 第 ${d.stage + 1} 關退回：${d.reason}`, `learning plan ${d.planId} returned at stage ${d.stage + 1}: ${d.reason}`],
   LearningPlanApproved: (d) => [`自主學習計畫 ${d.planId} 核准，記為多元表現 ${d.performanceId}`, `learning plan ${d.planId} approved, recorded as performance ${d.performanceId}`],
   ApplicationItemsPicked: (d) => [`為申請校系 ${d.departmentId} 選取 ${d.outcomeIds.length} 件成果、${d.performanceIds.length} 件多元表現`, `picked ${d.outcomeIds.length} outcomes and ${d.performanceIds.length} performances for department ${d.departmentId}`],
-  RosterSubmitted: (d) => [`提交 ${d.period} ${cat(d.category)[0]}名冊（FID ${d.fid}，${d.roster.length} 人）`, `submitted the ${cat(d.category)[1]} roster of ${d.period} (FID ${d.fid}, ${d.roster.length} students)`],
+  RosterSubmitted: (d) => [
+    `提交 ${d.period} ${cat(d.category)[0]}${round(d.cohorts)[0]}名冊（FID ${d.fid}，${d.roster.length} 人）`,
+    `submitted the ${cat(d.category)[1]} roster of ${d.period}${round(d.cohorts)[1]} (FID ${d.fid}, ${d.roster.length} students)`,
+  ],
   SubmissionRejected: (d) => [`中央資料庫退回 FID ${d.fid}：${d.message}`, `the central database rejected FID ${d.fid}: ${d.message}`],
   SubmissionAccepted: (d) => [`中央資料庫接受 FID ${d.fid}：${d.message}`, `the central database accepted FID ${d.fid}: ${d.message}`],
 };

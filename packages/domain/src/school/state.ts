@@ -2,6 +2,7 @@ import type { NonEmptyText } from '../shared/primitives';
 import type { Term } from '../shared/term';
 import type { Window } from '../shared/time';
 import type { PlanApprovalStage } from './events';
+import type { RoundCohorts } from './rounds';
 import type { ParameterName, ParameterValue } from './parameters';
 
 export interface ClassInfo {
@@ -59,8 +60,10 @@ export interface SchoolState {
   readonly students: Readonly<Record<string, StudentInfo>>;
   readonly courses: Readonly<Record<string, CourseInfo>>;
   readonly roleGroups: Readonly<Record<string, RoleGroup>>;
-  /** Keyed `${category}:${period}` (R-SEAL-1). */
+  /** Keyed `roundKey(category, period, cohorts)`: `${category}:${period}` for the every-cohort round (R-SEAL-1, R-ROUND-1). */
   readonly sealed: Readonly<Record<string, true>>;
+  /** R-ROUND-1: per `${category}:${period}`, the cohorts of each round it has (`null`: every cohort). */
+  readonly rounds: Readonly<Record<string, ReadonlyArray<RoundCohorts>>>;
   /** R-PLAN-1: empty until the school sets an order. */
   readonly planApprovalStages: ReadonlyArray<PlanApprovalStage>;
 }
@@ -78,5 +81,6 @@ export const initialSchoolState: SchoolState = {
   courses: {},
   roleGroups: {},
   sealed: {},
+  rounds: {},
   planApprovalStages: [],
 };

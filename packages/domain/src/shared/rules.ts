@@ -13,6 +13,7 @@ export const RULE_IDS = [
   'R-SUB-1', 'R-SUB-2', 'R-SUB-3',
   'R-REC-1', 'R-REC-2', 'R-REC-3', 'R-REC-4', 'R-REC-5', 'R-REC-6',
   'R-SEAL-1', 'R-SEAL-2',
+  'R-ROUND-1', 'R-ROUND-2', 'R-SEAL-3', 'R-SUB-4', 'R-REC-7',
   'R-AUTH-1', 'R-AUTH-2', 'R-AUTH-3', 'R-AUTH-4',
   'R-REP-1', 'R-REP-2', 'R-REP-3', 'R-REP-4', 'R-REP-5',
   'R-XFER-1', 'R-PLAN-1', 'R-APP-1',

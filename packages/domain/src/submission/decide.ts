@@ -5,7 +5,8 @@ import { semesterOfTerm } from '../shared/term';
 import { isWithin, type TaipeiInstant } from '../shared/time';
 import { accessErrors } from '../portfolio/errors';
 import { schoolErrors } from '../school/errors';
-import { holdsFunction, isSealed, workPeriodOf } from '../school/policy';
+import { holdsFunction, workPeriodOf } from '../school/policy';
+import { isRoundSealed } from '../school/rounds';
 import type { SchoolPolicy } from '../school/state';
 import { isYearlyCategory, submissionItemOf, type ReceiptCategory } from '../school/workItems';
 import type { SubmissionCommand } from './commands';
@@ -42,20 +43,24 @@ const mustSubmit = (context: SubmissionContext, category: ReceiptCategory): Doma
 
 const checkSubmit = (command: Extract<SubmissionCommand, { type: 'SubmitRoster' }>, state: SubmissionState, context: SubmissionContext): DomainError | null => {
   const { category, period, fid, roster } = command.data;
+  const round = command.data.cohorts ?? null;
   const seen = new Set<string>();
   const duplicate = roster.find((entry) => (seen.has(entry.studentId) ? true : (seen.add(entry.studentId), false)));
   const stranger = roster.find((entry) => !context.policy.students[entry.studentId]);
-  // R-REC-4: once accepted, the school may correct and resubmit until the period is sealed.
-  const window = workPeriodOf(context.policy, period, submissionItemOf(category));
+  // R-ROUND-1: a round's roster lists only students of its cohorts.
+  const outsider = round === null ? undefined : roster.find((entry) => !(round as ReadonlyArray<number>).includes(context.policy.students[entry.studentId]?.entrySchoolYear ?? -1));
+  // R-REC-4: once accepted, the school may correct and resubmit until the round is sealed.
+  const window = workPeriodOf(context.policy, period, submissionItemOf(category), round);
   const item = submissionItemOf(category);
   return (
     mustSubmit(context, category) ??
     (isYearlyCategory(category) !== (semesterOfTerm(period) === 0) ? submissionErrors.periodMismatch(category, period) : null) ??
-    (isSealed(context.policy, category, period) ? schoolErrors.periodSealed(category, period) : null) ??
+    (isRoundSealed(context.policy, category, period, round) ? schoolErrors.periodSealed(category, period, round) : null) ??
     (state.attempts[fid] ? submissionErrors.fidAlreadyUsed(fid) : null) ??
     (roster.length === 0 ? submissionErrors.emptyRoster() : null) ??
     (duplicate ? submissionErrors.duplicateStudent(duplicate.studentId) : null) ??
     (stranger ? accessErrors.studentNotEnrolled(stranger.studentId) : null) ??
+    (outsider ? submissionErrors.notInRound(outsider.studentId, context.policy.students[outsider.studentId]!.entrySchoolYear, round!) : null) ??
     (state.acceptedFids.length > 0
       ? null
       : !window
@@ -71,13 +76,13 @@ const checkResult = (command: Extract<SubmissionCommand, { type: 'RecordSubmissi
   const attempt = state.attempts[fid];
   return (
     (context.actor.role === 'system' ? null : mustSubmit(context, category)) ??
-    (isSealed(context.policy, category, period) ? schoolErrors.periodSealed(category, period) : null) ??
+    (isRoundSealed(context.policy, category, period, command.data.cohorts) ? schoolErrors.periodSealed(category, period, command.data.cohorts ?? null) : null) ??
     (attempt ? null : submissionErrors.unknownFid(fid)) ??
     (attempt!.status === 'awaitingResult' ? null : submissionErrors.resultAlreadyRecorded(fid, attempt!.status))
   );
 };
 
-/** The submission decider: one stream per (school, category, period) holds every attempt and its result. */
+/** The submission decider: one stream per round (school, category, period, cohorts) holds every attempt and its result. */
 export const decideSubmission = (
   command: SubmissionCommand,
   state: SubmissionState,
@@ -86,8 +91,9 @@ export const decideSubmission = (
   switch (command.type) {
     case 'SubmitRoster': {
       const problem = checkSubmit(command, state, context);
-      const { fid, category, period, roster } = command.data;
-      return problem ? E.left(problem) : E.right([{ type: 'RosterSubmitted', data: { fid, category, period, roster, submitterId: context.actor.id } }]);
+      const { fid, category, period, roster, cohorts } = command.data;
+      const data = { fid, category, period, roster, submitterId: context.actor.id, ...(cohorts ? { cohorts } : {}) };
+      return problem ? E.left(problem) : E.right([{ type: 'RosterSubmitted', data }]);
     }
     case 'RecordSubmissionResult': {
       const problem = checkResult(command, state, context);

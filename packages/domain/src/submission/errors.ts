@@ -1,4 +1,5 @@
 import { domainError } from '../shared/errors';
+import { roundLabel } from '../school/rounds';
 
 export const submissionErrors = {
   notSubmitter: (userId: string, category: string, codes: ReadonlyArray<string>) =>
@@ -13,6 +14,11 @@ export const submissionErrors = {
   resultAlreadyRecorded: (fid: string, status: string) =>
     domainError('SUBMISSION_RESULT_ALREADY_RECORDED', 'R-SUB-2', `FID ${fid} 已有結果（${status}）`,
       `Attempt ${fid} already has its result (${status})`, { fid, status }),
+  notInRound: (studentId: string, entrySchoolYear: number, cohorts: ReadonlyArray<number>) =>
+    domainError('STUDENT_NOT_IN_ROUND', 'R-ROUND-1',
+      `學生 ${studentId}（入學年度 ${entrySchoolYear}）不屬於${roundLabel(cohorts).zh}的梯次`,
+      `Student ${studentId} (entry year ${entrySchoolYear}) is not in the round of ${roundLabel(cohorts).en}`,
+      { studentId, entrySchoolYear, cohorts }),
   emptyRoster: () =>
     domainError('EMPTY_ROSTER', 'R-SUB-1', '提交名冊不可為空', 'A submitted roster must list at least one student', {}),
   duplicateStudent: (studentId: string) =>

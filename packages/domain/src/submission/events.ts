@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { codecsByType, eventCodec } from '../shared/codecs';
-import { Id, NonEmptyText } from '../shared/primitives';
+import { Id, NonEmptyText, withOptional } from '../shared/primitives';
+import { Cohorts } from '../school/rounds';
 import { Term } from '../shared/term';
 import { ReceiptCategory } from '../school/workItems';
 
@@ -15,7 +16,12 @@ export type RosterEntry = t.TypeOf<typeof RosterEntry>;
 /** R-SUB-1 / R-SUB-2: an attempt (FID) to submit a category's roster for a period to the central database. */
 export const RosterSubmitted = eventCodec(
   'RosterSubmitted',
-  t.strict({ fid: Id, category: ReceiptCategory, period: Term, submitterId: Id, roster: t.array(RosterEntry) }),
+  withOptional(
+    { fid: Id, category: ReceiptCategory, period: Term, submitterId: Id, roster: t.array(RosterEntry) },
+    // R-ROUND-1: the round's cohorts; absent for the round of every cohort (every attempt before rounds).
+    { cohorts: Cohorts },
+    'RosterSubmittedData',
+  ),
 );
 
 /** R-SUB-2: the central database refused the attempt (資料檢核錯誤) with its validation message. */
