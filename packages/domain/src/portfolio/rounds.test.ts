@@ -32,7 +32,7 @@ const statement = (cohorts?: ReadonlyArray<number>) =>
     schoolId: 'sch1', studentId: 'j1', category: 'courseRecords', period: '1112', ...(cohorts ? { cohorts } : {}), fid: 'F-110.111', items: [{ itemId: 'math-1112', title: '數學 4 學分' }],
   });
 const confirm = portfolioCommand('ConfirmReceipt', { schoolId: 'sch1', studentId: 'j1', category: 'courseRecords', period: '1112' });
-const submissionCtx = (now: string) => ({ now: at(now), actor: admin(), policy: afterSeniorsSealed });
+const submissionCtx = (now: string) => ({ now: at(now), actor: admin(), policy: afterSeniorsSealed, portfolios: {} });
 
 describe("the seniors' 1112 round sealed while a junior goes on (R-ROUND-1, R-ROUND-2)", () => {
   it('lets a junior upload for 1112 in May, and refuses a senior whose round is sealed (R-ROUND-2, R-SEAL-2)', () => {

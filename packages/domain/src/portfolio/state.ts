@@ -77,6 +77,22 @@ export const receiptPhase = (receipt: ReceiptState): ReceiptPhase => {
 
 export const receiptKey = (category: string, period: string): string => `${category}:${period}`;
 
+/** Why a student's data of a category and round is sealed by their own answer (R-SEAL-3). */
+export type ReceiptSeal = 'confirmed' | 'deemedCorrect' | 'dataWasRight' | 'rechecked';
+
+/**
+ * R-SEAL-3: a confirmation or a deemed-correct answer seals the student's data of that category and round
+ * at once (001 "點選「資料正確無誤」資料將封存"). After an error report only the school's correction and the
+ * re-check may follow (R-REC-4): so a report the school found right, or an answered re-check, seals it too.
+ * `null` while a new statement may still replace the data: no answer yet, or a report awaiting correction.
+ */
+export const receiptSeal = (receipt: ReceiptState | undefined): ReceiptSeal | null => {
+  if (!receipt || receipt.answer === null) return null;
+  if (receipt.answer !== 'reported') return receipt.answer;
+  if (receipt.recheckAnswer !== null) return 'rechecked';
+  return receipt.review === 'dataWasRight' ? 'dataWasRight' : null;
+};
+
 /** A self-directed learning plan on its way through the school's approval stages (R-PLAN-1). */
 export interface PlanState {
   readonly planId: string;

@@ -3,7 +3,8 @@ import type { Actor } from '../shared/actor';
 import type { DomainError } from '../shared/errors';
 import { semesterOfTerm } from '../shared/term';
 import { isWithin, type TaipeiInstant } from '../shared/time';
-import { accessErrors } from '../portfolio/errors';
+import { accessErrors, receiptErrors } from '../portfolio/errors';
+import { receiptKey, receiptSeal, type PortfolioState } from '../portfolio/state';
 import { schoolErrors } from '../school/errors';
 import { holdsFunction, workPeriodOf } from '../school/policy';
 import { isRoundSealed } from '../school/rounds';
@@ -11,13 +12,19 @@ import type { SchoolPolicy } from '../school/state';
 import { isYearlyCategory, submissionItemOf, type ReceiptCategory } from '../school/workItems';
 import type { SubmissionCommand } from './commands';
 import { submissionErrors } from './errors';
-import type { SubmissionEvent } from './events';
+import type { RosterEntry, SubmissionEvent } from './events';
+import { rosterMatchesSelection } from './selection';
 import type { SubmissionState } from './state';
 
 export interface SubmissionContext {
   readonly now: TaipeiInstant;
   readonly actor: Actor;
   readonly policy: SchoolPolicy;
+  /**
+   * The portfolios of the students a roster lists, as they stand (a student with none yet is absent): what
+   * they selected (R-SUB-4) and whether their answer sealed their data (R-SEAL-3). Only SubmitRoster reads it.
+   */
+  readonly portfolios: Readonly<Record<string, PortfolioState>>;
 }
 
 /**
@@ -67,8 +74,19 @@ const checkSubmit = (command: Extract<SubmissionCommand, { type: 'SubmitRoster' 
         ? accessErrors.workPeriodNotSet(item, period, 'R-SUB-1')
         : isWithin(window, context.now)
           ? null
-          : accessErrors.outsideWorkPeriod(item, period, window, context.now, 'R-SUB-1'))
+          : accessErrors.outsideWorkPeriod(item, period, window, context.now, 'R-SUB-1')) ??
+    sealedByAnswer(roster, context, category, period) ??
+    rosterMatchesSelection(roster, category, period, context.policy, context.portfolios, context.now)
   );
+};
+
+/** R-SEAL-3: a student whose answer sealed their data of this round cannot be submitted again. */
+const sealedByAnswer = (roster: ReadonlyArray<RosterEntry>, context: SubmissionContext, category: ReceiptCategory, period: string): DomainError | null => {
+  for (const { studentId } of roster) {
+    const seal = receiptSeal(context.portfolios[studentId]?.receipts[receiptKey(category, period)]);
+    if (seal !== null) return receiptErrors.sealedByAnswer(studentId, category, period, seal);
+  }
+  return null;
 };
 
 const checkResult = (command: Extract<SubmissionCommand, { type: 'RecordSubmissionResult' }>, state: SubmissionState, context: SubmissionContext): DomainError | null => {

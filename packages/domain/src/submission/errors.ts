@@ -19,6 +19,20 @@ export const submissionErrors = {
       `學生 ${studentId}（入學年度 ${entrySchoolYear}）不屬於${roundLabel(cohorts).zh}的梯次`,
       `Student ${studentId} (entry year ${entrySchoolYear}) is not in the round of ${roundLabel(cohorts).en}`,
       { studentId, entrySchoolYear, cohorts }),
+  notAsSelected: (studentId: string, itemId: string, problem: 'unknown' | 'unselected' | 'missing') =>
+    domainError('ROSTER_NOT_AS_SELECTED', 'R-SUB-4',
+      problem === 'missing'
+        ? `名冊缺少學生 ${studentId} 已勾選的 ${itemId}`
+        : problem === 'unknown' ? `名冊中學生 ${studentId} 的 ${itemId} 不存在於其學習歷程` : `名冊中學生 ${studentId} 的 ${itemId} 未經學生勾選`,
+      problem === 'missing'
+        ? `The roster leaves out ${itemId}, which student ${studentId} selected`
+        : problem === 'unknown' ? `The roster lists ${itemId} for student ${studentId}, who has no such item` : `The roster lists ${itemId} for student ${studentId}, who did not select it`,
+      { studentId, itemId, problem }),
+  selectionStillOpen: (category: string, period: string, closesAt: string) =>
+    domainError('SELECTION_NOT_CLOSED', 'R-SEL-3',
+      `${period}「${category}」的勾選至 ${closesAt} 才截止，截止後才能提交學生的勾選`,
+      `Selection for ${category} of ${period} closes at ${closesAt}; what students selected is submitted after it closes`,
+      { category, period, closesAt }),
   emptyRoster: () =>
     domainError('EMPTY_ROSTER', 'R-SUB-1', '提交名冊不可為空', 'A submitted roster must list at least one student', {}),
   duplicateStudent: (studentId: string) =>

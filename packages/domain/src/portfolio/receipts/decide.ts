@@ -7,7 +7,7 @@ import { submissionErrors } from '../../submission/errors';
 import type { PortfolioCommandOf } from '../commands';
 import { accessErrors, receiptErrors } from '../errors';
 import { actingStudent, decideWith, enrolled, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
-import { isApplicable, receiptKey, receiptPhase, type PortfolioState, type ReceiptState } from '../state';
+import { isApplicable, receiptKey, receiptPhase, receiptSeal, type PortfolioState, type ReceiptState } from '../state';
 
 type ReceiptCommand = PortfolioCommandOf<'IssueReceiptStatement' | 'ConfirmReceipt' | 'ReportReceiptError' | 'RecordReceiptReview' | 'DeemReceiptCorrect'>;
 
@@ -19,7 +19,10 @@ const periodMatches = (command: ReceiptCommand): Check => () =>
 const receiptOf = (state: PortfolioState, command: ReceiptCommand): ReceiptState | undefined =>
   state.receipts[receiptKey(command.data.category, command.data.period)];
 
-/** R-SUB-3: the statement of an accepted submission reaches the student; a corrected resubmission replaces it. */
+/**
+ * R-SUB-3: the statement of an accepted submission reaches the student; a corrected resubmission replaces it
+ * until the student's answer seals it (R-SEAL-3).
+ */
 export const issueReceiptStatement = (command: PortfolioCommandOf<'IssueReceiptStatement'>, state: PortfolioState, context: PortfolioContext): Decision => {
   const { schoolId: _schoolId, ...data } = command.data;
   return decideWith(
@@ -35,6 +38,11 @@ export const issueReceiptStatement = (command: PortfolioCommandOf<'IssueReceiptS
         return sameRound(round, data.cohorts) ? null : submissionErrors.notInRound(data.studentId, entry, data.cohorts ?? []);
       },
       () => (receiptOf(state, command)?.issuedFids.includes(data.fid) ? receiptErrors.fidAlreadyIssued(data.fid) : null),
+      () => {
+        // R-SEAL-3: the student's answer sealed this data; only a correction after a report may still arrive.
+        const seal = receiptSeal(receiptOf(state, command));
+        return seal === null ? null : receiptErrors.sealedByAnswer(data.studentId, data.category, data.period, seal);
+      },
     ],
     () => [{ type: 'ReceiptStatementIssued', data }],
   );
