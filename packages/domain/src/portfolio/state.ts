@@ -3,7 +3,7 @@ import { emptyRecord } from '../shared/records';
 import type { SchoolYear } from '../shared/term';
 import type { PlanApprovalStage } from '../school/events';
 import type { ReceiptCategory } from '../school/workItems';
-import type { SubmittedItem } from '../submission/events';
+import type { StatementItem } from '../submission/events';
 import type { PerformanceDetails } from './performances/details';
 
 /** R-OUT-6, R-OUT-8: draft until sent; pending (待認證) until a teacher passes or fails it. */
@@ -52,7 +52,7 @@ export interface ReceiptState {
   readonly period: string;
   /** The accepted submission the current statement comes from; a corrected resubmission replaces it. */
   readonly fid: string;
-  readonly items: ReadonlyArray<SubmittedItem>;
+  readonly items: ReadonlyArray<StatementItem>;
   /** Every FID whose statement reached the student: an older one delivered late must not roll back (R-SUB-3). */
   readonly issuedFids: ReadonlyArray<string>;
   /** The FID the student reported errors against; a 'corrected' review awaits a newer one (R-REC-4). */

@@ -13,6 +13,7 @@ import { isYearlyCategory, submissionItemOf, type ReceiptCategory } from '../sch
 import type { SubmissionCommand } from './commands';
 import { submissionErrors } from './errors';
 import type { RosterEntry, SubmissionEvent } from './events';
+import { itemOfOtherKind } from './items';
 import { rosterMatchesSelection } from './selection';
 import type { SubmissionState } from './state';
 
@@ -75,9 +76,19 @@ const checkSubmit = (command: Extract<SubmissionCommand, { type: 'SubmitRoster' 
         : isWithin(window, context.now)
           ? null
           : accessErrors.outsideWorkPeriod(item, period, window, context.now, 'R-SUB-1')) ??
+    otherKind(roster, category) ??
     sealedByAnswer(roster, context, category, period) ??
     rosterMatchesSelection(roster, category, period, context.policy, context.portfolios, context.now)
   );
+};
+
+/** R-REC-7: each item's fields are those of the category. */
+const otherKind = (roster: ReadonlyArray<RosterEntry>, category: ReceiptCategory): DomainError | null => {
+  for (const entry of roster) {
+    const item = itemOfOtherKind(category, entry.items);
+    if (item) return submissionErrors.detailsOfOtherKind(item.itemId, category, item.details!.kind);
+  }
+  return null;
 };
 
 /** R-SEAL-3: a student whose answer sealed their data of this round cannot be submitted again. */

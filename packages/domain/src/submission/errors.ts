@@ -33,6 +33,15 @@ export const submissionErrors = {
       `${period}「${category}」的勾選至 ${closesAt} 才截止，截止後才能提交學生的勾選`,
       `Selection for ${category} of ${period} closes at ${closesAt}; what students selected is submitted after it closes`,
       { category, period, closesAt }),
+  detailsOfOtherKind: (itemId: string, category: string, kind: string) =>
+    domainError('ITEM_DETAILS_MISMATCH', 'R-REC-7',
+      `${itemId} 的明細欄位屬於「${kind}」，不是「${category}」應有的欄位`,
+      `The fields given for ${itemId} are those of a ${kind}, not of ${category}`, { itemId, category, kind }),
+  filesNotAsSelected: (studentId: string, itemId: string) =>
+    domainError('ROSTER_NOT_AS_SELECTED', 'R-SUB-4',
+      `名冊中學生 ${studentId} 的 ${itemId} 檔案名稱或摘要與其勾選的項目不符`,
+      `The files listed for ${itemId} of student ${studentId} are not the files of the item they selected`,
+      { studentId, itemId, problem: 'files' }),
   emptyRoster: () =>
     domainError('EMPTY_ROSTER', 'R-SUB-1', '提交名冊不可為空', 'A submitted roster must list at least one student', {}),
   duplicateStudent: (studentId: string) =>

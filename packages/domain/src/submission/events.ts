@@ -2,12 +2,21 @@ import * as t from 'io-ts';
 import { codecsByType, eventCodec } from '../shared/codecs';
 import { Id, NonEmptyText, withOptional } from '../shared/primitives';
 import { Cohorts } from '../school/rounds';
+import { ItemDetails } from './items';
 import { Term } from '../shared/term';
 import { ReceiptCategory } from '../school/workItems';
 
-/** One item as submitted: the portfolio item (outcome, performance, cadre record) or course record it stands for. */
-export const SubmittedItem = t.strict({ itemId: Id, title: NonEmptyText }, 'SubmittedItem');
+/**
+ * One item as submitted: the portfolio item (outcome, performance, cadre record) or course record it stands
+ * for, and (R-REC-7) its fields as the central database holds them; `details` is optional, so a roster
+ * written before R-REC-7 reads as it was.
+ */
+export const SubmittedItem = withOptional({ itemId: Id, title: NonEmptyText }, { details: ItemDetails }, 'SubmittedItem');
 export type SubmittedItem = t.TypeOf<typeof SubmittedItem>;
+
+/** An item of a receipt statement (R-REC-7): `details` null on a statement issued before R-REC-7 (v1, upcast). */
+export const StatementItem = t.strict({ itemId: Id, title: NonEmptyText, details: t.union([ItemDetails, t.null]) }, 'StatementItem');
+export type StatementItem = t.TypeOf<typeof StatementItem>;
 
 /** R-SUB-3: what one student's part of a roster holds. */
 export const RosterEntry = t.strict({ studentId: Id, items: t.array(SubmittedItem) }, 'RosterEntry');

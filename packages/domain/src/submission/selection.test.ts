@@ -41,6 +41,17 @@ describe('a roster holds exactly what each student selected (R-SUB-4)', () => {
     expect(error.message.en).toContain(itemId);
   });
 
+  it("refuses a selected item named with files other than its own (R-SUB-4, R-REC-7)", () => {
+    const files = (name: string) => ({ kind: 'selectedItem', files: [{ name, sha256: pdf(name).sha256 }] });
+    const roster = (name: string) =>
+      ({ type: 'SubmitRoster', data: { schoolId: 'sch1', category: 'courseOutcomes', period: '1110', fid: 'F1', roster: [{ studentId: 's1', items: [
+        { itemId: 'o1', title: 'o1 報告', details: files(name) }, { itemId: 'o2', title: 'o2 報告', details: files('o2.pdf') },
+      ] }] } }) as SubmissionCommand;
+    given().when(roster('o1.pdf'), ctx()).thenSucceeds();
+    const error = given().when(roster('other.pdf'), ctx()).thenError('ROSTER_NOT_AS_SELECTED', 'R-SUB-4');
+    expect(error.details).toEqual({ studentId: 's1', itemId: 'o1', problem: 'files' });
+  });
+
   it('refuses an outcome listed as a performance: the categories are selected apart (R-SUB-4)', () => {
     given().when(submit(['o1'], 'performances'), ctx()).thenError('ROSTER_NOT_AS_SELECTED', 'R-SUB-4');
   });

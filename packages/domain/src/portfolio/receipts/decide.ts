@@ -4,6 +4,7 @@ import { workPeriodOf } from '../../school/policy';
 import { roundOfStudent, sameRound } from '../../school/rounds';
 import { confirmationItemOf, isYearlyCategory, recheckItemOf } from '../../school/workItems';
 import { submissionErrors } from '../../submission/errors';
+import { itemOfOtherKind } from '../../submission/items';
 import type { PortfolioCommandOf } from '../commands';
 import { accessErrors, receiptErrors } from '../errors';
 import { actingStudent, decideWith, enrolled, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
@@ -30,6 +31,10 @@ export const issueReceiptStatement = (command: PortfolioCommandOf<'IssueReceiptS
       () => (context.actor.role === 'system' ? null : accessErrors.roleNotAllowed(context.actor.role, command.type, 'R-SUB-3')),
       enrolled(context, data.studentId),
       periodMatches(command),
+      () => {
+        const other = itemOfOtherKind(data.category, data.items);
+        return other ? submissionErrors.detailsOfOtherKind(other.itemId, data.category, other.details!.kind) : null;
+      },
       notSealed(context, data.studentId, data.category, data.period),
       () => {
         // R-ROUND-1: a statement comes from the round the student belongs to.
@@ -44,7 +49,8 @@ export const issueReceiptStatement = (command: PortfolioCommandOf<'IssueReceiptS
         return seal === null ? null : receiptErrors.sealedByAnswer(data.studentId, data.category, data.period, seal);
       },
     ],
-    () => [{ type: 'ReceiptStatementIssued', data }],
+    // R-REC-7: every item of a statement carries its fields, null where the roster gave none.
+    () => [{ type: 'ReceiptStatementIssued', data: { ...data, items: data.items.map((item) => ({ itemId: item.itemId, title: item.title, details: item.details ?? null })) } }],
   );
 };
 

@@ -4,7 +4,7 @@ import { Id, NonEmptyText, withOptional } from '../../shared/primitives';
 import { Cohorts } from '../../school/rounds';
 import { Term } from '../../shared/term';
 import { ReceiptCategory } from '../../school/workItems';
-import { SubmittedItem } from '../../submission/events';
+import { StatementItem } from '../../submission/events';
 
 /** R-REC-2 / R-REC-4: the first answer inside the confirmation window, or the second inside the re-check window. */
 export const ReceiptStage = t.keyof({ first: null, recheck: null }, 'ReceiptStage');
@@ -24,7 +24,8 @@ const Receipt = { category: ReceiptCategory, period: Term };
 export const ReceiptStatementIssued = eventCodec(
   'ReceiptStatementIssued',
   withOptional(
-    { studentId: Id, ...Receipt, fid: Id, items: t.array(SubmittedItem) },
+    // Schema v2 (R-REC-7): each item carries its fields (`details`); a v1 item is upcast with `details: null`.
+    { studentId: Id, ...Receipt, fid: Id, items: t.array(StatementItem) },
     // R-ROUND-1: the round the statement belongs to; absent for the round of every cohort.
     { cohorts: Cohorts },
     'ReceiptStatementIssuedData',
