@@ -4,8 +4,8 @@ import { createDriver, type Tally } from './driver';
 import { runOutcomeSemester } from './outcomes';
 import { runPerformances } from './performances';
 import { seededRandom } from './random';
-import { runReceipts } from './receipts';
-import { setUpSchool, type SchoolSetup } from './school';
+import { runRound } from './receipts';
+import { ROUNDS, setUpSchool, type SchoolSetup } from './school';
 import { runSelection } from './selection';
 
 export interface YearOptions {
@@ -20,6 +20,8 @@ export interface YearResult {
   readonly tally: Tally;
   readonly commands: number;
   readonly deadlines: DeadlineReport;
+  /** R-ROUND-1: the deadline runner's work in each round, seniors first. */
+  readonly rounds: ReadonlyArray<{ readonly name: string; readonly cohorts: ReadonlyArray<number>; readonly deadlines: DeadlineReport }>;
 }
 
 /** A whole school year of one school, in time order; the same seed and size give the same event log. */
@@ -40,8 +42,15 @@ export const simulateSchoolYear = async (service: LichengService, options: YearO
   await runPerformances(driver, random, setup);
   step('勾選 selection');
   await runSelection(driver, random, setup, service);
-  step('提交與收訖確認 submission and receipts');
-  const deadlines = await runReceipts(driver, random, setup, service);
+  const rounds: { name: string; cohorts: ReadonlyArray<number>; deadlines: DeadlineReport }[] = [];
+  for (const round of ROUNDS) {
+    step(`提交與收訖確認 submission and receipts: ${round.name}`);
+    rounds.push({ name: round.name, cohorts: round.cohorts, deadlines: await runRound(driver, random, setup, service, round) });
+  }
   step('完成 done');
-  return { setup, tally: driver.tally, commands: driver.count(), deadlines };
+  const deadlines = rounds.reduce<DeadlineReport>(
+    (a, { deadlines: b }) => ({ deemed: a.deemed + b.deemed, sealed: a.sealed + b.sealed, alreadyDone: a.alreadyDone + b.alreadyDone, refused: [...a.refused, ...b.refused] }),
+    { deemed: 0, sealed: 0, alreadyDone: 0, refused: [] },
+  );
+  return { setup, tally: driver.tally, commands: driver.count(), deadlines, rounds };
 };

@@ -184,8 +184,11 @@ export const EVENT_DOCS: Readonly<Record<EventType, EventDoc>> = {
     commands: ['DeselectPerformance'],
   },
   ReceiptStatementIssued: {
-    meaning: 'The receipt statement (收訖明細) of an accepted submission reached the student; a corrected resubmission replaces items and FID and keeps the answers.',
-    rules: ['R-SUB-3', 'R-REC-1', 'R-PERF-8', 'R-ROUND-1'],
+    meaning:
+      'The receipt statement (收訖明細) of an accepted submission reached the student, each item with its fields (`details`, R-REC-7); ' +
+      "a corrected resubmission replaces items and FID and keeps the answers, until the student's answer seals the data (R-SEAL-3). " +
+      'Schema v2: a v1 statement (items `{ itemId, title }`) is upcast with `details: null` on each item.',
+    rules: ['R-SUB-3', 'R-REC-1', 'R-REC-7', 'R-PERF-8', 'R-ROUND-1', 'R-SEAL-3'],
     commands: ['IssueReceiptStatement'],
   },
   ReceiptConfirmed: {
@@ -273,6 +276,8 @@ const TYPE_NOTES: Readonly<Record<string, string>> = {
   NonNegativeInt: 'A safe integer, 0 or more.',
   OperatingItem: "The city's two operating periods (R-WIN-1).",
   Cohorts: 'The cohorts a round (梯次) covers, as entry school years (入學年度), ascending without repeats (R-ROUND-1).',
+  ItemDetails: 'What a statement shows of one item (R-REC-7): a course record\'s, a cadre record\'s, or a selected item\'s files, told apart by `kind`.',
+  StatementItem: 'An item of a receipt statement: `details` null on a statement issued before R-REC-7.',
   ParameterName: 'A school parameter, versioned by school year (R-OUT-3, R-OUT-4, R-PERF-2, R-FILE-1, R-FILE-3).',
   PerformanceDetails: 'The fields of each of the ten categories (R-PERF-1, R-PERF-5..7), told apart by `category`.',
   PlanApprovalStage: "A stage of plan approval: a role group's members, the plan's advisor, or the homeroom teacher (R-PLAN-1).",
