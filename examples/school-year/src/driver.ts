@@ -8,7 +8,8 @@ export interface Tally {
   readonly refused: Map<string, number>;
 }
 
-export type Actor = { readonly id: string; readonly role: 'student' | 'teacher' | 'admin' | 'submitter' | 'system' | 'city' };
+/** A school member carries the school it acts for (R-AUTH-1, R-AUTH-3); the system and the city do not. */
+export type Actor = { readonly id: string; readonly role: 'student' | 'teacher' | 'admin' | 'submitter' | 'system' | 'city'; readonly schoolId?: string };
 
 /**
  * Sends the year's commands one at a time, in time order, with ids that depend only on their order:

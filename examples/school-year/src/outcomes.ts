@@ -30,7 +30,7 @@ export const runOutcomeSemester = async (driver: Driver, random: Random, setup: 
       const file = big ? fileOf(`${outcomeId}.pdf`, 5 * 1_048_576) : fileOf(`${outcomeId}.pdf`, random.int(80_000, 3_000_000));
       const media = random.chance(0.15) ? { media: fileOf(`${outcomeId}.mp4`, random.int(1_000_000, 9_000_000), 'video/mp4') } : {};
       const ref = { schoolId: SCHOOL_ID, studentId: student.studentId, outcomeId };
-      const actor = { id: student.studentId, role: 'student' } as const;
+      const actor = { id: student.studentId, role: 'student', schoolId: SCHOOL_ID } as const;
       const uploaded = await driver.send(within(uploadStart, uploadEnd, n / (wanted + 2)), actor, 'UploadCourseOutcome', {
         ...ref, courseId: course.courseId, description: `${course.subject}課堂成果：${n}`, document: file, ...media,
       });
@@ -46,7 +46,7 @@ export const runOutcomeSemester = async (driver: Driver, random: Random, setup: 
     if (random.chance(0.07)) continue;
     const course = setup.courses.find((c) => c.courseId === item.courseId)!;
     const fail = random.chance(0.1);
-    await driver.send(within(certifyStart, certifyEnd, i / (sent.length + 1)), { id: course.teacherIds[0]!, role: 'teacher' }, 'CertifyCourseOutcome', {
+    await driver.send(within(certifyStart, certifyEnd, i / (sent.length + 1)), { id: course.teacherIds[0]!, role: 'teacher', schoolId: SCHOOL_ID }, 'CertifyCourseOutcome', {
       schoolId: SCHOOL_ID, studentId: item.studentId, outcomeId: item.outcomeId,
       result: fail ? 'failed' : 'passed', ...(fail ? { reason: '內容與課程無關' } : {}),
     });

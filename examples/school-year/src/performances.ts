@@ -22,7 +22,7 @@ const detailsFor = (random: Random, n: number) =>
 export const runPerformances = async (driver: Driver, random: Random, setup: SchoolSetup) => {
   const [start, end] = CALENDAR.performances;
   for (const student of setup.students) {
-    const actor = { id: student.studentId, role: 'student' } as const;
+    const actor = { id: student.studentId, role: 'student', schoolId: SCHOOL_ID } as const;
     const count = random.chance(0.15) ? 0 : random.int(1, 13);
     for (let n = 1; n <= count; n++) {
       const hours = random.int(2, 40);

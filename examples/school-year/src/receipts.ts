@@ -89,7 +89,7 @@ export const runRound = async (driver: Driver, random: Random, setup: SchoolSetu
   for (const [i, student] of students.entries()) {
     const loaded = await service.loadPortfolio(SCHOOL_ID, student.studentId);
     if (E.isLeft(loaded)) continue;
-    const actor = { id: student.studentId, role: 'student' } as const;
+    const actor = { id: student.studentId, role: 'student', schoolId: SCHOOL_ID } as const;
     for (const receipt of Object.values(loaded.right.receipts)) {
       const ref = { schoolId: SCHOOL_ID, studentId: student.studentId, category: receipt.category, period: receipt.period };
       const roll = random.int(1, 100);
@@ -121,9 +121,8 @@ export const runRound = async (driver: Driver, random: Random, setup: SchoolSetu
     if (roll > 80) continue;
     const ref = { schoolId: SCHOOL_ID, studentId: student.studentId, category, period: periodOf(category, TERM) };
     const when = within(recheckStart, recheckEnd, (i + 0.5) / reported.length);
-    const actor = { id: student.studentId, role: 'student' } as const;
-    if (roll <= 60) await driver.send(when, actor, 'ConfirmReceipt', ref);
-    else await driver.send(when, actor, 'ReportReceiptError', { ...ref, problems: [{ kind: 'wrong', reason: '修正後仍有誤' }] });
+    if (roll <= 60) await driver.send(when, { id: student.studentId, role: 'student', schoolId: SCHOOL_ID }, 'ConfirmReceipt', ref);
+    else await driver.send(when, { id: student.studentId, role: 'student', schoolId: SCHOOL_ID }, 'ReportReceiptError', { ...ref, problems: [{ kind: 'wrong', reason: '修正後仍有誤' }] });
   }
   return sum(atDeadline, await runDeadlines(service, SCHOOL_ID, `${recheckEnd}+08:00` as never));
 };

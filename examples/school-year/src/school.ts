@@ -2,9 +2,9 @@ import type { Driver } from './driver';
 import type { Random } from './random';
 
 export const SCHOOL_ID = 'tp_jianzhong';
-export const ADMIN = { id: 'admin', role: 'admin' } as const;
+export const ADMIN = { id: 'admin', role: 'admin', schoolId: SCHOOL_ID } as const;
 export const SYSTEM = { id: 'system', role: 'system' } as const;
-export const SUBMITTER = { id: 'registrar', role: 'submitter' } as const;
+export const SUBMITTER = { id: 'registrar', role: 'submitter', schoolId: SCHOOL_ID } as const;
 
 /** School year 111 on the calendar of seed 000 (建國中學, term 1112): confirmation 4/14 08:00 – 4/18 10:30. */
 export const CALENDAR = {
@@ -131,6 +131,12 @@ export const setUpSchool = async (driver: Driver, random: Random, studentCount: 
         name: `${random.pick([...SURNAMES])}${random.pick(GIVEN)}`,
       });
     }
+  }
+  // R-AUTH-3: the records system syncs the teachers (教師人員資料) first; classes and courses name only them.
+  // Names are drawn by position, not from `random`, so the students and everything after draw as before.
+  const teacherIds = [...classes.map((klass) => klass.homeroomTeacherId), ...SUBJECTS.flatMap((subject) => [1, 2, 3].map((k) => `t-${subject.code}-${k}`))];
+  for (const [i, teacherId] of teacherIds.entries()) {
+    await send('RegisterTeacher', { teacherId, name: `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}` }, SYSTEM);
   }
   for (const klass of classes) await send('RegisterClass', { ...klass, schoolYear: 111 });
   for (const s of students) {

@@ -14,7 +14,7 @@ export const runSelection = async (driver: Driver, random: Random, setup: School
     const loaded = await service.loadPortfolio(SCHOOL_ID, student.studentId);
     if (E.isLeft(loaded)) continue;
     const portfolio = loaded.right;
-    const actor = { id: student.studentId, role: 'student' } as const;
+    const actor = { id: student.studentId, role: 'student', schoolId: SCHOOL_ID } as const;
     const when = within(start, end, (i + 0.5) / setup.students.length);
     const ref = { schoolId: SCHOOL_ID, studentId: student.studentId };
     const outcomes = Object.values(portfolio.outcomes);
@@ -31,5 +31,5 @@ export const runSelection = async (driver: Driver, random: Random, setup: School
   }
   // R-WIN-4 / R-SEL-3: the window is shut; a late change is refused.
   const late = setup.students[0];
-  if (late) await driver.send(end, { id: late.studentId, role: 'student' }, 'DeselectPerformance', { schoolId: SCHOOL_ID, studentId: late.studentId, performanceId: `${late.studentId}-p1` });
+  if (late) await driver.send(end, { id: late.studentId, role: 'student', schoolId: SCHOOL_ID }, 'DeselectPerformance', { schoolId: SCHOOL_ID, studentId: late.studentId, performanceId: `${late.studentId}-p1` });
 };

@@ -31,8 +31,8 @@ describe('reports as of an instant', () => {
     const { store, send } = await sevenOutcomes();
     const shownThen = await store.readAll();
     const portfolioThen = portfolioAsOf(decoded(shownThen), SCHOOL, STUDENT);
-    await send('2023-04-13T09:00', { id: STUDENT, role: 'student' }, 'DeselectCourseOutcome', { studentId: STUDENT, outcomeId: 'o1' });
-    await send('2023-04-13T09:05', { id: STUDENT, role: 'student' }, 'SelectCourseOutcome', { studentId: STUDENT, outcomeId: 'o7' });
+    await send('2023-04-13T09:00', { id: STUDENT, role: 'student', schoolId: SCHOOL }, 'DeselectCourseOutcome', { studentId: STUDENT, outcomeId: 'o1' });
+    await send('2023-04-13T09:05', { id: STUDENT, role: 'student', schoolId: SCHOOL }, 'SelectCourseOutcome', { studentId: STUDENT, outcomeId: 'o7' });
     const all = decoded(await store.readAll());
     const at = { at: taipeiInstant('2023-04-12T23:59') };
     const query = { schoolId: SCHOOL, classId: 'c301', period: '1111', studentId: STUDENT };

@@ -5,6 +5,7 @@ import { verifySealDigests } from './digest';
 import { countByKind, isError, type Finding, type FindingKind } from './findings';
 import type { EventLog } from './log';
 import { reDecide } from './redecide';
+import { verifyTimeOrder } from './timeOrder';
 import { byStream } from './streams';
 
 /** A seal and the digest it states, printed so that it can be compared with a copy kept outside the log. */
@@ -43,7 +44,7 @@ const sealsOf = (log: EventLog): SealRecord[] => {
 
 /**
  * The whole audit of a log (docs/audit.md): the hash chain of every stream, every seal digest, and every
- * recorded command decided again. Findings come in that order, each naming stream, revision and line.
+ * recorded command decided again, and the order of time in each school (R-TIME-4). Findings come in that order, each naming stream, revision and line.
  */
 export const auditLog = (log: EventLog, options: { readonly strict?: boolean; readonly onPhase?: (phase: string) => void } = {}): AuditReport => {
   const streams = byStream(log.entries);
@@ -53,7 +54,8 @@ export const auditLog = (log: EventLog, options: { readonly strict?: boolean; re
   const digests = verifySealDigests(log.entries);
   options.onPhase?.('re-deciding commands');
   const decisions = reDecide(log.entries, streams);
-  const findings = [...chain, ...digests, ...decisions.findings];
+  options.onPhase?.('time order');
+  const findings = [...chain, ...digests, ...decisions.findings, ...verifyTimeOrder(log.entries)];
   return {
     streams: streams.size,
     events: log.entries.length,

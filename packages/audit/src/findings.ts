@@ -4,7 +4,8 @@ import type { BilingualMessage, RuleId } from '@licheng/domain';
  * What an audit can find. The chain kinds say how a stream's stored events differ from what was chained
  * (docs/audit.md); `digest-mismatch` is a seal whose digest no longer matches the heads it covered;
  * `undecodable` is a stored event its codec refuses; `mismatch` and `refused` are commands that, decided
- * again, give other events or are refused. `unverifiable` is a notice, not an error: events stored before
+ * again, give other events or are refused; `time-backwards` is an event dated before one recorded earlier in
+ * its school (R-TIME-4). `unverifiable` is a notice, not an error: events stored before
  * commands were recorded (or imported from another school) cannot be decided again.
  */
 export type FindingKind =
@@ -17,6 +18,7 @@ export type FindingKind =
   | 'undecodable'
   | 'mismatch'
   | 'refused'
+  | 'time-backwards'
   | 'unverifiable';
 
 export const FINDING_KINDS: ReadonlyArray<FindingKind> = [
@@ -29,6 +31,7 @@ export const FINDING_KINDS: ReadonlyArray<FindingKind> = [
   'undecodable',
   'mismatch',
   'refused',
+  'time-backwards',
   'unverifiable',
 ];
 

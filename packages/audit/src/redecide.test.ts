@@ -39,7 +39,7 @@ describe('re-deciding a log', () => {
       position: records[records.length - 1]!.position + 1,
       type: 'CourseOutcomeSelected',
       data: { outcomeId: 'o7', schoolYear: 111 },
-      metadata: { occurredAt: '2023-04-12T10:07+08:00', actor: { id: STUDENT, role: 'student' }, commandId: 'c-forged', correlationId: 'c-forged', causationId: 'c-forged', schemaVersion: 1, command },
+      metadata: { occurredAt: '2023-04-12T10:07+08:00', actor: { id: STUDENT, role: 'student', schoolId: SCHOOL }, commandId: 'c-forged', correlationId: 'c-forged', causationId: 'c-forged', schemaVersion: 1, command },
     };
     const lines = rechain([...linesOf(records), JSON.stringify(forged)], STREAM);
     const report = auditLog(logOf(lines));
@@ -74,7 +74,7 @@ describe('re-deciding a log', () => {
   it('catches a command recorded under someone else’s name (R-AUTH-1)', () => {
     const i = records.findIndex((r) => r.streamName === STREAM && r.type === 'CourseOutcomeSelected');
     const lines = linesOf(records);
-    lines[i] = withMetadata(lines[i]!, (m) => ({ ...m, actor: { id: 's2', role: 'student' } }));
+    lines[i] = withMetadata(lines[i]!, (m) => ({ ...m, actor: { id: 's2', role: 'student', schoolId: SCHOOL } }));
     const report = auditLog(logOf(rechain(lines, STREAM)));
     expect(report.findings.map((f) => [f.kind, f.rule, f.revision])).toEqual([['refused', 'R-AUTH-1', records[i]!.revision]]);
   });

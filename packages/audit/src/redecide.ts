@@ -1,4 +1,5 @@
 import {
+  boundToSchool,
   decodeCommand,
   domainError,
   foldEvents,
@@ -7,6 +8,7 @@ import {
   submissionStreamName,
   type DomainError,
   type PortfolioState,
+  type RecordedActor,
   type RoutedCommand,
   type SchoolState,
   type Tagged,
@@ -149,6 +151,12 @@ export const reDecide = (
   return { findings, commands };
 };
 
+/** Actors stored before they were bound to a school acted for the school their command names (R-AUTH-1/3). */
+const actorAsJudged = (actor: RecordedActor, data: unknown): unknown => {
+  const schoolId = (data as { schoolId?: unknown } | null)?.schoolId;
+  return typeof schoolId === 'string' ? boundToSchool(actor, schoolId) : actor;
+};
+
 const judge = (
   aggregate: AnyAggregate,
   group: ReadonlyArray<LogEntry>,
@@ -172,7 +180,7 @@ const judge = (
   const routed = decodeCommand({
     commandId: metadata.commandId,
     now: metadata.occurredAt,
-    actor: metadata.actor,
+    actor: actorAsJudged(metadata.actor, metadata.command.data),
     correlationId: metadata.correlationId,
     causationId: metadata.causationId,
     type: metadata.command.type,

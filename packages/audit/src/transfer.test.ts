@@ -11,12 +11,13 @@ import { importTransfer } from './transfer/import';
 const TO = 'sch2';
 const FILE = 'transfer-sch1-s1.json';
 const NOW = taipeiInstant('2023-08-01T09:00');
-const ADMIN = { id: 'admin', role: 'admin' } as Actor;
+/** The receiving school's administrator. */
+const ADMIN = { id: 'admin', role: 'admin', schoolId: TO } as Actor;
 
 const setUp = async (enrolled = true) => {
   const history = await sevenOutcomes();
   const { service, store } = history;
-  const run = async (commandId: string, type: string, data: Record<string, unknown>, actor: { id: string; role: string } = ADMIN) => {
+  const run = async (commandId: string, type: string, data: Record<string, unknown>, actor: { id: string; role: string; schoolId?: string } = ADMIN) => {
     const result = await (service as LichengService).execute({ commandId, now: '2023-08-01T08:00+08:00', actor, type, data: { schoolId: TO, ...data } });
     if (E.isLeft(result)) throw new Error(result.left.message.en);
   };

@@ -82,7 +82,7 @@ export const measureOurCommands = async (store: InMemoryEventStore, workload: St
   });
   const send = async (target: CommandTarget) => {
     const command = commandOf(schoolId, target);
-    const actor = { id: target.studentId, role: 'student' } as Actor;
+    const actor = { id: target.studentId, role: 'student', schoolId } as Actor;
     const result = await handler.handle({
       aggregate: portfolioAggregate,
       streamName: target.streamName,

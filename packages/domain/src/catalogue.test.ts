@@ -52,7 +52,7 @@ describe('the event catalogue (docs/events.md)', () => {
   it('renders a field table for every event and defines every named type it uses', () => {
     const rendered = renderEventCatalogue();
     for (const type of Object.keys(EVENT_DOCS)) expect(rendered).toContain(`### ${type}\n`);
-    for (const name of ['Id', 'Term', 'TaipeiInstant', 'FileMeta', 'PerformanceDetails', 'ReceiptCategory', 'WorkItem', 'Actor', 'Role']) {
+    for (const name of ['Id', 'Term', 'TaipeiInstant', 'FileMeta', 'PerformanceDetails', 'ReceiptCategory', 'WorkItem', 'Actor', 'SchoolRole', 'PlatformRole']) {
       expect(rendered).toContain(`### ${name}\n`);
     }
   });

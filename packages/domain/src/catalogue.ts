@@ -68,15 +68,25 @@ export const EVENT_DOCS: Readonly<Record<EventType, EventDoc>> = {
     rules: ['R-AUTH-2', 'R-REP-1'],
     commands: ['PlaceStudent'],
   },
+  TeacherRegistered: {
+    meaning: "A teacher of the school (教師人員資料) and the name reports show; certifiers, reviewers, proxies, homeroom teachers and plan advisors must be registered. Naming a teacher known only from older records gives them their name.",
+    rules: ['R-AUTH-3', 'R-REP-6'],
+    commands: ['RegisterTeacher'],
+  },
   CourseOpened: {
-    meaning: 'A course of a term with its subject, credits and teachers; `coTaught` defaults to "more than one teacher".',
-    rules: ['R-OUT-1', 'R-OUT-7'],
+    meaning: 'A course of a term with its subject, credits and registered teachers; `coTaught` defaults to "more than one teacher", and every co-teacher starts at 審核=是. Schema v2: a v1 event is upcast with `reviewers: "marked"` (its co-teachers review only once marked, the rule it was decided under).',
+    rules: ['R-OUT-1', 'R-OUT-7', 'R-AUTH-3'],
     commands: ['OpenCourse'],
   },
   CourseReviewerMarked: {
-    meaning: 'In a co-taught course (合開課程), one of its teachers marked 審核=是, who may certify its outcomes.',
-    rules: ['R-OUT-7'],
+    meaning: 'In a co-taught course (合開課程), one of its teachers set to 審核=是 (可以認證), who may certify its outcomes from then on.',
+    rules: ['R-OUT-7', 'R-AUTH-5'],
     commands: ['MarkCourseReviewer'],
+  },
+  CourseReviewerUnmarked: {
+    meaning: 'In a co-taught course, one of its teachers set to 審核=否 (無法認證); later certifications by them are refused.',
+    rules: ['R-OUT-7', 'R-AUTH-5'],
+    commands: ['UnmarkCourseReviewer'],
   },
   CertificationProxyAppointed: {
     meaning: "A proxy teacher appointed to certify a course's outcomes.",
@@ -89,14 +99,20 @@ export const EVENT_DOCS: Readonly<Record<EventType, EventDoc>> = {
     commands: ['SyncCourseRoster'],
   },
   RoleGroupDefined: {
-    meaning: 'A role group (角色群組) and the function codes it holds; defining it again replaces name and codes, keeping members.',
-    rules: ['R-SUB-1', 'R-AUTH-3'],
+    meaning:
+      'A role group (角色群組): its function codes, whether it is in use (是否使用, absent = 是) and the 新增/修改/刪除 rights per code (a code not listed in `rights` holds all three); defining it again replaces all of these, keeping members.',
+    rules: ['R-SUB-1', 'R-AUTH-3', 'R-AUTH-5'],
     commands: ['DefineRoleGroup'],
   },
   RoleGroupMemberAdded: {
     meaning: 'A user added to a role group.',
-    rules: ['R-SUB-1', 'R-AUTH-3'],
+    rules: ['R-SUB-1', 'R-AUTH-3', 'R-AUTH-5'],
     commands: ['AddRoleGroupMember'],
+  },
+  RoleGroupMemberRemoved: {
+    meaning: "A user removed from a role group; their later commands no longer use the group's functions.",
+    rules: ['R-AUTH-5'],
+    commands: ['RemoveRoleGroupMember'],
   },
   PeriodSealed: {
     meaning:
@@ -262,7 +278,7 @@ export const EVENT_RULES: Readonly<Record<EventType, ReadonlyArray<RuleId>>> = O
 
 /** What a named type means beyond its shape (a brand's predicate cannot be read back from the codec). */
 const TYPE_NOTES: Readonly<Record<string, string>> = {
-  Actor: 'Who sent the command.',
+  Actor: 'Who sent the command: a member of one school, bound to it by the embedding service (R-AUTH-1, R-AUTH-3), or the system or the city, which act for every school.',
   CadreLevel: 'Cadre level (R-PERF-6).',
   CalendarDate: 'A Gregorian date `YYYY-MM-DD` that exists.',
   CompetitionLevel: 'Competition level (R-PERF-7).',
@@ -285,8 +301,10 @@ const TYPE_NOTES: Readonly<Record<string, string>> = {
   ReceiptCategory: 'The four receipt-confirmation categories (R-REC-1): 修課紀錄, 幹部經歷 (per semester), 學習成果, 多元表現 (per school year).',
   ReceiptProblem: 'One reported problem: 資料有多 (extra), 資料有少 (missing) or 資料有誤 (wrong), with a reason (R-REC-2).',
   ReceiptStage: 'The first answer, in the confirmation window, or the second, in the re-check window (R-REC-2, R-REC-4).',
-  Role: 'The actor\'s role; `system` is the platform itself (R-AUTH-4), `city` the Department of Education.',
+  PlatformRole: 'A role above every school: `system` is the platform itself and the school\'s records system (R-AUTH-4, R-SUB-1), `city` the Department of Education (R-WIN-1).',
   RosterEntry: "One student's part of a submitted roster (R-SUB-3).",
+  SchoolId: 'A school\'s identifier: 1 to 64 letters, digits and `_ . :`.',
+  SchoolRole: 'A role of a person who belongs to one school.',
   SchoolYear: 'A ROC school year (學年度), an integer from 1 to 999; 111 runs 2022-08-01 to 2023-07-31 (R-TIME-1).',
   Semester: '1 or 2, or 0 for the whole school year (R-TIME-1).',
   Sha256Digest: 'A SHA-256 digest: 64 lowercase hexadecimal digits.',
@@ -472,7 +490,7 @@ const renderEvent = (codec: t.Mixed, registry: Registry): ReadonlyArray<string> 
 const ENVELOPE: ReadonlyArray<readonly [string, string, string]> = [
   ['eventId', 'string (UUID)', 'Stored beside the event, not in its metadata: uuid v5 of `{streamName}/{commandId}/{index}`, so a retried command writes the same ids and the store drops the repeat.'],
   ['occurredAt', 'TaipeiInstant', 'The `now` of the command that recorded the event (R-TIME-3); the domain reads no clock.'],
-  ['actor', 'Actor', 'Who sent the command.'],
+  ['actor', 'Actor', 'Who sent the command. In events recorded before actors were bound to a school, a school member has no `schoolId`; the audit judges them as members of the school their command names.'],
   ['commandId', 'string', 'The id of that command; handling is idempotent by it within a stream.'],
   ['correlationId', 'string', "The chain's id: as given with the command, else the commandId."],
   ['causationId', 'string', 'What caused the command: as given (the statement process gives the accepted event\'s id), else the commandId.'],

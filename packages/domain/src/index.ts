@@ -8,6 +8,8 @@ export { countOf, emptyRecord, valuesOf } from './shared/records';
 export * from './shared/files';
 export * from './shared/primitives';
 export * from './shared/rules';
+export { actorOutsideSchool, bindActorToSchool } from './shared/schoolBinding';
+export { backdated } from './shared/timeOrder';
 export * from './shared/term';
 export * from './shared/time';
 export * from './school';

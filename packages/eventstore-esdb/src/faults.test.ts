@@ -121,7 +121,7 @@ describe.each([true, false])('faults through the stand-in (BatchAppend %s)', (ba
     const select = {
       commandId: 'select-o-s1-1',
       now: '2023-04-12T09:00+08:00',
-      actor: { id: 's1', role: 'student' },
+      actor: { id: 's1', role: 'student', schoolId: 'sch1' },
       type: 'SelectCourseOutcome',
       data: { schoolId: 'sch1', studentId: 's1', outcomeId: 'o-s1-1' },
     };
@@ -146,7 +146,7 @@ describe.each([true, false])('faults through the stand-in (BatchAppend %s)', (ba
         services[i % 2]!.execute({
           commandId: `select-${i + 1}`,
           now: '2023-04-12T09:00+08:00',
-          actor: { id: 's1', role: 'student' },
+          actor: { id: 's1', role: 'student', schoolId: 'sch1' },
           type: 'SelectCourseOutcome',
           data: { schoolId: 'sch1', studentId: 's1', outcomeId: `o-s1-${i + 1}` },
         }),

@@ -39,13 +39,26 @@ const statementV1ToV2: Upcaster = (data) => {
   return { ...data, items: items.map((item: unknown) => (typeof item === 'object' && item !== null && !Array.isArray(item) ? { details: null, ...item } : item)) };
 };
 
+/**
+ * CourseOpened v1 was decided when a co-taught course's teachers could certify only once marked 審核=是
+ * (before issue 15). v2 starts them all at 是 unless `reviewers: 'marked'`: a v1 event is upcast with it, so
+ * a course opened then keeps the reviewers its administrator marked and stored history keeps its meaning.
+ */
+const courseOpenedV1ToV2: Upcaster = (data) => {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  const { coTaught, teacherIds } = data as { coTaught?: unknown; teacherIds?: unknown };
+  // Only a co-taught course has reviewers; any other reads as it was written (and re-decides equal in the audit).
+  const coTaughtThen = coTaught ?? (Array.isArray(teacherIds) && teacherIds.length > 1);
+  return coTaughtThen === true ? { ...data, reviewers: 'marked' } : data;
+};
+
 /** The library's three kinds of stream, each a decider with the serializer of its events. */
 export const schoolAggregate: Aggregate<SchoolCommand, SchoolEvent, SchoolState, SchoolContext> = {
   decider: schoolDecider,
   serializer: createEventSerializer<SchoolEvent>({
     codecs: SCHOOL_EVENT_CODECS,
-    versions: { PeriodSealed: 2 },
-    upcasters: { PeriodSealed: { 1: periodSealedV1ToV2 } },
+    versions: { PeriodSealed: 2, CourseOpened: 2 },
+    upcasters: { PeriodSealed: { 1: periodSealedV1ToV2 }, CourseOpened: { 1: courseOpenedV1ToV2 } },
   }),
 };
 

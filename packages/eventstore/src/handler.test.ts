@@ -32,8 +32,8 @@ const actorOf = (input: unknown): Actor => {
   if (E.isLeft(decoded)) throw new Error('bad actor fixture');
   return decoded.right;
 };
-const admin = actorOf({ id: 'admin-1', role: 'admin' });
-const teacher = actorOf({ id: 'teacher-1', role: 'teacher' });
+const admin = actorOf({ id: 'admin-1', role: 'admin', schoolId: 'S001' });
+const teacher = actorOf({ id: 'teacher-1', role: 'teacher', schoolId: 'S001' });
 const now = taipeiInstant('2024-03-01T09:30');
 
 /** Commands arrive as untrusted input in production; decoding them here keeps the fixtures honest. */
@@ -117,7 +117,7 @@ describe('handling a command', () => {
     const store = await registered();
     const before = store.snapshot();
     expect(refused(await handle(store, setQuota(3), envelope('cmd-low'))).code).toBe('PARAMETER_BELOW_MINIMUM');
-    expect(refused(await handle(store, setQuota(8), envelope('cmd-teacher', teacher))).code).toBe('NOT_SCHOOL_ADMINISTRATOR');
+    expect(refused(await handle(store, setQuota(8), envelope('cmd-teacher', teacher))).code).toBe('FUNCTION_NOT_HELD');
     expect(store.snapshot()).toBe(before);
   });
 

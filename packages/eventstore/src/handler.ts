@@ -1,4 +1,4 @@
-import { domainError, type Actor, type DomainError, type TaipeiInstant, type Tagged } from '@licheng/domain';
+import { backdated, domainError, type Actor, type DomainError, type TaipeiInstant, type Tagged } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { v5 as uuidv5 } from 'uuid';
 import { NO_STREAM } from './expectedVersion';
@@ -147,8 +147,8 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
   ): Promise<E.Either<DomainError, CommandResult<Event>>> => {
     const { aggregate, streamName, command, envelope } = request;
     const { commandId } = envelope;
-    const context = await request.context(envelope);
-    if (E.isLeft(context)) return context;
+    // Gathered once, after the repeat check: a retried command is answered even where it could no longer be decided.
+    let context: E.Either<DomainError, Context> | undefined;
     const metadata = {
       occurredAt: envelope.now,
       actor: envelope.actor,
@@ -177,6 +177,11 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
         return E.right({ streamName, events: earlier.right, nextVersion, alreadyApplied: true });
       }
 
+      context ??= await request.context(envelope);
+      if (E.isLeft(context)) return context;
+      // R-TIME-4, after the repeat check: a retried command keeps its first instant and still finds its events.
+      const backwards = backdated(envelope.now, last?.metadata.occurredAt, streamName);
+      if (backwards) return E.left(backwards);
       const decided = aggregate.decider.decide(command, state, context.right);
       if (E.isLeft(decided)) return decided;
       if (decided.right.length === 0) return E.right({ streamName, events: [], nextVersion: version, alreadyApplied: false });

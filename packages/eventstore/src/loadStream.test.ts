@@ -1,4 +1,4 @@
-import { SCHOOL_EVENT_CODECS, schoolDecider, taipeiInstant, type DomainError, type Id, type SchoolEvent } from '@licheng/domain';
+import { SCHOOL_EVENT_CODECS, schoolDecider, taipeiInstant, type DomainError, type Id, type SchoolEvent, type SchoolId } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { InMemoryEventStore } from './inMemoryStore';
 import { loadStream, ownedInitialState } from './loadStream';
@@ -8,7 +8,7 @@ import { createEventSerializer } from './serializer';
 const school = { decider: schoolDecider, serializer: createEventSerializer<SchoolEvent>({ codecs: SCHOOL_EVENT_CODECS }) };
 const metadata = {
   occurredAt: taipeiInstant('2024-03-01T09:30'),
-  actor: { id: 'admin-1' as Id, role: 'admin' as const },
+  actor: { id: 'admin-1' as Id, role: 'admin' as const, schoolId: 'S1' as SchoolId },
   commandId: 'c',
   correlationId: 'c',
   causationId: 'c',

@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import * as crypto from 'node:crypto';
-import { Actor, PositiveInt, Sha256Hex, TaipeiInstant } from '@licheng/domain';
+import { PositiveInt, RecordedActor, Sha256Hex, TaipeiInstant } from '@licheng/domain';
 import * as t from 'io-ts';
 import { canonicalJson } from './canonicalJson';
 
@@ -20,7 +20,7 @@ export const EventMetadata = t.intersection(
   [
     t.type({
       occurredAt: TaipeiInstant,
-      actor: Actor,
+      actor: RecordedActor,
       commandId: t.string,
       correlationId: t.string,
       causationId: t.string,

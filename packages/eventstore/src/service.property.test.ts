@@ -20,14 +20,14 @@ const arbitraryCommand = fc.record({
 const toCommand = (c: { kind: string; n: number; now: string; pass: boolean }, i: number) => {
   const ref = { schoolId: 'sch1', studentId: 's1', outcomeId: `o${c.n}` };
   const course = c.n % 2 === 0 ? 'math-1111' : 'math-1112';
-  const base = { commandId: `c${i}`, now: `${c.now}+08:00`, actor: { id: 's1', role: 'student' } };
+  const base = { commandId: `c${i}`, now: `${c.now}+08:00`, actor: { id: 's1', role: 'student', schoolId: 'sch1' } };
   switch (c.kind) {
     case 'upload':
       return { ...base, type: 'UploadCourseOutcome', data: { ...ref, courseId: course, description: '成果', document: pdf(c.n) } };
     case 'send':
       return { ...base, type: 'SendCourseOutcomeForCertification', data: ref };
     case 'certify':
-      return { ...base, actor: { id: 't1', role: 'teacher' }, type: 'CertifyCourseOutcome', data: { ...ref, result: c.pass ? 'passed' : 'failed', reason: '說明' } };
+      return { ...base, actor: { id: 't1', role: 'teacher', schoolId: 'sch1' }, type: 'CertifyCourseOutcome', data: { ...ref, result: c.pass ? 'passed' : 'failed', reason: '說明' } };
     case 'select':
       return { ...base, type: 'SelectCourseOutcome', data: ref };
     case 'deselect':

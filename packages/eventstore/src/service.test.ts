@@ -23,7 +23,7 @@ const passedOutcome = (n: number): PortfolioEvent[] => {
 const selectCommand = (n: number, commandId = `select-${n}`) => ({
   commandId,
   now: '2023-04-12T09:00+08:00',
-  actor: { id: 's1', role: 'student' },
+  actor: { id: 's1', role: 'student', schoolId: 'sch1' },
   type: 'SelectCourseOutcome',
   data: { schoolId: 'sch1', studentId: 's1', outcomeId: `o${n}` },
 });

@@ -1,4 +1,5 @@
 import {
+  backdated,
   decodeCommand,
   domainError,
   portfolioStreamName,
@@ -43,11 +44,18 @@ export const createLichengService = ({ store, maxRetries, load }: LichengService
     return E.map((stream: { state: SchoolState }) => stream.state)(loaded);
   };
 
-  /** The school's policy now; a portfolio or submission command for an unknown school is refused. */
-  const policyOf = async (schoolId: string): Promise<E.Either<DomainError, SchoolState>> => {
-    const school = await loadSchool(schoolId);
-    if (E.isRight(school) && school.right.schoolId === null) return E.left(schoolNotRegistered(schoolId));
-    return school;
+  /**
+   * The school's policy for a portfolio or submission command at `now`: a command for an unknown school is
+   * refused, and so is one dated before the last instant the school stream recorded (R-TIME-4).
+   */
+  const policyAt = async (schoolId: string, now: string): Promise<E.Either<DomainError, SchoolState>> => {
+    const streamName = schoolStreamName(schoolId);
+    const loaded = await loader(schoolAggregate, streamName);
+    if (E.isLeft(loaded)) return loaded;
+    const { state, last } = loaded.right;
+    if (state.schoolId === null) return E.left(schoolNotRegistered(schoolId));
+    const backwards = backdated(now, last?.metadata.occurredAt, streamName);
+    return backwards ? E.left(backwards) : E.right(state);
   };
 
   /**
@@ -80,14 +88,14 @@ export const createLichengService = ({ store, maxRetries, load }: LichengService
       case 'portfolio': {
         const { command } = routed;
         const streamName = portfolioStreamName(command.data.schoolId, command.data.studentId);
-        const context = async (e: CommandEnvelope) => E.map((policy: SchoolState) => ({ now: e.now, actor: e.actor, policy }))(await policyOf(command.data.schoolId));
+        const context = async (e: CommandEnvelope) => E.map((policy: SchoolState) => ({ now: e.now, actor: e.actor, policy }))(await policyAt(command.data.schoolId, e.now));
         return tag(await handler.handle({ aggregate: portfolioAggregate, streamName, command, recordedCommand, envelope, context }));
       }
       case 'submission': {
         const { command } = routed;
         const { schoolId, category, period, cohorts } = command.data;
         const context = async (e: CommandEnvelope) => {
-          const policy = await policyOf(schoolId);
+          const policy = await policyAt(schoolId, e.now);
           if (E.isLeft(policy)) return policy;
           const portfolios = command.type === 'SubmitRoster' ? await portfoliosOf(schoolId, command.data.roster) : E.right({});
           return E.map((loaded: Record<string, PortfolioState>) => ({ now: e.now, actor: e.actor, policy: policy.right, portfolios: loaded }))(portfolios);

@@ -24,7 +24,7 @@ describe('the state cache', () => {
           const ref = { schoolId: 'sch1', studentId: 's1', outcomeId: `o${s.n}` };
           const type = s.kind === 'upload' ? 'UploadCourseOutcome' : s.kind === 'delete' ? 'DeleteCourseOutcome' : 'SendCourseOutcomeForCertification';
           const data = s.kind === 'upload' ? { ...ref, courseId: 'math-1111', description: '成果', document: pdf(s.n) } : ref;
-          await (s.viaOther ? other : cached).execute({ commandId: `c${i}`, now: '2022-10-01T10:00+08:00', actor: { id: 's1', role: 'student' }, type, data });
+          await (s.viaOther ? other : cached).execute({ commandId: `c${i}`, now: '2022-10-01T10:00+08:00', actor: { id: 's1', role: 'student', schoolId: 'sch1' }, type, data });
           const fromCache = await cached.loadPortfolio('sch1', 's1');
           const full = await loadStream(store, portfolioAggregate, portfolioStreamName('sch1', 's1'));
           expect(E.isRight(fromCache) && E.isRight(full) && fromCache.right).toEqual(E.isRight(full) && full.right.state);

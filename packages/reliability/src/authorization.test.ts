@@ -1,14 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
-import { COMMAND_TYPES, portfolioStreamName, type PortfolioEvent } from '@licheng/domain';
+import { COMMAND_TYPES, portfolioStreamName, type PortfolioEvent, type SchoolEvent } from '@licheng/domain';
 import { portfolioAggregate } from '@licheng/eventstore';
-import { pdf, portfolioEvent, seedEvents } from '@licheng/testing';
+import { pdf, portfolioEvent, schoolEvent, seedEvents } from '@licheng/testing';
 import { SCHOOL_ID, seededService, taipei } from './support/harness';
-import { COLUMNS, MATRIX_SCHOOL, ROWS, runRow, type Column, type ColumnId, type Row } from './support/rows';
+import { COLUMNS, envelopeOf, MATRIX_SCHOOL, ROWS, rowHarness, runRow, type Column, type ColumnId, type Row } from './support/rows';
 
 /**
- * The authorization matrix (R-AUTH-1..4, R-OUT-7, R-SUB-1): every command type, and each variant whose
+ * The authorization matrix (R-AUTH-1..5, R-OUT-7, R-SUB-1): every command type, and each variant whose
  * permission depends on its data, against every role and relation. Each cell runs in its own store, in a
  * context where everything but authorization succeeds, so an allowed cell must be accepted and a refused
  * one must be refused for who acts — never for a window, a missing item or a state.
@@ -19,7 +19,7 @@ import { COLUMNS, MATRIX_SCHOOL, ROWS, runRow, type Column, type ColumnId, type 
 const DOC = join(__dirname, '..', '..', '..', 'docs', 'authorization.md');
 
 /** The codes that refuse for who acts: a refused cell must carry one of them... */
-const AUTHORIZATION_CODES = new Set(['NOT_OWN_PORTFOLIO', 'ROLE_NOT_ALLOWED', 'NOT_SCHOOL_ADMINISTRATOR', 'SYSTEM_ACTOR_ONLY', 'NOT_COURSE_CERTIFIER', 'NOT_A_SUBMITTER', 'NOT_STAGE_REVIEWER']);
+const AUTHORIZATION_CODES = new Set(['FUNCTION_NOT_HELD', 'NOT_OWN_PORTFOLIO', 'ROLE_NOT_ALLOWED', 'NOT_SCHOOL_ADMINISTRATOR', 'SYSTEM_ACTOR_ONLY', 'NOT_COURSE_CERTIFIER', 'NOT_A_SUBMITTER', 'NOT_STAGE_REVIEWER']);
 /** ...and cite a rule about who acts, never one about windows (R-WIN-1 says who sets the city's period), files, quotas or states. */
 const NOT_AUTHORIZATION = /^R-(WIN-[234]|TIME|SEAL|FILE)-|^R-OUT-(1|2|3|4|5|6|8|9|10|11)$|^R-SEL-(1|2|3)$|^R-REC-(1|2|5)$/;
 
@@ -54,7 +54,7 @@ const runCells = async (row: Row): Promise<{ mismatches: string[]; cells: Cell[]
   return { mismatches, cells };
 };
 
-describe('the authorization matrix: every command × every role and relation (R-AUTH-1..4, R-OUT-7, R-SUB-1)', () => {
+describe('the authorization matrix: every command × every role and relation (R-AUTH-1..5, R-OUT-7, R-SUB-1)', () => {
   it('covers every command type the service accepts', () => {
     expect([...new Set(ROWS.map((row) => row.type))].sort()).toEqual([...COMMAND_TYPES].sort());
   });
@@ -65,23 +65,60 @@ describe('the authorization matrix: every command × every role and relation (R-
   });
 });
 
+describe('actors bound to their school (R-AUTH-1, R-AUTH-3)', () => {
+  const members = COLUMNS.filter((column) => column.actor.schoolId !== undefined);
+
+  it.each(ROWS.map((row) => [row.label, row] as const))(
+    '%s: refuses a member of another school in every role, even one the command allows, and stores nothing',
+    async (_label, row) => {
+      const refusals: string[] = [];
+      for (const column of members) {
+        const harness = await rowHarness(row);
+        const before = harness.store.eventCount;
+        const envelope = envelopeOf(row, column.actor);
+        const result = await harness.service.execute({ ...envelope, actor: { ...(envelope['actor'] as object), schoolId: 'tp_elsewhere' } });
+        const expectedRule = column.actor.role === 'student' || column.actor.role === 'parent' ? 'R-AUTH-1' : 'R-AUTH-3';
+        if (E.isRight(result)) refusals.push(`${column.label}: accepted`);
+        else if (result.left.code !== 'ACTOR_NOT_OF_SCHOOL' || result.left.rule !== expectedRule) refusals.push(`${column.label}: ${result.left.code} ${result.left.rule}`);
+        if (harness.store.eventCount !== before) refusals.push(`${column.label}: the store changed`);
+      }
+      expect(refusals).toEqual([]);
+    },
+  );
+
+  it('refuses a school actor without a school as malformed input naming actor.schoolId', async () => {
+    const row = ROWS.find((r) => r.type === 'SelectCourseOutcome')!;
+    const harness = await rowHarness(row);
+    const { schoolId: _school, ...unbound } = COLUMNS.find((c) => c.id === 'ownStudent')!.actor;
+    const result = await harness.service.execute({ ...envelopeOf(row, unbound), actor: unbound });
+    expect(E.isLeft(result) && result.left.code).toBe('INVALID_INPUT');
+    expect(E.isLeft(result) && JSON.stringify(result.left.details)).toContain('actor.schoolId');
+  });
+});
+
 // R-OUT-7 in detail: which teacher may certify which course.
 
 interface CertifierCase {
   readonly relation: string;
+  /** The administrator's choices before the certification. */
+  readonly school?: ReadonlyArray<SchoolEvent>;
   readonly courseId: string;
   readonly term: '1111' | '1112';
   readonly teacherId: string;
   readonly allowed: boolean;
 }
 
-/** The fixture: math-1111 and math-1112 taught by t1 (t6 proxy for math-1112), physics by t2, proj-1112 co-taught by t3 (審核=是) and t4. */
+/**
+ * The fixture: math-1111 and math-1112 taught by t1 (t6 proxy for math-1112), physics by t2, proj-1112 co-taught
+ * by t3 and t4, who both start at 審核=是; the administrator has set t4 to 否 (support/harness.ts).
+ */
 const CERTIFIERS: ReadonlyArray<CertifierCase> = [
   { relation: "the course's teacher", courseId: 'math-1111', term: '1111', teacherId: 't1', allowed: true },
   { relation: 'the teacher of another course', courseId: 'math-1111', term: '1111', teacherId: 't2', allowed: false },
   { relation: "the student's homeroom teacher", courseId: 'math-1111', term: '1111', teacherId: 't-home', allowed: false },
-  { relation: 'a co-taught course: a teacher marked 審核=是', courseId: 'proj-1112', term: '1112', teacherId: 't3', allowed: true },
-  { relation: 'a co-taught course: a teacher not marked', courseId: 'proj-1112', term: '1112', teacherId: 't4', allowed: false },
+  { relation: 'a co-taught course: a co-teacher at 審核=是, where every one starts', courseId: 'proj-1112', term: '1112', teacherId: 't3', allowed: true },
+  { relation: 'a co-taught course: a co-teacher the administrator set to 否', courseId: 'proj-1112', term: '1112', teacherId: 't4', allowed: false },
+  { relation: 'a co-taught course: that co-teacher set back to 是', courseId: 'proj-1112', term: '1112', teacherId: 't4', allowed: true, school: [schoolEvent('CourseReviewerMarked', { courseId: 'proj-1112', teacherId: 't4' })] },
   { relation: 'a proxy the administrator appointed for the course', courseId: 'math-1112', term: '1112', teacherId: 't6', allowed: true },
   { relation: 'a proxy appointed for another course', courseId: 'math-1111', term: '1111', teacherId: 't6', allowed: false },
 ];
@@ -91,14 +128,14 @@ const SUBJECT: Readonly<Record<string, string>> = { 'math-1111': '數學', 'math
 
 describe('who may certify an outcome (R-OUT-7)', () => {
   it.each(CERTIFIERS.map((c) => [c.relation, c] as const))('%s', async (_relation, c) => {
-    const { store, service } = await seededService(['s1', 's2'], { extra: MATRIX_SCHOOL });
+    const { store, service } = await seededService(['s1', 's2'], { extra: [...MATRIX_SCHOOL, ...(c.school ?? [])] });
     const history: PortfolioEvent[] = [
       portfolioEvent('CourseOutcomeUploaded', { studentId: 's1', outcomeId: 'o1', courseId: c.courseId, term: c.term, subject: SUBJECT[c.courseId], description: '成果', document: pdf() }),
       portfolioEvent('CourseOutcomeSentForCertification', { outcomeId: 'o1' }),
     ];
     await seedEvents(store, portfolioAggregate, portfolioStreamName(SCHOOL_ID, 's1'), history);
     const result = await service.execute({
-      commandId: 'certify', now: CERTIFICATION_NOW[c.term], actor: { id: c.teacherId, role: 'teacher' }, type: 'CertifyCourseOutcome',
+      commandId: 'certify', now: CERTIFICATION_NOW[c.term], actor: { id: c.teacherId, role: 'teacher', schoolId: SCHOOL_ID }, type: 'CertifyCourseOutcome',
       data: { schoolId: SCHOOL_ID, studentId: 's1', outcomeId: 'o1', result: 'passed' },
     });
     if (c.allowed) expect(E.isRight(result) || result.left).toBe(true);
@@ -127,7 +164,7 @@ const renderAuthorizationDoc = (): string =>
     '<!-- Generated by packages/reliability/src/authorization.test.ts from the table it verifies. Do not edit by hand:',
     '     UPDATE_DOCS=1 npx jest authorization -->',
     '',
-    'Who may send which command (RULES.md R-AUTH-1..4, R-OUT-7, R-SUB-1). The reliability suite runs every cell',
+    'Who may send which command (RULES.md R-AUTH-1..5, R-OUT-7, R-SUB-1). The reliability suite runs every cell',
     'against the real service, each in its own store and in a context where everything but authorization would',
     'succeed (the window is open, the item exists and is in the right state, nothing is sealed): a ✓ cell must be',
     'accepted, a ✗ cell must be refused by the rule shown, never by a window or a state.',

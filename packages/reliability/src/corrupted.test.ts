@@ -20,11 +20,11 @@ const file = (name: string) => ({ name, mimeType: 'application/pdf', sizeBytes: 
 
 let commands = 0;
 const upload = (studentId: string, outcomeId: string) => ({
-  commandId: `cmd-${++commands}`, now: UPLOAD_NOW, actor: { id: studentId, role: 'student' }, type: 'UploadCourseOutcome',
+  commandId: `cmd-${++commands}`, now: UPLOAD_NOW, actor: { id: studentId, role: 'student', schoolId: SCHOOL_ID }, type: 'UploadCourseOutcome',
   data: { schoolId: SCHOOL_ID, studentId, outcomeId, courseId: 'math-1111', description: '報告', document: file(`${outcomeId}.pdf`) },
 });
 const send = (studentId: string, outcomeId: string) => ({
-  commandId: `cmd-${++commands}`, now: UPLOAD_NOW, actor: { id: studentId, role: 'student' }, type: 'SendCourseOutcomeForCertification',
+  commandId: `cmd-${++commands}`, now: UPLOAD_NOW, actor: { id: studentId, role: 'student', schoolId: SCHOOL_ID }, type: 'SendCourseOutcomeForCertification',
   data: { schoolId: SCHOOL_ID, studentId, outcomeId },
 });
 
@@ -143,7 +143,7 @@ describe('a stored event that no longer decodes', () => {
     const service = createLichengService({ store: inner });
     rightOf(await service.execute(upload('s1', 'o-s1')));
     const streamName = portfolioStreamName(SCHOOL_ID, 's1');
-    const metadata = { occurredAt: taipeiInstant('2022-10-02T09:00'), actor: { id: 's1', role: 'student' } as Actor, commandId: 'raw', correlationId: 'raw', causationId: 'raw' };
+    const metadata = { occurredAt: taipeiInstant('2022-10-02T09:00'), actor: { id: 's1', role: 'student', schoolId: SCHOOL_ID } as Actor, commandId: 'raw', correlationId: 'raw', causationId: 'raw' };
     const valid = portfolioAggregate.serializer.toNewEvent(portfolioEvent('CourseOutcomeSentForCertification', { outcomeId: 'o-s1' }), metadata, eventIdOf(streamName, 'raw', 0));
     rightOf(await inner.appendToStream(streamName, [{ ...valid, data: { outcomeId: 42 } }], 'any'));
     const error = leftOf(await service.loadPortfolio(SCHOOL_ID, 's1'));
@@ -164,7 +164,7 @@ describe('a stored event that no longer decodes', () => {
     const service = createLichengService({ store });
     expectNamesEvent(leftOf(await service.execute(upload('s1', 'o1'))), 'STORED_EVENT_INVALID', { streamName: schoolStreamName(SCHOOL_ID), revision: 5 });
     expectNamesEvent(leftOf(await service.loadSchool(SCHOOL_ID)), 'STORED_EVENT_INVALID', { streamName: schoolStreamName(SCHOOL_ID), revision: 5 });
-    const elsewhere = { ...upload('s1', 'o1'), data: { ...upload('s1', 'o1').data, schoolId: 'sch2' } };
+    const elsewhere = { ...upload('s1', 'o1'), actor: { id: 's1', role: 'student', schoolId: 'sch2' }, data: { ...upload('s1', 'o1').data, schoolId: 'sch2' } };
     rightOf(await service.execute(elsewhere));
   });
 });

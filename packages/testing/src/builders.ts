@@ -24,12 +24,17 @@ import {
 
 export const at = (text: string): TaipeiInstant => taipeiInstant(text);
 
-export const student = (id = 's1'): Actor => ({ id, role: 'student' }) as Actor;
-export const teacher = (id = 't1'): Actor => ({ id, role: 'teacher' }) as Actor;
-export const admin = (id = 'admin'): Actor => ({ id, role: 'admin' }) as Actor;
+/** Actors bound to a school (R-AUTH-1, R-AUTH-3): 'sch1', the builders' school, unless a test says otherwise. */
+export const student = (id = 's1', schoolId = 'sch1'): Actor => ({ id, role: 'student', schoolId }) as Actor;
+export const teacher = (id = 't1', schoolId = 'sch1'): Actor => ({ id, role: 'teacher', schoolId }) as Actor;
+export const admin = (id = 'admin', schoolId = 'sch1'): Actor => ({ id, role: 'admin', schoolId }) as Actor;
 export const system = (): Actor => ({ id: 'system', role: 'system' }) as Actor;
-export const parent = (id = 'p1'): Actor => ({ id, role: 'parent' }) as Actor;
-export const submitter = (id = 'sub1'): Actor => ({ id, role: 'submitter' }) as Actor;
+export const parent = (id = 'p1', schoolId = 'sch1'): Actor => ({ id, role: 'parent', schoolId }) as Actor;
+export const submitter = (id = 'sub1', schoolId = 'sch1'): Actor => ({ id, role: 'submitter', schoolId }) as Actor;
+
+/** The same person acting as a member of `schoolId`; the system and the city belong to no school. */
+export const inSchool = (actor: { readonly id: string; readonly role: Actor['role'] }, schoolId: string): Actor =>
+  (actor.role === 'system' || actor.role === 'city' ? { id: actor.id, role: actor.role } : { id: actor.id, role: actor.role, schoolId }) as Actor;
 
 const hex64 = (seed: string): string => {
   let h = 0;
@@ -68,8 +73,14 @@ export interface SchoolFixtureOptions {
   readonly extra?: ReadonlyArray<SchoolEvent>;
 }
 
+/** The fixture school's registered teachers (R-AUTH-3, R-REP-6): id and the name reports show. */
+export const FIXTURE_TEACHERS: ReadonlyArray<readonly [string, string]> = [
+  ['t1', '王建民'], ['t2', '李安心'], ['t3', '張文華'], ['t4', '陳怡君'], ['t5', '林志成'],
+  ['t6', '黃淑芬'], ['t7', '吳明哲'], ['t8', '周佳蓉'], ['t9', '蔡承翰'], ['t-home', '郭美玲'],
+];
+
 /**
- * One school, school year 111: class 301 (homeroom t-home), submitter sub1 in role group g-submit, courses in both semesters (math and physics with
+ * One school, school year 111: teachers t1–t9 and t-home registered (FIXTURE_TEACHERS), class 301 (homeroom t-home), submitter sub1 in role group g-submit, courses in both semesters (math and physics with
  * credits, a co-taught course, and a club without credits), every work period of `YEAR_111`.
  */
 export const schoolFixture = (options: SchoolFixtureOptions = {}) => {
@@ -85,6 +96,7 @@ export const schoolFixture = (options: SchoolFixtureOptions = {}) => {
     ({ type: 'WorkPeriodSet', data: { term, item, window } }) as SchoolEvent;
   const events: SchoolEvent[] = [
     { type: 'SchoolRegistered', data: { schoolId, name: '臺北市立測試高中' } } as SchoolEvent,
+    ...FIXTURE_TEACHERS.map(([teacherId, name]) => ({ type: 'TeacherRegistered', data: { teacherId, name } }) as SchoolEvent),
     { type: 'OperatingPeriodSet', data: { schoolYear: 111, item: 'outcomes', window: y.operating } } as SchoolEvent,
     { type: 'OperatingPeriodSet', data: { schoolYear: 111, item: 'performances', window: y.operating } } as SchoolEvent,
     period('1111', 'outcomeUpload', y.outcomeUpload1),

@@ -9,10 +9,10 @@ import { catchUpStatements } from './statements';
 const STUDENTS = ['s1', 's2', 's3', 's4'];
 const at = (text: string) => `${text}+08:00` as never;
 let counter = 0;
-const send = (service: LichengService, now: string, actor: { id: string; role: string }, type: string, data: object) =>
+const send = (service: LichengService, now: string, actor: { id: string; role: string; schoolId?: string }, type: string, data: object) =>
   service.execute({ commandId: `cmd-${++counter}`, now: at(now), actor, type, data: { schoolId: 'sch1', ...data } });
-const student = (id: string) => ({ id, role: 'student' });
-const sub1 = { id: 'sub1', role: 'submitter' };
+const student = (id: string) => ({ id, role: 'student', schoolId: 'sch1' });
+const sub1 = { id: 'sub1', role: 'submitter', schoolId: 'sch1' };
 const roster = (ids: ReadonlyArray<string>) => ids.map((studentId) => ({ studentId, items: [{ itemId: `cr-${studentId}`, title: '班級幹部 副衛生股長' }] }));
 
 /** Cadre records of term 1112 submitted and accepted for every student, statements issued (R-SUB, seed 000). */

@@ -4,7 +4,7 @@ import { createLichengService, InMemoryEventStore, portfolioAggregate, schoolAgg
 import { pdf, portfolioEvent, schoolFixture, seedEvents } from '@licheng/testing';
 import { inMemoryCheckpoints, issueStatementsFor, startStatementProcess } from './statements';
 
-const sub1 = { id: 'sub1', role: 'submitter' };
+const sub1 = { id: 'sub1', role: 'submitter', schoolId: 'sch1' };
 const system = { id: 'system', role: 'system' };
 const ref = { schoolId: 'sch1', category: 'performances', period: '1110' };
 const roster = [

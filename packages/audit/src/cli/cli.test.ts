@@ -128,7 +128,8 @@ describe('licheng transfer', () => {
       ['t-1', 'RegisterSchool', { name: '南湖高中' }, 'admin'],
       ['t-2', 'EnrollStudent', { studentId: 's1', studentNumber: '1120001', name: '王小明', entrySchoolYear: 109 }, 'system'],
     ] as const) {
-      await service.execute({ commandId: id, now: '2023-08-01T08:00+08:00', actor: { id: role, role }, type, data: { schoolId: 'sch2', ...data } });
+      const actor = role === 'system' ? { id: role, role } : { id: role, role, schoolId: 'sch2' };
+      await service.execute({ commandId: id, now: '2023-08-01T08:00+08:00', actor, type, data: { schoolId: 'sch2', ...data } });
     }
     writeFileSync(at('two.ndjson'), linesOf(await store.readAll()).join('\n') + '\n');
     const exported = await licheng('transfer', 'export', '--events', at('two.ndjson'), '--school', 'sch1', '--student', 's1', '--out', at('s1.json'), '--now', '2023-07-31T10:00');

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Id, taipeiInstantOf, type Actor } from '@licheng/domain';
+import { Id, SchoolId, taipeiInstantOf, type Actor } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { formatLogError, loadIntoStore, toNdjson } from '../log';
 import { exportTransfer } from '../transfer/export';
@@ -43,7 +43,9 @@ const importCommand = async (flags: Flags, io: CliIo): Promise<number> => {
   const out = required('transfer import', flags, 'out');
   const actorId = flags.actor ?? 'admin';
   if (!Id.is(actorId)) throw new UsageError(`--actor takes an id (letters, digits, _ . : -), not "${actorId}"`);
-  const actor: Actor = { id: actorId, role: 'admin' };
+  if (!SchoolId.is(schoolId)) throw new UsageError(`--school takes a school id (letters, digits, _ . :), not "${schoolId}"`);
+  // The importing school's administrator (R-XFER-1, R-AUTH-3).
+  const actor: Actor = { id: actorId, role: 'admin', schoolId };
   const now = nowOf(flags, io);
   let text: string;
   try {

@@ -1,4 +1,4 @@
-import { domainError, EVENT_RULES, type Actor, type DomainError, type EventType, type RuleId } from '@licheng/domain';
+import { domainError, EVENT_RULES, type RecordedActor as Actor, type DomainError, type EventType, type RuleId } from '@licheng/domain';
 import type { ProjectedEvent } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { ownerOf } from '../streams';

@@ -1,4 +1,4 @@
-import { describeValidationErrors, foldEvents, portfolioStreamName, schoolStreamName, type Actor, type DomainError, type PortfolioEvent, type PortfolioState, type TaipeiInstant } from '@licheng/domain';
+import { actorOutsideSchool, describeValidationErrors, foldEvents, portfolioStreamName, schoolStreamName, type Actor, type DomainError, type PortfolioEvent, type PortfolioState, type TaipeiInstant } from '@licheng/domain';
 import { chainBatch, eventIdOf, headHashOf, loadStream, portfolioAggregate, schoolAggregate, type EventStore, type NewEvent } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 import { verifyStreamChain } from '../chain';
@@ -81,6 +81,12 @@ export const importTransfer = async (store: EventStore, request: ImportRequest):
   if (E.isLeft(checked)) return checked;
   const bundle = checked.right;
   const { schoolId, now, actor } = request;
+  // R-XFER-1 / R-AUTH-3: the receiving school's administrator (or its records system) imports, nobody else.
+  const outsider = actorOutsideSchool(actor, schoolId);
+  if (outsider) return E.left(outsider);
+  if (actor.role !== 'admin' && actor.role !== 'system') {
+    return E.left(transferError('ROLE_NOT_ALLOWED', `身分「${actor.role}」不可匯入轉學生資料`, `a ${actor.role} may not import a transfer student's records`, { role: actor.role }));
+  }
   const school = await loadStream(store, schoolAggregate, schoolStreamName(schoolId));
   if (E.isLeft(school)) return school;
   if (school.right.state.schoolId === null) return E.left(transferError('SCHOOL_NOT_REGISTERED', `學校 ${schoolId} 尚未建立`, `school ${schoolId} is not registered`, { schoolId }));

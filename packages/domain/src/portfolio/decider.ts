@@ -1,4 +1,5 @@
 import type { Decider } from '../shared/decider';
+import { bindActorToSchool } from '../shared/schoolBinding';
 import type { PortfolioCommand } from './commands';
 import type { PortfolioContext } from './context';
 import { decidePortfolio } from './decide';
@@ -8,6 +9,6 @@ import { initialPortfolioState, type PortfolioState } from './state';
 
 export const portfolioDecider: Decider<PortfolioCommand, PortfolioEvent, PortfolioState, PortfolioContext> = {
   initialState: initialPortfolioState,
-  decide: decidePortfolio,
+  decide: bindActorToSchool(decidePortfolio),
   evolve: evolvePortfolio,
 };

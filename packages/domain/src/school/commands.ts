@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { SchoolId } from '../shared/primitives';
-import { SchoolEvent } from './events';
+import { OpenCourseData, SchoolEvent } from './events';
 
 /**
  * The school's commands carry the same fields as the events they produce, plus `schoolId` to route them:
@@ -16,20 +16,25 @@ const COMMAND_OF = {
   ClassRegistered: 'RegisterClass',
   StudentEnrolled: 'EnrollStudent',
   StudentPlaced: 'PlaceStudent',
+  TeacherRegistered: 'RegisterTeacher',
   CourseOpened: 'OpenCourse',
   CourseReviewerMarked: 'MarkCourseReviewer',
+  CourseReviewerUnmarked: 'UnmarkCourseReviewer',
   CertificationProxyAppointed: 'AppointCertificationProxy',
   CourseRosterSynced: 'SyncCourseRoster',
   RoleGroupDefined: 'DefineRoleGroup',
   RoleGroupMemberAdded: 'AddRoleGroupMember',
+  RoleGroupMemberRemoved: 'RemoveRoleGroupMember',
   PeriodSealed: 'SealPeriod',
   PlanApprovalOrderSet: 'SetPlanApprovalOrder',
 } as const;
 
 type EventOf<K> = Extract<SchoolEvent, { type: K }>;
+/** OpenCourse cannot state `reviewers`: only the upcast of a course opened under the old rule carries it (R-OUT-7). */
+type DataOf<K> = K extends 'CourseOpened' ? Omit<EventOf<K>['data'], 'reviewers'> : EventOf<K>['data'];
 type CommandFor<K extends keyof typeof COMMAND_OF> = {
   readonly type: (typeof COMMAND_OF)[K];
-  readonly data: EventOf<K>['data'] & { readonly schoolId: string };
+  readonly data: DataOf<K> & { readonly schoolId: string };
 };
 
 export type SchoolCommand = { [K in keyof typeof COMMAND_OF]: CommandFor<K> }[keyof typeof COMMAND_OF];
@@ -41,7 +46,7 @@ const SchoolRef = t.strict({ schoolId: SchoolId });
 export const SCHOOL_COMMAND_DATA: { readonly [K in SchoolCommandType]: t.Mixed } = Object.fromEntries(
   SchoolEvent.types.map((codec) => {
     const eventType = codec.name as keyof typeof COMMAND_OF;
-    const dataCodec = codec.props.data as t.Mixed;
+    const dataCodec = eventType === 'CourseOpened' ? OpenCourseData : (codec.props.data as t.Mixed);
     const data = eventType === 'SchoolRegistered' ? dataCodec : t.intersection([SchoolRef, dataCodec]);
     return [COMMAND_OF[eventType], data];
   }),

@@ -18,7 +18,7 @@ const command = <K extends SchoolCommandType>(type: K, data: Record<string, unkn
 };
 
 const city = (): Actor => ({ id: 'tpe-edu', role: 'city' }) as Actor;
-const submitter = (): Actor => ({ id: 'u9', role: 'submitter' }) as Actor;
+const submitter = (): Actor => ({ id: 'u9', role: 'submitter', schoolId: 'sch1' }) as Actor;
 const ctx = (now: string, actor: Actor = admin()): SchoolContext => ({ now: at(now), actor });
 
 const { events: fixture } = schoolFixture();
@@ -46,15 +46,21 @@ describe('who may set what in the school (R-AUTH-3)', () => {
     ['a submitter', submitter()],
     ['the system', system()],
     ['the city', city()],
-  ])('refuses %s setting a work period (R-AUTH-3)', (_who, actor) => {
+  ])('refuses %s in no role group setting a work period (R-AUTH-3, R-AUTH-5)', (_who, actor) => {
     given(registered, operating111('outcomes'))
       .when(setWorkPeriod('1111', 'outcomeUpload', '2022-09-01T08:00', '2023-01-20T17:00'), ctx('2022-08-15T09:00', actor))
-      .thenError('NOT_SCHOOL_ADMINISTRATOR', 'R-AUTH-3');
+      .thenError('FUNCTION_NOT_HELD', 'R-AUTH-5');
   });
 
   it.each<[string, SchoolCommand]>([
-    ['set a parameter', command('SetParameter', { parameter: 'outcomeUploadQuota', value: 8, effectiveFromSchoolYear: 111 })],
-    ['mark a co-taught reviewer', command('MarkCourseReviewer', { courseId: 'proj-1112', teacherId: 't3' })],
+    ['set a parameter (S0203S)', command('SetParameter', { parameter: 'outcomeUploadQuota', value: 8, effectiveFromSchoolYear: 111 })],
+    ['mark a co-taught reviewer (S0209S)', command('MarkCourseReviewer', { courseId: 'proj-1112', teacherId: 't3' })],
+  ])('refuses a teacher in no role group who tries to %s, and lets the administrator do it (R-AUTH-3, R-AUTH-5)', (_what, cmd) => {
+    given(...fixture).when(cmd, ctx('2022-10-01T10:00', teacher('t1'))).thenError('FUNCTION_NOT_HELD', 'R-AUTH-5');
+    given(...fixture).when(cmd, ctx('2022-10-01T10:00', admin())).thenSucceeds();
+  });
+
+  it.each<[string, SchoolCommand]>([
     ['appoint a certification proxy', command('AppointCertificationProxy', { courseId: 'math-1111', teacherId: 't9' })],
     ['define a role group', command('DefineRoleGroup', { groupId: 'g1', name: '成果提交', functionCodes: ['S0205S'] })],
   ])('refuses a teacher who tries to %s, and lets the administrator do it (R-AUTH-3)', (_what, cmd) => {
@@ -62,10 +68,10 @@ describe('who may set what in the school (R-AUTH-3)', () => {
     given(...fixture).when(cmd, ctx('2022-10-01T10:00', admin())).thenSucceeds();
   });
 
-  it('refuses the system setting a parameter: only the administrator sets parameters (R-AUTH-3)', () => {
+  it('refuses the system setting a parameter: parameters are the administrator’s or a S0203S member’s (R-AUTH-3, R-AUTH-5)', () => {
     given(...fixture)
       .when(command('SetParameter', { parameter: 'outcomeUploadQuota', value: 8, effectiveFromSchoolYear: 111 }), ctx('2022-10-01T10:00', system()))
-      .thenError('NOT_SCHOOL_ADMINISTRATOR', 'R-AUTH-3');
+      .thenError('FUNCTION_NOT_HELD', 'R-AUTH-5');
   });
 
   it("lets the school's records system sync a course roster, but not a student (R-AUTH-3)", () => {
@@ -123,10 +129,10 @@ describe("the city's operating periods (R-WIN-1)", () => {
   it('judges performance work periods by the performances operating period, not the outcomes one (R-WIN-1)', () => {
     const narrow = operating111('performances', '2022-08-01T00:00+08:00', '2023-03-01T00:00+08:00');
     given(registered, operating111('outcomes'), narrow)
-      .when(setWorkPeriod('1110', 'performanceUpload', '2022-08-01T08:00', '2023-04-11T17:00'), ctx('2022-07-20T10:00'))
+      .when(setWorkPeriod('1110', 'performanceSelection', '2023-04-11T08:00', '2023-04-13T17:00'), ctx('2022-07-20T10:00'))
       .thenError('WORK_PERIOD_OUTSIDE_OPERATING_PERIOD', 'R-WIN-2');
     given(registered, operating111('outcomes'))
-      .when(setWorkPeriod('1110', 'performanceUpload', '2022-08-01T08:00', '2023-04-11T17:00'), ctx('2022-07-20T10:00'))
+      .when(setWorkPeriod('1110', 'performanceSelection', '2023-04-11T08:00', '2023-04-13T17:00'), ctx('2022-07-20T10:00'))
       .thenError('OPERATING_PERIOD_NOT_SET', 'R-WIN-1');
   });
 });

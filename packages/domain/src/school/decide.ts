@@ -7,10 +7,12 @@ import { eventTypeOfSchoolCommand, type SchoolCommand } from './commands';
 import { schoolErrors } from './errors';
 import type { SchoolEvent } from './events';
 import { PARAMETER_DEFAULTS, PARAMETER_MINIMUM, PARAMETER_NULLABLE, valueInForce } from './parameters';
-import { operatingPeriodOf, periodOf, sealedCategoryOfItem, workPeriodOf } from './policy';
+import { groupFunctionOf } from './functions';
+import { isTeacherOf, operatingPeriodOf, periodOf, sealedCategoryOfItem, workPeriodOf } from './policy';
+import { mayUseFunction } from './rights';
 import { isRoundItem, isRoundSealed, roundsOf, roundsOverlap, sameRound } from './rounds';
 import type { SchoolState } from './state';
-import { confirmationItemOf, isYearlyCategory, isYearlyItem, operatingItemOf, recheckItemOf } from './workItems';
+import { confirmationItemOf, isBoundedByOperatingPeriod, isYearlyCategory, isYearlyItem, operatingItemOf, recheckItemOf } from './workItems';
 
 export interface SchoolContext {
   readonly now: TaipeiInstant;
@@ -29,6 +31,7 @@ const allowedRoles = (type: SchoolCommand['type']): ReadonlyArray<Actor['role']>
       return ['system'];
     case 'EnrollStudent':
     case 'PlaceStudent':
+    case 'RegisterTeacher':
     case 'RegisterClass':
     case 'OpenCourse':
     case 'SyncCourseRoster':
@@ -44,9 +47,11 @@ const checkWorkPeriod = (command: Extract<SchoolCommand, { type: 'SetWorkPeriod'
   const yearly = isYearlyItem(item);
   if (yearly !== (semesterOfTerm(term) === 0)) return schoolErrors.semesterMismatch(item, term, yearly);
   const schoolYear = schoolYearOfTerm(term);
-  const operating = operatingPeriodOf(state, schoolYear, operatingItemOf(item));
-  if (!operating) return schoolErrors.operatingPeriodNotSet(schoolYear, operatingItemOf(item));
-  if (!liesWithin(window, operating)) return schoolErrors.outsideOperatingPeriod(window, operating);
+  if (isBoundedByOperatingPeriod(item)) {
+    const operating = operatingPeriodOf(state, schoolYear, operatingItemOf(item));
+    if (!operating) return schoolErrors.operatingPeriodNotSet(schoolYear, operatingItemOf(item));
+    if (!liesWithin(window, operating)) return schoolErrors.outsideOperatingPeriod(window, operating);
+  }
   const category = sealedCategoryOfItem(item);
   const period = periodOf(category, term);
   const round = cohorts ?? null;
@@ -86,24 +91,33 @@ const checkSeal = (command: Extract<SchoolCommand, { type: 'SealPeriod' }>, stat
 
 const checkReferences = (command: SchoolCommand, state: SchoolState): Check => {
   switch (command.type) {
+    case 'RegisterTeacher':
+      // A teacher known only from records before the registry (unnamed) may be registered, which names them.
+      return state.teachers[command.data.teacherId]?.name ? schoolErrors.duplicate('teacher', command.data.teacherId, 'R-AUTH-3') : null;
     case 'RegisterClass':
-      return state.classes[command.data.classId] ? schoolErrors.duplicate('class', command.data.classId, 'R-AUTH-3') : null;
+      if (state.classes[command.data.classId]) return schoolErrors.duplicate('class', command.data.classId, 'R-AUTH-3');
+      return isTeacherOf(state, command.data.homeroomTeacherId) ? null : schoolErrors.teacherNotRegistered(command.data.homeroomTeacherId, 'homeroom', 'R-AUTH-2');
     case 'EnrollStudent':
       return state.students[command.data.studentId] ? schoolErrors.duplicate('student', command.data.studentId, 'R-AUTH-3') : null;
     case 'PlaceStudent':
       if (!state.students[command.data.studentId]) return schoolErrors.unknownReference('student', command.data.studentId, 'R-AUTH-3');
       if (!state.classes[command.data.classId]) return schoolErrors.unknownReference('class', command.data.classId, 'R-AUTH-3');
       return null;
-    case 'OpenCourse':
-      return state.courses[command.data.courseId] ? schoolErrors.duplicate('course', command.data.courseId, 'R-OUT-1') : null;
-    case 'MarkCourseReviewer': {
+    case 'OpenCourse': {
+      if (state.courses[command.data.courseId]) return schoolErrors.duplicate('course', command.data.courseId, 'R-OUT-1');
+      const stranger = command.data.teacherIds.find((id) => !isTeacherOf(state, id));
+      return stranger === undefined ? null : schoolErrors.teacherNotRegistered(stranger, 'courseTeacher', 'R-OUT-7');
+    }
+    case 'MarkCourseReviewer':
+    case 'UnmarkCourseReviewer': {
       const course = state.courses[command.data.courseId];
       if (!course) return schoolErrors.unknownReference('course', command.data.courseId, 'R-OUT-7');
       // R-OUT-7: a reviewer (審核=是) is one of the course's own teachers; anyone else is a proxy, appointed as such.
       return course.teacherIds.includes(command.data.teacherId) ? null : schoolErrors.notCourseTeacher(command.data.teacherId, command.data.courseId);
     }
     case 'AppointCertificationProxy':
-      return state.courses[command.data.courseId] ? null : schoolErrors.unknownReference('course', command.data.courseId, 'R-OUT-7');
+      if (!state.courses[command.data.courseId]) return schoolErrors.unknownReference('course', command.data.courseId, 'R-OUT-7');
+      return isTeacherOf(state, command.data.teacherId) ? null : schoolErrors.teacherNotRegistered(command.data.teacherId, 'proxy', 'R-OUT-7');
     case 'SyncCourseRoster':
       return state.courses[command.data.courseId] ? null : schoolErrors.unknownReference('course', command.data.courseId, 'R-OUT-1');
     case 'SetPlanApprovalOrder': {
@@ -112,6 +126,16 @@ const checkReferences = (command: SchoolCommand, state: SchoolState): Check => {
     }
     case 'AddRoleGroupMember':
       return state.roleGroups[command.data.groupId] ? null : schoolErrors.unknownReference('role group', command.data.groupId, 'R-SUB-1');
+    case 'RemoveRoleGroupMember': {
+      const group = state.roleGroups[command.data.groupId];
+      if (!group) return schoolErrors.unknownReference('role group', command.data.groupId, 'R-AUTH-5');
+      return group.memberIds.includes(command.data.userId) ? null : schoolErrors.unknownReference(`member of role group ${group.groupId}`, command.data.userId, 'R-AUTH-5');
+    }
+    case 'DefineRoleGroup': {
+      // R-AUTH-5: rights are stated for the modules the group holds, nothing else.
+      const stray = (command.data.rights ?? []).find((r) => !command.data.functionCodes.includes(r.code));
+      return stray ? schoolErrors.unknownReference(`function module of role group ${command.data.groupId}`, stray.code, 'R-AUTH-5') : null;
+    }
     default:
       return null;
   }
@@ -131,7 +155,10 @@ const NATIONAL_CEILINGS: ReadonlySet<string> = new Set(['documentMaxBytes', 'med
 
 /** The school decider: checks who states a fact and whether it is consistent, then records it as stated. */
 export const decideSchool = (command: SchoolCommand, state: SchoolState, context: SchoolContext): E.Either<DomainError, ReadonlyArray<SchoolEvent>> => {
-  if (!allowedRoles(command.type).includes(context.actor.role)) {
+  // R-AUTH-5: a function a role group can hold is the administrator's or a member's of a group in use holding it.
+  const fn = groupFunctionOf(command, state);
+  if (fn && !mayUseFunction(state, context.actor, fn.codes, fn.right)) return E.left(schoolErrors.functionNotHeld(context.actor, command.type, fn.codes, fn.right));
+  if (!fn && !allowedRoles(command.type).includes(context.actor.role)) {
     return E.left(
       command.type === 'SealPeriod'
         ? schoolErrors.systemOnly(context.actor.role, command.type)

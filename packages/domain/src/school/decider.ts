@@ -1,4 +1,5 @@
 import type { Decider } from '../shared/decider';
+import { bindActorToSchool } from '../shared/schoolBinding';
 import type { SchoolCommand } from './commands';
 import { decideSchool, type SchoolContext } from './decide';
 import type { SchoolEvent } from './events';
@@ -7,7 +8,7 @@ import { initialSchoolState, type SchoolState } from './state';
 
 export const schoolDecider: Decider<SchoolCommand, SchoolEvent, SchoolState, SchoolContext> = {
   initialState: initialSchoolState,
-  decide: decideSchool,
+  decide: bindActorToSchool(decideSchool),
   evolve: evolveSchool,
 };
 

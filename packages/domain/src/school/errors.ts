@@ -3,6 +3,16 @@ import type { Role } from '../shared/actor';
 import type { RuleId } from '../shared/rules';
 import type { Window } from '../shared/time';
 import { roundLabel, type RoundCohorts } from './rounds';
+import { RIGHT_NAMES, type FunctionRight } from './rights';
+
+/** What a teacher is named as, in both languages (TEACHER_NOT_REGISTERED). */
+const TEACHER_DUTIES = {
+  homeroom: ['導師', 'a homeroom teacher'],
+  courseTeacher: ['授課教師', "a course's teacher"],
+  proxy: ['代理認證教師', 'a certification proxy'],
+  advisor: ['自主學習計畫指導教師', "a learning plan's advisor"],
+} as const;
+export type TeacherDuty = keyof typeof TEACHER_DUTIES;
 
 const range = (w: Window): string => `${w.start} – ${w.end}`;
 
@@ -134,6 +144,22 @@ export const schoolErrors = {
       `參數 ${parameter} 不可高於全國上限 ${limit}，收到 ${actual}`,
       `Parameter ${parameter} may not exceed the national limit of ${limit}; got ${actual}`,
       { parameter, limit, actual },
+    ),
+  functionNotHeld: (actor: { id: string; role: Role }, command: string, codes: ReadonlyArray<string>, right: FunctionRight) =>
+    domainError(
+      'FUNCTION_NOT_HELD',
+      'R-AUTH-5',
+      `「${command}」只限學校管理者，或使用中角色群組內具「${codes.join('、')}」${RIGHT_NAMES[right]}權限的成員；${actor.id}（${actor.role}）沒有`,
+      `${command} is for the school administrator or a member of a role group in use holding ${codes.join(' or ')} with the ${right} right; ${actor.id} (${actor.role}) is neither`,
+      { actorId: actor.id, role: actor.role, command, functionCodes: codes, right },
+    ),
+  teacherNotRegistered: (teacherId: string, as: TeacherDuty, rule: RuleId) =>
+    domainError(
+      'TEACHER_NOT_REGISTERED',
+      rule,
+      `${teacherId} 不是本校登錄的教師，不能擔任${TEACHER_DUTIES[as][0]}`,
+      `${teacherId} is not a registered teacher of the school and cannot be ${TEACHER_DUTIES[as][1]}`,
+      { teacherId, as },
     ),
   unknownReference: (kind: string, id: string, rule: RuleId) =>
     domainError('UNKNOWN_REFERENCE', rule, `找不到${kind} ${id}`, `Unknown ${kind} ${id}`, { kind, id }),

@@ -48,18 +48,32 @@ export const StudentPlaced = eventCodec(
   t.strict({ studentId: Id, schoolYear: SchoolYear, classId: Id, seatNumber: PositiveInt }),
 );
 
-/** R-OUT-1: a course of a term; `credits` 0 marks a course that cannot carry outcomes. */
+/** R-AUTH-3 / R-REP-6: a teacher of the school (教師人員資料), by id and the name people know. */
+export const TeacherRegistered = eventCodec('TeacherRegistered', t.strict({ teacherId: Id, name: NonEmptyText }));
+
+const COURSE_FIELDS = { courseId: Id, term: Term, subject: NonEmptyText, name: NonEmptyText, credits: NonNegativeInt, teacherIds: t.array(Id) };
+
+/**
+ * R-OUT-7: who of a co-taught course's teachers starts at 審核=是. `all` (or absent): every one, as seed 003
+ * 3.4 lists them. `marked`: none until marked — the rule before issue 15, which CourseOpened v1 was decided
+ * under; only the v1→v2 upcast writes it (docs/rules.md, "co-taught courses opened before the change").
+ */
+export const CoTeacherReview = t.keyof({ all: null, marked: null }, 'CoTeacherReview');
+
+/** R-OUT-1: a course of a term; `credits` 0 marks a course that cannot carry outcomes. Schema v2 (`reviewers`). */
 export const CourseOpened = eventCodec(
   'CourseOpened',
-  withOptional(
-    { courseId: Id, term: Term, subject: NonEmptyText, name: NonEmptyText, credits: NonNegativeInt, teacherIds: t.array(Id) },
-    { coTaught: t.boolean },
-    'CourseOpenedData',
-  ),
+  withOptional(COURSE_FIELDS, { coTaught: t.boolean, reviewers: CoTeacherReview }, 'CourseOpenedData'),
 );
 
-/** R-OUT-7: in a co-taught course (合開課程) a teacher the administrator marked 審核=是. */
+/** The OpenCourse command's data: a course opened now always starts its co-teachers at 審核=是 (R-OUT-7). */
+export const OpenCourseData = withOptional(COURSE_FIELDS, { coTaught: t.boolean }, 'OpenCourseData');
+
+/** R-OUT-7: in a co-taught course (合開課程) the administrator set a teacher to 審核=是 (可以認證). */
 export const CourseReviewerMarked = eventCodec('CourseReviewerMarked', t.strict({ courseId: Id, teacherId: Id }));
+
+/** R-OUT-7: in a co-taught course the administrator set a teacher to 審核=否 (無法認證). */
+export const CourseReviewerUnmarked = eventCodec('CourseReviewerUnmarked', t.strict({ courseId: Id, teacherId: Id }));
 
 /** R-OUT-7: a proxy the administrator appointed to certify a course. */
 export const CertificationProxyAppointed = eventCodec(
@@ -70,13 +84,29 @@ export const CertificationProxyAppointed = eventCodec(
 /** R-OUT-1: the students who take a course, as synced from the school's records (replaces the roster). */
 export const CourseRosterSynced = eventCodec('CourseRosterSynced', t.strict({ courseId: Id, studentIds: t.array(Id) }));
 
-/** R-SUB-1 / R-AUTH-3: a role group and the function codes it holds. */
+/** R-AUTH-5: the 新增/修改/刪除 rights a role group holds on one function module. */
+export const FunctionRights = t.strict({ code: NonEmptyText, add: t.boolean, change: t.boolean, delete: t.boolean }, 'FunctionRights');
+export type FunctionRights = t.TypeOf<typeof FunctionRights>;
+
+/**
+ * R-SUB-1 / R-AUTH-5: a role group (角色群組), defined or redefined whole (members are kept). `inUse`
+ * (是否使用) absent means 是; a code of `functionCodes` absent from `rights` holds all three rights (seed 003
+ * 3.1.2 ticks them all). Both fields are optional, so groups recorded before them read as in use with
+ * every right.
+ */
 export const RoleGroupDefined = eventCodec(
   'RoleGroupDefined',
-  t.strict({ groupId: Id, name: NonEmptyText, functionCodes: t.array(NonEmptyText) }),
+  withOptional(
+    { groupId: Id, name: NonEmptyText, functionCodes: t.array(NonEmptyText) },
+    { inUse: t.boolean, rights: t.array(FunctionRights) },
+    'RoleGroupDefinedData',
+  ),
 );
 
 export const RoleGroupMemberAdded = eventCodec('RoleGroupMemberAdded', t.strict({ groupId: Id, userId: Id }));
+
+/** R-AUTH-5: a member removed from a role group; affects only later commands. */
+export const RoleGroupMemberRemoved = eventCodec('RoleGroupMemberRemoved', t.strict({ groupId: Id, userId: Id }));
 
 /** SHA-256 in lowercase hex. */
 export const Sha256Digest = t.refinement(t.string, isSha256Hex, 'Sha256Digest');
@@ -124,12 +154,15 @@ export const SchoolEvent = t.union(
     ClassRegistered,
     StudentEnrolled,
     StudentPlaced,
+    TeacherRegistered,
     CourseOpened,
     CourseReviewerMarked,
+    CourseReviewerUnmarked,
     CertificationProxyAppointed,
     CourseRosterSynced,
     RoleGroupDefined,
     RoleGroupMemberAdded,
+    RoleGroupMemberRemoved,
     PeriodSealed,
     PlanApprovalOrderSet,
   ],

@@ -6,6 +6,7 @@ export * from './evolve';
 export * from './parameters';
 export * from './policy';
 export * from './rounds';
+export * from './rights';
 export * from './state';
 export * from './workItems';
 export * from './decider';

@@ -34,11 +34,11 @@ export const certifiersOf = (course: CourseInfo): ReadonlyArray<string> => [
   ...course.proxyIds,
 ];
 
-/** R-SUB-1: the user belongs to a role group holding one of the function codes. */
-export const holdsFunction = (policy: SchoolPolicy, userId: string, functionCodes: ReadonlyArray<string>): boolean =>
-  Object.values(policy.roleGroups).some(
-    (group) => group.memberIds.includes(userId) && group.functionCodes.some((code) => functionCodes.includes(code)),
-  );
+/** R-AUTH-3: a teacher in the school's registry (registered, or known from records before the registry). */
+export const isTeacherOf = (policy: SchoolPolicy, teacherId: string): boolean => policy.teachers[teacherId] !== undefined;
+
+/** R-REP-6: the name a report shows for a teacher: their registered name, else their id. */
+export const teacherNameOf = (policy: SchoolPolicy, teacherId: string): string => policy.teachers[teacherId]?.name ?? teacherId;
 
 /** The homeroom teacher of a student's class in a school year, if placed (R-AUTH-2). */
 export const homeroomTeacherOf = (policy: SchoolPolicy, studentId: string, schoolYear: number): string | undefined => {

@@ -1,7 +1,7 @@
 import type { NonEmptyText } from '../shared/primitives';
 import type { Term } from '../shared/term';
 import type { Window } from '../shared/time';
-import type { PlanApprovalStage } from './events';
+import type { FunctionRights, PlanApprovalStage } from './events';
 import type { RoundCohorts } from './rounds';
 import type { ParameterName, ParameterValue } from './parameters';
 
@@ -29,17 +29,33 @@ export interface CourseInfo {
   readonly credits: number;
   readonly teacherIds: ReadonlyArray<string>;
   readonly coTaught: boolean;
-  /** R-OUT-7: co-taught teachers marked 審核=是. */
+  /** R-OUT-7: co-taught teachers at 審核=是 (every one from the start, unless opened under the old rule). */
   readonly reviewerIds: ReadonlyArray<string>;
   /** R-OUT-7: appointed proxies. */
   readonly proxyIds: ReadonlyArray<string>;
   readonly studentIds: Readonly<Record<string, true>>;
 }
 
+/**
+ * R-AUTH-3 / R-REP-6: a teacher of the school. `name` is null for a teacher known only from records written
+ * before the registry existed (a class's homeroom teacher, a course's teacher, reviewer or proxy).
+ */
+export interface TeacherInfo {
+  readonly teacherId: string;
+  readonly name: string | null;
+  /** The courses they teach and the classes they are homeroom teacher of, in the order recorded. */
+  readonly courseIds: ReadonlyArray<string>;
+  readonly classIds: ReadonlyArray<string>;
+}
+
 export interface RoleGroup {
   readonly groupId: string;
   readonly name: string;
+  /** R-AUTH-5: 是否使用. */
+  readonly inUse: boolean;
   readonly functionCodes: ReadonlyArray<string>;
+  /** R-AUTH-5: the 新增/修改/刪除 rights of each function code held, in the order of `functionCodes`. */
+  readonly functions: ReadonlyArray<FunctionRights>;
   readonly memberIds: ReadonlyArray<string>;
 }
 
@@ -59,6 +75,8 @@ export interface SchoolState {
   readonly classes: Readonly<Record<string, ClassInfo>>;
   readonly students: Readonly<Record<string, StudentInfo>>;
   readonly courses: Readonly<Record<string, CourseInfo>>;
+  /** R-AUTH-3: the teacher registry. */
+  readonly teachers: Readonly<Record<string, TeacherInfo>>;
   readonly roleGroups: Readonly<Record<string, RoleGroup>>;
   /** Keyed `roundKey(category, period, cohorts)`: `${category}:${period}` for the every-cohort round (R-SEAL-1, R-ROUND-1). */
   readonly sealed: Readonly<Record<string, true>>;
@@ -79,6 +97,7 @@ export const initialSchoolState: SchoolState = {
   classes: {},
   students: {},
   courses: {},
+  teachers: {},
   roleGroups: {},
   sealed: {},
   rounds: {},

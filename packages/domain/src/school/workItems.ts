@@ -59,6 +59,16 @@ const YEARLY_ITEMS: ReadonlySet<WorkItem> = new Set<WorkItem>([
 /** R-WIN-2 / R-TIME-1: yearly items are keyed by semester 0, the others by semester 1 or 2. */
 export const isYearlyItem = (item: WorkItem): boolean => YEARLY_ITEMS.has(item);
 
+/**
+ * R-WIN-1 / R-WIN-2: the four work items the city's operating period bounds — seed 003 3.7 lists exactly
+ * these under 學習成果/多元表現作業時間 (上傳及送出認證, 老師認證, 勾選學習成果, 勾選多元表現). Submission,
+ * confirmation, re-check and the yearly performance upload are not bounded by it: seed 001's real round
+ * confirms term 1092 data in November 2021, after school year 109's operating period has ended.
+ */
+const OPERATING_ITEMS: ReadonlySet<WorkItem> = new Set<WorkItem>(['outcomeUpload', 'outcomeCertification', 'outcomeSelection', 'performanceSelection']);
+
+export const isBoundedByOperatingPeriod = (item: WorkItem): boolean => OPERATING_ITEMS.has(item);
+
 /** Which of the city's operating periods a work period must lie in (R-WIN-2). */
 export const operatingItemOf = (item: WorkItem): OperatingItem =>
   item.startsWith('performance') || item.startsWith('cadre') ? 'performances' : 'outcomes';

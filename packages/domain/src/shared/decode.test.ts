@@ -11,7 +11,7 @@ const pdfMeta = { name: 'report.pdf', mimeType: 'application/pdf', sizeBytes: 50
 const envelope = (type: string, data: unknown, extra: Record<string, unknown> = {}) => ({
   commandId: 'cmd-1',
   now: '2022-10-01T10:00+08:00',
-  actor: { id: 's1', role: 'student' },
+  actor: { id: 's1', role: 'student', schoolId: 'sch1' },
   type,
   data,
   ...extra,
@@ -35,13 +35,13 @@ describe('decoding a command', () => {
     if (E.isRight(result)) {
       expect(result.right.aggregate).toBe('portfolio');
       expect(result.right.command.type).toBe('UploadCourseOutcome');
-      expect(result.right.meta).toEqual({ commandId: 'cmd-1', now: '2022-10-01T10:00+08:00', actor: { id: 's1', role: 'student' } });
+      expect(result.right.meta).toEqual({ commandId: 'cmd-1', now: '2022-10-01T10:00+08:00', actor: { id: 's1', role: 'student', schoolId: 'sch1' } });
     }
   });
 
   it('routes a valid school command to the school', () => {
     const result = decodeCommand(
-      envelope('SetParameter', { schoolId: 'sch1', parameter: 'outcomeUploadQuota', value: 6, effectiveFromSchoolYear: 111 }, { actor: { id: 'admin', role: 'admin' } }),
+      envelope('SetParameter', { schoolId: 'sch1', parameter: 'outcomeUploadQuota', value: 6, effectiveFromSchoolYear: 111 }, { actor: { id: 'admin', role: 'admin', schoolId: 'sch1' } }),
     );
     expect(E.isRight(result) && result.right.aggregate).toBe('school');
   });
@@ -124,7 +124,7 @@ describe('decoding a command', () => {
   });
 
   it('refuses an unknown actor role at actor.role', () => {
-    expect(pathsOf(refusal({ ...upload(), actor: { id: 's1', role: 'principal' } }))).toEqual(['actor.role']);
+    expect(pathsOf(refusal({ ...upload(), actor: { id: 's1', role: 'principal', schoolId: 'sch1' } }))).toEqual(['actor.role']);
   });
 
   it('refuses a non-object input at the root paths', () => {
@@ -146,7 +146,7 @@ describe('decoding a command', () => {
 
   it('names the failing element of a list kept non-empty by a refinement, e.g. data.stages.1.groupId', () => {
     const error = refusal(
-      envelope('SetPlanApprovalOrder', { schoolId: 'sch1', stages: [{ kind: 'advisor' }, { kind: 'roleGroup', groupId: 'bad id!' }] }, { actor: { id: 'admin', role: 'admin' } }),
+      envelope('SetPlanApprovalOrder', { schoolId: 'sch1', stages: [{ kind: 'advisor' }, { kind: 'roleGroup', groupId: 'bad id!' }] }, { actor: { id: 'admin', role: 'admin', schoolId: 'sch1' } }),
     );
     expect(error.code).toBe('INVALID_INPUT');
     expect(pathsOf(error)).toContain('data.stages.1.groupId');

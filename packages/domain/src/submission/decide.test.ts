@@ -73,6 +73,15 @@ const withGroup = (userId: string, functionCodes: string[]) =>
     ],
   }).policy;
 
+/** The fixture school with one more role group holding `functionCodes` with the stated rights. */
+const withGroupRights = (userId: string, functionCodes: string[], rights: unknown[]) =>
+  schoolFixture({
+    extra: [
+      schoolEvent('RoleGroupDefined', { groupId: 'g-other', name: '其他處室', functionCodes, rights }),
+      schoolEvent('RoleGroupMemberAdded', { groupId: 'g-other', userId }),
+    ],
+  }).policy;
+
 describe('who submits (R-SUB-1)', () => {
   it('accepts a roster from a member of a role group holding the function, inside the window (R-SUB-1)', () => {
     given().when(submit('F1'), ctx('2023-04-13T17:00')).then(submitted('F1'));
@@ -86,7 +95,7 @@ describe('who submits (R-SUB-1)', () => {
     ['a teacher', teacher('t1')],
     ['a student', student('s1')],
     ['the system', system()],
-  ])('refuses %s submitting (R-SUB-1)', (_who, actor) => {
+  ])('refuses %s submitting outcomes (R-SUB-1)', (_who, actor) => {
     given().when(submit('F1'), ctx('2023-04-13T18:00', actor)).thenError('NOT_A_SUBMITTER', 'R-SUB-1');
   });
 
@@ -109,13 +118,29 @@ describe('who submits (R-SUB-1)', () => {
     given().when(submit('F1', ROSTER, 'cadreRecords', '1112'), ctx('2023-04-13T18:00')).thenSucceeds();
   });
 
-  it('leaves course records, for which no function code exists, to the administrator (R-SUB-1, R-AUTH-3)', () => {
+  it("takes course records, for which no function code exists, from the school's records system and the administrator only (R-SUB-1)", () => {
+    // 003 §2: 修課資料 are synced from the records system; 3.10 學校查詢接受紀錄 lists what it sent.
+    given().when(submit('F1', ROSTER, 'courseRecords', '1112'), ctx('2023-04-13T18:00', system())).then(submitted('F1', ROSTER, 'system', 'courseRecords', '1112'));
     given().when(submit('F1', ROSTER, 'courseRecords', '1112'), ctx('2023-04-13T18:00', admin())).thenSucceeds();
     given().when(submit('F1', ROSTER, 'courseRecords', '1112'), ctx('2023-04-13T18:00')).thenError('NOT_A_SUBMITTER', 'R-SUB-1');
   });
 
-  it('refuses an administrator outside any submitting role group for a category that has a function code (R-SUB-1)', () => {
-    given().when(submit('F1'), ctx('2023-04-13T18:00', admin('admin2'))).thenError('NOT_A_SUBMITTER', 'R-SUB-1');
+  it('lets the administrator submit every category without a role group: 003 3.6, 3.9 and 3.14 are 校管理者 functions (R-SUB-1, R-AUTH-5)', () => {
+    given().when(submit('F1'), ctx('2023-04-13T18:00', admin('admin2'))).then(submitted('F1', ROSTER, 'admin2'));
+    given().when(submit('F1', ROSTER, 'performances', '1110'), ctx('2023-04-13T18:00', admin('admin2'))).thenSucceeds();
+    given().when(submit('F1', [{ studentId: 's1', items: [{ itemId: 'cadre-1', title: '班長' }] }], 'cadreRecords', '1112'), ctx('2023-04-13T18:00', admin('admin2'))).thenSucceeds();
+  });
+
+  it('refuses a submitter whose group is not in use (是否使用=否), or who was removed from it (R-SUB-1, R-AUTH-5)', () => {
+    const notInUse = schoolFixture({ extra: [schoolEvent('RoleGroupDefined', { groupId: 'g-submit', name: '註冊組', functionCodes: ['S0205S', 'S0206S', 'S0207S', 'S0208S', 'S0218S'], inUse: false })] }).policy;
+    const removed = schoolFixture({ extra: [schoolEvent('RoleGroupMemberRemoved', { groupId: 'g-submit', userId: 'sub1' })] }).policy;
+    given().when(submit('F1'), ctx('2023-04-13T18:00', submitter('sub1'), notInUse)).thenError('NOT_A_SUBMITTER', 'R-SUB-1');
+    given().when(submit('F1'), ctx('2023-04-13T18:00', submitter('sub1'), removed)).thenError('NOT_A_SUBMITTER', 'R-SUB-1');
+  });
+
+  it('refuses a member whose group holds S0207S without the 新增 right (R-SUB-1, R-AUTH-5)', () => {
+    const noAdd = withGroupRights('u9', ['S0207S'], [{ code: 'S0207S', add: false, change: true, delete: true }]);
+    given().when(submit('F1'), ctx('2023-04-13T18:00', submitter('u9'), noAdd)).thenError('NOT_A_SUBMITTER', 'R-SUB-1');
   });
 
   it('refuses an empty roster, and a student not enrolled at the school (R-SUB-1)', () => {

@@ -6,7 +6,8 @@ import { isWithin, type TaipeiInstant } from '../shared/time';
 import { accessErrors, receiptErrors } from '../portfolio/errors';
 import { receiptKey, receiptSeal, type PortfolioState } from '../portfolio/state';
 import { schoolErrors } from '../school/errors';
-import { holdsFunction, workPeriodOf } from '../school/policy';
+import { workPeriodOf } from '../school/policy';
+import { mayUseFunction } from '../school/rights';
 import { isRoundSealed } from '../school/rounds';
 import type { SchoolPolicy } from '../school/state';
 import { isYearlyCategory, submissionItemOf, type ReceiptCategory } from '../school/workItems';
@@ -32,7 +33,7 @@ export interface SubmissionContext {
  * R-SUB-1: the function code that lets a role group submit each category (seed 003: S0207S 提交學習成果,
  * S0208S 提交多元表現, S0218S 幹部經歷). S0205S / S0206S are the matching read-only views of selections,
  * which a submitter also holds but which do not by themselves allow submitting. The sources name no code
- * for course records: only the administrator submits them.
+ * for course records: the school's records system sends them (003 §2 sync, 3.10 reception log).
  */
 export const SUBMIT_FUNCTION_CODES: Readonly<Record<ReceiptCategory, ReadonlyArray<string>>> = {
   courseOutcomes: ['S0207S'],
@@ -41,12 +42,16 @@ export const SUBMIT_FUNCTION_CODES: Readonly<Record<ReceiptCategory, ReadonlyArr
   courseRecords: [],
 };
 
+/**
+ * R-SUB-1 / R-AUTH-5: the administrator submits every category without a group (003 3.6, 3.9, 3.14 are
+ * 校管理者 functions); course records also come from the records system; the other categories from a
+ * member of a role group in use holding the category's code with the 新增 right.
+ */
 const mustSubmit = (context: SubmissionContext, category: ReceiptCategory): DomainError | null => {
   const codes = SUBMIT_FUNCTION_CODES[category];
   const { actor } = context;
-  if (codes.length === 0) return actor.role === 'admin' ? null : submissionErrors.notSubmitter(actor.id, category, codes);
-  const allowed = (actor.role === 'submitter' || actor.role === 'admin') && holdsFunction(context.policy, actor.id, codes);
-  return allowed ? null : submissionErrors.notSubmitter(actor.id, category, codes);
+  if (codes.length === 0) return actor.role === 'admin' || actor.role === 'system' ? null : submissionErrors.notSubmitter(actor.id, category, codes);
+  return mayUseFunction(context.policy, actor, codes, 'add') ? null : submissionErrors.notSubmitter(actor.id, category, codes);
 };
 
 const checkSubmit = (command: Extract<SubmissionCommand, { type: 'SubmitRoster' }>, state: SubmissionState, context: SubmissionContext): DomainError | null => {

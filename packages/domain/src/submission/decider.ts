@@ -1,4 +1,5 @@
 import type { Decider } from '../shared/decider';
+import { bindActorToSchool } from '../shared/schoolBinding';
 import type { SubmissionCommand } from './commands';
 import { decideSubmission, type SubmissionContext } from './decide';
 import type { SubmissionEvent } from './events';
@@ -7,6 +8,6 @@ import { initialSubmissionState, type SubmissionState } from './state';
 
 export const submissionDecider: Decider<SubmissionCommand, SubmissionEvent, SubmissionState, SubmissionContext> = {
   initialState: initialSubmissionState,
-  decide: decideSubmission,
+  decide: bindActorToSchool(decideSubmission),
   evolve: evolveSubmission,
 };

@@ -4,8 +4,8 @@ import { roundLabel } from '../school/rounds';
 export const submissionErrors = {
   notSubmitter: (userId: string, category: string, codes: ReadonlyArray<string>) =>
     domainError('NOT_A_SUBMITTER', 'R-SUB-1',
-      codes.length > 0 ? `${userId} 所屬角色群組沒有「${category}」提交功能（${codes.join('、')}）` : `只有學校管理者可以提交「${category}」`,
-      codes.length > 0 ? `${userId} is in no role group holding the ${category} submission function (${codes.join(', ')})` : `Only the school administrator submits ${category}`,
+      codes.length > 0 ? `${userId} 不是學校管理者，也不在持有「${category}」提交功能（${codes.join('、')}，新增）的使用中角色群組` : `只有學校管理者或學校成績系統可以提交「${category}」`,
+      codes.length > 0 ? `${userId} is not the administrator and in no role group in use holding the ${category} submission function (${codes.join(', ')}) with the add right` : `Only the school administrator or the school's records system submits ${category}`,
       { userId, category, functionCodes: codes }),
   fidAlreadyUsed: (fid: string) =>
     domainError('FID_ALREADY_USED', 'R-SUB-2', `提交編號 FID ${fid} 已使用過`, `The attempt id (FID) ${fid} has already been used`, { fid }),

@@ -8,8 +8,9 @@ import { inMemoryViewStore } from '../viewStore';
 import { UNASSIGNED, uncertifiedTeacherReport, uncertifiedTeacherTable } from './teachers';
 
 /**
- * Courses of the fixture: math-1112 (t1), phys-1112 (t2), proj-1112 co-taught by t3 and t4. The
- * administrator marks only t4 as reviewer (審核=是) of proj-1112 and appoints t7 proxy for phys-1112 (R-OUT-7).
+ * Courses of the fixture: math-1112 (t1 王建民), phys-1112 (t2 李安心), proj-1112 co-taught by t3 and t4, who
+ * both start at 審核=是. The administrator sets t3 to 否, so only t4 (陳怡君) reviews proj-1112, and appoints
+ * t7 (吳明哲) proxy for phys-1112 (R-OUT-7).
  */
 const school = schoolFixture({
   students: [
@@ -20,8 +21,9 @@ const school = schoolFixture({
     { id: 's5', name: '王美', seat: 4 },
   ],
   extra: [
-    schoolEvent('CourseReviewerMarked', { courseId: 'proj-1112', teacherId: 't4' }),
+    schoolEvent('CourseReviewerUnmarked', { courseId: 'proj-1112', teacherId: 't3' }),
     schoolEvent('CertificationProxyAppointed', { courseId: 'phys-1112', teacherId: 't7' }),
+    schoolEvent('TeacherRegistered', { teacherId: 't-home2', name: '周佳蓉' }),
     schoolEvent('ClassRegistered', { classId: 'c302', schoolYear: 111, name: '普通三02班', homeroomTeacherId: 't-home2' }),
     schoolEvent('StudentEnrolled', { studentId: 's6', studentNumber: '109101', name: '周杰', entrySchoolYear: 109 }),
     schoolEvent('StudentPlaced', { studentId: 's6', schoolYear: 111, classId: 'c302', seatNumber: 1 }),
@@ -80,31 +82,33 @@ describe('the uncertified-teacher report (R-REP-3, R-OUT-7, R-OUT-11)', () => {
   it('lists per certifying teacher the pending outcomes of the term by class and seat, most waiting first', () => {
     expect(uncertifiedTeacherReport(view, { schoolId: 'sch1', term: '1112' })).toEqual(
       E.right([
-        { teacherId: 't1', waiting: 3, outcomes: [S3_MATH, S1_MATH, S6_MATH] },
-        // proj-1112 is co-taught: only t4, the teacher marked reviewer, waits for it; t3 does not.
-        { teacherId: 't4', waiting: 2, outcomes: [S2_PROJ, S1_PROJ] },
+        { teacherId: 't1', teacherName: '王建民', waiting: 3, outcomes: [S3_MATH, S1_MATH, S6_MATH] },
+        // proj-1112 is co-taught: only t4, still at 審核=是, waits for it; t3, set to 否, does not.
+        { teacherId: 't4', teacherName: '陳怡君', waiting: 2, outcomes: [S2_PROJ, S1_PROJ] },
         // phys-1112 waits for its teacher and for the appointed proxy.
-        { teacherId: 't2', waiting: 1, outcomes: [S2_PHYS] },
-        { teacherId: 't7', waiting: 1, outcomes: [S2_PHYS] },
+        { teacherId: 't2', teacherName: '李安心', waiting: 1, outcomes: [S2_PHYS] },
+        { teacherId: 't7', teacherName: '吳明哲', waiting: 1, outcomes: [S2_PHYS] },
       ]),
     );
   });
 
-  it('lists an outcome no teacher may certify under 未指定, so it is not lost (R-OUT-11)', async () => {
+  it('lists an outcome no teacher may certify (both co-teachers set to 否) under 未指定, so it is not lost (R-OUT-11)', async () => {
     const store = new InMemoryEventStore();
-    const unmarked = schoolFixture();
+    const unmarked = schoolFixture({
+      extra: ['t3', 't4'].map((teacherId) => schoolEvent('CourseReviewerUnmarked', { courseId: 'proj-1112', teacherId })),
+    });
     await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), unmarked.events);
     await seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', 's1'), pending('s1', 'o-orphan', 'proj-1112'));
     const rebuilt = await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild();
     if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message.en);
     expect(uncertifiedTeacherReport(rebuilt.right.view, { schoolId: 'sch1', term: '1112' })).toEqual(
-      E.right([{ teacherId: UNASSIGNED, waiting: 1, outcomes: [{ className: '普通三01班', seatNumber: 1, name: '林小明', subject: '專題研究', outcomeId: 'o-orphan' }] }]),
+      E.right([{ teacherId: UNASSIGNED, teacherName: UNASSIGNED, waiting: 1, outcomes: [{ className: '普通三01班', seatNumber: 1, name: '林小明', subject: '專題研究', outcomeId: 'o-orphan' }] }]),
     );
   });
 
   it('lists only the term asked for', () => {
     expect(uncertifiedTeacherReport(view, { schoolId: 'sch1', term: '1111' })).toEqual(
-      E.right([{ teacherId: 't1', waiting: 1, outcomes: [{ className: '普通三01班', seatNumber: 5, name: '黃聰', subject: '數學', outcomeId: 'o-s4-old' }] }]),
+      E.right([{ teacherId: 't1', teacherName: '王建民', waiting: 1, outcomes: [{ className: '普通三01班', seatNumber: 5, name: '黃聰', subject: '數學', outcomeId: 'o-s4-old' }] }]),
     );
     expect(uncertifiedTeacherReport(view, { schoolId: 'sch1', term: '1121' })).toEqual(E.right([]));
   });
@@ -115,7 +119,7 @@ describe('the uncertified-teacher report (R-REP-3, R-OUT-7, R-OUT-11)', () => {
     expect(uncertifiedTeacherTable('1112', report.right)).toEqual({
       title: '1112 未認證教師狀況表',
       columns: [
-        { key: 'teacherId', header: '教師' },
+        { key: 'teacherName', header: '教師姓名' },
         { key: 'waiting', header: '待認證件數' },
         { key: 'className', header: '班級' },
         { key: 'seatNumber', header: '座號' },
@@ -123,15 +127,32 @@ describe('the uncertified-teacher report (R-REP-3, R-OUT-7, R-OUT-11)', () => {
         { key: 'subject', header: '科目' },
       ],
       rows: [
-        { teacherId: 't1', waiting: 3, className: '普通三01班', seatNumber: 2, name: '洪堯', subject: '數學' },
-        { teacherId: 't1', waiting: 3, className: '普通三01班', seatNumber: 3, name: '黃盛', subject: '數學' },
-        { teacherId: 't1', waiting: 3, className: '普通三02班', seatNumber: 1, name: '周杰', subject: '數學' },
-        { teacherId: 't4', waiting: 2, className: '普通三01班', seatNumber: 1, name: '林廷', subject: '專題研究' },
-        { teacherId: 't4', waiting: 2, className: '普通三01班', seatNumber: 3, name: '黃盛', subject: '專題研究' },
-        { teacherId: 't2', waiting: 1, className: '普通三01班', seatNumber: 1, name: '林廷', subject: '物理' },
-        { teacherId: 't7', waiting: 1, className: '普通三01班', seatNumber: 1, name: '林廷', subject: '物理' },
+        { teacherName: '王建民', waiting: 3, className: '普通三01班', seatNumber: 2, name: '洪堯', subject: '數學' },
+        { teacherName: '王建民', waiting: 3, className: '普通三01班', seatNumber: 3, name: '黃盛', subject: '數學' },
+        { teacherName: '王建民', waiting: 3, className: '普通三02班', seatNumber: 1, name: '周杰', subject: '數學' },
+        { teacherName: '陳怡君', waiting: 2, className: '普通三01班', seatNumber: 1, name: '林廷', subject: '專題研究' },
+        { teacherName: '陳怡君', waiting: 2, className: '普通三01班', seatNumber: 3, name: '黃盛', subject: '專題研究' },
+        { teacherName: '李安心', waiting: 1, className: '普通三01班', seatNumber: 1, name: '林廷', subject: '物理' },
+        { teacherName: '吳明哲', waiting: 1, className: '普通三01班', seatNumber: 1, name: '林廷', subject: '物理' },
       ],
     });
+  });
+
+  it("shows the id of a teacher known only from records written before the registry, as the report always did (R-REP-6)", async () => {
+    const store = new InMemoryEventStore();
+    const old = [
+      schoolEvent('SchoolRegistered', { schoolId: 'sch1', name: '臺北市立舊校' }),
+      schoolEvent('ClassRegistered', { classId: 'c301', schoolYear: 111, name: '普通三01班', homeroomTeacherId: 't-home' }),
+      schoolEvent('StudentEnrolled', { studentId: 's1', studentNumber: '109001', name: '林小明', entrySchoolYear: 109 }),
+      schoolEvent('StudentPlaced', { studentId: 's1', schoolYear: 111, classId: 'c301', seatNumber: 1 }),
+      schoolEvent('CourseOpened', { courseId: 'math-1112', term: '1112', subject: '數學', name: '數學', credits: 4, teacherIds: ['t-math'] }),
+    ];
+    await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), old);
+    await seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', 's1'), pending('s1', 'o1', 'math-1112'));
+    const rebuilt = await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild();
+    if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message.en);
+    const report = uncertifiedTeacherReport(rebuilt.right.view, { schoolId: 'sch1', term: '1112' });
+    expect(E.isRight(report) && report.right.map((r) => [r.teacherId, r.teacherName])).toEqual([['t-math', 't-math']]);
   });
 
   it('is a Left SCHOOL_NOT_REGISTERED for a school the log does not know', () => {

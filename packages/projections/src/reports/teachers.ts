@@ -1,4 +1,4 @@
-import { certifiersOf, valuesOf, type DomainError } from '@licheng/domain';
+import { certifiersOf, teacherNameOf, valuesOf, type DomainError } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { ReportsView } from '../reportsView';
@@ -18,6 +18,8 @@ export interface WaitingOutcome {
 
 export interface UncertifiedTeacherRow {
   readonly teacherId: string;
+  /** R-REP-6: the registered name (3.11 shows 教師姓名); the id for a teacher known only from older records. */
+  readonly teacherName: string;
   readonly waiting: number;
   readonly outcomes: ReadonlyArray<WaitingOutcome>;
 }
@@ -56,6 +58,7 @@ export const uncertifiedTeacherReport = (
       return [...byTeacher.entries()]
         .map(([teacherId, outcomes]) => ({
           teacherId,
+          teacherName: teacherId === UNASSIGNED ? UNASSIGNED : teacherNameOf(policy, teacherId),
           waiting: outcomes.length,
           outcomes: [...outcomes].sort((a, b) => a.className.localeCompare(b.className, 'zh-Hant') || a.seatNumber - b.seatNumber),
         }))
@@ -66,7 +69,7 @@ export const uncertifiedTeacherReport = (
 export const uncertifiedTeacherTable = (term: string, rows: ReadonlyArray<UncertifiedTeacherRow>): Table => ({
   title: `${term} 未認證教師狀況表`,
   columns: [
-    { key: 'teacherId', header: '教師' },
+    { key: 'teacherName', header: '教師姓名' },
     { key: 'waiting', header: '待認證件數' },
     { key: 'className', header: '班級' },
     { key: 'seatNumber', header: '座號' },
@@ -74,6 +77,6 @@ export const uncertifiedTeacherTable = (term: string, rows: ReadonlyArray<Uncert
     { key: 'subject', header: '科目' },
   ],
   rows: rows.flatMap((row) =>
-    row.outcomes.map((o) => ({ teacherId: row.teacherId, waiting: row.waiting, className: o.className, seatNumber: o.seatNumber, name: o.name, subject: o.subject })),
+    row.outcomes.map((o) => ({ teacherName: row.teacherName, waiting: row.waiting, className: o.className, seatNumber: o.seatNumber, name: o.name, subject: o.subject })),
   ),
 });

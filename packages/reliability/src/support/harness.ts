@@ -20,8 +20,8 @@ export const minutesBetween = (from: string, to: string): number => Math.round((
 
 /**
  * The school of `schoolFixture` with what the model test needs on top: an upload quota of 6 (the MOE floor,
- * so that the term quota binds before the per-subject quotas do), t3 marked 審核=是 on the co-taught
- * project course (t4 is not), and t6 appointed proxy for math-1112 (R-OUT-3, R-OUT-7).
+ * so that the term quota binds before the per-subject quotas do), t4 set to 審核=否 on the co-taught
+ * project course (t3 stays at 是, where every co-teacher starts), and t6 appointed proxy for math-1112 (R-OUT-3, R-OUT-7).
  */
 export const reliabilitySchool = (studentIds: ReadonlyArray<string>, extra: ReadonlyArray<SchoolEvent> = []) =>
   schoolFixture({
@@ -29,7 +29,7 @@ export const reliabilitySchool = (studentIds: ReadonlyArray<string>, extra: Read
     students: studentIds.map((id) => ({ id })),
     extra: [
       schoolEvent('ParameterSet', { parameter: 'outcomeUploadQuota', value: 6, effectiveFromSchoolYear: 111 }),
-      schoolEvent('CourseReviewerMarked', { courseId: 'proj-1112', teacherId: 't3' }),
+      schoolEvent('CourseReviewerUnmarked', { courseId: 'proj-1112', teacherId: 't4' }),
       schoolEvent('CertificationProxyAppointed', { courseId: 'math-1112', teacherId: 't6' }),
       ...extra,
     ],

@@ -29,6 +29,7 @@ export type ColumnId =
   | 'admin'
   | 'submitter'
   | 'submitterNoCode'
+  | 'groupMember'
   | 'system'
   | 'city';
 
@@ -37,21 +38,22 @@ type ActorRole = 'student' | 'parent' | 'teacher' | 'admin' | 'submitter' | 'sys
 export interface Column {
   readonly id: ColumnId;
   readonly label: string;
-  readonly actor: { readonly id: string; readonly role: ActorRole };
+  readonly actor: { readonly id: string; readonly role: ActorRole; readonly schoolId?: string };
   readonly who: string;
 }
 
-/** The roles and relations of R-AUTH-1..4, R-OUT-7 and R-SUB-1, as actors of the fixture school. */
+/** The roles and relations of R-AUTH-1..5, R-OUT-7 and R-SUB-1, as actors of the fixture school. */
 export const COLUMNS: ReadonlyArray<Column> = [
-  { id: 'ownStudent', label: 'own student', actor: { id: 's1', role: 'student' }, who: 's1, whose portfolio it is' },
-  { id: 'otherStudent', label: 'other student', actor: { id: 's2', role: 'student' }, who: 's2, a classmate' },
-  { id: 'parent', label: 'parent', actor: { id: 'p1', role: 'parent' }, who: "p1, s1's parent" },
-  { id: 'courseTeacher', label: 'course teacher', actor: { id: 't1', role: 'teacher' }, who: 't1, who teaches the math course the outcome belongs to' },
-  { id: 'otherTeacher', label: 'other teacher', actor: { id: 't2', role: 'teacher' }, who: 't2, who teaches physics, not that course' },
-  { id: 'homeroomTeacher', label: 'homeroom teacher', actor: { id: 't-home', role: 'teacher' }, who: "t-home, homeroom teacher of s1's class" },
-  { id: 'admin', label: 'admin', actor: { id: 'admin', role: 'admin' }, who: 'the school administrator (in no role group)' },
-  { id: 'submitter', label: 'submitter (function code)', actor: { id: 'sub1', role: 'submitter' }, who: 'sub1, in role group g-submit holding S0205S–S0208S and S0218S' },
-  { id: 'submitterNoCode', label: 'submitter (no code)', actor: { id: 'sub2', role: 'submitter' }, who: 'sub2, in role group g-view holding only the view functions S0205S and S0206S' },
+  { id: 'ownStudent', label: 'own student', actor: { id: 's1', role: 'student', schoolId: SCHOOL_ID }, who: 's1, whose portfolio it is' },
+  { id: 'otherStudent', label: 'other student', actor: { id: 's2', role: 'student', schoolId: SCHOOL_ID }, who: 's2, a classmate' },
+  { id: 'parent', label: 'parent', actor: { id: 'p1', role: 'parent', schoolId: SCHOOL_ID }, who: "p1, s1's parent" },
+  { id: 'courseTeacher', label: 'course teacher', actor: { id: 't1', role: 'teacher', schoolId: SCHOOL_ID }, who: 't1, who teaches the math course the outcome belongs to' },
+  { id: 'otherTeacher', label: 'other teacher', actor: { id: 't2', role: 'teacher', schoolId: SCHOOL_ID }, who: 't2, who teaches physics, not that course' },
+  { id: 'homeroomTeacher', label: 'homeroom teacher', actor: { id: 't-home', role: 'teacher', schoolId: SCHOOL_ID }, who: "t-home, homeroom teacher of s1's class" },
+  { id: 'admin', label: 'admin', actor: { id: 'admin', role: 'admin', schoolId: SCHOOL_ID }, who: 'the school administrator (in no role group)' },
+  { id: 'submitter', label: 'submitter (function code)', actor: { id: 'sub1', role: 'submitter', schoolId: SCHOOL_ID }, who: 'sub1, in role group g-submit holding S0205S–S0208S and S0218S' },
+  { id: 'submitterNoCode', label: 'submitter (no code)', actor: { id: 'sub2', role: 'submitter', schoolId: SCHOOL_ID }, who: 'sub2, in role group g-view holding only the view functions S0205S and S0206S' },
+  { id: 'groupMember', label: 'group member (S0203S, S0209S, S0302S)', actor: { id: 'staff1', role: 'teacher', schoolId: SCHOOL_ID }, who: 'staff1, a teacher in role group g-office (in use) holding S0203S, S0209S and S0302S with every right' },
   { id: 'system', label: 'system', actor: { id: 'system', role: 'system' }, who: 'the platform itself (deadline runner, statement process, records sync)' },
   { id: 'city', label: 'city', actor: { id: 'taipei-doe', role: 'city' }, who: 'the Department of Education' },
 ];
@@ -89,6 +91,9 @@ const adminOnly = (): Refusal => ({ code: 'NOT_SCHOOL_ADMINISTRATOR', rule: 'R-A
 const systemOnly = (): Refusal => ({ code: 'SYSTEM_ACTOR_ONLY', rule: 'R-AUTH-4' });
 const roleNotAllowed = (rule: RuleId) => (): Refusal => ({ code: 'ROLE_NOT_ALLOWED', rule });
 const notSubmitter = (): Refusal => ({ code: 'NOT_A_SUBMITTER', rule: 'R-SUB-1' });
+const functionNotHeld = (): Refusal => ({ code: 'FUNCTION_NOT_HELD', rule: 'R-AUTH-5' });
+/** A command of a module a role group may hold (R-AUTH-5): the administrator, or g-office's member. */
+const groupFunction = (code: string): Partial<Row> => ({ basis: `R-AUTH-3, R-AUTH-5 (${code})`, refusal: functionNotHeld });
 
 // Histories of s1's portfolio.
 const draft = portfolioEvent('CourseOutcomeUploaded', {
@@ -174,19 +179,25 @@ export const ROWS: ReadonlyArray<Row> = [
     basis: 'R-WIN-1',
     refusal: roleNotAllowed('R-WIN-1'),
   }),
-  school('SetWorkPeriod', { term: '1112', item: 'outcomeUpload', window: { start: at('2023-02-13T08:00'), end: at('2023-04-07T17:00') } }),
-  school('SetParameter', { parameter: 'outcomePerSubjectQuota', value: 4, effectiveFromSchoolYear: 112 }),
+  school('SetWorkPeriod', { term: '1112', item: 'outcomeUpload', window: { start: at('2023-02-13T08:00'), end: at('2023-04-07T17:00') } }, ['admin', 'groupMember'], groupFunction('S0203S')),
+  school('SetParameter', { parameter: 'outcomePerSubjectQuota', value: 4, effectiveFromSchoolYear: 112 }, ['admin', 'groupMember'], groupFunction('S0203S')),
+  school('RegisterTeacher', { teacherId: 't-new', name: '謝庭豐' }, ['admin', 'system']),
   school('RegisterClass', { classId: 'c302', schoolYear: 111, name: '普通三02班', homeroomTeacherId: 't7' }, ['admin', 'system']),
   school('EnrollStudent', { studentId: 's9', studentNumber: '1110099', name: '新同學', entrySchoolYear: 111 }, ['admin', 'system']),
   school('PlaceStudent', { studentId: 's2', schoolYear: 112, classId: 'c301', seatNumber: 5 }, ['admin', 'system']),
   school('OpenCourse', { courseId: 'chem-1112', term: '1112', subject: '化學', name: '化學 1112', credits: 2, teacherIds: ['t7'] }, ['admin', 'system']),
-  school('MarkCourseReviewer', { courseId: 'proj-1112', teacherId: 't4' }, ['admin'], { basis: 'R-AUTH-3, R-OUT-7' }),
+  school('MarkCourseReviewer', { courseId: 'proj-1112', teacherId: 't4' }, ['admin', 'groupMember'], {
+    ...groupFunction('S0209S'),
+    school: [schoolEvent('CourseReviewerUnmarked', { courseId: 'proj-1112', teacherId: 't4' })],
+  }),
+  school('UnmarkCourseReviewer', { courseId: 'proj-1112', teacherId: 't4' }, ['admin', 'groupMember'], groupFunction('S0209S')),
   school('AppointCertificationProxy', { courseId: 'math-1111', teacherId: 't7' }, ['admin'], { basis: 'R-AUTH-3, R-OUT-7' }),
   school('SyncCourseRoster', { courseId: 'math-1112', studentIds: ['s1', 's2'] }, ['admin', 'system']),
   school('DefineRoleGroup', { groupId: 'g-new', name: '教務處', functionCodes: ['S0205S'] }),
   school('AddRoleGroupMember', { groupId: 'g-submit', userId: 'sub3' }),
+  school('RemoveRoleGroupMember', { groupId: 'g-submit', userId: 'sub1' }, ['admin'], { basis: 'R-AUTH-3, R-AUTH-5' }),
   school('SealPeriod', { category: 'cadreRecords', period: '1112', digest: null }, ['system'], { now: at('2023-04-20T17:00'), basis: 'R-AUTH-4', refusal: systemOnly }),
-  school('SetPlanApprovalOrder', { stages: [{ kind: 'homeroom' }] }),
+  school('SetPlanApprovalOrder', { stages: [{ kind: 'homeroom' }] }, ['admin', 'groupMember'], groupFunction('S0302S')),
 
   // Course outcomes (R-AUTH-1, R-OUT-7).
   own('UploadCourseOutcome', UPLOAD_NOW, { outcomeId: 'o9', courseId: 'math-1111', description: '數學報告', document: pdf('o9.pdf') }),
@@ -250,22 +261,27 @@ export const ROWS: ReadonlyArray<Row> = [
     { school: [schoolEvent('PeriodSealed', { category: 'courseOutcomes', period: '1110', digest: null })] }),
 
   // Submission (R-SUB-1).
-  submit('courseOutcomes', '1110', ['submitter'], 'R-SUB-1 (S0207S)'),
-  submit('performances', '1110', ['submitter'], 'R-SUB-1 (S0208S)'),
-  submit('cadreRecords', '1112', ['submitter'], 'R-SUB-1 (S0218S)'),
-  submit('courseRecords', '1112', ['admin'], 'R-SUB-1 (no function code: the administrator)'),
+  submit('courseOutcomes', '1110', ['admin', 'submitter'], 'R-SUB-1, R-AUTH-5 (S0207S; the administrator without a group)'),
+  submit('performances', '1110', ['admin', 'submitter'], 'R-SUB-1, R-AUTH-5 (S0208S; the administrator without a group)'),
+  submit('cadreRecords', '1112', ['admin', 'submitter'], 'R-SUB-1, R-AUTH-5 (S0218S; the administrator without a group)'),
+  submit('courseRecords', '1112', ['admin', 'system'], "R-SUB-1 (no function code: the school's records system and the administrator)"),
   {
     label: 'RecordSubmissionResult', type: 'RecordSubmissionResult', aggregate: 'submission', now: at('2023-04-13T18:05'),
     data: { schoolId: SCHOOL_ID, category: 'courseOutcomes', period: '1110', fid: 'F-1', result: 'accepted', message: '檢核無誤，資料已匯入' },
     submission: { category: 'courseOutcomes', period: '1110', events: [{ type: 'RosterSubmitted', data: { fid: 'F-1', category: 'courseOutcomes', period: '1110', submitterId: 'sub1', roster } } as SubmissionEvent] },
-    allowed: ['system', 'submitter'], basis: 'R-SUB-2 (the platform), R-SUB-1 (S0207S)', refusal: notSubmitter,
+    allowed: ['system', 'admin', 'submitter'], basis: 'R-SUB-2 (the platform), R-SUB-1 (S0207S; the administrator)', refusal: notSubmitter,
   },
 ];
 
-/** The second submitter, whose role group holds only the view functions (R-SUB-1), is in every row's school. */
+/**
+ * In every row's school: the second submitter, whose role group holds only the view functions (R-SUB-1), and
+ * staff1 in g-office, which holds the school-setting modules a group may hold (R-AUTH-5).
+ */
 export const MATRIX_SCHOOL: ReadonlyArray<SchoolEvent> = [
   schoolEvent('RoleGroupDefined', { groupId: 'g-view', name: '教學組', functionCodes: ['S0205S', 'S0206S'] }),
   schoolEvent('RoleGroupMemberAdded', { groupId: 'g-view', userId: 'sub2' }),
+  schoolEvent('RoleGroupDefined', { groupId: 'g-office', name: '教務處作業人員', functionCodes: ['S0203S', 'S0209S', 'S0302S'] }),
+  schoolEvent('RoleGroupMemberAdded', { groupId: 'g-office', userId: 'staff1' }),
 ];
 
 /** A fresh store holding the row's context. */
@@ -285,7 +301,9 @@ export const rowHarness = async (row: Row, options: { readonly cache?: boolean }
 export const envelopeOf = (row: Row, actor: Column['actor'], commandId = `cmd-${row.label}`): Record<string, unknown> => ({
   commandId: commandId.replace(/[^A-Za-z0-9_.:-]/g, '-'),
   now: row.now,
-  actor: { ...actor },
+  // A school member acts for the school the row's command names: the matrix is about roles within a school;
+  // a member of another school is refused before any role is looked at (authorization.test.ts).
+  actor: actor.schoolId === undefined ? { ...actor } : { ...actor, schoolId: row.data['schoolId'] },
   type: row.type,
   data: structuredClone(row.data) as Record<string, unknown>,
 });

@@ -124,7 +124,6 @@ describe('the workload generator', () => {
   });
 
   it('decodes through the serializer exactly as io-ts decodes, for valid and for damaged events', () => {
-    const CURRENT_VERSIONS: Readonly<Record<string, number>> = { PeriodSealed: 2, ReceiptStatementIssued: 2 };
     const damaged = damager(1);
     const codecs: Record<string, { decode: (u: unknown) => E.Either<unknown, unknown> }> = { ...PORTFOLIO_EVENT_CODECS, ...SCHOOL_EVENT_CODECS };
     let refused = 0;
@@ -136,8 +135,8 @@ describe('the workload generator', () => {
           const metadata = EventMetadata.decode(record.metadata);
           const data = codecs[record.type]!.decode({ type: record.type, data: record.data });
           const result = (serializer as { decode: (r: RecordedEvent) => E.Either<{ code: string }, { event: unknown; metadata: unknown }> }).decode(record);
-          // A version up to the type's current one decodes (older ones through the upcasters, which leave current data as it is).
-          const expected = E.isRight(metadata) && E.isRight(data) && metadata.right.schemaVersion <= (CURRENT_VERSIONS[record.type] ?? 1);
+          // The version the event was written at (CourseOpened is at 2): another one would be upcast or refused.
+          const expected = E.isRight(metadata) && E.isRight(data) && metadata.right.schemaVersion === (stored.metadata as { schemaVersion: number }).schemaVersion;
           expect(E.isRight(result)).toBe(expected);
           if (E.isRight(result) && E.isRight(data) && E.isRight(metadata)) {
             expect(result.right.event).toEqual(data.right);
@@ -171,7 +170,8 @@ describe('the workload generator', () => {
           const expected = byIoTs(candidate);
           const actual = E.isRight(routed) ? canonicalJson({ ...routed.right.meta, type: routed.right.command.type, data: routed.right.command.data }) : 'refused';
           expect(actual).toBe(expected);
-          if (E.isRight(routed)) expect(routed.right.command.data).toEqual(JSON.parse(expected as string).data);
+          // As JSON: a damaged copy may hang a non-index property on an array, which both decoders keep and JSON drops.
+          if (E.isRight(routed)) expect(JSON.parse(JSON.stringify(routed.right.command.data))).toEqual(JSON.parse(expected as string).data);
           compared += 1;
           if (actual === 'refused') refused += 1;
         }

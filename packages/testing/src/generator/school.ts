@@ -9,6 +9,7 @@ import { schoolAggregate } from '@licheng/eventstore';
 import { calendarOf, instantOf, msOf, MINUTE, windowOf, type Span, type YearCalendar } from './calendar';
 import { seededRandom, seedOf } from './random';
 import { StreamRecorder, type GeneratedStream, type RecorderOptions } from './recorder';
+import { inSchool } from '../builders';
 
 export const GENERATED_SCHOOL_ID = 'tp_gen';
 
@@ -41,7 +42,7 @@ export interface GeneratedCourse {
   readonly term: string;
   readonly subject: string;
   readonly credits: number;
-  /** The teacher who certifies its outcomes: the teacher, or in a co-taught course the marked reviewer. */
+  /** The teacher who certifies its outcomes: the teacher, or in a co-taught course the co-teacher left at 審核=是. */
   readonly certifierId: string;
 }
 
@@ -143,10 +144,21 @@ export const generateSchool = (options: SchoolOptions): GeneratedSchool => {
     const now = instantOf(clock);
     clock += MINUTE;
     const command = { type, data: { schoolId, ...data } } as SchoolCommand;
-    recorder.exec(now, actor, command, { now, actor } satisfies SchoolContext);
+    const member = inSchool(actor, schoolId);
+    recorder.exec(now, member, command, { now, actor: member } satisfies SchoolContext);
   };
 
   send(ADMIN, 'RegisterSchool', { name: `臺北市立生成高級中學${schoolId.slice(-3)}` });
+  // R-AUTH-3: a teacher is registered (教師人員資料, from the records system) before a class or course names them.
+  // Names go by registration order, not `random`, so the students' draws stay what they were.
+  const teachers = new Set<string>();
+  const registerTeacher = (teacherId: string) => {
+    if (teachers.has(teacherId)) return;
+    const n = teachers.size;
+    teachers.add(teacherId);
+    send(SYSTEM, 'RegisterTeacher', { teacherId, name: `${SURNAMES[(n * 7) % SURNAMES.length]}${GIVEN[(n * 3) % GIVEN.length]}` });
+  };
+  registerTeacher(PLAN_REVIEWER.id);
   send(ADMIN, 'DefineRoleGroup', { groupId: 'g-submit', name: '註冊組', functionCodes: ['S0205S', 'S0206S', 'S0207S', 'S0208S', 'S0218S'] });
   send(ADMIN, 'AddRoleGroupMember', { groupId: 'g-submit', userId: SUBMITTER.id });
   send(ADMIN, 'DefineRoleGroup', { groupId: 'g-plan', name: '自主學習審查小組', functionCodes: ['P0101S'] });
@@ -177,6 +189,7 @@ export const generateSchool = (options: SchoolOptions): GeneratedSchool => {
         const classId = `c${year}-${grade + 1}${nn}`;
         const homeroomTeacherId = `t-home-${year}-${grade + 1}${nn}`;
         const name = `普通${GRADES[grade]}${nn}班`;
+        registerTeacher(homeroomTeacherId);
         send(SYSTEM, 'RegisterClass', { classId, schoolYear: year, name, homeroomTeacherId });
         const members = cohort.slice(k * classSize, (k + 1) * classSize);
         members.forEach((s, seat) => {
@@ -191,9 +204,11 @@ export const generateSchool = (options: SchoolOptions): GeneratedSchool => {
             const teacher = `t-${subject.code}-${(k % 4) + 1}`;
             const coTaught = 'coTaught' in subject;
             const teacherIds = coTaught ? [`${teacher}a`, `${teacher}b`] : [teacher];
+            teacherIds.forEach(registerTeacher);
             send(SYSTEM, 'OpenCourse', { courseId, term, subject: subject.subject, name: `${subject.subject}（${term}）`, credits: subject.credits, teacherIds, ...(coTaught ? { coTaught: true } : {}) });
             send(SYSTEM, 'SyncCourseRoster', { courseId, studentIds: members.map((s) => s.studentId) });
-            if (coTaught) send(ADMIN, 'MarkCourseReviewer', { courseId, teacherId: teacherIds[0] });
+            // R-OUT-7: both co-teachers start at 審核=是; the administrator sets the second to 否 (無法認證).
+            if (coTaught) send(ADMIN, 'UnmarkCourseReviewer', { courseId, teacherId: teacherIds[1] });
             return { courseId, term, subject: subject.subject, credits: subject.credits, certifierId: teacherIds[0]! };
           });
         }

@@ -13,6 +13,7 @@ import { portfolioAggregate } from '@licheng/eventstore';
 import { dateOfMs, DAY, instantOf, MINUTE, msOf, type ReceiptSpans, type YearCalendar } from './calendar';
 import { seededRandom, seedOf, type Random } from './random';
 import { StreamRecorder, type GeneratedStream, type RecorderOptions } from './recorder';
+import { inSchool } from '../builders';
 import { generateSchool, GENERATED_SCHOOL_ID, PLAN_REVIEWER, SUBMITTER, SYSTEM, type GeneratedSchool, type GeneratedStudent } from './school';
 
 export interface StudentStreamOptions extends RecorderOptions {
@@ -71,7 +72,8 @@ export const generateStudentStream = (options: StudentStreamOptions): GeneratedS
   const send = (at: number, actor: Actor, type: PortfolioCommand['type'], data: Record<string, unknown>) => {
     const now: TaipeiInstant = instantOf(at);
     const command = { type, data: { schoolId, studentId, ...data } } as PortfolioCommand;
-    recorder.exec(now, actor, command, { now, actor, policy } satisfies PortfolioContext);
+    const member = inSchool(actor, schoolId);
+    recorder.exec(now, member, command, { now, actor: member, policy } satisfies PortfolioContext);
   };
 
   const ops: Op[] = [];

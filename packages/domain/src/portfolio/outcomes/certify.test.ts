@@ -4,8 +4,11 @@ import { admin, contextAt, parent, pdf, portfolioCommand, portfolioEvent, school
 
 const given = specify(portfolioDecider);
 const { policy } = schoolFixture();
-const withReviewer = (...teacherIds: string[]) =>
-  schoolFixture({ extra: teacherIds.map((teacherId) => schoolEvent('CourseReviewerMarked', { courseId: 'proj-1112', teacherId })) }).policy;
+/** The fixture after the administrator's 審核 choices on proj-1112, in order: [teacherId, 是 or 否]. */
+const withReview = (...choices: Array<[string, '是' | '否']>) =>
+  schoolFixture({
+    extra: choices.map(([teacherId, choice]) => schoolEvent(choice === '是' ? 'CourseReviewerMarked' : 'CourseReviewerUnmarked', { courseId: 'proj-1112', teacherId })),
+  }).policy;
 
 const IN_CERT_1111 = '2023-01-25T09:00';
 const IN_CERT_1112 = '2023-04-05T09:00';
@@ -33,21 +36,33 @@ describe('who may certify (R-OUT-7, R-AUTH-2)', () => {
     given(...pending()).when(certify('passed'), contextAt(policy, IN_CERT_1111, teacher('t-home'))).thenError('NOT_COURSE_CERTIFIER', 'R-OUT-7');
   });
 
-  it('refuses both co-teachers of a co-taught course while no reviewer is marked (R-OUT-7)', () => {
+  it('lets every co-teacher of a co-taught course certify from the start: seed 003 3.4 lists them all at 審核=是 (R-OUT-7)', () => {
     const proj = pending('o1', 'proj-1112', '專題研究');
-    given(...proj).when(certify('passed'), contextAt(policy, IN_CERT_1112, teacher('t3'))).thenError('NOT_COURSE_CERTIFIER', 'R-OUT-7');
-    given(...proj).when(certify('passed'), contextAt(policy, IN_CERT_1112, teacher('t4'))).thenError('NOT_COURSE_CERTIFIER', 'R-OUT-7');
+    given(...proj).when(certify('passed'), contextAt(policy, IN_CERT_1112, teacher('t3'))).then(certified('passed', 't3'));
+    given(...proj).when(certify('passed'), contextAt(policy, IN_CERT_1112, teacher('t4'))).then(certified('passed', 't4'));
   });
 
-  it('lets the co-teacher marked 審核=是 certify, and not the other (R-OUT-7)', () => {
+  it('refuses a co-teacher the administrator set to 否 (無法認證), and not the other (R-OUT-7)', () => {
     const proj = pending('o1', 'proj-1112', '專題研究');
-    given(...proj).when(certify('passed'), contextAt(withReviewer('t3'), IN_CERT_1112, teacher('t3'))).then(certified('passed', 't3'));
-    given(...proj).when(certify('passed'), contextAt(withReviewer('t3'), IN_CERT_1112, teacher('t4'))).thenError('NOT_COURSE_CERTIFIER', 'R-OUT-7');
+    given(...proj).when(certify('passed'), contextAt(withReview(['t4', '否']), IN_CERT_1112, teacher('t4'))).thenError('NOT_COURSE_CERTIFIER', 'R-OUT-7');
+    given(...proj).when(certify('passed'), contextAt(withReview(['t4', '否']), IN_CERT_1112, teacher('t3'))).then(certified('passed', 't3'));
   });
 
-  it('lets each co-teacher marked as reviewer certify (R-OUT-7)', () => {
+  it('lets a co-teacher set to 否 and then back to 是 certify again (R-OUT-7)', () => {
     const proj = pending('o1', 'proj-1112', '專題研究');
-    given(...proj).when(certify('passed'), contextAt(withReviewer('t3', 't4'), IN_CERT_1112, teacher('t4'))).thenSucceeds();
+    given(...proj).when(certify('passed'), contextAt(withReview(['t4', '否'], ['t4', '是']), IN_CERT_1112, teacher('t4'))).then(certified('passed', 't4'));
+  });
+
+  it('keeps a course opened under the old rule (CourseOpened v1, upcast with reviewers "marked") at 否 until marked (R-OUT-7)', () => {
+    const old = schoolFixture({
+      extra: [
+        schoolEvent('CourseOpened', { courseId: 'old-1112', term: '1112', subject: '專題研究', name: '專題研究（舊）', credits: 2, teacherIds: ['t3', 't4'], reviewers: 'marked' }),
+        schoolEvent('CourseReviewerMarked', { courseId: 'old-1112', teacherId: 't3' }),
+      ],
+    }).policy;
+    const proj = pending('o1', 'old-1112', '專題研究');
+    given(...proj).when(certify('passed'), contextAt(old, IN_CERT_1112, teacher('t3'))).then(certified('passed', 't3'));
+    given(...proj).when(certify('passed'), contextAt(old, IN_CERT_1112, teacher('t4'))).thenError('NOT_COURSE_CERTIFIER', 'R-OUT-7');
   });
 
   it('lets a proxy the administrator appointed certify (R-OUT-7)', () => {
@@ -56,7 +71,7 @@ describe('who may certify (R-OUT-7, R-AUTH-2)', () => {
     given(...pending()).when(certify('passed'), contextAt(policy, IN_CERT_1111, teacher('t9'))).thenError('NOT_COURSE_CERTIFIER', 'R-OUT-7');
   });
 
-  it('lets a proxy certify a co-taught course with no reviewer marked (R-OUT-7)', () => {
+  it('lets a proxy certify a co-taught course whatever its co-teachers’ 審核 (R-OUT-7)', () => {
     const proxied = schoolFixture({ extra: [schoolEvent('CertificationProxyAppointed', { courseId: 'proj-1112', teacherId: 't9' })] }).policy;
     given(...pending('o1', 'proj-1112', '專題研究')).when(certify('passed'), contextAt(proxied, IN_CERT_1112, teacher('t9'))).thenSucceeds();
   });
@@ -124,7 +139,7 @@ describe('certification inside the teacher window, pass or fail (R-OUT-8)', () =
 
   it('does not grade the work: a score in the input is not recorded (R-OUT-8)', () => {
     const decoded = decodeCommand({
-      commandId: 'cmd-1', now: '2023-01-25T09:00+08:00', actor: { id: 't1', role: 'teacher' }, type: 'CertifyCourseOutcome',
+      commandId: 'cmd-1', now: '2023-01-25T09:00+08:00', actor: { id: 't1', role: 'teacher', schoolId: 'sch1' }, type: 'CertifyCourseOutcome',
       data: { schoolId: 'sch1', studentId: 's1', outcomeId: 'o1', result: 'passed', score: 95, grade: 'A' },
     });
     if (E.isLeft(decoded)) throw new Error(decoded.left.message.en);

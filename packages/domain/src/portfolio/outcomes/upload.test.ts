@@ -372,7 +372,7 @@ describe('what the library records of a file (R-FILE-4)', () => {
     const decoded = decodeCommand({
       commandId: 'cmd-1',
       now: '2022-10-01T10:00+08:00',
-      actor: { id: 's1', role: 'student' },
+      actor: { id: 's1', role: 'student', schoolId: 'sch1' },
       type: 'UploadCourseOutcome',
       data: { ...uploadData, document: { ...pdf(), bytes: 'JVBERi0xLjQKJcfsj6IK', content: [37, 80, 68, 70] } },
     });
@@ -386,7 +386,7 @@ describe('what the library records of a file (R-FILE-4)', () => {
     const decoded = decodeCommand({
       commandId: 'cmd-1',
       now: '2022-10-01T10:00+08:00',
-      actor: { id: 's1', role: 'student' },
+      actor: { id: 's1', role: 'student', schoolId: 'sch1' },
       type: 'UploadCourseOutcome',
       data: { ...uploadData, documentBytes: 'JVBERi0xLjQKJcfsj6IK' },
     });

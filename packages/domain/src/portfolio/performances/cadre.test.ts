@@ -38,6 +38,12 @@ describe('cadre records synced from the school (R-PERF-6)', () => {
     expect(E.isRight(result)).toBe(true);
   });
 
+  it.each(['班級幹部', '校級幹部', '社團幹部', '其他幹部'])('accepts the cadre level %s as the seeds write it, and keeps it as written (R-PERF-6)', (level) => {
+    // Seed 001's statement: 「幹部等級: 班級幹部 擔任職務: 副衛生股長」; 「有擔任班級幹部、校級幹部者請檢查確認」.
+    const { state } = given().when(sync({ level, position: '副衛生股長' }), contextAt(policy, IN_WINDOW, system())).thenSucceeds();
+    expect(state.performances['c1']?.details).toMatchObject({ category: 'cadre', level, position: '副衛生股長' });
+  });
+
   it('refuses any other cadre level (R-PERF-6)', () => {
     const result = decodeWith(PORTFOLIO_COMMAND_DATA.SyncCadreRecord, 'SyncCadreRecord')({ schoolId: 'sch1', ...cadreData, level: '學生會' });
     expect(E.isLeft(result) && result.left.code).toBe('INVALID_INPUT');

@@ -40,9 +40,13 @@ const yearCap = (context: PortfolioContext, state: PortfolioState, schoolYear: n
   return actual < limit ? null : performanceErrors.yearCapReached(limit, actual, schoolYear);
 };
 
-/** The year's performance upload window (R-WIN-2; seed 000: 每學年規定時間內完成), and not yet sealed (R-SEAL-2). */
+/**
+ * The year's performance upload window (R-WIN-2; seed 000: 每學年規定時間內完成), and not yet sealed (R-SEAL-2).
+ * Seed 003 has no such work item, so a school may leave it unset: then there is no deadline but the seal.
+ */
 const uploadWindow = (context: PortfolioContext, studentId: string, schoolYear: number): Check => {
-  const inWindow = insideWorkPeriod(context, termOf(schoolYear, 0), 'performanceUpload', 'R-WIN-2');
+  const term = termOf(schoolYear, 0);
+  const inWindow = workPeriodOf(context.policy, term, 'performanceUpload') ? insideWorkPeriod(context, term, 'performanceUpload', 'R-WIN-2') : () => null;
   const unsealed = notSealed(context, studentId, 'performances', termOf(schoolYear, 0));
   return () => inWindow() ?? unsealed();
 };

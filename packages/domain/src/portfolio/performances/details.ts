@@ -2,8 +2,14 @@ import * as t from 'io-ts';
 import { NonEmptyText, PositiveInt, withOptional } from '../../shared/primitives';
 import { CalendarDate } from '../../shared/term';
 
-/** R-PERF-6: cadre levels. */
-export const CadreLevel = t.keyof({ 校級: null, 班級: null, 社團: null, 實習幹部: null, 校外自治組織團體: null, 其他: null }, 'CadreLevel');
+/**
+ * R-PERF-6: cadre levels. The seeds also write four of them with 幹部 (002/004 forms, 000/001 statements:
+ * 校級幹部, 班級幹部, 社團幹部, 其他幹部): the same levels, accepted and kept as written, never rewritten.
+ */
+export const CadreLevel = t.keyof(
+  { 校級: null, 班級: null, 社團: null, 實習幹部: null, 校外自治組織團體: null, 其他: null, 校級幹部: null, 班級幹部: null, 社團幹部: null, 其他幹部: null },
+  'CadreLevel',
+);
 
 /** R-PERF-7: competition levels. */
 export const CompetitionLevel = t.keyof({ 校級: null, 縣市級: null, 全國: null, 國際: null }, 'CompetitionLevel');

@@ -312,8 +312,13 @@ describe('the performance upload window (R-WIN-2, R-WIN-4, R-TIME-2)', () => {
     given(recorded('p1')).when(portfolioCommand('DeletePerformance', ref()), contextAt(policy, '2023-04-12T10:00', s1)).thenError('OUTSIDE_WORK_PERIOD', 'R-WIN-2');
   });
 
-  it('refuses a record for a school year whose window the school never set (R-WIN-2)', () => {
-    given().when(record({ schoolYear: 112 }), contextAt(policy, IN_WINDOW, s1)).thenError('WORK_PERIOD_NOT_SET', 'R-WIN-2');
+  it('accepts a record for a school year whose upload window the school never set: seed 003 has no such work item, so no deadline (R-WIN-2)', () => {
+    given().when(record({ schoolYear: 112 }), contextAt(policy, IN_WINDOW, s1)).thenSucceeds();
+  });
+
+  it('still refuses a record for a year without an upload window once that year is sealed (R-WIN-2, R-SEAL-2)', () => {
+    const sealed = schoolFixture({ extra: [schoolEvent('PeriodSealed', { category: 'performances', period: '1120', digest: null })] }).policy;
+    given().when(record({ schoolYear: 112 }), contextAt(sealed, IN_WINDOW, s1)).thenError('PERIOD_SEALED', 'R-SEAL-2');
   });
 });
 

@@ -20,6 +20,8 @@ import { admin, at, contextAt, parent, portfolioCommand, portfolioEvent, schoolE
 
 const STAGES = [{ kind: 'roleGroup', groupId: 'g-plan' }, { kind: 'advisor' }, { kind: 'homeroom' }];
 const planGroup: SchoolEvent[] = [
+  // R-AUTH-3: the advisor a student names is a registered teacher.
+  schoolEvent('TeacherRegistered', { teacherId: 't-adv', name: '謝庭豐' }),
   schoolEvent('RoleGroupDefined', { groupId: 'g-plan', name: '自主學習審查小組', functionCodes: ['S0302S'] }),
   schoolEvent('RoleGroupMemberAdded', { groupId: 'g-plan', userId: 't-plan' }),
 ];
@@ -88,7 +90,7 @@ describe('submitting a learning plan (R-PLAN-1)', () => {
 
   it('refuses 19 weeks: flexible learning runs 1 to 18 weeks (R-PERF-5)', () => {
     const result = decodeCommand({
-      commandId: 'c1', now: '2023-02-20T10:00+08:00', actor: { id: 's1', role: 'student' }, type: 'SubmitLearningPlan',
+      commandId: 'c1', now: '2023-02-20T10:00+08:00', actor: { id: 's1', role: 'student', schoolId: 'sch1' }, type: 'SubmitLearningPlan',
       data: { schoolId: 'sch1', studentId: 's1', planId: 'plan1', ...content, weeks: 19 },
     });
     expect(E.isLeft(result) ? result.left.code : 'accepted').toBe('INVALID_INPUT');
@@ -115,6 +117,13 @@ describe('review stage by stage, in the order set (R-PLAN-1)', () => {
     ['the student', student('s1')],
   ])('refuses %s at stage 1, which is the role group’s (NOT_STAGE_REVIEWER, R-PLAN-1)', (_who, actor) => {
     given(submitted()).when(pass(), as(actor)).thenError('NOT_STAGE_REVIEWER', 'R-PLAN-1');
+  });
+
+  it('refuses the role group’s member while the group is not in use (是否使用=否) (R-PLAN-1, R-AUTH-5)', () => {
+    const notInUse = schoolFixture({
+      extra: [...planGroup, schoolEvent('RoleGroupDefined', { groupId: 'g-plan', name: '自主學習審查小組', functionCodes: ['S0302S'], inUse: false }), schoolEvent('PlanApprovalOrderSet', { stages: STAGES })],
+    }).policy;
+    given(submitted()).when(pass(), as(teacher('t-plan'), notInUse)).thenError('NOT_STAGE_REVIEWER', 'R-PLAN-1');
   });
 
   it.each<[string, Actor]>([

@@ -1,6 +1,7 @@
 import { checkDescription } from '../../shared/files';
 import { earliestPerformanceDate, termOf } from '../../shared/term';
-import { homeroomTeacherOf } from '../../school/policy';
+import { schoolErrors } from '../../school/errors';
+import { homeroomTeacherOf, isTeacherOf } from '../../school/policy';
 import type { PlanApprovalStage } from '../../school/events';
 import type { PortfolioCommandOf } from '../commands';
 import { actingStudent, decideWith, enrolled, notSealed, type Decision, type PortfolioContext } from '../context';
@@ -21,6 +22,11 @@ export const submitLearningPlan = (command: PortfolioCommandOf<'SubmitLearningPl
       () => (stages.length > 0 ? null : planErrors.approvalOrderNotSet()),
       existing ? () => (existing.status === 'returned' ? null : planErrors.notReturned(data.planId)) : freshId(state, data.planId, 'R-PLAN-1'),
       () => (stages.some((s) => s.kind === 'advisor') && data.advisorId === undefined ? planErrors.advisorRequired(data.planId) : null),
+      // R-PLAN-1 / R-AUTH-3: the advisor approves a stage, so it must be a teacher of the school — never the student.
+      () =>
+        data.advisorId !== undefined && (data.advisorId === data.studentId || !isTeacherOf(context.policy, data.advisorId))
+          ? schoolErrors.teacherNotRegistered(data.advisorId, 'advisor', 'R-PLAN-1')
+          : null,
       () => (data.endDate < data.startDate ? performanceErrors.datesReversed(data.startDate, data.endDate) : null),
       () => (entry !== undefined && data.startDate < earliestPerformanceDate(entry) ? performanceErrors.dateTooEarly(data.startDate, earliestPerformanceDate(entry)) : null),
       () => checkDescription(data.description),
@@ -33,7 +39,8 @@ const reviewerOf = (context: PortfolioContext, plan: PlanState, studentId: strin
   const { actor, policy } = context;
   switch (stage.kind) {
     case 'roleGroup':
-      return (actor.role === 'teacher' || actor.role === 'admin') && (policy.roleGroups[stage.groupId]?.memberIds.includes(actor.id) ?? false);
+      // R-AUTH-5: a group's members act for it only while it is in use (是否使用=是).
+      return (actor.role === 'teacher' || actor.role === 'admin') && (policy.roleGroups[stage.groupId]?.inUse ?? false) && (policy.roleGroups[stage.groupId]?.memberIds.includes(actor.id) ?? false);
     case 'advisor':
       return actor.role === 'teacher' && actor.id === plan.advisorId;
     case 'homeroom':

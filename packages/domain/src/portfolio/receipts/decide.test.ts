@@ -217,7 +217,7 @@ describe('the first answer inside the confirmation window (R-REC-2)', () => {
     const envelope = (problems: unknown) => ({
       commandId: 'cmd-1',
       now: '2023-04-16T20:00+08:00',
-      actor: { id: 's1', role: 'student' },
+      actor: { id: 's1', role: 'student', schoolId: 'sch1' },
       type: 'ReportReceiptError',
       data: { ...ref(), problems },
     });
