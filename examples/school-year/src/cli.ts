@@ -4,18 +4,21 @@ export interface Options {
   readonly students: number;
   readonly seed: number;
   readonly out?: string;
-  /** An EventStoreDB connection string, e.g. `esdb://127.0.0.1:2113?tls=false`; the in-memory store when absent. */
+  /** An EventStoreDB or PostgreSQL connection string (`esdb://…`, `postgres://…`); the in-memory store when absent. */
   readonly store?: string;
+  /** A directory for a PGlite database (PostgreSQL in this process), kept across runs. */
+  readonly data?: string;
   readonly help: boolean;
 }
 
-export const USAGE = `usage: npm start -- [--students N] [--seed S] [--out DIR] [--store CONNECTION]
+export const USAGE = `usage: npm start -- [--students N] [--seed S] [--out DIR] [--store CONNECTION | --data DIR]
 
   --students N   students in the school, 1 to 5000 (default 120: four classes of 30)
   --seed S       a whole number; the same seed gives the same school year (default 111)
   --out DIR      also write every report as CSV and .xlsx, and the event log as NDJSON, into DIR
-  --store CONN   run on EventStoreDB instead of the in-memory store (docs/eventstoredb.md),
-                 e.g. esdb://127.0.0.1:2113?tls=false
+  --store CONN   run on EventStoreDB (docs/eventstoredb.md), e.g. esdb://127.0.0.1:2113?tls=false,
+                 or on PostgreSQL (docs/postgres.md), e.g. postgres://user:password@127.0.0.1:5432/licheng
+  --data DIR     keep the school year in a PGlite database in DIR; a second run continues from it
   --help         this text`;
 
 const wholeNumber = (name: string, text: string, min: number, max: number): number => {
@@ -26,7 +29,9 @@ const wholeNumber = (name: string, text: string, min: number, max: number): numb
 };
 
 const connectionString = (text: string): string => {
-  if (!/^esdb(\+discover)?:\/\//.test(text)) throw new Error(`--store takes an EventStoreDB connection string (esdb://host:port?tls=false), not "${text}"`);
+  if (!/^(esdb(\+discover)?|postgres(ql)?):\/\//.test(text)) {
+    throw new Error(`--store takes an EventStoreDB or PostgreSQL connection string (esdb://host:port?tls=false, postgres://user@host/db), not "${text}"`);
+  }
   return text;
 };
 
@@ -34,16 +39,18 @@ const connectionString = (text: string): string => {
 export const parseOptions = (argv: ReadonlyArray<string>): Options => {
   const { values, positionals } = parseArgs({
     args: [...argv],
-    options: { students: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, store: { type: 'string' }, help: { type: 'boolean' } },
+    options: { students: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, store: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean' } },
     strict: true,
     allowPositionals: true,
   });
   if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
+  if (values.store !== undefined && values.data !== undefined) throw new Error('--store and --data exclude each other');
   return {
     students: values.students === undefined ? 120 : wholeNumber('--students', values.students, 1, 5000),
     seed: values.seed === undefined ? 111 : wholeNumber('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1),
     ...(values.out === undefined ? {} : { out: values.out }),
     ...(values.store === undefined ? {} : { store: connectionString(values.store) }),
+    ...(values.data === undefined ? {} : { data: values.data }),
     help: values.help ?? false,
   };
 };

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { createCachingLoader, createLichengService, InMemoryEventStore, type EventStore } from '@licheng/eventstore';
 import { connectEventStoreDb } from '@licheng/eventstore-esdb';
+import { connectPostgres, openPglite } from '@licheng/eventstore-postgres';
 import { createProjectionRunner, inMemoryViewStore, reportsProjection } from '@licheng/projections';
 import { parseOptions, USAGE, type Options } from './cli';
 import { renderReports } from './summary';
@@ -12,15 +13,20 @@ const progress = (phase: string, commands: number) => {
   else if (commands % 2000 === 0) process.stderr.write(`  ${phase} … ${commands} commands\n`);
 };
 
-/** The in-memory store, or EventStoreDB when a connection string is given; `dispose` closes the client. */
-const openStore = (options: Options): { store: EventStore; dispose: () => Promise<void>; name: string } =>
-  options.store === undefined
-    ? { store: new InMemoryEventStore(), dispose: async () => undefined, name: 'in-memory store' }
-    : { ...connectEventStoreDb(options.store), name: `EventStoreDB at ${options.store}` };
+/** The in-memory store, PGlite in a directory, or the server a connection string names; `dispose` closes it. */
+const openStore = async (options: Options): Promise<{ store: EventStore; dispose: () => Promise<void>; name: string }> => {
+  if (options.data !== undefined) return { ...(await openPglite(options.data)), name: `PGlite in ${options.data}` };
+  if (options.store === undefined) return { store: new InMemoryEventStore(), dispose: async () => undefined, name: 'in-memory store' };
+  if (options.store.startsWith('esdb')) return { ...connectEventStoreDb(options.store), name: `EventStoreDB at ${options.store}` };
+  return { ...(await connectPostgres(options.store)), name: `PostgreSQL at ${new URL(options.store).host}` };
+};
 
 export const main = async (options: Options): Promise<number> => {
-  const { store, dispose, name } = openStore(options);
+  const { store, dispose, name } = await openStore(options);
   try {
+    // A durable store may hold an earlier run: its commands have the same ids, so they are not applied twice.
+    const earlier = (await store.readAll({ maxCount: 1 })).length > 0;
+    if (earlier) console.log(`resumed: ${name} already holds ${(await store.readAll()).length} events of an earlier run; what it applied is not applied again`);
     return await runYear(store, name, options);
   } finally {
     await dispose();

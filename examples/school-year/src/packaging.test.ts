@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The published packages, as a user installs them: built to dist/, with an exports map. */
-const PACKAGES = ['domain', 'eventstore', 'eventstore-esdb', 'workflows', 'projections', 'export', 'audit', 'testing'];
+const PACKAGES = ['domain', 'eventstore', 'eventstore-esdb', 'eventstore-postgres', 'workflows', 'projections', 'export', 'audit', 'testing'];
 const root = join(__dirname, '..', '..', '..');
 const built = PACKAGES.every((name) => existsSync(join(root, 'packages', name, 'dist', 'index.js')));
 

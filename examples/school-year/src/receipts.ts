@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { periodOf, type ItemDetails, type PortfolioState, type ReceiptCategory } from '@licheng/domain';
-import type { LichengService } from '@licheng/eventstore';
+import type { LichengService, SealKey } from '@licheng/eventstore';
 import { catchUpStatements, runDeadlines, type DeadlineReport } from '@licheng/workflows';
 import { ADMIN, SCHOOL_ID, SUBMITTER, SYSTEM, type Round, type SchoolSetup, type Student } from './school';
 import { plusMinutes, within, type Driver } from './driver';
@@ -76,7 +76,7 @@ const sum = (a: DeadlineReport, b: DeadlineReport): DeadlineReport => ({
  * One round (R-ROUND-1): submission, receipt confirmation, the school's review, the corrected resubmission
  * of those who reported (R-SEAL-3: no one else), the re-check and the deadline runner, on the round's calendar.
  */
-export const runRound = async (driver: Driver, random: Random, setup: SchoolSetup, service: LichengService, round: Round): Promise<DeadlineReport> => {
+export const runRound = async (driver: Driver, random: Random, setup: SchoolSetup, service: LichengService, round: Round, sealKey?: SealKey): Promise<DeadlineReport> => {
   const students = setup.students.filter((s) => (round.cohorts as ReadonlyArray<number>).includes(s.entrySchoolYear));
   const [submissionStart] = round.submission;
   for (const category of CATEGORIES) {
@@ -102,7 +102,7 @@ export const runRound = async (driver: Driver, random: Random, setup: SchoolSetu
       }
     }
   }
-  const atDeadline = await runDeadlines(service, SCHOOL_ID, `${end}+08:00` as never);
+  const atDeadline = await runDeadlines(service, SCHOOL_ID, `${end}+08:00` as never, sealKey ? { sealKey } : {});
 
   // R-REC-4: the school reviews each report the next day and resubmits the corrected students only (R-SEAL-3).
   const reviewAt = plusMinutes(end, 5 * 60);
@@ -124,5 +124,5 @@ export const runRound = async (driver: Driver, random: Random, setup: SchoolSetu
     if (roll <= 60) await driver.send(when, { id: student.studentId, role: 'student', schoolId: SCHOOL_ID }, 'ConfirmReceipt', ref);
     else await driver.send(when, { id: student.studentId, role: 'student', schoolId: SCHOOL_ID }, 'ReportReceiptError', { ...ref, problems: [{ kind: 'wrong', reason: '修正後仍有誤' }] });
   }
-  return sum(atDeadline, await runDeadlines(service, SCHOOL_ID, `${recheckEnd}+08:00` as never));
+  return sum(atDeadline, await runDeadlines(service, SCHOOL_ID, `${recheckEnd}+08:00` as never, sealKey ? { sealKey } : {}));
 };

@@ -1,4 +1,4 @@
-import type { LichengService } from '@licheng/eventstore';
+import type { LichengService, SealKey } from '@licheng/eventstore';
 import type { DeadlineReport } from '@licheng/workflows';
 import { createDriver, type Tally } from './driver';
 import { runOutcomeSemester } from './outcomes';
@@ -13,6 +13,8 @@ export interface YearOptions {
   readonly seed: number;
   /** Called with a phase name and the number of commands sent so far. */
   readonly onProgress?: (phase: string, commands: number) => void;
+  /** The deadline runner's key: seals are signed with it (docs/audit.md). */
+  readonly sealKey?: SealKey;
 }
 
 export interface YearResult {
@@ -45,7 +47,7 @@ export const simulateSchoolYear = async (service: LichengService, options: YearO
   const rounds: { name: string; cohorts: ReadonlyArray<number>; deadlines: DeadlineReport }[] = [];
   for (const round of ROUNDS) {
     step(`提交與收訖確認 submission and receipts: ${round.name}`);
-    rounds.push({ name: round.name, cohorts: round.cohorts, deadlines: await runRound(driver, random, setup, service, round) });
+    rounds.push({ name: round.name, cohorts: round.cohorts, deadlines: await runRound(driver, random, setup, service, round, options.sealKey) });
   }
   step('完成 done');
   const deadlines = rounds.reduce<DeadlineReport>(

@@ -1,8 +1,13 @@
 import * as E from 'fp-ts/Either';
 import { createCachingLoader, createLichengService, InMemoryEventStore, type EventStore } from '@licheng/eventstore';
 import { connectEventStoreDb } from '@licheng/eventstore-esdb';
+import { openPglite } from '@licheng/eventstore-postgres';
 import { createProjectionRunner, inMemoryViewStore, reportsProjection } from '@licheng/projections';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startStandIn, type StandIn } from '../../../packages/eventstore-esdb/test-support/standIn/server';
+import { nativePglite } from '../../../packages/eventstore-postgres/src/test-support/nativePglite';
 import { simulateSchoolYear } from './simulate';
 import { allTables } from './tables';
 
@@ -34,6 +39,27 @@ describe('the school-year example on either store', () => {
       expect(inMemory.year.tally.accepted).toBeGreaterThan(100);
     } finally {
       await dispose();
+    }
+  });
+
+  it('gives the same reports on PostgreSQL (PGlite in a directory) as in memory, and keeps them for the next run', async () => {
+    const inMemory = await yearOn(new InMemoryEventStore());
+    const dir = mkdtempSync(join(tmpdir(), 'licheng-year-'));
+    try {
+      const first = await openPglite(dir, { PGlite: nativePglite() });
+      const onPostgres = await yearOn(first.store).finally(() => first.dispose());
+      expect(onPostgres.tables).toEqual(inMemory.tables);
+      expect(onPostgres.year.tally).toEqual(inMemory.year.tally);
+      // Reopened, as a second `npm start -- --data DIR` would: the year is still there, report for report.
+      const again = await openPglite(dir, { PGlite: nativePglite() });
+      try {
+        const rebuilt = await createProjectionRunner(again.store, reportsProjection, inMemoryViewStore()).rebuild();
+        expect(E.isRight(rebuilt) && allTables(rebuilt.right.view)).toEqual(inMemory.tables);
+      } finally {
+        await again.dispose();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -1,7 +1,9 @@
+import type { KeyObject } from 'node:crypto';
 import { decodeRecorded } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { verifyChains } from './chain';
 import { verifySealDigests } from './digest';
+import { findInconsistentEvents } from './inconsistent';
 import { countByKind, isError, type Finding, type FindingKind } from './findings';
 import type { EventLog } from './log';
 import { reDecide } from './redecide';
@@ -46,16 +48,18 @@ const sealsOf = (log: EventLog): SealRecord[] => {
  * The whole audit of a log (docs/audit.md): the hash chain of every stream, every seal digest, and every
  * recorded command decided again, and the order of time in each school (R-TIME-4). Findings come in that order, each naming stream, revision and line.
  */
-export const auditLog = (log: EventLog, options: { readonly strict?: boolean; readonly onPhase?: (phase: string) => void } = {}): AuditReport => {
+export const auditLog = (log: EventLog, options: { readonly strict?: boolean; readonly onPhase?: (phase: string) => void; readonly publicKey?: KeyObject } = {}): AuditReport => {
   const streams = byStream(log.entries);
   options.onPhase?.('hash chains');
   const chain = verifyChains(log.entries, streams);
   options.onPhase?.('seal digests');
-  const digests = verifySealDigests(log.entries);
+  const digests = verifySealDigests(log.entries, options.publicKey ? { publicKey: options.publicKey } : {});
+  options.onPhase?.('consistency');
+  const inconsistent = findInconsistentEvents(streams);
   options.onPhase?.('re-deciding commands');
   const decisions = reDecide(log.entries, streams);
   options.onPhase?.('time order');
-  const findings = [...chain, ...digests, ...decisions.findings, ...verifyTimeOrder(log.entries)];
+  const findings = [...chain, ...digests, ...inconsistent, ...decisions.findings, ...verifyTimeOrder(log.entries)];
   return {
     streams: streams.size,
     events: log.entries.length,

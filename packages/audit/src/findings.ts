@@ -3,9 +3,12 @@ import type { BilingualMessage, RuleId } from '@licheng/domain';
 /**
  * What an audit can find. The chain kinds say how a stream's stored events differ from what was chained
  * (docs/audit.md); `digest-mismatch` is a seal whose digest no longer matches the heads it covered;
- * `undecodable` is a stored event its codec refuses; `mismatch` and `refused` are commands that, decided
- * again, give other events or are refused; `time-backwards` is an event dated before one recorded earlier in
- * its school (R-TIME-4). `unverifiable` is a notice, not an error: events stored before
+ * `unprotected-seal` a seal this release wrote that lost its digest (or was downgraded); `unsigned-seal` a
+ * seal without a valid signature by the key given to the verifier;
+ * `undecodable` is a stored event its codec refuses; `inconsistent` one that decodes but cannot follow
+ * from its stream (inconsistent.ts); `mismatch` and `refused` are commands that, decided again, give other
+ * events or are refused; `time-backwards` is an event dated before one recorded earlier in its school
+ * (R-TIME-4). `unverifiable` is a notice, not an error: events stored before
  * commands were recorded (or imported from another school) cannot be decided again.
  */
 export type FindingKind =
@@ -15,7 +18,10 @@ export type FindingKind =
   | 'reordered'
   | 'hash-missing'
   | 'digest-mismatch'
+  | 'unprotected-seal'
+  | 'unsigned-seal'
   | 'undecodable'
+  | 'inconsistent'
   | 'mismatch'
   | 'refused'
   | 'time-backwards'
@@ -28,7 +34,10 @@ export const FINDING_KINDS: ReadonlyArray<FindingKind> = [
   'reordered',
   'hash-missing',
   'digest-mismatch',
+  'unprotected-seal',
+  'unsigned-seal',
   'undecodable',
+  'inconsistent',
   'mismatch',
   'refused',
   'time-backwards',

@@ -3,6 +3,7 @@ import * as t from 'io-ts';
 import { Actor } from './shared/actor';
 import { decodeWith } from './shared/decode';
 import { domainError, type DomainError } from './shared/errors';
+import { plainCopyOf } from './shared/plain';
 import { Id, withOptional } from './shared/primitives';
 import { TaipeiInstant } from './shared/time';
 import { PORTFOLIO_COMMAND_DATA, type PortfolioCommand } from './portfolio/commands';
@@ -42,7 +43,7 @@ export const COMMAND_DATA_CODECS: Readonly<Record<string, t.Mixed>> = Object.ass
 const unknownType = (type: string): DomainError<'INVALID_INPUT'> =>
   domainError('INVALID_INPUT', null, `未知的指令類型「${type.slice(0, 64)}」`, `Unknown command type "${type.slice(0, 64)}"`, {
     paths: ['type'],
-    problems: [{ path: 'type', expected: COMMAND_TYPES.join(' | '), actual: JSON.stringify(type) }],
+    problems: [{ path: 'type', expected: COMMAND_TYPES.join(' | '), actual: JSON.stringify(type.slice(0, 64)) }],
   });
 
 /** Per command type, its aggregate and the decoder of `{ data }` (built once: decoders compile their codec). */
@@ -55,12 +56,15 @@ const DATA_DECODERS: ReadonlyMap<string, { readonly aggregate: AggregateKind; re
 const decodeEnvelope = decodeWith(CommandEnvelope, 'command');
 
 /**
- * Decodes an untrusted command in full, before any rule runs: the envelope, then the data codec its type
- * names. Failures name the path (`data.document.sizeBytes`).
+ * Decodes an untrusted command in full, before any rule runs: a plain copy of its own data first (getters,
+ * proxies, lone surrogates and later mutation by the caller cannot reach the decider: shared/plain.ts),
+ * then the envelope, then the data codec its type names. Failures name the path (`data.document.sizeBytes`).
  */
 export const decodeCommand = (input: unknown): E.Either<DomainError, RoutedCommand> => {
   // Plain branches rather than a pipe: every command and every audited event passes through here.
-  const envelope = decodeEnvelope(input);
+  const plain = plainCopyOf(input, 'command');
+  if (E.isLeft(plain)) return plain;
+  const envelope = decodeEnvelope(plain.right);
   if (E.isLeft(envelope)) return envelope;
   const found = DATA_DECODERS.get(envelope.right.type);
   if (!found) return E.left(unknownType(envelope.right.type));

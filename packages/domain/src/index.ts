@@ -7,6 +7,7 @@ export * from './shared/errors';
 export { countOf, emptyRecord, valuesOf } from './shared/records';
 export * from './shared/files';
 export * from './shared/primitives';
+export { loneSurrogateAt, plainCopyOf } from './shared/plain';
 export * from './shared/rules';
 export { actorOutsideSchool, bindActorToSchool } from './shared/schoolBinding';
 export { backdated } from './shared/timeOrder';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { portfolioStreamName, schoolStreamName, type DomainError, type PortfolioEvent } from '@licheng/domain';
+import { portfolioStreamName, schoolStreamName, type DomainError } from '@licheng/domain';
 import { createLichengService, portfolioAggregate, schoolAggregate, STREAM_PREFIXES, type EventStore, type NewEvent, type RecordedEvent } from '@licheng/eventstore';
 import { createProjectionRunner, inMemoryViewStore, reportsProjection, type Projection, type ProjectionRunner } from '@licheng/projections';
-import { portfolioEvent, schoolFixture, seedEvents } from '@licheng/testing';
+import { certifiedOutcomeEvents, schoolFixture, seedEvents } from '@licheng/testing';
 import * as E from 'fp-ts/Either';
 import { startStandIn, type StandIn } from '../test-support/standIn/server';
 import { connectEventStoreDb, type EventStoreDbConnection } from './store';
@@ -27,22 +27,9 @@ const newEvent = (type: string): NewEvent => ({ eventId: randomUUID(), type, dat
 
 const { events: schoolEvents } = schoolFixture({ students: [{ id: 's1' }, { id: 's2' }, { id: 's3' }] });
 
-const outcome = (studentId: string, n: number): PortfolioEvent[] => {
-  const outcomeId = `o-${studentId}-${n}`;
-  const term = n % 2 === 0 ? '1111' : '1112';
-  return [
-    portfolioEvent('CourseOutcomeUploaded', {
-      studentId, outcomeId, courseId: `math-${term}`, term, subject: '數學', description: `成果 ${n}`,
-      document: { name: `${outcomeId}.pdf`, mimeType: 'application/pdf', sizeBytes: 1000, sha256: 'a'.repeat(64), storageKey: outcomeId },
-    }),
-    portfolioEvent('CourseOutcomeSentForCertification', { outcomeId }),
-    portfolioEvent('CourseOutcomeCertified', { outcomeId, teacherId: 't1', result: 'passed' }),
-  ];
-};
-
 let seeded = 0;
 const seedOutcome = (store: EventStore, studentId: string, n: number) =>
-  seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', studentId), outcome(studentId, n), { commandId: `seed-${++seeded}` });
+  seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', studentId), certifiedOutcomeEvents(studentId, n), { commandId: `seed-${++seeded}` });
 
 /** Every event a projection folds, by position: a double or a gap shows at once. */
 const ledger: Projection<{ readonly positions: number[] }> = {

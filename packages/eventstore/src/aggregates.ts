@@ -57,8 +57,9 @@ export const schoolAggregate: Aggregate<SchoolCommand, SchoolEvent, SchoolState,
   decider: schoolDecider,
   serializer: createEventSerializer<SchoolEvent>({
     codecs: SCHOOL_EVENT_CODECS,
-    versions: { PeriodSealed: 2, CourseOpened: 2 },
-    upcasters: { PeriodSealed: { 1: periodSealedV1ToV2 }, CourseOpened: { 1: courseOpenedV1ToV2 } },
+    versions: { PeriodSealed: 3, CourseOpened: 2 },
+    // PeriodSealed v2 → v3 adds only the optional `integrity`: a v2 seal reads as a v3 seal without it.
+    upcasters: { PeriodSealed: { 1: periodSealedV1ToV2, 2: (data) => data }, CourseOpened: { 1: courseOpenedV1ToV2 } },
   }),
 };
 

@@ -5,7 +5,7 @@ import { NO_STREAM } from './expectedVersion';
 import { loadStream, type Aggregate, type StreamLoader } from './loadStream';
 import { canonicalJson } from './canonicalJson';
 import { chainHashes, GENESIS_HASH, linkHash, storedHash, type RecordedCommand } from './metadata';
-import type { EventStore, NewEvent } from './port';
+import type { EventStore, NewEvent, RecordedEvent } from './port';
 import type { Envelope, EventSerializer } from './serializer';
 
 /** Who issues a command, when, and as part of what; becomes the metadata of the events it produces. */
@@ -139,10 +139,35 @@ const commandIdReused = (streamName: string, commandId: string, storedType: stri
     { streamName, commandId, storedType, givenType },
   );
 
+const storedDiffers = (stored: RecordedEvent, written: NewEvent): boolean =>
+  stored.eventId !== written.eventId || stored.type !== written.type || canonicalJson(stored.data) !== canonicalJson(written.data) || canonicalJson(stored.metadata) !== canonicalJson(written.metadata);
+
 export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHandlerOptions): CommandHandler => {
   const loader: StreamLoader = load ?? ((aggregate, streamName) => loadStream(store, aggregate, streamName));
+  /**
+   * Executes of one command id on one stream run one after another in this process: otherwise both decide
+   * on the same version, write the same event ids, and the store's idempotency answers both as written
+   * (issue 16, item 8). The later one then finds the command stored and says so, or refuses other content.
+   */
+  const inFlight = new Map<string, Promise<unknown>>();
 
-  const handle = async <Command, Event extends Tagged, State, Context>(
+  const handle = <Command, Event extends Tagged, State, Context>(
+    request: HandleRequest<Command, Event, State, Context>,
+  ): Promise<E.Either<DomainError, CommandResult<Event>>> => {
+    const key = `${request.streamName}\u0000${request.envelope.commandId}`;
+    const before = inFlight.get(key);
+    // The later one runs whether the earlier one answered or threw (a store failure).
+    const next = () => handleOnce(request);
+    const run = before === undefined ? next() : before.then(next, next);
+    inFlight.set(key, run);
+    const forget = () => {
+      if (inFlight.get(key) === run) inFlight.delete(key);
+    };
+    run.then(forget, forget);
+    return run;
+  };
+
+  const handleOnce = async <Command, Event extends Tagged, State, Context>(
     request: HandleRequest<Command, Event, State, Context>,
   ): Promise<E.Either<DomainError, CommandResult<Event>>> => {
     const { aggregate, streamName, command, envelope } = request;
@@ -195,16 +220,25 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
           return Object.assign({}, newEvent, { metadata: Object.assign({}, newEvent.metadata, commandRecord) });
         }),
       );
-      // Nothing is stored that could not be read back: a decider's slip must not make a stream unreadable.
+      // Nothing is stored that would not read back as what was decided: each event goes through JSON as a
+      // store would keep it (a getter's field or an undefined value is lost there), is decoded, and must
+      // equal the decided event; a decider's slip must not make a stream unreadable.
       for (const [index, newEvent] of batch.entries()) {
-        const readable = aggregate.serializer.decode(Object.assign({}, newEvent, { streamName, revision: version + 1 + index, position: -1 }));
+        const asStored = { type: newEvent.type, data: JSON.parse(JSON.stringify(newEvent.data)) as unknown, metadata: JSON.parse(JSON.stringify(newEvent.metadata)) as unknown };
+        const readable = aggregate.serializer.decode(Object.assign({}, newEvent, asStored, { streamName, revision: version + 1 + index, position: -1 }));
         if (E.isLeft(readable)) return E.left(unreadableEvent(streamName, readable.left));
+        if (canonicalJson(readable.right.event) !== canonicalJson(decided.right[index])) {
+          return E.left(unreadableEvent(streamName, domainError('EVENT_READS_BACK_OTHERWISE', null, '事件讀回後與決定的內容不同', 'the event reads back other than decided', { type: newEvent.type })));
+        }
       }
       const appended = await store.appendToStream(streamName, batch, version === NO_STREAM ? 'no_stream' : version);
       if (E.isRight(appended)) {
         const { nextVersion } = appended.right;
         // Read back what was written: a store owes us only the last position, and an envelope needs each one.
         const written = await store.readStream(streamName, { fromRevision: nextVersion - batch.length + 1 });
+        // A store answers a batch whose event ids it holds as written (its idempotency); if what it holds is
+        // not this batch, another process wrote this command id first: read it as a repeat.
+        if (written.slice(0, batch.length).some((stored, i) => storedDiffers(stored, batch[i]!))) continue;
         const events: Envelope<Event>[] = [];
         for (const record of written.slice(0, batch.length)) {
           const decoded = aggregate.serializer.decode(record);

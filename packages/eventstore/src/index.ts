@@ -32,3 +32,4 @@ export {
 export { portfolioAggregate, schoolAggregate, submissionAggregate, STREAM_PREFIXES } from './aggregates';
 export { createLichengService, type ExecuteResult, type LichengService, type LichengServiceOptions } from './service';
 export { createCachingLoader, type CachingLoader, type StateCacheOptions } from './stateCache';
+export { sealKeyFromPem, sealKeyIdOf, sealSignatureHolds, sealStatementBytes, signSeal, type SealKey, type SealStatement } from './sealSignature';

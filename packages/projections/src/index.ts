@@ -1,6 +1,6 @@
 export { decodeRecorded, type ProjectedEvent } from './envelope';
 export { applyEvent, applyEvents, type Projection } from './projection';
-export { createProjectionRunner, type ProjectionRunner } from './runner';
+export { createProjectionRunner, type Partition, type ProjectionRunner } from './runner';
 export { reportsProjection, type ReportsView, type SchoolRecords } from './reportsView';
 export { inMemoryViewStore, type StoredView, type ViewStore } from './viewStore';
 export * from './reports/confirmation';
@@ -10,3 +10,4 @@ export * from './reports/students';
 export * from './reports/table';
 export * from './reports/teachers';
 export * from './compact';
+export { createSchoolsProjectionRunner, schoolIdsIn, schoolPartition, type SchoolsProjectionReport, type StoppedSchool } from './schools';

@@ -31,25 +31,41 @@ export interface ProjectionRunner<View> {
   readonly current: () => Promise<StoredView<View>>;
 }
 
-export const createProjectionRunner = <View>(store: EventStore, projection: Projection<View>, views: ViewStore): ProjectionRunner<View> => {
+/** One part of the log a runner folds alone, with its own checkpoint (a school: see schools.ts). */
+export interface Partition {
+  /** Where the view and its checkpoint are saved; the projection's name when absent. */
+  readonly viewName: string;
+  readonly streamPrefixes: ReadonlyArray<string>;
+  /** Events a prefix matches that are not this partition's (`school-a` is a prefix of `school-ab`). */
+  readonly owns: (streamName: string) => boolean;
+}
+
+export const createProjectionRunner = <View>(store: EventStore, projection: Projection<View>, views: ViewStore, partition?: Partition): ProjectionRunner<View> => {
   const empty: StoredView<View> = { view: projection.initialView, position: -1 };
-  const current = async () => (await views.load<View>(projection.name)) ?? empty;
+  const viewName = partition?.viewName ?? projection.name;
+  const prefixes = partition?.streamPrefixes ?? PREFIXES;
+  const owns = partition?.owns ?? (() => true);
+  const current = async () => (await views.load<View>(viewName)) ?? empty;
 
   /** Folds one page; on a failure, folds event by event up to it so the saved view stops just before it. */
   const foldPage = (from: StoredView<View>, page: ReadonlyArray<RecordedEvent>): { stored: StoredView<View>; error?: DomainError } => {
     const decoded: ProjectedEvent[] = [];
+    const sources: RecordedEvent[] = [];
     let failure: { index: number; cause: unknown } | undefined;
     for (const [index, recorded] of page.entries()) {
+      if (!owns(recorded.streamName)) continue;
       const result = decodeRecorded(recorded);
       if (E.isLeft(result)) {
         failure = { index, cause: result.left };
         break;
       }
       decoded.push(result.right);
+      sources.push(recorded);
     }
     try {
       const view = applyEvents(projection, from.view, decoded);
-      const last = page[decoded.length - 1];
+      // Past the whole page when it folded (other partitions' events included), else up to the failing event.
+      const last = failure ? page[failure.index - 1] : page[page.length - 1];
       const stored = { view, position: last ? last.position : from.position };
       return failure ? { stored, error: failedAt(projection.name, page[failure.index]!, failure.cause) } : { stored };
     } catch {
@@ -58,7 +74,7 @@ export const createProjectionRunner = <View>(store: EventStore, projection: Proj
         try {
           stored = { view: applyEvent(projection, stored.view, event), position: event.position };
         } catch (cause) {
-          return { stored, error: failedAt(projection.name, page[index]!, cause) };
+          return { stored, error: failedAt(projection.name, sources[index]!, cause) };
         }
       }
       return { stored };
@@ -70,13 +86,13 @@ export const createProjectionRunner = <View>(store: EventStore, projection: Proj
     let stored = start;
     let mustSave = replacing;
     for (;;) {
-      const page = await store.readAll({ after: stored.position, maxCount: PAGE, streamPrefixes: PREFIXES });
+      const page = await store.readAll({ after: stored.position, maxCount: PAGE, streamPrefixes: prefixes });
       if (page.length === 0) {
-        if (mustSave) await views.save(projection.name, stored);
+        if (mustSave) await views.save(viewName, stored);
         return E.right(stored);
       }
       const folded = foldPage(stored, page);
-      if (mustSave || folded.stored !== stored) await views.save(projection.name, folded.stored);
+      if (mustSave || folded.stored !== stored) await views.save(viewName, folded.stored);
       mustSave = false;
       stored = folded.stored;
       if (folded.error) return E.left(folded.error);
@@ -94,8 +110,9 @@ export const createProjectionRunner = <View>(store: EventStore, projection: Proj
     let stored = caughtUp.right;
     return store.subscribeToAll({
       after: stored.position,
-      streamPrefixes: PREFIXES,
+      streamPrefixes: prefixes,
       onEvent: async (recorded) => {
+        if (!owns(recorded.streamName)) return;
         const decoded = decodeRecorded(recorded);
         if (E.isLeft(decoded)) throw failedAt(projection.name, recorded, decoded.left);
         try {
@@ -103,7 +120,7 @@ export const createProjectionRunner = <View>(store: EventStore, projection: Proj
         } catch (cause) {
           throw failedAt(projection.name, recorded, cause);
         }
-        await views.save(projection.name, stored);
+        await views.save(viewName, stored);
         options.onUpdate?.(stored);
       },
       onError: (error) => options.onError?.(isDomainError(error) ? error : domainError('PROJECTION_FAILED', null, String(error), String(error))),

@@ -1,6 +1,6 @@
 import { portfolioStreamName, schoolStreamName, taipeiInstant, type Actor, type DomainError } from '@licheng/domain';
 import { createLichengService, eventIdOf, InMemoryEventStore, loadStream, portfolioAggregate, schoolAggregate, type RecordedEvent } from '@licheng/eventstore';
-import { createProjectionRunner, inMemoryViewStore, reportsProjection } from '@licheng/projections';
+import { createProjectionRunner, createSchoolsProjectionRunner, inMemoryViewStore, reportsProjection } from '@licheng/projections';
 import { portfolioEvent, seedEvents } from '@licheng/testing';
 import { runDeadlines } from '@licheng/workflows';
 import { leftOf, reliabilitySchool, rightOf, SCHOOL_ID, taipei } from './support/harness';
@@ -166,5 +166,28 @@ describe('a stored event that no longer decodes', () => {
     expectNamesEvent(leftOf(await service.loadSchool(SCHOOL_ID)), 'STORED_EVENT_INVALID', { streamName: schoolStreamName(SCHOOL_ID), revision: 5 });
     const elsewhere = { ...upload('s1', 'o1'), actor: { id: 's1', role: 'student', schoolId: 'sch2' }, data: { ...upload('s1', 'o1').data, schoolId: 'sch2' } };
     rightOf(await service.execute(elsewhere));
+  });
+
+  it('stops the reports of the school holding an undecodable event, and only that school, saying where', async () => {
+    const inner = new InMemoryEventStore();
+    await seedEvents(inner, schoolAggregate, schoolStreamName(SCHOOL_ID), reliabilitySchool(STUDENTS).events);
+    const sch2 = reliabilitySchool(STUDENTS).events.map((e) => (e.type === 'SchoolRegistered' ? { ...e, data: { ...e.data, schoolId: 'sch2' } } : e));
+    await seedEvents(inner, schoolAggregate, schoolStreamName('sch2'), sch2);
+    const writer = createLichengService({ store: inner });
+    for (const schoolId of [SCHOOL_ID, 'sch2']) {
+      for (const studentId of STUDENTS) {
+        const command = upload(studentId, `o-${studentId}`);
+        rightOf(await writer.execute({ ...command, actor: { ...command.actor, schoolId }, data: { ...command.data, schoolId } }));
+      }
+    }
+    const store = new CorruptingStore(inner);
+    const victim = portfolioStreamName(SCHOOL_ID, 's1');
+    store.corrupt(victim, 0, DAMAGE.truncatedData);
+    const report = await createSchoolsProjectionRunner(store, reportsProjection, inMemoryViewStore()).catchUp();
+    expect(report.stopped.map((s) => s.schoolId)).toEqual([SCHOOL_ID]);
+    expectNamesEvent(report.stopped[0]!.error, 'PROJECTION_FAILED', { streamName: victim, revision: 0 });
+    // The other school's reports are whole; the stopped one's stop just before the event.
+    expect(Object.keys(report.views['sch2']!.view.schools['sch2']!.portfolios).sort()).toEqual([...STUDENTS].sort());
+    expect(report.views[SCHOOL_ID]!.view.schools[SCHOOL_ID]!.portfolios['s1']).toBeUndefined();
   });
 });

@@ -90,6 +90,9 @@ const touches = (path: Path, done: ReadonlyArray<string>): boolean => {
 };
 const fresh = (root: Json, done: ReadonlyArray<string>) => nodesOf(root).filter(({ path }) => !touches(path, done));
 
+/** Proxies made by `throwingProxy` start throwing only when the input is complete (see `build`). */
+const arming: Array<() => void> = [];
+
 /**
  * Mutations that make the command malformed. Each returns what it did, or null if it found no target. Each
  * works on nodes no earlier mutation touched (`done`); the fixed-path ones always leave their field invalid.
@@ -157,6 +160,46 @@ const INVALIDATING: Readonly<Record<string, (root: Record<string, Json>, at: num
     else root['actor'] = { id: 'x', role };
     return { op: `role ${role}`, path: 'actor.role', invalidating: true };
   },
+  loneSurrogate: (root, at, variant, done) => {
+    const targets = fresh(root, done).filter(({ value }) => typeof value === 'string');
+    if (targets.length === 0) return null;
+    const { path, value } = pickFrom(targets, at);
+    const half = pickFrom(['\ud800', '\udfff', '\udbff'], variant);
+    setAt(root, path, variant % 2 === 0 ? `${String(value)}${half}` : `${half}${String(value)}`);
+    return { op: 'lone surrogate', path: pathText(path), invalidating: true };
+  },
+  /** A required field served by a prototype getter, as a class instance would carry it: not data, so it is missing. */
+  prototypeGetter: (root, at, _variant, done) => {
+    const targets = fresh(root, done).filter(({ path }) => typeof keyOf(path) === 'string' && !OPTIONAL_KEYS.has(String(keyOf(path))) && keyOf(path) !== 'unit');
+    if (targets.length === 0) return null;
+    const { path, value } = pickFrom(targets, at);
+    const parent = parentOf(root, path) as object;
+    if (Array.isArray(parent)) return null;
+    deleteAt(root, path);
+    Object.setPrototypeOf(parent, Object.create(Object.getPrototypeOf(parent) as object, {
+      // A later fixed-path mutation writing the field makes it own data again (and still invalid).
+      [keyOf(path)]: { get: () => value, set(this: object, v: Json) { defineOwn(this, String(keyOf(path)), v); }, enumerable: true },
+    }));
+    return { op: 'prototype getter', path: pathText(path), invalidating: true };
+  },
+  /** An object replaced by a proxy whose traps throw once armed (armed after every other mutation, which walk the tree). */
+  throwingProxy: (root, at, _variant, done) => {
+    const targets = fresh(root, done).filter(({ value }) => typeof value === 'object' && value !== null);
+    if (targets.length === 0) return null;
+    const { path, value } = pickFrom(targets, at);
+    const state = { armed: false };
+    const trap = <T>(fallback: () => T): T => {
+      if (state.armed) throw new Error('hostile proxy');
+      return fallback();
+    };
+    setAt(root, path, new Proxy(value as object, {
+      ownKeys: (target) => trap(() => Reflect.ownKeys(target)),
+      getOwnPropertyDescriptor: (target, key) => trap(() => Reflect.getOwnPropertyDescriptor(target, key)),
+      get: (target, key) => trap(() => Reflect.get(target, key) as unknown),
+    }));
+    arming.push(() => void (state.armed = true));
+    return { op: 'throwing proxy', path: pathText(path), invalidating: true };
+  },
   protoOnlyObject: (root, at, _variant, done) => {
     const targets = fresh(root, done).filter(({ value }) => typeof value === 'object' && value !== null && !Array.isArray(value));
     if (targets.length === 0) return null;
@@ -221,7 +264,8 @@ const NOISE: Readonly<Record<string, (root: Record<string, Json>, at: number, va
     const targets = nodesOf(root).filter(({ value }) => Array.isArray(value) && value.length > 0);
     if (targets.length === 0) return null;
     const { path, value } = pickFrom(targets, at);
-    (value as Json[]).push(structuredClone((value as Json[])[0]));
+    // Through JSON rather than structuredClone, which cannot clone a proxy another mutation left there.
+    (value as Json[]).push(JSON.parse(JSON.stringify((value as Json[])[0]) ?? 'null') as Json);
     return { op: 'duplicate element', path: pathText(path), invalidating: false };
   },
   reorderKeys: (root, at) => {
@@ -300,6 +344,7 @@ const build = (recipe: Recipe): { input: Json; mutations: Mutation[]; label: str
     if (done) mutations.push(done);
   }
   if (recipe.kind === 'noise' && mutations.length === 0) mutations.push(NOISE['extraKey']!(root, recipe.whole, recipe.whole, [])!);
+  for (const arm of arming.splice(0)) arm();
   return { input: root, mutations, label: `${row.label} (${recipe.kind}): ${mutations.map((m) => `${m.op} at ${m.path || '(root)'}`).join('; ')}` };
 };
 
@@ -358,20 +403,26 @@ describe('fuzzing service.execute with malformed and mutated commands', () => {
     const prototypes = prototypeFingerprint();
     const failures: Failure[] = [];
     const counts = { malformed: 0, noise: 0, whole: 0 };
+    const tally = { tried: 0, refused: 0, threw: 0, changedTheStore: 0, byOp: Object.create(null) as Record<string, number> };
     const samples = fc.sample(recipes, { numRuns: INPUTS, seed: SEED });
     for (const [index, recipe] of samples.entries()) {
       counts[recipe.kind]++;
       const { input, mutations, label } = build(recipe);
+      tally.tried++;
+      for (const m of mutations) tally.byOp[m.op.split(' ')[0]!] = (tally.byOp[m.op.split(' ')[0]!] ?? 0) + 1;
       let result: E.Either<DomainError, ExecuteResult>;
       try {
         result = await service.execute(input);
+        if (E.isLeft(result)) tally.refused++;
       } catch (error) {
+        tally.threw++;
         failures.push({ what: `threw ${error instanceof Error ? error.constructor.name : typeof error}`, example: `${label}: ${String(error).slice(0, 120)}` });
         continue;
       }
       const problem = checkAnswer(result, mutations);
       if (problem) failures.push({ what: problem.replace(/\[.*\]/g, '[…]'), example: `#${index} ${label}${problem.includes('[') ? ` → ${problem}` : ''}` });
       if (store.eventCount !== stored || (index % 1_000 === 999 && store.snapshot() !== snapshot)) {
+        tally.changedTheStore++;
         failures.push({ what: 'the store changed', example: `#${index} ${label}` });
         break;
       }
@@ -380,12 +431,37 @@ describe('fuzzing service.execute with malformed and mutated commands', () => {
         break;
       }
     }
+    // The counts the issue asks for (tried / refused / threw / changed the store), and how often each mutation ran.
+    console.info(`fuzz seed ${SEED}: ${JSON.stringify(tally)}`);
     expect({ seed: SEED, failures: summarize(failures) }).toEqual({ seed: SEED, failures: [] });
+    expect(tally).toMatchObject({ tried: INPUTS, refused: INPUTS, threw: 0, changedTheStore: 0 });
+    for (const op of ['lone', 'prototype', 'throwing']) expect(tally.byOp[op]).toBeGreaterThan(INPUTS / 200);
     expect(store.snapshot() === snapshot).toBe(true);
     // Each kind was exercised in proportion (14 : 5 : 1).
     expect(counts.malformed).toBeGreaterThan(INPUTS / 2);
     expect(counts.noise).toBeGreaterThan(INPUTS / 10);
     expect(counts.whole).toBeGreaterThan(INPUTS / 50);
+  });
+
+  it('stores what each command held when execute was called, whatever the caller changes afterwards', async () => {
+    const calm = await fuzzHarness();
+    const meddled = await fuzzHarness();
+    let changed = 0;
+    for (const row of ROWS) {
+      await calm.service.execute(envelopeOf(row, allowedActor(row)));
+      const input = envelopeOf(row, allowedActor(row));
+      const pending = meddled.service.execute(input);
+      // Every string and number the caller passed is overwritten before the first await returns.
+      for (const { path, value } of nodesOf(input)) {
+        if (typeof value === 'string' || typeof value === 'number') {
+          setAt(input, path, typeof value === 'string' ? 's2' : value + 1);
+          changed++;
+        }
+      }
+      await pending;
+    }
+    expect(changed).toBeGreaterThan(ROWS.length);
+    expect(meddled.store.snapshot() === calm.store.snapshot()).toBe(true);
   });
 
   it('refuses, as values, inputs holding JS values no JSON can carry (cyclic, BigInt, Symbol, functions, null-prototype objects)', async () => {

@@ -162,3 +162,20 @@ const decodeOrThrow = <A>(codec: t.Mixed, input: unknown, what: string): A => {
   if (E.isLeft(result)) throw new Error(result.left.message.en);
   return result.right as A;
 };
+
+/**
+ * A course outcome `o-<student>-<n>` uploaded, sent and certified as passed: a history a selection needs
+ * (R-SEL-1), written as events. Terms alternate between 1111 and 1112.
+ */
+export const certifiedOutcomeEvents = (studentId: string, n: number): PortfolioEvent[] => {
+  const outcomeId = `o-${studentId}-${n}`;
+  const term = n % 2 === 0 ? '1111' : '1112';
+  return [
+    portfolioEvent('CourseOutcomeUploaded', {
+      studentId, outcomeId, courseId: `math-${term}`, term, subject: '數學', description: `成果 ${n}`,
+      document: { name: `${outcomeId}.pdf`, mimeType: 'application/pdf', sizeBytes: 1000, sha256: 'a'.repeat(64), storageKey: outcomeId },
+    }),
+    portfolioEvent('CourseOutcomeSentForCertification', { outcomeId }),
+    portfolioEvent('CourseOutcomeCertified', { outcomeId, teacherId: 't1', result: 'passed' }),
+  ];
+};

@@ -71,9 +71,9 @@ describe('the deadline runner on the case of seed 000 (R-REC-5, R-AUTH-4, R-SEAL
   it('records each effect once when two runners run at the same minute', async () => {
     const { service, store } = await acceptedSchool();
     const [a, b] = await Promise.all([runDeadlines(service, 'sch1', at('2023-04-20T17:00')), runDeadlines(service, 'sch1', at('2023-04-20T17:00'))]);
-    // Both may believe they wrote an effect when their identical appends meet (the store keeps one, by
-    // event id); what counts is what is stored, checked below, and that each runner saw every effect done.
-    for (const run of [a, b]) expect(run.deemed + run.sealed + run.alreadyDone).toBe(5);
+    // Between them each effect is reported written exactly once, and nothing is refused (issue 16).
+    for (const run of [a, b]) expect(run.deemed + run.sealed + run.alreadyDone).toBeLessThanOrEqual(5);
+    expect([a.deemed + b.deemed, a.sealed + b.sealed]).toEqual([4, 1]);
     expect([...a.refused, ...b.refused]).toEqual([]);
     const school = await store.readStream(schoolStreamName('sch1'));
     expect(school.filter((e) => e.type === 'PeriodSealed')).toHaveLength(1);

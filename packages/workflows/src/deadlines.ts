@@ -14,7 +14,7 @@ import {
   type SchoolState,
   type TaipeiInstant,
 } from '@licheng/domain';
-import { chainHashes, headsDigest, STREAM_PREFIXES, type LichengService, type RecordedEvent, type StreamHead } from '@licheng/eventstore';
+import { chainHashes, headsDigest, signSeal, STREAM_PREFIXES, type LichengService, type RecordedEvent, type SealKey, type StreamHead } from '@licheng/eventstore';
 import { processCommandId, SYSTEM_ACTOR } from './ids';
 
 export interface DeadlineReport {
@@ -27,6 +27,13 @@ export interface DeadlineReport {
 
 /** Refusals that mean "someone got there first": the effect is no longer due, which is what we wanted. */
 const SETTLED = new Set(['RECEIPT_NOTHING_TO_DEEM', 'PERIOD_SEALED']);
+
+/**
+ * An effect's command id is derived from the effect itself, so the id already stored with a command of the
+ * same type means another run recorded this effect; only a seal's digest differs, taken a moment apart.
+ */
+const sameEffectDone = (error: DomainError): boolean =>
+  error.code === 'COMMAND_ID_REUSED' && error.details['storedType'] === error.details['givenType'];
 
 const hasEnded = (policy: SchoolState, period: string, item: Parameters<typeof workPeriodOf>[2], round: RoundCohorts, now: TaipeiInstant): boolean => {
   const window = workPeriodOf(policy, period, item, round);
@@ -66,7 +73,7 @@ const studentIdsOf = async (service: LichengService, schoolId: string): Promise<
  * The seal digest (docs/audit.md): the heads of the school stream and of every portfolio and submission
  * stream of the school, as they stand just before sealing.
  */
-const sealDigestOf = async (service: LichengService, schoolId: string): Promise<string> => {
+const sealHeadsOf = async (service: LichengService, schoolId: string): Promise<StreamHead[]> => {
   const school = `${STREAM_PREFIXES.school}${schoolId}`;
   const events = await service.store.readAll({
     streamPrefixes: [school, `${STREAM_PREFIXES.portfolio}${schoolId}-`, `${STREAM_PREFIXES.submission}${schoolId}-`],
@@ -79,9 +86,24 @@ const sealDigestOf = async (service: LichengService, schoolId: string): Promise<
     if (stream) stream.push(event);
     else byStream.set(event.streamName, [event]);
   }
-  const heads: StreamHead[] = [...byStream].map(([name, stream]) => [name, stream[stream.length - 1]!.revision, chainHashes(stream).pop()!]);
-  return headsDigest(heads);
+  return [...byStream].map(([name, stream]) => [name, stream[stream.length - 1]!.revision, chainHashes(stream).pop()!] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
 };
+
+/**
+ * The seal's data besides the round (schema v3, issue 16): the digest, the exact heads it commits to, and
+ * with a key, the signature of the statement (packages/eventstore/src/sealSignature.ts).
+ */
+const sealIntegrityOf = async (service: LichengService, schoolId: string, category: string, period: string, key: SealKey | undefined) => {
+  const heads = await sealHeadsOf(service, schoolId);
+  const digest = headsDigest(heads);
+  const statement = { schoolStream: `${STREAM_PREFIXES.school}${schoolId}`, category, period, digest, heads };
+  return { digest, integrity: { heads: heads.map((head) => [...head]), ...(key ? { signature: signSeal(key, statement) } : {}) } };
+};
+
+export interface DeadlineOptions {
+  /** The Ed25519 key the runner signs seals with (docs/audit.md: keeping and rotating it); unsigned without. */
+  readonly sealKey?: SealKey;
+}
 
 /**
  * The deadline runner (R-AUTH-4, R-REC-5, R-SEAL-1): finds every receipt whose window closed without an
@@ -89,11 +111,11 @@ const sealDigestOf = async (service: LichengService, schoolId: string): Promise<
  * effect is a command with an id derived from what it does, so the runner is idempotent: run it every
  * minute, twice at once, or again after a crash, and each effect is recorded once.
  */
-export const runDeadlines = async (service: LichengService, schoolId: string, now: TaipeiInstant): Promise<DeadlineReport> => {
+export const runDeadlines = async (service: LichengService, schoolId: string, now: TaipeiInstant, options: DeadlineOptions = {}): Promise<DeadlineReport> => {
   let report: DeadlineReport = { deemed: 0, sealed: 0, alreadyDone: 0, refused: [] };
   const record = (result: Awaited<ReturnType<LichengService['execute']>>, counter: 'deemed' | 'sealed') => {
     if (E.isRight(result)) report = result.right.alreadyApplied ? { ...report, alreadyDone: report.alreadyDone + 1 } : { ...report, [counter]: report[counter] + 1 };
-    else if (SETTLED.has(result.left.code)) report = { ...report, alreadyDone: report.alreadyDone + 1 };
+    else if (SETTLED.has(result.left.code) || sameEffectDone(result.left)) report = { ...report, alreadyDone: report.alreadyDone + 1 };
     else report = { ...report, refused: [...report.refused, result.left] };
   };
   const school = await service.loadSchool(schoolId);
@@ -140,7 +162,7 @@ export const runDeadlines = async (service: LichengService, schoolId: string, no
     if (!readyToSeal(policy, round, receipts, now)) continue;
     const { category, period } = receipts[0]!;
     // Computed just before sealing; the command id stays what it was, so a repeat is still recognised.
-    const digest = await sealDigestOf(service, schoolId);
+    const { digest, integrity } = await sealIntegrityOf(service, schoolId, category, period, options.sealKey);
     // R-ROUND-1: a cohort round's seal names its cohorts; the every-cohort round's id is what it always was.
     const cohorts = round ? { cohorts: round } : {};
     const result = await service.execute({
@@ -148,7 +170,7 @@ export const runDeadlines = async (service: LichengService, schoolId: string, no
       now,
       actor: SYSTEM_ACTOR,
       type: 'SealPeriod',
-      data: { schoolId, category, period, ...cohorts, digest },
+      data: { schoolId, category, period, ...cohorts, digest, integrity },
     });
     record(result, 'sealed');
   }

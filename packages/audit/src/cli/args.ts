@@ -21,6 +21,7 @@ const OPTIONS = {
   token: { type: 'string' },
   now: { type: 'string' },
   actor: { type: 'string' },
+  'public-key': { type: 'string' },
   strict: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },

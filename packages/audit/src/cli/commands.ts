@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import type * as Export from '@licheng/export';
 import * as E from 'fp-ts/Either';
 import { eventsAsOf, reportsViewAsOf, type Cut } from '../asOf';
@@ -10,18 +11,31 @@ import { renderTimeline, studentTimeline } from '../timeline/timeline';
 import { allowOnly, cutOf, langOf, required, UsageError, type Flags } from './args';
 import { decodeAll, loadLog, loadStoreLog, refused, schoolOf, type CliIo } from './io';
 
+/** The deadline runner's Ed25519 public key (PEM, SPKI) that every seal must be signed by (docs/audit.md). */
+const sealPublicKeyOf = async (file: string): Promise<KeyObject> => {
+  let key: KeyObject;
+  try {
+    key = createPublicKey(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--public-key ${file}: not a readable PEM public key (${(error as Error).message.split('\n')[0]})`);
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new UsageError(`--public-key ${file}: an Ed25519 key is needed, not ${key.asymmetricKeyType}`);
+  return key;
+};
+
 /** Findings listed per kind before the rest are only counted. */
 const LISTED_PER_KIND = 20;
 
 /** `licheng audit verify`: exit 0 when clean, 1 with findings. */
 export const verifyCommand = async (flags: Flags, io: CliIo): Promise<number> => {
-  allowOnly('audit verify', flags, ['events', 'store', 'strict', 'json', 'lang']);
+  allowOnly('audit verify', flags, ['events', 'store', 'strict', 'json', 'lang', 'public-key']);
   if ((flags.store === undefined) === (flags.events === undefined)) throw new UsageError('audit verify needs --events FILE or --store CONNECTION, one of them');
   const lang = langOf(flags);
   const log = flags.store !== undefined ? await loadStoreLog(flags.store, io) : await loadLog(flags.events!, io);
   // Lines mean something in a file; in a store, stream and revision say where.
   const file = flags.store !== undefined ? null : log.file;
-  const report = auditLog(log, { strict: flags.strict ?? false, onPhase: (phase) => io.progress(`verifying ${log.file}: ${phase} …`) });
+  const publicKey = flags['public-key'] === undefined ? undefined : await sealPublicKeyOf(flags['public-key']);
+  const report = auditLog(log, { strict: flags.strict ?? false, ...(publicKey ? { publicKey } : {}), onPhase: (phase) => io.progress(`verifying ${log.file}: ${phase} …`) });
   io.progress(null);
   if (flags.json) {
     io.out(JSON.stringify(report, null, 2));

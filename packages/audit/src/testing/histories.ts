@@ -1,4 +1,4 @@
-import { createLichengService, GENESIS_HASH, InMemoryEventStore, linkHash, type LichengService, type RecordedEvent } from '@licheng/eventstore';
+import { createLichengService, GENESIS_HASH, InMemoryEventStore, linkHash, type LichengService, type RecordedEvent, type SealKey } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 import { simulateSchoolYear } from '../../../../examples/school-year/src/simulate';
 import { parseLog, type EventLog } from '../log';
@@ -16,10 +16,10 @@ export const logOf = (lines: ReadonlyArray<string>): EventLog => {
 };
 
 /** The example's school year (examples/school-year), small: every kind of command, seals with digests. */
-export const simulatedYear = async (students = 4, seed = 111): Promise<{ store: InMemoryEventStore; service: LichengService; records: ReadonlyArray<RecordedEvent> }> => {
+export const simulatedYear = async (students = 4, seed = 111, sealKey?: SealKey): Promise<{ store: InMemoryEventStore; service: LichengService; records: ReadonlyArray<RecordedEvent> }> => {
   const store = new InMemoryEventStore();
   const service = createLichengService({ store });
-  await simulateSchoolYear(service, { students, seed });
+  await simulateSchoolYear(service, { students, seed, ...(sealKey ? { sealKey } : {}) });
   return { store, service, records: await store.readAll() };
 };
 

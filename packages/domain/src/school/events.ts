@@ -111,19 +111,45 @@ export const RoleGroupMemberRemoved = eventCodec('RoleGroupMemberRemoved', t.str
 /** SHA-256 in lowercase hex. */
 export const Sha256Digest = t.refinement(t.string, isSha256Hex, 'Sha256Digest');
 
+/** Ed25519 signature of a seal's statement (docs/audit.md), by the key whose id it names. */
+export const SealSignature = t.strict(
+  {
+    algorithm: t.literal('Ed25519'),
+    /** First 16 hex digits of the SHA-256 of the public key (SPKI DER): which key to verify with. */
+    keyId: t.refinement(t.string, (s) => /^[0-9a-f]{16}$/.test(s), 'KeyId'),
+    /** Base64 of the 64-byte signature. */
+    value: t.refinement(t.string, (s) => /^[A-Za-z0-9+/]{86}==$/.test(s), 'Ed25519Signature'),
+  },
+  'SealSignature',
+);
+
+/**
+ * What a seal commits to, apart from the round it closes (issue 16): the exact head — revision and chain
+ * hash — of every stream it covers, so the verifier checks those events and searches for nothing, and the
+ * signature of all that when the deadline runner holds a key. `digest` is `headsDigest(heads)`.
+ */
+export const SealIntegrity = withOptional(
+  { heads: t.array(t.tuple([t.string, NonNegativeInt, Sha256Digest])) },
+  { signature: SealSignature },
+  'SealIntegrity',
+);
+export type SealIntegrity = t.TypeOf<typeof SealIntegrity>;
+
 /**
  * R-SEAL-1 / R-AUTH-4: the system seals a category's period once its confirmation is over. Schema v2:
  * `digest` is the digest of the heads of all the school's streams just before sealing (docs/audit.md);
- * `null` for a period sealed before digests existed (v1, upcast) or sealed without one.
+ * `null` for a period sealed before digests existed (v1, upcast) or sealed without one. Schema v3 adds
+ * `integrity` (the heads covered and the signature); a v2 seal upcasts to v3 without it. A v3 seal — one
+ * written by this release — without a digest and heads is an audit finding.
  * R-ROUND-1: what is sealed is a round; `cohorts` names it. Without `cohorts` (every v1/v2 event, and a
- * school that runs one round a period) it is the round of every cohort. The round fields are not part of
- * the integrity fields (`digest`).
+ * school that runs one round a period) it is the round of every cohort. The round fields are kept apart
+ * from the integrity fields (`digest`, `integrity`).
  */
 export const PeriodSealed = eventCodec(
   'PeriodSealed',
   withOptional(
     { category: ReceiptCategory, period: Term, digest: t.union([Sha256Digest, t.null]) },
-    { cohorts: Cohorts },
+    { integrity: SealIntegrity, cohorts: Cohorts },
     'PeriodSealedData',
   ),
 );

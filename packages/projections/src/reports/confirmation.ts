@@ -81,17 +81,29 @@ export const classConfirmationReport = (
         ) as Record<ReceiptCategory, ReceiptStatus>;
         return { className, seatNumber, studentNumber: student.studentNumber, name: student.name, statuses };
       });
-      const totals = RECEIPT_CATEGORIES.map((category) => ({
-        category,
-        confirmed: all.filter((row) => isConfirmed(row.statuses[category])).length,
-        applicable: all.filter((row) => row.statuses[category] !== 'notApplicable').length,
-      }));
-      const pending = (row: ClassConfirmationRow) => RECEIPT_CATEGORIES.some((c) => row.statuses[c] === 'pending');
-      const filter = query.filter ?? 'all';
-      const rows = filter === 'all' ? all : all.filter((row) => (filter === 'pending' ? pending(row) : !pending(row)));
-      return { classId: query.classId, className: policy.classes[query.classId]?.name ?? query.classId, term: query.term, totals, rows };
+      return summariseConfirmation(query, policy.classes[query.classId]?.name ?? query.classId, all);
     }),
   );
+
+/**
+ * The report from its rows (every student of the class, by seat): the totals, then the filter. Shared by
+ * every reader of the statuses, in memory or from the PostgreSQL read model.
+ */
+export const summariseConfirmation = (
+  query: { readonly classId: string; readonly term: string; readonly filter?: ConfirmationFilter },
+  className: string,
+  all: ReadonlyArray<ClassConfirmationRow>,
+): ClassConfirmationReport => {
+  const totals = RECEIPT_CATEGORIES.map((category) => ({
+    category,
+    confirmed: all.filter((row) => isConfirmed(row.statuses[category])).length,
+    applicable: all.filter((row) => row.statuses[category] !== 'notApplicable').length,
+  }));
+  const pending = (row: ClassConfirmationRow) => RECEIPT_CATEGORIES.some((c) => row.statuses[c] === 'pending');
+  const filter = query.filter ?? 'all';
+  const rows = filter === 'all' ? all : all.filter((row) => (filter === 'pending' ? pending(row) : !pending(row)));
+  return { classId: query.classId, className, term: query.term, totals, rows };
+};
 
 export const classConfirmationTable = (report: ClassConfirmationReport): Table => ({
   title: `${report.className} ${report.term} 收訖明細確認統計`,

@@ -1,0 +1,43 @@
+import { evolvePortfolio, initialPortfolioState, type PortfolioEvent, type PortfolioState } from '@licheng/domain';
+import { decodeRecorded } from '@licheng/projections';
+import * as E from 'fp-ts/Either';
+import { produce, type Draft } from 'immer';
+import { finding, type Finding } from './findings';
+import type { LogEntry } from './log';
+import { streamKindOf } from './streams';
+
+/**
+ * Events that decode but that the stream they sit in cannot have produced: a certification of an outcome
+ * never uploaded, a receipt confirmed without a statement (issue 16, item 4). The portfolio's `evolve`
+ * leaves the state as it was for such an event — reports, which fold with the same `evolve`, therefore
+ * never show it as a fact — and the audit says where each one is. A decider never writes an event that
+ * changes nothing, so an event without effect was not decided: it was written around the command handler.
+ * Chained or not, it is a finding even when the hash chain holds (whoever wrote it could re-chain).
+ */
+export const findInconsistentEvents = (streams: ReadonlyMap<string, ReadonlyArray<LogEntry>>): Finding[] => {
+  const findings: Finding[] = [];
+  for (const [streamName, entries] of streams) {
+    if (streamKindOf(streamName) !== 'portfolio') continue;
+    let state: PortfolioState = initialPortfolioState;
+    for (const entry of entries) {
+      const decoded = decodeRecorded(entry.record);
+      // Undecodable events are the chain's and the decoder's findings, not this check's.
+      if (E.isLeft(decoded) || decoded.right.stream !== 'portfolio') continue;
+      const event = decoded.right.event as PortfolioEvent;
+      const next = produce(state, (draft: Draft<PortfolioState>) => evolvePortfolio(draft, event));
+      if (next === state) {
+        findings.push(
+          finding(
+            'inconsistent',
+            { streamName, revision: entry.record.revision, line: entry.line },
+            `事件 ${event.type} 與串流先前的內容不符（例如所指的成果或收訖明細不存在），報表不採計`,
+            `Event ${event.type} does not follow from the stream before it (what it refers to does not exist or is not in that state); reports do not count it`,
+            { details: { type: event.type, data: event.data } },
+          ),
+        );
+      }
+      state = next;
+    }
+  }
+  return findings;
+};

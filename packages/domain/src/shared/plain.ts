@@ -1,0 +1,94 @@
+import * as E from 'fp-ts/Either';
+import { domainError, type DomainError } from './errors';
+
+/**
+ * The boundary copy of an untrusted command: a fresh tree of plain objects and arrays holding only the
+ * input's own data, each value read once. What the decider sees is then what is stored:
+ * - a field served by a getter (own or inherited, a class instance's) is not data, so it is absent here
+ *   and the codec refuses the command naming it, instead of checking a value JSON would later drop;
+ * - a proxy is read once, through its traps, and a trap that throws becomes a refusal naming the path;
+ * - mutating the caller's object after `execute` was called changes nothing (the copy is taken at once);
+ * - a lone surrogate (half of a UTF-16 pair) in any string or key is refused naming its path: it has no
+ *   UTF-8 form, and canonical JSON (the hash chain) cannot write it.
+ * An own `__proto__` key is kept as an own key, for the decoder to refuse as before.
+ */
+
+const MAX_DEPTH = 64;
+
+type Refusal = { readonly path: string; readonly expected: string; readonly actual: string };
+
+class Refused {
+  constructor(readonly refusal: Refusal) {}
+}
+
+const pathOf = (path: ReadonlyArray<string>): string => (path.length === 0 ? '(root)' : path.join('.'));
+
+/** Index of the first lone surrogate in `s`, or -1. */
+export const loneSurrogateAt = (s: string): number => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    return i;
+  }
+  return -1;
+};
+
+const checkText = (s: string, path: ReadonlyArray<string>): void => {
+  const at = loneSurrogateAt(s);
+  if (at >= 0) {
+    throw new Refused({ path: pathOf(path), expected: 'text without lone surrogates', actual: `lone surrogate U+${s.charCodeAt(at).toString(16).toUpperCase()} at index ${at}` });
+  }
+};
+
+const copy = (value: unknown, path: string[], depth: number): unknown => {
+  if (typeof value === 'string') {
+    checkText(value, path);
+    return value;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= MAX_DEPTH) throw new Refused({ path: pathOf(path), expected: `at most ${MAX_DEPTH} levels of nesting`, actual: 'deeper' });
+  const keys = Reflect.ownKeys(value);
+  const target: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
+  for (const key of keys) {
+    if (typeof key === 'symbol') continue;
+    if (Array.isArray(value) && key === 'length') continue;
+    const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
+    // Accessors and non-enumerable properties are not data a JSON store would keep.
+    if (descriptor === undefined || !descriptor.enumerable || !('value' in descriptor)) continue;
+    path.push(key);
+    checkText(key, path);
+    const item = copy(descriptor.value, path, depth + 1);
+    path.pop();
+    if (item === undefined && !Array.isArray(target)) continue;
+    Object.defineProperty(target, key, { value: item, enumerable: true, writable: true, configurable: true });
+  }
+  return target;
+};
+
+const refused = (what: string, refusal: Refusal): DomainError<'INVALID_INPUT'> =>
+  domainError(
+    'INVALID_INPUT',
+    null,
+    `${what} 格式錯誤（${refusal.path}）：${refusal.expected}，實為 ${refusal.actual}`,
+    `${what} is malformed at ${refusal.path}: expected ${refusal.expected}, got ${refusal.actual}`,
+    { paths: [refusal.path], problems: [refusal] },
+  );
+
+/** A plain copy of the input's own data, or the refusal naming where it could not be copied. */
+export const plainCopyOf = (input: unknown, what: string): E.Either<DomainError<'INVALID_INPUT'>, unknown> => {
+  const path: string[] = [];
+  try {
+    return E.right(copy(input, path, 0));
+  } catch (error) {
+    if (error instanceof Refused) return E.left(refused(what, error.refusal));
+    // A proxy's trap threw: refuse, naming where the copy was reading.
+    return E.left(refused(what, { path: pathOf(path), expected: 'readable data', actual: 'a value that threw when read' }));
+  }
+};

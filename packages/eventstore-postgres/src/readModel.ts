@@ -1,0 +1,170 @@
+import { valuesOf, type PortfolioState, type SchoolState } from '@licheng/domain';
+import { STREAM_PREFIXES, type EventStore, type RecordedEvent, type Subscription } from '@licheng/eventstore';
+import { applyEvents, decodeRecorded, receiptStatusOf, reportsProjection, type ProjectedEvent, type ReportsView } from '@licheng/projections';
+import * as E from 'fp-ts/Either';
+import type { SqlDatabase, SqlQuery } from './sql';
+
+/** The checkpoint's name in `licheng_checkpoints`. */
+export const RECEIPTS_READ_MODEL = 'receipts';
+
+const PREFIXES = Object.values(STREAM_PREFIXES);
+const PAGE = 2_000;
+
+type Owner = { readonly schoolId: string; readonly studentId?: string };
+
+/** The school (and student) a stream belongs to: `school-{school}`, `portfolio-{school}-{student}`. */
+const ownerOf = (streamName: string): Owner | undefined => {
+  if (streamName.startsWith(STREAM_PREFIXES.school)) return { schoolId: streamName.slice(STREAM_PREFIXES.school.length) };
+  if (!streamName.startsWith(STREAM_PREFIXES.portfolio)) return undefined;
+  const rest = streamName.slice(STREAM_PREFIXES.portfolio.length);
+  const dash = rest.indexOf('-');
+  return dash > 0 ? { schoolId: rest.slice(0, dash), studentId: rest.slice(dash + 1) } : undefined;
+};
+
+const decodedOrThrow = (recorded: RecordedEvent): ProjectedEvent => {
+  const decoded = decodeRecorded(recorded);
+  if (E.isLeft(decoded)) throw new Error(decoded.left.message.en);
+  return decoded.right;
+};
+
+/** The part of the reports' view that the page touches, as stored. */
+const loadTouched = async (tx: SqlQuery, page: ReadonlyArray<RecordedEvent>): Promise<ReportsView> => {
+  const owners = page.map((event) => ownerOf(event.streamName)).filter((owner): owner is Owner => owner !== undefined);
+  const schoolIds = [...new Set(owners.map((owner) => owner.schoolId))];
+  const students = owners.filter((owner) => owner.studentId !== undefined);
+  const { rows: schools } = await tx.query<{ school_id: string; state: SchoolState }>(
+    'select school_id, state from licheng_rm_schools where school_id = any($1::text[])',
+    [schoolIds],
+  );
+  const { rows: portfolios } = await tx.query<{ school_id: string; student_id: string; state: PortfolioState }>(
+    'select school_id, student_id, state from licheng_rm_portfolios where (school_id, student_id) in (select * from unnest($1::text[], $2::text[]))',
+    [students.map((owner) => owner.schoolId), students.map((owner) => owner.studentId)],
+  );
+  const view: { schools: Record<string, { policy: SchoolState; portfolios: Record<string, PortfolioState> }> } = { schools: {} };
+  for (const row of schools) view.schools[row.school_id] = { policy: row.state, portfolios: {} };
+  for (const row of portfolios) {
+    const school = view.schools[row.school_id];
+    if (school) school.portfolios[row.student_id] = row.state;
+  }
+  return view;
+};
+
+/** Writes back what the page changed: states, then the rows computed from them. */
+const writeTouched = async (tx: SqlQuery, before: ReportsView, after: ReportsView): Promise<void> => {
+  for (const [schoolId, school] of Object.entries(after.schools)) {
+    const earlier = before.schools[schoolId];
+    if (earlier?.policy !== school.policy) await writeSchool(tx, schoolId, school.policy);
+    for (const [studentId, portfolio] of Object.entries(school.portfolios)) {
+      if (earlier?.portfolios[studentId] !== portfolio) await writePortfolio(tx, schoolId, studentId, portfolio);
+    }
+  }
+};
+
+const writeSchool = async (tx: SqlQuery, schoolId: string, policy: SchoolState): Promise<void> => {
+  await tx.query(
+    'insert into licheng_rm_schools (school_id, state) values ($1, $2::jsonb) on conflict (school_id) do update set state = excluded.state',
+    [schoolId, JSON.stringify(policy)],
+  );
+  await tx.query('delete from licheng_rm_classes where school_id = $1', [schoolId]);
+  const classes = valuesOf(policy.classes);
+  await tx.query(
+    'insert into licheng_rm_classes (school_id, class_id, school_year, name) select $1, * from unnest($2::text[], $3::int[], $4::text[])',
+    [schoolId, classes.map((c) => c.classId), classes.map((c) => c.schoolYear), classes.map((c) => c.name)],
+  );
+  await tx.query('delete from licheng_rm_roster where school_id = $1', [schoolId]);
+  const placed = valuesOf(policy.students).flatMap((student) =>
+    Object.entries(student.placements).map(([year, placement]) => ({ student, year: Number(year), ...placement })),
+  );
+  await tx.query(
+    `insert into licheng_rm_roster (school_id, school_year, class_id, seat_number, student_id, student_number, name)
+     select $1, * from unnest($2::int[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[])`,
+    [
+      schoolId,
+      placed.map((p) => p.year),
+      placed.map((p) => p.classId),
+      placed.map((p) => p.seatNumber),
+      placed.map((p) => p.student.studentId),
+      placed.map((p) => p.student.studentNumber),
+      placed.map((p) => p.student.name),
+    ],
+  );
+};
+
+const writePortfolio = async (tx: SqlQuery, schoolId: string, studentId: string, portfolio: PortfolioState): Promise<void> => {
+  await tx.query(
+    `insert into licheng_rm_portfolios (school_id, student_id, state) values ($1, $2, $3::jsonb)
+     on conflict (school_id, student_id) do update set state = excluded.state`,
+    [schoolId, studentId, JSON.stringify(portfolio)],
+  );
+  await tx.query('delete from licheng_rm_receipts where school_id = $1 and student_id = $2', [schoolId, studentId]);
+  const receipts = Object.entries(portfolio.receipts).map(([key, receipt]) => {
+    const colon = key.indexOf(':');
+    return { category: key.slice(0, colon), period: key.slice(colon + 1), status: receiptStatusOf(receipt) };
+  });
+  await tx.query(
+    `insert into licheng_rm_receipts (school_id, student_id, category, period, status)
+     select $1, $2, * from unnest($3::text[], $4::text[], $5::text[])`,
+    [schoolId, studentId, receipts.map((r) => r.category), receipts.map((r) => r.period), receipts.map((r) => r.status)],
+  );
+};
+
+/**
+ * The receipt read model in PostgreSQL (docs/postgres.md lists its tables): one row per student, category
+ * and period with R-REP-1's status, the class rosters, and the folded states they come from. Each page of
+ * events is folded by the reports' own projection and written, rows and checkpoint, in one transaction, so
+ * that a crash at any point leaves the tables exactly as of some checkpoint: nothing applied twice or lost.
+ */
+export class ReceiptReadModel {
+  constructor(
+    readonly db: SqlDatabase,
+    readonly store: EventStore,
+  ) {}
+
+  async checkpoint(): Promise<number> {
+    const { rows } = await this.db.query<{ position: string }>('select position from licheng_checkpoints where projection = $1', [RECEIPTS_READ_MODEL]);
+    return rows[0] ? Number(rows[0].position) : -1;
+  }
+
+  /** Folds every event after the checkpoint; returns the new checkpoint. */
+  async catchUp(): Promise<number> {
+    let position = await this.checkpoint();
+    for (;;) {
+      const page = await this.store.readAll({ after: position, maxCount: PAGE, streamPrefixes: PREFIXES });
+      if (page.length === 0) return position;
+      position = await this.fold(page);
+    }
+  }
+
+  /** Empties the tables and folds the whole log again. */
+  async rebuild(): Promise<number> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('truncate licheng_rm_schools, licheng_rm_portfolios, licheng_rm_classes, licheng_rm_roster, licheng_rm_receipts');
+      await tx.query('delete from licheng_checkpoints where projection = $1', [RECEIPTS_READ_MODEL]);
+    });
+    return this.catchUp();
+  }
+
+  /** Catches up, then folds each new event as it comes, until closed. */
+  async start(options: { readonly onError?: (error: unknown) => void } = {}): Promise<Subscription> {
+    const after = await this.catchUp();
+    return this.store.subscribeToAll({ after, streamPrefixes: PREFIXES, onEvent: (event) => this.fold([event]).then(() => undefined), ...options });
+  }
+
+  /** One transaction: the page's changes and the checkpoint after it, or nothing. */
+  private fold(page: ReadonlyArray<RecordedEvent>): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      // Locked, then read: two folders of the same model queue here, and the second skips what the first did.
+      await tx.query('insert into licheng_checkpoints (projection, position) values ($1, -1) on conflict do nothing', [RECEIPTS_READ_MODEL]);
+      const { rows } = await tx.query<{ position: string }>('select position from licheng_checkpoints where projection = $1 for update', [RECEIPTS_READ_MODEL]);
+      const from = Number(rows[0]!.position);
+      const fresh = page.filter((event) => event.position > from);
+      if (fresh.length === 0) return from;
+      const before = await loadTouched(tx, fresh);
+      const after = applyEvents(reportsProjection, before, fresh.map(decodedOrThrow));
+      await writeTouched(tx, before, after);
+      const last = fresh[fresh.length - 1]!.position;
+      await tx.query('update licheng_checkpoints set position = $2 where projection = $1', [RECEIPTS_READ_MODEL, last]);
+      return last;
+    });
+  }
+}

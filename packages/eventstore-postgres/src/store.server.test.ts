@@ -1,0 +1,175 @@
+import { portfolioStreamName, type DomainError } from '@licheng/domain';
+import { createLichengService, type RecordedEvent } from '@licheng/eventstore';
+import * as E from 'fp-ts/Either';
+import { connectPostgres, type PostgresConnection } from './connect';
+import { isStoreFailure, StoreFailure } from './errors';
+import { migrate, MIGRATIONS } from './migrations';
+import { PgDatabase, type SqlDatabase } from './sql';
+import { PostgresEventStore } from './store';
+import { startEmbeddedServer, type EmbeddedServer } from './test-support/embeddedPostgres';
+import { eventually, newEvent, SCHOOL, seedSchool, selectOutcome } from './test-support/fixtures';
+
+// One real server for the whole file: starting one costs seconds. Each test writes streams of its own.
+let server: EmbeddedServer;
+const open: PostgresConnection[] = [];
+const connect = async (options: Parameters<typeof connectPostgres>[1] = {}) => {
+  const connection = await connectPostgres(server.connectionString, { follow: { pollIntervalMs: 50, retryDelayMs: 20, maxRetryDelayMs: 200 }, ...options });
+  open.push(connection);
+  return connection;
+};
+
+beforeAll(async () => {
+  server = await startEmbeddedServer();
+});
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((connection) => connection.dispose()));
+});
+afterAll(async () => {
+  await server?.dispose();
+});
+
+/** A database whose transactions wait, after their work and before their commit, until released. */
+const holdingCommits = (inner: SqlDatabase) => {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let working!: () => void;
+  const worked = new Promise<void>((resolve) => (working = resolve));
+  const db: SqlDatabase = {
+    query: (text, params) => inner.query(text, params),
+    listen: (channel, onNotify, onLost) => inner.listen(channel, onNotify, onLost),
+    close: () => inner.close(),
+    transaction: (work) =>
+      inner.transaction(async (tx) => {
+        const result = await work(tx);
+        working();
+        await released;
+        return result;
+      }),
+  };
+  return { db, worked, release };
+};
+
+const failureOf = async (promise: Promise<unknown>): Promise<StoreFailure> => {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  if (!isStoreFailure(error)) throw new Error(`expected a StoreFailure, got ${String(error)}`);
+  return error;
+};
+
+describe('PostgresEventStore on a real server', () => {
+  it('never lets a subscriber pass a transaction that took its position early and commits late', async () => {
+    const { store } = await connect();
+    const late = holdingCommits(new PgDatabase(server.connectionString));
+    const lateStore = new PostgresEventStore(late.db);
+    const ns = `late-${Date.now()}-`;
+    const seen: RecordedEvent[] = [];
+    const subscription = store.subscribeToAll({ streamPrefixes: [ns], onEvent: (event) => void seen.push(event) });
+
+    const held = lateStore.appendToStream(`${ns}a`, [newEvent('Late')], 'no_stream');
+    await late.worked;
+    await store.appendToStream(`${ns}b`, [newEvent('B1')], 'no_stream');
+    await store.appendToStream(`${ns}c`, [newEvent('C1')], 'no_stream');
+    // Several polls and two notifications later, the committed events still wait behind the running one.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seen).toEqual([]);
+    expect(await store.readAll({ streamPrefixes: [ns] })).toEqual([]);
+
+    late.release();
+    expect(E.isRight(await held)).toBe(true);
+    await eventually(() => seen.length === 3, 'the three events');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await subscription.close();
+    await lateStore.dispose();
+    expect(seen.map((event) => event.type)).toEqual(['Late', 'B1', 'C1']);
+    expect(seen).toEqual(await store.readAll({ streamPrefixes: [ns] }));
+  });
+
+  it('creates its schema once when two processes migrate a new database at the same time', async () => {
+    const admin = new PgDatabase(server.connectionString);
+    const name = `migrate_${Date.now()}`;
+    await admin.query(`create database ${name}`);
+    const url = server.connectionString.replace(/\/postgres$/, `/${name}`);
+    const [a, b] = [new PgDatabase(url), new PgDatabase(url)];
+    try {
+      const ran = await Promise.all([migrate(a), migrate(b)]);
+      const versions = MIGRATIONS.map((migration) => migration.version);
+      expect(ran.filter((run) => run.length > 0)).toEqual([versions]);
+      expect(await migrate(a)).toEqual([]);
+      const { rows } = await a.query<{ version: number }>('select version from licheng_migrations order by version');
+      expect(rows.map((row) => row.version)).toEqual(versions);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await admin.query(`drop database ${name}`);
+      await admin.close();
+    }
+  });
+
+  it('makes a command wait for a free connection when the pool is exhausted, then says so', async () => {
+    const inner = new PgDatabase(server.connectionString, { max: 1, connectionTimeoutMs: 200 });
+    const busy = holdingCommits(inner);
+    const store = new PostgresEventStore(busy.db);
+    const stream = `busy-${Date.now()}`;
+    const first = store.appendToStream(stream, [newEvent('A1')], 'no_stream');
+    await busy.worked;
+    const started = Date.now();
+    const failure = await failureOf(store.readStream(stream));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    expect(failure.error).toMatchObject({ code: 'STORE_BUSY', details: { poolSize: 1, waitedMs: 200 } });
+    expect(failure.error.message['zh-TW']).toContain('連線池');
+    expect(failure.error.message.en).toContain('pool');
+    busy.release();
+    expect(E.isRight(await first)).toBe(true);
+    expect(await store.readStream(stream)).toHaveLength(1);
+    await store.dispose();
+  });
+
+  it('follows the log across a server restart: appends meanwhile fail with STORE_UNAVAILABLE, the subscription resumes, nothing lost or doubled', async () => {
+    const { store } = await connect({ pool: { connectionTimeoutMs: 1_000 } });
+    const ns = `restart-${Date.now()}-`;
+    const seen: RecordedEvent[] = [];
+    const errors: unknown[] = [];
+    const subscription = store.subscribeToAll({ streamPrefixes: [ns], onEvent: (event) => void seen.push(event), onError: (error) => errors.push(error) });
+    await store.appendToStream(`${ns}a`, [newEvent('A1'), newEvent('A2')], 'no_stream');
+    await eventually(() => seen.length === 2, 'the first events');
+
+    await server.stop();
+    const failure = await failureOf(store.appendToStream(`${ns}a`, [newEvent('Lost?')], 1));
+    expect(failure.error).toMatchObject({ _tag: 'DomainError', code: 'STORE_UNAVAILABLE', rule: null });
+    expect(failure.error.message['zh-TW']).toContain('無法連線');
+    expect(failure.error.message.en).toContain('cannot be reached');
+    await server.start();
+
+    await eventually(async () => E.isRight(await store.appendToStream(`${ns}a`, [newEvent('A3')], 1).catch(() => E.left(null))), 'an append after the restart');
+    await store.appendToStream(`${ns}b`, [newEvent('B1')], 'no_stream');
+    await eventually(() => seen.length === 4, 'the events after the restart');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await subscription.close();
+    expect(errors).toEqual([]);
+    expect(seen.map((event) => event.type)).toEqual(['A1', 'A2', 'A3', 'B1']);
+    expect(seen).toEqual(await store.readAll({ streamPrefixes: [ns] }));
+  });
+
+  it('answers a command sent while the server is down with STORE_UNAVAILABLE, never a hang, and applies it once when sent again', async () => {
+    const { store } = await connect({ pool: { connectionTimeoutMs: 1_000 } });
+    const student = `down${Date.now()}`;
+    await seedSchool(store, [student], 2);
+    const service = createLichengService({ store });
+    await server.stop();
+    const started = Date.now();
+    const failure = await failureOf(service.execute(selectOutcome(student, 1)));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(failure.code).toBe('STORE_UNAVAILABLE');
+    await server.start();
+    let again: E.Either<DomainError, unknown> | undefined;
+    await eventually(async () => {
+      again = await service.execute(selectOutcome(student, 1)).catch(() => undefined);
+      return again !== undefined;
+    }, 'the command after the restart');
+    expect(E.isRight(again!)).toBe(true);
+    expect(E.isRight(await service.execute(selectOutcome(student, 1)))).toBe(true);
+    const stream = await store.readStream(portfolioStreamName(SCHOOL, student));
+    expect(stream.filter((event) => event.type === 'CourseOutcomeSelected')).toHaveLength(1);
+  });
+});

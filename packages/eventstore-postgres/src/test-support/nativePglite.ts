@@ -1,0 +1,14 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { runInThisContext } from 'node:vm';
+
+/**
+ * PGlite loaded by Node's own module loader. Its CommonJS build loads its WebAssembly with dynamic `import()`,
+ * which Jest's module sandbox refuses without `--experimental-vm-modules`; Jest also stands in for `process`
+ * and the `module` built-in, so the real `createRequire` is taken from the real `process` of the outer context.
+ */
+export const nativePglite = (): typeof PGlite => {
+  const realProcess = runInThisContext('process') as { getBuiltinModule?: (id: string) => unknown };
+  if (!realProcess.getBuiltinModule) throw new Error('the PGlite tests need Node 20.16 or later (process.getBuiltinModule)');
+  const { createRequire } = realProcess.getBuiltinModule('node:module') as typeof import('node:module');
+  return (createRequire(__filename)('@electric-sql/pglite') as typeof import('@electric-sql/pglite')).PGlite;
+};
