@@ -1,4 +1,4 @@
-import { CALENDAR, SCHOOL_ID, SYSTEM, type SchoolSetup } from './school';
+import { SCHOOL_ID, SYSTEM, type SchoolSetup } from './school';
 import { within, type Driver } from './driver';
 import type { Random } from './random';
 
@@ -16,11 +16,20 @@ const detailsFor = (random: Random, n: number) =>
   ] as const);
 
 /**
- * Diverse performances over the year (R-PERF): students record some in every category; the school syncs
- * class cadre records (R-PERF-6), to which most of those students attach proof.
+ * When this phase records: in the winter break, after the first semester's certification and before the
+ * second semester's uploads, inside the year's performance work period (CALENDAR.performances). Recorded
+ * time never runs backwards in a student's stream (R-TIME-4), so a phase must lie after the one before it.
+ */
+const RECORDING: readonly [string, string] = ['2023-02-10T17:30', '2023-02-12T08:00'];
+const CADRE_SYNC = '2023-02-12T09:00';
+const CADRE_PROOF = '2023-02-12T20:00';
+
+/**
+ * Diverse performances (R-PERF): students record some in every category; the school syncs class cadre
+ * records (R-PERF-6), to which most of those students attach proof.
  */
 export const runPerformances = async (driver: Driver, random: Random, setup: SchoolSetup) => {
-  const [start, end] = CALENDAR.performances;
+  const [start, end] = RECORDING;
   for (const student of setup.students) {
     const actor = { id: student.studentId, role: 'student', schoolId: SCHOOL_ID } as const;
     const count = random.chance(0.15) ? 0 : random.int(1, 13);
@@ -35,13 +44,13 @@ export const runPerformances = async (driver: Driver, random: Random, setup: Sch
     }
     if (random.chance(0.35)) {
       const performanceId = `${student.studentId}-cadre`;
-      await driver.send('2023-03-01T09:00', SYSTEM, 'SyncCadreRecord', {
+      await driver.send(CADRE_SYNC, SYSTEM, 'SyncCadreRecord', {
         schoolId: SCHOOL_ID, studentId: student.studentId, performanceId, schoolYear: 111, semester: 2,
         unit: student.classId, position: random.pick(['班長', '副班長', '學藝股長', '衛生股長']), level: '班級',
         startDate: '2023-02-13', endDate: '2023-06-30',
       });
       if (random.chance(0.6)) {
-        await driver.send('2023-03-10T20:00', actor, 'AttachCadreProof', {
+        await driver.send(CADRE_PROOF, actor, 'AttachCadreProof', {
           schoolId: SCHOOL_ID, studentId: student.studentId, performanceId, description: '幹部證明', document: proof(`${performanceId}.pdf`),
         });
       }

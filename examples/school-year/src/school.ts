@@ -20,6 +20,23 @@ export const CALENDAR = {
   recheck: ['2023-04-20T08:00', '2023-04-20T17:00'],
 } as const;
 
+/**
+ * R-ROUND-1: two rounds a period. The seniors (高三, entry year 109) confirm in April on seed 000's calendar;
+ * the other grades (entry years 110 and 111) are submitted in June and confirm from 6/26, as seed 001 has
+ * 高二 and 高三 confirm on their own later calendar.
+ */
+export const ROUNDS = [
+  { name: '高三 seniors', cohorts: [109], submission: CALENDAR.submission, confirmation: CALENDAR.confirmation, recheck: CALENDAR.recheck },
+  {
+    name: '高一高二 other grades',
+    cohorts: [110, 111],
+    submission: ['2023-06-24T08:00', '2023-06-25T08:00'],
+    confirmation: ['2023-06-26T08:00', '2023-07-01T17:00'],
+    recheck: ['2023-07-03T08:00', '2023-07-03T17:00'],
+  },
+] as const;
+export type Round = (typeof ROUNDS)[number];
+
 const window = ([start, end]: readonly [string, string]) => ({ start: `${start}+08:00`, end: `${end}+08:00` });
 
 export const SUBJECTS = [
@@ -38,6 +55,7 @@ const GIVEN = ['家豪', '志明', '俊傑', '建宏', '怡君', '雅婷', '欣�
 
 export interface Student {
   readonly studentId: string;
+  readonly entrySchoolYear: 109 | 110;
   readonly classId: string;
   readonly seatNumber: number;
   readonly name: string;
@@ -73,26 +91,47 @@ export const setUpSchool = async (driver: Driver, random: Random, studentCount: 
     ['1110', 'performanceUpload', CALENDAR.performances],
     ['1110', 'outcomeSelection', CALENDAR.selection],
     ['1110', 'performanceSelection', CALENDAR.selection],
-    ...(['courseRecords', 'cadreRecords', 'courseOutcomes', 'performances'] as const).flatMap((category) => {
-      const term = category === 'courseOutcomes' || category === 'performances' ? '1110' : '1112';
-      return [
-        [term, `${category}Submission`, CALENDAR.submission],
-        [term, `${category}Confirmation`, CALENDAR.confirmation],
-        [term, `${category}Recheck`, CALENDAR.recheck],
-      ] as [string, string, readonly [string, string]][];
-    }),
   ];
   for (const [term, item, span] of periods) await send('SetWorkPeriod', { term, item, window: window(span) });
+  // R-ROUND-1: each round's submission, confirmation and re-check windows, named by its cohorts.
+  for (const round of ROUNDS) {
+    for (const category of ['courseRecords', 'cadreRecords', 'courseOutcomes', 'performances'] as const) {
+      const term = category === 'courseOutcomes' || category === 'performances' ? '1110' : '1112';
+      for (const kind of ['submission', 'confirmation', 'recheck'] as const) {
+        const item = `${category}${kind[0]!.toUpperCase()}${kind.slice(1)}`;
+        await send('SetWorkPeriod', { term, item, window: window(round[kind]), cohorts: round.cohorts });
+      }
+    }
+  }
   await send('SetParameter', { parameter: 'outcomeUploadQuota', value: 10, effectiveFromSchoolYear: 111 });
   await send('DefineRoleGroup', { groupId: 'registry', name: '註冊組', functionCodes: ['S0205S', 'S0206S', 'S0207S', 'S0208S', 'S0218S'] });
   await send('AddRoleGroupMember', { groupId: 'registry', userId: SUBMITTER.id });
 
-  const classCount = Math.max(1, Math.ceil(studentCount / 30));
-  const classes = Array.from({ length: classCount }, (_, i) => ({
-    classId: `c3${String(i + 1).padStart(2, '0')}`,
-    name: `普通三${String(i + 1).padStart(2, '0')}班`,
-    homeroomTeacherId: `t-home-${i + 1}`,
-  }));
+  // Half the students are seniors (普通三, entry year 109), half juniors (普通二, entry year 110).
+  const cohorts = [
+    { entrySchoolYear: 109 as const, grade: '三', size: Math.ceil(studentCount / 2) },
+    { entrySchoolYear: 110 as const, grade: '二', size: Math.floor(studentCount / 2) },
+  ];
+  const classes: { classId: string; name: string; homeroomTeacherId: string }[] = [];
+  const students: Student[] = [];
+  for (const { entrySchoolYear, grade, size } of cohorts) {
+    const prefix = grade === '三' ? 'c3' : 'c2';
+    const own = Array.from({ length: size > 0 ? Math.ceil(size / 30) : 0 }, (_, i) => ({
+      classId: `${prefix}${String(i + 1).padStart(2, '0')}`,
+      name: `普通${grade}${String(i + 1).padStart(2, '0')}班`,
+      homeroomTeacherId: `t-home-${prefix}-${i + 1}`,
+    }));
+    classes.push(...own);
+    for (let i = 0; i < size; i++) {
+      students.push({
+        studentId: `${entrySchoolYear}${String(i + 1).padStart(4, '0')}`,
+        entrySchoolYear,
+        classId: own[Math.floor(i / 30)]!.classId,
+        seatNumber: (i % 30) + 1,
+        name: `${random.pick([...SURNAMES])}${random.pick(GIVEN)}`,
+      });
+    }
+  }
   // R-AUTH-3: the records system syncs the teachers (教師人員資料) first; classes and courses name only them.
   // Names are drawn by position, not from `random`, so the students and everything after draw as before.
   const teacherIds = [...classes.map((klass) => klass.homeroomTeacherId), ...SUBJECTS.flatMap((subject) => [1, 2, 3].map((k) => `t-${subject.code}-${k}`))];
@@ -100,15 +139,8 @@ export const setUpSchool = async (driver: Driver, random: Random, studentCount: 
     await send('RegisterTeacher', { teacherId, name: `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}` }, SYSTEM);
   }
   for (const klass of classes) await send('RegisterClass', { ...klass, schoolYear: 111 });
-
-  const students: Student[] = Array.from({ length: studentCount }, (_, i) => ({
-    studentId: `109${String(i + 1).padStart(4, '0')}`,
-    classId: classes[Math.floor(i / 30)]!.classId,
-    seatNumber: (i % 30) + 1,
-    name: `${random.pick([...SURNAMES])}${random.pick(GIVEN)}`,
-  }));
   for (const s of students) {
-    await send('EnrollStudent', { studentId: s.studentId, studentNumber: s.studentId, name: s.name, entrySchoolYear: 109 }, SYSTEM);
+    await send('EnrollStudent', { studentId: s.studentId, studentNumber: s.studentId, name: s.name, entrySchoolYear: s.entrySchoolYear }, SYSTEM);
     await send('PlaceStudent', { studentId: s.studentId, schoolYear: 111, classId: s.classId, seatNumber: s.seatNumber }, SYSTEM);
   }
 

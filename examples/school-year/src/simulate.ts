@@ -4,8 +4,8 @@ import { createDriver, type Tally } from './driver';
 import { runOutcomeSemester } from './outcomes';
 import { runPerformances } from './performances';
 import { seededRandom } from './random';
-import { runReceipts } from './receipts';
-import { setUpSchool, type SchoolSetup } from './school';
+import { runRound } from './receipts';
+import { ROUNDS, setUpSchool, type SchoolSetup } from './school';
 import { runSelection } from './selection';
 
 export interface YearOptions {
@@ -22,6 +22,8 @@ export interface YearResult {
   readonly tally: Tally;
   readonly commands: number;
   readonly deadlines: DeadlineReport;
+  /** R-ROUND-1: the deadline runner's work in each round, seniors first. */
+  readonly rounds: ReadonlyArray<{ readonly name: string; readonly cohorts: ReadonlyArray<number>; readonly deadlines: DeadlineReport }>;
 }
 
 /** A whole school year of one school, in time order; the same seed and size give the same event log. */
@@ -36,14 +38,23 @@ export const simulateSchoolYear = async (service: LichengService, options: YearO
   const setup = await setUpSchool(driver, random, options.students);
   step('第一學期上傳與認證 semester 1 outcomes');
   await runOutcomeSemester(driver, random, setup, '1111');
-  step('第二學期上傳與認證 semester 2 outcomes');
-  await runOutcomeSemester(driver, random, setup, '1112');
+  // Each phase runs for every student before the next, so phases follow one another in time (R-TIME-4):
+  // performances are recorded in the winter break, between the two semesters' outcomes.
   step('多元表現 performances');
   await runPerformances(driver, random, setup);
+  step('第二學期上傳與認證 semester 2 outcomes');
+  await runOutcomeSemester(driver, random, setup, '1112');
   step('勾選 selection');
   await runSelection(driver, random, setup, service);
-  step('提交與收訖確認 submission and receipts');
-  const deadlines = await runReceipts(driver, random, setup, service, options.sealKey);
+  const rounds: { name: string; cohorts: ReadonlyArray<number>; deadlines: DeadlineReport }[] = [];
+  for (const round of ROUNDS) {
+    step(`提交與收訖確認 submission and receipts: ${round.name}`);
+    rounds.push({ name: round.name, cohorts: round.cohorts, deadlines: await runRound(driver, random, setup, service, round, options.sealKey) });
+  }
   step('完成 done');
-  return { setup, tally: driver.tally, commands: driver.count(), deadlines };
+  const deadlines = rounds.reduce<DeadlineReport>(
+    (a, { deadlines: b }) => ({ deemed: a.deemed + b.deemed, sealed: a.sealed + b.sealed, alreadyDone: a.alreadyDone + b.alreadyDone, refused: [...a.refused, ...b.refused] }),
+    { deemed: 0, sealed: 0, alreadyDone: 0, refused: [] },
+  );
+  return { setup, tally: driver.tally, commands: driver.count(), deadlines, rounds };
 };

@@ -21,12 +21,15 @@ export const renderReports = (view: ReportsView, year: YearResult): string => {
   const policy = view.schools[SCHOOL_ID]!.policy;
   const classes = classesOf(policy, 111);
   const reports = classes.map((klass) => classConfirmationReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, term: TERM }));
-  const first = reports[0];
   const out: string[] = [];
-  if (first && E.isRight(first)) {
+  // R-ROUND-1: the first class of each round, seniors (普通三, April) then the other grades (普通二, June–July).
+  for (const prefix of ['c3', 'c2']) {
+    const first = reports.find((r, i) => E.isRight(r) && classes[i]!.classId.startsWith(prefix));
+    if (!first || E.isLeft(first)) continue;
+    if (out.length > 0) out.push('');
     out.push(`導師查看收訖明細確認統計 class receipt confirmation (R-REP-1): ${first.right.className}, term ${TERM}`);
     out.push(totalsLine(first.right.totals), '');
-    out.push(renderTable(classConfirmationTable(first.right)));
+    out.push(renderTable(classConfirmationTable(first.right), 6));
   }
   out.push('', '全校摘要 school summary');
   const school = RECEIPT_CATEGORIES.map((category) => ({
@@ -46,7 +49,9 @@ export const renderReports = (view: ReportsView, year: YearResult): string => {
     const counts = selected.right.reduce<number[]>((acc, r) => r.selectedCounts.map((c, i) => c + (acc[i] ?? 0)), []);
     out.push(`  勾選成果件數 students by outcomes selected   ${counts.map((c, n) => `${n}件:${c}`).join('  ')}`);
   }
-  out.push(`  期限作業 deadline runner   視為確認 deemed ${year.deadlines.deemed}, 封存 sealed ${year.deadlines.sealed} periods`);
+  for (const round of year.rounds) {
+    out.push(`  梯次 round ${round.name} (entry years ${round.cohorts.join(', ')})   視為確認 deemed ${round.deadlines.deemed}, 封存 sealed ${round.deadlines.sealed} categories`);
+  }
   out.push(`  指令 commands   accepted ${year.tally.accepted}, refused ${[...year.tally.refused.values()].reduce((a, b) => a + b, 0)}, by rule:`);
   const refused = [...year.tally.refused.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   for (const [key, count] of refused) out.push(`    ${String(count).padStart(5)}  ${key}`);

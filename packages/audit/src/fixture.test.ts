@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EVENT_DOCS } from '@licheng/domain';
+import { EVENT_DOCS, isSealedFor, roundsOf } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { reportsViewAsOf } from './asOf';
 import { decodeLog, parseLog } from './log';
@@ -53,6 +53,21 @@ describe('the v1 fixture log', () => {
     const seals = decoded.right.flatMap((e) => (e.event.type === 'PeriodSealed' ? [e.event.data] : []));
     expect(seals).toHaveLength(4);
     expect(seals.every((data) => data.digest === null)).toBe(true);
+  });
+
+  it('reads each v1 seal as the round of every cohort: every student of the period sealed (R-ROUND-1)', () => {
+    if (E.isLeft(decoded)) throw new Error(decoded.left.error.message.en);
+    const seals = decoded.right.flatMap((e) => (e.event.type === 'PeriodSealed' ? [e.event.data] : []));
+    expect(seals.every((data) => data.cohorts === undefined)).toBe(true);
+    const view = reportsViewAsOf(decoded.right);
+    if (E.isLeft(view)) throw new Error(view.left.message.en);
+    const [school] = Object.values(view.right.schools);
+    const policy = school!.policy;
+    expect(roundsOf(policy, 'courseRecords', '1112')).toEqual([null]);
+    for (const studentId of ['1090001', '1090002', '1090003']) {
+      expect(['courseRecords', 'cadreRecords'].every((c) => isSealedFor(policy, c as 'courseRecords', '1112', studentId))).toBe(true);
+      expect(['courseOutcomes', 'performances'].every((c) => isSealedFor(policy, c as 'courseOutcomes', '1110', studentId))).toBe(true);
+    }
   });
 
   it('upcasts CourseOpened v1 to v2: a co-taught course keeps the old rule (reviewers "marked"), the others read as written', () => {

@@ -7,6 +7,7 @@ import {
   schoolStreamName,
   submissionStreamName,
   type DomainError,
+  type PortfolioState,
   type RecordedActor,
   type RoutedCommand,
   type SchoolState,
@@ -56,21 +57,38 @@ const runBegunBy = (walk: StreamWalk): ReadonlyArray<LogEntry> | undefined => {
 };
 
 /** Where the routed command writes, and the context its decider needs at that point of the log. */
-const targetOf = (routed: RoutedCommand, policies: ReadonlyMap<string, SchoolState>) => {
+/**
+ * R-SUB-4 / R-SEAL-3: the portfolios a roster lists, as they stand at this point of the log (every event
+ * before it folded), as the service loads them before deciding.
+ */
+const portfoliosAt = (routed: RoutedCommand, walks: ReadonlyMap<string, StreamWalk>): Record<string, PortfolioState> => {
+  const portfolios: Record<string, PortfolioState> = {};
+  if (routed.aggregate !== 'submission' || routed.command.type !== 'SubmitRoster') return portfolios;
+  const { schoolId, roster } = routed.command.data;
+  for (const { studentId } of roster) {
+    const state = walks.get(portfolioStreamName(schoolId, studentId))?.state;
+    if (state !== undefined) portfolios[studentId] = state as PortfolioState;
+  }
+  return portfolios;
+};
+
+const targetOf = (routed: RoutedCommand, policies: ReadonlyMap<string, SchoolState>, walks: ReadonlyMap<string, StreamWalk>) => {
   const { now, actor } = routed.meta;
   switch (routed.aggregate) {
     case 'school':
       return { streamName: schoolStreamName(routed.command.data.schoolId), context: E.right({ now, actor }) };
     case 'portfolio':
     case 'submission': {
-      const data = routed.command.data as { schoolId: string; studentId?: string; category?: string; period?: string };
+      const data = routed.command.data as { schoolId: string; studentId?: string; category?: string; period?: string; cohorts?: ReadonlyArray<number> };
       const streamName =
-        routed.aggregate === 'portfolio' ? portfolioStreamName(data.schoolId, data.studentId!) : submissionStreamName(data.schoolId, data.category!, data.period!);
+        routed.aggregate === 'portfolio'
+          ? portfolioStreamName(data.schoolId, data.studentId!)
+          : submissionStreamName(data.schoolId, data.category!, data.period!, data.cohorts);
       const policy = policies.get(data.schoolId);
       // As the service does: a command for a school not yet registered is refused.
       const context: E.Either<DomainError, unknown> =
         policy && policy.schoolId !== null
-          ? E.right({ now, actor, policy })
+          ? E.right({ now, actor, policy, ...(routed.aggregate === 'submission' ? { portfolios: portfoliosAt(routed, walks) } : {}) })
           : E.left(domainError('SCHOOL_NOT_REGISTERED', 'R-AUTH-3', `學校 ${data.schoolId} 尚未建立`, `School ${data.schoolId} is not registered`, { schoolId: data.schoolId }));
       return { streamName, context };
     }
@@ -121,7 +139,7 @@ export const reDecide = (
       before = copy ?? aggregate.decider.initialState;
     }
     commands += 1;
-    if (decoded.length === group.length) findings.push(...judge(aggregate, group, decoded, before, policies));
+    if (decoded.length === group.length) findings.push(...judge(aggregate, group, decoded, before, policies, walks));
     // The audit owns every state it folds and judges each command before folding its events, so a state is
     // folded in place (as a first load is) unless it holds what only immer may fold.
     let after = before;
@@ -145,6 +163,7 @@ const judge = (
   stored: ReadonlyArray<Envelope<Tagged>>,
   state: unknown,
   policies: ReadonlyMap<string, SchoolState>,
+  walks: ReadonlyMap<string, StreamWalk>,
 ): Finding[] => {
   const first = stored[0]!;
   const at = { streamName: first.streamName, revision: first.revision, line: group[0]!.line };
@@ -174,7 +193,7 @@ const judge = (
       details: { code: error.code, stored: storedEvents(), error },
     });
   if (E.isLeft(routed)) return [refusal(routed.left)];
-  const target = targetOf(routed.right, policies);
+  const target = targetOf(routed.right, policies, walks);
   if (target.streamName !== first.streamName || AGGREGATES[routed.right.aggregate] !== aggregate) {
     return [finding('mismatch', at, `記錄的指令寫入的是 ${target.streamName}`, `the recorded command writes to ${target.streamName}`, { ...more, details: { stored: storedEvents(), target: target.streamName } })];
   }

@@ -42,8 +42,10 @@ export const EVENT_DOCS: Readonly<Record<EventType, EventDoc>> = {
     commands: ['SetOperatingPeriod'],
   },
   WorkPeriodSet: {
-    meaning: 'A work period (作業時間) set or changed for a term and item; each change is its own event and later actions are judged by it.',
-    rules: ['R-WIN-2', 'R-WIN-3', 'R-TIME-2', 'R-SEAL-2'],
+    meaning:
+      'A work period (作業時間) set or changed for a term and item; each change is its own event and later actions are judged by it. ' +
+      "A submission, confirmation or re-check period belongs to a round: `cohorts` names it, absent for the round of every cohort (every period set before rounds).",
+    rules: ['R-WIN-2', 'R-WIN-3', 'R-TIME-2', 'R-SEAL-2', 'R-ROUND-1'],
     commands: ['SetWorkPeriod'],
   },
   ParameterSet: {
@@ -114,10 +116,11 @@ export const EVENT_DOCS: Readonly<Record<EventType, EventDoc>> = {
   },
   PeriodSealed: {
     meaning:
-      "A receipt category's period sealed (封存) by the system once its confirmation is over; nothing in it changes again. " +
+      "A round of a receipt category's period sealed (封存) by the system once its confirmation is over; nothing in it changes again. " +
+      '`cohorts` names the round, absent for the round of every cohort (every v1/v2 seal). ' +
       '`digest` is the digest of the school\'s stream heads just before sealing (docs/audit.md), `null` for seals without one. ' +
       'Schema 3 adds `integrity`: the exact heads covered and, when the deadline runner holds a key, its Ed25519 signature.',
-    rules: ['R-SEAL-1', 'R-SEAL-2', 'R-AUTH-4'],
+    rules: ['R-SEAL-1', 'R-SEAL-2', 'R-AUTH-4', 'R-ROUND-1', 'R-ROUND-2'],
     commands: ['SealPeriod'],
   },
   PlanApprovalOrderSet: {
@@ -208,8 +211,11 @@ export const EVENT_DOCS: Readonly<Record<EventType, EventDoc>> = {
     commands: ['DeselectPerformance'],
   },
   ReceiptStatementIssued: {
-    meaning: 'The receipt statement (收訖明細) of an accepted submission reached the student; a corrected resubmission replaces items and FID and keeps the answers.',
-    rules: ['R-SUB-3', 'R-REC-1', 'R-PERF-8'],
+    meaning:
+      'The receipt statement (收訖明細) of an accepted submission reached the student, each item with its fields (`details`, R-REC-7); ' +
+      "a corrected resubmission replaces items and FID and keeps the answers, until the student's answer seals the data (R-SEAL-3). " +
+      'Schema v2: a v1 statement (items `{ itemId, title }`) is upcast with `details: null` on each item.',
+    rules: ['R-SUB-3', 'R-REC-1', 'R-REC-7', 'R-PERF-8', 'R-ROUND-1', 'R-SEAL-3'],
     commands: ['IssueReceiptStatement'],
   },
   ReceiptConfirmed: {
@@ -258,10 +264,10 @@ export const EVENT_DOCS: Readonly<Record<EventType, EventDoc>> = {
     commands: ['PickApplicationItems'],
   },
 
-  // submission-{schoolId}-{category}-{period}
+  // submission-{schoolId}-{category}-{period}[-{cohorts}]
   RosterSubmitted: {
-    meaning: "An attempt (FID) to submit a category's roster for a period to the central database (中央資料庫).",
-    rules: ['R-SUB-1', 'R-SUB-2', 'R-REC-1'],
+    meaning: "An attempt (FID) to submit a category's roster for a round of a period to the central database (中央資料庫); `cohorts` as in the stream name.",
+    rules: ['R-SUB-1', 'R-SUB-2', 'R-REC-1', 'R-ROUND-1'],
     commands: ['SubmitRoster'],
   },
   SubmissionRejected: {
@@ -296,6 +302,9 @@ const TYPE_NOTES: Readonly<Record<string, string>> = {
   NonEmptyText: 'Text with at least one non-space character, at most 200 code points.',
   NonNegativeInt: 'A safe integer, 0 or more.',
   OperatingItem: "The city's two operating periods (R-WIN-1).",
+  Cohorts: 'The cohorts a round (梯次) covers, as entry school years (入學年度), ascending without repeats (R-ROUND-1).',
+  ItemDetails: 'What a statement shows of one item (R-REC-7): a course record\'s, a cadre record\'s, or a selected item\'s files, told apart by `kind`.',
+  StatementItem: 'An item of a receipt statement: `details` null on a statement issued before R-REC-7.',
   ParameterName: 'A school parameter, versioned by school year (R-OUT-3, R-OUT-4, R-PERF-2, R-FILE-1, R-FILE-3).',
   PerformanceDetails: 'The fields of each of the ten categories (R-PERF-1, R-PERF-5..7), told apart by `category`.',
   PlanApprovalStage: "A stage of plan approval: a role group's members, the plan's advisor, or the homeroom teacher (R-PLAN-1).",
@@ -451,10 +460,11 @@ const STREAM_KINDS: ReadonlyArray<StreamKind> = [
   },
   {
     title: 'Submission stream',
-    streamName: submissionStreamName('{schoolId}', '{category}', '{period}'),
+    streamName: `${submissionStreamName('{schoolId}', '{category}', '{period}')}[-{cohorts}]`,
     about:
-      "Every attempt (FID) to submit one receipt category's roster for one period to the central database, and each attempt's result. " +
-      '`category` is a `ReceiptCategory`; `period` is a `Term`, semester 0 for the yearly categories.',
+      "Every attempt (FID) to submit one receipt category's roster for one round of a period to the central database, and each attempt's result. " +
+      '`category` is a `ReceiptCategory`; `period` is a `Term`, semester 0 for the yearly categories; a cohort round (R-ROUND-1) ' +
+      'adds its cohorts joined by `.` (`…-1112-109`, `…-1112-110.111`), the round of every cohort has none (every stream written before rounds).',
     events: SubmissionEvent.types,
   },
 ];

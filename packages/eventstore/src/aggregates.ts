@@ -29,6 +29,17 @@ const periodSealedV1ToV2: Upcaster = (data) =>
   typeof data === 'object' && data !== null && !Array.isArray(data) ? { ...data, digest: null } : data;
 
 /**
+ * ReceiptStatementIssued v1 (before R-REC-7) held items as `{ itemId, title }`: each becomes a v2 item with
+ * `details: null`, "issued without its fields", never invented ones (an item that has them keeps them).
+ */
+const statementV1ToV2: Upcaster = (data) => {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  const items = (data as { items?: unknown }).items;
+  if (!Array.isArray(items)) return data;
+  return { ...data, items: items.map((item: unknown) => (typeof item === 'object' && item !== null && !Array.isArray(item) ? { details: null, ...item } : item)) };
+};
+
+/**
  * CourseOpened v1 was decided when a co-taught course's teachers could certify only once marked 審核=是
  * (before issue 15). v2 starts them all at 是 unless `reviewers: 'marked'`: a v1 event is upcast with it, so
  * a course opened then keeps the reviewers its administrator marked and stored history keeps its meaning.
@@ -54,7 +65,11 @@ export const schoolAggregate: Aggregate<SchoolCommand, SchoolEvent, SchoolState,
 
 export const portfolioAggregate: Aggregate<PortfolioCommand, PortfolioEvent, PortfolioState, PortfolioContext> = {
   decider: portfolioDecider,
-  serializer: createEventSerializer<PortfolioEvent>({ codecs: PORTFOLIO_EVENT_CODECS }),
+  serializer: createEventSerializer<PortfolioEvent>({
+    codecs: PORTFOLIO_EVENT_CODECS,
+    versions: { ReceiptStatementIssued: 2 },
+    upcasters: { ReceiptStatementIssued: { 1: statementV1ToV2 } },
+  }),
 };
 
 export const submissionAggregate: Aggregate<SubmissionCommand, SubmissionEvent, SubmissionState, SubmissionContext> = {

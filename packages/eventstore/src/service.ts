@@ -59,6 +59,21 @@ export const createLichengService = ({ store, maxRetries, load }: LichengService
     return backwards ? E.left(backwards) : E.right(state);
   };
 
+  /**
+   * R-SUB-4 / R-SEAL-3: the portfolios of the students a roster lists, for the submission decider to check
+   * the roster against their selections and answers. Loaded once per command, like the policy.
+   */
+  const portfoliosOf = async (schoolId: string, roster: ReadonlyArray<{ readonly studentId: string }>): Promise<E.Either<DomainError, Record<string, PortfolioState>>> => {
+    const portfolios: Record<string, PortfolioState> = {};
+    for (const { studentId } of roster) {
+      if (portfolios[studentId]) continue;
+      const loaded = await loader(portfolioAggregate, portfolioStreamName(schoolId, studentId));
+      if (E.isLeft(loaded)) return loaded;
+      if (loaded.right.version >= 0) portfolios[studentId] = loaded.right.state;
+    }
+    return E.right(portfolios);
+  };
+
   const route = async (routed: RoutedCommand): Promise<E.Either<DomainError, ExecuteResult>> => {
     const envelope: CommandEnvelope = routed.meta;
     // Recorded with the events, so that an audit can decide the command again (docs/audit.md).
@@ -79,9 +94,15 @@ export const createLichengService = ({ store, maxRetries, load }: LichengService
       }
       case 'submission': {
         const { command } = routed;
-        const { schoolId, category, period } = command.data;
-        const context = async (e: CommandEnvelope) => E.map((policy: SchoolState) => ({ now: e.now, actor: e.actor, policy }))(await policyAt(schoolId, e.now));
-        return tag(await handler.handle({ aggregate: submissionAggregate, streamName: submissionStreamName(schoolId, category, period), command, recordedCommand, envelope, context }));
+        const { schoolId, category, period, cohorts } = command.data;
+        const context = async (e: CommandEnvelope) => {
+          const policy = await policyAt(schoolId, e.now);
+          if (E.isLeft(policy)) return policy;
+          const portfolios = command.type === 'SubmitRoster' ? await portfoliosOf(schoolId, command.data.roster) : E.right({});
+          return E.map((loaded: Record<string, PortfolioState>) => ({ now: e.now, actor: e.actor, policy: policy.right, portfolios: loaded }))(portfolios);
+        };
+        const streamName = submissionStreamName(schoolId, category, period, cohorts);
+        return tag(await handler.handle({ aggregate: submissionAggregate, streamName, command, recordedCommand, envelope, context }));
       }
     }
   };
@@ -103,8 +124,9 @@ export const createLichengService = ({ store, maxRetries, load }: LichengService
     loadSchool,
     loadPortfolio: async (schoolId: string, studentId: string): Promise<E.Either<DomainError, PortfolioState>> =>
       E.map((stream: { state: PortfolioState }) => stream.state)(await loader(portfolioAggregate, portfolioStreamName(schoolId, studentId))),
-    loadSubmission: async (schoolId: string, category: string, period: string): Promise<E.Either<DomainError, SubmissionState>> =>
-      E.map((stream: { state: SubmissionState }) => stream.state)(await loader(submissionAggregate, submissionStreamName(schoolId, category, period))),
+    /** One round's submission stream (R-ROUND-1); without `cohorts`, the round of every cohort. */
+    loadSubmission: async (schoolId: string, category: string, period: string, cohorts?: ReadonlyArray<number> | null): Promise<E.Either<DomainError, SubmissionState>> =>
+      E.map((stream: { state: SubmissionState }) => stream.state)(await loader(submissionAggregate, submissionStreamName(schoolId, category, period, cohorts))),
     store,
   };
 };

@@ -146,9 +146,15 @@ export const portfolioCommand = <K extends PortfolioCommandType>(type: K, data: 
   data: decodeOrThrow(PORTFOLIO_COMMAND_DATA[type] as t.Mixed, data, type),
 }) as PortfolioCommandOf<K>;
 
-/** A typed portfolio event from loose data, validated by its codec. */
+/**
+ * A typed portfolio event from loose data, validated by its codec. A statement's items may be written as
+ * before R-REC-7, `{ itemId, title }`: each then gets `details: null`, as the v1 upcast gives them.
+ */
 export const portfolioEvent = <K extends PortfolioEventType>(type: K, data: Record<string, unknown>): Extract<PortfolioEvent, { type: K }> =>
-  decodeOrThrow(PORTFOLIO_EVENT_CODECS[type] as t.Mixed, { type, data }, type);
+  decodeOrThrow(PORTFOLIO_EVENT_CODECS[type] as t.Mixed, { type, data: type === 'ReceiptStatementIssued' ? withDetails(data) : data }, type);
+
+const withDetails = (data: Record<string, unknown>): Record<string, unknown> =>
+  Array.isArray(data['items']) ? { ...data, items: data['items'].map((item: Record<string, unknown>) => ({ details: null, ...item })) } : data;
 
 /** A typed school event from loose data, validated by its codec. */
 export const schoolEvent = <K extends SchoolEvent['type']>(type: K, data: Record<string, unknown>): Extract<SchoolEvent, { type: K }> =>

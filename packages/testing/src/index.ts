@@ -3,3 +3,4 @@ export * from './spec';
 export * from './seed';
 export * from './storeContract';
 export * from './generator';
+export * from './rounds';

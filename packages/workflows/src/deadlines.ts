@@ -1,13 +1,16 @@
 import * as E from 'fp-ts/Either';
 import {
   confirmationItemOf,
-  isSealed,
   isApplicable,
+  isRoundSealed,
+  roundKey,
+  roundOfStudent,
   receiptPhase,
   recheckItemOf,
   workPeriodOf,
   type DomainError,
   type ReceiptState,
+  type RoundCohorts,
   type SchoolState,
   type TaipeiInstant,
 } from '@licheng/domain';
@@ -32,17 +35,17 @@ const SETTLED = new Set(['RECEIPT_NOTHING_TO_DEEM', 'PERIOD_SEALED']);
 const sameEffectDone = (error: DomainError): boolean =>
   error.code === 'COMMAND_ID_REUSED' && error.details['storedType'] === error.details['givenType'];
 
-const hasEnded = (policy: SchoolState, period: string, item: Parameters<typeof workPeriodOf>[2], now: TaipeiInstant): boolean => {
-  const window = workPeriodOf(policy, period, item);
+const hasEnded = (policy: SchoolState, period: string, item: Parameters<typeof workPeriodOf>[2], round: RoundCohorts, now: TaipeiInstant): boolean => {
+  const window = workPeriodOf(policy, period, item, round);
   return window !== undefined && now >= window.end;
 };
 
-/** R-REC-5: which stage of a receipt, if any, is due to be deemed correct at `now`. */
-const dueStage = (policy: SchoolState, receipt: ReceiptState, now: TaipeiInstant): 'first' | 'recheck' | null => {
+/** R-REC-5 / R-ROUND-1: which stage of a receipt, if any, is due to be deemed correct at `now`, by its round's windows. */
+const dueStage = (policy: SchoolState, receipt: ReceiptState, round: RoundCohorts, now: TaipeiInstant): 'first' | 'recheck' | null => {
   if (!isApplicable(receipt)) return null;
   const phase = receiptPhase(receipt);
-  if (phase === 'awaitingAnswer' && hasEnded(policy, receipt.period, confirmationItemOf(receipt.category), now)) return 'first';
-  if (phase === 'awaitingRecheck' && hasEnded(policy, receipt.period, recheckItemOf(receipt.category), now)) return 'recheck';
+  if (phase === 'awaitingAnswer' && hasEnded(policy, receipt.period, confirmationItemOf(receipt.category), round, now)) return 'first';
+  if (phase === 'awaitingRecheck' && hasEnded(policy, receipt.period, recheckItemOf(receipt.category), round, now)) return 'recheck';
   return null;
 };
 
@@ -51,11 +54,11 @@ const dueStage = (policy: SchoolState, receipt: ReceiptState, now: TaipeiInstant
  * answer is still awaited. A report the school never reviewed stays as the student's final answer and
  * does not hold the seal back: the sources leave anything after the re-check to be handled outside.
  */
-const readyToSeal = (policy: SchoolState, receipts: ReadonlyArray<ReceiptState>, now: TaipeiInstant): boolean => {
+const readyToSeal = (policy: SchoolState, round: RoundCohorts, receipts: ReadonlyArray<ReceiptState>, now: TaipeiInstant): boolean => {
   const first = receipts[0];
-  if (!first || isSealed(policy, first.category, first.period)) return false;
-  const recheck = workPeriodOf(policy, first.period, recheckItemOf(first.category));
-  if (!hasEnded(policy, first.period, confirmationItemOf(first.category), now) || (recheck && now < recheck.end)) return false;
+  if (!first || isRoundSealed(policy, first.category, first.period, round)) return false;
+  const recheck = workPeriodOf(policy, first.period, recheckItemOf(first.category), round);
+  if (!hasEnded(policy, first.period, confirmationItemOf(first.category), round, now) || (recheck && now < recheck.end)) return false;
   // Without a re-check window, a reviewed report can never be re-checked, so it does not hold the seal back.
   return receipts.every((r) => !isApplicable(r) || (receiptPhase(r) !== 'awaitingAnswer' && (receiptPhase(r) !== 'awaitingRecheck' || !recheck)));
 };
@@ -119,7 +122,14 @@ export const runDeadlines = async (service: LichengService, schoolId: string, no
   if (E.isLeft(school)) return { ...report, refused: [school.left] };
   const policy = school.right;
 
-  const byPeriod = new Map<string, ReceiptState[]>();
+  // R-ROUND-1: receipts are gathered, deemed and sealed per round; each student has one round a period.
+  const byRound = new Map<string, { round: RoundCohorts; receipts: ReceiptState[] }>();
+  const gather = (round: RoundCohorts, receipt: ReceiptState) => {
+    const key = roundKey(receipt.category, receipt.period, round);
+    const entry = byRound.get(key) ?? { round, receipts: [] };
+    entry.receipts.push(receipt);
+    byRound.set(key, entry);
+  };
   for (const studentId of await studentIdsOf(service, schoolId)) {
     const loaded = await service.loadPortfolio(schoolId, studentId);
     if (E.isLeft(loaded)) {
@@ -127,10 +137,10 @@ export const runDeadlines = async (service: LichengService, schoolId: string, no
       continue;
     }
     for (const receipt of Object.values(loaded.right.receipts)) {
-      const stage = dueStage(policy, receipt, now);
-      const key = `${receipt.category}:${receipt.period}`;
+      const round = roundOfStudent(policy, receipt.category, receipt.period, studentId);
+      const stage = dueStage(policy, receipt, round, now);
       if (stage === null) {
-        byPeriod.set(key, [...(byPeriod.get(key) ?? []), receipt]);
+        gather(round, receipt);
         continue;
       }
       const { category, period } = receipt;
@@ -143,22 +153,24 @@ export const runDeadlines = async (service: LichengService, schoolId: string, no
       });
       record(result, 'deemed');
       const after = await service.loadPortfolio(schoolId, studentId);
-      const settled = E.isRight(after) ? after.right.receipts[key] : undefined;
-      byPeriod.set(key, [...(byPeriod.get(key) ?? []), settled ?? receipt]);
+      const settled = E.isRight(after) ? after.right.receipts[`${category}:${period}`] : undefined;
+      gather(round, settled ?? receipt);
     }
   }
 
-  for (const receipts of byPeriod.values()) {
-    if (!readyToSeal(policy, receipts, now)) continue;
+  for (const { round, receipts } of byRound.values()) {
+    if (!readyToSeal(policy, round, receipts, now)) continue;
     const { category, period } = receipts[0]!;
     // Computed just before sealing; the command id stays what it was, so a repeat is still recognised.
     const { digest, integrity } = await sealIntegrityOf(service, schoolId, category, period, options.sealKey);
+    // R-ROUND-1: a cohort round's seal names its cohorts; the every-cohort round's id is what it always was.
+    const cohorts = round ? { cohorts: round } : {};
     const result = await service.execute({
-      commandId: processCommandId('seal', schoolId, category, period),
+      commandId: processCommandId('seal', schoolId, category, period, ...(round ? [round.join('.')] : [])),
       now,
       actor: SYSTEM_ACTOR,
       type: 'SealPeriod',
-      data: { schoolId, category, period, digest, integrity },
+      data: { schoolId, category, period, ...cohorts, digest, integrity },
     });
     record(result, 'sealed');
   }

@@ -1,3 +1,4 @@
+import { parseSubmissionStreamName } from '@licheng/domain';
 import { v5 as uuidv5 } from 'uuid';
 
 /** Fixed forever: process command ids derive from it, and idempotency depends on deriving them the same way. */
@@ -8,8 +9,5 @@ export const processCommandId = (...parts: ReadonlyArray<string>): string => uui
 
 export const SYSTEM_ACTOR = { id: 'system', role: 'system' } as const;
 
-/** `submission-{schoolId}-{category}-{period}`: category and period never contain '-', the school id may. */
-export const parseSubmissionStream = (streamName: string): { schoolId: string; category: string; period: string } | undefined => {
-  const match = /^submission-(.+)-([A-Za-z]+)-(\d{3,4})$/.exec(streamName);
-  return match ? { schoolId: match[1]!, category: match[2]!, period: match[3]! } : undefined;
-};
+/** The round of a submission stream; the domain names and parses them (R-ROUND-1). */
+export const parseSubmissionStream = parseSubmissionStreamName;

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { portfolioStreamName, schoolStreamName } from '@licheng/domain';
-import { createLichengService, InMemoryEventStore, schoolAggregate, type LichengService } from '@licheng/eventstore';
-import { schoolFixture, seedEvents } from '@licheng/testing';
+import { createLichengService, InMemoryEventStore, portfolioAggregate, schoolAggregate, type LichengService } from '@licheng/eventstore';
+import { pdf, portfolioEvent, schoolFixture, seedEvents } from '@licheng/testing';
 import { inMemoryCheckpoints, issueStatementsFor, startStatementProcess } from './statements';
 
 const sub1 = { id: 'sub1', role: 'submitter', schoolId: 'sch1' };
@@ -12,9 +12,19 @@ const roster = [
   { studentId: 's2', items: [{ itemId: 'p9', title: '志工服務 12 小時' }] },
 ];
 
+/** R-SUB-4: each student selected the performance the roster lists. */
+const selected = (studentId: string, performanceId: string) => [
+  portfolioEvent('PerformanceRecorded', {
+    studentId, performanceId, schoolYear: 111, semester: 1, details: { category: 'creativeWork', name: '校刊封面設計' },
+    startDate: '2022-10-01', endDate: '2022-10-31', description: '作品', document: pdf(`${performanceId}.pdf`),
+  }),
+  portfolioEvent('PerformanceSelected', { performanceId, schoolYear: 111 }),
+];
+
 const setUp = async () => {
   const store = new InMemoryEventStore();
   await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), schoolFixture().events);
+  for (const { studentId, items } of roster) await seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', studentId), selected(studentId, items[0]!.itemId));
   return { store, service: createLichengService({ store }) };
 };
 

@@ -30,19 +30,24 @@ export const issueStatementsFor = async (service: LichengService, recorded: Reco
   if (!ref || E.isLeft(decoded)) return { ...NOTHING, refused: E.isLeft(decoded) ? [decoded.left] : [] };
   const { event, metadata, eventId } = decoded.right;
   if (event.type !== 'SubmissionAccepted') return NOTHING;
-  const submission = await service.loadSubmission(ref.schoolId, ref.category, ref.period);
+  const submission = await service.loadSubmission(ref.schoolId, ref.category, ref.period, ref.cohorts);
+  // R-ROUND-1: a cohort round's statements carry its cohorts; the every-cohort round's ids stay as they were.
+  const round = ref.cohorts ? [ref.cohorts.join('.')] : [];
   if (E.isLeft(submission)) return { ...NOTHING, refused: [submission.left] };
   const attempt = submission.right.attempts[event.data.fid];
   let outcome = NOTHING;
   for (const entry of attempt?.roster ?? []) {
     const result = await service.execute({
-      commandId: processCommandId('statement', ref.schoolId, ref.category, ref.period, event.data.fid, entry.studentId),
+      commandId: processCommandId('statement', ref.schoolId, ref.category, ref.period, ...round, event.data.fid, entry.studentId),
       now: metadata.occurredAt,
       actor: SYSTEM_ACTOR,
       correlationId: metadata.correlationId,
       causationId: eventId,
       type: 'IssueReceiptStatement',
-      data: { schoolId: ref.schoolId, studentId: entry.studentId, category: ref.category, period: ref.period, fid: event.data.fid, items: entry.items },
+      data: {
+        schoolId: ref.schoolId, studentId: entry.studentId, category: ref.category, period: ref.period,
+        ...(ref.cohorts ? { cohorts: ref.cohorts } : {}), fid: event.data.fid, items: entry.items,
+      },
     });
     const one: StatementOutcome = E.isRight(result)
       ? result.right.alreadyApplied ? { ...NOTHING, alreadyIssued: 1 } : { ...NOTHING, issued: 1 }

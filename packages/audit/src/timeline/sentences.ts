@@ -1,4 +1,4 @@
-import type { EventType, PortfolioEvent, ReceiptCategory, Role, SchoolEvent, SubmissionEvent } from '@licheng/domain';
+import type { EventType, PortfolioEvent, ReceiptCategory, Role, SchoolEvent, StatementItem, SubmissionEvent } from '@licheng/domain';
 
 export type Lang = 'zh-TW' | 'en';
 type AnyEvent = SchoolEvent | PortfolioEvent | SubmissionEvent;
@@ -13,6 +13,35 @@ export const ROLE_LABELS: Readonly<Record<Role, readonly [string, string]>> = {
   system: ['系統', 'system'],
   city: ['教育局', 'city'],
 };
+
+/** R-ROUND-1: a cohort round is named; the round of every cohort (all there was before rounds) is not. */
+const round = (cohorts: ReadonlyArray<number> | undefined): readonly [string, string] =>
+  cohorts ? [`（入學年度 ${cohorts.join('、')} 梯次）`, ` (round of entry years ${cohorts.join(', ')})`] : ['', ''];
+
+const none = (v: number | boolean | null, yes: readonly [string, string], lang: 0 | 1): string =>
+  v === null ? ['無成績', 'none'][lang]! : typeof v === 'boolean' ? (v ? yes[lang] : ['不及格', 'failed'][lang])! : String(v);
+
+/** R-REC-7: an item as the statement shows it, field by field; an item issued before R-REC-7 shows its title only. */
+const itemFields = (item: StatementItem, lang: 0 | 1): string => {
+  const d = item.details;
+  if (d === null) return item.title;
+  const pass: readonly [string, string] = ['及格', 'passed'];
+  switch (d.kind) {
+    case 'courseRecord':
+      return lang === 0
+        ? `科目名稱 ${d.subjectName}、開課年級 ${d.gradeLevel}、修課學分 ${d.credits}、學期學業成績 ${none(d.semesterScore, pass, 0)}、成績及格 ${d.passed ? '及格' : '不及格'}、補考成績 ${none(d.makeUpScore, pass, 0)}、補考及格 ${none(d.makeUpPassed, pass, 0)}、是否採計學分 ${d.creditCounted ? '採計學分' : '不採計'}`
+        : `${d.subjectName}, grade ${d.gradeLevel}, ${d.credits} credits, score ${none(d.semesterScore, pass, 1)}, ${d.passed ? 'passed' : 'failed'}, make-up ${none(d.makeUpScore, pass, 1)} (${none(d.makeUpPassed, pass, 1)}), ${d.creditCounted ? 'credits counted' : 'credits not counted'}`;
+    case 'cadreRecord':
+      return lang === 0
+        ? `單位名稱 ${d.unit}、幹部等級 ${d.level}、擔任職務 ${d.position}、開始日期 ${d.startDate}、結束日期 ${d.endDate}`
+        : `${d.position} of ${d.unit} (${d.level}), ${d.startDate} to ${d.endDate}`;
+    case 'selectedItem':
+      return `${item.title}（${d.files.map((f) => `${f.name} ${f.sha256.slice(0, 12)}…`).join('、') || ['無檔案', 'no files'][lang]}）`;
+  }
+};
+
+const fieldsOf = (items: ReadonlyArray<StatementItem>, lang: 0 | 1): string =>
+  items.some((item) => item.details !== null) ? `${lang === 0 ? '：' : ': '}${items.map((item) => itemFields(item, lang)).join(lang === 0 ? '；' : '; ')}` : '';
 
 const CATEGORY: Readonly<Record<ReceiptCategory, readonly [string, string]>> = {
   courseRecords: ['修課紀錄', 'course records'],
@@ -47,7 +76,10 @@ export const SENTENCES: { readonly [K in EventType]: Sentence<K> } = {
   ],
   RoleGroupMemberAdded: (d) => [`將 ${d.userId} 加入角色群組 ${d.groupId}`, `added ${d.userId} to role group ${d.groupId}`],
   RoleGroupMemberRemoved: (d) => [`將 ${d.userId} 移出角色群組 ${d.groupId}`, `removed ${d.userId} from role group ${d.groupId}`],
-  PeriodSealed: (d) => [`封存 ${d.period} ${cat(d.category)[0]}${d.digest ? `（摘要 ${d.digest.slice(0, 12)}…）` : ''}`, `sealed ${cat(d.category)[1]} of ${d.period}${d.digest ? ` (digest ${d.digest.slice(0, 12)}…)` : ''}`],
+  PeriodSealed: (d) => [
+    `封存 ${d.period} ${cat(d.category)[0]}${round(d.cohorts)[0]}${d.digest ? `（摘要 ${d.digest.slice(0, 12)}…）` : ''}`,
+    `sealed ${cat(d.category)[1]} of ${d.period}${round(d.cohorts)[1]}${d.digest ? ` (digest ${d.digest.slice(0, 12)}…)` : ''}`,
+  ],
   ParentAccountLinked: (d) => [`將親子帳號 ${d.parentId} 連結學生 ${d.studentIds.join('、')}`, `linked parent account ${d.parentId} to ${d.studentIds.join(', ')}`],
   ParentAccountUnlinked: (d) => [`取消親子帳號 ${d.parentId} 與學生 ${d.studentIds.join('、')} 的連結`, `unlinked parent account ${d.parentId} from ${d.studentIds.join(', ')}`],
   PlanApprovalOrderSet: (d) => [`設定自主學習計畫審核順序（${d.stages.length} 關）`, `set the approval order of learning plans (${d.stages.length} stages)`],
@@ -68,7 +100,10 @@ export const SENTENCES: { readonly [K in EventType]: Sentence<K> } = {
   CourseOutcomeDeselected: (d) => [`取消勾選課程學習成果 ${d.outcomeId}`, `deselected course outcome ${d.outcomeId}`],
   PerformanceSelected: (d) => [`勾選多元表現 ${d.performanceId}（${d.schoolYear} 學年度）`, `selected diverse performance ${d.performanceId} for ${d.schoolYear}`],
   PerformanceDeselected: (d) => [`取消勾選多元表現 ${d.performanceId}`, `deselected diverse performance ${d.performanceId}`],
-  ReceiptStatementIssued: (d) => [`收到 ${d.period} ${cat(d.category)[0]}收訖明細（${d.items.length} 筆，FID ${d.fid}）`, `received the ${cat(d.category)[1]} receipt statement of ${d.period} (${d.items.length} items, FID ${d.fid})`],
+  ReceiptStatementIssued: (d) => [
+    `收到 ${d.period} ${cat(d.category)[0]}${round(d.cohorts)[0]}收訖明細（${d.items.length} 筆，FID ${d.fid}）${fieldsOf(d.items, 0)}`,
+    `received the ${cat(d.category)[1]} receipt statement of ${d.period}${round(d.cohorts)[1]} (${d.items.length} items, FID ${d.fid})${fieldsOf(d.items, 1)}`,
+  ],
   ReceiptConfirmed: (d) => [`確認 ${d.period} ${cat(d.category)[0]}資料正確無誤${stage(d.stage)[0]}`, `confirmed the ${cat(d.category)[1]} of ${d.period} correct${stage(d.stage)[1]}`],
   ReceiptErrorReported: (d) => [`回報 ${d.period} ${cat(d.category)[0]}資料有誤${stage(d.stage)[0]}：${d.problems.map((p) => p.reason).join('；')}`, `reported errors in the ${cat(d.category)[1]} of ${d.period}${stage(d.stage)[1]}: ${d.problems.map((p) => p.reason).join('; ')}`],
   ReceiptReviewRecorded: (d) =>
@@ -81,7 +116,10 @@ export const SENTENCES: { readonly [K in EventType]: Sentence<K> } = {
   LearningPlanReturned: (d) => [`自主學習計畫 ${d.planId} 第 ${d.stage + 1} 關退回：${d.reason}`, `learning plan ${d.planId} returned at stage ${d.stage + 1}: ${d.reason}`],
   LearningPlanApproved: (d) => [`自主學習計畫 ${d.planId} 核准，記為多元表現 ${d.performanceId}`, `learning plan ${d.planId} approved, recorded as performance ${d.performanceId}`],
   ApplicationItemsPicked: (d) => [`為申請校系 ${d.departmentId} 選取 ${d.outcomeIds.length} 件成果、${d.performanceIds.length} 件多元表現`, `picked ${d.outcomeIds.length} outcomes and ${d.performanceIds.length} performances for department ${d.departmentId}`],
-  RosterSubmitted: (d) => [`提交 ${d.period} ${cat(d.category)[0]}名冊（FID ${d.fid}，${d.roster.length} 人）`, `submitted the ${cat(d.category)[1]} roster of ${d.period} (FID ${d.fid}, ${d.roster.length} students)`],
+  RosterSubmitted: (d) => [
+    `提交 ${d.period} ${cat(d.category)[0]}${round(d.cohorts)[0]}名冊（FID ${d.fid}，${d.roster.length} 人）`,
+    `submitted the ${cat(d.category)[1]} roster of ${d.period}${round(d.cohorts)[1]} (FID ${d.fid}, ${d.roster.length} students)`,
+  ],
   SubmissionRejected: (d) => [`中央資料庫退回 FID ${d.fid}：${d.message}`, `the central database rejected FID ${d.fid}: ${d.message}`],
   SubmissionAccepted: (d) => [`中央資料庫接受 FID ${d.fid}：${d.message}`, `the central database accepted FID ${d.fid}: ${d.message}`],
 };

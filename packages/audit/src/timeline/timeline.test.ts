@@ -36,7 +36,7 @@ describe('a student’s timeline', () => {
     expect(zh).toMatch(/^2022-08-01 09:00 {2}系統 system {2}學生 .+（學號 1090001）入學/m);
     expect(en).toMatch(/^2022-08-01 09:00 {2}system system {2}enrolled .+ \(student number 1090001\)/m);
     expect(zh).toMatch(/學生 1090001 {2}上傳 111[12] .+ 課程學習成果 .+ \[R-OUT-1/m);
-    expect(en).toContain('[R-SEAL-1, R-SEAL-2, R-AUTH-4]');
+    expect(en).toContain('[R-SEAL-1, R-SEAL-2, R-AUTH-4, R-ROUND-1, R-ROUND-2]');
   });
 
   it('refuses a student the log does not hold', () => {

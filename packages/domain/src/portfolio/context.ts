@@ -4,7 +4,8 @@ import type { DomainError } from '../shared/errors';
 import type { RuleId } from '../shared/rules';
 import { isWithin, type TaipeiInstant } from '../shared/time';
 import { schoolErrors } from '../school/errors';
-import { isSealed, workPeriodOf } from '../school/policy';
+import { workPeriodOf } from '../school/policy';
+import { isSealedFor, roundOfStudent, type RoundCohorts } from '../school/rounds';
 import type { SchoolPolicy } from '../school/state';
 import type { ReceiptCategory, WorkItem } from '../school/workItems';
 import { accessErrors } from './errors';
@@ -46,13 +47,18 @@ export const actingSchool = (context: PortfolioContext, command: string, rule: R
 export const enrolled = (context: PortfolioContext, studentId: string): Check => () =>
   context.policy.students[studentId] ? null : accessErrors.studentNotEnrolled(studentId);
 
-/** R-TIME-2 / R-TIME-3: the work period must be set and `now` inside it, half-open. */
-export const insideWorkPeriod = (context: PortfolioContext, term: string, item: WorkItem, rule: RuleId): Check => () => {
-  const window = workPeriodOf(context.policy, term, item);
+/** R-TIME-2 / R-TIME-3: the work period must be set and `now` inside it, half-open; a round's own for a round's item (R-ROUND-1). */
+export const insideWorkPeriod = (context: PortfolioContext, term: string, item: WorkItem, rule: RuleId, round: RoundCohorts = null): Check => () => {
+  const window = workPeriodOf(context.policy, term, item, round);
   if (!window) return accessErrors.workPeriodNotSet(item, term, rule);
   return isWithin(window, context.now) ? null : accessErrors.outsideWorkPeriod(item, term, window, context.now, rule);
 };
 
-/** R-SEAL-2: nothing in a sealed category and period changes again, whoever asks. */
-export const notSealed = (context: PortfolioContext, category: ReceiptCategory, period: string): Check => () =>
-  isSealed(context.policy, category, period) ? schoolErrors.periodSealed(category, period) : null;
+/**
+ * R-SEAL-2 / R-ROUND-2: nothing in a sealed round changes again, whoever asks; a student is judged by the
+ * round of their own cohort, so the seniors' seal does not stop a junior.
+ */
+export const notSealed = (context: PortfolioContext, studentId: string, category: ReceiptCategory, period: string): Check => () => {
+  if (!isSealedFor(context.policy, category, period, studentId)) return null;
+  return schoolErrors.periodSealed(category, period, roundOfStudent(context.policy, category, period, studentId));
+};

@@ -1,6 +1,7 @@
 import { domainError } from '../shared/errors';
 import type { RuleId } from '../shared/rules';
 import type { Window } from '../shared/time';
+import type { ReceiptSeal } from './state';
 
 /** Refusals of who may act and when (R-AUTH, R-WIN, R-TIME). */
 export const accessErrors = {
@@ -129,7 +130,20 @@ export const selectionErrors = {
     domainError('NOT_SELECTED', 'R-SEL-2', `${id} 尚未勾選`, `${id} is not selected`, { id }),
 };
 
+const SEALED_BY: Readonly<Record<ReceiptSeal, readonly [string, string]>> = {
+  confirmed: ['已確認資料正確無誤', 'confirmed it correct'],
+  deemedCorrect: ['未於期限內回覆，已視為正確無誤', 'was deemed correct when the window closed'],
+  dataWasRight: ['回報後經學校確認資料無誤，僅待複查', 'reported errors, and the school found the data right: only the re-check remains'],
+  rechecked: ['已完成複查', 'has answered the re-check'],
+};
+
 export const receiptErrors = {
+  /** R-SEAL-3: 001 "點選「資料正確無誤」資料將封存". */
+  sealedByAnswer: (studentId: string, category: string, period: string, seal: ReceiptSeal) =>
+    domainError('RECEIPT_SEALED_BY_ANSWER', 'R-SEAL-3',
+      `學生 ${studentId} 的 ${period}「${category}」${SEALED_BY[seal][0]}，資料已封存，不可再更正、重新提交或重發收訖明細`,
+      `Student ${studentId} ${SEALED_BY[seal][1]} for ${category} of ${period}; that data is sealed and no correction, resubmission or new statement may replace it`,
+      { studentId, category, period, seal }),
   notApplicable: (category: string, period: string) =>
     domainError('RECEIPT_NOT_APPLICABLE', 'R-REC-1', `${period}「${category}」沒有提交資料，不需確認`,
       `No ${category} data was submitted for ${period}; there is nothing to confirm`, { category, period }),

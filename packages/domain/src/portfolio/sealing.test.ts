@@ -148,16 +148,19 @@ describe('submissions of a sealed category and period (R-SEAL-2)', () => {
     { type: 'SubmissionAccepted', data: { fid: 'F1', message: '檢核無誤，資料已匯入' } } as SubmissionEvent,
   ];
   const resubmit = { type: 'SubmitRoster', data: { schoolId: 'sch1', category: 'performances', period: '1110', fid: 'F2', roster } } as SubmissionCommand;
+  // R-SUB-4: s1 selected p1, and the (extended) selection window closed on 6/30.
+  const portfolios = { s1: foldEvents(portfolioDecider.evolve, portfolioDecider.initialState, [...history, portfolioEvent('PerformanceSelected', { performanceId: 'p1', schoolYear: 111 })]) };
+  const LATER = at('2023-07-01T09:00');
 
   it('refuses a corrected resubmission once sealed, and accepts it before (PERIOD_SEALED, R-SEAL-2)', () => {
-    givenSubmission(...acceptedF1).when(resubmit, { now: at(NOW), actor: submitter('sub1'), policy: open }).thenSucceeds();
-    givenSubmission(...acceptedF1).when(resubmit, { now: at(NOW), actor: submitter('sub1'), policy: sealedBy('performances', '1110') }).thenError('PERIOD_SEALED', 'R-SEAL-2');
+    givenSubmission(...acceptedF1).when(resubmit, { now: LATER, actor: submitter('sub1'), policy: open, portfolios }).thenSucceeds();
+    givenSubmission(...acceptedF1).when(resubmit, { now: LATER, actor: submitter('sub1'), policy: sealedBy('performances', '1110'), portfolios }).thenError('PERIOD_SEALED', 'R-SEAL-2');
   });
 
   it('refuses recording the result of an attempt once sealed (PERIOD_SEALED, R-SEAL-2)', () => {
     const awaiting: SubmissionEvent[] = [...acceptedF1, { type: 'RosterSubmitted', data: { fid: 'F2', category: 'performances', period: '1110', roster, submitterId: 'sub1' } } as SubmissionEvent];
     const record = { type: 'RecordSubmissionResult', data: { schoolId: 'sch1', category: 'performances', period: '1110', fid: 'F2', result: 'accepted', message: '檢核無誤，資料已匯入' } } as SubmissionCommand;
-    givenSubmission(...awaiting).when(record, { now: at(NOW), actor: system(), policy: open }).thenSucceeds();
-    givenSubmission(...awaiting).when(record, { now: at(NOW), actor: system(), policy: sealedBy('performances', '1110') }).thenError('PERIOD_SEALED', 'R-SEAL-2');
+    givenSubmission(...awaiting).when(record, { now: at(NOW), actor: system(), policy: open, portfolios: {} }).thenSucceeds();
+    givenSubmission(...awaiting).when(record, { now: at(NOW), actor: system(), policy: sealedBy('performances', '1110'), portfolios: {} }).thenError('PERIOD_SEALED', 'R-SEAL-2');
   });
 });

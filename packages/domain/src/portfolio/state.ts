@@ -3,7 +3,7 @@ import { emptyRecord } from '../shared/records';
 import type { SchoolYear } from '../shared/term';
 import type { PlanApprovalStage } from '../school/events';
 import type { ReceiptCategory } from '../school/workItems';
-import type { SubmittedItem } from '../submission/events';
+import type { StatementItem } from '../submission/events';
 import type { PerformanceDetails } from './performances/details';
 
 /** R-OUT-6, R-OUT-8: draft until sent; pending (待認證) until a teacher passes or fails it. */
@@ -52,7 +52,7 @@ export interface ReceiptState {
   readonly period: string;
   /** The accepted submission the current statement comes from; a corrected resubmission replaces it. */
   readonly fid: string;
-  readonly items: ReadonlyArray<SubmittedItem>;
+  readonly items: ReadonlyArray<StatementItem>;
   /** Every FID whose statement reached the student: an older one delivered late must not roll back (R-SUB-3). */
   readonly issuedFids: ReadonlyArray<string>;
   /** The FID the student reported errors against; a 'corrected' review awaits a newer one (R-REC-4). */
@@ -76,6 +76,22 @@ export const receiptPhase = (receipt: ReceiptState): ReceiptPhase => {
 };
 
 export const receiptKey = (category: string, period: string): string => `${category}:${period}`;
+
+/** Why a student's data of a category and round is sealed by their own answer (R-SEAL-3). */
+export type ReceiptSeal = 'confirmed' | 'deemedCorrect' | 'dataWasRight' | 'rechecked';
+
+/**
+ * R-SEAL-3: a confirmation or a deemed-correct answer seals the student's data of that category and round
+ * at once (001 "點選「資料正確無誤」資料將封存"). After an error report only the school's correction and the
+ * re-check may follow (R-REC-4): so a report the school found right, or an answered re-check, seals it too.
+ * `null` while a new statement may still replace the data: no answer yet, or a report awaiting correction.
+ */
+export const receiptSeal = (receipt: ReceiptState | undefined): ReceiptSeal | null => {
+  if (!receipt || receipt.answer === null) return null;
+  if (receipt.answer !== 'reported') return receipt.answer;
+  if (receipt.recheckAnswer !== null) return 'rechecked';
+  return receipt.review === 'dataWasRight' ? 'dataWasRight' : null;
+};
 
 /** A self-directed learning plan on its way through the school's approval stages (R-PLAN-1). */
 export interface PlanState {

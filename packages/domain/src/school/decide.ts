@@ -8,8 +8,9 @@ import { schoolErrors } from './errors';
 import type { SchoolEvent } from './events';
 import { PARAMETER_DEFAULTS, PARAMETER_MINIMUM, PARAMETER_NULLABLE, valueInForce } from './parameters';
 import { groupFunctionOf } from './functions';
-import { isLinkedParent, isSealed, isTeacherOf, operatingPeriodOf, periodOf, sealedCategoryOfItem, workPeriodOf } from './policy';
+import { isLinkedParent, isTeacherOf, operatingPeriodOf, periodOf, sealedCategoryOfItem, workPeriodOf } from './policy';
 import { mayUseFunction } from './rights';
+import { isRoundItem, isRoundSealed, roundsOf, roundsOverlap, sameRound } from './rounds';
 import type { SchoolState } from './state';
 import { confirmationItemOf, isBoundedByOperatingPeriod, isYearlyCategory, isYearlyItem, operatingItemOf, recheckItemOf } from './workItems';
 
@@ -41,7 +42,7 @@ const allowedRoles = (type: SchoolCommand['type']): ReadonlyArray<Actor['role']>
 };
 
 const checkWorkPeriod = (command: Extract<SchoolCommand, { type: 'SetWorkPeriod' }>, state: SchoolState, now: TaipeiInstant): Check => {
-  const { term, item, window } = command.data;
+  const { term, item, window, cohorts } = command.data;
   if (!(window.start < window.end)) return schoolErrors.windowEmpty(window);
   const yearly = isYearlyItem(item);
   if (yearly !== (semesterOfTerm(term) === 0)) return schoolErrors.semesterMismatch(item, term, yearly);
@@ -52,8 +53,18 @@ const checkWorkPeriod = (command: Extract<SchoolCommand, { type: 'SetWorkPeriod'
     if (!liesWithin(window, operating)) return schoolErrors.outsideOperatingPeriod(window, operating);
   }
   const category = sealedCategoryOfItem(item);
-  if (isSealed(state, category, periodOf(category, term))) return schoolErrors.periodSealed(category, periodOf(category, term));
-  const current = workPeriodOf(state, term, item);
+  const period = periodOf(category, term);
+  const round = cohorts ?? null;
+  if (!isRoundItem(item)) {
+    if (round !== null) return schoolErrors.notPerRound(item, round);
+  } else {
+    // R-ROUND-1: rounds of one period never share a cohort, so each student has one round a period.
+    const clash = roundsOf(state, category, period).find((other) => !sameRound(other, round) && roundsOverlap(other, round));
+    if (clash !== undefined) return schoolErrors.roundsOverlap(category, period, round, clash);
+  }
+  // R-ROUND-2: a round's seal freezes that round's periods; the term's own periods freeze only with the every-cohort seal.
+  if (isRoundSealed(state, category, period, round)) return schoolErrors.periodSealed(category, period, round);
+  const current = workPeriodOf(state, term, item, round);
   // R-WIN-3: a period may change while it is in the future or open, never once it has closed.
   if (current && now >= current.end) return schoolErrors.workPeriodClosed(item, term, current);
   return null;
@@ -66,12 +77,14 @@ const checkWorkPeriod = (command: Extract<SchoolCommand, { type: 'SetWorkPeriod'
  */
 const checkSeal = (command: Extract<SchoolCommand, { type: 'SealPeriod' }>, state: SchoolState, now: TaipeiInstant): Check => {
   const { category, period } = command.data;
+  const round = command.data.cohorts ?? null;
   const yearly = isYearlyCategory(category);
   if (yearly !== (semesterOfTerm(period) === 0)) return schoolErrors.semesterMismatch(`${category}Confirmation`, period, yearly);
-  if (isSealed(state, category, period)) return schoolErrors.periodSealed(category, period);
-  const confirmation = workPeriodOf(state, period, confirmationItemOf(category));
+  if (isRoundSealed(state, category, period, round)) return schoolErrors.periodSealed(category, period, round);
+  // R-ROUND-1: a round's own windows; another round's deadline says nothing about this one.
+  const confirmation = workPeriodOf(state, period, confirmationItemOf(category), round);
   if (!confirmation || now < confirmation.end) return schoolErrors.deadlineNotPassed('confirmation', period, confirmation?.end ?? null, now);
-  const recheck = workPeriodOf(state, period, recheckItemOf(category));
+  const recheck = workPeriodOf(state, period, recheckItemOf(category), round);
   if (recheck && now < recheck.end) return schoolErrors.deadlineNotPassed('re-check', period, recheck.end, now);
   return null;
 };

@@ -2,6 +2,7 @@ import { domainError } from '../shared/errors';
 import type { Role } from '../shared/actor';
 import type { RuleId } from '../shared/rules';
 import type { Window } from '../shared/time';
+import { roundLabel, type RoundCohorts } from './rounds';
 import { RIGHT_NAMES, type FunctionRight } from './rights';
 
 /** What a teacher is named as, in both languages (TEACHER_NOT_REGISTERED). */
@@ -48,13 +49,29 @@ export const schoolErrors = {
       deadline === null ? `No ${what} deadline is set for ${period}; deadline effects cannot run` : `The ${what} deadline of ${period} is ${deadline}; it has not passed at ${now}`,
       { what, period, deadline, now },
     ),
-  periodSealed: (category: string, period: string) =>
+  periodSealed: (category: string, period: string, cohorts: RoundCohorts = null) =>
     domainError(
       'PERIOD_SEALED',
       'R-SEAL-2',
-      `${period}「${category}」資料已封存，不可再變更`,
-      `The ${category} data of ${period} is sealed and can no longer change`,
-      { category, period },
+      `${period}「${category}」${cohorts ? `（${roundLabel(cohorts).zh}梯次）` : ''}資料已封存，不可再變更`,
+      `The ${category} data of ${period}${cohorts ? ` (round of ${roundLabel(cohorts).en})` : ''} is sealed and can no longer change`,
+      { category, period, cohorts },
+    ),
+  roundsOverlap: (category: string, period: string, cohorts: RoundCohorts, other: RoundCohorts) =>
+    domainError(
+      'ROUNDS_OVERLAP',
+      'R-ROUND-1',
+      `${period}「${category}」的梯次（${roundLabel(cohorts).zh}）與已設定的梯次（${roundLabel(other).zh}）涵蓋相同學生`,
+      `The ${category} round of ${period} for ${roundLabel(cohorts).en} shares students with its round for ${roundLabel(other).en}`,
+      { category, period, cohorts, otherCohorts: other },
+    ),
+  notPerRound: (item: string, cohorts: RoundCohorts) =>
+    domainError(
+      'WORK_PERIOD_NOT_PER_ROUND',
+      'R-ROUND-1',
+      `「${item}」不屬於梯次，不可指定入學年度（${roundLabel(cohorts).zh}）`,
+      `The ${item} period is the school's, not a round's: it takes no cohorts (${roundLabel(cohorts).en})`,
+      { item, cohorts },
     ),
   schoolNotRegistered: (schoolId: string) =>
     domainError('SCHOOL_NOT_REGISTERED', 'R-AUTH-3', `學校 ${schoolId} 尚未建立`, `School ${schoolId} is not registered`, {

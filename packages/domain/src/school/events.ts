@@ -4,6 +4,7 @@ import { Id, isSha256Hex, SchoolId, NonEmptyText, NonNegativeInt, PositiveInt, w
 import { SchoolYear, Term } from '../shared/term';
 import { Window } from '../shared/time';
 import { ParameterName } from './parameters';
+import { Cohorts } from './rounds';
 import { OperatingItem, ReceiptCategory, WorkItem } from './workItems';
 
 export const SchoolRegistered = eventCodec('SchoolRegistered', t.strict({ schoolId: SchoolId, name: NonEmptyText }));
@@ -14,8 +15,16 @@ export const OperatingPeriodSet = eventCodec(
   t.strict({ schoolYear: SchoolYear, item: OperatingItem, window: Window }),
 );
 
-/** R-WIN-2 / R-WIN-3: a work period set or changed; each change is its own event. */
-export const WorkPeriodSet = eventCodec('WorkPeriodSet', t.strict({ term: Term, item: WorkItem, window: Window }));
+/**
+ * R-WIN-2 / R-WIN-3: a work period set or changed; each change is its own event. R-ROUND-1: a submission,
+ * confirmation or re-check period belongs to a round, named by `cohorts` (entry school years); without
+ * `cohorts` it is the round of every cohort, as every period was before rounds (an additive optional
+ * field: events written before read as they always did, so the schema version stays 1).
+ */
+export const WorkPeriodSet = eventCodec(
+  'WorkPeriodSet',
+  withOptional({ term: Term, item: WorkItem, window: Window }, { cohorts: Cohorts }, 'WorkPeriodSetData'),
+);
 
 /** A school parameter in force from a school year on (R-OUT-3, R-OUT-4, R-PERF-2, R-FILE-1, R-FILE-3). */
 export const ParameterSet = eventCodec(
@@ -141,10 +150,17 @@ export type SealIntegrity = t.TypeOf<typeof SealIntegrity>;
  * `null` for a period sealed before digests existed (v1, upcast) or sealed without one. Schema v3 adds
  * `integrity` (the heads covered and the signature); a v2 seal upcasts to v3 without it. A v3 seal — one
  * written by this release — without a digest and heads is an audit finding.
+ * R-ROUND-1: what is sealed is a round; `cohorts` names it. Without `cohorts` (every v1/v2 event, and a
+ * school that runs one round a period) it is the round of every cohort. The round fields are kept apart
+ * from the integrity fields (`digest`, `integrity`).
  */
 export const PeriodSealed = eventCodec(
   'PeriodSealed',
-  withOptional({ category: ReceiptCategory, period: Term, digest: t.union([Sha256Digest, t.null]) }, { integrity: SealIntegrity }, 'PeriodSealedData'),
+  withOptional(
+    { category: ReceiptCategory, period: Term, digest: t.union([Sha256Digest, t.null]) },
+    { integrity: SealIntegrity, cohorts: Cohorts },
+    'PeriodSealedData',
+  ),
 );
 
 /** R-PLAN-1: a stage of plan approval — a role group's members, the plan's advisor, or the homeroom teacher. */

@@ -1,6 +1,14 @@
 import type { Draft } from 'immer';
 import type { FunctionRights, SchoolEvent } from './events';
+import { sealedCategoryOfItem } from './policy';
+import { cohortsSuffix, isRoundItem, roundKey, sameRound } from './rounds';
 import type { SchoolState, TeacherInfo } from './state';
+
+/** R-ROUND-1: a round exists once one of its periods is set (or, in old logs, once it is sealed). */
+const noteRound = (state: Draft<SchoolState>, category: string, period: string, cohorts: ReadonlyArray<number> | undefined): void => {
+  const rounds = (state.rounds[`${category}:${period}`] ??= []);
+  if (!rounds.some((known) => sameRound(known, cohorts))) rounds.push(cohorts ? [...cohorts] : null);
+};
 
 /** Total over every school event; unknown references (a course never opened) are ignored, not thrown. */
 export const evolveSchool = (state: Draft<SchoolState>, event: SchoolEvent): void => {
@@ -12,9 +20,12 @@ export const evolveSchool = (state: Draft<SchoolState>, event: SchoolEvent): voi
     case 'OperatingPeriodSet':
       state.operatingPeriods[`${event.data.schoolYear}:${event.data.item}`] = { ...event.data.window };
       return;
-    case 'WorkPeriodSet':
-      state.workPeriods[`${event.data.term}:${event.data.item}`] = { ...event.data.window };
+    case 'WorkPeriodSet': {
+      const { term, item, cohorts } = event.data;
+      state.workPeriods[`${term}:${item}${cohortsSuffix(cohorts)}`] = { ...event.data.window };
+      if (isRoundItem(item)) noteRound(state, sealedCategoryOfItem(item), term, cohorts);
       return;
+    }
     case 'ParameterSet': {
       const entries = (state.parameters[event.data.parameter] ??= []);
       entries.push({ effectiveFromSchoolYear: event.data.effectiveFromSchoolYear, value: event.data.value });
@@ -89,7 +100,8 @@ export const evolveSchool = (state: Draft<SchoolState>, event: SchoolEvent): voi
       };
       return;
     case 'PeriodSealed':
-      state.sealed[`${event.data.category}:${event.data.period}`] = true;
+      state.sealed[roundKey(event.data.category, event.data.period, event.data.cohorts)] = true;
+      noteRound(state, event.data.category, event.data.period, event.data.cohorts);
       return;
     case 'PlanApprovalOrderSet':
       state.planApprovalStages = event.data.stages.map((stage) => ({ ...stage }));

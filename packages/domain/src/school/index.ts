@@ -5,6 +5,7 @@ export * from './events';
 export * from './evolve';
 export * from './parameters';
 export * from './policy';
+export * from './rounds';
 export * from './rights';
 export * from './state';
 export * from './workItems';

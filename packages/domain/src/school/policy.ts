@@ -1,13 +1,15 @@
 import type { Term } from '../shared/term';
 import type { Window } from '../shared/time';
 import { PARAMETER_DEFAULTS, valueInForce, type ParameterName } from './parameters';
+import { cohortsSuffix, type RoundCohorts } from './rounds';
 import type { CourseInfo, SchoolPolicy } from './state';
 import { isYearlyCategory, type OperatingItem, type ReceiptCategory, type WorkItem } from './workItems';
 
 /** Queries the deciders ask of the school's policy. All pure reads of the folded school state. */
 
-export const workPeriodOf = (policy: SchoolPolicy, term: Term | string, item: WorkItem): Window | undefined =>
-  policy.workPeriods[`${term}:${item}`];
+/** A work period; a round's submission, confirmation or re-check period is the one of that round (R-ROUND-1). */
+export const workPeriodOf = (policy: SchoolPolicy, term: Term | string, item: WorkItem, cohorts?: RoundCohorts): Window | undefined =>
+  policy.workPeriods[`${term}:${item}${cohortsSuffix(cohorts)}`];
 
 export const operatingPeriodOf = (policy: SchoolPolicy, schoolYear: number, item: OperatingItem): Window | undefined =>
   policy.operatingPeriods[`${schoolYear}:${item}`];
@@ -43,10 +45,6 @@ export const homeroomTeacherOf = (policy: SchoolPolicy, studentId: string, schoo
   const placement = policy.students[studentId]?.placements[schoolYear];
   return placement ? policy.classes[placement.classId]?.homeroomTeacherId : undefined;
 };
-
-/** R-SEAL-1: whether a category's period has been sealed. */
-export const isSealed = (policy: SchoolPolicy, category: ReceiptCategory, period: string): boolean =>
-  policy.sealed[`${category}:${period}`] === true;
 
 /** R-TIME-1 / R-REC-1: the period a category uses for a term — the term itself, or its whole school year. */
 export const periodOf = (category: ReceiptCategory, term: Term | string): Term =>

@@ -2,6 +2,7 @@ import type { NonEmptyText } from '../shared/primitives';
 import type { Term } from '../shared/term';
 import type { Window } from '../shared/time';
 import type { FunctionRights, PlanApprovalStage } from './events';
+import type { RoundCohorts } from './rounds';
 import type { ParameterName, ParameterValue } from './parameters';
 
 export interface ClassInfo {
@@ -77,8 +78,10 @@ export interface SchoolState {
   /** R-AUTH-3: the teacher registry. */
   readonly teachers: Readonly<Record<string, TeacherInfo>>;
   readonly roleGroups: Readonly<Record<string, RoleGroup>>;
-  /** Keyed `${category}:${period}` (R-SEAL-1). */
+  /** Keyed `roundKey(category, period, cohorts)`: `${category}:${period}` for the every-cohort round (R-SEAL-1, R-ROUND-1). */
   readonly sealed: Readonly<Record<string, true>>;
+  /** R-ROUND-1: per `${category}:${period}`, the cohorts of each round it has (`null`: every cohort). */
+  readonly rounds: Readonly<Record<string, ReadonlyArray<RoundCohorts>>>;
   /** R-PLAN-1: empty until the school sets an order. */
   readonly planApprovalStages: ReadonlyArray<PlanApprovalStage>;
   /** R-AUTH-6: per parent account, the students the school linked it to. */
@@ -99,6 +102,7 @@ export const initialSchoolState: SchoolState = {
   teachers: {},
   roleGroups: {},
   sealed: {},
+  rounds: {},
   planApprovalStages: [],
   parentLinks: {},
 };

@@ -28,7 +28,7 @@ describe('actors bound to their school (R-AUTH-1, R-AUTH-3)', () => {
 
   it("refuses another school's submitter before any role group is looked at", () => {
     const command = { type: 'RecordSubmissionResult', data: { schoolId: 'sch1', category: 'courseOutcomes', period: '1110', fid: 'F-1', accepted: true, message: '檢核無誤' } } as unknown as SubmissionCommand;
-    specify(submissionDecider)().when(command, { now: at('2023-04-13T09:00'), actor: elsewhere(submitter()), policy }).thenError('ACTOR_NOT_OF_SCHOOL', 'R-AUTH-3');
+    specify(submissionDecider)().when(command, { now: at('2023-04-13T09:00'), actor: elsewhere(submitter()), policy, portfolios: {} }).thenError('ACTOR_NOT_OF_SCHOOL', 'R-AUTH-3');
   });
 
   it('judges the system by its role alone: it belongs to no school, so no school refuses it', () => {

@@ -1,15 +1,19 @@
 import * as t from 'io-ts';
-import { Id, SchoolId, NonEmptyText } from '../shared/primitives';
+import { Id, SchoolId, NonEmptyText, withOptional } from '../shared/primitives';
+import { Cohorts, cohortsSuffix, type RoundCohorts } from '../school/rounds';
 import { Term } from '../shared/term';
 import { ReceiptCategory } from '../school/workItems';
 import { RosterEntry } from './events';
 
+/** R-ROUND-1: a submission belongs to a round: its category, period and (absent: every) cohorts. */
 const PeriodRef = { schoolId: SchoolId, category: ReceiptCategory, period: Term };
+const RoundRef = { cohorts: Cohorts };
 
-export const SubmitRoster = t.strict({ ...PeriodRef, fid: Id, roster: t.array(RosterEntry) }, 'SubmitRoster');
+export const SubmitRoster = withOptional({ ...PeriodRef, fid: Id, roster: t.array(RosterEntry) }, RoundRef, 'SubmitRoster');
 /** The embedding service reports the central database's answer; the library never calls it (R-SUB-2). */
-export const RecordSubmissionResult = t.strict(
+export const RecordSubmissionResult = withOptional(
   { ...PeriodRef, fid: Id, result: t.keyof({ accepted: null, rejected: null }), message: NonEmptyText },
+  RoundRef,
   'RecordSubmissionResult',
 );
 
@@ -18,6 +22,20 @@ type DataCodecs = typeof SUBMISSION_COMMAND_DATA;
 export type SubmissionCommandType = keyof DataCodecs;
 export type SubmissionCommand = { [K in SubmissionCommandType]: { readonly type: K; readonly data: t.TypeOf<DataCodecs[K]> } }[SubmissionCommandType];
 
-export const submissionStreamName = (schoolId: string, category: string, period: string): string =>
-  `submission-${schoolId}-${category}-${period}`;
+/**
+ * The one home of submission stream names (R-ROUND-1): `submission-{schoolId}-{category}-{period}` for the
+ * round of every cohort (every stream written before rounds), `…-{period}-{109.110}` for a cohort round.
+ */
+export const submissionStreamName = (schoolId: string, category: string, period: string, cohorts?: RoundCohorts): string =>
+  `submission-${schoolId}-${category}-${period}${cohortsSuffix(cohorts, '-')}`;
+
+/** The round a submission stream holds; category and period never contain '-', a school id may. */
+export const parseSubmissionStreamName = (
+  streamName: string,
+): { schoolId: string; category: string; period: string; cohorts: RoundCohorts } | undefined => {
+  const match = /^submission-(.+)-([A-Za-z]+)-(\d{3,4})(?:-(\d+(?:\.\d+)*))?$/.exec(streamName);
+  if (!match) return undefined;
+  const cohorts = match[4] === undefined ? null : match[4].split('.').map(Number);
+  return { schoolId: match[1]!, category: match[2]!, period: match[3]!, cohorts };
+};
 

@@ -1,4 +1,5 @@
 import {
+  foldEvents,
   portfolioDecider,
   receiptKey,
   submissionDecider,
@@ -9,7 +10,7 @@ import {
   type SubmissionContext,
   type SubmissionEvent,
 } from '@licheng/domain';
-import { admin, at, contextAt, portfolioCommand, schoolEvent, schoolFixture, specify, student, submitter, system, teacher } from '@licheng/testing';
+import { admin, at, contextAt, pdf, portfolioCommand, portfolioEvent, schoolEvent, schoolFixture, specify, student, submitter, system, teacher } from '@licheng/testing';
 
 /**
  * Submission to the central database (R-SUB-1..3). One stream per (school, category, period). The fixture's
@@ -40,7 +41,28 @@ const submitted = (fid: string, roster: Entry[] = ROSTER, submitterId = 'sub1', 
 const rejected = (fid: string, message = '資料檢核錯誤：學生 s1 成果 o2 檔名重複') => ({ type: 'SubmissionRejected', data: { fid, message } }) as SubmissionEvent;
 const accepted = (fid: string, message = '檢核無誤，資料已匯入') => ({ type: 'SubmissionAccepted', data: { fid, message } }) as SubmissionEvent;
 
-const ctx = (now: string, actor: Actor = submitter('sub1'), p: SchoolState = policy): SubmissionContext => ({ now: at(now), actor, policy: p });
+/**
+ * R-SUB-4: what s1 and s2 selected for school year 111: the items the rosters list, as outcomes and (under
+ * the same ids, so one roster serves every category) as performances.
+ */
+const selected = (studentId: string, outcomes: ReadonlyArray<[string, string]>) =>
+  foldEvents(portfolioDecider.evolve, portfolioDecider.initialState, [
+    ...outcomes.flatMap(([outcomeId, courseId]) => [
+      portfolioEvent('CourseOutcomeUploaded', { studentId, outcomeId, courseId, description: outcomeId, document: pdf(`${outcomeId}.pdf`), term: courseId.slice(-4), subject: '數學' }),
+      portfolioEvent('CourseOutcomeSentForCertification', { outcomeId }),
+      portfolioEvent('CourseOutcomeCertified', { outcomeId, teacherId: 't1', result: 'passed' }),
+      portfolioEvent('CourseOutcomeSelected', { outcomeId, schoolYear: 111 }),
+    ]),
+    ...outcomes.flatMap(([performanceId]) => [
+      portfolioEvent('PerformanceRecorded', {
+        studentId, performanceId, schoolYear: 111, semester: 1, details: { category: 'creativeWork', name: '校刊封面設計' },
+        startDate: '2022-10-01', endDate: '2022-10-31', description: '校刊封面', document: pdf(`${performanceId}.pdf`),
+      }),
+      portfolioEvent('PerformanceSelected', { performanceId, schoolYear: 111 }),
+    ]),
+  ]);
+const PORTFOLIOS = { s1: selected('s1', [['o1', 'math-1111'], ['o2', 'phys-1111']]), s2: selected('s2', [['o7', 'math-1112']]) };
+const ctx = (now: string, actor: Actor = submitter('sub1'), p: SchoolState = policy): SubmissionContext => ({ now: at(now), actor, policy: p, portfolios: PORTFOLIOS });
 
 /** The fixture school with one more role group: `functionCodes`, with `userId` its only member. */
 const withGroup = (userId: string, functionCodes: string[]) =>

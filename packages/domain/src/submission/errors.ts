@@ -1,4 +1,5 @@
 import { domainError } from '../shared/errors';
+import { roundLabel } from '../school/rounds';
 
 export const submissionErrors = {
   notSubmitter: (userId: string, category: string, codes: ReadonlyArray<string>) =>
@@ -13,6 +14,34 @@ export const submissionErrors = {
   resultAlreadyRecorded: (fid: string, status: string) =>
     domainError('SUBMISSION_RESULT_ALREADY_RECORDED', 'R-SUB-2', `FID ${fid} 已有結果（${status}）`,
       `Attempt ${fid} already has its result (${status})`, { fid, status }),
+  notInRound: (studentId: string, entrySchoolYear: number, cohorts: ReadonlyArray<number>) =>
+    domainError('STUDENT_NOT_IN_ROUND', 'R-ROUND-1',
+      `學生 ${studentId}（入學年度 ${entrySchoolYear}）不屬於${roundLabel(cohorts).zh}的梯次`,
+      `Student ${studentId} (entry year ${entrySchoolYear}) is not in the round of ${roundLabel(cohorts).en}`,
+      { studentId, entrySchoolYear, cohorts }),
+  notAsSelected: (studentId: string, itemId: string, problem: 'unknown' | 'unselected' | 'missing') =>
+    domainError('ROSTER_NOT_AS_SELECTED', 'R-SUB-4',
+      problem === 'missing'
+        ? `名冊缺少學生 ${studentId} 已勾選的 ${itemId}`
+        : problem === 'unknown' ? `名冊中學生 ${studentId} 的 ${itemId} 不存在於其學習歷程` : `名冊中學生 ${studentId} 的 ${itemId} 未經學生勾選`,
+      problem === 'missing'
+        ? `The roster leaves out ${itemId}, which student ${studentId} selected`
+        : problem === 'unknown' ? `The roster lists ${itemId} for student ${studentId}, who has no such item` : `The roster lists ${itemId} for student ${studentId}, who did not select it`,
+      { studentId, itemId, problem }),
+  selectionStillOpen: (category: string, period: string, closesAt: string) =>
+    domainError('SELECTION_NOT_CLOSED', 'R-SEL-3',
+      `${period}「${category}」的勾選至 ${closesAt} 才截止，截止後才能提交學生的勾選`,
+      `Selection for ${category} of ${period} closes at ${closesAt}; what students selected is submitted after it closes`,
+      { category, period, closesAt }),
+  detailsOfOtherKind: (itemId: string, category: string, kind: string) =>
+    domainError('ITEM_DETAILS_MISMATCH', 'R-REC-7',
+      `${itemId} 的明細欄位屬於「${kind}」，不是「${category}」應有的欄位`,
+      `The fields given for ${itemId} are those of a ${kind}, not of ${category}`, { itemId, category, kind }),
+  filesNotAsSelected: (studentId: string, itemId: string) =>
+    domainError('ROSTER_NOT_AS_SELECTED', 'R-SUB-4',
+      `名冊中學生 ${studentId} 的 ${itemId} 檔案名稱或摘要與其勾選的項目不符`,
+      `The files listed for ${itemId} of student ${studentId} are not the files of the item they selected`,
+      { studentId, itemId, problem: 'files' }),
   emptyRoster: () =>
     domainError('EMPTY_ROSTER', 'R-SUB-1', '提交名冊不可為空', 'A submitted roster must list at least one student', {}),
   duplicateStudent: (studentId: string) =>

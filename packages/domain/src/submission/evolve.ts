@@ -7,6 +7,7 @@ export const evolveSubmission = (state: Draft<SubmissionState>, event: Submissio
     case 'RosterSubmitted':
       state.category = event.data.category;
       state.period = event.data.period;
+      state.cohorts = event.data.cohorts ? [...event.data.cohorts] : null;
       state.attempts[event.data.fid] = {
         fid: event.data.fid,
         submitterId: event.data.submitterId,

@@ -14,9 +14,11 @@ export interface SubmissionAttempt {
 export interface SubmissionState {
   readonly category: string | null;
   readonly period: string | null;
+  /** R-ROUND-1: the round's cohorts; null for the round of every cohort. */
+  readonly cohorts: ReadonlyArray<number> | null;
   readonly attempts: Readonly<Record<string, SubmissionAttempt>>;
   /** FIDs in the order they were accepted; the last one is what the central database holds now. */
   readonly acceptedFids: ReadonlyArray<string>;
 }
 
-export const initialSubmissionState: SubmissionState = { category: null, period: null, attempts: {}, acceptedFids: [] };
+export const initialSubmissionState: SubmissionState = { category: null, period: null, cohorts: null, attempts: {}, acceptedFids: [] };

@@ -152,12 +152,19 @@ const own = (type: string, now: string, data: Record<string, unknown>, portfolio
   ...extra,
 });
 
+/** R-SUB-4: a roster of outcomes or performances lists what s1 selected, so only who submits decides. */
+const SELECTED: Readonly<Record<string, { roster: typeof roster; portfolio: PortfolioEvent[] }>> = {
+  courseOutcomes: { roster, portfolio: [...passed, portfolioEvent('CourseOutcomeSelected', { outcomeId: 'o2', schoolYear: 111 })] },
+  performances: { roster: [{ studentId: 's1', items: [{ itemId: 'p1', title: '作品' }] }], portfolio: [performance, portfolioEvent('PerformanceSelected', { performanceId: 'p1', schoolYear: 111 })] },
+};
+
 const submit = (category: string, period: string, allowed: ReadonlyArray<ColumnId>, basis: string): Row => ({
   label: `SubmitRoster (${category})`,
   type: 'SubmitRoster',
   aggregate: 'submission',
   now: SUBMISSION_NOW,
-  data: { schoolId: SCHOOL_ID, category, period, fid: 'F-1', roster },
+  ...(SELECTED[category] ? { portfolio: SELECTED[category].portfolio } : {}),
+  data: { schoolId: SCHOOL_ID, category, period, fid: 'F-1', roster: SELECTED[category]?.roster ?? roster },
   allowed,
   basis,
   refusal: notSubmitter,

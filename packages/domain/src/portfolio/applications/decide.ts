@@ -1,4 +1,4 @@
-import { isSealed } from '../../school/policy';
+import { isSealedFor } from '../../school/rounds';
 import type { ReceiptCategory } from '../../school/workItems';
 import type { PortfolioCommandOf } from '../commands';
 import { actingStudent, decideWith, enrolled, type Check, type Decision, type PortfolioContext } from '../context';
@@ -8,10 +8,10 @@ import type { PortfolioState } from '../state';
 export const APPLICATION_PICK_LIMITS = { outcomes: 3, performances: 10 } as const;
 
 /** Ids of the items the student had submitted in a category whose period is sealed (R-APP-1). */
-const sealedSubmittedIds = (state: PortfolioState, context: PortfolioContext, category: ReceiptCategory): ReadonlySet<string> =>
+const sealedSubmittedIds = (state: PortfolioState, context: PortfolioContext, studentId: string, category: ReceiptCategory): ReadonlySet<string> =>
   new Set(
     Object.values(state.receipts)
-      .filter((receipt) => receipt.category === category && isSealed(context.policy, category, receipt.period))
+      .filter((receipt) => receipt.category === category && isSealedFor(context.policy, category, receipt.period, studentId))
       .flatMap((receipt) => receipt.items.map((item) => item.itemId)),
   );
 
@@ -35,8 +35,8 @@ export const pickApplicationItems = (command: PortfolioCommandOf<'PickApplicatio
     [
       actingStudent(context, studentId, command.type),
       enrolled(context, studentId),
-      ...pickChecks(outcomeIds, APPLICATION_PICK_LIMITS.outcomes, 'outcomes', () => sealedSubmittedIds(state, context, 'courseOutcomes')),
-      ...pickChecks(performanceIds, APPLICATION_PICK_LIMITS.performances, 'performances', () => sealedSubmittedIds(state, context, 'performances')),
+      ...pickChecks(outcomeIds, APPLICATION_PICK_LIMITS.outcomes, 'outcomes', () => sealedSubmittedIds(state, context, studentId, 'courseOutcomes')),
+      ...pickChecks(performanceIds, APPLICATION_PICK_LIMITS.performances, 'performances', () => sealedSubmittedIds(state, context, studentId, 'performances')),
     ],
     () => [{ type: 'ApplicationItemsPicked', data: { departmentId, outcomeIds, performanceIds } }],
   );

@@ -10,7 +10,8 @@ import type { OutcomeState, PortfolioState } from '../state';
 import { attachmentChecks, freshId } from '../storage';
 
 /** R-SEAL-2: outcomes are sealed with their school year's course-outcome submission. */
-const yearNotSealed = (context: PortfolioContext, term: string): Check => notSealed(context, 'courseOutcomes', periodOf('courseOutcomes', term));
+const yearNotSealed = (context: PortfolioContext, studentId: string, term: string): Check =>
+  notSealed(context, studentId, 'courseOutcomes', periodOf('courseOutcomes', term));
 
 /** R-OUT-3 / R-OUT-4: deleted outcomes no longer count; an edited or re-sent one counts once (R-OUT-10). */
 const quotaChecks = (context: PortfolioContext, state: PortfolioState, term: Term, subject: string): ReadonlyArray<Check> => {
@@ -59,7 +60,7 @@ export const uploadCourseOutcome = (
       () => (course && course.credits > 0 ? null : outcomeErrors.courseHasNoCredits(courseId)),
       () => (course?.studentIds[studentId] ? null : outcomeErrors.notTakingCourse(studentId, courseId)),
       insideWorkPeriod(context, term, 'outcomeUpload', 'R-OUT-5'),
-      yearNotSealed(context, term),
+      yearNotSealed(context, studentId, term),
       freshId(state, outcomeId, 'R-OUT-1'),
       ...quotaChecks(context, state, term, course?.subject ?? ''),
       ...attachmentChecks(context, state, command.data, 0, 'R-OUT-2'),
@@ -87,7 +88,7 @@ const studentChange = (
       enrolled(context, studentId),
       () => (outcome ? null : itemErrors.notFound('outcome', outcomeId, 'R-OUT-6')),
       insideWorkPeriod(context, outcome?.term ?? '', 'outcomeUpload', 'R-OUT-5'),
-      yearNotSealed(context, outcome?.term ?? ''),
+      yearNotSealed(context, studentId, outcome?.term ?? ''),
     ],
     () => [],
   );
@@ -137,7 +138,7 @@ export const certifyCourseOutcome = (command: PortfolioCommandOf<'CertifyCourseO
       () => (outcome ? null : itemErrors.notFound('outcome', outcomeId, 'R-OUT-8')),
       () => (course && mayCertify(course, actor.id) ? null : outcomeErrors.notCertifier(actor.id, outcome!.courseId)),
       insideWorkPeriod(context, outcome?.term ?? '', 'outcomeCertification', 'R-OUT-8'),
-      yearNotSealed(context, outcome?.term ?? ''),
+      yearNotSealed(context, command.data.studentId, outcome?.term ?? ''),
       () => (outcome!.status === 'pending' ? null : outcomeErrors.notPending(outcomeId, outcome!.status)),
       () => (result === 'failed' && reason === undefined ? outcomeErrors.failReasonRequired(outcomeId) : null),
     ],

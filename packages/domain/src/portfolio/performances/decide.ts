@@ -44,10 +44,10 @@ const yearCap = (context: PortfolioContext, state: PortfolioState, schoolYear: n
  * The year's performance upload window (R-WIN-2; seed 000: 每學年規定時間內完成), and not yet sealed (R-SEAL-2).
  * Seed 003 has no such work item, so a school may leave it unset: then there is no deadline but the seal.
  */
-const uploadWindow = (context: PortfolioContext, schoolYear: number): Check => {
+const uploadWindow = (context: PortfolioContext, studentId: string, schoolYear: number): Check => {
   const term = termOf(schoolYear, 0);
   const inWindow = workPeriodOf(context.policy, term, 'performanceUpload') ? insideWorkPeriod(context, term, 'performanceUpload', 'R-WIN-2') : () => null;
-  const unsealed = notSealed(context, 'performances', termOf(schoolYear, 0));
+  const unsealed = notSealed(context, studentId, 'performances', termOf(schoolYear, 0));
   return () => inWindow() ?? unsealed();
 };
 
@@ -69,7 +69,7 @@ export const recordPerformance = (command: PortfolioCommandOf<'RecordPerformance
     [
       actingStudent(context, studentId, command.type),
       enrolled(context, studentId),
-      uploadWindow(context, schoolYear),
+      uploadWindow(context, command.data.studentId, schoolYear),
       freshId(state, performanceId, 'R-PERF-1'),
       yearCap(context, state, schoolYear),
       ...contentChecks(context, studentId, command.data),
@@ -96,7 +96,7 @@ const studentChange = (
       actingStudent(context, studentId, command.type),
       enrolled(context, studentId),
       () => (performance ? null : itemErrors.notFound('performance', performanceId, 'R-PERF-8')),
-      uploadWindow(context, performance?.schoolYear ?? 0),
+      uploadWindow(context, command.data.studentId, performance?.schoolYear ?? 0),
       () => (performance!.submitted ? performanceErrors.submitted(performanceId) : null),
       selectionFrozen(context, command.type, performance),
     ],
@@ -137,8 +137,8 @@ export const syncCadreRecord = (command: PortfolioCommandOf<'SyncCadreRecord'>, 
     [
       actingSchool(context, command.type, 'R-PERF-6'),
       enrolled(context, command.data.studentId),
-      notSealed(context, 'performances', termOf(command.data.schoolYear, 0)),
-      notSealed(context, 'cadreRecords', termOf(command.data.schoolYear, command.data.semester)),
+      notSealed(context, command.data.studentId, 'performances', termOf(command.data.schoolYear, 0)),
+      notSealed(context, command.data.studentId, 'cadreRecords', termOf(command.data.schoolYear, command.data.semester)),
       freshId(state, command.data.performanceId, 'R-PERF-6'),
       () => (command.data.endDate < command.data.startDate ? performanceErrors.datesReversed(command.data.startDate, command.data.endDate) : null),
     ],

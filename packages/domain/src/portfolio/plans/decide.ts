@@ -61,7 +61,7 @@ export const reviewLearningPlan = (command: PortfolioCommandOf<'ReviewLearningPl
       () => (reviewerOf(context, plan!, studentId, stage!) ? null : planErrors.notStageReviewer(planId, plan!.stageIndex, reviewerId)),
       () => (decision === 'return' && reason === undefined ? planErrors.returnReasonRequired(planId) : null),
       // R-SEAL-2: the last pass records a performance, which a sealed year no longer takes.
-      () => (decision === 'pass' && plan!.stageIndex + 1 >= plan!.stages.length ? notSealed(context, 'performances', termOf(plan!.schoolYear, 0))() : null),
+      () => (decision === 'pass' && plan!.stageIndex + 1 >= plan!.stages.length ? notSealed(context, studentId, 'performances', termOf(plan!.schoolYear, 0))() : null),
     ],
     () => {
       const index = plan!.stageIndex as never;

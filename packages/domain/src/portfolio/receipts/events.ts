@@ -1,9 +1,10 @@
 import * as t from 'io-ts';
 import { eventCodec } from '../../shared/codecs';
-import { Id, NonEmptyText } from '../../shared/primitives';
+import { Id, NonEmptyText, withOptional } from '../../shared/primitives';
+import { Cohorts } from '../../school/rounds';
 import { Term } from '../../shared/term';
 import { ReceiptCategory } from '../../school/workItems';
-import { SubmittedItem } from '../../submission/events';
+import { StatementItem } from '../../submission/events';
 
 /** R-REC-2 / R-REC-4: the first answer inside the confirmation window, or the second inside the re-check window. */
 export const ReceiptStage = t.keyof({ first: null, recheck: null }, 'ReceiptStage');
@@ -22,7 +23,13 @@ const Receipt = { category: ReceiptCategory, period: Term };
 /** R-SUB-3: what an accepted submission (FID) holds for this student, in one category and period. */
 export const ReceiptStatementIssued = eventCodec(
   'ReceiptStatementIssued',
-  t.strict({ studentId: Id, ...Receipt, fid: Id, items: t.array(SubmittedItem) }),
+  withOptional(
+    // Schema v2 (R-REC-7): each item carries its fields (`details`); a v1 item is upcast with `details: null`.
+    { studentId: Id, ...Receipt, fid: Id, items: t.array(StatementItem) },
+    // R-ROUND-1: the round the statement belongs to; absent for the round of every cohort.
+    { cohorts: Cohorts },
+    'ReceiptStatementIssuedData',
+  ),
 );
 
 /** R-REC-2: the student confirmed the data correct (資料正確無誤); final. */
