@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { createLichengService } from '@licheng/eventstore';
 import { rebuildView, readersSchool, storeOf } from '../testing/readers';
-import { readClassConfirmation } from './reads';
+import { readClassConfirmation, readPortfolio } from './reads';
 import type { Reader } from './reader';
 
 /**
@@ -59,5 +59,16 @@ describe("the homeroom teacher's class view (R-REC-6, R-AUTH-2)", () => {
     expect(E.isRight(mine) && mine.right.totals[0]).toEqual({ category: 'courseRecords', confirmed: 2, applicable: 2 });
     const theirs = readClassConfirmation(view, teacher('t-home2'), { schoolId: 'sch1', classId: 'c302', term: '1112' });
     expect(E.isRight(theirs) && theirs.right.totals[0]).toEqual({ category: 'courseRecords', confirmed: 0, applicable: 1 });
+  });
+});
+
+describe("the student's drill-down shows a statement field by field (R-REC-7)", () => {
+  it('gives the student the cadre record as the central database holds it: 單位名稱, 幹部等級, 擔任職務, 開始日期, 結束日期', async () => {
+    const { store, send } = await classYear();
+    const details = { kind: 'cadreRecord', unit: '普通三01班', level: '班級幹部', position: '班長', startDate: '2023-02-13', endDate: '2023-06-30' };
+    await send('2023-04-15T10:00', system, 'IssueReceiptStatement', { studentId: 's1', category: 'cadreRecords', period: '1112', fid: 'F2', items: [{ itemId: 's1-cadre', title: '班長', details }] });
+    const portfolio = readPortfolio(await rebuildView(store), { id: 's1', role: 'student', schoolId: 'sch1' }, { schoolId: 'sch1', studentId: 's1' });
+    const cadre = E.isRight(portfolio) ? Object.values(portfolio.right.receipts).find((r) => r.category === 'cadreRecords') : undefined;
+    expect(cadre?.items).toEqual([{ itemId: 's1-cadre', title: '班長', details }]);
   });
 });
