@@ -1,5 +1,6 @@
 import {
   NO_STREAM,
+  OpenSubscriptions,
   partiallyRepeatedBatch,
   satisfiesExpectedVersion,
   wrongExpectedVersion,
@@ -134,7 +135,7 @@ const toExpectedRevision = (expected: ExpectedVersion): ExpectedRevision | null 
  *   are the server's own bookkeeping.
  */
 export class EventStoreDbStore implements EventStore {
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private readonly resubscribe: Required<ResubscribeOptions>;
   private readonly searchWindow: number;
   private readonly serverFiltersReads: boolean;
@@ -243,20 +244,12 @@ export class EventStoreDbStore implements EventStore {
       options,
       this.resubscribe,
     );
-    this.subscriptions.add(subscription);
-    return {
-      close: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.close();
-      },
-    };
+    return this.subscriptions.track(subscription);
   }
 
   /** Closes every subscription still open, then the client's calls. */
   async dispose(): Promise<void> {
-    const open = [...this.subscriptions];
-    this.subscriptions.clear();
-    await Promise.all(open.map((subscription) => subscription.close()));
+    await this.subscriptions.closeAll();
     // The client waits for each of its calls to finish; none should be left, but never hang a process on one.
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.client.dispose(), new Promise((resolve) => (timer = setTimeout(resolve, DISPOSE_TIMEOUT_MS)))]);

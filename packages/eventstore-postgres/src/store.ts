@@ -1,5 +1,6 @@
 import {
   NO_STREAM,
+  OpenSubscriptions,
   partiallyRepeatedBatch,
   satisfiesExpectedVersion,
   wrongExpectedVersion,
@@ -104,7 +105,7 @@ const versionOf = async (db: SqlQuery, streamName: string): Promise<{ version: n
  * - The commit notifies `licheng_events`; subscriptions listen, and poll as a fallback.
  */
 export class PostgresEventStore implements EventStore {
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private readonly follow: Required<FollowOptions>;
 
   constructor(
@@ -177,20 +178,12 @@ export class PostgresEventStore implements EventStore {
       options,
       this.follow,
     );
-    this.subscriptions.add(subscription);
-    return {
-      close: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.close();
-      },
-    };
+    return this.subscriptions.track(subscription);
   }
 
   /** Closes every subscription still open, then the connections. */
   async dispose(): Promise<void> {
-    const open = [...this.subscriptions];
-    this.subscriptions.clear();
-    await Promise.all(open.map((subscription) => subscription.close()));
+    await this.subscriptions.closeAll();
     await this.db.close();
   }
 }

@@ -34,3 +34,4 @@ export { createLichengService, type ExecuteResult, type LichengService, type Lic
 export type { LichengCommand, LichengCommandBody, LichengCommandType, Plain } from './typedCommand';
 export { createCachingLoader, type CachingLoader, type StateCacheOptions } from './stateCache';
 export { sealKeyFromPem, sealKeyIdOf, sealSignatureHolds, sealStatementBytes, signSeal, type SealKey, type SealStatement } from './sealSignature';
+export { OpenSubscriptions } from './openSubscriptions';
