@@ -89,7 +89,7 @@ export const verifySealDigests = (entries: ReadonlyArray<LogEntry>, options: Sea
     if (record.type !== 'PeriodSealed') continue;
     const decoded = decodeRecorded(record);
     if (E.isLeft(decoded) || decoded.right.event.type !== 'PeriodSealed') continue;
-    const { category, period, digest, integrity } = decoded.right.event.data;
+    const { category, period, digest, integrity, cohorts } = decoded.right.event.data;
     const at = { streamName: record.streamName, revision: record.revision, line };
     const report = (kind: Finding['kind'], zh: string, en: string, details: Record<string, unknown> = {}) =>
       findings.push(finding(kind, at, `封存 ${category} ${period}：${zh}`, `the seal of ${category} ${period}: ${en}`, { details }));
@@ -101,7 +101,7 @@ export const verifySealDigests = (entries: ReadonlyArray<LogEntry>, options: Sea
       const signature = integrity?.signature;
       if (!signature || digest === null || !integrity) report('unsigned-seal', '沒有簽章', 'carries no signature', { keyId });
       else if (signature.keyId !== keyId) report('unsigned-seal', `簽章金鑰 ${signature.keyId} 不是所給的 ${keyId}`, `is signed by key ${signature.keyId}, not the given ${keyId}`, { keyId, signedBy: signature.keyId });
-      else if (!sealSignatureHolds(options.publicKey, { schoolStream: record.streamName, category, period, digest, heads: integrity.heads }, signature.value)) {
+      else if (!sealSignatureHolds(options.publicKey, { schoolStream: record.streamName, category, period, digest, heads: integrity.heads, ...(cohorts ? { cohorts } : {}) }, signature.value, signature.statement ?? 1)) {
         report('unsigned-seal', '簽章與封存內容不符', 'has a signature that does not verify over what the seal states', { keyId });
       }
     }

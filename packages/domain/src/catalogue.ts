@@ -119,7 +119,7 @@ export const EVENT_DOCS: Readonly<Record<EventType, EventDoc>> = {
       "A round of a receipt category's period sealed (封存) by the system once its confirmation is over; nothing in it changes again. " +
       '`cohorts` names the round, absent for the round of every cohort (every v1/v2 seal). ' +
       '`digest` is the digest of the school\'s stream heads just before sealing (docs/audit.md), `null` for seals without one. ' +
-      'Schema 3 adds `integrity`: the exact heads covered and, when the deadline runner holds a key, its Ed25519 signature.',
+      'Schema 3 adds `integrity`: the exact heads covered and, when the deadline runner holds a key, its Ed25519 signature; a signature with `statement: 2` also covers the round\'s `cohorts`.',
     rules: ['R-SEAL-1', 'R-SEAL-2', 'R-AUTH-4', 'R-ROUND-1', 'R-ROUND-2'],
     commands: ['SealPeriod'],
   },

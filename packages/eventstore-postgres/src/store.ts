@@ -83,7 +83,7 @@ const repeatedRun = async (tx: SqlQuery, streamName: string, ids: ReadonlyArray<
   );
   if (run.length !== ids.length || run.some((row, i) => row.event_id !== ids[i])) return 'partial';
   const last = run[run.length - 1]!;
-  return { nextVersion: Number(last.revision), lastPosition: Number(last.position) };
+  return { nextVersion: Number(last.revision), lastPosition: Number(last.position), alreadyStored: true };
 };
 
 const versionOf = async (db: SqlQuery, streamName: string): Promise<{ version: number; position: number }> => {
@@ -125,7 +125,7 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) {
       const { version, position } = await versionOf(this.db, streamName);
       if (!satisfiesExpectedVersion(expected, version)) return E.left(wrongExpectedVersion(streamName, expected, version));
-      return E.right({ nextVersion: version, lastPosition: position });
+      return E.right({ nextVersion: version, lastPosition: position, alreadyStored: false });
     }
     const ids = events.map((event) => event.eventId);
     return this.db.transaction(async (tx) => {
@@ -138,7 +138,7 @@ export class PostgresEventStore implements EventStore {
       const rows = await insertInOrder(tx, streamName, version + 1, events, texts);
       await tx.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, '']);
       const last = rows[rows.length - 1]!;
-      return E.right({ nextVersion: Number(last.revision), lastPosition: Number(last.position) });
+      return E.right({ nextVersion: Number(last.revision), lastPosition: Number(last.position), alreadyStored: false });
     });
   }
 

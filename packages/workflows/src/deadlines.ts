@@ -93,10 +93,10 @@ const sealHeadsOf = async (service: LichengService, schoolId: string): Promise<S
  * The seal's data besides the round (schema v3, issue 16): the digest, the exact heads it commits to, and
  * with a key, the signature of the statement (packages/eventstore/src/sealSignature.ts).
  */
-const sealIntegrityOf = async (service: LichengService, schoolId: string, category: string, period: string, key: SealKey | undefined) => {
+const sealIntegrityOf = async (service: LichengService, schoolId: string, category: string, period: string, round: ReadonlyArray<number> | null | undefined, key: SealKey | undefined) => {
   const heads = await sealHeadsOf(service, schoolId);
   const digest = headsDigest(heads);
-  const statement = { schoolStream: `${STREAM_PREFIXES.school}${schoolId}`, category, period, digest, heads };
+  const statement = { schoolStream: `${STREAM_PREFIXES.school}${schoolId}`, category, period, digest, heads, ...(round ? { cohorts: round } : {}) };
   return { digest, integrity: { heads: heads.map((head) => [...head]), ...(key ? { signature: signSeal(key, statement) } : {}) } };
 };
 
@@ -162,7 +162,7 @@ export const runDeadlines = async (service: LichengService, schoolId: string, no
     if (!readyToSeal(policy, round, receipts, now)) continue;
     const { category, period } = receipts[0]!;
     // Computed just before sealing; the command id stays what it was, so a repeat is still recognised.
-    const { digest, integrity } = await sealIntegrityOf(service, schoolId, category, period, options.sealKey);
+    const { digest, integrity } = await sealIntegrityOf(service, schoolId, category, period, round, options.sealKey);
     // R-ROUND-1: a cohort round's seal names its cohorts; the every-cohort round's id is what it always was.
     const cohorts = round ? { cohorts: round } : {};
     const result = await service.execute({

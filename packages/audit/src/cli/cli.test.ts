@@ -1,27 +1,18 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecordedEvent } from '@licheng/eventstore';
-import { linesOf, sevenOutcomes, simulatedYear } from '../testing/histories';
-import { run } from './main';
+import { BAD_USAGE, cliFixture, licheng } from '../testing/cli';
+import { linesOf, sevenOutcomes } from '../testing/histories';
 
 /** The `licheng` command line, run in-process: exit codes 0, 1, 2 and one-line errors naming file and line. */
-const dir = mkdtempSync(join(tmpdir(), 'licheng-cli-'));
-const at = (name: string) => join(dir, name);
-
-const licheng = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (t) => out.push(t), err: (l) => err.push(l), progress: () => undefined, now: () => new Date('2023-08-01T01:00:00Z') });
-  return { code, out: out.join('\n'), err };
-};
+const { fixture, writeYear } = cliFixture('licheng-cli-');
+const { dir, at } = fixture;
 
 let year: string;
 let lines: string[];
 beforeAll(async () => {
-  lines = linesOf((await simulatedYear(4)).records);
-  year = at('events.ndjson');
-  writeFileSync(year, lines.join('\n') + '\n');
+  await writeYear();
+  ({ year, lines } = fixture);
 });
 
 describe('licheng audit verify', () => {
@@ -86,18 +77,7 @@ describe('licheng --version', () => {
 });
 
 describe('errors', () => {
-  it.each([
-    [['audit', 'verify']],
-    [['audit', 'verify', '--events']],
-    [['audit', 'verify', '--events', 'x.ndjson', '--colour']],
-    [['audit', 'check', '--events', 'x.ndjson']],
-    [['audit', 'verify', '--store', 'esdb://localhost:2113', '--events', 'x.ndjson']],
-    [['report', 'class-confirmation', '--events', 'x.ndjson', '--period', '1112']],
-    [['report', 'nonsense', '--events', 'x.ndjson']],
-    [['report', 'outcome-status', '--events', 'x.ndjson', '--period', '1112', '--format', 'xlsx']],
-    [['report', 'outcome-status', '--events', 'x.ndjson', '--period', '1112', '--at', 'yesterday']],
-    [['frobnicate']],
-  ])('exits 2 on bad usage, with one line: %j', async (argv) => {
+  it.each(BAD_USAGE)('exits 2 on bad usage, with one line: %j', async (argv) => {
     const { code, err, out } = await licheng(...argv);
     expect(code).toBe(2);
     expect(err).toHaveLength(1);

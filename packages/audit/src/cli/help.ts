@@ -17,11 +17,11 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   --public-key FILE the deadline runner's Ed25519 public key (PEM): every seal must carry its valid
                     signature (docs/audit.md)
   --json            print the whole audit report as JSON
-  --lang zh-TW|en   the language of the findings (default zh-TW)
+  --lang zh-TW|en   the language of the findings (default zh-TW) and, when given, of every other line and error
 
   Exit: 0 clean, 1 findings, 2 bad usage or a malformed log, 3 unreadable file or store, 4 an empty log.`,
   report: `licheng report NAME --events FILE [--school ID] [--class C] [--period P] [--student ID]
-               [--at INSTANT | --position N] [--format table|csv|xlsx] [--out FILE]
+               [--at INSTANT | --position N] [--format table|csv|xlsx] [--out FILE] [--lang zh-TW|en]
 
   Builds one report from the log, as of an instant or a global position.
 
@@ -35,6 +35,7 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   --position N      the report as of this global position of the log
   --format F        table (default), csv (UTF-8 with BOM) or xlsx; inferred from --out's .csv or .xlsx
   --out FILE        write to FILE instead of printing
+  --lang zh-TW|en   the language of messages and errors (default en; the report itself is in zh-TW)
 
   Exit: 0 done, 1 refused, 2 bad usage or a malformed log, 3 unreadable or unwritable file.`,
   timeline: `licheng timeline --events FILE --student ID [--school ID] [--lang zh-TW|en] [--at INSTANT | --position N]
@@ -44,12 +45,12 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   --events FILE     the NDJSON event log
   --student ID      the student
   --school ID       the school (needed when the log holds more than one)
-  --lang zh-TW|en   the language of the timeline (default zh-TW)
+  --lang zh-TW|en   the language of the timeline (default zh-TW) and, when given, of errors
   --at INSTANT      the timeline as of this Taipei minute
   --position N      the timeline as of this global position
 
   Exit: 0 done, 1 refused, 2 bad usage or a malformed log, 3 unreadable file.`,
-  'transfer export': `licheng transfer export --events FILE --school ID --student ID --out FILE [--now INSTANT]
+  'transfer export': `licheng transfer export --events FILE --school ID --student ID --out FILE [--now INSTANT] [--lang zh-TW|en]
 
   Writes a transferring student's portfolio as a bundle, and prints the token the receiving school needs.
 
@@ -58,9 +59,10 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   --student ID      the student
   --out FILE        the bundle to write (JSON)
   --now INSTANT     the Taipei minute of the export (default: now)
+  --lang zh-TW|en   the language of messages and errors (default en)
 
   Exit: 0 done, 1 refused, 2 bad usage or a malformed log, 3 unreadable or unwritable file.`,
-  'transfer import': `licheng transfer import --events FILE --bundle FILE --token T --school ID --out FILE.ndjson [--now INSTANT] [--actor ID]
+  'transfer import': `licheng transfer import --events FILE --bundle FILE --token T --school ID --out FILE.ndjson [--now INSTANT] [--actor ID] [--lang zh-TW|en]
 
   Imports a bundle into the receiving school's log and writes the log with it.
 
@@ -71,6 +73,7 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   --out FILE        the log to write, with the imported events (NDJSON)
   --now INSTANT     the Taipei minute of the import (default: now)
   --actor ID        the administrator who imports (default: admin)
+  --lang zh-TW|en   the language of messages and errors (default en)
 
   Exit: 0 done, 1 refused, 2 bad usage or a malformed log, 3 unreadable or unwritable file.`,
 };

@@ -120,8 +120,12 @@ export const ParentAccountUnlinked = eventCodec('ParentAccountUnlinked', t.stric
 /** SHA-256 in lowercase hex. */
 export const Sha256Digest = t.refinement(t.string, isSha256Hex, 'Sha256Digest');
 
-/** Ed25519 signature of a seal's statement (docs/audit.md), by the key whose id it names. */
-export const SealSignature = t.strict(
+/**
+ * Ed25519 signature of a seal's statement (docs/audit.md), by the key whose id it names. `statement` says
+ * what was signed: absent, the first statement (school stream, round, digest, heads); 2, the same and the
+ * round's cohorts. Older signatures keep verifying as they were made.
+ */
+export const SealSignature = withOptional(
   {
     algorithm: t.literal('Ed25519'),
     /** First 16 hex digits of the SHA-256 of the public key (SPKI DER): which key to verify with. */
@@ -129,6 +133,7 @@ export const SealSignature = t.strict(
     /** Base64 of the 64-byte signature. */
     value: t.refinement(t.string, (s) => /^[A-Za-z0-9+/]{86}==$/.test(s), 'Ed25519Signature'),
   },
+  { statement: t.literal(2) },
   'SealSignature',
 );
 
