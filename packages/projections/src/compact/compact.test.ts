@@ -10,13 +10,13 @@ import { outcomeStatusReport, outcomeUsageStatistics } from '../reports/outcomes
 import { classesOf } from '../reports/roster';
 import { performanceSelectionReport, studentNotice } from '../reports/students';
 import { uncertifiedTeacherReport } from '../reports/teachers';
-import { reportsProjection, type ReportsView } from '../reportsView';
+import { reportsProjection, type ReportsSource } from '../reportsView';
 import { createProjectionRunner } from '../runner';
 import { inMemoryViewStore } from '../viewStore';
 import { asReportsView, compactReportsProjection, rebuildFromLog } from './index';
 
 /** Every report the library has, for every school, class, term, school year and student of the view. */
-const everyReport = (view: ReportsView): unknown[] => {
+const everyReport = (view: ReportsSource): unknown[] => {
   const reports: unknown[] = [];
   for (const [schoolId, school] of Object.entries(view.schools).sort(([a], [b]) => a.localeCompare(b))) {
     const years = [...new Set(Object.values(school.policy.classes).map((c) => c.schoolYear))].sort();

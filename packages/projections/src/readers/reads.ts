@@ -1,7 +1,8 @@
 import { domainError, initialPortfolioState, type DomainError, type PortfolioState } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import type { ReportsView, SchoolRecords } from '../reportsView';
+import type { ReportsSource, ReportsView } from '../reportsView';
+import type { SchoolOf, SchoolsView } from '../streams';
 import { classConfirmationReport, type ClassConfirmationReport, type ConfirmationFilter } from '../reports/confirmation';
 import { outcomeStatusReport, outcomeUsageStatistics, type OutcomeStatusRow, type OutcomeUsage } from '../reports/outcomes';
 import { schoolOf, yearOf } from '../reports/roster';
@@ -18,7 +19,7 @@ import { checkClass, checkSchool, checkStudent, homeroomClassesOf, readsWholeSch
 
 type Scoped<A> = E.Either<DomainError, A>;
 
-const inSchool = <A>(view: ReportsView, reader: Reader, schoolId: string, read: (school: SchoolRecords) => Scoped<A>): Scoped<A> => {
+const inSchool = <A, Portfolio>(view: SchoolsView<Portfolio>, reader: Reader, schoolId: string, read: (school: SchoolOf<Portfolio>) => Scoped<A>): Scoped<A> => {
   const other = checkSchool(reader, schoolId);
   return other ? E.left(other) : pipe(schoolOf(view, schoolId), E.chain(read));
 };
@@ -27,7 +28,7 @@ const unless = <A>(refusal: DomainError | null, answer: () => Scoped<A>): Scoped
 
 /** R-REP-1 / R-REC-6 / R-AUTH-2: the class's homeroom teacher, the administrator, S0205S/S0206S holders. */
 export const readClassConfirmation = (
-  view: ReportsView,
+  view: ReportsSource,
   reader: Reader,
   query: { readonly schoolId: string; readonly classId: string; readonly term: string; readonly filter?: ConfirmationFilter },
 ): Scoped<ClassConfirmationReport> =>
@@ -35,14 +36,14 @@ export const readClassConfirmation = (
 
 /** R-REP-4 / R-AUTH-2: the per-student selection counts of a class, read as the class confirmation report is. */
 export const readPerformanceSelection = (
-  view: ReportsView,
+  view: ReportsSource,
   reader: Reader,
   query: { readonly schoolId: string; readonly classId: string; readonly schoolYear: number },
 ): Scoped<ReadonlyArray<PerformanceSelectionRow>> =>
   inSchool(view, reader, query.schoolId, ({ policy }) => unless(checkClass(policy, reader, query.classId, 'performanceSelection'), () => performanceSelectionReport(view, query)));
 
 /** R-REP-2: every class for the administrator and S0205S/S0206S holders; a homeroom teacher gets their own classes' rows. */
-export const readOutcomeStatus = (view: ReportsView, reader: Reader, query: { readonly schoolId: string; readonly term: string }): Scoped<ReadonlyArray<OutcomeStatusRow>> =>
+export const readOutcomeStatus = (view: ReportsSource, reader: Reader, query: { readonly schoolId: string; readonly term: string }): Scoped<ReadonlyArray<OutcomeStatusRow>> =>
   inSchool(view, reader, query.schoolId, ({ policy }) => {
     if (readsWholeSchool(policy, reader)) return outcomeStatusReport(view, query);
     if (reader.role !== 'teacher') return E.left(readErrors.roleMayNotRead(reader, 'outcomeStatus'));
@@ -52,7 +53,7 @@ export const readOutcomeStatus = (view: ReportsView, reader: Reader, query: { re
   });
 
 /** R-REP-3: every teacher's row for the administrator and S0205S/S0206S holders; a teacher sees the outcomes waiting for them. */
-export const readUncertifiedTeachers = (view: ReportsView, reader: Reader, query: { readonly schoolId: string; readonly term: string }): Scoped<ReadonlyArray<UncertifiedTeacherRow>> =>
+export const readUncertifiedTeachers = (view: ReportsSource, reader: Reader, query: { readonly schoolId: string; readonly term: string }): Scoped<ReadonlyArray<UncertifiedTeacherRow>> =>
   inSchool(view, reader, query.schoolId, ({ policy }) => {
     if (readsWholeSchool(policy, reader)) return uncertifiedTeacherReport(view, query);
     if (reader.role !== 'teacher') return E.left(readErrors.roleMayNotRead(reader, 'uncertifiedTeachers'));
@@ -60,14 +61,14 @@ export const readUncertifiedTeachers = (view: ReportsView, reader: Reader, query
   });
 
 /** R-REP-4: a school's usage for its administrator and S0205S/S0206S holders; the city reads every school's. */
-export const readOutcomeUsage = (view: ReportsView, reader: Reader, query: { readonly schoolId: string; readonly term: string }): Scoped<OutcomeUsage> =>
+export const readOutcomeUsage = (view: ReportsSource, reader: Reader, query: { readonly schoolId: string; readonly term: string }): Scoped<OutcomeUsage> =>
   inSchool(view, reader, query.schoolId, ({ policy }) =>
     reader.role === 'city' || readsWholeSchool(policy, reader) ? outcomeUsageStatistics(view, query) : E.left(readErrors.roleMayNotRead(reader, 'outcomeUsage')),
   );
 
 /** R-REP-5 / R-AUTH-6: the student, a linked parent, the homeroom teacher of that year, the administrator, S0205S/S0206S holders. */
 export const readStudentNotice = (
-  view: ReportsView,
+  view: ReportsSource,
   reader: Reader,
   query: { readonly schoolId: string; readonly studentId: string; readonly schoolYear: number },
 ): Scoped<StudentNotice> =>

@@ -1,8 +1,8 @@
-import { isApplicable, periodOf, receiptKey, type ReceiptAnswer, type ReceiptCategory, type ReceiptState } from '@licheng/domain';
+import { isApplicable, periodOf, receiptKey, type ReceiptAnswer, type ReceiptCategory } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { DomainError } from '@licheng/domain';
-import type { ReportsView } from '../reportsView';
+import type { ReportReceipt, ReportsSource } from '../reportsView';
 import { classRoster, schoolOf, yearOf } from './roster';
 import type { Table } from './table';
 
@@ -33,7 +33,7 @@ const STATUS_OF_ANSWER: Readonly<Record<ReceiptAnswer, ReceiptStatus>> = { confi
  * A student's status in one category: not applicable without a statement (R-REC-1), pending until the
  * first answer, then the latest answer — a re-check answer, when there is one, supersedes the report.
  */
-export const receiptStatusOf = (receipt: ReceiptState | undefined): ReceiptStatus => {
+export const receiptStatusOf = (receipt: ReportReceipt | undefined): ReceiptStatus => {
   if (!isApplicable(receipt)) return 'notApplicable';
   if (receipt.recheckAnswer !== null) return STATUS_OF_ANSWER[receipt.recheckAnswer];
   return receipt.answer === null ? 'pending' : STATUS_OF_ANSWER[receipt.answer];
@@ -67,7 +67,7 @@ export type ConfirmationFilter = 'all' | 'confirmed' | 'pending';
  * its school year (seed 000: term 1112 confirms 111 學習成果 and 多元表現).
  */
 export const classConfirmationReport = (
-  view: ReportsView,
+  view: ReportsSource,
   query: { readonly schoolId: string; readonly classId: string; readonly term: string; readonly filter?: ConfirmationFilter },
 ): E.Either<DomainError, ClassConfirmationReport> =>
   pipe(

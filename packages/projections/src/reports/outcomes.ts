@@ -1,7 +1,7 @@
-import { countOf, selectionCapsFor, valuesOf, type DomainError, type OutcomeState, type PortfolioState } from '@licheng/domain';
+import { countOf, selectionCapsFor, valuesOf, type DomainError, } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import type { ReportsView } from '../reportsView';
+import type { ReportOutcome, ReportPortfolio, ReportsSource } from '../reportsView';
 import { classesOf, classRoster, schoolOf, yearOf } from './roster';
 import type { Table } from './table';
 
@@ -18,15 +18,15 @@ export interface OutcomeStatusRow {
   readonly selectedCounts: ReadonlyArray<number>;
 }
 
-const outcomesIn = (portfolio: PortfolioState | undefined, term: string): ReadonlyArray<OutcomeState> =>
+const outcomesIn = (portfolio: ReportPortfolio | undefined, term: string): ReadonlyArray<ReportOutcome> =>
   portfolio ? valuesOf(portfolio.outcomes).filter((o) => o.term === term) : [];
 
-export const selectedOutcomeCount = (portfolio: PortfolioState | undefined, schoolYear: number): number =>
+export const selectedOutcomeCount = (portfolio: ReportPortfolio | undefined, schoolYear: number): number =>
   portfolio ? countOf(portfolio.outcomes, (o) => o.selected && o.schoolYear === schoolYear) : 0;
 
 /** R-REP-2: outcome status per class for a term, and how many students selected 0 … 6 that school year. */
 export const outcomeStatusReport = (
-  view: ReportsView,
+  view: ReportsSource,
   query: { readonly schoolId: string; readonly term: string },
 ): E.Either<DomainError, ReadonlyArray<OutcomeStatusRow>> =>
   pipe(
@@ -36,7 +36,7 @@ export const outcomeStatusReport = (
       const cap = selectionCapsFor(schoolYear).outcomes;
       return classesOf(policy, schoolYear).map((klass) => {
         const roster = classRoster(policy, klass.classId, schoolYear);
-        const count: Record<OutcomeState['status'], number> = { draft: 0, pending: 0, passed: 0, failed: 0 };
+        const count: Record<ReportOutcome['status'], number> = { draft: 0, pending: 0, passed: 0, failed: 0 };
         const selectedCounts = Array.from({ length: cap + 1 }, () => 0);
         let uploaded = 0;
         for (const row of roster) {
@@ -94,7 +94,7 @@ export interface OutcomeUsage {
 
 /** R-REP-4: outcome usage per school and term: who uploaded, who sent, which teachers certified, who selected. */
 export const outcomeUsageStatistics = (
-  view: ReportsView,
+  view: ReportsSource,
   query: { readonly schoolId: string; readonly term: string },
 ): E.Either<DomainError, OutcomeUsage> =>
   pipe(

@@ -1,6 +1,6 @@
 import { domainError, schoolYearOfTerm, valuesOf, type DomainError, type SchoolState, type StudentInfo, type Term } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
-import type { ReportsView, SchoolRecords } from '../reportsView';
+import type { SchoolOf, SchoolsView } from '../streams';
 
 export interface RosterRow {
   readonly student: StudentInfo;
@@ -51,7 +51,7 @@ export const classesOf = (policy: SchoolState, schoolYear: number) =>
     .filter((c) => c.schoolYear === schoolYear)
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hant'));
 
-export const schoolOf = (view: ReportsView, schoolId: string): E.Either<DomainError, SchoolRecords> => {
+export const schoolOf = <Portfolio>(view: SchoolsView<Portfolio>, schoolId: string): E.Either<DomainError, SchoolOf<Portfolio>> => {
   const school = view.schools[schoolId];
   return school
     ? E.right(school)

@@ -1,12 +1,12 @@
-import { domainError, valuesOf, type DomainError, type PortfolioState } from '@licheng/domain';
+import { domainError, valuesOf, type DomainError } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import type { ReportsView } from '../reportsView';
+import type { ReportPortfolio, ReportsSource } from '../reportsView';
 import { selectedOutcomeCount } from './outcomes';
 import { classRoster, schoolOf } from './roster';
 import type { Table } from './table';
 
-const performancesOf = (portfolio: PortfolioState | undefined, schoolYear: number, semester?: number) =>
+const performancesOf = (portfolio: ReportPortfolio | undefined, schoolYear: number, semester?: number) =>
   (portfolio ? valuesOf(portfolio.performances) : []).filter((p) => p.schoolYear === schoolYear && (semester === undefined || p.semester === semester));
 
 export interface PerformanceSelectionRow {
@@ -20,7 +20,7 @@ export interface PerformanceSelectionRow {
 
 /** R-REP-4: performance selection per student (勾選數量) for a class and school year. */
 export const performanceSelectionReport = (
-  view: ReportsView,
+  view: ReportsSource,
   query: { readonly schoolId: string; readonly classId: string; readonly schoolYear: number },
 ): E.Either<DomainError, ReadonlyArray<PerformanceSelectionRow>> =>
   pipe(
@@ -75,7 +75,7 @@ export interface StudentNotice {
  * recorded and selected, with the school year's totals.
  */
 export const studentNotice = (
-  view: ReportsView,
+  view: ReportsSource,
   query: { readonly schoolId: string; readonly studentId: string; readonly schoolYear: number },
 ): E.Either<DomainError, StudentNotice> =>
   pipe(

@@ -1,7 +1,7 @@
 import { certifiersOf, teacherNameOf, valuesOf, type DomainError } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import type { ReportsView } from '../reportsView';
+import type { ReportsSource } from '../reportsView';
 import { schoolOf, yearOf } from './roster';
 import type { Table } from './table';
 
@@ -29,7 +29,7 @@ export interface UncertifiedTeacherRow {
  * (each teacher who may certify the course, R-OUT-7), most waiting first.
  */
 export const uncertifiedTeacherReport = (
-  view: ReportsView,
+  view: ReportsSource,
   query: { readonly schoolId: string; readonly term: string },
 ): E.Either<DomainError, ReadonlyArray<UncertifiedTeacherRow>> =>
   pipe(
