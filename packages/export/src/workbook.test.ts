@@ -23,7 +23,7 @@ const confirmation = classConfirmationTable({
     },
   ],
 });
-const usage = outcomeUsageTable({ term: '1112', studentsUploaded: 12, studentsSent: 9, teachersCertified: 3, studentsSelected: 7 });
+const usage = outcomeUsageTable({ schoolId: '999999', schoolName: '測試高中', term: '1112', schoolYear: 111, semester: 2, studentsUploaded: 12, studentsSent: 9, teachersCertified: 3, studentsSelected: 7 });
 
 describe('toWorkbook', () => {
   it('writes one sheet per table, with the Chinese headers in column order and the cells intact', async () => {

@@ -90,7 +90,7 @@ export const reportCommand = async (name: string | undefined, flags: Flags, io: 
   const format = flags.format ?? formatOfFile(flags.out);
   if (!(FORMATS as ReadonlyArray<string>).includes(format)) throw new UsageError(`--format takes table, csv or xlsx, not "${format}"`);
   if (format === 'xlsx' && flags.out === undefined) throw new UsageError('--format xlsx needs --out FILE');
-  const FLAG = { classId: 'class', period: 'period', studentId: 'student' } as const;
+  const FLAG = { classId: 'class', period: 'period', studentId: 'student', at: 'at' } as const;
   for (const need of REPORTS[name]!.needs) required(`report ${name}`, flags, FLAG[need]);
   const cut = cutOf(flags);
   const events = decodeAll(await loadLog(file, io), io);
@@ -104,6 +104,7 @@ export const reportCommand = async (name: string | undefined, flags: Flags, io: 
     ...(flags.class === undefined ? {} : { classId: flags.class }),
     ...(flags.period === undefined ? {} : { period: flags.period }),
     ...(flags.student === undefined ? {} : { studentId: flags.student }),
+    ...(flags.at === undefined ? {} : { at: flags.at }),
   };
   const table = buildReport(name, view.right, query);
   io.progress(null);

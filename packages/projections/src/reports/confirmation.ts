@@ -39,8 +39,18 @@ export const receiptStatusOf = (receipt: ReportReceipt | undefined): ReceiptStat
   return receipt.answer === null ? 'pending' : STATUS_OF_ANSWER[receipt.answer];
 };
 
+/**
+ * R-REP-6: the statuses each of the seed's two filters keeps. 視為確認 counts as confirmed; 已回報 is pending
+ * until the re-check is answered (a re-check answer replaces it as the status); 不適用 is in neither.
+ */
+export const FILTER_STATUSES: Readonly<Record<'confirmed' | 'pending', ReadonlyArray<ReceiptStatus>>> = {
+  confirmed: ['confirmed', 'deemed'],
+  pending: ['pending', 'reported'],
+};
+
 /** Confirmed counts the students who confirmed or were deemed to; a report is an answer, not a confirmation. */
-const isConfirmed = (status: ReceiptStatus): boolean => status === 'confirmed' || status === 'deemed';
+const isConfirmed = (status: ReceiptStatus): boolean => FILTER_STATUSES.confirmed.includes(status);
+const isPending = (status: ReceiptStatus): boolean => FILTER_STATUSES.pending.includes(status);
 
 export interface ClassConfirmationRow {
   readonly className: string;
@@ -54,11 +64,16 @@ export interface ClassConfirmationReport {
   readonly classId: string;
   readonly className: string;
   readonly term: string;
-  readonly totals: ReadonlyArray<{ readonly category: ReceiptCategory; readonly confirmed: number; readonly applicable: number }>;
+  /** Per category: confirmed of applicable, and the class size (班級人數) beside them (R-REP-1). */
+  readonly totals: ReadonlyArray<{ readonly category: ReceiptCategory; readonly confirmed: number; readonly applicable: number; readonly classSize: number }>;
   readonly rows: ReadonlyArray<ClassConfirmationRow>;
 }
 
-/** `pending`: students with a category still awaiting their answer; `confirmed`: students with none. */
+/**
+ * R-REP-6: `pending` (待確認) keeps the students with a category 待確認 or 已回報; `confirmed` (已確認) those with
+ * at least one category that applies and every applicable one 已確認 or 視為確認; a student to whom nothing
+ * applies is in neither.
+ */
 export type ConfirmationFilter = 'all' | 'confirmed' | 'pending';
 
 /**
@@ -98,10 +113,12 @@ export const summariseConfirmation = (
     category,
     confirmed: all.filter((row) => isConfirmed(row.statuses[category])).length,
     applicable: all.filter((row) => row.statuses[category] !== 'notApplicable').length,
+    classSize: all.length,
   }));
-  const pending = (row: ClassConfirmationRow) => RECEIPT_CATEGORIES.some((c) => row.statuses[c] === 'pending');
+  const pending = (row: ClassConfirmationRow) => RECEIPT_CATEGORIES.some((c) => isPending(row.statuses[c]));
+  const confirmed = (row: ClassConfirmationRow) => !pending(row) && RECEIPT_CATEGORIES.some((c) => isConfirmed(row.statuses[c]));
   const filter = query.filter ?? 'all';
-  const rows = filter === 'all' ? all : all.filter((row) => (filter === 'pending' ? pending(row) : !pending(row)));
+  const rows = filter === 'all' ? all : all.filter(filter === 'pending' ? pending : confirmed);
   return { classId: query.classId, className, term: query.term, totals, rows };
 };
 
