@@ -30,6 +30,7 @@ import { schoolOf } from './roster';
  *   the term's upload period closes — the last moment to send them (R-OUT-5).
  * - `selectOutcomes` / `selectPerformances`: a student below the cap with items left to select,
  *   `outcomeSelectionReminderDays` / `performanceSelectionReminderDays` (3) before the selection closes (R-SEL-2).
+ *   A period shorter than the days is reminded when it opens.
  * - `answerReceipt`: a student whose receipt statement is unanswered, when the confirmation period opens and one
  *   day before it closes (R-REC-5 deems it correct after; R-NOTE-1 names no parameter for it).
  */
@@ -49,6 +50,10 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** R-NOTE-1 names no parameter for unanswered receipts: reminded at the opening and a day before the close. */
 export const RECEIPT_REMINDER_DAYS = 1;
+
+/** `days` before a period closes, but not before it opens: a reminder to act in a period that is not open yet would be refused. */
+const daysBeforeClose = (window: { readonly start: string; readonly end: string }, days: number) =>
+  Math.max(epochMillisOf(window.start as TaipeiInstant), epochMillisOf(window.end as TaipeiInstant) - days * DAY);
 
 const hourSlotOf = (at: string) => Math.floor(epochMillisOf(at as TaipeiInstant) / HOUR);
 const inSlot = (millis: number, at: string) => Math.floor(millis / HOUR) === hourSlotOf(at);
@@ -83,7 +88,7 @@ const studentReminders = (policy: SchoolState, portfolios: Readonly<Record<strin
     parameterFor(policy, name, Number(term.slice(0, -1))) ?? 0;
   const studentIds = Object.keys(policy.students).sort();
   for (const { term, window } of periodsOf(policy, 'outcomeUpload')) {
-    if (!inSlot(epochMillisOf(window.end) - days('certificationReminderDays', term) * DAY, at)) continue;
+    if (!inSlot(daysBeforeClose(window, days('certificationReminderDays', term)), at)) continue;
     for (const studentId of studentIds) {
       const drafts = valuesOf(portfolios[studentId]?.outcomes ?? {}).filter((o) => o.term === term && o.status === 'draft').map((o) => o.outcomeId).sort();
       if (drafts.length > 0) reminders.push({ kind: 'sendOutcomes', studentId, term, closesAt: window.end, outcomeIds: drafts });
@@ -92,7 +97,7 @@ const studentReminders = (policy: SchoolState, portfolios: Readonly<Record<strin
   for (const item of ['outcomeSelection', 'performanceSelection'] as const) {
     const param = item === 'outcomeSelection' ? 'outcomeSelectionReminderDays' : 'performanceSelectionReminderDays';
     for (const { term, window } of periodsOf(policy, item)) {
-      if (!inSlot(epochMillisOf(window.end) - days(param, term) * DAY, at)) continue;
+      if (!inSlot(daysBeforeClose(window, days(param, term)), at)) continue;
       const schoolYear = Number(term.slice(0, -1));
       const caps = selectionCapsFor(schoolYear);
       for (const studentId of studentIds) {
@@ -115,7 +120,7 @@ const studentReminders = (policy: SchoolState, portfolios: Readonly<Record<strin
       const [category, period] = key.split(':') as [ReceiptCategory, string];
       const window = workPeriodOf(policy, period, `${category}Confirmation`, roundOfStudent(policy, category, period, studentId));
       if (!window) continue;
-      const close = epochMillisOf(window.end) - RECEIPT_REMINDER_DAYS * DAY;
+      const close = daysBeforeClose(window, RECEIPT_REMINDER_DAYS);
       if (inSlot(epochMillisOf(window.start), at) || inSlot(close, at)) reminders.push({ kind: 'answerReceipt', studentId, category, period, closesAt: window.end });
     }
   }
