@@ -104,7 +104,8 @@ export const reportCommand = async (name: string | undefined, flags: Flags, io: 
     ...(flags.class === undefined ? {} : { classId: flags.class }),
     ...(flags.period === undefined ? {} : { period: flags.period }),
     ...(flags.student === undefined ? {} : { studentId: flags.student }),
-    ...(flags.at === undefined ? {} : { at: flags.at }),
+    // The instant as the cut reads it (a Taipei minute with its offset): the notices' 截至, the reminders' hour.
+    ...(cut !== undefined && 'at' in cut ? { at: cut.at } : {}),
   };
   const table = buildReport(name, view.right, query);
   io.progress(null);
