@@ -23,7 +23,7 @@ const confirmation = classConfirmationTable({
     },
   ],
 });
-const usage = outcomeUsageTable({ term: '1112', studentsUploaded: 12, studentsSent: 9, teachersCertified: 3, studentsSelected: 7 });
+const usage = outcomeUsageTable({ schoolId: '999999', schoolName: '測試高中', term: '1112', schoolYear: 111, semester: 2, studentsUploaded: 12, studentsSent: 9, teachersCertified: 3, studentsSelected: 7 });
 
 describe('toWorkbook', () => {
   it('writes one sheet per table, with the Chinese headers in column order and the cells intact', async () => {
@@ -39,8 +39,10 @@ describe('toWorkbook', () => {
     const table: Table = { title: '型別', columns: [{ key: 'n', header: '數' }, { key: 't', header: '文' }], rows: [{ n: -5, t: '=1+1' }, { n: 0.5, t: '007' }] };
     const workbook = await readBack(await toWorkbook([usage, table]));
     const counts = workbook.worksheets[0]!.getRow(2);
-    expect([2, 3, 4, 5].map((col) => counts.getCell(col).value)).toEqual([12, 9, 3, 7]);
-    expect(counts.getCell(2).type).toBe(ExcelJS.ValueType.Number);
+    // 學校代碼, 學校名稱, 學年度, 學期, then the four counts (R-REP-4).
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((col) => counts.getCell(col).value)).toEqual(['999999', '測試高中', 111, 2, 12, 9, 3, 7]);
+    expect(counts.getCell(1).type).toBe(ExcelJS.ValueType.String);
+    expect(counts.getCell(5).type).toBe(ExcelJS.ValueType.Number);
     const typed = workbook.worksheets[1]!;
     expect(typed.getCell('A2').value).toBe(-5);
     expect(typed.getCell('B2').type).toBe(ExcelJS.ValueType.String);

@@ -1,7 +1,8 @@
 import type { Draft } from 'immer';
-import { evolveSchool, initialSchoolState, type PortfolioEvent, type SchoolState } from '@licheng/domain';
+import { evolveSchool, initialSchoolState, parseSubmissionStreamName, type PortfolioEvent, type SchoolState } from '@licheng/domain';
 import { STREAM_PREFIXES } from '@licheng/eventstore';
 import type { ProjectedEvent } from './envelope';
+import { evolveSubmissionLog, type SubmissionEntry, type SubmissionLog } from './submissionLog';
 
 /**
  * The school and student of `portfolio-{schoolId}-{studentId}`: a school id has no '-' (SchoolId), so the
@@ -24,19 +25,30 @@ export const fresh = <T>(initial: T): Draft<T> => structuredClone(initial) as Dr
 
 /** A view of schools, each with its policy and its students' portfolios of some shape. */
 export interface SchoolsView<Portfolio> {
-  readonly schools: Readonly<Record<string, { readonly policy: SchoolState; readonly portfolios: Readonly<Record<string, Portfolio>> }>>;
+  readonly schools: Readonly<Record<string, SchoolOf<Portfolio>>>;
 }
+
+/** A school's records in a view: its policy, its students' portfolios and its submission attempts (R-REP-7). */
+export interface SchoolOf<Portfolio> {
+  readonly policy: SchoolState;
+  readonly portfolios: Readonly<Record<string, Portfolio>>;
+  /** Absent from views stored before submissions were folded; read it through `submissionsOf`. */
+  readonly submissions?: SubmissionLog;
+}
+
+/** The school's submission attempts; none in a view stored before they were folded. */
+export const submissionsOf = (school: { readonly submissions?: SubmissionLog }): SubmissionLog => school.submissions ?? [];
 
 /**
  * The reports' routing, whatever a portfolio holds: a school event folds its school's policy, a portfolio
  * event the student's portfolio (begun by `newPortfolio`) in a school already registered, a submission event
- * nothing the reports read.
+ * the school's submission log (R-REP-7).
  */
 export const applyToSchools =
   <Portfolio extends object>(newPortfolio: () => Portfolio, evolvePortfolio: (portfolio: Draft<Portfolio>, event: PortfolioEvent) => void) =>
   (view: Draft<SchoolsView<Portfolio>>, envelope: ProjectedEvent): void => {
     // Immer's Draft of a generic portfolio does not resolve; inside, a portfolio is only handed to `evolvePortfolio`.
-    const schools = view.schools as Record<string, { policy: Draft<SchoolState>; portfolios: Record<string, unknown> }>;
+    const schools = view.schools as Record<string, { policy: Draft<SchoolState>; portfolios: Record<string, unknown>; submissions?: SubmissionEntry[] }>;
     switch (envelope.stream) {
       case 'school': {
         const school = (schools[schoolIdOf(envelope.streamName)] ??= { policy: fresh(initialSchoolState), portfolios: {} });
@@ -51,7 +63,13 @@ export const applyToSchools =
         evolvePortfolio((school.portfolios[owner.studentId] ??= newPortfolio()) as Draft<Portfolio>, envelope.event);
         return;
       }
-      case 'submission':
+      case 'submission': {
+        const schoolId = parseSubmissionStreamName(envelope.streamName)?.schoolId;
+        const school = schoolId === undefined ? undefined : schools[schoolId];
+        // A submission needs its school registered first, as a portfolio command does.
+        if (!school) throw new Error(`no registered school owns ${envelope.streamName}`);
+        evolveSubmissionLog((school.submissions ??= []) as Draft<SubmissionEntry[]>, envelope);
         return;
+      }
     }
   };

@@ -115,7 +115,12 @@ describe('licheng report and timeline', () => {
     expect(table.code).toBe(0);
     expect(table.out).toMatch(/^as of 2023-04-18T10:29\+08:00: \d+ of \d+ events\n普通三01班 1112 收訖明細確認統計\n班級/);
     const csv = await licheng('report', 'outcome-status', '--events', year, '--period', '1111', '--format', 'csv');
-    expect(csv.out.startsWith('\uFEFF班級,班級人數')).toBe(true);
+    expect(csv.out.startsWith('\uFEFF學年期,年級,班級,班級人數')).toBe(true);
+    // R-REP-7 and R-NOTE-1 through the same command: every FID submitted, and who is due a reminder in an hour.
+    const submissions = await licheng('report', 'submissions', '--events', year, '--format', 'csv');
+    expect(submissions.out.split('\r\n')[0]).toBe('\uFEFF資料類型,學年,學期,FID,處理狀態,提交人員,提交時間,取得結果時間,封存');
+    const reminders = await licheng('report', 'reminders', '--events', year, '--at', '2023-04-17T13:00');
+    expect([reminders.code, reminders.out.split('\n')[1]]).toEqual([0, '2023-04-17T13:00+08:00 應通知名單']);
     const xlsx = await licheng('report', 'performance-selection', '--events', year, '--class', 'c301', '--period', '111', '--format', 'xlsx', '--out', at('sel.xlsx'));
     expect(xlsx.code).toBe(0);
     expect(readFileSync(at('sel.xlsx')).subarray(0, 2).toString()).toBe('PK');

@@ -120,7 +120,7 @@ export const reportCommand = async (name: string | undefined, flags: Flags, io: 
     throw new UsageError(text(`--format 須為 table、csv 或 xlsx，而非「${format}」`, `--format takes table, csv or xlsx, not "${format}"`));
   }
   if (format === 'xlsx' && flags.out === undefined) throw new UsageError(text('--format xlsx 需要 --out FILE', '--format xlsx needs --out FILE'));
-  const FLAG = { classId: 'class', period: 'period', studentId: 'student' } as const;
+  const FLAG = { classId: 'class', period: 'period', studentId: 'student', at: 'at' } as const;
   for (const need of REPORTS[name]!.needs) required(`report ${name}`, flags, FLAG[need]);
   const cut = cutOf(flags);
   const events = decodeAll(await loadLog(file, io, say), io, say);
@@ -134,6 +134,8 @@ export const reportCommand = async (name: string | undefined, flags: Flags, io: 
     ...(flags.class === undefined ? {} : { classId: flags.class }),
     ...(flags.period === undefined ? {} : { period: flags.period }),
     ...(flags.student === undefined ? {} : { studentId: flags.student }),
+    // The instant as the cut reads it (a Taipei minute with its offset): the notices' 截至, the reminders' hour.
+    ...(cut !== undefined && 'at' in cut ? { at: cut.at } : {}),
   };
   const table = buildReport(name, view.right, query);
   io.progress(null);

@@ -26,10 +26,14 @@ export const WorkPeriodSet = eventCodec(
   withOptional({ term: Term, item: WorkItem, window: Window }, { cohorts: Cohorts }, 'WorkPeriodSetData'),
 );
 
-/** A school parameter in force from a school year on (R-OUT-3, R-OUT-4, R-PERF-2, R-FILE-1, R-FILE-3). */
+/**
+ * A school parameter in force from a school year on (R-OUT-3, R-OUT-4, R-PERF-2, R-FILE-1, R-FILE-3, R-NOTE-1).
+ * The value widened from positive to non-negative for the reminder hour (0 = midnight): every value written
+ * before still decodes as it did, so the schema version stays 1; the decider holds each parameter to its minimum.
+ */
 export const ParameterSet = eventCodec(
   'ParameterSet',
-  t.strict({ parameter: ParameterName, value: t.union([PositiveInt, t.null]), effectiveFromSchoolYear: SchoolYear }),
+  t.strict({ parameter: ParameterName, value: t.union([NonNegativeInt, t.null]), effectiveFromSchoolYear: SchoolYear }),
 );
 
 export const ClassRegistered = eventCodec(
