@@ -5,6 +5,7 @@ export { reportsProjection, type ReportsView, type SchoolRecords } from './repor
 export { inMemoryViewStore, type StoredView, type ViewStore } from './viewStore';
 export * from './reports/confirmation';
 export * from './reports/outcomes';
+export * from './reports/progress';
 export * from './reports/roster';
 export * from './reports/students';
 export * from './reports/table';

@@ -218,6 +218,8 @@ describe('the class receipt-confirmation report (R-REP-1, R-REC-6, seed 001)', (
         { className: '普通三01班', seatNumber: '04', studentNumber: '109005', name: '王美', courseRecords: '已回報', courseOutcomes: '不適用', performances: '待確認', cadreRecords: '不適用' },
         { className: '普通三01班', seatNumber: '05', studentNumber: '109004', name: '黃聰', courseRecords: '視為確認', courseOutcomes: '不適用', performances: '不適用', cadreRecords: '不適用' },
       ],
+      totals: { className: '合計', courseRecords: '3/5', courseOutcomes: '2/3', performances: '2/3', cadreRecords: '2/2' },
+      attention: ['待確認', '已回報'],
     });
   });
 

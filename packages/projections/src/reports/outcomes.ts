@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { ReportsView } from '../reportsView';
 import { classesOf, classRoster, schoolOf, yearOf } from './roster';
-import type { Table } from './table';
+import { columnSums, type Table } from './table';
 
 export interface OutcomeStatusRow {
   readonly classId: string;
@@ -65,7 +65,7 @@ export const outcomeStatusReport = (
 
 export const outcomeStatusTable = (term: string, rows: ReadonlyArray<OutcomeStatusRow>): Table => {
   const cap = (rows[0]?.selectedCounts.length ?? 7) - 1;
-  return {
+  const table: Table = {
     title: `${term} 課程學習成果狀態統計`,
     columns: [
       { key: 'className', header: '班級' },
@@ -82,6 +82,7 @@ export const outcomeStatusTable = (term: string, rows: ReadonlyArray<OutcomeStat
       ...Object.fromEntries(selectedCounts.map((count, n) => [`selected${n}`, count])),
     })),
   };
+  return { ...table, totals: columnSums(table, '全校') };
 };
 
 export interface OutcomeUsage {
