@@ -7,7 +7,7 @@ import { eventsAsOf, reportsViewAsOf, type Cut } from '../asOf';
 import { auditLog } from '../audit';
 import { FINDING_KINDS, formatFinding, isError } from '../findings';
 import { renderTable } from '../render';
-import { buildReport, REPORT_NAMES, REPORTS } from '../reports';
+import { buildProgress, buildReport, REPORT_NAMES, REPORTS } from '../reports';
 import { renderTimeline, studentTimeline } from '../timeline/timeline';
 import { allowOnly, cutOf, langOf, required, UsageError, type Flags } from './args';
 import { decodeAll, EXIT, loadLog, loadStoreLog, refused, schoolOf, writeOut, type CliIo } from './io';
@@ -74,10 +74,16 @@ export const verifyCommand = async (flags: Flags, io: CliIo): Promise<number> =>
   return report.clean ? 0 : 1;
 };
 
-const FORMATS = ['table', 'csv', 'xlsx'] as const;
+const FORMATS = ['table', 'csv', 'xlsx', 'html'] as const;
 
 const formatOfFile = (out: string | undefined): (typeof FORMATS)[number] =>
-  out === undefined ? 'table' : /\.xlsx$/i.test(out) ? 'xlsx' : /\.csv$/i.test(out) ? 'csv' : 'table';
+  out === undefined ? 'table' : /\.xlsx$/i.test(out) ? 'xlsx' : /\.csv$/i.test(out) ? 'csv' : /\.html?$/i.test(out) ? 'html' : 'table';
+
+/** R-REP-6: the time a report is taken: the instant of `--at`, else the latest event it counts. */
+const takenAtOf = (cut: Cut | undefined, events: ReadonlyArray<ProjectedEvent>): Date => {
+  if (cut !== undefined && 'at' in cut) return new Date(cut.at);
+  return new Date(events.reduce((latest, e) => Math.max(latest, Date.parse(e.metadata.occurredAt)), 0));
+};
 
 /** `licheng report <name>`: any report of @licheng/projections, as of an instant or a position. */
 export const reportCommand = async (name: string | undefined, flags: Flags, io: CliIo): Promise<number> => {
@@ -86,9 +92,9 @@ export const reportCommand = async (name: string | undefined, flags: Flags, io: 
   }
   allowOnly(`report ${name}`, flags, ['events', 'school', 'class', 'period', 'student', 'at', 'position', 'format', 'out']);
   const file = required(`report ${name}`, flags, 'events');
-  // `--out x.xlsx` or `--out x.csv` says the format; `--format` still wins when given.
+  // `--out x.xlsx`, `x.csv` or `x.html` says the format; `--format` still wins when given.
   const format = flags.format ?? formatOfFile(flags.out);
-  if (!(FORMATS as ReadonlyArray<string>).includes(format)) throw new UsageError(`--format takes table, csv or xlsx, not "${format}"`);
+  if (!(FORMATS as ReadonlyArray<string>).includes(format)) throw new UsageError(`--format takes table, csv, xlsx or html, not "${format}"`);
   if (format === 'xlsx' && flags.out === undefined) throw new UsageError('--format xlsx needs --out FILE');
   const FLAG = { classId: 'class', period: 'period', studentId: 'student' } as const;
   for (const need of REPORTS[name]!.needs) required(`report ${name}`, flags, FLAG[need]);
@@ -108,10 +114,17 @@ export const reportCommand = async (name: string | undefined, flags: Flags, io: 
   const table = buildReport(name, view.right, query);
   io.progress(null);
   if (E.isLeft(table)) throw refused(table.left, file);
+  const progress = format === 'html' ? buildProgress(name, view.right, query) : undefined;
+  if (progress && E.isLeft(progress)) throw refused(progress.left, file);
+  const counted = eventsAsOf(events, cut);
+  const heading = { school: view.right.schools[schoolId]?.policy.name ?? schoolId, takenAt: takenAtOf(cut, counted) };
   // Loaded only here: @licheng/export brings exceljs, which a program importing this package's audit need not load.
-  const { toCsv, toWorkbook } = require('@licheng/export') as typeof Export;
-  const text = format === 'csv' ? toCsv(table.right) : `${asOfLine(cut, eventsAsOf(events, cut).length, events.length)}${renderTable(table.right)}\n`;
-  if (format === 'xlsx') await writeOut(flags.out!, await toWorkbook([table.right]));
+  const { toCsv, toHtml, toWorkbook } = require('@licheng/export') as typeof Export;
+  const text =
+    format === 'csv' ? toCsv(table.right)
+    : format === 'html' ? toHtml([table.right], { ...heading, ...(progress ? { progress: progress.right } : {}) })
+    : `${asOfLine(cut, counted.length, events.length)}${renderTable(table.right)}\n`;
+  if (format === 'xlsx') await writeOut(flags.out!, await toWorkbook([table.right], heading));
   else if (flags.out !== undefined) await writeOut(flags.out, text);
   else io.out(text.replace(/\n$/, ''));
   if (flags.out !== undefined) io.out(`wrote ${name} (${table.right.rows.length} rows) to ${flags.out}`);
