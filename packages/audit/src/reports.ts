@@ -4,6 +4,9 @@ import {
   classConfirmationTable,
   NOTICE_COLUMNS,
   outcomeSelectionTable,
+  confirmationProgress,
+  confirmationProgressTable,
+  type ConfirmationProgress,
   outcomeStatusTable,
   outcomeUsageTable,
   performanceSelectionTable,
@@ -42,6 +45,8 @@ interface ReportSpec {
   readonly needs: ReadonlyArray<Needs>;
   readonly what: string;
   readonly build: (view: ReportsView, query: Required<ReportQuery>) => E.Either<DomainError, Table>;
+  /** The confirmation progress the HTML page draws as a chart (`--format html`), for the reports that have one. */
+  readonly progress?: (view: ReportsView, query: Required<ReportQuery>) => E.Either<DomainError, ConfirmationProgress>;
 }
 
 const missing = (report: string, flag: string) =>
@@ -64,6 +69,13 @@ export const REPORTS: Readonly<Record<string, ReportSpec>> = {
     needs: ['classId', 'period'],
     what: 'R-REP-1 導師查看收訖明細確認統計 (class receipt confirmation)',
     build: (view, q) => pipe(termOf(q.period), E.chain((term) => classConfirmationReport(view, { schoolId: q.schoolId, classId: q.classId, term })), E.map(classConfirmationTable)),
+    progress: (view, q) => pipe(termOf(q.period), E.chain((term) => confirmationProgress(view, { schoolId: q.schoolId, term, classIds: [q.classId] }))),
+  },
+  'confirmation-summary': {
+    needs: ['period'],
+    what: 'R-REP-1 全校收訖明細確認進度 (confirmation progress of every class: the school summary)',
+    build: (view, q) => pipe(termOf(q.period), E.chain((term) => confirmationProgress(view, { schoolId: q.schoolId, term })), E.map(confirmationProgressTable)),
+    progress: (view, q) => pipe(termOf(q.period), E.chain((term) => confirmationProgress(view, { schoolId: q.schoolId, term }))),
   },
   'outcome-status': {
     needs: ['period'],
@@ -174,3 +186,7 @@ export const buildReport = (name: string, view: ReportsView, query: ReportQuery)
   for (const need of spec.needs) if (query[need] === undefined) return E.left(missing(name, FLAG[need]));
   return spec.build(view, { classId: '', period: '', studentId: '', at: '', ...query } as Required<ReportQuery>);
 };
+
+/** The chart's data for a report that has one (`undefined` for the others); the query was checked by `buildReport`. */
+export const buildProgress = (name: string, view: ReportsView, query: ReportQuery): E.Either<DomainError, ConfirmationProgress> | undefined =>
+  REPORTS[name]?.progress?.(view, { classId: '', period: '', studentId: '', ...query } as Required<ReportQuery>);

@@ -19,6 +19,7 @@ export * from './reports/notice';
 export * from './reports/outcomes';
 export * from './reports/reminders';
 export * from './reports/rocTime';
+export * from './reports/progress';
 export * from './reports/roster';
 export * from './reports/students';
 export * from './reports/submissions';

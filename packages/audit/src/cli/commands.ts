@@ -6,7 +6,7 @@ import { eventsAsOf, reportsViewAsOf, type Cut } from '../asOf';
 import { auditLog } from '../audit';
 import { FINDING_KINDS, formatFinding, isError } from '../findings';
 import { renderTable } from '../render';
-import { buildReport, REPORT_NAMES, REPORTS } from '../reports';
+import { buildProgress, buildReport, REPORT_NAMES, REPORTS } from '../reports';
 import { renderTimeline, studentTimeline } from '../timeline/timeline';
 import { allowOnly, cutOf, langOf, required, UsageError, type Flags } from './args';
 import { decodeAll, EXIT, loadLog, loadStoreLog, readText, refused, schoolOf, writeOut, type CliIo } from './io';
@@ -94,10 +94,16 @@ const verdict = (clean: boolean, errors: number, notices: number, say: Lang): st
   return say === 'zh-TW' ? `clean（無異常；${notices} 筆無法重新判定，不計為發現）` : `clean (${notices} unverifiable, not counted as findings)`;
 };
 
-const FORMATS = ['table', 'csv', 'xlsx'] as const;
+const FORMATS = ['table', 'csv', 'xlsx', 'html'] as const;
 
 const formatOfFile = (out: string | undefined): (typeof FORMATS)[number] =>
-  out === undefined ? 'table' : /\.xlsx$/i.test(out) ? 'xlsx' : /\.csv$/i.test(out) ? 'csv' : 'table';
+  out === undefined ? 'table' : /\.xlsx$/i.test(out) ? 'xlsx' : /\.csv$/i.test(out) ? 'csv' : /\.html?$/i.test(out) ? 'html' : 'table';
+
+/** R-REP-6: the time a report is taken: the instant of `--at`, else the latest event it counts. */
+const takenAtOf = (cut: Cut | undefined, events: ReadonlyArray<ProjectedEvent>): Date => {
+  if (cut !== undefined && 'at' in cut) return new Date(cut.at);
+  return new Date(events.reduce((latest, e) => Math.max(latest, Date.parse(e.metadata.occurredAt)), 0));
+};
 
 /** `licheng report <name>`: any report of @licheng/projections, as of an instant or a position. */
 export const reportCommand = async (name: string | undefined, flags: Flags, io: CliIo): Promise<number> => {
@@ -114,10 +120,10 @@ export const reportCommand = async (name: string | undefined, flags: Flags, io: 
   langOf(flags);
   const say = messageLangOf(flags);
   const file = required(`report ${name}`, flags, 'events');
-  // `--out x.xlsx` or `--out x.csv` says the format; `--format` still wins when given.
+  // `--out x.xlsx`, `x.csv` or `x.html` says the format; `--format` still wins when given.
   const format = flags.format ?? formatOfFile(flags.out);
   if (!(FORMATS as ReadonlyArray<string>).includes(format)) {
-    throw new UsageError(text(`--format 須為 table、csv 或 xlsx，而非「${format}」`, `--format takes table, csv or xlsx, not "${format}"`));
+    throw new UsageError(text(`--format 須為 table、csv、xlsx 或 html，而非「${format}」`, `--format takes table, csv, xlsx or html, not "${format}"`));
   }
   if (format === 'xlsx' && flags.out === undefined) throw new UsageError(text('--format xlsx 需要 --out FILE', '--format xlsx needs --out FILE'));
   const FLAG = { classId: 'class', period: 'period', studentId: 'student', at: 'at' } as const;
@@ -140,10 +146,17 @@ export const reportCommand = async (name: string | undefined, flags: Flags, io: 
   const table = buildReport(name, view.right, query);
   io.progress(null);
   if (E.isLeft(table)) throw refused(table.left, file);
+  const progress = format === 'html' ? buildProgress(name, view.right, query) : undefined;
+  if (progress && E.isLeft(progress)) throw refused(progress.left, file);
+  const counted = eventsAsOf(events, cut);
+  const heading = { school: view.right.schools[schoolId]?.policy.name ?? schoolId, takenAt: takenAtOf(cut, counted) };
   // Loaded only here: @licheng/export brings exceljs, which a program importing this package's audit need not load.
-  const { toCsv, toWorkbook } = require('@licheng/export') as typeof Export;
-  const shown = format === 'csv' ? toCsv(table.right) : `${asOfLine(cut, eventsAsOf(events, cut).length, events.length, say)}${renderTable(table.right)}\n`;
-  if (format === 'xlsx') await writeOut(flags.out!, await toWorkbook([table.right]));
+  const { toCsv, toHtml, toWorkbook } = require('@licheng/export') as typeof Export;
+  const shown =
+    format === 'csv' ? toCsv(table.right)
+    : format === 'html' ? toHtml([table.right], { ...heading, ...(progress ? { progress: progress.right } : {}) })
+    : `${asOfLine(cut, counted.length, events.length, say)}${renderTable(table.right)}\n`;
+  if (format === 'xlsx') await writeOut(flags.out!, await toWorkbook([table.right], heading));
   else if (flags.out !== undefined) await writeOut(flags.out, shown);
   else io.out(shown.replace(/\n$/, ''));
   const rows = table.right.rows.length;

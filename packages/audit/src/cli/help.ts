@@ -21,7 +21,7 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
 
   Exit: 0 clean, 1 findings, 2 bad usage or a malformed log, 3 unreadable file or store, 4 an empty log.`,
   report: `licheng report NAME --events FILE [--school ID] [--class C] [--period P] [--student ID]
-               [--at INSTANT | --position N] [--format table|csv|xlsx] [--out FILE] [--lang zh-TW|en]
+               [--at INSTANT | --position N] [--format table|csv|xlsx|html] [--out FILE] [--lang zh-TW|en]
 
   Builds one report from the log, as of an instant or a global position.
 
@@ -33,7 +33,7 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   --student ID      the student, for a student's notice
   --at INSTANT      the report as of this Taipei minute, e.g. 2023-04-18T10:29
   --position N      the report as of this global position of the log
-  --format F        table (default), csv (UTF-8 with BOM) or xlsx; inferred from --out's .csv or .xlsx
+  --format F        table (default), csv (UTF-8 with BOM), xlsx or html (one page, chart inline); inferred from --out's .csv, .xlsx or .html
   --out FILE        write to FILE instead of printing
   --lang zh-TW|en   the language of messages and errors (default en; the report itself is in zh-TW)
 

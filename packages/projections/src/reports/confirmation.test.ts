@@ -6,6 +6,7 @@ import { reportsProjection, type ReportsView } from '../reportsView';
 import { createProjectionRunner } from '../runner';
 import { inMemoryViewStore } from '../viewStore';
 import { classConfirmationReport, FILTER_STATUSES, classConfirmationTable, receiptStatusOf, type ClassConfirmationReport } from './confirmation';
+import { confirmationProgress, confirmationProgressTable } from './progress';
 
 /**
  * Seed 001's homeroom screen (導師 5.1 查看收訖明細確認統計) for a small class: five students in 普通三01班,
@@ -222,12 +223,39 @@ describe('the class receipt-confirmation report (R-REP-1, R-REC-6, seed 001)', (
         { className: '普通三01班', seatNumber: '04', studentNumber: '109005', name: '王美', courseRecords: '已回報', courseOutcomes: '不適用', performances: '待確認', cadreRecords: '不適用' },
         { className: '普通三01班', seatNumber: '05', studentNumber: '109004', name: '黃聰', courseRecords: '視為確認', courseOutcomes: '不適用', performances: '不適用', cadreRecords: '不適用' },
       ],
+      totals: { className: '合計', courseRecords: '3/5', courseOutcomes: '2/3', performances: '2/3', cadreRecords: '2/2' },
+      attention: ['待確認', '已回報'],
     });
   });
 
   it('is a Left SCHOOL_NOT_REGISTERED for a school the log does not know', () => {
     const result = classConfirmationReport(view, { schoolId: 'sch404', classId: 'c301', term: '1112' });
     expect(E.isLeft(result) && result.left).toMatchObject({ code: 'SCHOOL_NOT_REGISTERED', details: { schoolId: 'sch404' } });
+  });
+});
+
+describe('the school summary: confirmation progress per class and category (R-REP-1, issue 20)', () => {
+  const progressOf = () => {
+    const result = confirmationProgress(view, { schoolId: 'sch1', term: '1112' });
+    if (E.isLeft(result)) throw new Error(result.left.message.en);
+    return result.right;
+  };
+
+  it('counts each class\'s students by status per category, with the deadline of the class\'s round', () => {
+    const progress = progressOf();
+    expect(progress.classes.map((c) => [c.className, c.students])).toEqual([['普通三01班', 5], ['普通三02班', 1]]);
+    const records = progress.classes[0]!.categories.find((p) => p.category === 'courseRecords')!;
+    expect(records.counts).toEqual({ confirmed: 1, deemed: 2, reported: 1, pending: 1, notApplicable: 0 });
+    const policy = view.schools['sch1']!.policy;
+    expect(records.deadline).toBe(policy.workPeriods['1112:courseRecordsConfirmation']!.end);
+    expect(progress.classes[0]!.categories.find((p) => p.category === 'performances')!.deadline).toBe(policy.workPeriods['1110:performancesConfirmation']!.end);
+  });
+
+  it('tabulates confirmed/applicable per class and the whole school in the totals line', () => {
+    const table = confirmationProgressTable(progressOf());
+    expect(table.rows[0]).toMatchObject({ className: '普通三01班', students: 5, courseRecords: '3/5', pending: 2, reported: 2 });
+    expect(table.rows[1]).toMatchObject({ className: '普通三02班', students: 1, courseRecords: '0/1', courseOutcomes: '0/0', pending: 1 });
+    expect(table.totals).toMatchObject({ className: '全校', students: 6, courseRecords: '3/6', courseOutcomes: '2/3', pending: 3, reported: 2 });
   });
 });
 

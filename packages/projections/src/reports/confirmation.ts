@@ -48,6 +48,9 @@ export const FILTER_STATUSES: Readonly<Record<'confirmed' | 'pending', ReadonlyA
   pending: ['pending', 'reported'],
 };
 
+/** The statuses someone still has to act on: the student (待確認) or the school, reviewing a report (已回報). */
+export const NEEDS_ACTION: ReadonlyArray<ReceiptStatus> = ['pending', 'reported'];
+
 /** Confirmed counts the students who confirmed or were deemed to; a report is an answer, not a confirmation. */
 const isConfirmed = (status: ReceiptStatus): boolean => FILTER_STATUSES.confirmed.includes(status);
 const isPending = (status: ReceiptStatus): boolean => FILTER_STATUSES.pending.includes(status);
@@ -138,4 +141,7 @@ export const classConfirmationTable = (report: ClassConfirmationReport): Table =
     name: row.name,
     ...Object.fromEntries(RECEIPT_CATEGORIES.map((c) => [c, RECEIPT_STATUS_LABELS[row.statuses[c]]])),
   })),
+  // The whole class's confirmed/applicable, as the screen shows above the list, whatever the filter.
+  totals: { className: '合計', ...Object.fromEntries(report.totals.map((t) => [t.category, `${t.confirmed}/${t.applicable}`])) },
+  attention: NEEDS_ACTION.map((status) => RECEIPT_STATUS_LABELS[status]),
 });

@@ -143,6 +143,11 @@ describe('the outcome status report per class (R-REP-2)', () => {
           selected0: 0, selected1: 1, selected2: 0, selected3: 0, selected4: 0, selected5: 0, selected6: 0,
         },
       ],
+      // The school's line sums every count column.
+      totals: {
+        className: '全校', classSize: 6, uploaded: 15, notSent: 3, pending: 3, passed: 8, failed: 1,
+        selected0: 2, selected1: 2, selected2: 1, selected3: 0, selected4: 0, selected5: 0, selected6: 1,
+      },
     });
   });
 

@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { ReportOutcome, ReportPortfolio, ReportsSource } from '../reportsView';
 import { classesOf, classGradeOf, classRoster, schoolOf, yearOf } from './roster';
-import type { Table } from './table';
+import { columnSums, type Table } from './table';
 
 export interface OutcomeStatusRow {
   readonly term: string;
@@ -70,7 +70,7 @@ export const outcomeStatusReport = (
 
 export const outcomeStatusTable = (term: string, rows: ReadonlyArray<OutcomeStatusRow>): Table => {
   const cap = (rows[0]?.selectedCounts.length ?? 7) - 1;
-  return {
+  const table: Table = {
     title: `${term} 課程學習成果狀態統計`,
     columns: [
       { key: 'term', header: '學年期' },
@@ -89,6 +89,8 @@ export const outcomeStatusTable = (term: string, rows: ReadonlyArray<OutcomeStat
       ...Object.fromEntries(selectedCounts.map((count, n) => [`selected${n}`, count])),
     })),
   };
+  // 年級 is a label, not a count: it is not summed.
+  return { ...table, totals: columnSums(table, '全校', ['grade']) };
 };
 
 export interface OutcomeUsage {
