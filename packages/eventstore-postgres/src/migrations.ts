@@ -81,6 +81,27 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       );
       create index licheng_rm_receipts_period on licheng_rm_receipts (school_id, category, period, status);`,
   },
+  {
+    version: 3,
+    name: 'due items',
+    sql: `
+      -- Each school's periods that hold a receipt: what a deadline run looks at before reading any receipt.
+      create table licheng_due_periods (
+        school_id text not null,
+        category text not null,
+        period text not null,
+        primary key (school_id, category, period)
+      );
+      -- Each receipt as the portfolio folds it, read only for a period where something may be due.
+      create table licheng_due_receipts (
+        school_id text not null,
+        category text not null,
+        period text not null,
+        student_id text not null,
+        receipt jsonb not null,
+        primary key (school_id, category, period, student_id)
+      )`,
+  },
 ];
 
 const HISTORY = `

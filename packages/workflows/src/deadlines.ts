@@ -194,7 +194,8 @@ export const runDeadlines = async (service: LichengService, schoolId: string, no
     gather(round, settled ?? receipt);
   }
 
-  for (const { round, receipts } of byRound.values()) {
+  // In the order of their keys, so that the seals (whose digests include the seals before them) do not depend on reading order.
+  for (const [, { round, receipts }] of [...byRound].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!readyToSeal(policy, round, receipts, now)) continue;
     const { category, period } = receipts[0]!;
     // Computed just before sealing; the command id stays what it was, so a repeat is still recognised.
