@@ -8,6 +8,7 @@ export class UsageError extends Error {}
 const OPTIONS = {
   events: { type: 'string' },
   store: { type: 'string' },
+  data: { type: 'string' },
   school: { type: 'string' },
   class: { type: 'string' },
   period: { type: 'string' },
