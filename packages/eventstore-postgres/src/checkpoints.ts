@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@licheng/eventstore';
+import type { EventStore, RecordedEvent } from '@licheng/eventstore';
 import type { SqlDatabase, SqlQuery } from './sql';
 
 /** The last position a projection folded (`licheng_checkpoints`), -1 before the first. */
@@ -29,3 +29,20 @@ export const foldWithCheckpoint = (
     await tx.query('update licheng_checkpoints set position = $2 where projection = $1', [projection, last]);
     return last;
   });
+
+/** Folds every event of these streams after the projection's checkpoint, a page at a time; returns the new checkpoint. */
+export const catchUpProjection = async (
+  db: SqlDatabase,
+  store: Pick<EventStore, 'readAll'>,
+  projection: string,
+  streamPrefixes: ReadonlyArray<string>,
+  write: (tx: SqlQuery, fresh: ReadonlyArray<RecordedEvent>) => Promise<void>,
+  pageSize = 2_000,
+): Promise<number> => {
+  let position = await checkpointOf(db, projection);
+  for (;;) {
+    const page = await store.readAll({ after: position, maxCount: pageSize, streamPrefixes });
+    if (page.length === 0) return position;
+    position = await foldWithCheckpoint(db, projection, page, write);
+  }
+};

@@ -1,7 +1,7 @@
 import type { ReceiptCategory, ReceiptState } from '@licheng/domain';
 import { STREAM_PREFIXES, type EventStore, type RecordedEvent } from '@licheng/eventstore';
 import { applyReceiptChange, receiptChangeOf, type DueItems, type DuePeriod, type DueReceipt, type ReceiptChange } from '@licheng/workflows';
-import { checkpointOf, foldWithCheckpoint } from './checkpoints';
+import { catchUpProjection, checkpointOf } from './checkpoints';
 import type { SqlDatabase, SqlQuery } from './sql';
 
 /** The checkpoint's name in `licheng_checkpoints`. */
@@ -64,12 +64,7 @@ export class PostgresDueItems implements DueItems {
   }
 
   async catchUp(): Promise<void> {
-    let position = await this.checkpoint();
-    for (;;) {
-      const page = await this.store.readAll({ after: position, maxCount: PAGE, streamPrefixes: [STREAM_PREFIXES.portfolio] });
-      if (page.length === 0) return;
-      position = await foldWithCheckpoint(this.db, DUE_ITEMS, page, write);
-    }
+    await catchUpProjection(this.db, this.store, DUE_ITEMS, [STREAM_PREFIXES.portfolio], write, PAGE);
   }
 
   async periodsOf(schoolId: string): Promise<ReadonlyArray<DuePeriod>> {

@@ -2,7 +2,7 @@ import { valuesOf, type PortfolioState, type SchoolState } from '@licheng/domain
 import { STREAM_PREFIXES, type EventStore, type RecordedEvent, type Subscription } from '@licheng/eventstore';
 import { applyEvents, decodeRecorded, receiptStatusOf, reportsProjection, type ProjectedEvent, type ReportsView } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
-import { checkpointOf, foldWithCheckpoint } from './checkpoints';
+import { catchUpProjection, checkpointOf, foldWithCheckpoint } from './checkpoints';
 import type { SqlDatabase, SqlQuery } from './sql';
 
 /** The checkpoint's name in `licheng_checkpoints`. */
@@ -109,6 +109,12 @@ const writePortfolio = async (tx: SqlQuery, schoolId: string, studentId: string,
   );
 };
 
+/** Folds a page by the reports' own projection and writes what it changed. */
+const foldPage = async (tx: SqlQuery, fresh: ReadonlyArray<RecordedEvent>): Promise<void> => {
+  const before = await loadTouched(tx, fresh);
+  await writeTouched(tx, before, applyEvents(reportsProjection, before, fresh.map(decodedOrThrow)));
+};
+
 /**
  * The receipt read model in PostgreSQL (docs/postgres.md lists its tables): one row per student, category
  * and period with R-REP-1's status, the class rosters, and the folded states they come from. Each page of
@@ -126,13 +132,8 @@ export class ReceiptReadModel {
   }
 
   /** Folds every event after the checkpoint; returns the new checkpoint. */
-  async catchUp(): Promise<number> {
-    let position = await this.checkpoint();
-    for (;;) {
-      const page = await this.store.readAll({ after: position, maxCount: PAGE, streamPrefixes: PREFIXES });
-      if (page.length === 0) return position;
-      position = await this.fold(page);
-    }
+  catchUp(): Promise<number> {
+    return catchUpProjection(this.db, this.store, RECEIPTS_READ_MODEL, PREFIXES, foldPage, PAGE);
   }
 
   /** Empties the tables and folds the whole log again. */
@@ -152,9 +153,6 @@ export class ReceiptReadModel {
 
   /** One transaction: the page's changes and the checkpoint after it, or nothing. */
   private fold(page: ReadonlyArray<RecordedEvent>): Promise<number> {
-    return foldWithCheckpoint(this.db, RECEIPTS_READ_MODEL, page, async (tx, fresh) => {
-      const before = await loadTouched(tx, fresh);
-      await writeTouched(tx, before, applyEvents(reportsProjection, before, fresh.map(decodedOrThrow)));
-    });
+    return foldWithCheckpoint(this.db, RECEIPTS_READ_MODEL, page, foldPage);
   }
 }
