@@ -27,6 +27,7 @@ const parseMistake = (error: unknown): Text => {
 const OPTIONS = {
   events: { type: 'string' },
   store: { type: 'string' },
+  data: { type: 'string' },
   school: { type: 'string' },
   class: { type: 'string' },
   period: { type: 'string' },

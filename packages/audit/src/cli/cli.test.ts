@@ -55,7 +55,7 @@ describe('licheng audit verify on an empty log', () => {
 
 describe('licheng COMMAND --help', () => {
   it.each([
-    [['audit', 'verify'], ['--events', '--store', '--strict', '--json', '--lang']],
+    [['audit', 'verify'], ['--events', '--store', '--data', '--strict', '--json', '--lang']],
     [['report'], ['--events', '--school', '--class', '--period', '--student', '--at', '--position', '--format', '--out']],
     [['report', 'class-confirmation'], ['--events', '--class', '--period', '--out']],
     [['timeline'], ['--events', '--student', '--school', '--lang', '--at', '--position']],

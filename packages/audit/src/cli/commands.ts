@@ -33,13 +33,19 @@ const LISTED_PER_KIND = 20;
 
 /** `licheng audit verify`: exit 0 when clean, 1 with findings. */
 export const verifyCommand = async (flags: Flags, io: CliIo): Promise<number> => {
-  allowOnly('audit verify', flags, ['events', 'store', 'strict', 'json', 'lang', 'public-key']);
-  if ((flags.store === undefined) === (flags.events === undefined)) {
-    throw new UsageError(text('audit verify 需要 --events FILE 或 --store CONNECTION，兩者擇一', 'audit verify needs --events FILE or --store CONNECTION, one of them'));
+  allowOnly('audit verify', flags, ['events', 'store', 'data', 'strict', 'json', 'lang', 'public-key']);
+  const sources = [flags.events, flags.store, flags.data].filter((source) => source !== undefined);
+  if (sources.length !== 1) {
+    throw new UsageError(
+      text('audit verify 需要 --events FILE、--store CONNECTION 或 --data DIR，三者擇一', 'audit verify needs --events FILE, --store CONNECTION or --data DIR, one of them'),
+    );
   }
   const lang = langOf(flags);
   const say = messageLangOf(flags);
-  const log = flags.store !== undefined ? await loadStoreLog(flags.store, io, say) : await loadLog(flags.events!, io, say);
+  const log =
+    flags.store !== undefined ? await loadStoreLog({ store: flags.store }, io, say)
+    : flags.data !== undefined ? await loadStoreLog({ data: flags.data }, io, say)
+    : await loadLog(flags.events!, io, say);
   if (log.entries.length === 0) {
     // Nothing read is nothing verified: a warning with its own exit code, never "clean".
     io.progress(null);
@@ -47,7 +53,7 @@ export const verifyCommand = async (flags: Flags, io: CliIo): Promise<number> =>
     return EXIT.empty;
   }
   // Lines mean something in a file; in a store, stream and revision say where.
-  const file = flags.store !== undefined ? null : log.file;
+  const file = flags.events === undefined ? null : log.file;
   const publicKey = flags['public-key'] === undefined ? undefined : await sealPublicKeyOf(flags['public-key']);
   const report = auditLog(log, { strict: flags.strict ?? false, ...(publicKey ? { publicKey } : {}), onPhase: (phase) => io.progress(say === 'zh-TW' ? `驗證 ${log.file}：${phase} …` : `verifying ${log.file}: ${phase} …`) });
   io.progress(null);

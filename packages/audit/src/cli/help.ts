@@ -6,13 +6,15 @@ import { REPORT_NAMES } from '../reports';
  * option the command takes.
  */
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
-  'audit verify': `licheng audit verify (--events FILE.ndjson | --store CONNECTION) [--strict] [--public-key FILE.pem] [--json] [--lang zh-TW|en]
+  'audit verify': `licheng audit verify (--events FILE.ndjson | --store CONNECTION | --data DIR) [--strict] [--public-key FILE.pem] [--json] [--lang zh-TW|en]
 
   Re-decides every recorded command, verifies every hash chain, seal and the order of time.
 
   --events FILE     the NDJSON event log to audit (as \`npm start -- --out DIR\` writes it)
-  --store CONN      a KurrentDB connection string (kurrentdb://…, esdb://…) to audit instead of a file;
-                    needs @kurrent/kurrentdb-client installed; never printed (it may hold a password)
+  --store CONN      a KurrentDB connection string (kurrentdb://…, esdb://…) or a PostgreSQL one
+                    (postgres://…) to audit instead of a file; KurrentDB needs @kurrent/kurrentdb-client
+                    installed; never printed (it may hold a password)
+  --data DIR        a PGlite directory (as \`npm start -- --data DIR\` keeps it) to audit instead of a file
   --strict          count events stored without a recorded command as findings, not notices
   --public-key FILE the deadline runner's Ed25519 public key (PEM): every seal must carry its valid
                     signature (docs/audit.md)

@@ -1,6 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { DomainError } from '@licheng/domain';
+import type { EventStore } from '@licheng/eventstore';
 import type * as Esdb from '@licheng/eventstore-esdb';
+import type * as Pg from '@licheng/eventstore-postgres';
 import type { ProjectedEvent } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { decodeLog, fileReason, formatLogError, readLogFile, type EventLog, type LogError } from '../log';
@@ -60,23 +62,46 @@ export const loadLog = async (file: string, io: CliIo, lang: Lang = 'en'): Promi
   return log.right;
 };
 
-/**
- * Every event of an EventStoreDB, read through @licheng/eventstore-esdb (loaded only when asked for: it
- * brings a gRPC client). The connection string is never printed: it may hold credentials.
- */
-export const loadStoreLog = async (connectionString: string, io: CliIo, lang: Lang = 'en'): Promise<EventLog> => {
+/** Where a store log comes from: a connection string (`--store`) or a PGlite directory (`--data`). */
+export type StoreSource = { readonly store: string } | { readonly data: string };
+
+const isPostgres = (connectionString: string): boolean => /^postgres(ql)?:\/\//i.test(connectionString);
+
+/** A message without the connection string's credentials, should a driver quote it. */
+const withoutCredentials = (text: string): string => text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^@\s/]*@/gi, '$1…@');
+
+/** The store to read, opened through its adapter. */
+const openStore = async (source: StoreSource): Promise<{ readonly store: Pick<EventStore, 'readAll'>; readonly dispose: () => Promise<void> }> => {
+  if ('data' in source) {
+    const { openPglite } = require('@licheng/eventstore-postgres') as typeof Pg;
+    return openPglite(source.data);
+  }
+  if (isPostgres(source.store)) {
+    const { connectPostgres } = require('@licheng/eventstore-postgres') as typeof Pg;
+    return connectPostgres(source.store);
+  }
   const { connectEventStoreDb } = require('@licheng/eventstore-esdb') as typeof Esdb;
-  io.progress(lang === 'zh-TW' ? '讀取 EventStoreDB …' : 'reading EventStoreDB …');
-  let connection: Esdb.EventStoreDbConnection | undefined;
+  return connectEventStoreDb(source.store);
+};
+
+/**
+ * Every event of a store: EventStoreDB (`kurrentdb://…`, `esdb://…`), a PostgreSQL server (`postgres://…`)
+ * or a PGlite directory, each adapter loaded only when asked for. The connection string is never printed:
+ * it may hold credentials.
+ */
+export const loadStoreLog = async (source: StoreSource, io: CliIo, lang: Lang = 'en'): Promise<EventLog> => {
+  const name = 'data' in source ? `PGlite ${source.data}` : isPostgres(source.store) ? 'PostgreSQL' : 'EventStoreDB';
+  io.progress(lang === 'zh-TW' ? `讀取 ${name} …` : `reading ${name} …`);
+  let opened: Awaited<ReturnType<typeof openStore>> | undefined;
   try {
-    connection = connectEventStoreDb(connectionString);
-    const records = await connection.store.readAll();
-    return { file: 'EventStoreDB', entries: records.map((record, index) => ({ record, line: index + 1 })) };
+    opened = await openStore(source);
+    const records = await opened.store.readAll();
+    return { file: name, entries: records.map((record, index) => ({ record, line: index + 1 })) };
   } catch (error) {
-    const reason = firstLine(error);
-    throw new Failure(text(`EventStoreDB: STORE_UNREADABLE 無法讀取事件庫：${reason}`, `EventStoreDB: STORE_UNREADABLE cannot read the store: ${reason}`), EXIT.io);
+    const reason = withoutCredentials(firstLine(error));
+    throw new Failure(text(`${name}: STORE_UNREADABLE 無法讀取事件庫：${reason}`, `${name}: STORE_UNREADABLE cannot read the store: ${reason}`), EXIT.io);
   } finally {
-    await connection?.dispose();
+    await opened?.dispose().catch(() => undefined);
   }
 };
 

@@ -13,7 +13,7 @@ export type { CliIo } from './io';
 export const USAGE = `licheng — audit the event log of the student learning portfolio (學生學習歷程檔案)
 
   licheng --version | --help
-  licheng audit verify (--events FILE.ndjson | --store CONNECTION) [--strict] [--public-key FILE.pem] [--json] [--lang zh-TW|en]
+  licheng audit verify (--events FILE.ndjson | --store CONNECTION | --data DIR) [--strict] [--public-key FILE.pem] [--json] [--lang zh-TW|en]
       re-decide every command, verify every hash chain and seal digest; exit 0 clean, 1 findings
   licheng report NAME --events FILE [--school ID] [--class C] [--period P] [--student ID]
                  [--at INSTANT | --position N] [--format table|csv|xlsx] [--out FILE] [--lang zh-TW|en]
