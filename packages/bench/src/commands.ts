@@ -105,7 +105,7 @@ export const measureOurCommands = async (store: InMemoryEventStore, workload: St
   const schoolId = workload.school.schoolId;
   const handler: CommandHandler = createCommandHandler({
     store,
-    load: cached ? createCachingLoader(store, { maxStreams: targets.length + 10 }) : (aggregate, streamName) => loadStream(store, aggregate, streamName),
+    load: cached ? createCachingLoader(store, { maxStreams: targets.length + 10, foldInPlace: true }) : (aggregate, streamName) => loadStream(store, aggregate, streamName),
   });
   const send = async (target: CommandTarget) => {
     const command = commandOf(schoolId, target);
