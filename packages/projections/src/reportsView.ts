@@ -1,11 +1,11 @@
 import {
   evolvePortfolio,
-  initialPortfolioState,
+  portfolioDecider,
   type PortfolioState,
   type SchoolState,
 } from '@licheng/domain';
 import type { Projection } from './projection';
-import { applyToSchools, fresh } from './streams';
+import { applyToSchools } from './streams';
 
 export interface SchoolRecords {
   readonly policy: SchoolState;
@@ -21,5 +21,5 @@ export interface ReportsView {
 export const reportsProjection: Projection<ReportsView> = {
   name: 'reports',
   initialView: { schools: {} },
-  apply: applyToSchools<PortfolioState>(() => fresh(initialPortfolioState) as PortfolioState, evolvePortfolio),
+  apply: applyToSchools<PortfolioState>(portfolioDecider.initialState, evolvePortfolio),
 };

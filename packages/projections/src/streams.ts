@@ -1,5 +1,5 @@
 import type { Draft } from 'immer';
-import { evolveSchool, initialSchoolState, type PortfolioEvent, type SchoolState } from '@licheng/domain';
+import { evolveSchool, schoolDecider, type PortfolioEvent, type SchoolState } from '@licheng/domain';
 import { STREAM_PREFIXES } from '@licheng/eventstore';
 import type { ProjectedEvent } from './envelope';
 
@@ -15,12 +15,6 @@ export const portfolioOwnerOf = (streamName: string): { readonly schoolId: strin
 
 /** The school id of `school-{schoolId}`. */
 export const schoolIdOf = (streamName: string): string => streamName.slice(STREAM_PREFIXES.school.length);
-
-/**
- * A new entry added inside a recipe is not drafted by immer, so it must be a mutable copy: the domain's
- * initial states are shared constants.
- */
-export const fresh = <T>(initial: T): Draft<T> => structuredClone(initial) as Draft<T>;
 
 /** A view of schools, each with its policy and its students' portfolios of some shape. */
 export interface SchoolsView<Portfolio> {
@@ -39,7 +33,7 @@ export const applyToSchools =
     const schools = view.schools as Record<string, { policy: Draft<SchoolState>; portfolios: Record<string, unknown> }>;
     switch (envelope.stream) {
       case 'school': {
-        const school = (schools[schoolIdOf(envelope.streamName)] ??= { policy: fresh(initialSchoolState), portfolios: {} });
+        const school = (schools[schoolIdOf(envelope.streamName)] ??= { policy: schoolDecider.initialState() as Draft<SchoolState>, portfolios: {} });
         evolveSchool(school.policy, envelope.event);
         return;
       }

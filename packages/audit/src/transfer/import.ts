@@ -99,7 +99,7 @@ export const importTransfer = async (store: EventStore, request: ImportRequest):
     if (E.isLeft(decoded)) return decoded;
     arriving.push({ event: decoded.right.event, index });
   }
-  const arrivingState = foldEvents(portfolioAggregate.decider.evolve, portfolioAggregate.decider.initialState, arriving.map((a) => a.event));
+  const arrivingState = foldEvents(portfolioAggregate.decider.evolve, portfolioAggregate.decider.initialState(), arriving.map((a) => a.event));
   const streamName = portfolioStreamName(schoolId, bundle.studentId);
   const commandId = `transfer-${bundle.token.slice(0, 32)}`;
   const byType: Record<string, number> = {};
