@@ -1,7 +1,7 @@
+import { schoolNotRegistered, schoolIdOfSchoolStream } from '@licheng/domain';
 import {
   boundToSchool,
   decodeCommand,
-  domainError,
   portfolioStreamName,
   schoolStreamName,
   submissionStreamName,
@@ -87,7 +87,7 @@ const targetOf = (routed: RoutedCommand, policies: ReadonlyMap<string, SchoolSta
       const context: E.Either<DomainError, unknown> =
         policy && policy.schoolId !== null
           ? E.right({ now, actor, policy, ...(routed.aggregate === 'submission' ? { portfolios: portfoliosAt(routed, walks) } : {}) })
-          : E.left(domainError('SCHOOL_NOT_REGISTERED', 'R-AUTH-3', `學校 ${data.schoolId} 尚未建立`, `School ${data.schoolId} is not registered`, { schoolId: data.schoolId }));
+          : E.left(schoolNotRegistered(data.schoolId));
       return { streamName, context };
     }
   }
@@ -136,7 +136,7 @@ export const reDecide = (
     if (decoded.length === group.length) findings.push(...judge(aggregate, group, decoded, before, policies, walks));
     // It judges each command before folding its events, so the state is folded in place (shared/decider.ts).
     for (const { event } of decoded) aggregate.decider.evolve(before as Draft<unknown>, event);
-    if (kind === 'school') policies.set(streamName.slice('school-'.length), before as SchoolState);
+    if (kind === 'school') policies.set(schoolIdOfSchoolStream(streamName), before as SchoolState);
   }
   return { findings, commands };
 };

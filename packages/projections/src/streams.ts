@@ -1,20 +1,9 @@
 import type { Draft } from 'immer';
-import { evolveSchool, schoolDecider, type PortfolioEvent, type SchoolState } from '@licheng/domain';
-import { STREAM_PREFIXES } from '@licheng/eventstore';
+import { evolveSchool, portfolioOwnerOf, schoolDecider, schoolIdOfSchoolStream as schoolIdOf, type PortfolioEvent, type SchoolState } from '@licheng/domain';
 import type { ProjectedEvent } from './envelope';
 
-/**
- * The school and student of `portfolio-{schoolId}-{studentId}`: a school id has no '-' (SchoolId), so the
- * first '-' ends it. Undefined for a name without a school part.
- */
-export const portfolioOwnerOf = (streamName: string): { readonly schoolId: string; readonly studentId: string } | undefined => {
-  const rest = streamName.slice(STREAM_PREFIXES.portfolio.length);
-  const dash = rest.indexOf('-');
-  return dash > 0 ? { schoolId: rest.slice(0, dash), studentId: rest.slice(dash + 1) } : undefined;
-};
-
-/** The school id of `school-{schoolId}`. */
-export const schoolIdOf = (streamName: string): string => streamName.slice(STREAM_PREFIXES.school.length);
+/** Stream names are read by the domain's streams module; kept here under the names this package used. */
+export { portfolioOwnerOf, schoolIdOfSchoolStream as schoolIdOf } from '@licheng/domain';
 
 /** A view of schools, each with its policy and its students' portfolios of some shape. */
 export interface SchoolsView<Portfolio> {

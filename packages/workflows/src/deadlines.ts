@@ -1,3 +1,4 @@
+import { isCoveredBySeal, schoolPortfoliosPrefix, schoolStreamName, sealCoverage } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import {
   confirmationItemOf,
@@ -14,7 +15,7 @@ import {
   type SchoolState,
   type TaipeiInstant,
 } from '@licheng/domain';
-import { chainHashes, headsDigest, signSeal, STREAM_PREFIXES, type LichengService, type RecordedEvent, type SealKey, type StreamHead } from '@licheng/eventstore';
+import { chainHashes, headsDigest, signSeal, type LichengService, type RecordedEvent, type SealKey, type StreamHead } from '@licheng/eventstore';
 import { processCommandId, SYSTEM_ACTOR } from './ids';
 
 export interface DeadlineReport {
@@ -64,7 +65,7 @@ const readyToSeal = (policy: SchoolState, round: RoundCohorts, receipts: Readonl
 };
 
 const studentIdsOf = async (service: LichengService, schoolId: string): Promise<ReadonlyArray<string>> => {
-  const prefix = `${STREAM_PREFIXES.portfolio}${schoolId}-`;
+  const prefix = schoolPortfoliosPrefix(schoolId);
   const events = await service.store.readAll({ streamPrefixes: [prefix] });
   return [...new Set(events.map((e) => e.streamName.slice(prefix.length)))];
 };
@@ -74,14 +75,11 @@ const studentIdsOf = async (service: LichengService, schoolId: string): Promise<
  * stream of the school, as they stand just before sealing.
  */
 const sealHeadsOf = async (service: LichengService, schoolId: string): Promise<StreamHead[]> => {
-  const school = `${STREAM_PREFIXES.school}${schoolId}`;
-  const events = await service.store.readAll({
-    streamPrefixes: [school, `${STREAM_PREFIXES.portfolio}${schoolId}-`, `${STREAM_PREFIXES.submission}${schoolId}-`],
-  });
+  const events = await service.store.readAll({ streamPrefixes: sealCoverage(schoolId).streamPrefixes });
   const byStream = new Map<string, RecordedEvent[]>();
   for (const event of events) {
     // `school-{id}` is also a prefix of another school's `school-{id}x`.
-    if (event.streamName.startsWith(STREAM_PREFIXES.school) && event.streamName !== school) continue;
+    if (!isCoveredBySeal(event.streamName, schoolId)) continue;
     const stream = byStream.get(event.streamName);
     if (stream) stream.push(event);
     else byStream.set(event.streamName, [event]);
@@ -96,7 +94,7 @@ const sealHeadsOf = async (service: LichengService, schoolId: string): Promise<S
 const sealIntegrityOf = async (service: LichengService, schoolId: string, category: string, period: string, key: SealKey | undefined) => {
   const heads = await sealHeadsOf(service, schoolId);
   const digest = headsDigest(heads);
-  const statement = { schoolStream: `${STREAM_PREFIXES.school}${schoolId}`, category, period, digest, heads };
+  const statement = { schoolStream: schoolStreamName(schoolId), category, period, digest, heads };
   return { digest, integrity: { heads: heads.map((head) => [...head]), ...(key ? { signature: signSeal(key, statement) } : {}) } };
 };
 

@@ -1,3 +1,4 @@
+import { schoolIdOfSchoolStream } from '@licheng/domain';
 import { writeFile } from 'node:fs/promises';
 import type { DomainError } from '@licheng/domain';
 import type * as Esdb from '@licheng/eventstore-esdb';
@@ -85,7 +86,7 @@ export const decodeAll = (log: EventLog, io: CliIo): ReadonlyArray<ProjectedEven
 
 /** The school the command is about: the one named, or the log's only school. */
 export const schoolOf = (events: ReadonlyArray<ProjectedEvent>, named: string | undefined): string => {
-  const schools = [...new Set(events.filter((e) => e.stream === 'school').map((e) => e.streamName.slice('school-'.length)))].sort();
+  const schools = [...new Set(events.filter((e) => e.stream === 'school').map((e) => schoolIdOfSchoolStream(e.streamName)))].sort();
   if (named !== undefined) return named;
   if (schools.length === 1) return schools[0]!;
   throw new Failure(`licheng: the log holds ${schools.length === 0 ? 'no school' : `schools ${schools.join(', ')}`}: name one with --school`, 2);

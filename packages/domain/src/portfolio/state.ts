@@ -151,4 +151,4 @@ export const newPortfolioState = (): PortfolioState => ({
 /** The empty portfolio as a frozen value, for reads of a student without events. */
 export const initialPortfolioState: PortfolioState = freeze(newPortfolioState(), true);
 
-export const portfolioStreamName = (schoolId: string, studentId: string): string => `portfolio-${schoolId}-${studentId}`;
+export { portfolioStreamName } from '../streams';

@@ -12,4 +12,4 @@ export const schoolDecider: Decider<SchoolCommand, SchoolEvent, SchoolState, Sch
   evolve: evolveSchool,
 };
 
-export const schoolStreamName = (schoolId: string): string => `school-${schoolId}`;
+export { schoolStreamName } from '../streams';
