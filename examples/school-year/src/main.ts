@@ -6,6 +6,7 @@ import { createProjectionRunner, inMemoryViewStore, reportsProjection } from '@l
 import { parseOptions, USAGE, type Options } from './cli';
 import { renderReports } from './summary';
 import { writeOutputs } from './output';
+import { demoSealKey } from './sealKey';
 import { simulateSchoolYear } from './simulate';
 
 const progress = (phase: string, commands: number) => {
@@ -38,7 +39,9 @@ const runYear = async (store: EventStore, storeName: string, options: Options): 
   const service = createLichengService({ store, load: createCachingLoader(store) });
   console.log(`學習歷程 licheng — school year 111 of one school: ${options.students} students, seed ${options.seed}, ${storeName}`);
   const started = Date.now();
-  const year = await simulateSchoolYear(service, { ...options, onProgress: progress });
+  // The deadline runner signs every seal (docs/audit.md); here with a demonstration key derived from the seed.
+  const seal = demoSealKey(options.seed);
+  const year = await simulateSchoolYear(service, { ...options, sealKey: seal.key, onProgress: progress });
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   const runner = createProjectionRunner(store, reportsProjection, inMemoryViewStore());
   const rebuilt = await runner.rebuild();
@@ -49,7 +52,7 @@ const runYear = async (store: EventStore, storeName: string, options: Options): 
   const events = (await store.readAll()).length;
   console.log(`${year.commands} commands, ${events} events stored in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   console.log(renderReports(rebuilt.right.view, year));
-  if (options.out) console.log(`\n${await writeOutputs(options.out, store, rebuilt.right.view, year)}`);
+  if (options.out) console.log(`\n${await writeOutputs(options.out, store, rebuilt.right.view, year, seal.publicPem)}`);
   return 0;
 };
 

@@ -26,8 +26,9 @@ export const streamKindOf = (streamName: string): StreamKind | undefined => {
 /** The school id of `school-{schoolId}`. */
 export const schoolIdOfSchoolStream = (streamName: string): string => streamName.slice(STREAM_PREFIXES.school.length);
 
-/** The school and student of `portfolio-{schoolId}-{studentId}`; undefined for a name without a school part. */
+/** The school and student of `portfolio-{schoolId}-{studentId}`; undefined for any other stream or a name without a school part. */
 export const portfolioOwnerOf = (streamName: string): { readonly schoolId: string; readonly studentId: string } | undefined => {
+  if (!streamName.startsWith(STREAM_PREFIXES.portfolio)) return undefined;
   const rest = streamName.slice(STREAM_PREFIXES.portfolio.length);
   const dash = rest.indexOf('-');
   return dash > 0 ? { schoolId: rest.slice(0, dash), studentId: rest.slice(dash + 1) } : undefined;

@@ -2,6 +2,7 @@ import { backdated, domainError, type Actor, type DomainError, type TaipeiInstan
 import * as E from 'fp-ts/Either';
 import { v5 as uuidv5 } from 'uuid';
 import { NO_STREAM } from './expectedVersion';
+import { KeyedQueue } from './keyedQueue';
 import { loadStream, type Aggregate, type StreamLoader } from './loadStream';
 import { canonicalJson } from './canonicalJson';
 import { chainHashes, GENESIS_HASH, linkHash, storedHash, type RecordedCommand } from './metadata';
@@ -145,27 +146,16 @@ const storedDiffers = (stored: RecordedEvent, written: NewEvent): boolean =>
 export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHandlerOptions): CommandHandler => {
   const loader: StreamLoader = load ?? ((aggregate, streamName) => loadStream(store, aggregate, streamName));
   /**
-   * Executes of one command id on one stream run one after another in this process: otherwise both decide
-   * on the same version, write the same event ids, and the store's idempotency answers both as written
-   * (issue 16, item 8). The later one then finds the command stored and says so, or refuses other content.
+   * Executes of one command id on one stream run one after another in this process, so that the later one
+   * finds the command stored and answers so without a second append. Across processes (or handlers) the
+   * store's `alreadyStored` tells the one append that wrote from the others (issue 16, item 8).
    */
-  const inFlight = new Map<string, Promise<unknown>>();
+  const inFlight = new KeyedQueue();
 
   const handle = <Command, Event extends Tagged, State, Context>(
     request: HandleRequest<Command, Event, State, Context>,
-  ): Promise<E.Either<DomainError, CommandResult<Event>>> => {
-    const key = `${request.streamName}\u0000${request.envelope.commandId}`;
-    const before = inFlight.get(key);
-    // The later one runs whether the earlier one answered or threw (a store failure).
-    const next = () => handleOnce(request);
-    const run = before === undefined ? next() : before.then(next, next);
-    inFlight.set(key, run);
-    const forget = () => {
-      if (inFlight.get(key) === run) inFlight.delete(key);
-    };
-    run.then(forget, forget);
-    return run;
-  };
+  ): Promise<E.Either<DomainError, CommandResult<Event>>> =>
+    inFlight.run(`${request.streamName}\u0000${request.envelope.commandId}`, () => handleOnce(request));
 
   const handleOnce = async <Command, Event extends Tagged, State, Context>(
     request: HandleRequest<Command, Event, State, Context>,
@@ -233,11 +223,13 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
       }
       const appended = await store.appendToStream(streamName, batch, version === NO_STREAM ? 'no_stream' : version);
       if (E.isRight(appended)) {
-        const { nextVersion } = appended.right;
+        const { nextVersion, alreadyStored } = appended.right;
+        // Another writer stored this command id first (the store held every event id): answer as a repeat,
+        // from the stream as it now is, so that a different command under the id is refused.
+        if (alreadyStored) continue;
         // Read back what was written: a store owes us only the last position, and an envelope needs each one.
         const written = await store.readStream(streamName, { fromRevision: nextVersion - batch.length + 1 });
-        // A store answers a batch whose event ids it holds as written (its idempotency); if what it holds is
-        // not this batch, another process wrote this command id first: read it as a repeat.
+        // A store that misses a concurrent repeat (KurrentDB across processes) still cannot hide other content.
         if (written.slice(0, batch.length).some((stored, i) => storedDiffers(stored, batch[i]!))) continue;
         const events: Envelope<Event>[] = [];
         for (const record of written.slice(0, batch.length)) {

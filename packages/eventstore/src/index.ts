@@ -35,3 +35,4 @@ export type { LichengCommand, LichengCommandBody, LichengCommandType, Plain } fr
 export { createCachingLoader, type CachingLoader, type StateCacheOptions } from './stateCache';
 export { sealKeyFromPem, sealKeyIdOf, sealSignatureHolds, sealStatementBytes, signSeal, type SealKey, type SealStatement } from './sealSignature';
 export { OpenSubscriptions } from './openSubscriptions';
+export { KeyedQueue } from './keyedQueue';

@@ -6,7 +6,7 @@ import { liesWithin, type TaipeiInstant } from '../shared/time';
 import { eventTypeOfSchoolCommand, type SchoolCommand } from './commands';
 import { schoolErrors } from './errors';
 import type { SchoolEvent } from './events';
-import { PARAMETER_DEFAULTS, PARAMETER_MINIMUM, PARAMETER_NULLABLE, valueInForce } from './parameters';
+import { PARAMETER_DEFAULTS, PARAMETER_MAXIMUM, PARAMETER_MINIMUM, PARAMETER_NULLABLE, valueInForce } from './parameters';
 import { groupFunctionOf } from './functions';
 import { isLinkedParent, isTeacherOf, operatingPeriodOf, periodOf, sealedCategoryOfItem, workPeriodOf } from './policy';
 import { mayUseFunction } from './rights';
@@ -180,6 +180,8 @@ const checkParameter = (command: SchoolCommand): Check => {
   const { parameter, value, effectiveFromSchoolYear } = command.data;
   if (value === null) return PARAMETER_NULLABLE.has(parameter) ? null : schoolErrors.parameterBelowMinimum(parameter, PARAMETER_MINIMUM[parameter], null);
   if (value < PARAMETER_MINIMUM[parameter]) return schoolErrors.parameterBelowMinimum(parameter, PARAMETER_MINIMUM[parameter], value);
+  const maximum = PARAMETER_MAXIMUM[parameter];
+  if (maximum !== undefined && value > maximum) return schoolErrors.parameterAboveMaximum(parameter, maximum, value);
   // R-FILE-1 / R-FILE-3: file and storage limits are national; a school may be stricter, never looser.
   const national = NATIONAL_CEILINGS.has(parameter) ? valueInForce(PARAMETER_DEFAULTS[parameter], effectiveFromSchoolYear)?.value : undefined;
   return national != null && value > national ? schoolErrors.parameterAboveNational(parameter, national, value) : null;

@@ -138,6 +138,14 @@ export const schoolErrors = {
       `Teacher ${teacherId} does not teach course ${courseId} and cannot be its reviewer; appoint a proxy instead`,
       { teacherId, courseId },
     ),
+  parameterAboveMaximum: (parameter: string, maximum: number, actual: number) =>
+    domainError(
+      'PARAMETER_ABOVE_MAXIMUM',
+      'R-NOTE-1',
+      `參數 ${parameter} 不可高於 ${maximum}，收到 ${actual}`,
+      `Parameter ${parameter} may not be above ${maximum}; got ${actual}`,
+      { parameter, limit: maximum, actual },
+    ),
   parameterAboveNational: (parameter: string, limit: number, actual: number) =>
     domainError(
       'PARAMETER_ABOVE_NATIONAL_LIMIT',

@@ -10,4 +10,21 @@ export interface Table {
   readonly title: string;
   readonly columns: ReadonlyArray<Column>;
   readonly rows: ReadonlyArray<Readonly<Record<string, Cell>>>;
+  /** A line under the rows that sums them up, keyed as they are (R-REP-1's `修課紀錄 27/30`); absent when the report has none. */
+  readonly totals?: Readonly<Record<string, Cell>>;
+  /** Cell texts that ask someone to act (R-REP-1's 待確認 and 已回報): Excel and HTML exports highlight them. */
+  readonly attention?: ReadonlyArray<string>;
 }
+
+/**
+ * A totals line that adds up every column whose cells are all numbers, labelled in the first column; `notSummed`
+ * names numeric columns that label rather than count (年級).
+ */
+export const columnSums = (table: Table, label = '合計', notSummed: ReadonlyArray<string> = []): Readonly<Record<string, Cell>> => {
+  const [first, ...rest] = table.columns;
+  const sums = rest
+    .filter((column) => !notSummed.includes(column.key))
+    .filter((column) => table.rows.every((row) => typeof row[column.key] === 'number'))
+    .map((column) => [column.key, table.rows.reduce((sum, row) => sum + (row[column.key] as number), 0)] as const);
+  return { ...(first ? { [first.key]: label } : {}), ...Object.fromEntries(sums) };
+};
