@@ -1,5 +1,6 @@
 import type * as crypto from 'node:crypto';
-import { STREAM_PREFIXES, chainHashes, GENESIS_HASH, headsDigest, linkHash, sealKeyIdOf, sealSignatureHolds, type RecordedEvent, type StreamHead } from '@licheng/eventstore';
+import { schoolIdOfSchoolStream, streamKindOf } from '@licheng/domain';
+import { chainHashes, GENESIS_HASH, headsDigest, linkHash, sealKeyIdOf, sealSignatureHolds, type RecordedEvent, type StreamHead } from '@licheng/eventstore';
 import { decodeRecorded } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { finding, type Finding } from './findings';
@@ -82,8 +83,8 @@ export const verifySealDigests = (entries: ReadonlyArray<LogEntry>, options: Sea
   const keyId = options.publicKey ? sealKeyIdOf(options.publicKey) : undefined;
   const streams = byStream(entries);
   for (const { record, line } of entries) {
-    if (!record.streamName.startsWith(STREAM_PREFIXES.school)) continue;
-    const schoolId = record.streamName.slice(STREAM_PREFIXES.school.length);
+    if (streamKindOf(record.streamName) !== 'school') continue;
+    const schoolId = schoolIdOfSchoolStream(record.streamName);
     const since = previousSchoolEvent.get(schoolId) ?? -1;
     previousSchoolEvent.set(schoolId, record.position);
     if (record.type !== 'PeriodSealed') continue;

@@ -4,6 +4,7 @@ import {
   decidePortfolio,
   evolvePortfolio,
   initialPortfolioState,
+  portfolioDecider,
   type Actor,
   type PortfolioCommand,
   type PortfolioEvent,
@@ -15,7 +16,6 @@ import {
   createCachingLoader,
   createCommandHandler,
   loadStream,
-  ownedInitialState,
   portfolioAggregate,
   type CommandHandler,
   type InMemoryEventStore,
@@ -163,7 +163,7 @@ export const emmettFor = async (workload: StoredWorkload, from: InMemoryEventSto
       decide,
       // A fresh copy per fold (the fastest of those tried: docs/performance.md), mutated by our recipe.
       evolve: (state: PortfolioState, event: PortfolioEvent) => (evolvePortfolio(state as Draft<PortfolioState>, event), state),
-      initialState: () => ownedInitialState(initialPortfolioState) as PortfolioState,
+      initialState: portfolioDecider.initialState,
     } as never) as unknown as EmmettHandle,
     producePerEvent: emmett.DeciderCommandHandler({
       decide,

@@ -1,4 +1,4 @@
-import { valuesOf, type PortfolioState, type SchoolState } from '@licheng/domain';
+import { portfolioOwnerOf, schoolIdOfSchoolStream, streamKindOf, valuesOf, type PortfolioState, type SchoolState } from '@licheng/domain';
 import { STREAM_PREFIXES, type EventStore, type RecordedEvent, type Subscription } from '@licheng/eventstore';
 import { applyEvents, decodeRecorded, receiptStatusOf, reportsProjection, type ProjectedEvent, type ReportsView } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
@@ -14,13 +14,8 @@ const PAGE = 2_000;
 type Owner = { readonly schoolId: string; readonly studentId?: string };
 
 /** The school (and student) a stream belongs to: `school-{school}`, `portfolio-{school}-{student}`. */
-const ownerOf = (streamName: string): Owner | undefined => {
-  if (streamName.startsWith(STREAM_PREFIXES.school)) return { schoolId: streamName.slice(STREAM_PREFIXES.school.length) };
-  if (!streamName.startsWith(STREAM_PREFIXES.portfolio)) return undefined;
-  const rest = streamName.slice(STREAM_PREFIXES.portfolio.length);
-  const dash = rest.indexOf('-');
-  return dash > 0 ? { schoolId: rest.slice(0, dash), studentId: rest.slice(dash + 1) } : undefined;
-};
+const ownerOf = (streamName: string): Owner | undefined =>
+  streamKindOf(streamName) === 'school' ? { schoolId: schoolIdOfSchoolStream(streamName) } : portfolioOwnerOf(streamName);
 
 const decodedOrThrow = (recorded: RecordedEvent): ProjectedEvent => {
   const decoded = decodeRecorded(recorded);

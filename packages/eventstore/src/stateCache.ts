@@ -1,7 +1,7 @@
 import type { Tagged } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 
-import { loadStream, ownedInitialState, readNewer, type Aggregate, type LoadedStream, type StreamLoader } from './loadStream';
+import { loadStream, readNewer, type Aggregate, type LoadedStream, type StreamLoader } from './loadStream';
 import type { EventStore } from './port';
 
 export interface StateCacheOptions {
@@ -60,9 +60,8 @@ export const createCachingLoader = (store: EventStore, { maxStreams = 10_000, fo
     const cached = entries.get(streamName) as LoadedStream<State, Event> | undefined;
     const newer = await readNewer(store, aggregate, streamName, cached);
     if (E.isLeft(newer)) return (remember(streamName, newer), newer);
-    const state = cached ? cached.state : (ownedInitialState(aggregate.decider.initialState) as State | null);
-    // A state of more than plain data can only be folded by immer: such a stream is cached as usual.
-    if (state === null) return sharedLoader(aggregate, streamName);
+    // The cache owns this state (never frozen, never handed to anyone but this handler): evolve changes it in place.
+    const state = cached ? cached.state : aggregate.decider.initialState();
     try {
       for (const event of newer.right.events) aggregate.decider.evolve(state as never, event);
     } catch (error) {

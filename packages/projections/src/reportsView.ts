@@ -1,12 +1,12 @@
 import {
   evolvePortfolio,
-  initialPortfolioState,
+  portfolioDecider,
   type OutcomeStatus,
   type PortfolioState,
   type ReceiptAnswer,
 } from '@licheng/domain';
 import type { Projection } from './projection';
-import { applyToSchools, fresh, type SchoolOf, type SchoolsView } from './streams';
+import { applyToSchools, type SchoolOf, type SchoolsView } from './streams';
 
 /** What the reports read of an outcome (R-REP-2..5, R-NOTE-1): no description, no files, no certification reason. */
 export interface ReportOutcome {
@@ -55,5 +55,5 @@ export type ReportsView = SchoolsView<PortfolioState>;
 export const reportsProjection: Projection<ReportsView> = {
   name: 'reports',
   initialView: { schools: {} },
-  apply: applyToSchools<PortfolioState>(() => fresh(initialPortfolioState) as PortfolioState, evolvePortfolio),
+  apply: applyToSchools<PortfolioState>(portfolioDecider.initialState, evolvePortfolio),
 };

@@ -1,27 +1,10 @@
 import type { Draft } from 'immer';
-import { evolveSchool, initialSchoolState, parseSubmissionStreamName, type PortfolioEvent, type SchoolState } from '@licheng/domain';
-import { STREAM_PREFIXES } from '@licheng/eventstore';
+import { evolveSchool, parseSubmissionStreamName, portfolioOwnerOf, schoolDecider, schoolIdOfSchoolStream as schoolIdOf, type PortfolioEvent, type SchoolState } from '@licheng/domain';
 import type { ProjectedEvent } from './envelope';
 import { evolveSubmissionLog, type SubmissionEntry, type SubmissionLog } from './submissionLog';
 
-/**
- * The school and student of `portfolio-{schoolId}-{studentId}`: a school id has no '-' (SchoolId), so the
- * first '-' ends it. Undefined for a name without a school part.
- */
-export const portfolioOwnerOf = (streamName: string): { readonly schoolId: string; readonly studentId: string } | undefined => {
-  const rest = streamName.slice(STREAM_PREFIXES.portfolio.length);
-  const dash = rest.indexOf('-');
-  return dash > 0 ? { schoolId: rest.slice(0, dash), studentId: rest.slice(dash + 1) } : undefined;
-};
-
-/** The school id of `school-{schoolId}`. */
-export const schoolIdOf = (streamName: string): string => streamName.slice(STREAM_PREFIXES.school.length);
-
-/**
- * A new entry added inside a recipe is not drafted by immer, so it must be a mutable copy: the domain's
- * initial states are shared constants.
- */
-export const fresh = <T>(initial: T): Draft<T> => structuredClone(initial) as Draft<T>;
+/** Stream names are read by the domain's streams module; kept here under the names this package used. */
+export { portfolioOwnerOf, schoolIdOfSchoolStream as schoolIdOf } from '@licheng/domain';
 
 /** A view of schools, each with its policy and its students' portfolios of some shape. */
 export interface SchoolsView<Portfolio> {
@@ -51,7 +34,7 @@ export const applyToSchools =
     const schools = view.schools as Record<string, { policy: Draft<SchoolState>; portfolios: Record<string, unknown>; submissions?: SubmissionEntry[] }>;
     switch (envelope.stream) {
       case 'school': {
-        const school = (schools[schoolIdOf(envelope.streamName)] ??= { policy: fresh(initialSchoolState), portfolios: {} });
+        const school = (schools[schoolIdOf(envelope.streamName)] ??= { policy: schoolDecider.initialState() as Draft<SchoolState>, portfolios: {} });
         evolveSchool(school.policy, envelope.event);
         return;
       }

@@ -1,3 +1,4 @@
+import { isCoveredBySeal, schoolPortfoliosPrefix, schoolStreamName, sealCoverage } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import {
   confirmationItemOf,
@@ -16,7 +17,7 @@ import {
   type SchoolState,
   type TaipeiInstant,
 } from '@licheng/domain';
-import { chainHashes, headsDigest, signSeal, STREAM_PREFIXES, type LichengService, type RecordedEvent, type SealKey, type StreamHead } from '@licheng/eventstore';
+import { chainHashes, headsDigest, signSeal, type LichengService, type RecordedEvent, type SealKey, type StreamHead } from '@licheng/eventstore';
 import type { DueItems, DueReceipt } from './dueItems';
 import { processCommandId, SYSTEM_ACTOR } from './ids';
 
@@ -82,7 +83,7 @@ type Receipts = { readonly receipts: ReadonlyArray<DueReceipt>; readonly refused
 
 /** The reference: every receipt of the school, from every portfolio, read from every portfolio event of the school. */
 const scanReceipts = async (service: LichengService, schoolId: string): Promise<Receipts> => {
-  const prefix = `${STREAM_PREFIXES.portfolio}${schoolId}-`;
+  const prefix = schoolPortfoliosPrefix(schoolId);
   const events = await service.store.readAll({ streamPrefixes: [prefix] });
   const receipts: DueReceipt[] = [];
   const refused: DomainError[] = [];
@@ -109,14 +110,11 @@ const dueReceipts = async (items: DueItems, schoolId: string, policy: SchoolStat
  * stream of the school, as they stand just before sealing.
  */
 const sealHeadsOf = async (service: LichengService, schoolId: string): Promise<StreamHead[]> => {
-  const school = `${STREAM_PREFIXES.school}${schoolId}`;
-  const events = await service.store.readAll({
-    streamPrefixes: [school, `${STREAM_PREFIXES.portfolio}${schoolId}-`, `${STREAM_PREFIXES.submission}${schoolId}-`],
-  });
+  const events = await service.store.readAll({ streamPrefixes: sealCoverage(schoolId).streamPrefixes });
   const byStream = new Map<string, RecordedEvent[]>();
   for (const event of events) {
     // `school-{id}` is also a prefix of another school's `school-{id}x`.
-    if (event.streamName.startsWith(STREAM_PREFIXES.school) && event.streamName !== school) continue;
+    if (!isCoveredBySeal(event.streamName, schoolId)) continue;
     const stream = byStream.get(event.streamName);
     if (stream) stream.push(event);
     else byStream.set(event.streamName, [event]);
@@ -131,7 +129,7 @@ const sealHeadsOf = async (service: LichengService, schoolId: string): Promise<S
 const sealIntegrityOf = async (service: LichengService, schoolId: string, category: string, period: string, round: ReadonlyArray<number> | null | undefined, key: SealKey | undefined) => {
   const heads = await sealHeadsOf(service, schoolId);
   const digest = headsDigest(heads);
-  const statement = { schoolStream: `${STREAM_PREFIXES.school}${schoolId}`, category, period, digest, heads, ...(round ? { cohorts: round } : {}) };
+  const statement = { schoolStream: schoolStreamName(schoolId), category, period, digest, heads, ...(round ? { cohorts: round } : {}) };
   return { digest, integrity: { heads: heads.map((head) => [...head]), ...(key ? { signature: signSeal(key, statement) } : {}) } };
 };
 

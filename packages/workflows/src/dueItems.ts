@@ -1,4 +1,4 @@
-import { evolvePortfolio, receiptKey, type PortfolioEvent, type ReceiptCategory, type ReceiptState } from '@licheng/domain';
+import { evolvePortfolio, portfolioOwnerOf, receiptKey, type PortfolioEvent, type ReceiptCategory, type ReceiptState } from '@licheng/domain';
 import { portfolioAggregate, STREAM_PREFIXES, type EventStore, type RecordedEvent } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 
@@ -47,15 +47,14 @@ export interface ReceiptChange {
 
 /** The receipt change an event is, or undefined for any other event; throws on an event the portfolio cannot decode. */
 export const receiptChangeOf = (recorded: RecordedEvent): ReceiptChange | undefined => {
-  if (!RECEIPT_EVENT_TYPES.has(recorded.type) || !recorded.streamName.startsWith(STREAM_PREFIXES.portfolio)) return undefined;
-  const rest = recorded.streamName.slice(STREAM_PREFIXES.portfolio.length);
-  const dash = rest.indexOf('-');
-  if (dash <= 0) return undefined;
+  if (!RECEIPT_EVENT_TYPES.has(recorded.type)) return undefined;
+  const owner = portfolioOwnerOf(recorded.streamName);
+  if (!owner) return undefined;
   const decoded = portfolioAggregate.serializer.decode(recorded);
   if (E.isLeft(decoded)) throw new Error(decoded.left.message.en);
   const event = decoded.right.event;
   const { category, period } = event.data as { category: ReceiptCategory; period: string };
-  return { schoolId: rest.slice(0, dash), studentId: rest.slice(dash + 1), category, period, event };
+  return { ...owner, category, period, event };
 };
 
 /**

@@ -1,5 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type * as Export from '@licheng/export';
+import { schoolStreamName } from '@licheng/domain';
 import type { ProjectedEvent } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { eventsAsOf, reportsViewAsOf, type Cut } from '../asOf';
@@ -172,7 +173,7 @@ export const reportCommand = async (name: string | undefined, flags: Flags, io: 
 
 /** A class the school never registered is a mistake in the command line, not an empty report. */
 const knownClass = (events: ReadonlyArray<ProjectedEvent>, schoolId: string, classId: string): void => {
-  const registered = events.some((e) => e.streamName === `school-${schoolId}` && e.event.type === 'ClassRegistered' && e.event.data.classId === classId);
+  const registered = events.some((e) => e.streamName === schoolStreamName(schoolId) && e.event.type === 'ClassRegistered' && e.event.data.classId === classId);
   if (!registered) {
     throw new UsageError(text(`--class ${classId}：紀錄中學校 ${schoolId} 沒有這個班級`, `--class ${classId}: the school ${schoolId} has no such class in the log`));
   }

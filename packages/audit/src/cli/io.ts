@@ -1,3 +1,4 @@
+import { schoolIdOfSchoolStream } from '@licheng/domain';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { DomainError } from '@licheng/domain';
 import type { EventStore } from '@licheng/eventstore';
@@ -132,7 +133,7 @@ export const decodeAll = (log: EventLog, io: CliIo, lang: Lang = 'en'): Readonly
 
 /** The school the command is about: the one named, or the log's only school. */
 export const schoolOf = (events: ReadonlyArray<ProjectedEvent>, named: string | undefined): string => {
-  const schools = [...new Set(events.filter((e) => e.stream === 'school').map((e) => e.streamName.slice('school-'.length)))].sort();
+  const schools = [...new Set(events.filter((e) => e.stream === 'school').map((e) => schoolIdOfSchoolStream(e.streamName)))].sort();
   if (named !== undefined) return named;
   if (schools.length === 1) return schools[0]!;
   throw new Failure(

@@ -1,4 +1,5 @@
 import type { FileMeta } from '../shared/files';
+import { freeze } from 'immer';
 import { emptyRecord } from '../shared/records';
 import type { SchoolYear } from '../shared/term';
 import type { PlanApprovalStage } from '../school/events';
@@ -137,7 +138,8 @@ export interface PortfolioState {
 }
 
 /** Records keyed by id have no prototype: dictionaries from the start (see `emptyRecord`). */
-export const initialPortfolioState: PortfolioState = {
+/** A new, empty portfolio owned by the caller: the portfolio decider's `initialState` (shared/decider.ts). */
+export const newPortfolioState = (): PortfolioState => ({
   studentId: null,
   outcomes: emptyRecord(),
   performances: emptyRecord(),
@@ -146,6 +148,9 @@ export const initialPortfolioState: PortfolioState = {
   receipts: emptyRecord(),
   plans: emptyRecord(),
   applications: emptyRecord(),
-};
+});
 
-export const portfolioStreamName = (schoolId: string, studentId: string): string => `portfolio-${schoolId}-${studentId}`;
+/** The empty portfolio as a frozen value, for reads of a student without events. */
+export const initialPortfolioState: PortfolioState = freeze(newPortfolioState(), true);
+
+export { portfolioStreamName } from '../streams';

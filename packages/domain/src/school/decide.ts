@@ -12,6 +12,7 @@ import { isLinkedParent, isTeacherOf, operatingPeriodOf, periodOf, sealedCategor
 import { mayUseFunction } from './rights';
 import { isRoundItem, isRoundSealed, roundsOf, roundsOverlap, sameRound } from './rounds';
 import type { SchoolState } from './state';
+import { unreachable } from '../shared/exhaustive';
 import { confirmationItemOf, isBoundedByOperatingPeriod, isYearlyCategory, isYearlyItem, operatingItemOf, recheckItemOf } from './workItems';
 
 export interface SchoolContext {
@@ -36,8 +37,21 @@ const allowedRoles = (type: SchoolCommand['type']): ReadonlyArray<Actor['role']>
     case 'OpenCourse':
     case 'SyncCourseRoster':
       return ['admin', 'system'];
-    default:
+    case 'RegisterSchool':
+    case 'SetWorkPeriod':
+    case 'SetParameter':
+    case 'MarkCourseReviewer':
+    case 'UnmarkCourseReviewer':
+    case 'AppointCertificationProxy':
+    case 'DefineRoleGroup':
+    case 'AddRoleGroupMember':
+    case 'RemoveRoleGroupMember':
+    case 'SetPlanApprovalOrder':
+    case 'LinkParentAccount':
+    case 'UnlinkParentAccount':
       return ['admin'];
+    default:
+      return unreachable(type);
   }
 };
 
@@ -149,8 +163,15 @@ const checkReferences = (command: SchoolCommand, state: SchoolState): Check => {
       const stray = (command.data.rights ?? []).find((r) => !command.data.functionCodes.includes(r.code));
       return stray ? schoolErrors.unknownReference(`function module of role group ${command.data.groupId}`, stray.code, 'R-AUTH-5') : null;
     }
-    default:
+    case 'RegisterSchool':
+    case 'SetOperatingPeriod':
+    case 'SetWorkPeriod':
+    case 'SetParameter':
+    case 'SealPeriod':
+      // Periods, parameters and seals are checked on their own (checkWorkPeriod, checkParameter, checkSeal).
       return null;
+    default:
+      return unreachable(command);
   }
 };
 

@@ -114,7 +114,7 @@ describe('who may certify a course (R-OUT-7)', () => {
 describe('work periods as folded from events (R-WIN-2, R-WIN-3)', () => {
   it('keeps the latest setting of a period', () => {
     const { events } = schoolFixture();
-    const changed = foldEvents(schoolDecider.evolve, schoolDecider.initialState, [
+    const changed = foldEvents(schoolDecider.evolve, schoolDecider.initialState(), [
       ...events,
       schoolEvent('WorkPeriodSet', { term: '1111', item: 'outcomeUpload', window: { start: '2022-09-01T08:00+08:00', end: '2023-01-31T17:00+08:00' } }),
     ]);

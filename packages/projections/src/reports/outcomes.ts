@@ -89,8 +89,8 @@ export const outcomeStatusTable = (term: string, rows: ReadonlyArray<OutcomeStat
       ...Object.fromEntries(selectedCounts.map((count, n) => [`selected${n}`, count])),
     })),
   };
-  // 年級 is a label, not a count: it is not summed.
-  return { ...table, totals: columnSums(table, '全校', ['grade']) };
+  // The school's line is labelled where a class's name stands; 年級 is a label, not a count.
+  return { ...table, totals: columnSums(table, '全校', { labelIn: 'className', notSummed: ['grade'] }) };
 };
 
 export interface OutcomeUsage {

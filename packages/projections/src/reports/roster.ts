@@ -1,4 +1,5 @@
-import { domainError, schoolYearOfTerm, valuesOf, type DomainError, type SchoolState, type StudentInfo, type Term } from '@licheng/domain';
+import { schoolNotRegistered } from '@licheng/domain';
+import { schoolYearOfTerm, valuesOf, type DomainError, type SchoolState, type StudentInfo, type Term } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import type { SchoolOf, SchoolsView } from '../streams';
 
@@ -55,7 +56,7 @@ export const schoolOf = <Portfolio>(view: SchoolsView<Portfolio>, schoolId: stri
   const school = view.schools[schoolId];
   return school
     ? E.right(school)
-    : E.left(domainError('SCHOOL_NOT_REGISTERED', 'R-AUTH-3', `學校 ${schoolId} 尚未建立`, `School ${schoolId} is not registered`, { schoolId }));
+    : E.left(schoolNotRegistered(schoolId));
 };
 
 export const yearOf = (term: Term | string): number => schoolYearOfTerm(term as Term);

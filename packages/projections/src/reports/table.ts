@@ -17,14 +17,17 @@ export interface Table {
 }
 
 /**
- * A totals line that adds up every column whose cells are all numbers, labelled in the first column; `notSummed`
- * names numeric columns that label rather than count (年級).
+ * A totals line that adds up every column whose cells are all numbers, with `label` in the `labelIn` column
+ * (the first by default); `notSummed` names numeric columns that label rather than count (年級).
  */
-export const columnSums = (table: Table, label = '合計', notSummed: ReadonlyArray<string> = []): Readonly<Record<string, Cell>> => {
-  const [first, ...rest] = table.columns;
-  const sums = rest
-    .filter((column) => !notSummed.includes(column.key))
+export const columnSums = (
+  table: Table,
+  label = '合計',
+  { labelIn = table.columns[0]?.key, notSummed = [] }: { readonly labelIn?: string | undefined; readonly notSummed?: ReadonlyArray<string> } = {},
+): Readonly<Record<string, Cell>> => {
+  const sums = table.columns
+    .filter((column) => column.key !== labelIn && !notSummed.includes(column.key))
     .filter((column) => table.rows.every((row) => typeof row[column.key] === 'number'))
     .map((column) => [column.key, table.rows.reduce((sum, row) => sum + (row[column.key] as number), 0)] as const);
-  return { ...(first ? { [first.key]: label } : {}), ...Object.fromEntries(sums) };
+  return { ...(labelIn === undefined ? {} : { [labelIn]: label }), ...Object.fromEntries(sums) };
 };
