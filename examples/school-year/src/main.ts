@@ -5,7 +5,7 @@ import { connectPostgres, openPglite } from '@licheng/eventstore-postgres';
 import { createProjectionRunner, inMemoryViewStore, reportsProjection } from '@licheng/projections';
 import { parseOptions, USAGE, type Options } from './cli';
 import { renderReports } from './summary';
-import { writeOutputs } from './output';
+import { countEvents, writeOutputs } from './output';
 import { demoSealKey } from './sealKey';
 import { simulateSchoolYear } from './simulate';
 
@@ -28,7 +28,7 @@ export const main = async (options: Options): Promise<number> => {
   try {
     // A durable store may hold an earlier run: its commands have the same ids, so they are not applied twice.
     const earlier = (await store.readAll({ maxCount: 1 })).length > 0;
-    if (earlier) console.log(`resumed: ${name} already holds ${(await store.readAll()).length} events of an earlier run; what it applied is not applied again`);
+    if (earlier) console.log(`resumed: ${name} already holds ${await countEvents(store)} events of an earlier run; what it applied is not applied again`);
     return await runYear(store, name, options);
   } finally {
     await dispose();
@@ -49,7 +49,7 @@ const runYear = async (store: EventStore, storeName: string, options: Options): 
     console.error(rebuilt.left.message.en);
     return 1;
   }
-  const events = (await store.readAll()).length;
+  const events = await countEvents(store);
   console.log(`${year.commands} commands, ${events} events stored in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   console.log(renderReports(rebuilt.right.view, year));
   if (options.out) console.log(`\n${await writeOutputs(options.out, store, rebuilt.right.view, year, seal.publicPem)}`);

@@ -4,7 +4,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { NO_STREAM } from './expectedVersion';
 import { KeyedQueue } from './keyedQueue';
 import { loadStream, type Aggregate, type StreamLoader } from './loadStream';
-import { canonicalJson } from './canonicalJson';
+import { canonicalJson, canonicallyEqual } from './canonicalJson';
 import { chainHashes, GENESIS_HASH, linkHash, storedHash, type RecordedCommand } from './metadata';
 import type { EventStore, NewEvent, RecordedEvent } from './port';
 import type { Envelope, EventSerializer } from './serializer';
@@ -140,8 +140,17 @@ const commandIdReused = (streamName: string, commandId: string, storedType: stri
     { streamName, commandId, storedType, givenType },
   );
 
-const storedDiffers = (stored: RecordedEvent, written: NewEvent): boolean =>
-  stored.eventId !== written.eventId || stored.type !== written.type || canonicalJson(stored.data) !== canonicalJson(written.data) || canonicalJson(stored.metadata) !== canonicalJson(written.metadata);
+/**
+ * Whether the store holds something else than this batch's event. Both carry the chain hash, which covers
+ * the type, data and metadata (docs/audit.md), so equal hashes are equal events; the whole text is compared
+ * only when a hash is missing.
+ */
+const storedDiffers = (stored: RecordedEvent, written: NewEvent): boolean => {
+  if (stored.eventId !== written.eventId || stored.type !== written.type) return true;
+  const hash = storedHash(written.metadata);
+  if (hash !== undefined && hash === storedHash(stored.metadata)) return false;
+  return canonicalJson(stored.data) !== canonicalJson(written.data) || canonicalJson(stored.metadata) !== canonicalJson(written.metadata);
+};
 
 export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHandlerOptions): CommandHandler => {
   const loader: StreamLoader = load ?? ((aggregate, streamName) => loadStream(store, aggregate, streamName));
@@ -213,11 +222,13 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
       // Nothing is stored that would not read back as what was decided: each event goes through JSON as a
       // store would keep it (a getter's field or an undefined value is lost there), is decoded, and must
       // equal the decided event; a decider's slip must not make a stream unreadable.
+      const readBack: Envelope<Event>[] = [];
       for (const [index, newEvent] of batch.entries()) {
         const asStored = { type: newEvent.type, data: JSON.parse(JSON.stringify(newEvent.data)) as unknown, metadata: JSON.parse(JSON.stringify(newEvent.metadata)) as unknown };
         const readable = aggregate.serializer.decode(Object.assign({}, newEvent, asStored, { streamName, revision: version + 1 + index, position: -1 }));
         if (E.isLeft(readable)) return E.left(unreadableEvent(streamName, readable.left));
-        if (canonicalJson(readable.right.event) !== canonicalJson(decided.right[index])) {
+        readBack.push(readable.right);
+        if (!canonicallyEqual(readable.right.event, decided.right[index])) {
           return E.left(unreadableEvent(streamName, domainError('EVENT_READS_BACK_OTHERWISE', null, '事件讀回後與決定的內容不同', 'the event reads back other than decided', { type: newEvent.type })));
         }
       }
@@ -231,12 +242,8 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
         const written = await store.readStream(streamName, { fromRevision: nextVersion - batch.length + 1 });
         // A store that misses a concurrent repeat (KurrentDB across processes) still cannot hide other content.
         if (written.slice(0, batch.length).some((stored, i) => storedDiffers(stored, batch[i]!))) continue;
-        const events: Envelope<Event>[] = [];
-        for (const record of written.slice(0, batch.length)) {
-          const decoded = aggregate.serializer.decode(record);
-          if (E.isLeft(decoded)) return decoded;
-          events.push(decoded.right);
-        }
+        // The store holds this batch, which read back above as decided: only where it landed is new.
+        const events = readBack.map((envelope, i) => Object.assign({}, envelope, { revision: written[i]!.revision, position: written[i]!.position }));
         return E.right({ streamName, events, nextVersion, alreadyApplied: false });
       }
       // The only append error is a wrong expected version: someone wrote first, so decide again on their result.

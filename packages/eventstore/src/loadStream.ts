@@ -30,16 +30,13 @@ export interface LoadedStream<State, Event> {
 }
 
 /**
- * Reads, decodes and folds a stream; the first undecodable event stops the load and names itself.
- * Given `since` (an earlier load of the same stream), reads only the newer events and folds them onto
- * its state: that is all a state cache needs, so one can wrap this without touching the handler.
- */
-export const loadStream = async <Command, Event extends Tagged, State, Context>(
+/** The events of a stream after `since` (from the start without it), decoded, with what a load records besides. */
+export const readNewer = async <Command, Event extends Tagged, State, Context>(
   store: EventStore,
   aggregate: Aggregate<Command, Event, State, Context>,
   streamName: string,
   since?: LoadedStream<State, Event>,
-): Promise<E.Either<DomainError, LoadedStream<State, Event>>> => {
+): Promise<E.Either<DomainError, { events: Event[]; version: number; last: Envelope<Event> | undefined; commands: Map<string, number> }>> => {
   const recorded = await store.readStream(streamName, { fromRevision: since ? since.version + 1 : 0 });
   const commands = since ? (since.commands as Map<string, number>) : new Map<string, number>();
   let last = since?.last;
@@ -52,10 +49,27 @@ export const loadStream = async <Command, Event extends Tagged, State, Context>(
     const { commandId } = decoded.right.metadata;
     if (!commands.has(commandId)) commands.set(commandId, record.revision);
   }
+  return E.right({ events, version: recorded[recorded.length - 1]?.revision ?? since?.version ?? NO_STREAM, last, commands });
+};
+
+/**
+ * Reads, decodes and folds a stream; the first undecodable event stops the load and names itself.
+ * Given `since` (an earlier load of the same stream), reads only the newer events and folds them onto
+ * its state: that is all a state cache needs, so one can wrap this without touching the handler.
+ */
+export const loadStream = async <Command, Event extends Tagged, State, Context>(
+  store: EventStore,
+  aggregate: Aggregate<Command, Event, State, Context>,
+  streamName: string,
+  since?: LoadedStream<State, Event>,
+): Promise<E.Either<DomainError, LoadedStream<State, Event>>> => {
+  const newer = await readNewer(store, aggregate, streamName, since);
+  if (E.isLeft(newer)) return newer;
+  const { events, version, last, commands } = newer.right;
   return E.right({
     // A first load folds a new initial state in place; newer events onto a cached (frozen) state, in one produce.
     state: since ? (events.length === 0 ? since.state : foldEvents(aggregate.decider.evolve, since.state, events)) : foldFromInitial(aggregate.decider, events),
-    version: recorded[recorded.length - 1]?.revision ?? since?.version ?? NO_STREAM,
+    version,
     last,
     commands,
   });
