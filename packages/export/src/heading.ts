@@ -1,17 +1,11 @@
-import type { Table } from '@licheng/projections';
-
-/** Taiwan keeps +08:00 all year (no daylight saving), so Taipei wall time is UTC plus eight hours. */
-const TAIPEI_OFFSET_MS = 8 * 60 * 60 * 1000;
+import { taipeiInstantOf } from '@licheng/domain';
+import { rocTime, type Table } from '@licheng/projections';
 
 /**
  * R-REP-6: the time a report was taken as the seed screens print it, a Republic of China date and Taipei
  * minutes (`112/07/31 17:00` for 2023-07-31 17:00 +08:00).
  */
-export const takenAtText = (takenAt: Date): string => {
-  const t = new Date(takenAt.getTime() + TAIPEI_OFFSET_MS);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${t.getUTCFullYear() - 1911}/${two(t.getUTCMonth() + 1)}/${two(t.getUTCDate())} ${two(t.getUTCHours())}:${two(t.getUTCMinutes())}`;
-};
+export const takenAtText = (takenAt: Date): string => rocTime(taipeiInstantOf(takenAt));
 
 /** Who and when a report is of, for the line above it (R-REP-6). */
 export interface ReportHeading {
