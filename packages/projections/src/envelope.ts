@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { DomainError, PortfolioEvent, SchoolEvent, SubmissionEvent } from '@licheng/domain';
-import { domainError } from '@licheng/domain';
+import { domainError } from '@licheng/domain/internal';
 import { portfolioAggregate, schoolAggregate, STREAM_PREFIXES, submissionAggregate, type Envelope, type RecordedEvent } from '@licheng/eventstore';
 
 /** A stored event decoded for a projection, tagged with the kind of stream it came from. */

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { domainError, isDomainError, type DomainError } from '@licheng/domain';
+import { isDomainError, type DomainError } from '@licheng/domain';
+import { domainError } from '@licheng/domain/internal';
 import { STREAM_PREFIXES, type EventStore, type RecordedEvent, type Subscription } from '@licheng/eventstore';
 import { decodeRecorded, type ProjectedEvent } from './envelope';
 import { applyEvent, applyEvents, type Projection } from './projection';

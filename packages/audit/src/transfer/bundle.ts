@@ -1,4 +1,5 @@
-import { domainError, Id, TaipeiInstant, type DomainError } from '@licheng/domain';
+import { Id, TaipeiInstant, type DomainError } from '@licheng/domain';
+import { domainError } from '@licheng/domain/internal';
 import { canonicalJson, Sha256Hex, sha256Hex } from '@licheng/eventstore';
 import * as t from 'io-ts';
 import { RecordedEventLine } from '../log';

@@ -1,5 +1,6 @@
-import { schoolNotRegistered } from '@licheng/domain';
-import { actorOutsideSchool, describeValidationErrors, foldEvents, portfolioStreamName, schoolStreamName, type Actor, type DomainError, type PortfolioEvent, type PortfolioState, type TaipeiInstant } from '@licheng/domain';
+import { schoolNotRegistered } from '@licheng/domain/internal';
+import { describeValidationErrors, foldEvents, portfolioStreamName, schoolStreamName, type Actor, type DomainError, type PortfolioEvent, type PortfolioState, type TaipeiInstant } from '@licheng/domain';
+import { actorOutsideSchool } from '@licheng/domain/internal';
 import { chainBatch, eventIdOf, headHashOf, loadStream, portfolioAggregate, schoolAggregate, type EventStore, type NewEvent } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 import { verifyStreamChain } from '../chain';

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
-import type { Actor, Tagged, TaipeiInstant } from '@licheng/domain';
+import type { Actor, TaipeiInstant } from '@licheng/domain';
+import type { Tagged } from '@licheng/domain/internal';
 import { GENESIS_HASH, linkHash, type Aggregate, type NewEvent } from '@licheng/eventstore';
 import { fastEventId } from './fast';
 
