@@ -1,6 +1,6 @@
-import { Id, TaipeiInstant, type DomainError } from '@licheng/domain';
+import { Id, Sha256Hex, TaipeiInstant, type DomainError } from '@licheng/domain';
 import { domainError } from '@licheng/domain/internal';
-import { canonicalJson, Sha256Hex, sha256Hex } from '@licheng/eventstore';
+import { canonicalJson, sha256Hex } from '@licheng/eventstore';
 import * as t from 'io-ts';
 import { RecordedEventLine } from '../log';
 
