@@ -12,7 +12,7 @@ export { parseSubmissionStreamName, SUBMISSION_COMMAND_DATA, type SubmissionComm
 export { PORTFOLIO_EVENT_CODECS, PortfolioEvent, type PortfolioEventType } from './portfolio/events';
 export { CoTeacherReview, FunctionRights, OpenCourseData, PlanApprovalStage, SCHOOL_EVENT_CODECS, SchoolEvent, type SchoolEventType, SealIntegrity, SealSignature, Sha256Digest } from './school/events';
 export { RosterEntry, StatementItem, SUBMISSION_EVENT_CODECS, SubmissionEvent, SubmittedItem } from './submission/events';
-export { eventCodec } from './shared/codecs';
+export { eventCodec, type Tagged } from './shared/codecs';
 export { CadreLevel, CompetitionLevel, FlexibleLearningKind, FlexibleLearningWeeks, PERFORMANCE_CATEGORY_NAMES, type PerformanceCategory, PerformanceDetails } from './portfolio/performances/details';
 export { PerformanceContent } from './portfolio/performances/events';
 export { PlanContent } from './portfolio/plans/events';

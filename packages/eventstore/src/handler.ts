@@ -1,5 +1,5 @@
-import { type Actor, type DomainError, type TaipeiInstant } from '@licheng/domain';
-import { backdated, domainError, type Tagged } from '@licheng/domain/internal';
+import { type Actor, type DomainError, type TaipeiInstant, type Tagged } from '@licheng/domain';
+import { backdated, domainError } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { v5 as uuidv5 } from 'uuid';
 import { NO_STREAM } from './expectedVersion';

@@ -1,5 +1,4 @@
-import { foldEvents, foldFromInitial, type Decider, type DomainError } from '@licheng/domain';
-import { type Tagged } from '@licheng/domain/internal';
+import { foldEvents, foldFromInitial, type Decider, type DomainError, type Tagged } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { NO_STREAM } from './expectedVersion';
 import type { EventStore } from './port';

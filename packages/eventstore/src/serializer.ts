@@ -1,5 +1,5 @@
-import { describeValidationErrors, type DomainError } from '@licheng/domain';
-import { compileDecoder, domainError, INVALID, type AnyCodec, type Compiled, type Tagged } from '@licheng/domain/internal';
+import { describeValidationErrors, type DomainError, type Tagged } from '@licheng/domain';
+import { compileDecoder, domainError, INVALID, type AnyCodec, type Compiled } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import { EventMetadata } from './metadata';

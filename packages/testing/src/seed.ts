@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { taipeiInstant, type Actor } from '@licheng/domain';
-import { type Tagged } from '@licheng/domain/internal';
+import { taipeiInstant, type Actor, type Tagged } from '@licheng/domain';
 import { eventIdOf, type EventSerializer, type EventStore } from '@licheng/eventstore';
 
 /**
