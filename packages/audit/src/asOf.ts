@@ -1,13 +1,5 @@
-import {
-  domainError,
-  foldEvents,
-  initialPortfolioState,
-  portfolioDecider,
-  portfolioStreamName,
-  type DomainError,
-  type PortfolioState,
-  type TaipeiInstant,
-} from '@licheng/domain';
+import { foldEvents, initialPortfolioState, portfolioDecider, portfolioStreamName, type DomainError, type PortfolioState, type TaipeiInstant } from '@licheng/domain';
+import { domainError } from '@licheng/domain/internal';
 import { applyEvents, reportsProjection, type ProjectedEvent, type ReportsView } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 

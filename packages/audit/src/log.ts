@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { describeValidationErrors, domainError, NonNegativeInt, type DomainError } from '@licheng/domain';
+import { describeValidationErrors, NonNegativeInt, type DomainError } from '@licheng/domain';
+import { domainError } from '@licheng/domain/internal';
 import { InMemoryEventStore, type RecordedEvent } from '@licheng/eventstore';
 import { decodeRecorded, lineBatches, lineSplitter, type ProjectedEvent } from '@licheng/projections';
 import * as E from 'fp-ts/Either';

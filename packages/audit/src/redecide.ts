@@ -1,17 +1,7 @@
-import { schoolNotRegistered, schoolIdOfSchoolStream } from '@licheng/domain';
-import {
-  boundToSchool,
-  decodeCommand,
-  portfolioStreamName,
-  schoolStreamName,
-  submissionStreamName,
-  type DomainError,
-  type PortfolioState,
-  type RecordedActor,
-  type RoutedCommand,
-  type SchoolState,
-  type Tagged,
-} from '@licheng/domain';
+import { schoolIdOfSchoolStream } from '@licheng/domain';
+import { schoolNotRegistered } from '@licheng/domain/internal';
+import { decodeCommand, portfolioStreamName, schoolStreamName, submissionStreamName, type DomainError, type PortfolioState, type RecordedActor, type RoutedCommand, type SchoolState, type Tagged } from '@licheng/domain';
+import { boundToSchool } from '@licheng/domain/internal';
 import { canonicallyEqual, portfolioAggregate, schoolAggregate, submissionAggregate, type Aggregate, type Envelope } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';

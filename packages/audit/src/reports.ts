@@ -1,4 +1,5 @@
-import { domainError, Term, type DomainError } from '@licheng/domain';
+import { Term, type DomainError } from '@licheng/domain';
+import { domainError } from '@licheng/domain/internal';
 import {
   auditorReports,
   classConfirmationTable,

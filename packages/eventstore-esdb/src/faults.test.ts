@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { portfolioStreamName, schoolStreamName, type DomainError } from '@licheng/domain';
-import { createLichengService, portfolioAggregate, schoolAggregate, STREAM_PREFIXES, type EventStore, type NewEvent, type RecordedEvent } from '@licheng/eventstore';
+import { portfolioStreamName, schoolStreamName, STREAM_PREFIXES, type DomainError } from '@licheng/domain';
+import { createLichengService, portfolioAggregate, schoolAggregate, type EventStore, type NewEvent, type RecordedEvent } from '@licheng/eventstore';
 import { createProjectionRunner, inMemoryViewStore, reportsProjection, type Projection, type ProjectionRunner } from '@licheng/projections';
 import { certifiedOutcomeEvents, schoolFixture, seedEvents } from '@licheng/testing';
 import * as E from 'fp-ts/Either';

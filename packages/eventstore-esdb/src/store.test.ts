@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { wrongExpectedVersion, type NewEvent, type RecordedEvent } from '@licheng/eventstore';
+import { type NewEvent, type RecordedEvent } from '@licheng/eventstore';
+import { wrongExpectedVersion } from '@licheng/eventstore/internal';
 import * as E from 'fp-ts/Either';
 import { startStandIn, type StandIn } from '../test-support/standIn/server';
 import { connectEventStoreDb, type EventStoreDbConnection } from './connect';

@@ -1,5 +1,6 @@
 import type { ReceiptCategory, ReceiptState } from '@licheng/domain';
-import { STREAM_PREFIXES, type EventStore, type RecordedEvent } from '@licheng/eventstore';
+import { STREAM_PREFIXES } from '@licheng/domain';
+import { type EventStore, type RecordedEvent } from '@licheng/eventstore';
 import { applyReceiptChange, receiptChangeOf, type DueItems, type DuePeriod, type DueReceipt, type ReceiptChange } from '@licheng/workflows';
 import { catchUpProjection, checkpointOf } from './checkpoints';
 import type { SqlDatabase, SqlQuery } from './sql';

@@ -1,4 +1,5 @@
-import { domainError, type DomainError } from '@licheng/domain';
+import { type DomainError } from '@licheng/domain';
+import { domainError } from '@licheng/domain/internal';
 
 export type StoreFailureCode = 'STORE_UNAVAILABLE' | 'STORE_BUSY';
 

@@ -1,4 +1,5 @@
-import { createLichengService, InMemoryEventStore, STREAM_PREFIXES, type EventStore } from '@licheng/eventstore';
+import { STREAM_PREFIXES } from '@licheng/domain';
+import { createLichengService, InMemoryEventStore, type EventStore } from '@licheng/eventstore';
 import { InMemoryDueItems, runDeadlines, type DueItems } from '@licheng/workflows';
 import { classConfirmationReport, classesOf, createProjectionRunner, inMemoryViewStore, reportsProjection, type ReportsView } from '@licheng/projections';
 import { appendToStore, describeEventStoreContract, generateSchool, studentStreams } from '@licheng/testing';

@@ -1,5 +1,6 @@
-import { portfolioOwnerOf, schoolIdOfSchoolStream, streamKindOf, valuesOf, type PortfolioState, type SchoolState } from '@licheng/domain';
-import { STREAM_PREFIXES, type EventStore, type RecordedEvent, type Subscription } from '@licheng/eventstore';
+import { portfolioOwnerOf, schoolIdOfSchoolStream, STREAM_PREFIXES, streamKindOf, type PortfolioState, type SchoolState } from '@licheng/domain';
+import { valuesOf } from '@licheng/domain/internal';
+import { type EventStore, type RecordedEvent, type Subscription } from '@licheng/eventstore';
 import { applyEvents, decodeRecorded, receiptStatusOf, reportsProjection, type ProjectedEvent, type ReportsView } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { catchUpProjection, checkpointOf, foldWithCheckpoint } from './checkpoints';

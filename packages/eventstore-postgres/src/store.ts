@@ -1,20 +1,5 @@
-import {
-  NO_STREAM,
-  OpenSubscriptions,
-  partiallyRepeatedBatch,
-  satisfiesExpectedVersion,
-  wrongExpectedVersion,
-  type AppendError,
-  type AppendResult,
-  type EventStore,
-  type ExpectedVersion,
-  type NewEvent,
-  type ReadAllOptions,
-  type ReadStreamOptions,
-  type RecordedEvent,
-  type SubscribeOptions,
-  type Subscription,
-} from '@licheng/eventstore';
+import { NO_STREAM, type AppendError, type AppendResult, type EventStore, type ExpectedVersion, type NewEvent, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type SubscribeOptions, type Subscription } from '@licheng/eventstore';
+import { OpenSubscriptions, partiallyRepeatedBatch, satisfiesExpectedVersion, wrongExpectedVersion } from '@licheng/eventstore/internal';
 import * as E from 'fp-ts/Either';
 import type { SqlDatabase, SqlQuery } from './sql';
 import { DEFAULT_FOLLOW, followAll, type FollowOptions } from './subscription';

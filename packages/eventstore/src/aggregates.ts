@@ -76,7 +76,3 @@ export const submissionAggregate: Aggregate<SubmissionCommand, SubmissionEvent, 
   decider: submissionDecider,
   serializer: createEventSerializer<SubmissionEvent>({ codecs: SUBMISSION_EVENT_CODECS }),
 };
-
-/** Stream-name prefixes, for filtered reads and subscriptions. */
-/** Re-exported for packages that read it here; the names live in @licheng/domain's streams module. */
-export { STREAM_PREFIXES } from '@licheng/domain';

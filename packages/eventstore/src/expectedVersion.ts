@@ -1,4 +1,4 @@
-import { domainError } from '@licheng/domain';
+import { domainError } from '@licheng/domain/internal';
 import type { AppendError, ExpectedVersion } from './port';
 
 /** The version of a stream that does not exist yet. */

@@ -1,18 +1,5 @@
-import {
-  Actor,
-  domainError,
-  SCHOOL_COMMAND_DATA,
-  SCHOOL_EVENT_CODECS,
-  schoolDecider,
-  schoolStreamName,
-  taipeiInstant,
-  type DomainError,
-  type SchoolCommand,
-  type SchoolCommandType,
-  type SchoolContext,
-  type SchoolEvent,
-  type SchoolState,
-} from '@licheng/domain';
+import { Actor, SCHOOL_COMMAND_DATA, SCHOOL_EVENT_CODECS, schoolDecider, schoolStreamName, taipeiInstant, type DomainError, type SchoolCommand, type SchoolCommandType, type SchoolContext, type SchoolEvent, type SchoolState } from '@licheng/domain';
+import { domainError } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { wrongExpectedVersion } from './expectedVersion';
 import { createCommandHandler, eventIdOf, type CommandEnvelope, type CommandResult } from './handler';

@@ -1,4 +1,5 @@
-import { backdated, domainError, type Actor, type DomainError, type TaipeiInstant, type Tagged } from '@licheng/domain';
+import { type Actor, type DomainError, type TaipeiInstant, type Tagged } from '@licheng/domain';
+import { backdated, domainError } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { v5 as uuidv5 } from 'uuid';
 import { NO_STREAM } from './expectedVersion';

@@ -1,3 +1,26 @@
+// The public surface of @licheng/eventstore: the store port and its in-memory store, the service an embedding
+// application runs commands through, and what a reader needs to check the hash chain and seal signatures.
+// Plumbing the store adapters (@licheng/eventstore-esdb, -postgres) and the audit tools share is in
+// './internal' (`@licheng/eventstore/internal`); stream prefixes and `Sha256Hex` come from @licheng/domain.
+
+// The service: decode, authorize, decide and append one command.
+export { createLichengService, type ExecuteResult, type LichengService, type LichengServiceOptions } from './service';
+export type { LichengCommand, LichengCommandBody, LichengCommandType, Plain } from './typedCommand';
+export {
+  createCommandHandler,
+  eventIdOf,
+  type CommandEnvelope,
+  type CommandHandler,
+  type CommandHandlerOptions,
+  type CommandResult,
+  type HandleRequest,
+} from './handler';
+export { portfolioAggregate, schoolAggregate, submissionAggregate } from './aggregates';
+export { loadStream, type Aggregate, type LoadedStream, type StreamLoader } from './loadStream';
+export { createCachingLoader, type CachingLoader, type StateCacheOptions } from './stateCache';
+export { createEventSerializer, type Envelope, type EventSerializer, type EventSerializerOptions, type Upcaster } from './serializer';
+
+// The store port, the optimistic-concurrency marker and the in-memory store.
 export type {
   AppendError,
   AppendResult,
@@ -11,28 +34,10 @@ export type {
   SubscribeOptions,
   Subscription,
 } from './port';
-export { NO_STREAM, satisfiesExpectedVersion, wrongExpectedVersion, partiallyRepeatedBatch } from './expectedVersion';
+export { NO_STREAM } from './expectedVersion';
 export { InMemoryEventStore } from './inMemoryStore';
+
+// Integrity: event metadata, the hash chain over each stream and the signed seal statements.
+export { chainHashes, EventMetadata, GENESIS_HASH, headsDigest, linkHash, RecordedCommand, sha256Hex, storedHash, type StreamHead } from './metadata';
 export { canonicalJson, canonicallyEqual } from './canonicalJson';
-export { chainHashes, EventMetadata, GENESIS_HASH, headsDigest, linkHash, RecordedCommand, Sha256Hex, sha256Hex, storedHash, type StreamHead } from './metadata';
-export { createEventSerializer, type Envelope, type EventSerializer, type EventSerializerOptions, type Upcaster } from './serializer';
-export { loadStream, type Aggregate, type LoadedStream, type StreamLoader } from './loadStream';
-export {
-  chainBatch,
-  createCommandHandler,
-  eventIdOf,
-  headHashOf,
-  EVENT_ID_NAMESPACE,
-  type CommandEnvelope,
-  type CommandHandler,
-  type CommandHandlerOptions,
-  type CommandResult,
-  type HandleRequest,
-} from './handler';
-export { portfolioAggregate, schoolAggregate, submissionAggregate, STREAM_PREFIXES } from './aggregates';
-export { createLichengService, type ExecuteResult, type LichengService, type LichengServiceOptions } from './service';
-export type { LichengCommand, LichengCommandBody, LichengCommandType, Plain } from './typedCommand';
-export { createCachingLoader, type CachingLoader, type StateCacheOptions } from './stateCache';
 export { sealKeyFromPem, sealKeyIdOf, sealSignatureHolds, sealStatementBytes, signSeal, type SealKey, type SealStatement } from './sealSignature';
-export { OpenSubscriptions } from './openSubscriptions';
-export { KeyedQueue } from './keyedQueue';

@@ -8,8 +8,6 @@ import { canonicalJson } from './canonicalJson';
 export const RecordedCommand = t.type({ type: t.string, data: t.unknown }, 'RecordedCommand');
 export type RecordedCommand = t.TypeOf<typeof RecordedCommand>;
 
-export { Sha256Hex };
-
 /**
  * What every stored event carries besides its data. `commandId` makes command handling idempotent;
  * `correlationId` and `causationId` trace a chain of commands and reactions; `schemaVersion` is the

@@ -1,4 +1,5 @@
-import { compileDecoder, describeValidationErrors, domainError, INVALID, type AnyCodec, type Compiled, type DomainError, type Tagged } from '@licheng/domain';
+import { describeValidationErrors, type DomainError, type Tagged } from '@licheng/domain';
+import { compileDecoder, domainError, INVALID, type AnyCodec, type Compiled } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import { EventMetadata } from './metadata';

@@ -1,17 +1,6 @@
-import { schoolNotRegistered } from '@licheng/domain';
-import {
-  backdated,
-  decodeCommand,
-  portfolioStreamName,
-  schoolStreamName,
-  submissionStreamName,
-  type DomainError,
-  type PortfolioState,
-  type RoutedCommand,
-  type SchoolState,
-  type SubmissionState,
-  type Tagged,
-} from '@licheng/domain';
+import { schoolNotRegistered } from '@licheng/domain/internal';
+import { decodeCommand, portfolioStreamName, schoolStreamName, submissionStreamName, type DomainError, type PortfolioState, type RoutedCommand, type SchoolState, type SubmissionState, type Tagged } from '@licheng/domain';
+import { backdated } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { portfolioAggregate, schoolAggregate, submissionAggregate } from './aggregates';
 import { createCommandHandler, type CommandEnvelope, type CommandResult } from './handler';

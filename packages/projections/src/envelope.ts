@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/Either';
 import type { DomainError, PortfolioEvent, SchoolEvent, SubmissionEvent } from '@licheng/domain';
-import { domainError } from '@licheng/domain';
-import { portfolioAggregate, schoolAggregate, STREAM_PREFIXES, submissionAggregate, type Envelope, type RecordedEvent } from '@licheng/eventstore';
+import { domainError } from '@licheng/domain/internal';
+import { STREAM_PREFIXES } from '@licheng/domain';
+import { portfolioAggregate, schoolAggregate, submissionAggregate, type Envelope, type RecordedEvent } from '@licheng/eventstore';
 
 /** A stored event decoded for a projection, tagged with the kind of stream it came from. */
 export type ProjectedEvent =

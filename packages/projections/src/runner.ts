@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
-import { domainError, isDomainError, type DomainError } from '@licheng/domain';
-import { STREAM_PREFIXES, type EventStore, type RecordedEvent, type Subscription } from '@licheng/eventstore';
+import { isDomainError, STREAM_PREFIXES, type DomainError } from '@licheng/domain';
+import { domainError } from '@licheng/domain/internal';
+import { type EventStore, type RecordedEvent, type Subscription } from '@licheng/eventstore';
 import { decodeRecorded, type ProjectedEvent } from './envelope';
 import { applyEvent, applyEvents, type Projection } from './projection';
 import type { StoredView, ViewStore } from './viewStore';

@@ -1,7 +1,7 @@
-import { isCoveredBySeal, sealCoverage } from '@licheng/domain';
+import { isCoveredBySeal, sealCoverage, STREAM_PREFIXES } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import type { DomainError } from '@licheng/domain';
-import { STREAM_PREFIXES, type EventStore } from '@licheng/eventstore';
+import { type EventStore } from '@licheng/eventstore';
 import type { Projection } from './projection';
 import { createProjectionRunner, type Partition, type ProjectionRunner } from './runner';
 import { schoolIdOf } from './streams';

@@ -1,27 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
-import {
-  decodeWith,
-  foldEvents,
-  PORTFOLIO_COMMAND_DATA,
-  PORTFOLIO_EVENT_CODECS,
-  SCHOOL_COMMAND_DATA,
-  SCHOOL_EVENT_CODECS,
-  type SchoolCommand,
-  type SchoolCommandType,
-  type PortfolioCommandOf,
-  type PortfolioCommandType,
-  type PortfolioEvent,
-  type PortfolioEventType,
-  schoolDecider,
-  taipeiInstant,
-  type Actor,
-  type FileMeta,
-  type PortfolioContext,
-  type SchoolEvent,
-  type SchoolState,
-  type TaipeiInstant,
-} from '@licheng/domain';
+import { foldEvents, PORTFOLIO_COMMAND_DATA, PORTFOLIO_EVENT_CODECS, SCHOOL_COMMAND_DATA, SCHOOL_EVENT_CODECS, type SchoolCommand, type SchoolCommandType, type PortfolioCommandOf, type PortfolioCommandType, type PortfolioEvent, type PortfolioEventType, schoolDecider, taipeiInstant, type Actor, type FileMeta, type PortfolioContext, type SchoolEvent, type SchoolState, type TaipeiInstant } from '@licheng/domain';
+import { decodeWith } from '@licheng/domain/internal';
 
 /** Builders for tests and examples. They make valid values by default; override what a test is about. */
 

@@ -1,14 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  wrongExpectedVersion,
-  type AppendError,
-  type AppendResult,
-  type EventStore,
-  type ExpectedVersion,
-  type NewEvent,
-  type RecordedEvent,
-  type Subscription,
-} from '@licheng/eventstore';
+import { type AppendError, type AppendResult, type EventStore, type ExpectedVersion, type NewEvent, type RecordedEvent, type Subscription } from '@licheng/eventstore';
+import { wrongExpectedVersion } from '@licheng/eventstore/internal';
 import * as E from 'fp-ts/Either';
 
 /** What a contract run needs: a store, and how to let go of it. */

@@ -1,5 +1,5 @@
-import { evolvePortfolio, portfolioOwnerOf, receiptKey, type PortfolioEvent, type ReceiptCategory, type ReceiptState } from '@licheng/domain';
-import { portfolioAggregate, STREAM_PREFIXES, type EventStore, type RecordedEvent } from '@licheng/eventstore';
+import { evolvePortfolio, portfolioOwnerOf, receiptKey, STREAM_PREFIXES, type PortfolioEvent, type ReceiptCategory, type ReceiptState } from '@licheng/domain';
+import { portfolioAggregate, type EventStore, type RecordedEvent } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 
 /** A receipt as the deadline runner sees it: whose it is, and where it stands (R-REC-5). */

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { DomainError } from '@licheng/domain';
-import { STREAM_PREFIXES, submissionAggregate, type LichengService, type RecordedEvent, type Subscription } from '@licheng/eventstore';
+import { STREAM_PREFIXES } from '@licheng/domain';
+import { submissionAggregate, type LichengService, type RecordedEvent, type Subscription } from '@licheng/eventstore';
 import { parseSubmissionStream, processCommandId, SYSTEM_ACTOR } from './ids';
 
 export interface StatementOutcome {

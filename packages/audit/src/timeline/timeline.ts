@@ -1,5 +1,6 @@
 import { schoolIdOfSchoolStream } from '@licheng/domain';
-import { domainError, EVENT_RULES, type RecordedActor as Actor, type DomainError, type EventType, type RuleId } from '@licheng/domain';
+import { EVENT_RULES, type RecordedActor as Actor, type DomainError, type EventType, type RuleId } from '@licheng/domain';
+import { domainError } from '@licheng/domain/internal';
 import type { ProjectedEvent } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { ownerOf } from '../streams';

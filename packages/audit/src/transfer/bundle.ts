@@ -1,5 +1,6 @@
-import { domainError, Id, TaipeiInstant, type DomainError } from '@licheng/domain';
-import { canonicalJson, Sha256Hex, sha256Hex } from '@licheng/eventstore';
+import { Id, Sha256Hex, TaipeiInstant, type DomainError } from '@licheng/domain';
+import { domainError } from '@licheng/domain/internal';
+import { canonicalJson, sha256Hex } from '@licheng/eventstore';
 import * as t from 'io-ts';
 import { RecordedEventLine } from '../log';
 

@@ -1,4 +1,4 @@
-import { schoolNotRegistered } from '@licheng/domain';
+import { schoolNotRegistered } from '@licheng/domain/internal';
 import { portfolioStreamName, schoolStreamName, type DomainError, type TaipeiInstant } from '@licheng/domain';
 import { loadStream, schoolAggregate, type EventStore } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';

@@ -1,6 +1,8 @@
-import { schoolNotRegistered } from '@licheng/domain';
-import { actorOutsideSchool, describeValidationErrors, foldEvents, portfolioStreamName, schoolStreamName, type Actor, type DomainError, type PortfolioEvent, type PortfolioState, type TaipeiInstant } from '@licheng/domain';
-import { chainBatch, eventIdOf, headHashOf, loadStream, portfolioAggregate, schoolAggregate, type EventStore, type NewEvent } from '@licheng/eventstore';
+import { schoolNotRegistered } from '@licheng/domain/internal';
+import { describeValidationErrors, foldEvents, portfolioStreamName, schoolStreamName, type Actor, type DomainError, type PortfolioEvent, type PortfolioState, type TaipeiInstant } from '@licheng/domain';
+import { actorOutsideSchool } from '@licheng/domain/internal';
+import { eventIdOf, loadStream, portfolioAggregate, schoolAggregate, type EventStore, type NewEvent } from '@licheng/eventstore';
+import { chainBatch, headHashOf } from '@licheng/eventstore/internal';
 import * as E from 'fp-ts/Either';
 import { verifyStreamChain } from '../chain';
 import { TransferBundle, tokenOf, transferError } from './bundle';

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { decodeWith, mayCertify, SCHOOL_COMMAND_DATA, schoolDecider, type SchoolCommand, type SchoolCommandType } from '@licheng/domain';
+import { mayCertify, SCHOOL_COMMAND_DATA, schoolDecider, type SchoolCommand, type SchoolCommandType } from '@licheng/domain';
+import { decodeWith } from '@licheng/domain/internal';
 import { admin, at, schoolEvent, schoolFixture, specify, teacher } from '@licheng/testing';
 
 /**

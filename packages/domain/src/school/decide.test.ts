@@ -1,13 +1,6 @@
 import * as E from 'fp-ts/Either';
-import {
-  decodeWith,
-  SCHOOL_COMMAND_DATA,
-  schoolDecider,
-  type Actor,
-  type SchoolCommand,
-  type SchoolCommandType,
-  type SchoolContext,
-} from '@licheng/domain';
+import { SCHOOL_COMMAND_DATA, schoolDecider, type Actor, type SchoolCommand, type SchoolCommandType, type SchoolContext } from '@licheng/domain';
+import { decodeWith } from '@licheng/domain/internal';
 import { admin, at, parent, schoolEvent, schoolFixture, specify, student, system, teacher, YEAR_111 } from '@licheng/testing';
 
 /** A typed school command from loose data, validated by its codec. */

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { decodeWith, isLinkedParent, linkedStudentsOf, SCHOOL_COMMAND_DATA, schoolDecider, type Actor, type SchoolContext } from '@licheng/domain';
+import { isLinkedParent, linkedStudentsOf, SCHOOL_COMMAND_DATA, schoolDecider, type Actor, type SchoolContext } from '@licheng/domain';
+import { decodeWith } from '@licheng/domain/internal';
 import { at, schoolCommand, schoolEvent, schoolFixture, specify } from '@licheng/testing';
 
 /**

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { decodeWith, SCHOOL_COMMAND_DATA, schoolDecider, type Actor, type SchoolCommand, type SchoolCommandType, type SchoolEvent } from '@licheng/domain';
+import { SCHOOL_COMMAND_DATA, schoolDecider, type Actor, type SchoolCommand, type SchoolCommandType, type SchoolEvent } from '@licheng/domain';
+import { decodeWith } from '@licheng/domain/internal';
 import { admin, at, schoolEvent, schoolFixture, specify, student, submitter, teacher } from '@licheng/testing';
 
 /**

@@ -1,15 +1,6 @@
 import * as E from 'fp-ts/Either';
-import {
-  decodeWith,
-  SCHOOL_COMMAND_DATA,
-  schoolDecider,
-  type Actor,
-  type ReceiptCategory,
-  type SchoolCommand,
-  type SchoolCommandType,
-  type SchoolContext,
-  type SchoolEvent,
-} from '@licheng/domain';
+import { SCHOOL_COMMAND_DATA, schoolDecider, type Actor, type ReceiptCategory, type SchoolCommand, type SchoolCommandType, type SchoolContext, type SchoolEvent } from '@licheng/domain';
+import { decodeWith } from '@licheng/domain/internal';
 import { admin, at, parent, schoolEvent, schoolFixture, specify, student, submitter, system, teacher } from '@licheng/testing';
 
 /**

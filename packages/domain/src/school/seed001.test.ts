@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { decodeWith, SCHOOL_COMMAND_DATA, schoolDecider, type SchoolCommand } from '@licheng/domain';
+import { SCHOOL_COMMAND_DATA, schoolDecider, type SchoolCommand } from '@licheng/domain';
+import { decodeWith } from '@licheng/domain/internal';
 import { admin, at, schoolEvent, specify } from '@licheng/testing';
 
 /**

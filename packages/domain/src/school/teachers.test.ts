@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { decodeWith, portfolioDecider, SCHOOL_COMMAND_DATA, schoolDecider, teacherNameOf, type Actor, type SchoolCommand, type SchoolCommandType } from '@licheng/domain';
+import { portfolioDecider, SCHOOL_COMMAND_DATA, schoolDecider, teacherNameOf, type Actor, type SchoolCommand, type SchoolCommandType } from '@licheng/domain';
+import { decodeWith } from '@licheng/domain/internal';
 import { admin, at, contextAt, portfolioCommand, schoolEvent, schoolFixture, specify, student, system, teacher } from '@licheng/testing';
 
 /**

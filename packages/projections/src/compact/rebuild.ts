@@ -2,7 +2,8 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import * as E from 'fp-ts/Either';
 import { freeze, type Draft } from 'immer';
-import { domainError, isDomainError, type DomainError } from '@licheng/domain';
+import { isDomainError, type DomainError } from '@licheng/domain';
+import { domainError } from '@licheng/domain/internal';
 import type { RecordedEvent } from '@licheng/eventstore';
 import { decodeRecorded } from '../envelope';
 import type { Projection } from '../projection';

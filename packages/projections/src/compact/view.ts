@@ -1,11 +1,6 @@
 import type { Draft } from 'immer';
-import {
-  emptyRecord,
-  receiptKey,
-  schoolYearOfTerm,
-  type PortfolioEvent,
-  type Term,
-} from '@licheng/domain';
+import { receiptKey, schoolYearOfTerm, type PortfolioEvent, type Term } from '@licheng/domain';
+import { emptyRecord } from '@licheng/domain/internal';
 import type { Projection } from '../projection';
 import type { ReportOutcome, ReportPerformance, ReportPortfolio, ReportReceipt, ReportsSource } from '../reportsView';
 import { applyToSchools, type SchoolsView } from '../streams';

@@ -1,4 +1,5 @@
-import { domainError, type Role, type RuleId } from '@licheng/domain';
+import { type Role, type RuleId } from '@licheng/domain';
+import { domainError } from '@licheng/domain/internal';
 import type { Reader } from './reader';
 
 /** What each report is called on the seeds' screens, for the refusals. */

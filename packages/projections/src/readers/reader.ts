@@ -1,4 +1,5 @@
-import { actorOutsideSchool, isLinkedParent, valuesOf, type Actor, type DomainError, type Role, type SchoolState } from '@licheng/domain';
+import { isLinkedParent, type Actor, type DomainError, type Role, type SchoolState } from '@licheng/domain';
+import { actorOutsideSchool, valuesOf } from '@licheng/domain/internal';
 import { readErrors, type ReadName } from './errors';
 
 /**

@@ -1,4 +1,5 @@
-import { domainError, initialPortfolioState, SUBMIT_FUNCTION_CODES, valuesOf, type DomainError, type PortfolioState, type ReceiptCategory } from '@licheng/domain';
+import { initialPortfolioState, SUBMIT_FUNCTION_CODES, type DomainError, type PortfolioState, type ReceiptCategory } from '@licheng/domain';
+import { domainError, valuesOf } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { ReportsSource, ReportsView } from '../reportsView';

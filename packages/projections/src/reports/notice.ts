@@ -1,4 +1,5 @@
-import { domainError, teacherNameOf, valuesOf, type DomainError, type SchoolState, type StudentInfo } from '@licheng/domain';
+import { teacherNameOf, type DomainError, type SchoolState, type StudentInfo } from '@licheng/domain';
+import { domainError, valuesOf } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { ReportPortfolio, ReportsSource } from '../reportsView';

@@ -1,4 +1,5 @@
-import { countOf, selectionCapsFor, valuesOf, type DomainError, } from '@licheng/domain';
+import { selectionCapsFor, type DomainError } from '@licheng/domain';
+import { countOf, valuesOf } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { ReportOutcome, ReportPortfolio, ReportsSource } from '../reportsView';

@@ -1,20 +1,5 @@
-import {
-  certifiersOf,
-  epochMillisOf,
-  isApplicable,
-  parameterFor,
-  roundOfStudent,
-  schoolYearAt,
-  selectionCapsFor,
-  teacherNameOf,
-  valuesOf,
-  workPeriodOf,
-  type DomainError,
-  type ReceiptCategory,
-  type SchoolState,
-  type TaipeiInstant,
-  type WorkItem,
-} from '@licheng/domain';
+import { certifiersOf, epochMillisOf, isApplicable, parameterFor, roundOfStudent, schoolYearAt, selectionCapsFor, teacherNameOf, workPeriodOf, type DomainError, type ReceiptCategory, type SchoolState, type TaipeiInstant, type WorkItem } from '@licheng/domain';
+import { valuesOf } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { ReportPortfolio, ReportsSource } from '../reportsView';

@@ -1,5 +1,6 @@
-import { schoolNotRegistered } from '@licheng/domain';
-import { schoolYearOfTerm, valuesOf, type DomainError, type SchoolState, type StudentInfo, type Term } from '@licheng/domain';
+import { schoolNotRegistered } from '@licheng/domain/internal';
+import { schoolYearOfTerm, type DomainError, type SchoolState, type StudentInfo, type Term } from '@licheng/domain';
+import { valuesOf } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import type { SchoolOf, SchoolsView } from '../streams';
 

@@ -1,4 +1,5 @@
-import { valuesOf, type DomainError } from '@licheng/domain';
+import { type DomainError } from '@licheng/domain';
+import { valuesOf } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { ReportPortfolio, ReportsSource } from '../reportsView';

@@ -1,4 +1,5 @@
-import { certifiersOf, teacherNameOf, valuesOf, type DomainError } from '@licheng/domain';
+import { certifiersOf, teacherNameOf, type DomainError } from '@licheng/domain';
+import { valuesOf } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { ReportsSource } from '../reportsView';

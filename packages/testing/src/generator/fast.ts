@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import { hash } from 'node:crypto';
-import { EVENT_ID_NAMESPACE } from '@licheng/eventstore';
+import { EVENT_ID_NAMESPACE } from '@licheng/eventstore/internal';
 
 
 const NAMESPACE = Buffer.from(EVENT_ID_NAMESPACE.replace(/-/g, ''), 'hex');

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
-import type { Actor, Tagged, TaipeiInstant } from '@licheng/domain';
+import type { Actor, TaipeiInstant, Tagged } from '@licheng/domain';
 import { GENESIS_HASH, linkHash, type Aggregate, type NewEvent } from '@licheng/eventstore';
 import { fastEventId } from './fast';
 

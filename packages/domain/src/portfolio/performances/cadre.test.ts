@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { decodeWith, PORTFOLIO_COMMAND_DATA, portfolioDecider } from '@licheng/domain';
+import { PORTFOLIO_COMMAND_DATA, portfolioDecider } from '@licheng/domain';
+import { decodeWith } from '@licheng/domain/internal';
 import { admin, contextAt, mp4, pdf, portfolioCommand, portfolioEvent, schoolFixture, specify, student, system, teacher } from '@licheng/testing';
 
 const MiB = 1_048_576;

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { decodeWith, PERFORMANCE_CATEGORY_NAMES, PORTFOLIO_COMMAND_DATA, portfolioDecider, type PortfolioEvent } from '@licheng/domain';
+import { PERFORMANCE_CATEGORY_NAMES, PORTFOLIO_COMMAND_DATA, portfolioDecider, type PortfolioEvent } from '@licheng/domain';
+import { decodeWith } from '@licheng/domain/internal';
 import { contextAt, fileMeta, mp4, parent, pdf, portfolioCommand, portfolioEvent, schoolEvent, schoolFixture, specify, student, teacher } from '@licheng/testing';
 
 const MiB = 1_048_576;
