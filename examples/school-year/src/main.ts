@@ -5,7 +5,8 @@ import { connectPostgres, openPglite } from '@licheng/eventstore-postgres';
 import { createProjectionRunner, inMemoryViewStore, reportsProjection } from '@licheng/projections';
 import { parseOptions, USAGE, type Options } from './cli';
 import { renderReports } from './summary';
-import { writeOutputs } from './output';
+import { countEvents, writeOutputs } from './output';
+import { demoSealKey } from './sealKey';
 import { simulateSchoolYear } from './simulate';
 
 const progress = (phase: string, commands: number) => {
@@ -27,7 +28,7 @@ export const main = async (options: Options): Promise<number> => {
   try {
     // A durable store may hold an earlier run: its commands have the same ids, so they are not applied twice.
     const earlier = (await store.readAll({ maxCount: 1 })).length > 0;
-    if (earlier) console.log(`resumed: ${name} already holds ${(await store.readAll()).length} events of an earlier run; what it applied is not applied again`);
+    if (earlier) console.log(`resumed: ${name} already holds ${await countEvents(store)} events of an earlier run; what it applied is not applied again`);
     return await runYear(store, name, options);
   } finally {
     await dispose();
@@ -38,7 +39,9 @@ const runYear = async (store: EventStore, storeName: string, options: Options): 
   const service = createLichengService({ store, load: createCachingLoader(store) });
   console.log(`學習歷程 licheng — school year 111 of one school: ${options.students} students, seed ${options.seed}, ${storeName}`);
   const started = Date.now();
-  const year = await simulateSchoolYear(service, { ...options, onProgress: progress });
+  // The deadline runner signs every seal (docs/audit.md); here with a demonstration key derived from the seed.
+  const seal = demoSealKey(options.seed);
+  const year = await simulateSchoolYear(service, { ...options, sealKey: seal.key, onProgress: progress });
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   const runner = createProjectionRunner(store, reportsProjection, inMemoryViewStore());
   const rebuilt = await runner.rebuild();
@@ -46,10 +49,10 @@ const runYear = async (store: EventStore, storeName: string, options: Options): 
     console.error(rebuilt.left.message.en);
     return 1;
   }
-  const events = (await store.readAll()).length;
+  const events = await countEvents(store);
   console.log(`${year.commands} commands, ${events} events stored in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   console.log(renderReports(rebuilt.right.view, year));
-  if (options.out) console.log(`\n${await writeOutputs(options.out, store, rebuilt.right.view, year)}`);
+  if (options.out) console.log(`\n${await writeOutputs(options.out, store, rebuilt.right.view, year, seal.publicPem)}`);
   return 0;
 };
 

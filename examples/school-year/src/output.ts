@@ -1,22 +1,78 @@
+import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
 import { join } from 'node:path';
-import type { EventStore } from '@licheng/eventstore';
+import type { EventStore, RecordedEvent } from '@licheng/eventstore';
 import { toWorkbook, writeReportFiles } from '@licheng/export';
 import type { ReportsView } from '@licheng/projections';
+import { htmlPages, summaryTable } from './pages';
+import { SCHOOL_ID } from './school';
 import type { YearResult } from './simulate';
 import { allTables } from './tables';
 
-/** One stored event per line, in global order: the format `licheng` reads back (docs/audit.md). */
-export const toNdjson = async (store: EventStore): Promise<string> =>
-  (await store.readAll()).map((e) => JSON.stringify(e)).join('\n') + '\n';
+/** How many events a page of the log holds while it is counted or written out. */
+const PAGE = 5_000;
 
-/** `--out DIR`: every report as CSV and .xlsx, one workbook of them all, and the event log as NDJSON. */
-export const writeOutputs = async (dir: string, store: EventStore, view: ReportsView, _year: YearResult): Promise<string> => {
+/** Every stored event in global order, a page at a time: a city's log never sits in memory whole. */
+export async function* pagesOf(store: EventStore): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
+  let after: number | undefined;
+  for (;;) {
+    const page = await store.readAll(after === undefined ? { maxCount: PAGE } : { after, maxCount: PAGE });
+    if (page.length === 0) return;
+    yield page;
+    after = page[page.length - 1]!.position;
+  }
+}
+
+/** The events in the store, counted a page at a time. */
+export const countEvents = async (store: EventStore): Promise<number> => {
+  let count = 0;
+  for await (const page of pagesOf(store)) count += page.length;
+  return count;
+};
+
+/**
+ * One stored event per line, in global order: the format `licheng` reads back (docs/audit.md). Written a page
+ * at a time, waiting for the file to drain, so memory holds one page (issue #18: the whole log as one string
+ * ran a 5,000-student run out of a 768 MB heap).
+ */
+export const writeNdjson = async (store: EventStore, file: string): Promise<number> => {
+  const out = createWriteStream(file);
+  let count = 0;
+  try {
+    for await (const page of pagesOf(store)) {
+      count += page.length;
+      if (!out.write(page.map((e) => `${JSON.stringify(e)}\n`).join(''))) await once(out, 'drain');
+    }
+  } finally {
+    out.end();
+    await once(out, 'close');
+  }
+  return count;
+};
+
+/** R-REP-6: the reports are taken when the log's latest event happened, never at the clock's time, so reruns match. */
+const latestEventTime = async (store: EventStore): Promise<Date> => {
+  let latest = 0;
+  for await (const page of pagesOf(store)) {
+    for (const e of page) latest = Math.max(latest, Date.parse(String((e.metadata as { occurredAt?: unknown }).occurredAt)) || 0);
+  }
+  return new Date(latest);
+};
+
+/** `--out DIR`: every report as CSV and .xlsx, one workbook of them all, the HTML pages and the event log as NDJSON. */
+export const writeOutputs = async (dir: string, store: EventStore, view: ReportsView, _year: YearResult, sealPublicPem?: string): Promise<string> => {
   await mkdir(dir, { recursive: true });
-  const tables = allTables(view);
-  for (const { name, table } of tables) await writeReportFiles(dir, name, table);
-  await writeFile(join(dir, 'all-reports.xlsx'), await toWorkbook(tables.map((t) => t.table)));
-  const log = await toNdjson(store);
-  await writeFile(join(dir, 'events.ndjson'), log);
-  return `wrote ${tables.length} reports as CSV and .xlsx, all-reports.xlsx and events.ndjson (${log.split('\n').length - 1} events) to ${dir}`;
+  const takenAt = await latestEventTime(store);
+  const options = { school: view.schools[SCHOOL_ID]!.policy.name, takenAt };
+  const tables = [...allTables(view), { name: 'school-summary-1112', table: summaryTable(view) }];
+  for (const { name, table } of tables) await writeReportFiles(dir, name, table, options);
+  await writeFile(join(dir, 'all-reports.xlsx'), await toWorkbook(tables.map((t) => t.table), options));
+  const pages = htmlPages(view, takenAt);
+  for (const { name, html } of pages) await writeFile(join(dir, `${name}.html`), html, 'utf8');
+  const events = await writeNdjson(store, join(dir, 'events.ndjson'));
+  // The public key the seals verify against: `licheng audit verify --events DIR/events.ndjson --public-key DIR/seal.pub`.
+  if (sealPublicPem !== undefined) await writeFile(join(dir, 'seal.pub'), sealPublicPem);
+  const key = sealPublicPem === undefined ? '' : ', seal.pub';
+  return `wrote ${tables.length} reports as CSV and .xlsx, all-reports.xlsx, ${pages.length} HTML pages, events.ndjson (${events} events)${key} to ${dir}`;
 };

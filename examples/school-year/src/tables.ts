@@ -7,10 +7,16 @@ import {
   outcomeStatusTable,
   outcomeUsageStatistics,
   outcomeUsageTable,
+  NOTICE_COLUMNS,
+  outcomeSelectionReport,
+  outcomeSelectionTable,
   performanceSelectionReport,
   performanceSelectionTable,
-  studentNotice,
-  studentNoticeTable,
+  receptionLog,
+  receptionLogTable,
+  studentNotices,
+  submissionHistory,
+  submissionHistoryTable,
   uncertifiedTeacherReport,
   uncertifiedTeacherTable,
   type ReportsView,
@@ -42,20 +48,25 @@ export const allTables = (view: ReportsView): ReadonlyArray<{ readonly name: str
   for (const klass of classes) {
     const rows = orThrow(performanceSelectionReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, schoolYear: 111 }));
     tables.push({ name: `performance-selection-${klass.classId}`, table: performanceSelectionTable(111, rows) });
+    const selected = orThrow(outcomeSelectionReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, schoolYear: 111 }));
+    tables.push({ name: `outcome-selection-${klass.classId}`, table: outcomeSelectionTable(111, selected) });
   }
-  // R-REP-5: every student's notice, one after another in one sheet.
-  const notices = Object.keys(policy.students)
-    .sort()
-    .map((studentId) => studentNoticeTable(orThrow(studentNotice(view, { schoolId: SCHOOL_ID, studentId, schoolYear: 111 }))));
-  if (notices[0]) {
-    tables.push({
-      name: 'student-notices-111',
-      table: {
-        title: '111 學年度學生上傳及勾選情形確認單',
-        columns: [{ key: 'student', header: '學生' }, ...notices[0].columns],
-        rows: notices.flatMap((n) => n.rows.map((row) => ({ student: n.title.split(' ').slice(1, 3).join(' '), ...row }))),
-      },
-    });
+  // R-REP-7: each category's submission record with every FID, and what the central database received.
+  for (const category of ['courseRecords', 'cadreRecords', 'courseOutcomes', 'performances'] as const) {
+    tables.push({ name: `submissions-${category}`, table: submissionHistoryTable(category, orThrow(submissionHistory(view, { schoolId: SCHOOL_ID, category }))) });
   }
+  tables.push({ name: 'reception-log', table: receptionLogTable(orThrow(receptionLog(view, { schoolId: SCHOOL_ID }))) });
+  // R-REP-5: every student's notice, a row per school year and 合計數量 each, one after another in one sheet.
+  const notices = orThrow(studentNotices(view, { schoolId: SCHOOL_ID, schoolYear: 111 }));
+  tables.push({
+    name: 'student-notices-111',
+    table: {
+      title: '111 學年度學生上傳及勾選情形確認單',
+      columns: [{ key: 'student', header: '學生' }, ...NOTICE_COLUMNS],
+      rows: notices.flatMap((n) =>
+        [...n.years, n.total].map(({ schoolYear: _schoolYear, ...line }) => ({ student: `${n.className} ${String(n.seatNumber).padStart(2, '0')} ${n.studentNumber} ${n.name}`, ...line })),
+      ),
+    },
+  });
   return tables;
 };

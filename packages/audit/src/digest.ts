@@ -1,5 +1,6 @@
 import type * as crypto from 'node:crypto';
-import { STREAM_PREFIXES, chainHashes, GENESIS_HASH, headsDigest, linkHash, sealKeyIdOf, sealSignatureHolds, type RecordedEvent, type StreamHead } from '@licheng/eventstore';
+import { schoolIdOfSchoolStream, streamKindOf } from '@licheng/domain';
+import { chainHashes, GENESIS_HASH, headsDigest, linkHash, sealKeyIdOf, sealSignatureHolds, type RecordedEvent, type StreamHead } from '@licheng/eventstore';
 import { decodeRecorded } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { finding, type Finding } from './findings';
@@ -82,14 +83,14 @@ export const verifySealDigests = (entries: ReadonlyArray<LogEntry>, options: Sea
   const keyId = options.publicKey ? sealKeyIdOf(options.publicKey) : undefined;
   const streams = byStream(entries);
   for (const { record, line } of entries) {
-    if (!record.streamName.startsWith(STREAM_PREFIXES.school)) continue;
-    const schoolId = record.streamName.slice(STREAM_PREFIXES.school.length);
+    if (streamKindOf(record.streamName) !== 'school') continue;
+    const schoolId = schoolIdOfSchoolStream(record.streamName);
     const since = previousSchoolEvent.get(schoolId) ?? -1;
     previousSchoolEvent.set(schoolId, record.position);
     if (record.type !== 'PeriodSealed') continue;
     const decoded = decodeRecorded(record);
     if (E.isLeft(decoded) || decoded.right.event.type !== 'PeriodSealed') continue;
-    const { category, period, digest, integrity } = decoded.right.event.data;
+    const { category, period, digest, integrity, cohorts } = decoded.right.event.data;
     const at = { streamName: record.streamName, revision: record.revision, line };
     const report = (kind: Finding['kind'], zh: string, en: string, details: Record<string, unknown> = {}) =>
       findings.push(finding(kind, at, `封存 ${category} ${period}：${zh}`, `the seal of ${category} ${period}: ${en}`, { details }));
@@ -101,7 +102,7 @@ export const verifySealDigests = (entries: ReadonlyArray<LogEntry>, options: Sea
       const signature = integrity?.signature;
       if (!signature || digest === null || !integrity) report('unsigned-seal', '沒有簽章', 'carries no signature', { keyId });
       else if (signature.keyId !== keyId) report('unsigned-seal', `簽章金鑰 ${signature.keyId} 不是所給的 ${keyId}`, `is signed by key ${signature.keyId}, not the given ${keyId}`, { keyId, signedBy: signature.keyId });
-      else if (!sealSignatureHolds(options.publicKey, { schoolStream: record.streamName, category, period, digest, heads: integrity.heads }, signature.value)) {
+      else if (!sealSignatureHolds(options.publicKey, { schoolStream: record.streamName, category, period, digest, heads: integrity.heads, ...(cohorts ? { cohorts } : {}) }, signature.value, signature.statement ?? 1)) {
         report('unsigned-seal', '簽章與封存內容不符', 'has a signature that does not verify over what the seal states', { keyId });
       }
     }

@@ -41,8 +41,8 @@ export interface LogError {
   readonly error: DomainError;
 }
 
-export const formatLogError = ({ file, line, error }: LogError): string =>
-  `${file}${line === null ? '' : `:${line}`}: ${error.code}${error.rule ? ` ${error.rule}` : ''} ${error.message.en}`;
+export const formatLogError = ({ file, line, error }: LogError, lang: 'zh-TW' | 'en' = 'en'): string =>
+  `${file}${line === null ? '' : `:${line}`}: ${error.code}${error.rule ? ` ${error.rule}` : ''} ${error.message[lang]}`;
 
 const lineError = (code: string, zh: string, en: string, details: Record<string, unknown> = {}) => domainError(code, null, zh, en, details);
 
@@ -92,11 +92,30 @@ export const parseLog = (file: string, text: string): E.Either<LogError, EventLo
   return bad === undefined ? E.right(collector.log()) : E.left(bad);
 };
 
-const unreadable = (file: string, cause: unknown): LogError => {
-  // Node's fs errors may come from another realm (jest), where `instanceof Error` fails.
-  const reason = typeof (cause as { message?: unknown })?.message === 'string' ? (cause as Error).message : String(cause);
-  return { file, line: null, error: lineError('FILE_UNREADABLE', `無法讀取檔案：${reason}`, `cannot read the file: ${reason}`) };
+/** The system's reasons a file cannot be read or written, said in Chinese; the errno code stays for a search. */
+const FILE_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: '檔案或目錄不存在',
+  EACCES: '沒有權限',
+  EPERM: '不允許此操作',
+  EISDIR: '這是目錄，不是檔案',
+  ENOTDIR: '路徑中有一段不是目錄',
+  ENOSPC: '磁碟空間不足',
+  EROFS: '檔案系統為唯讀',
 };
+
+/** Why a file operation failed, first line only, in either language. */
+export const fileReason = (cause: unknown, lang: 'zh-TW' | 'en'): string => {
+  // Node's fs errors may come from another realm (jest), where `instanceof Error` fails.
+  const reason = (typeof (cause as { message?: unknown })?.message === 'string' ? (cause as Error).message : String(cause)).split('\n')[0]!;
+  const errno = String((cause as { code?: unknown })?.code ?? '');
+  return lang === 'zh-TW' && FILE_REASONS[errno] !== undefined ? `${FILE_REASONS[errno]}（${errno}）` : reason;
+};
+
+const unreadable = (file: string, cause: unknown): LogError => ({
+  file,
+  line: null,
+  error: lineError('FILE_UNREADABLE', `無法讀取檔案：${fileReason(cause, 'zh-TW')}`, `cannot read the file: ${fileReason(cause, 'en')}`),
+});
 
 /**
  * Reads a log file as `parseLog` reads its text, a chunk at a time: a log larger than the longest string

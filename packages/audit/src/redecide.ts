@@ -1,8 +1,7 @@
+import { schoolNotRegistered, schoolIdOfSchoolStream } from '@licheng/domain';
 import {
   boundToSchool,
   decodeCommand,
-  domainError,
-  foldEvents,
   portfolioStreamName,
   schoolStreamName,
   submissionStreamName,
@@ -13,7 +12,7 @@ import {
   type SchoolState,
   type Tagged,
 } from '@licheng/domain';
-import { canonicallyEqual, ownedInitialState, portfolioAggregate, schoolAggregate, submissionAggregate, type Aggregate, type Envelope } from '@licheng/eventstore';
+import { canonicallyEqual, portfolioAggregate, schoolAggregate, submissionAggregate, type Aggregate, type Envelope } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
 import { finding, type Finding } from './findings';
@@ -35,9 +34,8 @@ interface StreamWalk {
   met: number;
   /** Where the last command's run of events ends: entries before it were judged with their command. */
   judgedTo: number;
+  /** The audit's own state of the stream, folded in place; undefined until its first command. */
   state: unknown;
-  /** Whether the state is the audit's own copy, which it may fold in place. */
-  owned: boolean;
 }
 
 const commandIdOf = (entry: LogEntry): unknown => (entry.record.metadata as { commandId?: unknown } | null)?.commandId;
@@ -89,7 +87,7 @@ const targetOf = (routed: RoutedCommand, policies: ReadonlyMap<string, SchoolSta
       const context: E.Either<DomainError, unknown> =
         policy && policy.schoolId !== null
           ? E.right({ now, actor, policy, ...(routed.aggregate === 'submission' ? { portfolios: portfoliosAt(routed, walks) } : {}) })
-          : E.left(domainError('SCHOOL_NOT_REGISTERED', 'R-AUTH-3', `學校 ${data.schoolId} 尚未建立`, `School ${data.schoolId} is not registered`, { schoolId: data.schoolId }));
+          : E.left(schoolNotRegistered(data.schoolId));
       return { streamName, context };
     }
   }
@@ -116,7 +114,7 @@ export const reDecide = (
   const findings: Finding[] = [];
   let commands = 0;
   const walks = new Map<string, StreamWalk>();
-  for (const [streamName, stream] of streams) walks.set(streamName, { entries: stream, met: 0, judgedTo: 0, state: undefined, owned: false });
+  for (const [streamName, stream] of streams) walks.set(streamName, { entries: stream, met: 0, judgedTo: 0, state: undefined });
   const policies = new Map<string, SchoolState>();
   for (const entry of entries) {
     const walk = walks.get(entry.record.streamName);
@@ -132,21 +130,13 @@ export const reDecide = (
         findings.push(finding('undecodable', { streamName, revision: member.record.revision, line: member.line }, result.left.message['zh-TW'], result.left.message.en, { details: { error: result.left } }));
       } else decoded.push(result.right);
     }
-    let before = walk!.state;
-    if (before === undefined) {
-      const copy = ownedInitialState(aggregate.decider.initialState);
-      walk!.owned = copy !== null;
-      before = copy ?? aggregate.decider.initialState;
-    }
+    // The audit owns every state it folds (each walk begins with a new initial state).
+    const before = (walk!.state ??= aggregate.decider.initialState());
     commands += 1;
     if (decoded.length === group.length) findings.push(...judge(aggregate, group, decoded, before, policies, walks));
-    // The audit owns every state it folds and judges each command before folding its events, so a state is
-    // folded in place (as a first load is) unless it holds what only immer may fold.
-    let after = before;
-    if (walk!.owned) for (const { event } of decoded) aggregate.decider.evolve(before as Draft<unknown>, event);
-    else if (decoded.length > 0) after = foldEvents(aggregate.decider.evolve, before, decoded.map((d) => d.event));
-    walk!.state = after;
-    if (kind === 'school') policies.set(streamName.slice('school-'.length), after as SchoolState);
+    // It judges each command before folding its events, so the state is folded in place (shared/decider.ts).
+    for (const { event } of decoded) aggregate.decider.evolve(before as Draft<unknown>, event);
+    if (kind === 'school') policies.set(schoolIdOfSchoolStream(streamName), before as SchoolState);
   }
   return { findings, commands };
 };

@@ -2,11 +2,21 @@ import { domainError, Term, type DomainError } from '@licheng/domain';
 import {
   auditorReports,
   classConfirmationTable,
+  NOTICE_COLUMNS,
+  outcomeSelectionTable,
+  confirmationProgress,
+  confirmationProgressTable,
+  type ConfirmationProgress,
   outcomeStatusTable,
   outcomeUsageTable,
   performanceSelectionTable,
+  receptionLogTable,
+  RECEIPT_CATEGORIES,
+  RECEIPT_CATEGORY_LABELS,
   studentNoticeTable,
+  submissionHistoryTable,
   uncertifiedTeacherTable,
+  type Reminder,
   type ReportsView,
   type Table,
 } from '@licheng/projections';
@@ -14,7 +24,10 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 
 // An auditor replaying a log reads every school by office: the reports without a reader (auditorReports).
-const { classConfirmationReport, outcomeStatusReport, uncertifiedTeacherReport, outcomeUsageStatistics, performanceSelectionReport, studentNotice } = auditorReports;
+const {
+  classConfirmationReport, outcomeStatusReport, uncertifiedTeacherReport, outcomeUsageStatistics, performanceSelectionReport, studentNotice,
+  studentNotices, outcomeSelectionReport, submissionHistory, receptionLog, remindersDue,
+} = auditorReports;
 
 export interface ReportQuery {
   readonly schoolId: string;
@@ -22,14 +35,18 @@ export interface ReportQuery {
   /** A term `YYYS` (1112), or for yearly reports a school year (111) or its term `YYY0`. */
   readonly period?: string;
   readonly studentId?: string;
+  /** The instant a report is taken at (`--at`): the notices' 截至, the reminders' hour. */
+  readonly at?: string;
 }
 
-type Needs = 'classId' | 'period' | 'studentId';
+type Needs = 'classId' | 'period' | 'studentId' | 'at';
 
 interface ReportSpec {
   readonly needs: ReadonlyArray<Needs>;
   readonly what: string;
   readonly build: (view: ReportsView, query: Required<ReportQuery>) => E.Either<DomainError, Table>;
+  /** The confirmation progress the HTML page draws as a chart (`--format html`), for the reports that have one. */
+  readonly progress?: (view: ReportsView, query: Required<ReportQuery>) => E.Either<DomainError, ConfirmationProgress>;
 }
 
 const missing = (report: string, flag: string) =>
@@ -52,6 +69,13 @@ export const REPORTS: Readonly<Record<string, ReportSpec>> = {
     needs: ['classId', 'period'],
     what: 'R-REP-1 導師查看收訖明細確認統計 (class receipt confirmation)',
     build: (view, q) => pipe(termOf(q.period), E.chain((term) => classConfirmationReport(view, { schoolId: q.schoolId, classId: q.classId, term })), E.map(classConfirmationTable)),
+    progress: (view, q) => pipe(termOf(q.period), E.chain((term) => confirmationProgress(view, { schoolId: q.schoolId, term, classIds: [q.classId] }))),
+  },
+  'confirmation-summary': {
+    needs: ['period'],
+    what: 'R-REP-1 全校收訖明細確認進度 (confirmation progress of every class: the school summary)',
+    build: (view, q) => pipe(termOf(q.period), E.chain((term) => confirmationProgress(view, { schoolId: q.schoolId, term })), E.map(confirmationProgressTable)),
+    progress: (view, q) => pipe(termOf(q.period), E.chain((term) => confirmationProgress(view, { schoolId: q.schoolId, term }))),
   },
   'outcome-status': {
     needs: ['period'],
@@ -77,13 +101,81 @@ export const REPORTS: Readonly<Record<string, ReportSpec>> = {
   'student-notice': {
     needs: ['studentId', 'period'],
     what: 'R-REP-5 學生上傳及勾選情形確認單 (per-student notice)',
-    build: (view, q) => pipe(schoolYearOf(q.period), E.chain((schoolYear) => studentNotice(view, { schoolId: q.schoolId, studentId: q.studentId, schoolYear })), E.map(studentNoticeTable)),
+    build: (view, q) =>
+      pipe(schoolYearOf(q.period), E.chain((schoolYear) => studentNotice(view, { schoolId: q.schoolId, studentId: q.studentId, schoolYear, ...asOf(q) })), E.map(studentNoticeTable)),
   },
+  'student-notices': {
+    needs: ['period'],
+    what: 'R-REP-5 學生上傳及勾選情形確認單, a batch: the school, or --class C (each student: a row per school year and 合計數量)',
+    build: (view, q) =>
+      pipe(
+        schoolYearOf(q.period),
+        E.chain((schoolYear) => studentNotices(view, { schoolId: q.schoolId, schoolYear, ...(q.classId ? { classIds: [q.classId] } : {}), ...asOf(q) })),
+        E.map((notices) => ({
+          title: '學生上傳及勾選情形確認單',
+          columns: [{ key: 'student', header: '學生' }, ...NOTICE_COLUMNS],
+          rows: notices.flatMap((n) => [...n.years, n.total].map(({ schoolYear: _y, ...line }) => ({ student: `${n.className} ${n.studentNumber} ${n.name}`, ...line }))),
+        })),
+      ),
+  },
+  'outcome-selection': {
+    needs: ['classId', 'period'],
+    what: 'R-REP-7 學生學習成果勾選情形 (per-student outcome selection list)',
+    build: (view, q) =>
+      pipe(schoolYearOf(q.period), E.chain((schoolYear) => pipe(outcomeSelectionReport(view, { schoolId: q.schoolId, classId: q.classId, schoolYear }), E.map((rows) => outcomeSelectionTable(schoolYear, rows))))),
+  },
+  submissions: {
+    needs: [],
+    what: 'R-REP-7 提交紀錄 (every FID of every category: 學年, 學期, FID, 處理狀態, 提交人員, 提交時間, 取得結果時間, 封存)',
+    build: (view, q) =>
+      pipe(
+        E.sequenceArray(RECEIPT_CATEGORIES.map((category) => pipe(submissionHistory(view, { schoolId: q.schoolId, category }), E.map((rows) => ({ category, table: submissionHistoryTable(category, rows) }))))),
+        E.map((tables) => ({
+          title: '提交至中央資料庫 提交紀錄',
+          columns: [{ key: 'category', header: '資料類型' }, ...(tables[0]?.table.columns ?? [])],
+          rows: tables.flatMap(({ category, table }) => table.rows.map((row) => ({ category: RECEIPT_CATEGORY_LABELS[category], ...row }))),
+        })),
+      ),
+  },
+  'reception-log': {
+    needs: [],
+    what: 'R-REP-7 學校查詢接收紀錄 (course records received)',
+    build: (view, q) => pipe(receptionLog(view, { schoolId: q.schoolId }), E.map(receptionLogTable)),
+  },
+  reminders: {
+    needs: ['at'],
+    what: 'R-NOTE-1 who is due which reminder in the hour of --at',
+    build: (view, q) =>
+      pipe(
+        remindersDue(view, { schoolId: q.schoolId, at: q.at }),
+        E.map((due) => ({
+          title: `${due.at} 應通知名單`,
+          columns: [{ key: 'kind', header: '通知' }, { key: 'to', header: '對象' }, { key: 'what', header: '內容' }],
+          rows: due.reminders.map((r) => ({ kind: r.kind, to: r.kind === 'certifyOutcomes' ? `${r.teacherName} (${r.teacherId})` : r.studentId, what: reminderText(r) })),
+        })),
+      ),
+  },
+};
+
+const asOf = (q: Required<ReportQuery>) => (q.at ? { asOf: q.at } : {});
+
+const reminderText = (r: Reminder): string => {
+  switch (r.kind) {
+    case 'certifyOutcomes':
+      return `${r.outcomeIds.length} 件學習成果待認證`;
+    case 'sendOutcomes':
+      return `${r.term} ${r.outcomeIds.length} 件學習成果未送出認證，${r.closesAt} 截止`;
+    case 'selectOutcomes':
+    case 'selectPerformances':
+      return `${r.schoolYear} 學年度已勾選 ${r.selected}/${r.cap}，${r.closesAt} 截止`;
+    case 'answerReceipt':
+      return `${r.category} ${r.period} 收訖明細待確認，${r.closesAt} 截止`;
+  }
 };
 
 export const REPORT_NAMES = Object.keys(REPORTS);
 
-const FLAG: Readonly<Record<Needs, string>> = { classId: 'class', period: 'period', studentId: 'student' };
+const FLAG: Readonly<Record<Needs, string>> = { classId: 'class', period: 'period', studentId: 'student', at: 'at' };
 
 /** Builds a named report from a view; a query without what the report needs is refused, naming the flag. */
 export const buildReport = (name: string, view: ReportsView, query: ReportQuery): E.Either<DomainError, Table> => {
@@ -92,5 +184,9 @@ export const buildReport = (name: string, view: ReportsView, query: ReportQuery)
     return E.left(domainError('REPORT_UNKNOWN', null, `沒有名為 ${name} 的報表`, `no report is named ${name} (${REPORT_NAMES.join(', ')})`, { name }));
   }
   for (const need of spec.needs) if (query[need] === undefined) return E.left(missing(name, FLAG[need]));
-  return spec.build(view, { classId: '', period: '', studentId: '', ...query } as Required<ReportQuery>);
+  return spec.build(view, { classId: '', period: '', studentId: '', at: '', ...query } as Required<ReportQuery>);
 };
+
+/** The chart's data for a report that has one (`undefined` for the others); the query was checked by `buildReport`. */
+export const buildProgress = (name: string, view: ReportsView, query: ReportQuery): E.Either<DomainError, ConfirmationProgress> | undefined =>
+  REPORTS[name]?.progress?.(view, { classId: '', period: '', studentId: '', ...query } as Required<ReportQuery>);

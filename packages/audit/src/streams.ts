@@ -1,26 +1,21 @@
-import { STREAM_PREFIXES, type RecordedEvent } from '@licheng/eventstore';
+import { isCoveredBySeal, schoolIdOfSchoolStream, STREAM_PREFIXES, streamKindOf } from '@licheng/domain';
+import type { RecordedEvent } from '@licheng/eventstore';
 
-export type StreamKind = 'school' | 'portfolio' | 'submission';
-
-export const streamKindOf = (streamName: string): StreamKind | undefined => {
-  if (streamName.startsWith(STREAM_PREFIXES.school)) return 'school';
-  if (streamName.startsWith(STREAM_PREFIXES.portfolio)) return 'portfolio';
-  if (streamName.startsWith(STREAM_PREFIXES.submission)) return 'submission';
-  return undefined;
-};
+export { streamKindOf, type StreamKind } from '@licheng/domain';
 
 /** The school ids of a log: every `school-{id}` stream. */
 export const schoolIdsOf = (records: Iterable<RecordedEvent>): ReadonlyArray<string> => {
   const ids = new Set<string>();
   for (const record of records) {
-    if (streamKindOf(record.streamName) === 'school') ids.add(record.streamName.slice(STREAM_PREFIXES.school.length));
+    if (streamKindOf(record.streamName) === 'school') ids.add(schoolIdOfSchoolStream(record.streamName));
   }
   return [...ids].sort();
 };
 
 /**
- * The school a portfolio or submission stream belongs to. A school id may contain '-', so of the known
- * schools whose id is a prefix of the rest of the name, the longest wins (`tp-a` over `tp`).
+ * The school a portfolio or submission stream belongs to, of the schools the log registers. A school id has
+ * no '-' (SchoolId), so at most one known id is followed by '-'; a stream of a school the log does not
+ * register belongs to none (the longest match is kept only as a tie-break no valid id can need).
  */
 export const ownerOf = (streamName: string, schoolIds: ReadonlyArray<string>): { schoolId: string; rest: string } | undefined => {
   const kind = streamKindOf(streamName);
@@ -31,14 +26,8 @@ export const ownerOf = (streamName: string, schoolIds: ReadonlyArray<string>): {
   return owner === undefined ? undefined : { schoolId: owner, rest: rest.slice(owner.length + 1) };
 };
 
-/**
- * The streams a seal digest covers (docs/audit.md): `school-{id}` and every stream whose name starts with
- * `portfolio-{id}-` or `submission-{id}-`. By name alone, as the deadline runner reads them by prefix.
- */
-export const isSealedBy = (streamName: string, schoolId: string): boolean =>
-  streamName === `${STREAM_PREFIXES.school}${schoolId}` ||
-  streamName.startsWith(`${STREAM_PREFIXES.portfolio}${schoolId}-`) ||
-  streamName.startsWith(`${STREAM_PREFIXES.submission}${schoolId}-`);
+/** The streams a seal digest covers (docs/audit.md): the domain's `sealCoverage`. */
+export const isSealedBy = isCoveredBySeal;
 
 /** Each stream's events in the order the log holds them. */
 export const byStream = <T extends { readonly record: RecordedEvent }>(entries: ReadonlyArray<T>): ReadonlyMap<string, ReadonlyArray<T>> => {

@@ -139,6 +139,21 @@ const perSeal = (which: 'first' | 'last'): Tamper[] => {
     },
     { name: `seal ${n}: signature removed, re-chained`, make: () => rechain(edit(lines, at(), (r) => ({ ...r, data: { ...r.data, integrity: { heads: (dataOf(at())['integrity'] as { heads: unknown }).heads } } })), school()), withKey: k('unsigned-seal'), keyless: k() },
     { name: `seal ${n}: signed by another key, re-chained`, make: () => reseal(lines, at(), attacker), withKey: k('unsigned-seal'), keyless: k() },
+    {
+      // The round a seal closes, changed in the seal and in its recorded command alike: the re-decision agrees,
+      // heads and digest are untouched; only the signature, which covers the cohorts since statement 2, tells.
+      name: `seal ${n}: cohorts changed with its recorded command, re-chained`,
+      make: () =>
+        rechain(
+          edit(lines, at(), (r) => {
+            const command = r.metadata['command'] as { type: string; data: Record<string, unknown> };
+            return { ...r, data: { ...r.data, cohorts: [999] }, metadata: { ...r.metadata, command: { ...command, data: { ...command.data, cohorts: [999] } } } };
+          }),
+          school(),
+        ),
+      withKey: k('unsigned-seal'),
+      keyless: k(),
+    },
     { name: `seal ${n}: digest changed, heads kept`, make: () => rechain(edit(lines, at(), (r) => ({ ...r, data: { ...r.data, digest: 'f'.repeat(64) } })), school()), withKey: ['unsigned-seal', 'digest-mismatch'], keyless: ['digest-mismatch'] },
     // Beyond any seal: the last seal removed whole leaves nothing that says it was there (docs/audit.md).
     { name: `seal ${n}: deleted, school stream renumbered`, make: () => renumber(without(lines, at()), school()), withKey: k(), keyless: k() },

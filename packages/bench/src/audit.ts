@@ -2,17 +2,19 @@ import { auditLog, type LogEntry } from '@licheng/audit';
 import type { RecordedEvent } from '@licheng/eventstore';
 import type { StoreWorkload } from './workload';
 
-/** The workload as an NDJSON log would hand it to `licheng audit verify`: school stream first, then each student's. */
+/**
+ * The workload as an NDJSON log would hand it to `licheng audit verify`: every stream's events merged in the
+ * order they were recorded (the audit checks that a school's recorded time never runs backwards, R-TIME-4);
+ * the sort is stable, so each stream keeps its own order.
+ */
 export const logEntriesOf = (workload: StoreWorkload): LogEntry[] => {
-  const entries: LogEntry[] = [];
-  let position = 0;
-  for (const stream of [workload.school, ...workload.streams]) {
-    stream.events.forEach((event, revision) => {
-      const record: RecordedEvent = JSON.parse(JSON.stringify({ eventId: event.eventId, streamName: stream.streamName, revision, position, type: event.type, data: event.data, metadata: event.metadata })) as RecordedEvent;
-      entries.push({ record, line: ++position });
-    });
-  }
-  return entries;
+  const events = [workload.school, ...workload.streams].flatMap((stream) => stream.events.map((event, revision) => ({ stream, event, revision })));
+  const at = (e: (typeof events)[number]) => (e.event.metadata as { occurredAt: string }).occurredAt;
+  events.sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0));
+  return events.map(({ stream, event, revision }, position) => {
+    const record: RecordedEvent = JSON.parse(JSON.stringify({ eventId: event.eventId, streamName: stream.streamName, revision, position, type: event.type, data: event.data, metadata: event.metadata })) as RecordedEvent;
+    return { record, line: position + 1 };
+  });
 };
 
 /**

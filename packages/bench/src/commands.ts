@@ -4,6 +4,7 @@ import {
   decidePortfolio,
   evolvePortfolio,
   initialPortfolioState,
+  portfolioDecider,
   type Actor,
   type PortfolioCommand,
   type PortfolioEvent,
@@ -33,6 +34,30 @@ export interface CommandTarget {
   commands: number;
 }
 
+/**
+ * The workload's streams end in the summer after the last selection window, and recorded time never runs
+ * backwards (R-TIME-4). So the commands come on the first of August of that year, and the bench's school
+ * keeps its last selection window open until the end of that year (a school may reopen a window; the
+ * decider's work is the same). Both sides decide under this policy.
+ */
+const COMMAND_DAY = '-08-01T10:00+08:00';
+
+const policies = new WeakMap<StoredWorkload, SchoolState>();
+export const commandPolicy = (workload: StoredWorkload): SchoolState => {
+  const known = policies.get(workload);
+  if (known) return known;
+  const policy = workload.school.policy;
+  const workPeriods = { ...policy.workPeriods };
+  for (const key of Object.keys(workPeriods)) {
+    const window = workPeriods[key]!;
+    const year = Number(key.slice(0, 3));
+    if (key.endsWith('0:outcomeSelection')) workPeriods[key] = { start: window.start, end: `${year + 1912}-12-31T17:00+08:00` as TaipeiInstant };
+  }
+  const opened = Object.assign({}, policy, { workPeriods });
+  policies.set(workload, opened);
+  return opened;
+};
+
 /** The last outcome each student selected: a command on it always decides an outcome and appends one event. */
 export const commandTargets = async (workload: StoredWorkload, store: InMemoryEventStore): Promise<CommandTarget[]> => {
   const targets: CommandTarget[] = [];
@@ -42,8 +67,10 @@ export const commandTargets = async (workload: StoredWorkload, store: InMemoryEv
     const selected = Object.values(loaded.right.state.outcomes).filter((o) => o.selected);
     const outcome = selected[selected.length - 1];
     if (!outcome) throw new Error(`${stream.streamName} has no selected outcome`);
-    const spring = outcome.schoolYear + 1912;
-    targets.push({ streamName: stream.streamName, studentId: stream.studentId, outcomeId: outcome.outcomeId, now: `${spring}-04-12T10:00+08:00` as TaipeiInstant, selected: true, commands: 0 });
+    const at = `${outcome.schoolYear + 1912}${COMMAND_DAY}` as TaipeiInstant;
+    const lastAt = loaded.right.last?.metadata.occurredAt ?? '';
+    if (lastAt >= at) throw new Error(`${stream.streamName} ends at ${lastAt}, after the bench's commands (${at})`);
+    targets.push({ streamName: stream.streamName, studentId: stream.studentId, outcomeId: outcome.outcomeId, now: at, selected: true, commands: 0 });
   }
   return targets;
 };
@@ -74,11 +101,11 @@ const drive = async (targets: CommandTarget[], ms: number, send: (target: Comman
 
 /** Our command handler on the in-memory store, with the state cache on or off. */
 export const measureOurCommands = async (store: InMemoryEventStore, workload: StoredWorkload, targets: CommandTarget[], cached: boolean, ms: number) => {
-  const policy: SchoolState = workload.school.policy;
+  const policy: SchoolState = commandPolicy(workload);
   const schoolId = workload.school.schoolId;
   const handler: CommandHandler = createCommandHandler({
     store,
-    load: cached ? createCachingLoader(store, { maxStreams: targets.length + 10 }) : (aggregate, streamName) => loadStream(store, aggregate, streamName),
+    load: cached ? createCachingLoader(store, { maxStreams: targets.length + 10, foldInPlace: true }) : (aggregate, streamName) => loadStream(store, aggregate, streamName),
   });
   const send = async (target: CommandTarget) => {
     const command = commandOf(schoolId, target);
@@ -100,11 +127,21 @@ export const measureOurCommands = async (store: InMemoryEventStore, workload: St
 };
 
 type EmmettModule = typeof import('@event-driven-io/emmett');
+type EmmettCommand = { type: string; data: Record<string, unknown>; metadata: { instant: TaipeiInstant; actor: Actor } };
+type EmmettHandle = (store: unknown, id: string, command: EmmettCommand) => Promise<{ newEvents: ReadonlyArray<unknown> }>;
+
+/**
+ * How Emmett's evolve is written. `inPlace` is how an Emmett user writes a fast one: its `initialState`
+ * returns a fresh object on every call, so evolve may change the state it is given and return it (what our
+ * own first load does). `producePerEvent` is the naive port of an immer recipe, one `produce` per event,
+ * kept as a labelled extra line only.
+ */
+export type EmmettEvolve = 'inPlace' | 'producePerEvent';
 
 /**
  * @event-driven-io/emmett's DeciderCommandHandler on its in-memory store, with the same decider: our
- * decide (given the same policy and clock) and our evolve, wrapped in immer's produce per event because
- * Emmett's evolve returns a new state. Its store keeps events as objects, so its replay parses nothing.
+ * decide (given the same policy and clock) and our evolve. Its store keeps events as objects, so its
+ * replay parses nothing. One store serves both ways of writing evolve.
  */
 export const emmettFor = async (workload: StoredWorkload, from: InMemoryEventStore) => {
   // Emmett ships CommonJS as well (dist/index.cjs), so a plain require works from this CommonJS bench.
@@ -115,18 +152,26 @@ export const emmettFor = async (workload: StoredWorkload, from: InMemoryEventSto
     const events = decodedEvents(stream.streamName, await storedEvents(from, stream.streamName));
     await store.appendToStream(stream.streamName, events.map((event) => ({ type: event.type, data: event.data })) as never);
   }
-  const policy = workload.school.policy;
-  type Command = { type: string; data: Record<string, unknown>; metadata: { instant: TaipeiInstant; actor: Actor } };
-  const handle = emmett.DeciderCommandHandler({
-    decide: (command: Command, state: PortfolioState) => {
-      const decided = decidePortfolio({ type: command.type, data: command.data } as PortfolioCommand, state, { now: command.metadata.instant, actor: command.metadata.actor, policy });
-      if (E.isLeft(decided)) throw new Error(decided.left.message.en);
-      return [...decided.right];
-    },
-    evolve: (state: PortfolioState, event: PortfolioEvent) => produce(state, (draft: Draft<PortfolioState>) => evolvePortfolio(draft, event)),
-    initialState: () => initialPortfolioState,
-  } as never) as unknown as (store: unknown, id: string, command: Command) => Promise<{ newEvents: ReadonlyArray<unknown> }>;
-  return { emmett, store, handle };
+  const policy = commandPolicy(workload);
+  const decide = (command: EmmettCommand, state: PortfolioState) => {
+    const decided = decidePortfolio({ type: command.type, data: command.data } as PortfolioCommand, state, { now: command.metadata.instant, actor: command.metadata.actor, policy });
+    if (E.isLeft(decided)) throw new Error(decided.left.message.en);
+    return [...decided.right];
+  };
+  const handlers: Record<EmmettEvolve, EmmettHandle> = {
+    inPlace: emmett.DeciderCommandHandler({
+      decide,
+      // A fresh copy per fold (the fastest of those tried: docs/performance.md), mutated by our recipe.
+      evolve: (state: PortfolioState, event: PortfolioEvent) => (evolvePortfolio(state as Draft<PortfolioState>, event), state),
+      initialState: portfolioDecider.initialState,
+    } as never) as unknown as EmmettHandle,
+    producePerEvent: emmett.DeciderCommandHandler({
+      decide,
+      evolve: (state: PortfolioState, event: PortfolioEvent) => produce(state, (draft: Draft<PortfolioState>) => evolvePortfolio(draft, event)),
+      initialState: () => initialPortfolioState,
+    } as never) as unknown as EmmettHandle,
+  };
+  return { emmett, store, handlers };
 };
 
 export const measureEmmettCommands = async (
@@ -134,11 +179,12 @@ export const measureEmmettCommands = async (
   workload: StoredWorkload,
   targets: CommandTarget[],
   ms: number,
+  evolve: EmmettEvolve = 'inPlace',
 ) => {
   const schoolId = workload.school.schoolId;
   const send = async (target: CommandTarget) => {
     const command = commandOf(schoolId, target);
-    const result = await emmett.handle(emmett.store, target.streamName, {
+    const result = await emmett.handlers[evolve](emmett.store, target.streamName, {
       type: command.type,
       data: command.data as Record<string, unknown>,
       metadata: { instant: target.now, actor: { id: target.studentId, role: 'student' } as Actor },

@@ -3,7 +3,7 @@ import type { Actor, PortfolioCommand } from '@licheng/domain';
 import { createCachingLoader, createCommandHandler, InMemoryEventStore, portfolioAggregate } from '@licheng/eventstore';
 import { createProjectionRunner, inMemoryViewStore, reportsProjection } from '@licheng/projections';
 import { now, percentile } from './measure';
-import { commandTargets } from './commands';
+import { commandPolicy, commandTargets } from './commands';
 import { loadInto, type StoreWorkload } from './workload';
 
 /**
@@ -26,7 +26,7 @@ export const measureProjectionLag = async (workload: StoreWorkload, samples: num
     },
   });
   const handler = createCommandHandler({ store, load: createCachingLoader(store) });
-  const policy = workload.school.policy;
+  const policy = commandPolicy(workload);
   const lags: number[] = [];
   const realAppend = store.appendToStream.bind(store);
   let appendedAt = 0;

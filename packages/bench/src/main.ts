@@ -1,3 +1,4 @@
+import './production';
 import { writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem } from 'node:os';
 import { InMemoryEventStore } from '@licheng/eventstore';
@@ -52,7 +53,7 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   const options = parse(argv);
   const size = options.quick ? SIZES.quick : SIZES.full;
   const started = Date.now();
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB (${fmt(freemem() / 2 ** 30, 1)} free), Node ${process.version}`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB (${fmt(freemem() / 2 ** 30, 1)} free), Node ${process.version}, NODE_ENV=${process.env.NODE_ENV}`;
   log(`${options.quick ? 'quick' : 'full'} run on ${machine}`);
 
   // 1. Rebuild first, while the process holds nothing else, so that its peak RSS is its own.
@@ -83,7 +84,7 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   // replay's rounds, so that its ratio to replay is taken over the same stretches of time.
   const auditWorkload = await cachedWorkload(auditRequest);
   const auditing = auditCompanion(logEntriesOf(auditWorkload));
-  const { workload, replay, byLength, warm, cold, theirs } = await storeBenchmarks(options.seed, size, auditing);
+  const { workload, replay, byLength, warm, cold, theirs, naive } = await storeBenchmarks(options.seed, size, auditing);
   const audit = { eventsPerSecond: replay.companionEventsPerSecond!, events: auditing.events, findings: auditing.report().findings.length, clean: auditing.report().clean };
   log(`audit: ${fmt(audit.eventsPerSecond)} events/s over ${fmt(audit.events)} events, ${audit.findings} findings`);
   collectGarbage();
@@ -133,6 +134,7 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   for (const r of emmettAppends) console.log(`  Emmett  ${fmt(r.streams).padStart(8)} streams: ${fmt(r.meanMicros, 2)} µs`);
   console.log('rebuild time against events:');
   for (const p of rebuilt.progress.filter((_, i, all) => i === all.length - 1 || i % Math.ceil(all.length / 6) === 0)) console.log(`  ${fmt(p.events).padStart(10)} events: ${fmt(p.seconds, 2)} s`);
+  console.log(`Emmett with one immer produce per event (the bench's peer until issue #18): ${fmt(naive.perSecond)} commands/s`);
   console.log(`audit: ${audit.findings} findings (${audit.clean ? 'clean' : 'NOT clean'}); floor parse of the log ${fmt(floor.seconds, 2)} s; total ${fmt((Date.now() - started) / 1000, 1)} s`);
   if (options.json) writeFileSync(options.json, `${JSON.stringify(results, null, 2)}\n`);
   if (options.chart) writeFileSync(options.chart, renderChart({ byLength, appends, emmettAppends, rebuild: rebuilt.progress, machine, quick: options.quick }));
@@ -150,8 +152,11 @@ const storeBenchmarks = async (seed: number, size: (typeof SIZES)[keyof typeof S
   collectGarbage();
   // The targets went on with our runs, as Emmett's streams (copied from our store) did.
   const theirs = await measureEmmettCommands(emmett, workload, ours.targets, size.commandMs);
-  log(`Emmett commands: ${fmt(theirs.perSecond)}/s`);
-  return { workload: { streams: workload.streams.length, events: workload.events }, ...ours, theirs };
+  log(`Emmett commands (evolve in place): ${fmt(theirs.perSecond)}/s`);
+  // The naive port (one immer produce per event), as a labelled extra line: no ratio is taken against it.
+  const naive = await measureEmmettCommands(emmett, workload, ours.targets, size.commandMs / 2, 'producePerEvent');
+  log(`Emmett commands (produce per event, not a goal's peer): ${fmt(naive.perSecond)}/s`);
+  return { workload: { streams: workload.streams.length, events: workload.events }, ...ours, theirs, naive };
 };
 
 const ourStoreBenchmarks = async (workload: StoredWorkload, store: InMemoryEventStore, size: (typeof SIZES)[keyof typeof SIZES], audit: Companion) => {

@@ -18,6 +18,7 @@ import {
   studentNotice,
   uncertifiedTeacherReport,
   type ProjectedEvent,
+  type ReportsSource,
   type ReportsView,
 } from '@licheng/projections';
 import { now, rssMB } from './measure';
@@ -91,7 +92,7 @@ export const floorAlongside = (file: string) => {
 };
 
 /** Every report of every school of the view for one school year: what a rebuild is for. */
-export const everyReport = (view: ReportsView, schoolYear: number): number => {
+export const everyReport = (view: ReportsSource, schoolYear: number): number => {
   let reports = 0;
   const terms = [`${schoolYear}1`, `${schoolYear}2`];
   const ok = <T>(result: E.Either<unknown, T>): T => {

@@ -49,8 +49,8 @@ export const EVENT_DOCS: Readonly<Record<EventType, EventDoc>> = {
     commands: ['SetWorkPeriod'],
   },
   ParameterSet: {
-    meaning: 'A school parameter in force from a school year on; `null` means no limit (performance cap only). File and storage limits may not exceed the national ones.',
-    rules: ['R-OUT-3', 'R-OUT-4', 'R-PERF-2', 'R-FILE-1', 'R-FILE-3', 'R-AUTH-3'],
+    meaning: 'A school parameter in force from a school year on; `null` means no limit (performance cap) or no mail (the teachers\' reminder hour). File and storage limits may not exceed the national ones. The reminder parameters (hour 0–23, days from 1) are R-NOTE-1\'s; the value widened from positive to non-negative for the hour 0, so every value written before reads as it did (schema 1).',
+    rules: ['R-OUT-3', 'R-OUT-4', 'R-PERF-2', 'R-FILE-1', 'R-FILE-3', 'R-NOTE-1', 'R-AUTH-3'],
     commands: ['SetParameter'],
   },
   ClassRegistered: {
@@ -119,7 +119,7 @@ export const EVENT_DOCS: Readonly<Record<EventType, EventDoc>> = {
       "A round of a receipt category's period sealed (封存) by the system once its confirmation is over; nothing in it changes again. " +
       '`cohorts` names the round, absent for the round of every cohort (every v1/v2 seal). ' +
       '`digest` is the digest of the school\'s stream heads just before sealing (docs/audit.md), `null` for seals without one. ' +
-      'Schema 3 adds `integrity`: the exact heads covered and, when the deadline runner holds a key, its Ed25519 signature.',
+      'Schema 3 adds `integrity`: the exact heads covered and, when the deadline runner holds a key, its Ed25519 signature; a signature with `statement: 2` also covers the round\'s `cohorts`.',
     rules: ['R-SEAL-1', 'R-SEAL-2', 'R-AUTH-4', 'R-ROUND-1', 'R-ROUND-2'],
     commands: ['SealPeriod'],
   },
@@ -305,7 +305,7 @@ const TYPE_NOTES: Readonly<Record<string, string>> = {
   Cohorts: 'The cohorts a round (梯次) covers, as entry school years (入學年度), ascending without repeats (R-ROUND-1).',
   ItemDetails: 'What a statement shows of one item (R-REC-7): a course record\'s, a cadre record\'s, or a selected item\'s files, told apart by `kind`.',
   StatementItem: 'An item of a receipt statement: `details` null on a statement issued before R-REC-7.',
-  ParameterName: 'A school parameter, versioned by school year (R-OUT-3, R-OUT-4, R-PERF-2, R-FILE-1, R-FILE-3).',
+  ParameterName: 'A school parameter, versioned by school year (R-OUT-3, R-OUT-4, R-PERF-2, R-FILE-1, R-FILE-3, R-NOTE-1).',
   PerformanceDetails: 'The fields of each of the ten categories (R-PERF-1, R-PERF-5..7), told apart by `category`.',
   PlanApprovalStage: "A stage of plan approval: a role group's members, the plan's advisor, or the homeroom teacher (R-PLAN-1).",
   PositiveInt: 'A safe integer, 1 or more.',

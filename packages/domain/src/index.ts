@@ -17,4 +17,6 @@ export * from './school';
 export * from './portfolio';
 export * from './commands';
 export * from './submission';
+export { schoolNotRegistered } from './school/errors';
+export { isCoveredBySeal, portfolioOwnerOf, schoolIdOfSchoolStream, schoolPortfoliosPrefix, sealCoverage, STREAM_PREFIXES, streamKindOf, type StreamKind } from './streams';
 export { EVENT_DOCS, EVENT_RULES, renderEventCatalogue, type EventDoc, type EventType } from './catalogue';

@@ -110,7 +110,7 @@ describe.each([true, false])('faults through the stand-in (BatchAppend %s)', (ba
     const retried = rightOf(await store.appendToStream(stream, batch, 0));
     const stored = await store.readStream(stream);
     expect(stored.map((event) => event.type)).toEqual(['A0', 'A1', 'A2']);
-    expect(retried).toEqual({ nextVersion: 2, lastPosition: stored[2]!.position });
+    expect(retried).toEqual({ nextVersion: 2, lastPosition: stored[2]!.position, alreadyStored: true });
     expect(standIn.stats).toMatchObject({ repliesLost: 1, idempotent: 1 });
   });
 

@@ -8,9 +8,12 @@ import { connectEventStoreDb } from './connect';
 describeEventStoreContract('EventStoreDbStore through @eventstore/db-client 6 on the stand-in', async () => {
   const standIn = await startStandIn();
   const { store, dispose } = connectEventStoreDb(standIn.connectionString, { client: '@eventstore/db-client' });
+  const other = connectEventStoreDb(standIn.connectionString, { client: '@eventstore/db-client' });
   return {
     store,
+    other: other.store,
     dispose: async () => {
+      await other.dispose();
       await dispose();
       await standIn.stop();
     },

@@ -7,9 +7,13 @@ for (const batchAppend of [true, false]) {
   describeEventStoreContract(`EventStoreDbStore on the stand-in (${batchAppend ? 'Streams.BatchAppend' : 'Streams.Append'})`, async () => {
     const standIn = await startStandIn({ batchAppend });
     const { store, dispose } = connectEventStoreDb(standIn.connectionString);
+    // Another process's client: it sees a repeat it can read, not one the server answers in the same instant.
+    const other = connectEventStoreDb(standIn.connectionString);
     return {
       store,
+      other: other.store,
       dispose: async () => {
+        await other.dispose();
         await dispose();
         await standIn.stop();
       },

@@ -45,7 +45,7 @@ describe('the EventStoreDB adapter', () => {
     const written = await store.appendToStream('school-3', [newEvent('A')], 'no_stream');
     const before = standIn.log.logEnd;
     expect(await store.appendToStream('school-3', [], 0)).toEqual(written);
-    expect(await store.appendToStream('school-4', [], 'no_stream')).toEqual(E.right({ nextVersion: -1, lastPosition: -1 }));
+    expect(await store.appendToStream('school-4', [], 'no_stream')).toEqual(E.right({ nextVersion: -1, lastPosition: -1, alreadyStored: false }));
     expect(E.isLeft(await store.appendToStream('school-3', [], 'no_stream'))).toBe(true);
     expect(E.isLeft(await store.appendToStream('school-3', [], 1.5))).toBe(true);
     expect(standIn.log.logEnd).toBe(before);
@@ -57,8 +57,25 @@ describe('the EventStoreDB adapter', () => {
     opened.push({ standIn: older, connection: other });
     const batch = [newEvent('A'), newEvent('B')];
     const first = await other.store.appendToStream('school-5', batch, 'no_stream');
-    expect(await other.store.appendToStream('school-5', batch, 'no_stream')).toEqual(first);
+    expect(E.isRight(first) && first.right.alreadyStored).toBe(false);
+    expect(await other.store.appendToStream('school-5', batch, 'no_stream')).toEqual(E.map((written: object) => ({ ...written, alreadyStored: true }))(first));
     expect(older.stats.idempotent).toBe(1);
+  });
+
+  it('tells a repeat from another process in the same instant where the server answers repeats without a position', async () => {
+    const older = await startStandIn({ positionOnRepeats: false });
+    const one = connectEventStoreDb(older.connectionString);
+    const two = connectEventStoreDb(older.connectionString);
+    opened.push({ standIn: older, connection: one });
+    try {
+      for (let round = 0; round < 5; round++) {
+        const batch = [newEvent('A'), newEvent('B')];
+        const results = await Promise.all([one, two, one, two].map(({ store: s }) => s.appendToStream(`school-6-${round}`, batch, 'no_stream')));
+        expect(results.map((result) => E.isRight(result) && result.right.alreadyStored).sort()).toEqual([false, true, true, true]);
+      }
+    } finally {
+      await two.dispose();
+    }
   });
 
   it('gives the same conflict value through a client that answers conflicts instead of throwing them', async () => {

@@ -1,4 +1,5 @@
 import {
+  KeyedQueue,
   NO_STREAM,
   OpenSubscriptions,
   partiallyRepeatedBatch,
@@ -139,6 +140,7 @@ export class EventStoreDbStore implements EventStore {
   private readonly resubscribe: Required<ResubscribeOptions>;
   private readonly searchWindow: number;
   private readonly serverFiltersReads: boolean;
+  private readonly appends = new KeyedQueue();
 
   constructor(
     readonly client: KurrentClient,
@@ -164,8 +166,24 @@ export class EventStoreDbStore implements EventStore {
       if (expectedRevision === null || !satisfiesExpectedVersion(expected, actual)) {
         return E.left(wrongExpectedVersion(streamName, expected, actual));
       }
-      return E.right({ nextVersion: actual, lastPosition: last ? last.position : -1 });
+      return E.right({ nextVersion: actual, lastPosition: last ? last.position : -1, alreadyStored: false });
     }
+    return this.appends.run(streamName, () => this.append(streamName, batch, expected, expectedRevision));
+  }
+
+  /**
+   * The server answers a repeat as it answers a write (no flag says which), so the adapter looks first: if the
+   * batch's first id is where a repeat would find it, the server's success is a repeat. Appends to one
+   * stream through this store queue, so that of two identical ones the second sees the first's events; two
+   * processes appending the same ids in the same instant can still both be told "written" (docs/eventstoredb.md).
+   */
+  private async append(
+    streamName: string,
+    batch: ClientEventData[],
+    expected: ExpectedVersion,
+    expectedRevision: ExpectedRevision,
+  ): Promise<E.Either<AppendError, AppendResult>> {
+    const seenBefore = await this.holds(streamName, batch[0]!.id, expectedRevision);
     try {
       const result = await this.client.appendToStream(streamName, batch, { streamState: expectedRevision, expectedRevision });
       if (!result.success) {
@@ -180,7 +198,8 @@ export class EventStoreDbStore implements EventStore {
         ? toPort(result.position, `the append to ${streamName}`)
         : (await this.readStream(streamName, { fromRevision: nextVersion }))[0]?.position;
       if (lastPosition === undefined) throw new Error(`EventStoreDB reported revision ${nextVersion} of ${streamName}, which cannot be read`);
-      return E.right({ nextVersion, lastPosition });
+      // An answer without a position is a repeat: only a server's idempotent reply leaves it out.
+      return E.right({ nextVersion, lastPosition, alreadyStored: seenBefore || !result.position });
     } catch (error) {
       if (!isClientError(error, 'wrong-expected-version')) throw error;
       return E.left(conflict(streamName, expected, actualRevision(error)));
@@ -263,6 +282,22 @@ export class EventStoreDbStore implements EventStore {
     const read = { fromPosition: fromPort(from), maxCount: count, direction: 'forwards', resolveLinkTos: false } as const;
     for await (const resolved of this.client.readAll(this.serverFiltersReads ? { ...read, filter } : read)) page.push(resolved);
     return page;
+  }
+
+  /** Whether the event id is stored where a repeat of an append with this expectation would find it. */
+  private async holds(streamName: string, eventId: string, expected: ExpectedRevision): Promise<boolean> {
+    const next = expected === 'no_stream' ? 0n : typeof expected === 'bigint' ? expected + 1n : null;
+    // `any` and `stream_exists` repeat wherever the ids are; a numbered expectation only right after it.
+    const read = next === null ? { fromRevision: 'start' as const, direction: 'forwards' as const } : { fromRevision: next, direction: 'forwards' as const, maxCount: 1 };
+    let found = false;
+    try {
+      // Read to the end, never break off (see lastEvent).
+      for await (const resolved of this.client.readStream(streamName, read)) found ||= resolved.event?.id === eventId;
+    } catch (error) {
+      if (isClientError(error, 'stream-not-found')) return false;
+      throw error;
+    }
+    return found;
   }
 
   private async lastEvent(streamName: string): Promise<RecordedEvent | undefined> {

@@ -1,15 +1,14 @@
-import type { PGlite } from '@electric-sql/pglite';
 import { migrate } from './migrations';
-import { PgDatabase, PgliteDatabase, type PgDatabaseOptions, type SqlDatabase } from './sql';
+import { PgDatabase, PgliteDatabase, type PgDatabaseOptions, type PgliteClass, type SqlDatabase } from './sql';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './store';
 
 /** Loaded on first use, so that a program on a PostgreSQL server never loads the WebAssembly build. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const loadPglite = (): typeof PGlite => (require('@electric-sql/pglite') as typeof import('@electric-sql/pglite')).PGlite;
+const loadPglite = (): PgliteClass => (require('@electric-sql/pglite') as typeof import('@electric-sql/pglite')).PGlite as unknown as PgliteClass;
 
 export interface PgliteOptions extends PostgresEventStoreOptions {
   /** The PGlite class to use; the package's by default (tests pass one loaded outside Jest's sandbox). */
-  readonly PGlite?: typeof PGlite;
+  readonly PGlite?: PgliteClass;
 }
 
 export interface PostgresConnection {

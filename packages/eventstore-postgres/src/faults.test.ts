@@ -55,10 +55,10 @@ const child = (args: ReadonlyArray<string>): Promise<string[]> =>
     const writer = spawn(process.execPath, [CHILD, 'batches', server.connectionString, prefix, String(size)], { stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => writer.once('exit', (_code, signal) => resolve(signal)));
     await new Promise<void>((resolve) => writer.stdout.once('data', () => resolve()));
-    // Killed while the server is running one of its inserts: the batch is then half sent or half written.
+    // Killed while the server is running one of its appends: the batch is then half sent or half written.
     await eventually(async () => {
       const { rows } = await db.query<{ n: string }>(
-        "select count(*) as n from pg_stat_activity where state = 'active' and query like 'insert into licheng_events%'",
+        "select count(*) as n from pg_stat_activity where state = 'active' and query like 'select outcome, version, last_position from licheng_append(%'",
       );
       return Number(rows[0]!.n) > 0;
     }, 'an insert in progress', 30_000);
@@ -66,7 +66,7 @@ const child = (args: ReadonlyArray<string>): Promise<string[]> =>
     expect(await exited).toBe('SIGKILL');
     // The server notices the closed connection and rolls the transaction back.
     await eventually(async () => {
-      const { rows } = await db.query<{ n: string }>("select count(*) as n from pg_stat_activity where query like 'insert into licheng_events%'");
+      const { rows } = await db.query<{ n: string }>("select count(*) as n from pg_stat_activity where query like 'select outcome, version, last_position from licheng_append(%'");
       return Number(rows[0]!.n) === 0;
     }, 'the killed connection to go');
     const { rows } = await db.query<{ stream_name: string; n: string }>(

@@ -81,6 +81,90 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       );
       create index licheng_rm_receipts_period on licheng_rm_receipts (school_id, category, period, status);`,
   },
+  {
+    version: 3,
+    name: 'due items',
+    sql: `
+      -- Each school's periods that hold a receipt: what a deadline run looks at before reading any receipt.
+      create table licheng_due_periods (
+        school_id text not null,
+        category text not null,
+        period text not null,
+        primary key (school_id, category, period)
+      );
+      -- Each receipt as the portfolio folds it, read only for a period where something may be due.
+      create table licheng_due_receipts (
+        school_id text not null,
+        category text not null,
+        period text not null,
+        student_id text not null,
+        receipt jsonb not null,
+        primary key (school_id, category, period, student_id)
+      )`,
+  },
+  {
+    version: 4,
+    name: 'append in one statement',
+    // What store.ts did in ten round trips, in one call (docs/postgres.md, "Appends"). The outcome is
+    // 'appended', 'repeated' (the same consecutive run of ids is stored: its result), 'partial' or 'wrong_version'.
+    sql: `
+      create function licheng_append(p_stream text, p_expected text, p_ids text[], p_types text[], p_data text[], p_metadata text[])
+      returns table (outcome text, version integer, last_position bigint)
+      language plpgsql as $$
+      declare
+        n integer := cardinality(p_ids);
+        current_version integer;
+        found_count integer;
+        first_revision integer;
+        run_length integer;
+        last bigint;
+      begin
+        -- Writers of one stream queue here; writers of other streams do not wait.
+        perform pg_advisory_xact_lock(${LOCKS.stream}, hashtext(p_stream));
+        select coalesce(max(revision), -1) into current_version from licheng_events where stream_name = p_stream;
+        select count(*), min(revision) filter (where event_id = p_ids[1]) into found_count, first_revision
+          from licheng_events where stream_name = p_stream and event_id = any(p_ids);
+        if found_count > 0 then
+          if first_revision is null then
+            return query select 'partial'::text, current_version, null::bigint;
+            return;
+          end if;
+          select count(*), max(e.position) into run_length, last
+            from unnest(p_ids) with ordinality as u(id, ord)
+            join licheng_events e on e.stream_name = p_stream and e.revision = first_revision + u.ord - 1 and e.event_id = u.id;
+          if run_length <> n then
+            return query select 'partial'::text, current_version, null::bigint;
+            return;
+          end if;
+          return query select 'repeated'::text, first_revision + n - 1, last;
+          return;
+        end if;
+        if not (p_expected = 'any' or (p_expected = 'no_stream' and current_version = -1)
+                or (p_expected = 'stream_exists' and current_version <> -1) or p_expected = current_version::text) then
+          return query select 'wrong_version'::text, current_version, null::bigint;
+          return;
+        end if;
+        -- The global lock spans the insert only (not the commit): positions follow transaction ids, and a
+        -- session lock survives an error, so it is released on the way out of a failing insert too.
+        perform pg_advisory_lock(${LOCKS.append}, 0);
+        begin
+          with inserted as (
+            insert into licheng_events (stream_name, revision, event_id, type, data, metadata)
+            select p_stream, current_version + e.ord, e.id, e.type, e.data::jsonb, e.metadata::jsonb
+            from unnest(p_ids, p_types, p_data, p_metadata) with ordinality as e(id, type, data, metadata, ord)
+            order by e.ord
+            returning position)
+          select max(position) into last from inserted;
+        exception when others then
+          perform pg_advisory_unlock(${LOCKS.append}, 0);
+          raise;
+        end;
+        perform pg_advisory_unlock(${LOCKS.append}, 0);
+        perform pg_notify('licheng_events', '');
+        return query select 'appended'::text, current_version + n, last;
+      end
+      $$`,
+  },
 ];
 
 const HISTORY = `
@@ -111,9 +195,25 @@ export const migrate = async (db: SqlDatabase, migrations: ReadonlyArray<Migrati
     return ran;
   });
 
-/** One statement at a time: a parameterised query (the extended protocol) takes exactly one. */
-const statements = (sql: string): string[] =>
-  sql
-    .split(/;\s*(?:\n|$)/)
-    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
-    .filter((statement) => statement.length > 0);
+/**
+ * One statement at a time: a parameterised query (the extended protocol) takes exactly one. A function's
+ * body between `$$` quotes is never split.
+ */
+const statements = (sql: string): string[] => {
+  const found: string[] = [];
+  let current = '';
+  sql.split('$$').forEach((part, i) => {
+    if (i % 2 === 1) {
+      current += `$$${part}$$`;
+      return;
+    }
+    const pieces = part.split(/;\s*(?:\n|$)/);
+    current += pieces[0]!;
+    for (const piece of pieces.slice(1)) {
+      found.push(current);
+      current = piece;
+    }
+  });
+  found.push(current);
+  return found.map((statement) => statement.replace(/^\s*--.*$/gm, '').trim()).filter((statement) => statement.length > 0);
+};

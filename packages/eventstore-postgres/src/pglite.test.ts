@@ -1,8 +1,10 @@
-import { InMemoryEventStore, STREAM_PREFIXES } from '@licheng/eventstore';
+import { createLichengService, InMemoryEventStore, STREAM_PREFIXES, type EventStore } from '@licheng/eventstore';
+import { InMemoryDueItems, runDeadlines, type DueItems } from '@licheng/workflows';
 import { classConfirmationReport, classesOf, createProjectionRunner, inMemoryViewStore, reportsProjection, type ReportsView } from '@licheng/projections';
 import { appendToStore, describeEventStoreContract, generateSchool, studentStreams } from '@licheng/testing';
 import * as E from 'fp-ts/Either';
 import { openPglite, type PostgresConnection } from './connect';
+import { PostgresDueItems } from './dueItems';
 import { ReceiptReadModel } from './readModel';
 import { classConfirmationFromSql } from './readModelReports';
 import { nativePglite } from './test-support/nativePglite';
@@ -78,5 +80,45 @@ describe('the receipt read model in PostgreSQL (PGlite)', () => {
   it('says the school is not registered for an unknown school', async () => {
     const result = await classConfirmationFromSql(connection.db, { schoolId: 'nowhere', classId: 'c', term: '1111' });
     expect(E.isLeft(result) && result.left.code).toBe('SCHOOL_NOT_REGISTERED');
+  });
+});
+
+describe('the due-items index in PostgreSQL (PGlite)', () => {
+  const DUE_SCHOOL = 'tp_due';
+  const school = generateSchool({ seed: 8, schoolId: DUE_SCHOOL, students: 6, classSize: 6 });
+  const indexOf = async (items: DueItems) =>
+    Promise.all((await items.periodsOf(DUE_SCHOOL)).map(async (p) => ({ ...p, receipts: await items.receiptsOf(DUE_SCHOOL, p.category, p.period) })));
+
+  it('holds the receipts the in-memory index holds, and folds nothing twice however often it catches up', async () => {
+    const connection = await pglite();
+    await appendToStore(connection.store, [school, ...studentStreams(school)]);
+    const memory = new InMemoryEventStore();
+    await appendToStore(memory, [school, ...studentStreams(school)]);
+    const inMemory = new InMemoryDueItems(memory);
+    await inMemory.catchUp();
+    const expected = await indexOf(inMemory);
+    expect(expected.reduce((n, p) => n + p.receipts.length, 0)).toBeGreaterThan(6);
+    const due = new PostgresDueItems(connection.db, connection.store);
+    await Promise.all([due.catchUp(), due.catchUp()]);
+    await due.catchUp();
+    const sorted = (index: typeof expected) => [...index].sort((a, b) => `${a.category}${a.period}`.localeCompare(`${b.category}${b.period}`));
+    expect(sorted(await indexOf(due))).toEqual(sorted(expected));
+  });
+
+  it('leads runDeadlines to the effects of the full scan (R-REC-5, R-SEAL-1)', async () => {
+    const connection = await pglite();
+    const memory = new InMemoryEventStore();
+    await appendToStore(memory, [school, ...studentStreams(school)]);
+    const now = '2031-01-01T00:00+08:00' as never;
+    const scanned = await runDeadlines(createLichengService({ store: memory }), DUE_SCHOOL, now);
+    const dueItems = new PostgresDueItems(connection.db, connection.store);
+    const indexed = await runDeadlines(createLichengService({ store: connection.store }), DUE_SCHOOL, now, { dueItems });
+    expect(scanned.deemed + scanned.sealed).toBeGreaterThan(0);
+    expect({ ...indexed, refused: indexed.refused.map((e) => e.code) }).toEqual({ ...scanned, refused: scanned.refused.map((e) => e.code) });
+    const written = async (store: EventStore) =>
+      (await store.readAll({ streamPrefixes: [`portfolio-${DUE_SCHOOL}-`, `school-${DUE_SCHOOL}`] }))
+        .map((e) => [e.streamName, e.revision, e.type, e.data] as const)
+        .sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] < b[0] ? -1 : 1));
+    expect(await written(connection.store)).toEqual(await written(memory));
   });
 });

@@ -1,7 +1,8 @@
-import { valuesOf, type PortfolioState, type SchoolState } from '@licheng/domain';
+import { portfolioOwnerOf, schoolIdOfSchoolStream, streamKindOf, valuesOf, type PortfolioState, type SchoolState } from '@licheng/domain';
 import { STREAM_PREFIXES, type EventStore, type RecordedEvent, type Subscription } from '@licheng/eventstore';
 import { applyEvents, decodeRecorded, receiptStatusOf, reportsProjection, type ProjectedEvent, type ReportsView } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
+import { catchUpProjection, checkpointOf, foldWithCheckpoint } from './checkpoints';
 import type { SqlDatabase, SqlQuery } from './sql';
 
 /** The checkpoint's name in `licheng_checkpoints`. */
@@ -13,13 +14,8 @@ const PAGE = 2_000;
 type Owner = { readonly schoolId: string; readonly studentId?: string };
 
 /** The school (and student) a stream belongs to: `school-{school}`, `portfolio-{school}-{student}`. */
-const ownerOf = (streamName: string): Owner | undefined => {
-  if (streamName.startsWith(STREAM_PREFIXES.school)) return { schoolId: streamName.slice(STREAM_PREFIXES.school.length) };
-  if (!streamName.startsWith(STREAM_PREFIXES.portfolio)) return undefined;
-  const rest = streamName.slice(STREAM_PREFIXES.portfolio.length);
-  const dash = rest.indexOf('-');
-  return dash > 0 ? { schoolId: rest.slice(0, dash), studentId: rest.slice(dash + 1) } : undefined;
-};
+const ownerOf = (streamName: string): Owner | undefined =>
+  streamKindOf(streamName) === 'school' ? { schoolId: schoolIdOfSchoolStream(streamName) } : portfolioOwnerOf(streamName);
 
 const decodedOrThrow = (recorded: RecordedEvent): ProjectedEvent => {
   const decoded = decodeRecorded(recorded);
@@ -108,6 +104,12 @@ const writePortfolio = async (tx: SqlQuery, schoolId: string, studentId: string,
   );
 };
 
+/** Folds a page by the reports' own projection and writes what it changed. */
+const foldPage = async (tx: SqlQuery, fresh: ReadonlyArray<RecordedEvent>): Promise<void> => {
+  const before = await loadTouched(tx, fresh);
+  await writeTouched(tx, before, applyEvents(reportsProjection, before, fresh.map(decodedOrThrow)));
+};
+
 /**
  * The receipt read model in PostgreSQL (docs/postgres.md lists its tables): one row per student, category
  * and period with R-REP-1's status, the class rosters, and the folded states they come from. Each page of
@@ -120,19 +122,13 @@ export class ReceiptReadModel {
     readonly store: EventStore,
   ) {}
 
-  async checkpoint(): Promise<number> {
-    const { rows } = await this.db.query<{ position: string }>('select position from licheng_checkpoints where projection = $1', [RECEIPTS_READ_MODEL]);
-    return rows[0] ? Number(rows[0].position) : -1;
+  checkpoint(): Promise<number> {
+    return checkpointOf(this.db, RECEIPTS_READ_MODEL);
   }
 
   /** Folds every event after the checkpoint; returns the new checkpoint. */
-  async catchUp(): Promise<number> {
-    let position = await this.checkpoint();
-    for (;;) {
-      const page = await this.store.readAll({ after: position, maxCount: PAGE, streamPrefixes: PREFIXES });
-      if (page.length === 0) return position;
-      position = await this.fold(page);
-    }
+  catchUp(): Promise<number> {
+    return catchUpProjection(this.db, this.store, RECEIPTS_READ_MODEL, PREFIXES, foldPage, PAGE);
   }
 
   /** Empties the tables and folds the whole log again. */
@@ -152,19 +148,6 @@ export class ReceiptReadModel {
 
   /** One transaction: the page's changes and the checkpoint after it, or nothing. */
   private fold(page: ReadonlyArray<RecordedEvent>): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      // Locked, then read: two folders of the same model queue here, and the second skips what the first did.
-      await tx.query('insert into licheng_checkpoints (projection, position) values ($1, -1) on conflict do nothing', [RECEIPTS_READ_MODEL]);
-      const { rows } = await tx.query<{ position: string }>('select position from licheng_checkpoints where projection = $1 for update', [RECEIPTS_READ_MODEL]);
-      const from = Number(rows[0]!.position);
-      const fresh = page.filter((event) => event.position > from);
-      if (fresh.length === 0) return from;
-      const before = await loadTouched(tx, fresh);
-      const after = applyEvents(reportsProjection, before, fresh.map(decodedOrThrow));
-      await writeTouched(tx, before, after);
-      const last = fresh[fresh.length - 1]!.position;
-      await tx.query('update licheng_checkpoints set position = $2 where projection = $1', [RECEIPTS_READ_MODEL, last]);
-      return last;
-    });
+    return foldWithCheckpoint(this.db, RECEIPTS_READ_MODEL, page, foldPage);
   }
 }

@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { isConnectionFailure, isStoreFailure, storeBusy, storeUnavailable } from './errors';
 
@@ -18,6 +17,23 @@ export interface SqlDatabase extends SqlQuery {
   close(): Promise<void>;
 }
 
+/**
+ * The part of a PGlite instance the adapter uses. Declared here rather than imported so that the package's
+ * declarations need neither PGlite's types nor theirs (@types/emscripten): consumers type-check with
+ * `skipLibCheck: false` and no extra type packages.
+ */
+export interface PgliteInstance {
+  readonly closed: boolean;
+  readonly waitReady: Promise<void>;
+  query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  transaction<T>(work: (tx: { query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }> }) => Promise<T>): Promise<T>;
+  listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/** The PGlite class (`@electric-sql/pglite`'s `PGlite`), as `openPglite` constructs it. */
+export type PgliteClass = new (dataDir?: string) => PgliteInstance;
+
 export interface PgDatabaseOptions {
   /** Connections in the pool. Default 10. */
   readonly max?: number;
@@ -29,7 +45,8 @@ export interface PgDatabaseOptions {
 
 /** A pool of node-postgres connections. */
 export class PgDatabase implements SqlDatabase {
-  readonly pool: pg.Pool;
+  // Private, so that the package's declarations do not name pg's types (see PgliteInstance).
+  private readonly pool: pg.Pool;
 
   constructor(
     readonly connectionString: string,
@@ -134,7 +151,7 @@ export class PgDatabase implements SqlDatabase {
 
 /** PGlite: PostgreSQL in this process, one connection, transactions one at a time. */
 export class PgliteDatabase implements SqlDatabase {
-  constructor(readonly db: PGlite) {}
+  constructor(readonly db: PgliteInstance) {}
 
   async query<Row>(text: string, params: ReadonlyArray<unknown> = []): Promise<{ rows: Row[] }> {
     return this.db.query<Row>(text, [...params]);

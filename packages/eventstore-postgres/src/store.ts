@@ -16,7 +16,6 @@ import {
   type Subscription,
 } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
-import { LOCKS } from './migrations';
 import type { SqlDatabase, SqlQuery } from './sql';
 import { DEFAULT_FOLLOW, followAll, type FollowOptions } from './subscription';
 
@@ -65,27 +64,6 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
 /** `LIKE` patterns matching names that start with each prefix. */
 const likePrefixes = (prefixes: ReadonlyArray<string>): string[] => prefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`);
 
-/**
- * The earlier write's result when the batch is a retry of it (its ids are in the stream as the same
- * consecutive run), 'partial' when it repeats only some of them, null when it is new.
- */
-const repeatedRun = async (tx: SqlQuery, streamName: string, ids: ReadonlyArray<string>): Promise<AppendResult | 'partial' | null> => {
-  const { rows: found } = await tx.query<{ event_id: string; revision: number }>(
-    'select event_id, revision from licheng_events where stream_name = $1 and event_id = any($2::text[]) order by revision',
-    [streamName, ids],
-  );
-  if (found.length === 0) return null;
-  const first = found.find((row) => row.event_id === ids[0]);
-  if (!first) return 'partial';
-  const { rows: run } = await tx.query<{ event_id: string; revision: number; position: string }>(
-    'select event_id, revision, position from licheng_events where stream_name = $1 and revision >= $2 and revision < $3 order by revision',
-    [streamName, first.revision, Number(first.revision) + ids.length],
-  );
-  if (run.length !== ids.length || run.some((row, i) => row.event_id !== ids[i])) return 'partial';
-  const last = run[run.length - 1]!;
-  return { nextVersion: Number(last.revision), lastPosition: Number(last.position) };
-};
-
 const versionOf = async (db: SqlQuery, streamName: string): Promise<{ version: number; position: number }> => {
   const { rows } = await db.query<{ revision: number; position: string }>(
     'select revision, position from licheng_events where stream_name = $1 order by revision desc limit 1',
@@ -97,8 +75,9 @@ const versionOf = async (db: SqlQuery, streamName: string): Promise<{ version: n
 /**
  * The `EventStore` port on PostgreSQL: one table, `licheng_events`, created by `migrate` (migrations.ts).
  *
- * - An append runs in one transaction: a per-stream advisory lock (so that writers of one stream queue
- *   instead of racing), the idempotency check by event id, the expected-version check, then the insert.
+ * - An append is one call of `licheng_append` (migration 4), one transaction: a per-stream advisory lock (so
+ *   that writers of one stream queue instead of racing), the idempotency check by event id, the
+ *   expected-version check, then the insert.
  * - Positions come from an identity column. The insert takes a short global advisory lock so that positions
  *   are handed out in the order of the transaction ids, and readers of the global order read only below the
  *   oldest running transaction (`SETTLED`): a late commit is never skipped.
@@ -125,21 +104,18 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) {
       const { version, position } = await versionOf(this.db, streamName);
       if (!satisfiesExpectedVersion(expected, version)) return E.left(wrongExpectedVersion(streamName, expected, version));
-      return E.right({ nextVersion: version, lastPosition: position });
+      return E.right({ nextVersion: version, lastPosition: position, alreadyStored: false });
     }
-    const ids = events.map((event) => event.eventId);
-    return this.db.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [LOCKS.stream, streamName]);
-      const repeated = await repeatedRun(tx, streamName, ids);
-      const { version } = await versionOf(tx, streamName);
-      if (repeated === 'partial') return E.left(partiallyRepeatedBatch(streamName, expected, version));
-      if (repeated) return E.right(repeated);
-      if (!satisfiesExpectedVersion(expected, version)) return E.left(wrongExpectedVersion(streamName, expected, version));
-      const rows = await insertInOrder(tx, streamName, version + 1, events, texts);
-      await tx.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, '']);
-      const last = rows[rows.length - 1]!;
-      return E.right({ nextVersion: Number(last.revision), lastPosition: Number(last.position) });
-    });
+    // One statement, its own transaction: the stream lock, the idempotency and version checks, the insert
+    // under the global order lock, and the notification (migration 4, `licheng_append`).
+    const { rows } = await this.db.query<{ outcome: 'appended' | 'repeated' | 'partial' | 'wrong_version'; version: number; last_position: string | null }>(
+      'select outcome, version, last_position from licheng_append($1, $2, $3::text[], $4::text[], $5::text[], $6::text[])',
+      [streamName, String(expected), events.map((e) => e.eventId), events.map((e) => e.type), texts.map((t) => t[0]), texts.map((t) => t[1])],
+    );
+    const { outcome, version, last_position } = rows[0]!;
+    if (outcome === 'partial') return E.left(partiallyRepeatedBatch(streamName, expected, Number(version)));
+    if (outcome === 'wrong_version') return E.left(wrongExpectedVersion(streamName, expected, Number(version)));
+    return E.right({ nextVersion: Number(version), lastPosition: Number(last_position), alreadyStored: outcome === 'repeated' });
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
@@ -187,36 +163,3 @@ export class PostgresEventStore implements EventStore {
     await this.db.close();
   }
 }
-
-/**
- * Inserts the batch with consecutive revisions. The global advisory lock spans only this statement, not the
- * commit: it makes position order follow transaction-id order, which is what `SETTLED` relies on, while
- * commits (and their fsyncs) still overlap. A failing insert is rolled back to its savepoint first, since
- * the lock belongs to the connection and must be released whatever happens.
- */
-const insertInOrder = async (
-  tx: SqlQuery,
-  streamName: string,
-  firstRevision: number,
-  events: ReadonlyArray<NewEvent>,
-  texts: ReadonlyArray<readonly [string, string]>,
-): Promise<Array<{ position: string; revision: number }>> => {
-  await tx.query('savepoint licheng_insert');
-  await tx.query('select pg_advisory_lock($1, 0)', [LOCKS.append]);
-  try {
-    const { rows } = await tx.query<{ position: string; revision: number }>(
-      `insert into licheng_events (stream_name, revision, event_id, type, data, metadata)
-       select $1, $2 + e.ord - 1, e.id, e.type, e.data::jsonb, e.metadata::jsonb
-       from unnest($3::text[], $4::text[], $5::text[], $6::text[]) with ordinality as e(id, type, data, metadata, ord)
-       order by e.ord
-       returning position, revision`,
-      [streamName, firstRevision, events.map((e) => e.eventId), events.map((e) => e.type), texts.map((t) => t[0]), texts.map((t) => t[1])],
-    );
-    await tx.query('select pg_advisory_unlock($1, 0)', [LOCKS.append]);
-    return rows.sort((a, b) => Number(a.revision) - Number(b.revision));
-  } catch (error) {
-    await tx.query('rollback to savepoint licheng_insert');
-    await tx.query('select pg_advisory_unlock($1, 0)', [LOCKS.append]);
-    throw error;
-  }
-};

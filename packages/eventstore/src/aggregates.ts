@@ -78,4 +78,5 @@ export const submissionAggregate: Aggregate<SubmissionCommand, SubmissionEvent, 
 };
 
 /** Stream-name prefixes, for filtered reads and subscriptions. */
-export const STREAM_PREFIXES = { school: 'school-', portfolio: 'portfolio-', submission: 'submission-' } as const;
+/** Re-exported for packages that read it here; the names live in @licheng/domain's streams module. */
+export { STREAM_PREFIXES } from '@licheng/domain';

@@ -2,8 +2,9 @@ import { backdated, domainError, type Actor, type DomainError, type TaipeiInstan
 import * as E from 'fp-ts/Either';
 import { v5 as uuidv5 } from 'uuid';
 import { NO_STREAM } from './expectedVersion';
+import { KeyedQueue } from './keyedQueue';
 import { loadStream, type Aggregate, type StreamLoader } from './loadStream';
-import { canonicalJson } from './canonicalJson';
+import { canonicalJson, canonicallyEqual } from './canonicalJson';
 import { chainHashes, GENESIS_HASH, linkHash, storedHash, type RecordedCommand } from './metadata';
 import type { EventStore, NewEvent, RecordedEvent } from './port';
 import type { Envelope, EventSerializer } from './serializer';
@@ -139,33 +140,31 @@ const commandIdReused = (streamName: string, commandId: string, storedType: stri
     { streamName, commandId, storedType, givenType },
   );
 
-const storedDiffers = (stored: RecordedEvent, written: NewEvent): boolean =>
-  stored.eventId !== written.eventId || stored.type !== written.type || canonicalJson(stored.data) !== canonicalJson(written.data) || canonicalJson(stored.metadata) !== canonicalJson(written.metadata);
+/**
+ * Whether the store holds something else than this batch's event. Both carry the chain hash, which covers
+ * the type, data and metadata (docs/audit.md), so equal hashes are equal events; the whole text is compared
+ * only when a hash is missing.
+ */
+const storedDiffers = (stored: RecordedEvent, written: NewEvent): boolean => {
+  if (stored.eventId !== written.eventId || stored.type !== written.type) return true;
+  const hash = storedHash(written.metadata);
+  if (hash !== undefined && hash === storedHash(stored.metadata)) return false;
+  return canonicalJson(stored.data) !== canonicalJson(written.data) || canonicalJson(stored.metadata) !== canonicalJson(written.metadata);
+};
 
 export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHandlerOptions): CommandHandler => {
   const loader: StreamLoader = load ?? ((aggregate, streamName) => loadStream(store, aggregate, streamName));
   /**
-   * Executes of one command id on one stream run one after another in this process: otherwise both decide
-   * on the same version, write the same event ids, and the store's idempotency answers both as written
-   * (issue 16, item 8). The later one then finds the command stored and says so, or refuses other content.
+   * Executes of one command id on one stream run one after another in this process, so that the later one
+   * finds the command stored and answers so without a second append. Across processes (or handlers) the
+   * store's `alreadyStored` tells the one append that wrote from the others (issue 16, item 8).
    */
-  const inFlight = new Map<string, Promise<unknown>>();
+  const inFlight = new KeyedQueue();
 
   const handle = <Command, Event extends Tagged, State, Context>(
     request: HandleRequest<Command, Event, State, Context>,
-  ): Promise<E.Either<DomainError, CommandResult<Event>>> => {
-    const key = `${request.streamName}\u0000${request.envelope.commandId}`;
-    const before = inFlight.get(key);
-    // The later one runs whether the earlier one answered or threw (a store failure).
-    const next = () => handleOnce(request);
-    const run = before === undefined ? next() : before.then(next, next);
-    inFlight.set(key, run);
-    const forget = () => {
-      if (inFlight.get(key) === run) inFlight.delete(key);
-    };
-    run.then(forget, forget);
-    return run;
-  };
+  ): Promise<E.Either<DomainError, CommandResult<Event>>> =>
+    inFlight.run(`${request.streamName}\u0000${request.envelope.commandId}`, () => handleOnce(request));
 
   const handleOnce = async <Command, Event extends Tagged, State, Context>(
     request: HandleRequest<Command, Event, State, Context>,
@@ -223,28 +222,28 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
       // Nothing is stored that would not read back as what was decided: each event goes through JSON as a
       // store would keep it (a getter's field or an undefined value is lost there), is decoded, and must
       // equal the decided event; a decider's slip must not make a stream unreadable.
+      const readBack: Envelope<Event>[] = [];
       for (const [index, newEvent] of batch.entries()) {
         const asStored = { type: newEvent.type, data: JSON.parse(JSON.stringify(newEvent.data)) as unknown, metadata: JSON.parse(JSON.stringify(newEvent.metadata)) as unknown };
         const readable = aggregate.serializer.decode(Object.assign({}, newEvent, asStored, { streamName, revision: version + 1 + index, position: -1 }));
         if (E.isLeft(readable)) return E.left(unreadableEvent(streamName, readable.left));
-        if (canonicalJson(readable.right.event) !== canonicalJson(decided.right[index])) {
+        readBack.push(readable.right);
+        if (!canonicallyEqual(readable.right.event, decided.right[index])) {
           return E.left(unreadableEvent(streamName, domainError('EVENT_READS_BACK_OTHERWISE', null, '事件讀回後與決定的內容不同', 'the event reads back other than decided', { type: newEvent.type })));
         }
       }
       const appended = await store.appendToStream(streamName, batch, version === NO_STREAM ? 'no_stream' : version);
       if (E.isRight(appended)) {
-        const { nextVersion } = appended.right;
+        const { nextVersion, alreadyStored } = appended.right;
+        // Another writer stored this command id first (the store held every event id): answer as a repeat,
+        // from the stream as it now is, so that a different command under the id is refused.
+        if (alreadyStored) continue;
         // Read back what was written: a store owes us only the last position, and an envelope needs each one.
         const written = await store.readStream(streamName, { fromRevision: nextVersion - batch.length + 1 });
-        // A store answers a batch whose event ids it holds as written (its idempotency); if what it holds is
-        // not this batch, another process wrote this command id first: read it as a repeat.
+        // A store that misses a concurrent repeat (KurrentDB across processes) still cannot hide other content.
         if (written.slice(0, batch.length).some((stored, i) => storedDiffers(stored, batch[i]!))) continue;
-        const events: Envelope<Event>[] = [];
-        for (const record of written.slice(0, batch.length)) {
-          const decoded = aggregate.serializer.decode(record);
-          if (E.isLeft(decoded)) return decoded;
-          events.push(decoded.right);
-        }
+        // The store holds this batch, which read back above as decided: only where it landed is new.
+        const events = readBack.map((envelope, i) => Object.assign({}, envelope, { revision: written[i]!.revision, position: written[i]!.position }));
         return E.right({ streamName, events, nextVersion, alreadyApplied: false });
       }
       // The only append error is a wrong expected version: someone wrote first, so decide again on their result.

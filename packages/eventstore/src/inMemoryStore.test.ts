@@ -23,7 +23,7 @@ const conflict = (result: E.Either<{ code: string; details: unknown }, AppendRes
 describe('expected versions', () => {
   it('creates a stream expected not to exist and returns its version and position', async () => {
     const store = new InMemoryEventStore();
-    expect(appended(await store.appendToStream('a', [event(), event()], 'no_stream'))).toEqual({ nextVersion: 1, lastPosition: 1 });
+    expect(appended(await store.appendToStream('a', [event(), event()], 'no_stream'))).toEqual({ nextVersion: 1, lastPosition: 1, alreadyStored: false });
   });
 
   it('rejects no_stream when the stream already exists', async () => {
@@ -157,7 +157,7 @@ describe('idempotent append', () => {
     await store.appendToStream('a', [event()], 'any');
     const snapshot = store.snapshot();
     // The expected version no longer matches, yet the repeat succeeds without writing.
-    expect(appended(await store.appendToStream('a', batch, 'no_stream'))).toEqual(first);
+    expect(appended(await store.appendToStream('a', batch, 'no_stream'))).toEqual({ ...first, alreadyStored: true });
     expect(store.snapshot()).toBe(snapshot);
     expect(store.eventCount).toBe(3);
   });
@@ -166,7 +166,7 @@ describe('idempotent append', () => {
     const store = new InMemoryEventStore();
     const batch = [event(), event(), event()];
     await store.appendToStream('a', batch, 'no_stream');
-    expect(appended(await store.appendToStream('a', batch.slice(1), 'no_stream'))).toEqual({ nextVersion: 2, lastPosition: 2 });
+    expect(appended(await store.appendToStream('a', batch.slice(1), 'no_stream'))).toEqual({ nextVersion: 2, lastPosition: 2, alreadyStored: true });
     expect(store.eventCount).toBe(3);
   });
 
@@ -183,7 +183,7 @@ describe('idempotent append', () => {
     const store = new InMemoryEventStore();
     const shared = event();
     await store.appendToStream('a', [shared], 'no_stream');
-    expect(appended(await store.appendToStream('b', [shared], 'no_stream'))).toEqual({ nextVersion: 0, lastPosition: 1 });
+    expect(appended(await store.appendToStream('b', [shared], 'no_stream'))).toEqual({ nextVersion: 0, lastPosition: 1, alreadyStored: false });
   });
 });
 

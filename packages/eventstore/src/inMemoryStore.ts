@@ -64,7 +64,7 @@ const repeatedRun = (stream: StoredStream, batch: ReadonlyArray<NewEvent>): Appe
     if (stream.events[first + i]?.eventId !== batch[i]!.eventId) return 'partial';
   }
   const last = stream.events[first + batch.length - 1]!;
-  return { nextVersion: last.revision, lastPosition: last.position };
+  return { nextVersion: last.revision, lastPosition: last.position, alreadyStored: true };
 };
 
 /**
@@ -102,7 +102,7 @@ export class InMemoryEventStore implements EventStore {
     // Serialise the whole batch before writing any of it, so that a value JSON cannot hold writes nothing.
     const texts = events.map((event) => [toJson(event.data, 'data'), toJson(event.metadata, 'metadata')] as const);
     if (events.length === 0) {
-      return E.right({ nextVersion: actual, lastPosition: stream?.events[actual]?.position ?? -1 });
+      return E.right({ nextVersion: actual, lastPosition: stream?.events[actual]?.position ?? -1, alreadyStored: false });
     }
     const target = stream ?? { events: [], revisionOf: new Map<string, number>() };
     if (!stream) this.streams.set(streamName, target);
@@ -122,7 +122,7 @@ export class InMemoryEventStore implements EventStore {
     });
     this.wakeSubscribers();
     const last = target.events[target.events.length - 1]!;
-    return E.right({ nextVersion: last.revision, lastPosition: last.position });
+    return E.right({ nextVersion: last.revision, lastPosition: last.position, alreadyStored: false });
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {

@@ -16,7 +16,7 @@ export { InMemoryEventStore } from './inMemoryStore';
 export { canonicalJson, canonicallyEqual } from './canonicalJson';
 export { chainHashes, EventMetadata, GENESIS_HASH, headsDigest, linkHash, RecordedCommand, Sha256Hex, sha256Hex, storedHash, type StreamHead } from './metadata';
 export { createEventSerializer, type Envelope, type EventSerializer, type EventSerializerOptions, type Upcaster } from './serializer';
-export { freezeDeep, loadStream, ownedInitialState, type Aggregate, type LoadedStream, type StreamLoader } from './loadStream';
+export { loadStream, type Aggregate, type LoadedStream, type StreamLoader } from './loadStream';
 export {
   chainBatch,
   createCommandHandler,
@@ -35,3 +35,4 @@ export type { LichengCommand, LichengCommandBody, LichengCommandType, Plain } fr
 export { createCachingLoader, type CachingLoader, type StateCacheOptions } from './stateCache';
 export { sealKeyFromPem, sealKeyIdOf, sealSignatureHolds, sealStatementBytes, signSeal, type SealKey, type SealStatement } from './sealSignature';
 export { OpenSubscriptions } from './openSubscriptions';
+export { KeyedQueue } from './keyedQueue';

@@ -45,6 +45,13 @@ export interface AppendResult {
   readonly nextVersion: number;
   /** The global position of the batch's last event. */
   readonly lastPosition: number;
+  /**
+   * Every event id of the batch was already in the stream as the same run, so nothing was written: this
+   * append repeated an earlier one, this writer's or a concurrent writer's. Of appends of one batch made at
+   * the same instant, exactly one is answered `false`; a command handler relies on it to tell its caller
+   * truthfully whether this call applied the command (issue 16, item 8). `false` for an empty batch.
+   */
+  readonly alreadyStored: boolean;
 }
 
 /**
@@ -95,7 +102,7 @@ export interface EventStore {
   /**
    * Appends the batch atomically, or nothing. Idempotent as EventStoreDB is: when every event id of the
    * batch is already in the stream as the same consecutive run, nothing is written and the result of
-   * that earlier write is returned, whatever `expected` says. A batch that repeats only some of the
+   * that earlier write is returned with `alreadyStored: true`, whatever `expected` says. A batch that repeats only some of the
    * stream's ids is refused as a wrong expected version (EventStoreDB's "corrupted idempotency").
    */
   appendToStream(

@@ -15,11 +15,23 @@ export interface SealStatement {
   readonly period: string;
   readonly digest: string;
   readonly heads: ReadonlyArray<StreamHead>;
+  /** The round's cohorts (R-ROUND-1); absent for the every-cohort round. Signed from statement 2 on. */
+  readonly cohorts?: ReadonlyArray<number>;
 }
 
-/** The bytes signed: canonical JSON, so the verifier rebuilds them exactly from the stored seal. */
-export const sealStatementBytes = (statement: SealStatement): Buffer =>
-  Buffer.from(canonicalJson({ ...statement, heads: statement.heads.map((head) => [...head]), purpose: 'licheng seal v3' }), 'utf8');
+/** What a signature covers: 1, the first statement (no cohorts); 2, with the round's cohorts. */
+export type SealStatementVersion = 1 | 2;
+
+/**
+ * The bytes signed: canonical JSON, so the verifier rebuilds them exactly from the stored seal. Each version
+ * has its own `purpose`, so a signature made over one can never be read as made over the other.
+ */
+export const sealStatementBytes = (statement: SealStatement, version: SealStatementVersion = 2): Buffer => {
+  const { cohorts, ...rest } = statement;
+  const common = { ...rest, heads: statement.heads.map((head) => [...head]) };
+  const signed = version === 1 ? { ...common, purpose: 'licheng seal v3' } : { ...common, cohorts: cohorts === undefined ? null : [...cohorts], purpose: 'licheng seal v4' };
+  return Buffer.from(canonicalJson(signed), 'utf8');
+};
 
 /** First 16 hex digits of the SHA-256 of the public key's SPKI DER: short, and the same wherever it is printed. */
 export const sealKeyIdOf = (publicKey: crypto.KeyObject): string =>
@@ -37,16 +49,18 @@ export const sealKeyFromPem = (pem: string): SealKey => {
   return { privateKey, keyId: sealKeyIdOf(crypto.createPublicKey(privateKey)) };
 };
 
+/** Signs the current statement (2: cohorts included) and says so in the signature. */
 export const signSeal = (key: SealKey, statement: SealStatement) => ({
   algorithm: 'Ed25519' as const,
   keyId: key.keyId,
-  value: crypto.sign(null, sealStatementBytes(statement), key.privateKey).toString('base64'),
+  value: crypto.sign(null, sealStatementBytes(statement, 2), key.privateKey).toString('base64'),
+  statement: 2 as const,
 });
 
-/** Whether `signature` (base64) is the key's signature of the statement; never throws. */
-export const sealSignatureHolds = (publicKey: crypto.KeyObject, statement: SealStatement, signature: string): boolean => {
+/** Whether `signature` (base64) is the key's signature of the statement in the version it names; never throws. */
+export const sealSignatureHolds = (publicKey: crypto.KeyObject, statement: SealStatement, signature: string, version: SealStatementVersion = 1): boolean => {
   try {
-    return crypto.verify(null, sealStatementBytes(statement), publicKey, Buffer.from(signature, 'base64'));
+    return crypto.verify(null, sealStatementBytes(statement, version), publicKey, Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }

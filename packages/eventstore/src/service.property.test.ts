@@ -50,7 +50,7 @@ describe('replaying what the handler stored', () => {
           if (E.isRight(result)) decided.push(...result.right.events.map((e) => e.event as PortfolioEvent));
         }
         const replayed = await service.loadPortfolio('sch1', 's1');
-        const expected = foldEvents(portfolioDecider.evolve, portfolioDecider.initialState, decided);
+        const expected = foldEvents(portfolioDecider.evolve, portfolioDecider.initialState(), decided);
         expect(E.isRight(replayed) && replayed.right).toEqual(expected);
         const stored = await store.readStream(portfolioStreamName('sch1', 's1'));
         expect(stored).toHaveLength(decided.length);

@@ -1,7 +1,7 @@
+import { schoolNotRegistered } from '@licheng/domain';
 import {
   backdated,
   decodeCommand,
-  domainError,
   portfolioStreamName,
   schoolStreamName,
   submissionStreamName,
@@ -28,8 +28,6 @@ export interface LichengServiceOptions {
 
 export type ExecuteResult = CommandResult<Tagged> & { readonly aggregate: RoutedCommand['aggregate'] };
 
-const schoolNotRegistered = (schoolId: string) =>
-  domainError('SCHOOL_NOT_REGISTERED', 'R-AUTH-3', `學校 ${schoolId} 尚未建立`, `School ${schoolId} is not registered`, { schoolId });
 
 /**
  * The front door for an embedding service: `execute` takes an untrusted command, decodes it in full,

@@ -23,7 +23,7 @@ describe('writeReportFiles', () => {
     const csv = await readFile(paths.csv, 'utf8');
     expect(csv.startsWith('\uFEFF教師姓名,件數\r\n')).toBe(true);
     const workbook = await new ExcelJS.Workbook().xlsx.load((await readFile(paths.xlsx)) as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets[0]?.getCell('A2').value).toBe('李老師');
+    expect(workbook.worksheets[0]?.getCell('A3').value).toBe('李老師');
   });
 
   it.each(['../escape', 'a/b', 'a\\b', '..', ''])('refuses %j, which is not a plain file name', async (name) => {

@@ -23,37 +23,39 @@ const confirmation = classConfirmationTable({
     },
   ],
 });
-const usage = outcomeUsageTable({ term: '1112', studentsUploaded: 12, studentsSent: 9, teachersCertified: 3, studentsSelected: 7 });
+const usage = outcomeUsageTable({ schoolId: '999999', schoolName: '測試高中', term: '1112', schoolYear: 111, semester: 2, studentsUploaded: 12, studentsSent: 9, teachersCertified: 3, studentsSelected: 7 });
 
 describe('toWorkbook', () => {
   it('writes one sheet per table, with the Chinese headers in column order and the cells intact', async () => {
     const workbook = await readBack(await toWorkbook([confirmation, usage]));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['301 1112 收訖明細確認統計', '1112 學習成果使用人數統計']);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).values).toEqual([undefined, '班級', '座號', '學號', '姓名', '修課紀錄', '學習成果', '多元表現', '幹部經歷']);
-    expect(sheet.getRow(2).values).toEqual([undefined, '301', '01', '110001', '王小明', '已確認', '待確認', '視為確認', '不適用']);
-    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).values).toEqual([undefined, '班級', '座號', '學號', '姓名', '修課紀錄', '學習成果', '多元表現', '幹部經歷']);
+    expect(sheet.getRow(3).values).toEqual([undefined, '301', '01', '110001', '王小明', '已確認', '待確認', '視為確認', '不適用']);
+    expect(sheet.rowCount).toBe(4);
   });
 
   it('writes numbers as numbers and text as text, even text that looks like a number or a formula', async () => {
     const table: Table = { title: '型別', columns: [{ key: 'n', header: '數' }, { key: 't', header: '文' }], rows: [{ n: -5, t: '=1+1' }, { n: 0.5, t: '007' }] };
     const workbook = await readBack(await toWorkbook([usage, table]));
-    const counts = workbook.worksheets[0]!.getRow(2);
-    expect([2, 3, 4, 5].map((col) => counts.getCell(col).value)).toEqual([12, 9, 3, 7]);
-    expect(counts.getCell(2).type).toBe(ExcelJS.ValueType.Number);
+    const counts = workbook.worksheets[0]!.getRow(3);
+    // 學校代碼, 學校名稱, 學年度, 學期, then the four counts (R-REP-4).
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((col) => counts.getCell(col).value)).toEqual(['999999', '測試高中', 111, 2, 12, 9, 3, 7]);
+    expect(counts.getCell(1).type).toBe(ExcelJS.ValueType.String);
+    expect(counts.getCell(5).type).toBe(ExcelJS.ValueType.Number);
     const typed = workbook.worksheets[1]!;
-    expect(typed.getCell('A2').value).toBe(-5);
-    expect(typed.getCell('B2').type).toBe(ExcelJS.ValueType.String);
-    expect(typed.getCell('B2').value).toBe('=1+1');
-    expect(typed.getCell('A3').value).toBe(0.5);
-    expect(typed.getCell('B3').value).toBe('007');
+    expect(typed.getCell('A3').value).toBe(-5);
+    expect(typed.getCell('B3').type).toBe(ExcelJS.ValueType.String);
+    expect(typed.getCell('B3').value).toBe('=1+1');
+    expect(typed.getCell('A4').value).toBe(0.5);
+    expect(typed.getCell('B4').value).toBe('007');
   });
 
-  it('makes the header row bold and frozen', async () => {
+  it('makes the header row bold and frozen under the title line', async () => {
     const sheet = (await readBack(await toWorkbook([usage]))).worksheets[0]!;
-    expect(sheet.getCell('A1').font?.bold).toBe(true);
-    expect(sheet.getCell('A2').font?.bold).toBeFalsy();
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getCell('A2').font?.bold).toBe(true);
+    expect(sheet.getCell('A3').font?.bold).toBeFalsy();
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
   });
 
   it('fits each column to its widest text, counting a Chinese character as two', async () => {

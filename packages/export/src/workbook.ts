@@ -1,14 +1,21 @@
 import ExcelJS from 'exceljs';
 import type { Cell, Table } from '@licheng/projections';
+import { fullTitle, titleLine, type ReportHeading } from './heading';
 import { sheetNames } from './sheetNames';
 import { fittedWidth } from './width';
 
-export interface WorkbookOptions {
-  /** Written as the workbook's created and modified dates; the epoch when absent, so reruns match. */
+export interface WorkbookOptions extends ReportHeading {
+  /** Written as the workbook's created and modified dates; else `takenAt`; else the epoch, so reruns match. */
   readonly date?: Date;
 }
 
 const CREATOR = 'licheng';
+/** Row 1 is the title line, row 2 the header; both repeat on every printed page. */
+const HEADER_ROW = 2;
+/** Highlights: statuses someone has to act on (amber), the header and totals (grey). */
+const ATTENTION_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE08A' } };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
 
 /**
  * A number stays a number so Excel can sum it. An .xlsx cannot hold NaN or Infinity (Excel would
@@ -20,29 +27,64 @@ const value = (cell: Cell | undefined): Cell | null => {
   return typeof cell === 'number' && !Number.isFinite(cell) ? String(cell) : cell;
 };
 
-const addSheet = (workbook: ExcelJS.Workbook, name: string, table: Table): void => {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  sheet.addRow(table.columns.map((column) => column.header)).font = { bold: true };
-  for (const row of table.rows) sheet.addRow(table.columns.map((column) => value(row[column.key])));
+const cellsOf = (table: Table, row: Readonly<Record<string, Cell>>) => table.columns.map((column) => value(row[column.key]));
+
+const addSheet = (workbook: ExcelJS.Workbook, name: string, table: Table, heading: ReportHeading): void => {
+  const width = Math.max(1, table.columns.length);
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }],
+    // A class list is printed for the homeroom teacher: one page wide, as many long as it takes, titles on each.
+    pageSetup: { paperSize: 9, orientation: width > 8 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${HEADER_ROW}` },
+  });
+  const title = sheet.addRow([titleLine(table, heading)]);
+  title.font = { bold: true, size: 14 };
+  if (width > 1) sheet.mergeCells(1, 1, 1, width);
+  const header = sheet.addRow(table.columns.map((column) => column.header));
+  header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = { bottom: THIN };
+  });
+  const attention = new Set(table.attention ?? []);
+  for (const row of table.rows) {
+    sheet.addRow(cellsOf(table, row)).eachCell((cell) => {
+      if (typeof cell.value === 'string' && attention.has(cell.value)) cell.fill = ATTENTION_FILL;
+    });
+  }
+  // The filter covers the header and the rows, not the totals, so sorting never moves the totals line.
+  sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + table.rows.length, column: width } };
+  if (table.totals) {
+    const totals = sheet.addRow(cellsOf(table, table.totals));
+    for (let col = 1; col <= width; col++) {
+      const cell = totals.getCell(col);
+      cell.font = { bold: true };
+      cell.fill = HEADER_FILL;
+      cell.border = { top: THIN };
+    }
+  }
   table.columns.forEach((column, index) => {
-    const texts = table.rows.map((row) => String(row[column.key] ?? ''));
+    const texts = [...table.rows, ...(table.totals ? [table.totals] : [])].map((row) => String(row[column.key] ?? ''));
     sheet.getColumn(index + 1).width = fittedWidth([column.header, ...texts]);
   });
 };
 
 /**
- * An .xlsx with one worksheet per table, in order. The parts inside are deterministic; the zip
- * entries still carry the time of writing (exceljs gives no way to set them), so bytes may differ.
+ * An .xlsx with one worksheet per table, in order: a title line (school, class, report, 統計時間), the
+ * header with an autofilter, the rows with the statuses to act on highlighted, and the totals line; set to
+ * print one page wide with the title and header on every page. Sheets are named by class where the report
+ * is of one. The parts inside are deterministic; the zip entries still carry the time of writing (exceljs
+ * gives no way to set them), so bytes may differ.
  */
 export const toWorkbook = async (tables: ReadonlyArray<Table>, options: WorkbookOptions = {}): Promise<Buffer> => {
   const workbook = new ExcelJS.Workbook();
-  const date = options.date ?? new Date(0);
+  const date = options.date ?? options.takenAt ?? new Date(0);
   workbook.creator = CREATOR;
   workbook.lastModifiedBy = CREATOR;
   workbook.created = date;
   workbook.modified = date;
-  const names = sheetNames(tables.map((table) => table.title));
-  tables.forEach((table, index) => addSheet(workbook, names[index] ?? `Sheet${index + 1}`, table));
+  const heading: ReportHeading = { ...(options.school ? { school: options.school } : {}), ...(options.takenAt ? { takenAt: options.takenAt } : {}) };
+  const names = sheetNames(tables.map(fullTitle));
+  tables.forEach((table, index) => addSheet(workbook, names[index] ?? `Sheet${index + 1}`, table, heading));
   // exceljs types its result as its own ArrayBuffer-like; under Node it is a Buffer, copied here to the Node type.
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };

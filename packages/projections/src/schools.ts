@@ -1,3 +1,4 @@
+import { isCoveredBySeal, sealCoverage } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import type { DomainError } from '@licheng/domain';
 import { STREAM_PREFIXES, type EventStore } from '@licheng/eventstore';
@@ -13,11 +14,11 @@ import type { StoredView, ViewStore } from './viewStore';
  * school id has no '-'.
  */
 export const schoolPartition = (projection: string, schoolId: string): Partition => {
-  const school = `${STREAM_PREFIXES.school}${schoolId}`;
+  const { streamPrefixes } = sealCoverage(schoolId);
   return {
     viewName: `${projection}@${schoolId}`,
-    streamPrefixes: [school, `${STREAM_PREFIXES.portfolio}${schoolId}-`, `${STREAM_PREFIXES.submission}${schoolId}-`],
-    owns: (streamName) => !streamName.startsWith(STREAM_PREFIXES.school) || streamName === school,
+    streamPrefixes,
+    owns: (streamName) => isCoveredBySeal(streamName, schoolId),
   };
 };
 

@@ -133,7 +133,7 @@ export const schoolFixture = (options: SchoolFixtureOptions = {}) => {
     { type: 'RoleGroupMemberAdded', data: { groupId: 'g-submit', userId: 'sub1' } } as SchoolEvent,
     ...(options.extra ?? []),
   ];
-  const policy: SchoolState = foldEvents(schoolDecider.evolve, schoolDecider.initialState, events);
+  const policy: SchoolState = foldEvents(schoolDecider.evolve, schoolDecider.initialState(), events);
   return { schoolId, events, policy, studentIds };
 };
 

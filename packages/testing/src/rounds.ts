@@ -42,6 +42,6 @@ export const roundsFixture = () => {
     schoolEvent('StudentPlaced', { studentId: 'j1', schoolYear: 111, classId: 'c201', seatNumber: 1 }),
     schoolEvent('CourseRosterSynced', { courseId: 'math-1112', studentIds: ['s1', 's2', 'j1'] }),
   ];
-  const policy: SchoolState = foldEvents(schoolDecider.evolve, schoolDecider.initialState, events);
+  const policy: SchoolState = foldEvents(schoolDecider.evolve, schoolDecider.initialState(), events);
   return { schoolId: base.schoolId, events, policy };
 };

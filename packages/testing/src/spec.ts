@@ -34,7 +34,7 @@ export interface When<Command, Event, State, Context> {
 export const specify =
   <Command, Event, State, Context>(decider: Decider<Command, Event, State, Context>) =>
   (...given: ReadonlyArray<Event>): When<Command, Event, State, Context> => {
-    const state = foldEvents(decider.evolve, decider.initialState, given);
+    const state = foldEvents(decider.evolve, decider.initialState(), given);
     return {
       state,
       when: (command, context) => {

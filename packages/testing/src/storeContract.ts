@@ -14,6 +14,13 @@ import * as E from 'fp-ts/Either';
 /** What a contract run needs: a store, and how to let go of it. */
 export interface ContractStore {
   readonly store: EventStore;
+  /** A second connection to the same events, as another process would hold, when the store has one. */
+  readonly other?: EventStore;
+  /**
+   * Whether `other` tells a repeat made in the same instant as `store`'s write from the write itself. A
+   * KurrentDB server answers both alike, so its adapter knows only the repeats it can see (docs/eventstoredb.md).
+   */
+  readonly otherSeesConcurrentRepeats?: boolean;
   dispose(): Promise<void>;
 }
 
@@ -92,7 +99,7 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
         const stream = `${namespace()}a`;
         const result = appended(await store().appendToStream(stream, [newEvent('A1'), newEvent('A2')], 'no_stream'));
         const stored = await store().readStream(stream);
-        expect(result).toEqual({ nextVersion: 1, lastPosition: stored[1]!.position });
+        expect(result).toEqual({ nextVersion: 1, lastPosition: stored[1]!.position, alreadyStored: false });
       });
 
       it('refuses no_stream for an existing stream with the same conflict value, and writes nothing', async () => {
@@ -402,18 +409,21 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
         return { stream, batch, written, again: await store().appendToStream(stream, batch, expected) };
       };
 
-      it('stores a batch retried with the same expected version once and returns the first result', async () => {
+      const asRepeat = (written: AppendResult): AppendResult => ({ ...written, alreadyStored: true });
+
+      it('stores a batch retried with the same expected version once and returns the first result, marked as a repeat', async () => {
         for (const expected of ['no_stream', 'any'] as const) {
           const { stream, written, again } = await retried(expected);
-          expect(appended(again)).toEqual(written);
+          expect(written.alreadyStored).toBe(false);
+          expect(appended(again)).toEqual(asRepeat(written));
           expect(types(await store().readStream(stream))).toEqual(['A1', 'A2']);
         }
         const stream = `${namespace()}a`;
         await store().appendToStream(stream, [newEvent('A0')], 'no_stream');
         const batch = [newEvent('A1')];
         const written = appended(await store().appendToStream(stream, batch, 0));
-        expect(appended(await store().appendToStream(stream, batch, 0))).toEqual(written);
-        expect(appended(await store().appendToStream(stream, batch, 'stream_exists'))).toEqual(written);
+        expect(appended(await store().appendToStream(stream, batch, 0))).toEqual(asRepeat(written));
+        expect(appended(await store().appendToStream(stream, batch, 'stream_exists'))).toEqual(asRepeat(written));
         expect(types(await store().readStream(stream))).toEqual(['A0', 'A1']);
       });
 
@@ -422,8 +432,8 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
         const batch = [newEvent('A1'), newEvent('A2')];
         const written = appended(await store().appendToStream(stream, batch, 'no_stream'));
         await store().appendToStream(stream, [newEvent('A3')], 1);
-        expect(appended(await store().appendToStream(stream, batch, 'no_stream'))).toEqual(written);
-        expect(appended(await store().appendToStream(stream, batch, 'any'))).toEqual(written);
+        expect(appended(await store().appendToStream(stream, batch, 'no_stream'))).toEqual(asRepeat(written));
+        expect(appended(await store().appendToStream(stream, batch, 'any'))).toEqual(asRepeat(written));
         expect(types(await store().readStream(stream))).toEqual(['A1', 'A2', 'A3']);
       });
 
@@ -437,13 +447,39 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
         expect(types(await store().readStream(stream))).toEqual(['A1']);
       });
 
+      it('answers exactly one of concurrent appends of one batch as written, the others as repeats (issue 16, item 8)', async () => {
+        for (const expected of ['no_stream', 'any'] as const) {
+          const stream = `${namespace()}a`;
+          const batch = [newEvent('A1'), newEvent('A2')];
+          const results = (await Promise.all(Array.from({ length: 4 }, () => store().appendToStream(stream, batch, expected)))).map(appended);
+          expect(results.map((result) => result.alreadyStored).sort()).toEqual([false, true, true, true]);
+          expect(types(await store().readStream(stream))).toEqual(['A1', 'A2']);
+        }
+      });
+
+      it('marks a repeat through another connection as a repeat, and one in the same instant where the store can tell', async () => {
+        const other = opened?.other;
+        if (!other) return;
+        const stream = `${namespace()}a`;
+        const batch = [newEvent('A1')];
+        const written = appended(await store().appendToStream(stream, batch, 'no_stream'));
+        expect(appended(await other.appendToStream(stream, batch, 'no_stream'))).toEqual(asRepeat(written));
+        if (!opened?.otherSeesConcurrentRepeats) return;
+        for (let round = 0; round < 5; round++) {
+          const racing = `${namespace()}a`;
+          const same = [newEvent('B1'), newEvent('B2')];
+          const results = (await Promise.all([store(), other, store(), other].map((s) => s.appendToStream(racing, same, 'no_stream')))).map(appended);
+          expect(results.map((result) => result.alreadyStored).sort()).toEqual([false, true, true, true]);
+        }
+      });
+
       it('does not take the same event id in another stream for a repeat', async () => {
         const ns = namespace();
         const shared = newEvent('Shared');
         await store().appendToStream(`${ns}a`, [shared], 'no_stream');
         const written = appended(await store().appendToStream(`${ns}b`, [shared], 'no_stream'));
         const [b] = await store().readStream(`${ns}b`);
-        expect(written).toEqual({ nextVersion: 0, lastPosition: b!.position });
+        expect(written).toEqual({ nextVersion: 0, lastPosition: b!.position, alreadyStored: false });
         expect(b!.eventId).toBe(shared.eventId);
       });
     });

@@ -1,34 +1,10 @@
 import * as fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { portfolioStreamName, schoolStreamName } from '@licheng/domain';
-import { createLichengService, InMemoryEventStore, schoolAggregate, type LichengService } from '@licheng/eventstore';
-import { schoolFixture, seedEvents } from '@licheng/testing';
-import { runDeadlines } from './deadlines';
+import type { LichengService } from '@licheng/eventstore';
 import { catchUpStatements } from './statements';
-
-const STUDENTS = ['s1', 's2', 's3', 's4'];
-const at = (text: string) => `${text}+08:00` as never;
-let counter = 0;
-const send = (service: LichengService, now: string, actor: { id: string; role: string; schoolId?: string }, type: string, data: object) =>
-  service.execute({ commandId: `cmd-${++counter}`, now: at(now), actor, type, data: { schoolId: 'sch1', ...data } });
-const student = (id: string) => ({ id, role: 'student', schoolId: 'sch1' });
-const sub1 = { id: 'sub1', role: 'submitter', schoolId: 'sch1' };
-const roster = (ids: ReadonlyArray<string>) => ids.map((studentId) => ({ studentId, items: [{ itemId: `cr-${studentId}`, title: '班級幹部 副衛生股長' }] }));
-
-/** Cadre records of term 1112 submitted and accepted for every student, statements issued (R-SUB, seed 000). */
-const acceptedSchool = async (students = STUDENTS) => {
-  const store = new InMemoryEventStore();
-  const { events } = schoolFixture({ students: students.map((id) => ({ id })) });
-  await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), events);
-  const service = createLichengService({ store });
-  const submission = { category: 'cadreRecords', period: '1112' };
-  await send(service, '2023-04-13T18:00', sub1, 'SubmitRoster', { ...submission, fid: '57169', roster: roster(students) });
-  await send(service, '2023-04-13T18:05', { id: 'system', role: 'system' }, 'RecordSubmissionResult', { ...submission, fid: '57169', result: 'rejected', message: '資料檢核錯誤' });
-  await send(service, '2023-04-13T19:00', sub1, 'SubmitRoster', { ...submission, fid: '57170', roster: roster(students) });
-  await send(service, '2023-04-13T19:05', { id: 'system', role: 'system' }, 'RecordSubmissionResult', { ...submission, fid: '57170', result: 'accepted', message: '檢核無誤，資料已匯入' });
-  const issued = await catchUpStatements(service);
-  return { store, service, issued };
-};
+import { runDeadlines } from './deadlines';
+import { acceptedSchool, at, send, student, STUDENTS, sub1 } from './test-support/acceptedSchool';
 
 const receiptOf = async (service: LichengService, studentId: string) => {
   const loaded = await service.loadPortfolio('sch1', studentId);

@@ -1,3 +1,4 @@
+import { isCoveredBySeal, schoolPortfoliosPrefix, schoolStreamName, sealCoverage } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import {
   confirmationItemOf,
@@ -5,16 +6,19 @@ import {
   isRoundSealed,
   roundKey,
   roundOfStudent,
+  roundsOf,
   receiptPhase,
   recheckItemOf,
   workPeriodOf,
   type DomainError,
+  type ReceiptCategory,
   type ReceiptState,
   type RoundCohorts,
   type SchoolState,
   type TaipeiInstant,
 } from '@licheng/domain';
-import { chainHashes, headsDigest, signSeal, STREAM_PREFIXES, type LichengService, type RecordedEvent, type SealKey, type StreamHead } from '@licheng/eventstore';
+import { chainHashes, headsDigest, signSeal, type LichengService, type RecordedEvent, type SealKey, type StreamHead } from '@licheng/eventstore';
+import type { DueItems, DueReceipt } from './dueItems';
 import { processCommandId, SYSTEM_ACTOR } from './ids';
 
 export interface DeadlineReport {
@@ -63,10 +67,42 @@ const readyToSeal = (policy: SchoolState, round: RoundCohorts, receipts: Readonl
   return receipts.every((r) => !isApplicable(r) || (receiptPhase(r) !== 'awaitingAnswer' && (receiptPhase(r) !== 'awaitingRecheck' || !recheck)));
 };
 
-const studentIdsOf = async (service: LichengService, schoolId: string): Promise<ReadonlyArray<string>> => {
-  const prefix = `${STREAM_PREFIXES.portfolio}${schoolId}-`;
+/**
+ * Whether anything of a category's period can be due at `now`: some round of it (a cohort round, or the
+ * every-cohort round) not sealed yet whose confirmation or re-check window has ended. Exact, not a guess:
+ * otherwise `dueStage` is null for each of its receipts and `readyToSeal` false for each of its rounds.
+ */
+export const mayBeDue = (policy: SchoolState, category: ReceiptCategory, period: string, now: TaipeiInstant): boolean =>
+  [...roundsOf(policy, category, period), null].some(
+    (round) =>
+      !isRoundSealed(policy, category, period, round) &&
+      (hasEnded(policy, period, confirmationItemOf(category), round, now) || hasEnded(policy, period, recheckItemOf(category), round, now)),
+  );
+
+type Receipts = { readonly receipts: ReadonlyArray<DueReceipt>; readonly refused: ReadonlyArray<DomainError> };
+
+/** The reference: every receipt of the school, from every portfolio, read from every portfolio event of the school. */
+const scanReceipts = async (service: LichengService, schoolId: string): Promise<Receipts> => {
+  const prefix = schoolPortfoliosPrefix(schoolId);
   const events = await service.store.readAll({ streamPrefixes: [prefix] });
-  return [...new Set(events.map((e) => e.streamName.slice(prefix.length)))];
+  const receipts: DueReceipt[] = [];
+  const refused: DomainError[] = [];
+  for (const studentId of new Set(events.map((e) => e.streamName.slice(prefix.length)))) {
+    const loaded = await service.loadPortfolio(schoolId, studentId);
+    if (E.isLeft(loaded)) refused.push(loaded.left);
+    else for (const receipt of Object.values(loaded.right.receipts)) receipts.push({ studentId, receipt });
+  }
+  return { receipts, refused };
+};
+
+/** From the due-items index: the receipts of the periods where something may be due, and no others. */
+const dueReceipts = async (items: DueItems, schoolId: string, policy: SchoolState, now: TaipeiInstant): Promise<Receipts> => {
+  await items.catchUp();
+  const receipts: DueReceipt[] = [];
+  for (const { category, period } of await items.periodsOf(schoolId)) {
+    if (mayBeDue(policy, category, period, now)) receipts.push(...(await items.receiptsOf(schoolId, category, period)));
+  }
+  return { receipts, refused: [] };
 };
 
 /**
@@ -74,14 +110,11 @@ const studentIdsOf = async (service: LichengService, schoolId: string): Promise<
  * stream of the school, as they stand just before sealing.
  */
 const sealHeadsOf = async (service: LichengService, schoolId: string): Promise<StreamHead[]> => {
-  const school = `${STREAM_PREFIXES.school}${schoolId}`;
-  const events = await service.store.readAll({
-    streamPrefixes: [school, `${STREAM_PREFIXES.portfolio}${schoolId}-`, `${STREAM_PREFIXES.submission}${schoolId}-`],
-  });
+  const events = await service.store.readAll({ streamPrefixes: sealCoverage(schoolId).streamPrefixes });
   const byStream = new Map<string, RecordedEvent[]>();
   for (const event of events) {
     // `school-{id}` is also a prefix of another school's `school-{id}x`.
-    if (event.streamName.startsWith(STREAM_PREFIXES.school) && event.streamName !== school) continue;
+    if (!isCoveredBySeal(event.streamName, schoolId)) continue;
     const stream = byStream.get(event.streamName);
     if (stream) stream.push(event);
     else byStream.set(event.streamName, [event]);
@@ -93,23 +126,29 @@ const sealHeadsOf = async (service: LichengService, schoolId: string): Promise<S
  * The seal's data besides the round (schema v3, issue 16): the digest, the exact heads it commits to, and
  * with a key, the signature of the statement (packages/eventstore/src/sealSignature.ts).
  */
-const sealIntegrityOf = async (service: LichengService, schoolId: string, category: string, period: string, key: SealKey | undefined) => {
+const sealIntegrityOf = async (service: LichengService, schoolId: string, category: string, period: string, round: ReadonlyArray<number> | null | undefined, key: SealKey | undefined) => {
   const heads = await sealHeadsOf(service, schoolId);
   const digest = headsDigest(heads);
-  const statement = { schoolStream: `${STREAM_PREFIXES.school}${schoolId}`, category, period, digest, heads };
+  const statement = { schoolStream: schoolStreamName(schoolId), category, period, digest, heads, ...(round ? { cohorts: round } : {}) };
   return { digest, integrity: { heads: heads.map((head) => [...head]), ...(key ? { signature: signSeal(key, statement) } : {}) } };
 };
 
 export interface DeadlineOptions {
   /** The Ed25519 key the runner signs seals with (docs/audit.md: keeping and rotating it); unsigned without. */
   readonly sealKey?: SealKey;
+  /**
+   * The due-items index to read receipts from (dueItems.ts), so that a run reads only the periods where
+   * something may be due. Without it the run scans every portfolio of the school: the reference behaviour.
+   */
+  readonly dueItems?: DueItems;
 }
 
 /**
  * The deadline runner (R-AUTH-4, R-REC-5, R-SEAL-1): finds every receipt whose window closed without an
  * answer and has the system deem it correct, then seals every period whose confirmation is over. Each
  * effect is a command with an id derived from what it does, so the runner is idempotent: run it every
- * minute, twice at once, or again after a crash, and each effect is recorded once.
+ * minute, twice at once, or again after a crash, and each effect is recorded once. With `dueItems` it reads
+ * only the periods where something may be due (`mayBeDue`); the effects are those of the full scan (tested).
  */
 export const runDeadlines = async (service: LichengService, schoolId: string, now: TaipeiInstant, options: DeadlineOptions = {}): Promise<DeadlineReport> => {
   let report: DeadlineReport = { deemed: 0, sealed: 0, alreadyDone: 0, refused: [] };
@@ -130,39 +169,35 @@ export const runDeadlines = async (service: LichengService, schoolId: string, no
     entry.receipts.push(receipt);
     byRound.set(key, entry);
   };
-  for (const studentId of await studentIdsOf(service, schoolId)) {
-    const loaded = await service.loadPortfolio(schoolId, studentId);
-    if (E.isLeft(loaded)) {
-      report = { ...report, refused: [...report.refused, loaded.left] };
+  const { receipts, refused } = options.dueItems ? await dueReceipts(options.dueItems, schoolId, policy, now) : await scanReceipts(service, schoolId);
+  report = { ...report, refused: [...refused] };
+  for (const { studentId, receipt } of receipts) {
+    const round = roundOfStudent(policy, receipt.category, receipt.period, studentId);
+    const stage = dueStage(policy, receipt, round, now);
+    if (stage === null) {
+      gather(round, receipt);
       continue;
     }
-    for (const receipt of Object.values(loaded.right.receipts)) {
-      const round = roundOfStudent(policy, receipt.category, receipt.period, studentId);
-      const stage = dueStage(policy, receipt, round, now);
-      if (stage === null) {
-        gather(round, receipt);
-        continue;
-      }
-      const { category, period } = receipt;
-      const result = await service.execute({
-        commandId: processCommandId('deem', schoolId, studentId, category, period, stage),
-        now,
-        actor: SYSTEM_ACTOR,
-        type: 'DeemReceiptCorrect',
-        data: { schoolId, studentId, category, period },
-      });
-      record(result, 'deemed');
-      const after = await service.loadPortfolio(schoolId, studentId);
-      const settled = E.isRight(after) ? after.right.receipts[`${category}:${period}`] : undefined;
-      gather(round, settled ?? receipt);
-    }
+    const { category, period } = receipt;
+    const result = await service.execute({
+      commandId: processCommandId('deem', schoolId, studentId, category, period, stage),
+      now,
+      actor: SYSTEM_ACTOR,
+      type: 'DeemReceiptCorrect',
+      data: { schoolId, studentId, category, period },
+    });
+    record(result, 'deemed');
+    const after = await service.loadPortfolio(schoolId, studentId);
+    const settled = E.isRight(after) ? after.right.receipts[`${category}:${period}`] : undefined;
+    gather(round, settled ?? receipt);
   }
 
-  for (const { round, receipts } of byRound.values()) {
+  // In the order of their keys, so that the seals (whose digests include the seals before them) do not depend on reading order.
+  for (const [, { round, receipts }] of [...byRound].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!readyToSeal(policy, round, receipts, now)) continue;
     const { category, period } = receipts[0]!;
     // Computed just before sealing; the command id stays what it was, so a repeat is still recognised.
-    const { digest, integrity } = await sealIntegrityOf(service, schoolId, category, period, options.sealKey);
+    const { digest, integrity } = await sealIntegrityOf(service, schoolId, category, period, round, options.sealKey);
     // R-ROUND-1: a cohort round's seal names its cohorts; the every-cohort round's id is what it always was.
     const cohorts = round ? { cohorts: round } : {};
     const result = await service.execute({

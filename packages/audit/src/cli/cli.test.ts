@@ -1,27 +1,18 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecordedEvent } from '@licheng/eventstore';
-import { linesOf, sevenOutcomes, simulatedYear } from '../testing/histories';
-import { run } from './main';
+import { BAD_USAGE, cliFixture, licheng } from '../testing/cli';
+import { linesOf, sevenOutcomes } from '../testing/histories';
 
 /** The `licheng` command line, run in-process: exit codes 0, 1, 2 and one-line errors naming file and line. */
-const dir = mkdtempSync(join(tmpdir(), 'licheng-cli-'));
-const at = (name: string) => join(dir, name);
-
-const licheng = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (t) => out.push(t), err: (l) => err.push(l), progress: () => undefined, now: () => new Date('2023-08-01T01:00:00Z') });
-  return { code, out: out.join('\n'), err };
-};
+const { fixture, writeYear } = cliFixture('licheng-cli-');
+const { dir, at } = fixture;
 
 let year: string;
 let lines: string[];
 beforeAll(async () => {
-  lines = linesOf((await simulatedYear(4)).records);
-  year = at('events.ndjson');
-  writeFileSync(year, lines.join('\n') + '\n');
+  await writeYear();
+  ({ year, lines } = fixture);
 });
 
 describe('licheng audit verify', () => {
@@ -64,7 +55,7 @@ describe('licheng audit verify on an empty log', () => {
 
 describe('licheng COMMAND --help', () => {
   it.each([
-    [['audit', 'verify'], ['--events', '--store', '--strict', '--json', '--lang']],
+    [['audit', 'verify'], ['--events', '--store', '--data', '--strict', '--json', '--lang']],
     [['report'], ['--events', '--school', '--class', '--period', '--student', '--at', '--position', '--format', '--out']],
     [['report', 'class-confirmation'], ['--events', '--class', '--period', '--out']],
     [['timeline'], ['--events', '--student', '--school', '--lang', '--at', '--position']],
@@ -86,18 +77,7 @@ describe('licheng --version', () => {
 });
 
 describe('errors', () => {
-  it.each([
-    [['audit', 'verify']],
-    [['audit', 'verify', '--events']],
-    [['audit', 'verify', '--events', 'x.ndjson', '--colour']],
-    [['audit', 'check', '--events', 'x.ndjson']],
-    [['audit', 'verify', '--store', 'esdb://localhost:2113', '--events', 'x.ndjson']],
-    [['report', 'class-confirmation', '--events', 'x.ndjson', '--period', '1112']],
-    [['report', 'nonsense', '--events', 'x.ndjson']],
-    [['report', 'outcome-status', '--events', 'x.ndjson', '--period', '1112', '--format', 'xlsx']],
-    [['report', 'outcome-status', '--events', 'x.ndjson', '--period', '1112', '--at', 'yesterday']],
-    [['frobnicate']],
-  ])('exits 2 on bad usage, with one line: %j', async (argv) => {
+  it.each(BAD_USAGE)('exits 2 on bad usage, with one line: %j', async (argv) => {
     const { code, err, out } = await licheng(...argv);
     expect(code).toBe(2);
     expect(err).toHaveLength(1);
@@ -135,13 +115,31 @@ describe('licheng report and timeline', () => {
     expect(table.code).toBe(0);
     expect(table.out).toMatch(/^as of 2023-04-18T10:29\+08:00: \d+ of \d+ events\n普通三01班 1112 收訖明細確認統計\n班級/);
     const csv = await licheng('report', 'outcome-status', '--events', year, '--period', '1111', '--format', 'csv');
-    expect(csv.out.startsWith('\uFEFF班級,班級人數')).toBe(true);
+    expect(csv.out.startsWith('\uFEFF學年期,年級,班級,班級人數')).toBe(true);
+    // R-REP-7 and R-NOTE-1 through the same command: every FID submitted, and who is due a reminder in an hour.
+    const submissions = await licheng('report', 'submissions', '--events', year, '--format', 'csv');
+    expect(submissions.out.split('\r\n')[0]).toBe('\uFEFF資料類型,學年,學期,FID,處理狀態,提交人員,提交時間,取得結果時間,封存');
+    const reminders = await licheng('report', 'reminders', '--events', year, '--at', '2023-04-17T13:00');
+    expect([reminders.code, reminders.out.split('\n')[1]]).toEqual([0, '2023-04-17T13:00+08:00 應通知名單']);
     const xlsx = await licheng('report', 'performance-selection', '--events', year, '--class', 'c301', '--period', '111', '--format', 'xlsx', '--out', at('sel.xlsx'));
     expect(xlsx.code).toBe(0);
     expect(readFileSync(at('sel.xlsx')).subarray(0, 2).toString()).toBe('PK');
     // The file name says the format when --format is left out.
     expect((await licheng('report', 'outcome-status', '--events', year, '--period', '1111', '--out', at('inferred.xlsx'))).code).toBe(0);
     expect(readFileSync(at('inferred.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('writes the class report and the school summary as one HTML page each, with the chart, dated by --at (issue 20)', async () => {
+    const page = await licheng('report', 'class-confirmation', '--events', year, '--class', 'c301', '--period', '1112', '--at', '2023-04-18T10:29', '--out', at('c301.html'));
+    expect(page.code).toBe(0);
+    const html = readFileSync(at('c301.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('統計時間 <span class="en">as of</span> <time datetime="2023-04-18T02:29:00.000Z">112/04/18 10:29</time>');
+    expect(html.match(/<g class="class-row"/g)).toHaveLength(1);
+    const summary = await licheng('report', 'confirmation-summary', '--events', year, '--period', '1112', '--format', 'html');
+    expect(summary.code).toBe(0);
+    expect(summary.out.match(/<g class="class-row"/g)?.length).toBeGreaterThan(1);
+    expect(summary.out).toContain('<tfoot><tr><td>全校</td>');
   });
 
   it('exits 2 for a class the school never registered, rather than print an empty report', async () => {

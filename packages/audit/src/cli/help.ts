@@ -6,22 +6,24 @@ import { REPORT_NAMES } from '../reports';
  * option the command takes.
  */
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
-  'audit verify': `licheng audit verify (--events FILE.ndjson | --store CONNECTION) [--strict] [--public-key FILE.pem] [--json] [--lang zh-TW|en]
+  'audit verify': `licheng audit verify (--events FILE.ndjson | --store CONNECTION | --data DIR) [--strict] [--public-key FILE.pem] [--json] [--lang zh-TW|en]
 
   Re-decides every recorded command, verifies every hash chain, seal and the order of time.
 
   --events FILE     the NDJSON event log to audit (as \`npm start -- --out DIR\` writes it)
-  --store CONN      a KurrentDB connection string (kurrentdb://…, esdb://…) to audit instead of a file;
-                    needs @kurrent/kurrentdb-client installed; never printed (it may hold a password)
+  --store CONN      a KurrentDB connection string (kurrentdb://…, esdb://…) or a PostgreSQL one
+                    (postgres://…) to audit instead of a file; KurrentDB needs @kurrent/kurrentdb-client
+                    installed; never printed (it may hold a password)
+  --data DIR        a PGlite directory (as \`npm start -- --data DIR\` keeps it) to audit instead of a file
   --strict          count events stored without a recorded command as findings, not notices
   --public-key FILE the deadline runner's Ed25519 public key (PEM): every seal must carry its valid
                     signature (docs/audit.md)
   --json            print the whole audit report as JSON
-  --lang zh-TW|en   the language of the findings (default zh-TW)
+  --lang zh-TW|en   the language of the findings (default zh-TW) and, when given, of every other line and error
 
   Exit: 0 clean, 1 findings, 2 bad usage or a malformed log, 3 unreadable file or store, 4 an empty log.`,
   report: `licheng report NAME --events FILE [--school ID] [--class C] [--period P] [--student ID]
-               [--at INSTANT | --position N] [--format table|csv|xlsx] [--out FILE]
+               [--at INSTANT | --position N] [--format table|csv|xlsx|html] [--out FILE] [--lang zh-TW|en]
 
   Builds one report from the log, as of an instant or a global position.
 
@@ -33,8 +35,9 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   --student ID      the student, for a student's notice
   --at INSTANT      the report as of this Taipei minute, e.g. 2023-04-18T10:29
   --position N      the report as of this global position of the log
-  --format F        table (default), csv (UTF-8 with BOM) or xlsx; inferred from --out's .csv or .xlsx
+  --format F        table (default), csv (UTF-8 with BOM), xlsx or html (one page, chart inline); inferred from --out's .csv, .xlsx or .html
   --out FILE        write to FILE instead of printing
+  --lang zh-TW|en   the language of messages and errors (default en; the report itself is in zh-TW)
 
   Exit: 0 done, 1 refused, 2 bad usage or a malformed log, 3 unreadable or unwritable file.`,
   timeline: `licheng timeline --events FILE --student ID [--school ID] [--lang zh-TW|en] [--at INSTANT | --position N]
@@ -44,12 +47,12 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   --events FILE     the NDJSON event log
   --student ID      the student
   --school ID       the school (needed when the log holds more than one)
-  --lang zh-TW|en   the language of the timeline (default zh-TW)
+  --lang zh-TW|en   the language of the timeline (default zh-TW) and, when given, of errors
   --at INSTANT      the timeline as of this Taipei minute
   --position N      the timeline as of this global position
 
   Exit: 0 done, 1 refused, 2 bad usage or a malformed log, 3 unreadable file.`,
-  'transfer export': `licheng transfer export --events FILE --school ID --student ID --out FILE [--now INSTANT]
+  'transfer export': `licheng transfer export --events FILE --school ID --student ID --out FILE [--now INSTANT] [--lang zh-TW|en]
 
   Writes a transferring student's portfolio as a bundle, and prints the token the receiving school needs.
 
@@ -58,9 +61,10 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   --student ID      the student
   --out FILE        the bundle to write (JSON)
   --now INSTANT     the Taipei minute of the export (default: now)
+  --lang zh-TW|en   the language of messages and errors (default en)
 
   Exit: 0 done, 1 refused, 2 bad usage or a malformed log, 3 unreadable or unwritable file.`,
-  'transfer import': `licheng transfer import --events FILE --bundle FILE --token T --school ID --out FILE.ndjson [--now INSTANT] [--actor ID]
+  'transfer import': `licheng transfer import --events FILE --bundle FILE --token T --school ID --out FILE.ndjson [--now INSTANT] [--actor ID] [--lang zh-TW|en]
 
   Imports a bundle into the receiving school's log and writes the log with it.
 
@@ -71,6 +75,7 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   --out FILE        the log to write, with the imported events (NDJSON)
   --now INSTANT     the Taipei minute of the import (default: now)
   --actor ID        the administrator who imports (default: admin)
+  --lang zh-TW|en   the language of messages and errors (default en)
 
   Exit: 0 done, 1 refused, 2 bad usage or a malformed log, 3 unreadable or unwritable file.`,
 };

@@ -1,3 +1,4 @@
+import { schoolIdOfSchoolStream } from '@licheng/domain';
 import { domainError, EVENT_RULES, type RecordedActor as Actor, type DomainError, type EventType, type RuleId } from '@licheng/domain';
 import type { ProjectedEvent } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
@@ -43,7 +44,7 @@ const importedFromOf = (event: ProjectedEvent): TimelineEntry['original'] => {
  */
 export const studentTimeline = (events: ReadonlyArray<ProjectedEvent>, query: TimelineQuery, lang: Lang): E.Either<DomainError, ReadonlyArray<TimelineEntry>> => {
   const { studentId } = query;
-  const schoolIds = [...new Set(events.filter((e) => e.stream === 'school').map((e) => e.streamName.slice('school-'.length)))];
+  const schoolIds = [...new Set(events.filter((e) => e.stream === 'school').map((e) => schoolIdOfSchoolStream(e.streamName)))];
   const inSchool = (schoolId: string) => query.schoolId === undefined || query.schoolId === schoolId;
   const enrolledAt = new Set<string>();
   const fids = new Set<string>();

@@ -1,3 +1,4 @@
+import { schoolNotRegistered } from '@licheng/domain';
 import { portfolioStreamName, schoolStreamName, type DomainError, type TaipeiInstant } from '@licheng/domain';
 import { loadStream, schoolAggregate, type EventStore } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
@@ -22,7 +23,7 @@ export const exportTransfer = async (store: EventStore, request: ExportRequest):
   if (E.isLeft(school)) return school;
   const policy = school.right.state;
   if (policy.schoolId === null) {
-    return E.left(transferError('SCHOOL_NOT_REGISTERED', `學校 ${schoolId} 尚未建立`, `school ${schoolId} is not registered`, { schoolId }));
+    return E.left(schoolNotRegistered(schoolId, 'R-XFER-1'));
   }
   const student = policy.students[studentId];
   if (!student) {

@@ -1,3 +1,4 @@
+import { schoolNotRegistered } from '@licheng/domain';
 import { actorOutsideSchool, describeValidationErrors, foldEvents, portfolioStreamName, schoolStreamName, type Actor, type DomainError, type PortfolioEvent, type PortfolioState, type TaipeiInstant } from '@licheng/domain';
 import { chainBatch, eventIdOf, headHashOf, loadStream, portfolioAggregate, schoolAggregate, type EventStore, type NewEvent } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
@@ -89,7 +90,7 @@ export const importTransfer = async (store: EventStore, request: ImportRequest):
   }
   const school = await loadStream(store, schoolAggregate, schoolStreamName(schoolId));
   if (E.isLeft(school)) return school;
-  if (school.right.state.schoolId === null) return E.left(transferError('SCHOOL_NOT_REGISTERED', `學校 ${schoolId} 尚未建立`, `school ${schoolId} is not registered`, { schoolId }));
+  if (school.right.state.schoolId === null) return E.left(schoolNotRegistered(schoolId, 'R-XFER-1'));
   if (!school.right.state.students[bundle.studentId]) {
     return E.left(transferError('STUDENT_NOT_ENROLLED', `學生 ${bundle.studentId} 尚未在 ${schoolId} 註冊入學，不能匯入`, `student ${bundle.studentId} is not enrolled at ${schoolId}: enrol them before importing`, { schoolId, studentId: bundle.studentId }));
   }
@@ -99,7 +100,7 @@ export const importTransfer = async (store: EventStore, request: ImportRequest):
     if (E.isLeft(decoded)) return decoded;
     arriving.push({ event: decoded.right.event, index });
   }
-  const arrivingState = foldEvents(portfolioAggregate.decider.evolve, portfolioAggregate.decider.initialState, arriving.map((a) => a.event));
+  const arrivingState = foldEvents(portfolioAggregate.decider.evolve, portfolioAggregate.decider.initialState(), arriving.map((a) => a.event));
   const streamName = portfolioStreamName(schoolId, bundle.studentId);
   const commandId = `transfer-${bundle.token.slice(0, 32)}`;
   const byType: Record<string, number> = {};

@@ -24,6 +24,16 @@ export type Decision = E.Either<DomainError, ReadonlyArray<PortfolioEvent>>;
 /** A lazily evaluated rule check: `null` when it holds. */
 export type Check = () => DomainError | null;
 
+/**
+ * A check on an item the list looks up: it holds while the item is absent, because the list's own existence
+ * check refuses then. The check itself narrows, so however the list is ordered no check reads a missing item
+ * (a reordering can change which refusal comes first, never turn one into a TypeError).
+ */
+export const onItem =
+  <Item>(item: Item | undefined, check: (item: Item) => DomainError | null): Check =>
+  () =>
+    item === undefined ? null : check(item);
+
 /** Runs checks in order and stops at the first refusal; on success emits the events. */
 export const decideWith = (checks: ReadonlyArray<Check>, events: () => ReadonlyArray<PortfolioEvent>): Decision => {
   for (const check of checks) {

@@ -7,6 +7,7 @@ import type { PortfolioState } from './state';
 import { confirmReceipt, deemReceiptCorrect, issueReceiptStatement, recordReceiptReview, reportReceiptError } from './receipts/decide';
 import { reviewLearningPlan, submitLearningPlan } from './plans/decide';
 import { pickApplicationItems } from './applications/decide';
+import { unreachable } from '../shared/exhaustive';
 
 /** The portfolio decider: one function per command, each checking its rules in order (see RULES.md). */
 export const decidePortfolio = (command: PortfolioCommand, state: PortfolioState, context: PortfolioContext): Decision => {
@@ -55,5 +56,7 @@ export const decidePortfolio = (command: PortfolioCommand, state: PortfolioState
       return reviewLearningPlan(command, state, context);
     case 'PickApplicationItems':
       return pickApplicationItems(command, state, context);
+    default:
+      return unreachable(command);
   }
 };

@@ -5,10 +5,10 @@ import type { PortfolioContext } from './context';
 import { decidePortfolio } from './decide';
 import type { PortfolioEvent } from './events';
 import { evolvePortfolio } from './evolve';
-import { initialPortfolioState, type PortfolioState } from './state';
+import { newPortfolioState, type PortfolioState } from './state';
 
 export const portfolioDecider: Decider<PortfolioCommand, PortfolioEvent, PortfolioState, PortfolioContext> = {
-  initialState: initialPortfolioState,
+  initialState: newPortfolioState,
   decide: bindActorToSchool(decidePortfolio),
   evolve: evolvePortfolio,
 };

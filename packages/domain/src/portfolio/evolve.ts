@@ -7,6 +7,7 @@ import type { PortfolioState } from './state';
 import { evolveReceipt } from './receipts/evolve';
 import { evolvePlan } from './plans/evolve';
 import { evolveApplication } from './applications/evolve';
+import { unknownEventIgnored } from '../shared/exhaustive';
 
 /** Total over every portfolio event: an event about an unknown item changes nothing rather than throwing. */
 export const evolvePortfolio = (state: Draft<PortfolioState>, event: PortfolioEvent): void => {
@@ -41,5 +42,7 @@ export const evolvePortfolio = (state: Draft<PortfolioState>, event: PortfolioEv
       return evolvePlan(state, event);
     case 'ApplicationItemsPicked':
       return evolveApplication(state, event);
+    default:
+      return unknownEventIgnored(event);
   }
 };

@@ -4,6 +4,7 @@ import * as E from 'fp-ts/Either';
 import {
   bytesOf,
   foldEvents,
+  foldFromInitial,
   isDomainError,
   PortfolioEvent as PortfolioEventCodec,
   portfolioDecider,
@@ -279,7 +280,7 @@ type PortfolioDecider = typeof portfolioDecider;
 
 /** Runs a scenario through the decider, folding only accepted events; `observe` sees the state after every step. */
 const run = (scenario: Scenario, observe: (o: Observed) => void = () => undefined, decider: PortfolioDecider = portfolioDecider) => {
-  let state = decider.initialState;
+  let state = decider.initialState();
   const events: PortfolioEvent[] = [];
   const decideAndFold = (s: Step, mustAccept: boolean) => {
     const result = decider.decide(s.command, state, { now: s.now, actor: s.actor, policy });
@@ -340,8 +341,9 @@ const checkStorage = (state: PortfolioState): void => {
 /** (e) evolve is deterministic: the accepted events folded at once, one by one, or again give the same state. */
 const checkFolding = (scenario: Scenario, decider: PortfolioDecider = portfolioDecider): void => {
   const { state, events } = run(scenario, undefined, decider);
-  expect(foldEvents(decider.evolve, decider.initialState, events)).toStrictEqual(state);
-  expect(events.reduce((s, e) => foldEvents(decider.evolve, s, [e]), decider.initialState)).toStrictEqual(state);
+  expect(foldEvents(decider.evolve, decider.initialState(), events)).toStrictEqual(state);
+  expect(events.reduce((s, e) => foldEvents(decider.evolve, s, [e]), decider.initialState())).toStrictEqual(state);
+  expect(foldFromInitial(decider, events)).toStrictEqual(state);
   expect(run(scenario, undefined, decider).state).toStrictEqual(state);
 };
 
@@ -370,7 +372,7 @@ describe('portfolio invariants under any sequence of commands', () => {
     fc.assert(fc.property(scenarioArb, (scenario) => void run(scenario, ({ after }) => checkStorage(after))), NUM_RUNS);
   });
 
-  it('folds deterministically: all accepted events at once equal folding them one by one (foldEvents)', () => {
+  it('folds deterministically: all accepted events at once, one by one, or in place from a new initial state give one state', () => {
     fc.assert(fc.property(scenarioArb, (scenario) => checkFolding(scenario)), NUM_RUNS);
   });
 

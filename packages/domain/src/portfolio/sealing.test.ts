@@ -44,7 +44,7 @@ const extensions: SchoolEvent[] = [
   schoolEvent('PlanApprovalOrderSet', { stages: [{ kind: 'homeroom' }] }),
 ];
 const { events: schoolEvents } = schoolFixture({ extra: extensions });
-const open: SchoolState = foldEvents(schoolDecider.evolve, schoolDecider.initialState, schoolEvents);
+const open: SchoolState = foldEvents(schoolDecider.evolve, schoolDecider.initialState(), schoolEvents);
 
 /** The school after the system sealed one category's period on 2023-04-21, through the school decider. */
 const sealedBy = (category: ReceiptCategory, period: string): SchoolState =>
@@ -149,7 +149,7 @@ describe('submissions of a sealed category and period (R-SEAL-2)', () => {
   ];
   const resubmit = { type: 'SubmitRoster', data: { schoolId: 'sch1', category: 'performances', period: '1110', fid: 'F2', roster } } as SubmissionCommand;
   // R-SUB-4: s1 selected p1, and the (extended) selection window closed on 6/30.
-  const portfolios = { s1: foldEvents(portfolioDecider.evolve, portfolioDecider.initialState, [...history, portfolioEvent('PerformanceSelected', { performanceId: 'p1', schoolYear: 111 })]) };
+  const portfolios = { s1: foldEvents(portfolioDecider.evolve, portfolioDecider.initialState(), [...history, portfolioEvent('PerformanceSelected', { performanceId: 'p1', schoolYear: 111 })]) };
   const LATER = at('2023-07-01T09:00');
 
   it('refuses a corrected resubmission once sealed, and accepts it before (PERIOD_SEALED, R-SEAL-2)', () => {

@@ -1,4 +1,5 @@
 import type { FileMeta } from '../shared/files';
+import { freeze } from 'immer';
 import { emptyRecord } from '../shared/records';
 import type { SchoolYear } from '../shared/term';
 import type { PlanApprovalStage } from '../school/events';
@@ -66,7 +67,9 @@ export interface ReceiptState {
 export type ReceiptPhase = 'awaitingAnswer' | 'awaitingReview' | 'awaitingRecheck' | 'closed';
 
 /** R-REC-1: a category applies only where the student had data submitted in it. */
-export const isApplicable = (receipt: ReceiptState | undefined): receipt is ReceiptState => receipt !== undefined && receipt.items.length > 0;
+/** R-REC-1: a receipt applies when its statement lists an item; generic so that a narrower view of a receipt (the compact reports view) asks the same rule. */
+export const isApplicable = <Receipt extends { readonly items: ReadonlyArray<unknown> } = ReceiptState>(receipt: Receipt | undefined): receipt is Receipt =>
+  receipt !== undefined && receipt.items.length > 0;
 
 export const receiptPhase = (receipt: ReceiptState): ReceiptPhase => {
   if (receipt.answer === null) return 'awaitingAnswer';
@@ -135,7 +138,8 @@ export interface PortfolioState {
 }
 
 /** Records keyed by id have no prototype: dictionaries from the start (see `emptyRecord`). */
-export const initialPortfolioState: PortfolioState = {
+/** A new, empty portfolio owned by the caller: the portfolio decider's `initialState` (shared/decider.ts). */
+export const newPortfolioState = (): PortfolioState => ({
   studentId: null,
   outcomes: emptyRecord(),
   performances: emptyRecord(),
@@ -144,6 +148,9 @@ export const initialPortfolioState: PortfolioState = {
   receipts: emptyRecord(),
   plans: emptyRecord(),
   applications: emptyRecord(),
-};
+});
 
-export const portfolioStreamName = (schoolId: string, studentId: string): string => `portfolio-${schoolId}-${studentId}`;
+/** The empty portfolio as a frozen value, for reads of a student without events. */
+export const initialPortfolioState: PortfolioState = freeze(newPortfolioState(), true);
+
+export { portfolioStreamName } from '../streams';

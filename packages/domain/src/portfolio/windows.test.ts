@@ -26,7 +26,7 @@ describe('actions are judged by the work period as it stood (R-WIN-3)', () => {
 
   it('follows an extension the administrator records while the period is open, from school command to upload (R-WIN-3)', () => {
     const extend = { type: 'SetWorkPeriod', data: { schoolId: 'sch1', ...uploadPeriod('2023-01-31T17:00').data } } as SchoolCommand;
-    const schoolState = foldEvents(schoolDecider.evolve, schoolDecider.initialState, schoolEvents);
+    const schoolState = foldEvents(schoolDecider.evolve, schoolDecider.initialState(), schoolEvents);
     const decision = schoolDecider.decide(extend, schoolState, { now: at('2023-01-20T16:59'), actor: admin() });
     if (E.isLeft(decision)) throw new Error(decision.left.message.en);
     const after = foldEvents(schoolDecider.evolve, schoolState, decision.right);
@@ -87,8 +87,8 @@ describe('the instant the command carries, not the clock (R-TIME-3)', () => {
 
   it('gives the same decision for the same command, state and context, whenever it runs (R-TIME-3)', () => {
     const ctx = contextAt(policy, '2022-10-01T10:00', s1);
-    const first = portfolioDecider.decide(upload(), portfolioDecider.initialState, ctx);
+    const first = portfolioDecider.decide(upload(), portfolioDecider.initialState(), ctx);
     jest.useFakeTimers({ now: new Date('2031-05-05T05:05:00Z') });
-    expect(portfolioDecider.decide(upload(), portfolioDecider.initialState, ctx)).toEqual(first);
+    expect(portfolioDecider.decide(upload(), portfolioDecider.initialState(), ctx)).toEqual(first);
   });
 });

@@ -276,6 +276,21 @@ describe('school parameters (R-OUT-3, R-AUTH-3)', () => {
     given(...fixture).when(setParameter('outcomePerSubjectQuota', 1), ctx('2022-08-15T09:00')).thenSucceeds();
   });
 
+  it('takes the teachers\' reminder hour from 0 to 23, or blank for no mail, and reminder days from 1 (R-NOTE-1)', () => {
+    const zeroHour = { type: 'SetParameter', data: { schoolId: 'sch1', parameter: 'teacherReminderHour', value: 0, effectiveFromSchoolYear: 111 } } as unknown as SchoolCommand;
+    given(...fixture).when(zeroHour, ctx('2022-08-15T09:00')).then(schoolEvent('ParameterSet', { parameter: 'teacherReminderHour', value: 0, effectiveFromSchoolYear: 111 }));
+    given(...fixture).when(setParameter('teacherReminderHour', 23), ctx('2022-08-15T09:00')).thenSucceeds();
+    given(...fixture).when(setParameter('teacherReminderHour', null), ctx('2022-08-15T09:00')).thenSucceeds();
+    const late = given(...fixture).when(setParameter('teacherReminderHour', 24), ctx('2022-08-15T09:00')).thenError('PARAMETER_ABOVE_MAXIMUM', 'R-NOTE-1');
+    expect(late.details).toMatchObject({ parameter: 'teacherReminderHour', limit: 23, actual: 24 });
+    for (const days of ['outcomeSelectionReminderDays', 'performanceSelectionReminderDays', 'certificationReminderDays']) {
+      const zero = { type: 'SetParameter', data: { schoolId: 'sch1', parameter: days, value: 0, effectiveFromSchoolYear: 111 } } as unknown as SchoolCommand;
+      given(...fixture).when(zero, ctx('2022-08-15T09:00')).thenError('PARAMETER_BELOW_MINIMUM');
+      given(...fixture).when(setParameter(days, null), ctx('2022-08-15T09:00')).thenError('PARAMETER_BELOW_MINIMUM');
+      given(...fixture).when(setParameter(days, 5), ctx('2022-08-15T09:00')).thenSucceeds();
+    }
+  });
+
   /** The error code is the fix's to choose; the refusal must cite the rule that sets the national limit. */
   const refusalRule = (parameter: string, value: number) => {
     const { state } = given(...fixture);

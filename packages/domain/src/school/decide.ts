@@ -6,12 +6,13 @@ import { liesWithin, type TaipeiInstant } from '../shared/time';
 import { eventTypeOfSchoolCommand, type SchoolCommand } from './commands';
 import { schoolErrors } from './errors';
 import type { SchoolEvent } from './events';
-import { PARAMETER_DEFAULTS, PARAMETER_MINIMUM, PARAMETER_NULLABLE, valueInForce } from './parameters';
+import { PARAMETER_DEFAULTS, PARAMETER_MAXIMUM, PARAMETER_MINIMUM, PARAMETER_NULLABLE, valueInForce } from './parameters';
 import { groupFunctionOf } from './functions';
 import { isLinkedParent, isTeacherOf, operatingPeriodOf, periodOf, sealedCategoryOfItem, workPeriodOf } from './policy';
 import { mayUseFunction } from './rights';
 import { isRoundItem, isRoundSealed, roundsOf, roundsOverlap, sameRound } from './rounds';
 import type { SchoolState } from './state';
+import { unreachable } from '../shared/exhaustive';
 import { confirmationItemOf, isBoundedByOperatingPeriod, isYearlyCategory, isYearlyItem, operatingItemOf, recheckItemOf } from './workItems';
 
 export interface SchoolContext {
@@ -36,8 +37,21 @@ const allowedRoles = (type: SchoolCommand['type']): ReadonlyArray<Actor['role']>
     case 'OpenCourse':
     case 'SyncCourseRoster':
       return ['admin', 'system'];
-    default:
+    case 'RegisterSchool':
+    case 'SetWorkPeriod':
+    case 'SetParameter':
+    case 'MarkCourseReviewer':
+    case 'UnmarkCourseReviewer':
+    case 'AppointCertificationProxy':
+    case 'DefineRoleGroup':
+    case 'AddRoleGroupMember':
+    case 'RemoveRoleGroupMember':
+    case 'SetPlanApprovalOrder':
+    case 'LinkParentAccount':
+    case 'UnlinkParentAccount':
       return ['admin'];
+    default:
+      return unreachable(type);
   }
 };
 
@@ -149,8 +163,15 @@ const checkReferences = (command: SchoolCommand, state: SchoolState): Check => {
       const stray = (command.data.rights ?? []).find((r) => !command.data.functionCodes.includes(r.code));
       return stray ? schoolErrors.unknownReference(`function module of role group ${command.data.groupId}`, stray.code, 'R-AUTH-5') : null;
     }
-    default:
+    case 'RegisterSchool':
+    case 'SetOperatingPeriod':
+    case 'SetWorkPeriod':
+    case 'SetParameter':
+    case 'SealPeriod':
+      // Periods, parameters and seals are checked on their own (checkWorkPeriod, checkParameter, checkSeal).
       return null;
+    default:
+      return unreachable(command);
   }
 };
 
@@ -159,6 +180,8 @@ const checkParameter = (command: SchoolCommand): Check => {
   const { parameter, value, effectiveFromSchoolYear } = command.data;
   if (value === null) return PARAMETER_NULLABLE.has(parameter) ? null : schoolErrors.parameterBelowMinimum(parameter, PARAMETER_MINIMUM[parameter], null);
   if (value < PARAMETER_MINIMUM[parameter]) return schoolErrors.parameterBelowMinimum(parameter, PARAMETER_MINIMUM[parameter], value);
+  const maximum = PARAMETER_MAXIMUM[parameter];
+  if (maximum !== undefined && value > maximum) return schoolErrors.parameterAboveMaximum(parameter, maximum, value);
   // R-FILE-1 / R-FILE-3: file and storage limits are national; a school may be stricter, never looser.
   const national = NATIONAL_CEILINGS.has(parameter) ? valueInForce(PARAMETER_DEFAULTS[parameter], effectiveFromSchoolYear)?.value : undefined;
   return national != null && value > national ? schoolErrors.parameterAboveNational(parameter, national, value) : null;

@@ -4,12 +4,12 @@ import type { SchoolCommand } from './commands';
 import { decideSchool, type SchoolContext } from './decide';
 import type { SchoolEvent } from './events';
 import { evolveSchool } from './evolve';
-import { initialSchoolState, type SchoolState } from './state';
+import { newSchoolState, type SchoolState } from './state';
 
 export const schoolDecider: Decider<SchoolCommand, SchoolEvent, SchoolState, SchoolContext> = {
-  initialState: initialSchoolState,
+  initialState: newSchoolState,
   decide: bindActorToSchool(decideSchool),
   evolve: evolveSchool,
 };
 
-export const schoolStreamName = (schoolId: string): string => `school-${schoolId}`;
+export { schoolStreamName } from '../streams';

@@ -73,8 +73,9 @@ export const schoolErrors = {
       `The ${item} period is the school's, not a round's: it takes no cohorts (${roundLabel(cohorts).en})`,
       { item, cohorts },
     ),
-  schoolNotRegistered: (schoolId: string) =>
-    domainError('SCHOOL_NOT_REGISTERED', 'R-AUTH-3', `學校 ${schoolId} 尚未建立`, `School ${schoolId} is not registered`, {
+  /** The one SCHOOL_NOT_REGISTERED: R-AUTH-3 by default; a transfer (R-XFER-1) names its own rule. */
+  schoolNotRegistered: (schoolId: string, rule: RuleId = 'R-AUTH-3') =>
+    domainError('SCHOOL_NOT_REGISTERED', rule, `學校 ${schoolId} 尚未建立`, `School ${schoolId} is not registered`, {
       schoolId,
     }),
   schoolAlreadyRegistered: (schoolId: string) =>
@@ -137,6 +138,14 @@ export const schoolErrors = {
       `Teacher ${teacherId} does not teach course ${courseId} and cannot be its reviewer; appoint a proxy instead`,
       { teacherId, courseId },
     ),
+  parameterAboveMaximum: (parameter: string, maximum: number, actual: number) =>
+    domainError(
+      'PARAMETER_ABOVE_MAXIMUM',
+      'R-NOTE-1',
+      `參數 ${parameter} 不可高於 ${maximum}，收到 ${actual}`,
+      `Parameter ${parameter} may not be above ${maximum}; got ${actual}`,
+      { parameter, limit: maximum, actual },
+    ),
   parameterAboveNational: (parameter: string, limit: number, actual: number) =>
     domainError(
       'PARAMETER_ABOVE_NATIONAL_LIMIT',
@@ -182,3 +191,6 @@ export const schoolErrors = {
   duplicate: (kind: string, id: string, rule: RuleId) =>
     domainError('ALREADY_EXISTS', rule, `${kind} ${id} 已存在`, `${kind} ${id} already exists`, { kind, id }),
 };
+
+/** SCHOOL_NOT_REGISTERED, built here only: the service, reports, audit and transfers refuse with it. */
+export const schoolNotRegistered = schoolErrors.schoolNotRegistered;

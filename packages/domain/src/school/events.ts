@@ -26,10 +26,14 @@ export const WorkPeriodSet = eventCodec(
   withOptional({ term: Term, item: WorkItem, window: Window }, { cohorts: Cohorts }, 'WorkPeriodSetData'),
 );
 
-/** A school parameter in force from a school year on (R-OUT-3, R-OUT-4, R-PERF-2, R-FILE-1, R-FILE-3). */
+/**
+ * A school parameter in force from a school year on (R-OUT-3, R-OUT-4, R-PERF-2, R-FILE-1, R-FILE-3, R-NOTE-1).
+ * The value widened from positive to non-negative for the reminder hour (0 = midnight): every value written
+ * before still decodes as it did, so the schema version stays 1; the decider holds each parameter to its minimum.
+ */
 export const ParameterSet = eventCodec(
   'ParameterSet',
-  t.strict({ parameter: ParameterName, value: t.union([PositiveInt, t.null]), effectiveFromSchoolYear: SchoolYear }),
+  t.strict({ parameter: ParameterName, value: t.union([NonNegativeInt, t.null]), effectiveFromSchoolYear: SchoolYear }),
 );
 
 export const ClassRegistered = eventCodec(
@@ -120,8 +124,12 @@ export const ParentAccountUnlinked = eventCodec('ParentAccountUnlinked', t.stric
 /** SHA-256 in lowercase hex. */
 export const Sha256Digest = t.refinement(t.string, isSha256Hex, 'Sha256Digest');
 
-/** Ed25519 signature of a seal's statement (docs/audit.md), by the key whose id it names. */
-export const SealSignature = t.strict(
+/**
+ * Ed25519 signature of a seal's statement (docs/audit.md), by the key whose id it names. `statement` says
+ * what was signed: absent, the first statement (school stream, round, digest, heads); 2, the same and the
+ * round's cohorts. Older signatures keep verifying as they were made.
+ */
+export const SealSignature = withOptional(
   {
     algorithm: t.literal('Ed25519'),
     /** First 16 hex digits of the SHA-256 of the public key (SPKI DER): which key to verify with. */
@@ -129,6 +137,7 @@ export const SealSignature = t.strict(
     /** Base64 of the 64-byte signature. */
     value: t.refinement(t.string, (s) => /^[A-Za-z0-9+/]{86}==$/.test(s), 'Ed25519Signature'),
   },
+  { statement: t.literal(2) },
   'SealSignature',
 );
 

@@ -3,6 +3,7 @@ import type { FunctionRights, SchoolEvent } from './events';
 import { sealedCategoryOfItem } from './policy';
 import { cohortsSuffix, isRoundItem, roundKey, sameRound } from './rounds';
 import type { SchoolState, TeacherInfo } from './state';
+import { unknownEventIgnored } from '../shared/exhaustive';
 
 /** R-ROUND-1: a round exists once one of its periods is set (or, in old logs, once it is sealed). */
 const noteRound = (state: Draft<SchoolState>, category: string, period: string, cohorts: ReadonlyArray<number> | undefined): void => {
@@ -126,6 +127,8 @@ export const evolveSchool = (state: Draft<SchoolState>, event: SchoolEvent): voi
       if (group) group.memberIds = group.memberIds.filter((id) => id !== event.data.userId);
       return;
     }
+    default:
+      return unknownEventIgnored(event);
   }
 };
 

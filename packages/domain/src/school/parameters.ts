@@ -1,7 +1,12 @@
 import * as t from 'io-ts';
 import { MEBIBYTE } from '../shared/files';
 
-/** School parameters that change by school year (R-OUT-3, R-OUT-4, R-PERF-2, R-FILE-1, R-FILE-3). */
+/**
+ * School parameters that change by school year (R-OUT-3, R-OUT-4, R-PERF-2, R-FILE-1, R-FILE-3), and the reminder
+ * parameters of R-NOTE-1 (003 3.2.3–3.2.6): the hour of day teachers with outcomes waiting are told, and how many
+ * days before the outcome selection, the performance selection and the certification deadline students are told.
+ * Added names leave every `ParameterSet` written before as it was, so the event stays at schema version 1.
+ */
 export const ParameterName = t.keyof(
   {
     outcomeUploadQuota: null,
@@ -10,6 +15,10 @@ export const ParameterName = t.keyof(
     documentMaxBytes: null,
     mediaMaxBytes: null,
     storageMaxBytes: null,
+    teacherReminderHour: null,
+    outcomeSelectionReminderDays: null,
+    performanceSelectionReminderDays: null,
+    certificationReminderDays: null,
   },
   'ParameterName',
 );
@@ -38,9 +47,14 @@ export const PARAMETER_DEFAULTS: Readonly<Record<ParameterName, ReadonlyArray<Pa
     { effectiveFromSchoolYear: 109, value: 10 * MEBIBYTE },
   ],
   storageMaxBytes: [{ effectiveFromSchoolYear: 0, value: 200 * MEBIBYTE }],
+  // R-NOTE-1: seed 003's screen shows 13 for the hour and 預設3天 for each of the three reminders.
+  teacherReminderHour: [{ effectiveFromSchoolYear: 0, value: 13 }],
+  outcomeSelectionReminderDays: [{ effectiveFromSchoolYear: 0, value: 3 }],
+  performanceSelectionReminderDays: [{ effectiveFromSchoolYear: 0, value: 3 }],
+  certificationReminderDays: [{ effectiveFromSchoolYear: 0, value: 3 }],
 };
 
-/** R-OUT-3: the MOE floor under the upload quota. Other parameters must be at least 1. */
+/** R-OUT-3: the MOE floor under the upload quota; R-NOTE-1: an hour of day from 0. Other parameters must be at least 1. */
 export const PARAMETER_MINIMUM: Readonly<Record<ParameterName, number>> = {
   outcomeUploadQuota: 6,
   outcomePerSubjectQuota: 1,
@@ -48,9 +62,17 @@ export const PARAMETER_MINIMUM: Readonly<Record<ParameterName, number>> = {
   documentMaxBytes: 1,
   mediaMaxBytes: 1,
   storageMaxBytes: 1,
+  teacherReminderHour: 0,
+  outcomeSelectionReminderDays: 1,
+  performanceSelectionReminderDays: 1,
+  certificationReminderDays: 1,
 };
 
-export const PARAMETER_NULLABLE: ReadonlySet<ParameterName> = new Set<ParameterName>(['performanceYearCap']);
+/** R-NOTE-1: an hour of day is 0–23. The other parameters have no ceiling of their own (files: R-FILE-1). */
+export const PARAMETER_MAXIMUM: Readonly<Partial<Record<ParameterName, number>>> = { teacherReminderHour: 23 };
+
+/** `null` is "no limit" for the performance cap, "send no mail" for the teachers' reminder hour (blank on 003's screen). */
+export const PARAMETER_NULLABLE: ReadonlySet<ParameterName> = new Set<ParameterName>(['performanceYearCap', 'teacherReminderHour']);
 
 /** The entry in force for a school year: the latest `effectiveFromSchoolYear` not after it; later sets win ties. */
 export const valueInForce = (entries: ReadonlyArray<ParameterValue>, schoolYear: number): ParameterValue | undefined => {

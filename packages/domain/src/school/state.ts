@@ -1,3 +1,4 @@
+import { freeze } from 'immer';
 import type { NonEmptyText } from '../shared/primitives';
 import type { Term } from '../shared/term';
 import type { Window } from '../shared/time';
@@ -90,7 +91,8 @@ export interface SchoolState {
 
 export type SchoolPolicy = SchoolState;
 
-export const initialSchoolState: SchoolState = {
+/** A new school state owned by the caller: the school decider's `initialState` (shared/decider.ts). */
+export const newSchoolState = (): SchoolState => ({
   schoolId: null,
   name: '',
   operatingPeriods: {},
@@ -105,4 +107,7 @@ export const initialSchoolState: SchoolState = {
   rounds: {},
   planApprovalStages: [],
   parentLinks: {},
-};
+});
+
+/** The state of a school not registered, as a frozen value. */
+export const initialSchoolState: SchoolState = freeze(newSchoolState(), true);

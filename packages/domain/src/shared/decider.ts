@@ -1,25 +1,46 @@
 import type { Either } from 'fp-ts/Either';
 import type { Draft } from 'immer';
-import { produce } from 'immer';
+import { freeze, produce } from 'immer';
 import type { DomainError } from './errors';
 
 /**
- * The decider shape of Emmett and Equinox. `decide` is pure: everything it needs arrives as the command,
- * the folded state and the context. `evolve` is a recipe on an immer draft so that a whole batch of events
- * folds inside a single `produce` (one copy-on-write pass per load, not one per event).
+ * One step of a fold: applies one event to a state by mutating it, and touches nothing else.
+ *
+ * The fold contract, for every decider here and everything that folds their events:
+ * - `initialState()` returns a new state on each call, owned by the caller, made of plain objects and arrays;
+ * - `evolve` mutates the state it is handed, which is either an immer draft or a state its caller owns
+ *   (a fresh `initialState()` nobody else has seen): a recipe mutates both alike;
+ * - `evolve` is total: an event about an unknown item changes nothing rather than throwing;
+ * - a state anyone else may hold is frozen; it changes only as the base of a `produce` (`foldEvents`).
+ */
+export type Evolve<State, Event> = (state: Draft<State>, event: Event) => void;
+
+/**
+ * The decider shape of Emmett (`typing/decider.ts`) and Equinox. `decide` is pure: everything it needs arrives
+ * as the command, the folded state and the context.
  */
 export interface Decider<Command, Event, State, Context> {
-  readonly initialState: State;
+  readonly initialState: () => State;
   readonly decide: (command: Command, state: State, context: Context) => Either<DomainError, ReadonlyArray<Event>>;
-  readonly evolve: (draft: Draft<State>, event: Event) => void;
+  readonly evolve: Evolve<State, Event>;
 }
 
-/** Folds a batch of events onto a state in one `produce`; the result is frozen and shares what did not change. */
-export const foldEvents = <Event, State>(
-  evolve: (draft: Draft<State>, event: Event) => void,
-  state: State,
-  events: Iterable<Event>,
-): State =>
+/**
+ * Folds a batch onto a state others may hold, in one `produce`: the result is frozen and shares what did not
+ * change (one copy-on-write pass per batch, not one per event).
+ */
+export const foldEvents = <Event, State>(evolve: Evolve<State, Event>, state: State, events: Iterable<Event>): State =>
   produce(state, (draft: Draft<State>) => {
     for (const event of events) evolve(draft, event);
   });
+
+/**
+ * Folds a whole stream from a new initial state: in place (the caller owns it, so no draft is needed), then
+ * frozen deep before anyone else sees it. The same state `foldEvents` gives from the initial state, at a
+ * fraction of the cost of a proxy per object touched over hundreds of events.
+ */
+export const foldFromInitial = <Event, State>(decider: Pick<Decider<unknown, Event, State, unknown>, 'initialState' | 'evolve'>, events: Iterable<Event>): State => {
+  const state = decider.initialState();
+  for (const event of events) decider.evolve(state as Draft<State>, event);
+  return freeze(state, true);
+};

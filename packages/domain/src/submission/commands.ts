@@ -4,6 +4,7 @@ import { Cohorts, cohortsSuffix, type RoundCohorts } from '../school/rounds';
 import { Term } from '../shared/term';
 import { ReceiptCategory } from '../school/workItems';
 import { RosterEntry } from './events';
+import { STREAM_PREFIXES } from '../streams';
 
 /** R-ROUND-1: a submission belongs to a round: its category, period and (absent: every) cohorts. */
 const PeriodRef = { schoolId: SchoolId, category: ReceiptCategory, period: Term };
@@ -27,9 +28,9 @@ export type SubmissionCommand = { [K in SubmissionCommandType]: { readonly type:
  * round of every cohort (every stream written before rounds), `…-{period}-{109.110}` for a cohort round.
  */
 export const submissionStreamName = (schoolId: string, category: string, period: string, cohorts?: RoundCohorts): string =>
-  `submission-${schoolId}-${category}-${period}${cohortsSuffix(cohorts, '-')}`;
+  `${STREAM_PREFIXES.submission}${schoolId}-${category}-${period}${cohortsSuffix(cohorts, '-')}`;
 
-/** The round a submission stream holds; category and period never contain '-', a school id may. */
+/** The round a submission stream holds; neither the school id nor the category nor the period contains '-'. */
 export const parseSubmissionStreamName = (
   streamName: string,
 ): { schoolId: string; category: string; period: string; cohorts: RoundCohorts } | undefined => {

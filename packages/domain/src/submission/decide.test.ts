@@ -46,7 +46,7 @@ const accepted = (fid: string, message = '檢核無誤，資料已匯入') => ({
  * the same ids, so one roster serves every category) as performances.
  */
 const selected = (studentId: string, outcomes: ReadonlyArray<[string, string]>) =>
-  foldEvents(portfolioDecider.evolve, portfolioDecider.initialState, [
+  foldEvents(portfolioDecider.evolve, portfolioDecider.initialState(), [
     ...outcomes.flatMap(([outcomeId, courseId]) => [
       portfolioEvent('CourseOutcomeUploaded', { studentId, outcomeId, courseId, description: outcomeId, document: pdf(`${outcomeId}.pdf`), term: courseId.slice(-4), subject: '數學' }),
       portfolioEvent('CourseOutcomeSentForCertification', { outcomeId }),

@@ -17,6 +17,7 @@ import type { RosterEntry, SubmissionEvent } from './events';
 import { itemOfOtherKind } from './items';
 import { rosterMatchesSelection } from './selection';
 import type { SubmissionState } from './state';
+import { unreachable } from '../shared/exhaustive';
 
 export interface SubmissionContext {
   readonly now: TaipeiInstant;
@@ -134,5 +135,7 @@ export const decideSubmission = (
       const { fid, message, result } = command.data;
       return problem ? E.left(problem) : E.right([{ type: result === 'accepted' ? 'SubmissionAccepted' : 'SubmissionRejected', data: { fid, message } }]);
     }
+    default:
+      return unreachable(command);
   }
 };

@@ -4,10 +4,10 @@ import type { SubmissionCommand } from './commands';
 import { decideSubmission, type SubmissionContext } from './decide';
 import type { SubmissionEvent } from './events';
 import { evolveSubmission } from './evolve';
-import { initialSubmissionState, type SubmissionState } from './state';
+import { newSubmissionState, type SubmissionState } from './state';
 
 export const submissionDecider: Decider<SubmissionCommand, SubmissionEvent, SubmissionState, SubmissionContext> = {
-  initialState: initialSubmissionState,
+  initialState: newSubmissionState,
   decide: bindActorToSchool(decideSubmission),
   evolve: evolveSubmission,
 };

@@ -1,6 +1,7 @@
 import type { Draft } from 'immer';
 import type { SubmissionEvent } from './events';
 import type { SubmissionState } from './state';
+import { unknownEventIgnored } from '../shared/exhaustive';
 
 export const evolveSubmission = (state: Draft<SubmissionState>, event: SubmissionEvent): void => {
   switch (event.type) {
@@ -24,5 +25,7 @@ export const evolveSubmission = (state: Draft<SubmissionState>, event: Submissio
       if (event.type === 'SubmissionAccepted') state.acceptedFids.push(event.data.fid);
       return;
     }
+    default:
+      return unknownEventIgnored(event);
   }
 };

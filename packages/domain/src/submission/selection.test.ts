@@ -7,7 +7,7 @@ import { admin, at, pdf, portfolioEvent, schoolEvent, schoolFixture, specify, su
  * refused before the attempt reaches the central database, naming the student and the item.
  */
 const { policy } = schoolFixture();
-const s1 = foldEvents(portfolioDecider.evolve, portfolioDecider.initialState, [
+const s1 = foldEvents(portfolioDecider.evolve, portfolioDecider.initialState(), [
   ...['o1', 'o2', 'o3'].flatMap((outcomeId) => [
     portfolioEvent('CourseOutcomeUploaded', { studentId: 's1', outcomeId, courseId: 'math-1111', description: `${outcomeId} 報告`, document: pdf(`${outcomeId}.pdf`), term: '1111', subject: '數學' }),
     portfolioEvent('CourseOutcomeSentForCertification', { outcomeId }),

@@ -1,3 +1,4 @@
+import { freeze } from 'immer';
 import type { RosterEntry } from './events';
 
 export type AttemptStatus = 'awaitingResult' | 'accepted' | 'rejected';
@@ -21,4 +22,8 @@ export interface SubmissionState {
   readonly acceptedFids: ReadonlyArray<string>;
 }
 
-export const initialSubmissionState: SubmissionState = { category: null, period: null, cohorts: null, attempts: {}, acceptedFids: [] };
+/** A new submission state owned by the caller: the submission decider's `initialState` (shared/decider.ts). */
+export const newSubmissionState = (): SubmissionState => ({ category: null, period: null, cohorts: null, attempts: {}, acceptedFids: [] });
+
+/** The state of a round with no attempt, as a frozen value. */
+export const initialSubmissionState: SubmissionState = freeze(newSubmissionState(), true);

@@ -8,15 +8,18 @@ import { appendToStore, generateSchool, NdjsonEventWriter, studentStreams, write
 import { classConfirmationReport } from '../reports/confirmation';
 import { outcomeStatusReport, outcomeUsageStatistics } from '../reports/outcomes';
 import { classesOf } from '../reports/roster';
-import { performanceSelectionReport, studentNotice } from '../reports/students';
+import { studentNotice, studentNotices } from '../reports/notice';
+import { remindersDue } from '../reports/reminders';
+import { outcomeSelectionReport, performanceSelectionReport } from '../reports/students';
+import { receptionLog, submissionHistory } from '../reports/submissions';
 import { uncertifiedTeacherReport } from '../reports/teachers';
-import { reportsProjection, type ReportsView } from '../reportsView';
+import { reportsProjection, type ReportsSource } from '../reportsView';
 import { createProjectionRunner } from '../runner';
 import { inMemoryViewStore } from '../viewStore';
 import { asReportsView, compactReportsProjection, rebuildFromLog } from './index';
 
 /** Every report the library has, for every school, class, term, school year and student of the view. */
-const everyReport = (view: ReportsView): unknown[] => {
+const everyReport = (view: ReportsSource): unknown[] => {
   const reports: unknown[] = [];
   for (const [schoolId, school] of Object.entries(view.schools).sort(([a], [b]) => a.localeCompare(b))) {
     const years = [...new Set(Object.values(school.policy.classes).map((c) => c.schoolYear))].sort();
@@ -28,9 +31,16 @@ const everyReport = (view: ReportsView): unknown[] => {
         }
         reports.push(outcomeStatusReport(view, { schoolId, term }), uncertifiedTeacherReport(view, { schoolId, term }), outcomeUsageStatistics(view, { schoolId, term }));
       }
-      for (const klass of classes) reports.push(performanceSelectionReport(view, { schoolId, classId: klass.classId, schoolYear }));
+      for (const klass of classes) {
+        reports.push(performanceSelectionReport(view, { schoolId, classId: klass.classId, schoolYear }), outcomeSelectionReport(view, { schoolId, classId: klass.classId, schoolYear }));
+      }
       for (const studentId of Object.keys(school.policy.students)) reports.push(studentNotice(view, { schoolId, studentId, schoolYear }));
+      reports.push(studentNotices(view, { schoolId, schoolYear }));
+      // R-NOTE-1: the teachers' reminder hour on a few days of the year.
+      for (const month of ['08', '09', '10', '11', '12']) reports.push(remindersDue(view, { schoolId, at: `${schoolYear + 1911}-${month}-01T13:00+08:00` }));
     }
+    for (const category of ['courseRecords', 'cadreRecords', 'courseOutcomes', 'performances'] as const) reports.push(submissionHistory(view, { schoolId, category }));
+    reports.push(receptionLog(view, { schoolId }));
   }
   return reports;
 };

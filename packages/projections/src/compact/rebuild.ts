@@ -1,9 +1,9 @@
 /// <reference types="node" />
 import { createReadStream, type ReadStream } from 'node:fs';
 import * as E from 'fp-ts/Either';
-import type { Draft } from 'immer';
+import { freeze, type Draft } from 'immer';
 import { domainError, isDomainError, type DomainError } from '@licheng/domain';
-import { freezeDeep, type RecordedEvent } from '@licheng/eventstore';
+import type { RecordedEvent } from '@licheng/eventstore';
 import { decodeRecorded } from '../envelope';
 import type { Projection } from '../projection';
 import type { StoredView } from '../viewStore';
@@ -99,6 +99,6 @@ export const rebuildFromLog = async <View>(
     // A stream handed in is its owner's to close.
     if (input !== source) (input as ReadStream).destroy();
   }
-  freezeDeep(view);
+  freeze(view, true);
   return E.right({ view: view as View, position: progress.position });
 };

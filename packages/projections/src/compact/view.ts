@@ -3,44 +3,24 @@ import {
   emptyRecord,
   receiptKey,
   schoolYearOfTerm,
-  type OutcomeStatus,
   type PortfolioEvent,
-  type ReceiptAnswer,
-  type SchoolState,
   type Term,
 } from '@licheng/domain';
 import type { Projection } from '../projection';
-import type { ReportsView } from '../reportsView';
-import { applyToSchools } from '../streams';
+import type { ReportOutcome, ReportPerformance, ReportPortfolio, ReportReceipt, ReportsSource } from '../reportsView';
+import { applyToSchools, type SchoolsView } from '../streams';
 
-/** What the reports read of an outcome (R-REP-2..5): no description, no files, no certification reason. */
-export interface CompactOutcome {
-  readonly outcomeId: string;
-  readonly courseId: string;
-  readonly term: string;
-  readonly schoolYear: number;
-  readonly subject: string;
-  readonly status: OutcomeStatus;
-  readonly certifiedBy?: string;
-  readonly selected: boolean;
-}
-
-/** What the reports read of a performance (R-REP-4, R-REP-5). */
-export interface CompactPerformance {
-  readonly schoolYear: number;
-  readonly semester: number;
-  readonly selected: boolean;
-}
+/** The compact portfolio holds exactly what the reports read; the compiler checks it against `ReportPortfolio`. */
+export type CompactOutcome = ReportOutcome;
+export type CompactPerformance = ReportPerformance;
 
 /** What the reports read of a receipt (R-REP-1): whether any item was received, and the answers. */
-export interface CompactReceipt {
+export interface CompactReceipt extends ReportReceipt {
   /** Empty, or one placeholder when the current statement lists any item: reports ask only `items.length > 0` (R-REC-1). */
   readonly items: ReadonlyArray<true>;
-  readonly answer: ReceiptAnswer | null;
-  readonly recheckAnswer: ReceiptAnswer | null;
 }
 
-export interface CompactPortfolio {
+export interface CompactPortfolio extends ReportPortfolio {
   readonly outcomes: Readonly<Record<string, CompactOutcome>>;
   readonly performances: Readonly<Record<string, CompactPerformance>>;
   readonly receipts: Readonly<Record<string, CompactReceipt>>;
@@ -49,15 +29,14 @@ export interface CompactPortfolio {
 /**
  * The reports view with each portfolio cut down to what the reports read: for a city of 100,000 students
  * the full `PortfolioState` (descriptions, file metadata, plans, statement items) does not fit in memory,
- * this does. The policy is the school's state as the domain folds it. `asReportsView` hands it to the
- * report functions, which give exactly the reports the full view gives (tested on generated logs).
+ * this does. The policy is the school's state as the domain folds it, the submission log the same fold as the
+ * full view's. The report functions take it as it is, typed against `ReportsSource`, and give exactly the
+ * reports the full view gives (tested on generated logs).
  */
-export interface CompactReportsView {
-  readonly schools: Readonly<Record<string, { readonly policy: SchoolState; readonly portfolios: Readonly<Record<string, CompactPortfolio>> }>>;
-}
+export type CompactReportsView = SchoolsView<CompactPortfolio>;
 
-/** The compact view as the report functions take it: every field a report reads is there, with the same value. */
-export const asReportsView = (view: CompactReportsView): ReportsView => view as unknown as ReportsView;
+/** The compact view as the report functions take it: no cast, the compiler checks each field a report reads. */
+export const asReportsView = (view: CompactReportsView): ReportsSource => view;
 
 const NONE: ReadonlyArray<true> = Object.freeze([]);
 const SOME: ReadonlyArray<true> = Object.freeze([true as const]);

@@ -36,8 +36,8 @@ describe("the homeroom teacher's class view (R-REC-6, R-AUTH-2)", () => {
     const { view } = await classYear();
     const report = readClassConfirmation(view, teacher('t-home'), { schoolId: 'sch1', classId: 'c301', term: '1112' });
     if (E.isLeft(report)) throw new Error(report.left.message.en);
-    expect(report.right.totals.find((t) => t.category === 'courseRecords')).toEqual({ category: 'courseRecords', confirmed: 1, applicable: 2 });
-    expect(report.right.totals.find((t) => t.category === 'cadreRecords')).toEqual({ category: 'cadreRecords', confirmed: 0, applicable: 0 });
+    expect(report.right.totals.find((t) => t.category === 'courseRecords')).toEqual({ category: 'courseRecords', confirmed: 1, applicable: 2, classSize: 2 });
+    expect(report.right.totals.find((t) => t.category === 'cadreRecords')).toEqual({ category: 'cadreRecords', confirmed: 0, applicable: 0, classSize: 2 });
     expect(report.right.rows.map((row) => [row.studentNumber, row.statuses.courseRecords])).toEqual([['109001', 'confirmed'], ['109002', 'pending']]);
   });
 
@@ -56,9 +56,9 @@ describe("the homeroom teacher's class view (R-REC-6, R-AUTH-2)", () => {
     await send('2023-04-18T10:30', system, 'DeemReceiptCorrect', { studentId: 's2', category: 'courseRecords', period: '1112' });
     const view = await rebuildView(store);
     const mine = readClassConfirmation(view, teacher('t-home'), { schoolId: 'sch1', classId: 'c301', term: '1112' });
-    expect(E.isRight(mine) && mine.right.totals[0]).toEqual({ category: 'courseRecords', confirmed: 2, applicable: 2 });
+    expect(E.isRight(mine) && mine.right.totals[0]).toEqual({ category: 'courseRecords', confirmed: 2, applicable: 2, classSize: 2 });
     const theirs = readClassConfirmation(view, teacher('t-home2'), { schoolId: 'sch1', classId: 'c302', term: '1112' });
-    expect(E.isRight(theirs) && theirs.right.totals[0]).toEqual({ category: 'courseRecords', confirmed: 0, applicable: 1 });
+    expect(E.isRight(theirs) && theirs.right.totals[0]).toEqual({ category: 'courseRecords', confirmed: 0, applicable: 1, classSize: 1 });
   });
 });
 

@@ -9,6 +9,10 @@ export const READ_LABELS = {
   performanceSelection: ['多元表現勾選數量', 'the performance selection report'],
   outcomeUsage: ['學習成果使用人數統計', 'the outcome usage statistics'],
   studentNotice: ['學生上傳及勾選情形確認單', 'the student notice'],
+  outcomeSelection: ['學生學習成果勾選情形', 'the per-student outcome selection list'],
+  submissionHistory: ['提交紀錄', 'the submission history'],
+  receptionLog: ['學校查詢接收紀錄', 'the reception log'],
+  reminders: ['通知名單', 'the reminders due'],
   portfolio: ['學生學習歷程檔案', "the student's portfolio"],
   timeline: ['學生歷程紀錄', "the student's timeline"],
 } as const;

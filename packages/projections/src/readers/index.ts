@@ -12,11 +12,16 @@ export {
 export {
   checkStudentRead,
   readClassConfirmation,
+  readOutcomeSelection,
   readOutcomeStatus,
   readOutcomeUsage,
   readPerformanceSelection,
   readPortfolio,
+  readReceptionLog,
+  readRemindersDue,
   readStudentNotice,
+  readStudentNotices,
+  readSubmissionHistory,
   readUncertifiedTeachers,
 } from './reads';
 export { auditorReports } from './unscoped';

@@ -1,6 +1,9 @@
 import { classConfirmationReport } from '../reports/confirmation';
 import { outcomeStatusReport, outcomeUsageStatistics } from '../reports/outcomes';
-import { performanceSelectionReport, studentNotice } from '../reports/students';
+import { studentNotice, studentNotices } from '../reports/notice';
+import { outcomeSelectionReport, performanceSelectionReport } from '../reports/students';
+import { remindersDue } from '../reports/reminders';
+import { receptionLog, submissionHistory } from '../reports/submissions';
 import { uncertifiedTeacherReport } from '../reports/teachers';
 
 /**
@@ -15,4 +18,9 @@ export const auditorReports = {
   performanceSelectionReport,
   outcomeUsageStatistics,
   studentNotice,
+  studentNotices,
+  outcomeSelectionReport,
+  submissionHistory,
+  receptionLog,
+  remindersDue,
 } as const;

@@ -5,7 +5,8 @@ import { portfolioEvent, schoolEvent, schoolFixture, seedEvents } from '@licheng
 import { reportsProjection, type ReportsView } from '../reportsView';
 import { createProjectionRunner } from '../runner';
 import { inMemoryViewStore } from '../viewStore';
-import { classConfirmationReport, classConfirmationTable, receiptStatusOf, type ClassConfirmationReport } from './confirmation';
+import { classConfirmationReport, FILTER_STATUSES, classConfirmationTable, receiptStatusOf, type ClassConfirmationReport } from './confirmation';
+import { confirmationProgress, confirmationProgressTable } from './progress';
 
 /**
  * Seed 001's homeroom screen (導師 5.1 查看收訖明細確認統計) for a small class: five students in 普通三01班,
@@ -102,6 +103,8 @@ beforeAll(async () => {
   view = rebuilt.right.view;
 });
 
+const CLASS_SIZE = 5;
+
 const reportOf = (query: Partial<Parameters<typeof classConfirmationReport>[1]> = {}): ClassConfirmationReport => {
   const result = classConfirmationReport(view, { schoolId: 'sch1', classId: 'c301', term: '1112', ...query });
   if (E.isLeft(result)) throw new Error(result.left.message.en);
@@ -131,10 +134,10 @@ const ROW_HUANG_CONG = {
 
 /** Confirmed counts 已確認 and 視為確認; 已回報 and 待確認 apply but are not confirmed; 不適用 does not apply. */
 const TOTALS_1112 = [
-  { category: 'courseRecords', confirmed: 3, applicable: 5 },
-  { category: 'courseOutcomes', confirmed: 2, applicable: 3 },
-  { category: 'performances', confirmed: 2, applicable: 3 },
-  { category: 'cadreRecords', confirmed: 2, applicable: 2 },
+  { category: 'courseRecords', confirmed: 3, applicable: 5, classSize: CLASS_SIZE },
+  { category: 'courseOutcomes', confirmed: 2, applicable: 3, classSize: CLASS_SIZE },
+  { category: 'performances', confirmed: 2, applicable: 3, classSize: CLASS_SIZE },
+  { category: 'cadreRecords', confirmed: 2, applicable: 2, classSize: CLASS_SIZE },
 ];
 
 describe('the class receipt-confirmation report (R-REP-1, R-REC-6, seed 001)', () => {
@@ -148,25 +151,27 @@ describe('the class receipt-confirmation report (R-REP-1, R-REC-6, seed 001)', (
     });
   });
 
-  it('lists under the pending filter only the students with a category awaiting their answer, keeping the class totals', () => {
+  it('lists under 待確認 the students with a category 待確認 or 已回報 (pending until the re-check is answered), keeping the class totals (R-REP-6)', () => {
+    expect(FILTER_STATUSES.pending).toEqual(['pending', 'reported']);
     expect(reportOf({ filter: 'pending' })).toEqual({
-      classId: 'c301', className: '普通三01班', term: '1112', totals: TOTALS_1112, rows: [ROW_HUANG_SHENG, ROW_WANG],
+      classId: 'c301', className: '普通三01班', term: '1112', totals: TOTALS_1112, rows: [ROW_LIN, ROW_HUANG_SHENG, ROW_WANG],
     });
   });
 
-  it('lists under the confirmed filter the students with no category awaiting their answer (a report counts as an answer)', () => {
+  it('lists under 已確認 the students whose applicable categories are all 已確認 or 視為確認; 不適用 alone is in neither list (R-REP-6)', () => {
+    expect(FILTER_STATUSES.confirmed).toEqual(['confirmed', 'deemed']);
     expect(reportOf({ filter: 'confirmed' })).toEqual({
-      classId: 'c301', className: '普通三01班', term: '1112', totals: TOTALS_1112, rows: [ROW_LIN, ROW_HONG, ROW_HUANG_CONG],
+      classId: 'c301', className: '普通三01班', term: '1112', totals: TOTALS_1112, rows: [ROW_HONG, ROW_HUANG_CONG],
     });
   });
 
   it('reads course and cadre records of the term itself but outcomes and performances of its school year', () => {
     const report = reportOf({ term: '1111' });
     expect(report.totals).toEqual([
-      { category: 'courseRecords', confirmed: 1, applicable: 1 },
-      { category: 'courseOutcomes', confirmed: 2, applicable: 3 },
-      { category: 'performances', confirmed: 2, applicable: 3 },
-      { category: 'cadreRecords', confirmed: 0, applicable: 1 },
+      { category: 'courseRecords', confirmed: 1, applicable: 1, classSize: CLASS_SIZE },
+      { category: 'courseOutcomes', confirmed: 2, applicable: 3, classSize: CLASS_SIZE },
+      { category: 'performances', confirmed: 2, applicable: 3, classSize: CLASS_SIZE },
+      { category: 'cadreRecords', confirmed: 0, applicable: 1, classSize: CLASS_SIZE },
     ]);
     expect(report.rows.map((row) => [row.seatNumber, row.statuses])).toEqual([
       [1, { courseRecords: 'notApplicable', courseOutcomes: 'reported', performances: 'confirmed', cadreRecords: 'notApplicable' }],
@@ -184,10 +189,10 @@ describe('the class receipt-confirmation report (R-REP-1, R-REC-6, seed 001)', (
       className: '普通三02班',
       term: '1112',
       totals: [
-        { category: 'courseRecords', confirmed: 0, applicable: 1 },
-        { category: 'courseOutcomes', confirmed: 0, applicable: 0 },
-        { category: 'performances', confirmed: 0, applicable: 0 },
-        { category: 'cadreRecords', confirmed: 0, applicable: 0 },
+        { category: 'courseRecords', confirmed: 0, applicable: 1, classSize: 1 },
+        { category: 'courseOutcomes', confirmed: 0, applicable: 0, classSize: 1 },
+        { category: 'performances', confirmed: 0, applicable: 0, classSize: 1 },
+        { category: 'cadreRecords', confirmed: 0, applicable: 0, classSize: 1 },
       ],
       rows: [
         {
@@ -218,12 +223,39 @@ describe('the class receipt-confirmation report (R-REP-1, R-REC-6, seed 001)', (
         { className: '普通三01班', seatNumber: '04', studentNumber: '109005', name: '王美', courseRecords: '已回報', courseOutcomes: '不適用', performances: '待確認', cadreRecords: '不適用' },
         { className: '普通三01班', seatNumber: '05', studentNumber: '109004', name: '黃聰', courseRecords: '視為確認', courseOutcomes: '不適用', performances: '不適用', cadreRecords: '不適用' },
       ],
+      totals: { className: '合計', courseRecords: '3/5', courseOutcomes: '2/3', performances: '2/3', cadreRecords: '2/2' },
+      attention: ['待確認', '已回報'],
     });
   });
 
   it('is a Left SCHOOL_NOT_REGISTERED for a school the log does not know', () => {
     const result = classConfirmationReport(view, { schoolId: 'sch404', classId: 'c301', term: '1112' });
     expect(E.isLeft(result) && result.left).toMatchObject({ code: 'SCHOOL_NOT_REGISTERED', details: { schoolId: 'sch404' } });
+  });
+});
+
+describe('the school summary: confirmation progress per class and category (R-REP-1, issue 20)', () => {
+  const progressOf = () => {
+    const result = confirmationProgress(view, { schoolId: 'sch1', term: '1112' });
+    if (E.isLeft(result)) throw new Error(result.left.message.en);
+    return result.right;
+  };
+
+  it('counts each class\'s students by status per category, with the deadline of the class\'s round', () => {
+    const progress = progressOf();
+    expect(progress.classes.map((c) => [c.className, c.students])).toEqual([['普通三01班', 5], ['普通三02班', 1]]);
+    const records = progress.classes[0]!.categories.find((p) => p.category === 'courseRecords')!;
+    expect(records.counts).toEqual({ confirmed: 1, deemed: 2, reported: 1, pending: 1, notApplicable: 0 });
+    const policy = view.schools['sch1']!.policy;
+    expect(records.deadline).toBe(policy.workPeriods['1112:courseRecordsConfirmation']!.end);
+    expect(progress.classes[0]!.categories.find((p) => p.category === 'performances')!.deadline).toBe(policy.workPeriods['1110:performancesConfirmation']!.end);
+  });
+
+  it('tabulates confirmed/applicable per class and the whole school in the totals line', () => {
+    const table = confirmationProgressTable(progressOf());
+    expect(table.rows[0]).toMatchObject({ className: '普通三01班', students: 5, courseRecords: '3/5', pending: 2, reported: 2 });
+    expect(table.rows[1]).toMatchObject({ className: '普通三02班', students: 1, courseRecords: '0/1', courseOutcomes: '0/0', pending: 1 });
+    expect(table.totals).toMatchObject({ className: '全校', students: 6, courseRecords: '3/6', courseOutcomes: '2/3', pending: 3, reported: 2 });
   });
 });
 

@@ -1,8 +1,8 @@
-import { isApplicable, periodOf, receiptKey, type ReceiptAnswer, type ReceiptCategory, type ReceiptState } from '@licheng/domain';
+import { isApplicable, periodOf, receiptKey, type ReceiptAnswer, type ReceiptCategory } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { DomainError } from '@licheng/domain';
-import type { ReportsView } from '../reportsView';
+import type { ReportReceipt, ReportsSource } from '../reportsView';
 import { classRoster, schoolOf, yearOf } from './roster';
 import type { Table } from './table';
 
@@ -33,14 +33,27 @@ const STATUS_OF_ANSWER: Readonly<Record<ReceiptAnswer, ReceiptStatus>> = { confi
  * A student's status in one category: not applicable without a statement (R-REC-1), pending until the
  * first answer, then the latest answer — a re-check answer, when there is one, supersedes the report.
  */
-export const receiptStatusOf = (receipt: ReceiptState | undefined): ReceiptStatus => {
+export const receiptStatusOf = (receipt: ReportReceipt | undefined): ReceiptStatus => {
   if (!isApplicable(receipt)) return 'notApplicable';
   if (receipt.recheckAnswer !== null) return STATUS_OF_ANSWER[receipt.recheckAnswer];
   return receipt.answer === null ? 'pending' : STATUS_OF_ANSWER[receipt.answer];
 };
 
+/**
+ * R-REP-6: the statuses each of the seed's two filters keeps. 視為確認 counts as confirmed; 已回報 is pending
+ * until the re-check is answered (a re-check answer replaces it as the status); 不適用 is in neither.
+ */
+export const FILTER_STATUSES: Readonly<Record<'confirmed' | 'pending', ReadonlyArray<ReceiptStatus>>> = {
+  confirmed: ['confirmed', 'deemed'],
+  pending: ['pending', 'reported'],
+};
+
+/** The statuses someone still has to act on: the student (待確認) or the school, reviewing a report (已回報). */
+export const NEEDS_ACTION: ReadonlyArray<ReceiptStatus> = ['pending', 'reported'];
+
 /** Confirmed counts the students who confirmed or were deemed to; a report is an answer, not a confirmation. */
-const isConfirmed = (status: ReceiptStatus): boolean => status === 'confirmed' || status === 'deemed';
+const isConfirmed = (status: ReceiptStatus): boolean => FILTER_STATUSES.confirmed.includes(status);
+const isPending = (status: ReceiptStatus): boolean => FILTER_STATUSES.pending.includes(status);
 
 export interface ClassConfirmationRow {
   readonly className: string;
@@ -54,11 +67,16 @@ export interface ClassConfirmationReport {
   readonly classId: string;
   readonly className: string;
   readonly term: string;
-  readonly totals: ReadonlyArray<{ readonly category: ReceiptCategory; readonly confirmed: number; readonly applicable: number }>;
+  /** Per category: confirmed of applicable, and the class size (班級人數) beside them (R-REP-1). */
+  readonly totals: ReadonlyArray<{ readonly category: ReceiptCategory; readonly confirmed: number; readonly applicable: number; readonly classSize: number }>;
   readonly rows: ReadonlyArray<ClassConfirmationRow>;
 }
 
-/** `pending`: students with a category still awaiting their answer; `confirmed`: students with none. */
+/**
+ * R-REP-6: `pending` (待確認) keeps the students with a category 待確認 or 已回報; `confirmed` (已確認) those with
+ * at least one category that applies and every applicable one 已確認 or 視為確認; a student to whom nothing
+ * applies is in neither.
+ */
 export type ConfirmationFilter = 'all' | 'confirmed' | 'pending';
 
 /**
@@ -67,7 +85,7 @@ export type ConfirmationFilter = 'all' | 'confirmed' | 'pending';
  * its school year (seed 000: term 1112 confirms 111 學習成果 and 多元表現).
  */
 export const classConfirmationReport = (
-  view: ReportsView,
+  view: ReportsSource,
   query: { readonly schoolId: string; readonly classId: string; readonly term: string; readonly filter?: ConfirmationFilter },
 ): E.Either<DomainError, ClassConfirmationReport> =>
   pipe(
@@ -98,10 +116,12 @@ export const summariseConfirmation = (
     category,
     confirmed: all.filter((row) => isConfirmed(row.statuses[category])).length,
     applicable: all.filter((row) => row.statuses[category] !== 'notApplicable').length,
+    classSize: all.length,
   }));
-  const pending = (row: ClassConfirmationRow) => RECEIPT_CATEGORIES.some((c) => row.statuses[c] === 'pending');
+  const pending = (row: ClassConfirmationRow) => RECEIPT_CATEGORIES.some((c) => isPending(row.statuses[c]));
+  const confirmed = (row: ClassConfirmationRow) => !pending(row) && RECEIPT_CATEGORIES.some((c) => isConfirmed(row.statuses[c]));
   const filter = query.filter ?? 'all';
-  const rows = filter === 'all' ? all : all.filter((row) => (filter === 'pending' ? pending(row) : !pending(row)));
+  const rows = filter === 'all' ? all : all.filter(filter === 'pending' ? pending : confirmed);
   return { classId: query.classId, className, term: query.term, totals, rows };
 };
 
@@ -121,4 +141,7 @@ export const classConfirmationTable = (report: ClassConfirmationReport): Table =
     name: row.name,
     ...Object.fromEntries(RECEIPT_CATEGORIES.map((c) => [c, RECEIPT_STATUS_LABELS[row.statuses[c]]])),
   })),
+  // The whole class's confirmed/applicable, as the screen shows above the list, whatever the filter.
+  totals: { className: '合計', ...Object.fromEntries(report.totals.map((t) => [t.category, `${t.confirmed}/${t.applicable}`])) },
+  attention: NEEDS_ACTION.map((status) => RECEIPT_STATUS_LABELS[status]),
 });

@@ -96,15 +96,15 @@ describe('the outcome status report per class (R-REP-2)', () => {
   it('counts each class\'s outcomes of the term by status, deleted ones not at all, and how many students selected 0 … 6', () => {
     expect(statusOf('1112')).toEqual([
       // Students selecting 0: s2, s4; 1: s5; 2: s1 (o6 was deselected); 6: s3.
-      { classId: 'c301', className: '普通三01班', classSize: 5, uploaded: 13, notSent: 3, pending: 2, passed: 7, failed: 1, selectedCounts: [2, 1, 1, 0, 0, 0, 1] },
-      { classId: 'c302', className: '普通三02班', classSize: 1, uploaded: 2, notSent: 0, pending: 1, passed: 1, failed: 0, selectedCounts: [0, 1, 0, 0, 0, 0, 0] },
+      { term: '1112', grade: 3, classId: 'c301', className: '普通三01班', classSize: 5, uploaded: 13, notSent: 3, pending: 2, passed: 7, failed: 1, selectedCounts: [2, 1, 1, 0, 0, 0, 1] },
+      { term: '1112', grade: 3, classId: 'c302', className: '普通三02班', classSize: 1, uploaded: 2, notSent: 0, pending: 1, passed: 1, failed: 0, selectedCounts: [0, 1, 0, 0, 0, 0, 0] },
     ]);
   });
 
   it('counts only the outcomes of the term asked for, while selection stays that of the school year', () => {
     expect(statusOf('1111')).toEqual([
-      { classId: 'c301', className: '普通三01班', classSize: 5, uploaded: 3, notSent: 0, pending: 0, passed: 3, failed: 0, selectedCounts: [2, 1, 1, 0, 0, 0, 1] },
-      { classId: 'c302', className: '普通三02班', classSize: 1, uploaded: 0, notSent: 0, pending: 0, passed: 0, failed: 0, selectedCounts: [0, 1, 0, 0, 0, 0, 0] },
+      { term: '1111', grade: 3, classId: 'c301', className: '普通三01班', classSize: 5, uploaded: 3, notSent: 0, pending: 0, passed: 3, failed: 0, selectedCounts: [2, 1, 1, 0, 0, 0, 1] },
+      { term: '1111', grade: 3, classId: 'c302', className: '普通三02班', classSize: 1, uploaded: 0, notSent: 0, pending: 0, passed: 0, failed: 0, selectedCounts: [0, 1, 0, 0, 0, 0, 0] },
     ]);
   });
 
@@ -112,10 +112,12 @@ describe('the outcome status report per class (R-REP-2)', () => {
     expect(statusOf('1122')).toEqual([]);
   });
 
-  it('exports with the headers of the school-admin manual', () => {
+  it('exports with the headers of the school-admin manual: 學年期, 年級, 班級 … 已勾選數(n件) (R-REP-2, 003 3.8)', () => {
     expect(outcomeStatusTable('1112', statusOf('1112'))).toEqual({
       title: '1112 課程學習成果狀態統計',
       columns: [
+        { key: 'term', header: '學年期' },
+        { key: 'grade', header: '年級' },
         { key: 'className', header: '班級' },
         { key: 'classSize', header: '班級人數' },
         { key: 'uploaded', header: '已上傳數量' },
@@ -123,24 +125,29 @@ describe('the outcome status report per class (R-REP-2)', () => {
         { key: 'pending', header: '待認證件數' },
         { key: 'passed', header: '已認證件數(通過)' },
         { key: 'failed', header: '已認證件數(不通過)' },
-        { key: 'selected0', header: '勾選0件人數' },
-        { key: 'selected1', header: '勾選1件人數' },
-        { key: 'selected2', header: '勾選2件人數' },
-        { key: 'selected3', header: '勾選3件人數' },
-        { key: 'selected4', header: '勾選4件人數' },
-        { key: 'selected5', header: '勾選5件人數' },
-        { key: 'selected6', header: '勾選6件人數' },
+        { key: 'selected0', header: '已勾選數(0件)' },
+        { key: 'selected1', header: '已勾選數(1件)' },
+        { key: 'selected2', header: '已勾選數(2件)' },
+        { key: 'selected3', header: '已勾選數(3件)' },
+        { key: 'selected4', header: '已勾選數(4件)' },
+        { key: 'selected5', header: '已勾選數(5件)' },
+        { key: 'selected6', header: '已勾選數(6件)' },
       ],
       rows: [
         {
-          className: '普通三01班', classSize: 5, uploaded: 13, notSent: 3, pending: 2, passed: 7, failed: 1,
+          term: '1112', grade: 3, className: '普通三01班', classSize: 5, uploaded: 13, notSent: 3, pending: 2, passed: 7, failed: 1,
           selected0: 2, selected1: 1, selected2: 1, selected3: 0, selected4: 0, selected5: 0, selected6: 1,
         },
         {
-          className: '普通三02班', classSize: 1, uploaded: 2, notSent: 0, pending: 1, passed: 1, failed: 0,
+          term: '1112', grade: 3, className: '普通三02班', classSize: 1, uploaded: 2, notSent: 0, pending: 1, passed: 1, failed: 0,
           selected0: 0, selected1: 1, selected2: 0, selected3: 0, selected4: 0, selected5: 0, selected6: 0,
         },
       ],
+      // The school's line sums every count column.
+      totals: {
+        className: '全校', classSize: 6, uploaded: 15, notSent: 3, pending: 3, passed: 8, failed: 1,
+        selected0: 2, selected1: 2, selected2: 1, selected3: 0, selected4: 0, selected5: 0, selected6: 1,
+      },
     });
   });
 
@@ -155,26 +162,30 @@ describe('outcome usage statistics per school and term (R-REP-4)', () => {
     // Uploaded in 1112: s1 s2 s3 s5 s6. Sent: s1 s2 s3 s6 (s2's edited o2 was sent once; s5 only has a draft).
     // Certified in 1112: t1 and t4 (t2 certified only in 1111). Selected in year 111: s1 s3 s5 s6.
     expect(outcomeUsageStatistics(view, { schoolId: 'sch1', term: '1112' })).toEqual(
-      E.right({ term: '1112', studentsUploaded: 5, studentsSent: 4, teachersCertified: 2, studentsSelected: 4 }),
+      E.right({ schoolId: 'sch1', schoolName: '臺北市立測試高中', term: '1112', schoolYear: 111, semester: 2, studentsUploaded: 5, studentsSent: 4, teachersCertified: 2, studentsSelected: 4 }),
     );
     // In 1111: s1 (o5, o6) and s5 (o1) uploaded and sent; t1 and t2 certified.
     expect(outcomeUsageStatistics(view, { schoolId: 'sch1', term: '1111' })).toEqual(
-      E.right({ term: '1111', studentsUploaded: 2, studentsSent: 2, teachersCertified: 2, studentsSelected: 4 }),
+      E.right({ schoolId: 'sch1', schoolName: '臺北市立測試高中', term: '1111', schoolYear: 111, semester: 1, studentsUploaded: 2, studentsSent: 2, teachersCertified: 2, studentsSelected: 4 }),
     );
   });
 
-  it('exports as one row', () => {
-    const usage = { term: '1112', studentsUploaded: 5, studentsSent: 4, teachersCertified: 2, studentsSelected: 4 };
+  it('exports as one row, with 學校代碼, 學校名稱, 學年度 and 學期 apart as 003 3.12 shows them (R-REP-4)', () => {
+    const counts = { studentsUploaded: 5, studentsSent: 4, teachersCertified: 2, studentsSelected: 4 };
+    const usage = { schoolId: '999999', schoolName: '測試高中', term: '1112', schoolYear: 111, semester: 2, ...counts };
     expect(outcomeUsageTable(usage)).toEqual({
       title: '1112 學習成果使用人數統計',
       columns: [
-        { key: 'term', header: '學年期' },
+        { key: 'schoolId', header: '學校代碼' },
+        { key: 'schoolName', header: '學校名稱' },
+        { key: 'schoolYear', header: '學年度' },
+        { key: 'semester', header: '學期' },
         { key: 'studentsUploaded', header: '上傳學生人數' },
         { key: 'studentsSent', header: '送出認證學生人數' },
         { key: 'teachersCertified', header: '認證教師人數' },
         { key: 'studentsSelected', header: '勾選學生人數' },
       ],
-      rows: [usage],
+      rows: [{ schoolId: '999999', schoolName: '測試高中', schoolYear: 111, semester: 2, ...counts }],
     });
   });
 

@@ -1,11 +1,14 @@
-import { countOf, selectionCapsFor, valuesOf, type DomainError, type OutcomeState, type PortfolioState } from '@licheng/domain';
+import { countOf, selectionCapsFor, valuesOf, type DomainError, } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import type { ReportsView } from '../reportsView';
-import { classesOf, classRoster, schoolOf, yearOf } from './roster';
-import type { Table } from './table';
+import type { ReportOutcome, ReportPortfolio, ReportsSource } from '../reportsView';
+import { classesOf, classGradeOf, classRoster, schoolOf, yearOf } from './roster';
+import { columnSums, type Table } from './table';
 
 export interface OutcomeStatusRow {
+  readonly term: string;
+  /** 年級: the grade of most of the class's students that school year (0 for an empty class). */
+  readonly grade: number;
   readonly classId: string;
   readonly className: string;
   readonly classSize: number;
@@ -18,15 +21,15 @@ export interface OutcomeStatusRow {
   readonly selectedCounts: ReadonlyArray<number>;
 }
 
-const outcomesIn = (portfolio: PortfolioState | undefined, term: string): ReadonlyArray<OutcomeState> =>
+const outcomesIn = (portfolio: ReportPortfolio | undefined, term: string): ReadonlyArray<ReportOutcome> =>
   portfolio ? valuesOf(portfolio.outcomes).filter((o) => o.term === term) : [];
 
-export const selectedOutcomeCount = (portfolio: PortfolioState | undefined, schoolYear: number): number =>
+export const selectedOutcomeCount = (portfolio: ReportPortfolio | undefined, schoolYear: number): number =>
   portfolio ? countOf(portfolio.outcomes, (o) => o.selected && o.schoolYear === schoolYear) : 0;
 
 /** R-REP-2: outcome status per class for a term, and how many students selected 0 … 6 that school year. */
 export const outcomeStatusReport = (
-  view: ReportsView,
+  view: ReportsSource,
   query: { readonly schoolId: string; readonly term: string },
 ): E.Either<DomainError, ReadonlyArray<OutcomeStatusRow>> =>
   pipe(
@@ -36,7 +39,7 @@ export const outcomeStatusReport = (
       const cap = selectionCapsFor(schoolYear).outcomes;
       return classesOf(policy, schoolYear).map((klass) => {
         const roster = classRoster(policy, klass.classId, schoolYear);
-        const count: Record<OutcomeState['status'], number> = { draft: 0, pending: 0, passed: 0, failed: 0 };
+        const count: Record<ReportOutcome['status'], number> = { draft: 0, pending: 0, passed: 0, failed: 0 };
         const selectedCounts = Array.from({ length: cap + 1 }, () => 0);
         let uploaded = 0;
         for (const row of roster) {
@@ -49,6 +52,8 @@ export const outcomeStatusReport = (
           selectedCounts[n] = (selectedCounts[n] ?? 0) + 1;
         }
         return {
+          term: query.term,
+          grade: classGradeOf(roster, schoolYear),
           classId: klass.classId,
           className: klass.name,
           classSize: roster.length,
@@ -65,9 +70,11 @@ export const outcomeStatusReport = (
 
 export const outcomeStatusTable = (term: string, rows: ReadonlyArray<OutcomeStatusRow>): Table => {
   const cap = (rows[0]?.selectedCounts.length ?? 7) - 1;
-  return {
+  const table: Table = {
     title: `${term} 課程學習成果狀態統計`,
     columns: [
+      { key: 'term', header: '學年期' },
+      { key: 'grade', header: '年級' },
       { key: 'className', header: '班級' },
       { key: 'classSize', header: '班級人數' },
       { key: 'uploaded', header: '已上傳數量' },
@@ -75,17 +82,23 @@ export const outcomeStatusTable = (term: string, rows: ReadonlyArray<OutcomeStat
       { key: 'pending', header: '待認證件數' },
       { key: 'passed', header: '已認證件數(通過)' },
       { key: 'failed', header: '已認證件數(不通過)' },
-      ...Array.from({ length: cap + 1 }, (_, n) => ({ key: `selected${n}`, header: `勾選${n}件人數` })),
+      ...Array.from({ length: cap + 1 }, (_, n) => ({ key: `selected${n}`, header: `已勾選數(${n}件)` })),
     ],
     rows: rows.map(({ selectedCounts, classId: _classId, ...row }) => ({
       ...row,
       ...Object.fromEntries(selectedCounts.map((count, n) => [`selected${n}`, count])),
     })),
   };
+  // The school's line is labelled where a class's name stands; 年級 is a label, not a count.
+  return { ...table, totals: columnSums(table, '全校', { labelIn: 'className', notSummed: ['grade'] }) };
 };
 
 export interface OutcomeUsage {
+  readonly schoolId: string;
+  readonly schoolName: string;
   readonly term: string;
+  readonly schoolYear: number;
+  readonly semester: number;
   readonly studentsUploaded: number;
   readonly studentsSent: number;
   readonly teachersCertified: number;
@@ -94,12 +107,12 @@ export interface OutcomeUsage {
 
 /** R-REP-4: outcome usage per school and term: who uploaded, who sent, which teachers certified, who selected. */
 export const outcomeUsageStatistics = (
-  view: ReportsView,
+  view: ReportsSource,
   query: { readonly schoolId: string; readonly term: string },
 ): E.Either<DomainError, OutcomeUsage> =>
   pipe(
     schoolOf(view, query.schoolId),
-    E.map(({ portfolios }) => {
+    E.map(({ policy, portfolios }) => {
       const schoolYear = yearOf(query.term);
       // One pass over each student's outcomes: the statistics of a city are taken for a hundred schools.
       const teachers = new Set<string>();
@@ -118,18 +131,21 @@ export const outcomeUsageStatistics = (
         if (sent) studentsSent += 1;
         if (selectedOutcomeCount(portfolio, schoolYear) > 0) studentsSelected += 1;
       }
-      return { term: query.term, studentsUploaded, studentsSent, teachersCertified: teachers.size, studentsSelected };
+      return { schoolId: query.schoolId, schoolName: policy.name, term: query.term, schoolYear, semester: Number(query.term.slice(-1)), studentsUploaded, studentsSent, teachersCertified: teachers.size, studentsSelected };
     }),
   );
 
 export const outcomeUsageTable = (usage: OutcomeUsage): Table => ({
   title: `${usage.term} 學習成果使用人數統計`,
   columns: [
-    { key: 'term', header: '學年期' },
+    { key: 'schoolId', header: '學校代碼' },
+    { key: 'schoolName', header: '學校名稱' },
+    { key: 'schoolYear', header: '學年度' },
+    { key: 'semester', header: '學期' },
     { key: 'studentsUploaded', header: '上傳學生人數' },
     { key: 'studentsSent', header: '送出認證學生人數' },
     { key: 'teachersCertified', header: '認證教師人數' },
     { key: 'studentsSelected', header: '勾選學生人數' },
   ],
-  rows: [{ ...usage }],
+  rows: [{ schoolId: usage.schoolId, schoolName: usage.schoolName, schoolYear: usage.schoolYear, semester: usage.semester, studentsUploaded: usage.studentsUploaded, studentsSent: usage.studentsSent, teachersCertified: usage.teachersCertified, studentsSelected: usage.studentsSelected }],
 });

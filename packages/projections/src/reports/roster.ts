@@ -1,6 +1,7 @@
-import { domainError, schoolYearOfTerm, valuesOf, type DomainError, type SchoolState, type StudentInfo, type Term } from '@licheng/domain';
+import { schoolNotRegistered } from '@licheng/domain';
+import { schoolYearOfTerm, valuesOf, type DomainError, type SchoolState, type StudentInfo, type Term } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
-import type { ReportsView, SchoolRecords } from '../reportsView';
+import type { SchoolOf, SchoolsView } from '../streams';
 
 export interface RosterRow {
   readonly student: StudentInfo;
@@ -51,11 +52,24 @@ export const classesOf = (policy: SchoolState, schoolYear: number) =>
     .filter((c) => c.schoolYear === schoolYear)
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hant'));
 
-export const schoolOf = (view: ReportsView, schoolId: string): E.Either<DomainError, SchoolRecords> => {
+export const schoolOf = <Portfolio>(view: SchoolsView<Portfolio>, schoolId: string): E.Either<DomainError, SchoolOf<Portfolio>> => {
   const school = view.schools[schoolId];
   return school
     ? E.right(school)
-    : E.left(domainError('SCHOOL_NOT_REGISTERED', 'R-AUTH-3', `學校 ${schoolId} 尚未建立`, `School ${schoolId} is not registered`, { schoolId }));
+    : E.left(schoolNotRegistered(schoolId));
 };
 
 export const yearOf = (term: Term | string): number => schoolYearOfTerm(term as Term);
+
+/** A student's grade (年級) in a school year: 1 in the year they entered (R-REP-2, R-REP-5). */
+export const gradeOf = (entrySchoolYear: number, schoolYear: number): number => schoolYear - entrySchoolYear + 1;
+
+/** A class's grade: that of most of its students (a repeater does not move it); 0 for an empty class. */
+export const classGradeOf = (roster: ReadonlyArray<RosterRow>, schoolYear: number): number => {
+  const counts = new Map<number, number>();
+  for (const { student } of roster) {
+    const grade = gradeOf(student.entrySchoolYear, schoolYear);
+    counts.set(grade, (counts.get(grade) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+};

@@ -5,7 +5,8 @@ import { pdf, portfolioEvent, schoolEvent, schoolFixture, seedEvents } from '@li
 import { reportsProjection, type ReportsView } from '../reportsView';
 import { createProjectionRunner } from '../runner';
 import { inMemoryViewStore } from '../viewStore';
-import { performanceSelectionReport, performanceSelectionTable, studentNotice, studentNoticeTable } from './students';
+import { NOTICE_COLUMNS, studentNotice, studentNotices, studentNoticeTable, type NoticeBatch } from './notice';
+import { outcomeSelectionReport, outcomeSelectionTable, performanceSelectionReport, performanceSelectionTable } from './students';
 
 const school = schoolFixture({
   students: [
@@ -126,69 +127,43 @@ describe('the performance selection report per class (R-REP-4)', () => {
   });
 });
 
-describe('the per-student notice 學生上傳及勾選情形確認單 (R-REP-5)', () => {
-  it('gives per semester the outcomes uploaded, passed and selected and the performances recorded and selected, with the year total', () => {
-    expect(studentNotice(view, { schoolId: 'sch1', studentId: 's1', schoolYear: 111 })).toEqual(
-      E.right({
-        studentNumber: '109001',
-        name: '黃盛',
-        schoolYear: 111,
-        lines: [
-          { label: '第一學期', outcomesUploaded: 2, outcomesPassed: 1, outcomesSelected: 1, performancesRecorded: 1, performancesSelected: 1 },
-          { label: '第二學期', outcomesUploaded: 3, outcomesPassed: 1, outcomesSelected: 1, performancesRecorded: 2, performancesSelected: 1 },
-          // The total is the whole year's: it also holds p4, recorded for the year as a whole (semester 0).
-          { label: '合計', outcomesUploaded: 5, outcomesPassed: 2, outcomesSelected: 2, performancesRecorded: 4, performancesSelected: 3 },
-        ],
-      }),
-    );
-  });
+describe('the per-student notice 學生上傳及勾選情形確認單 (R-REP-5, R-REP-6)', () => {
+  const zero = { firstUploaded: 0, firstCertified: 0, secondUploaded: 0, secondCertified: 0, outcomesSelected: 0, performancesRecorded: 0, performancesSelected: 0 };
 
-  it('reads only the school year asked for', () => {
-    expect(studentNotice(view, { schoolId: 'sch1', studentId: 's1', schoolYear: 110 })).toEqual(
-      E.right({
-        studentNumber: '109001',
-        name: '黃盛',
-        schoolYear: 110,
-        lines: [
-          { label: '第一學期', outcomesUploaded: 0, outcomesPassed: 0, outcomesSelected: 0, performancesRecorded: 1, performancesSelected: 1 },
-          { label: '第二學期', outcomesUploaded: 1, outcomesPassed: 1, outcomesSelected: 1, performancesRecorded: 0, performancesSelected: 0 },
-          { label: '合計', outcomesUploaded: 1, outcomesPassed: 1, outcomesSelected: 1, performancesRecorded: 1, performancesSelected: 1 },
-        ],
-      }),
-    );
-  });
-
-  it('gives zeros for an enrolled student who has uploaded nothing', () => {
-    const zero = { outcomesUploaded: 0, outcomesPassed: 0, outcomesSelected: 0, performancesRecorded: 0, performancesSelected: 0 };
-    expect(studentNotice(view, { schoolId: 'sch1', studentId: 's3', schoolYear: 111 })).toEqual(
-      E.right({
-        studentNumber: '109003',
-        name: '洪堯',
-        schoolYear: 111,
-        lines: [{ label: '第一學期', ...zero }, { label: '第二學期', ...zero }, { label: '合計', ...zero }],
-      }),
-    );
-  });
-
-  it('exports with the notice\'s headers', () => {
+  it('has a row per school year so far, the year asked first, and 合計數量: per semester 已上傳/已認證, then selections and performances', () => {
     const notice = studentNotice(view, { schoolId: 'sch1', studentId: 's1', schoolYear: 111 });
+    expect(E.isRight(notice) && [...notice.right.years, notice.right.total]).toEqual([
+      // p4, recorded for the year as a whole (semester 0), counts in the year's performances.
+      { label: '111學年', schoolYear: 111, className: '普通三01班', firstUploaded: 2, firstCertified: 1, secondUploaded: 3, secondCertified: 1, outcomesSelected: 2, performancesRecorded: 4, performancesSelected: 3 },
+      { label: '110學年', schoolYear: 110, className: '', firstUploaded: 0, firstCertified: 0, secondUploaded: 1, secondCertified: 1, outcomesSelected: 1, performancesRecorded: 1, performancesSelected: 1 },
+      { label: '109學年', schoolYear: 109, className: '', ...zero },
+      { label: '合計數量', schoolYear: null, className: '', firstUploaded: 2, firstCertified: 1, secondUploaded: 4, secondCertified: 2, outcomesSelected: 3, performancesRecorded: 5, performancesSelected: 4 },
+    ]);
+  });
+
+  it('names the student, class, seat, grade and homeroom teacher, and carries the as-of time, due date and signature lines (R-REP-6)', () => {
+    const notice = studentNotice(view, { schoolId: 'sch1', studentId: 's1', schoolYear: 111, asOf: '2023-04-18T10:30+08:00', dueDate: '2023-04-28' });
     if (E.isLeft(notice)) throw new Error(notice.left.message.en);
-    expect(studentNoticeTable(notice.right)).toEqual({
-      title: '111 學年度 109001 黃盛 學生上傳及勾選情形確認單',
-      columns: [
-        { key: 'label', header: '學期' },
-        { key: 'outcomesUploaded', header: '課程學習成果上傳件數' },
-        { key: 'outcomesPassed', header: '認證通過件數' },
-        { key: 'outcomesSelected', header: '勾選課程學習成果件數' },
-        { key: 'performancesRecorded', header: '多元表現上傳件數' },
-        { key: 'performancesSelected', header: '勾選多元表現件數' },
-      ],
-      rows: [
-        { label: '第一學期', outcomesUploaded: 2, outcomesPassed: 1, outcomesSelected: 1, performancesRecorded: 1, performancesSelected: 1 },
-        { label: '第二學期', outcomesUploaded: 3, outcomesPassed: 1, outcomesSelected: 1, performancesRecorded: 2, performancesSelected: 1 },
-        { label: '合計', outcomesUploaded: 5, outcomesPassed: 2, outcomesSelected: 2, performancesRecorded: 4, performancesSelected: 3 },
-      ],
+    const { years: _years, total: _total, ...heading } = notice.right;
+    expect(heading).toEqual({
+      schoolName: notice.right.schoolName, schoolYear: 111, studentId: 's1', studentNumber: '109001', name: '黃盛', className: '普通三01班', seatNumber: 3, grade: 3,
+      homeroomTeacherName: notice.right.homeroomTeacherName, asOf: '2023-04-18T10:30+08:00', dueDate: '2023-04-28', signatures: ['學生確認簽章：', '監護人確認簽章：'],
     });
+    const table = studentNoticeTable(notice.right);
+    expect(table.title).toContain('學號：109001 姓名：黃盛');
+    expect(table.rows.map((row) => row.label)).toEqual(['截至 112/04/18 10:30 統計', '111學年', '110學年', '109學年', '合計數量', '學生確認簽章：', '監護人確認簽章：', '※本通知單請於 112/04/28 前完成簽章確認。※']);
+    expect(table.columns.map((c) => c.header)).toEqual(NOTICE_COLUMNS.map((c) => c.header));
+  });
+
+  it('prints in batches: by grade, by class, by a range of student numbers (003 3.18)', () => {
+    const numbers = (batch: Partial<NoticeBatch>) => {
+      const notices = studentNotices(view, { schoolId: 'sch1', schoolYear: 111, ...batch });
+      return E.isRight(notices) ? notices.right.map((n) => n.studentNumber) : notices.left.code;
+    };
+    expect(numbers({})).toEqual(['109002', '109003', '109001', '109005', '109004', '109101']);
+    expect(numbers({ classIds: ['c302'] })).toEqual(['109101']);
+    expect(numbers({ grade: 3, studentNumbers: { from: '109002', to: '109004' } })).toEqual(['109002', '109003', '109004']);
+    expect(numbers({ grade: 2 })).toEqual([]);
   });
 
   it('is a Left STUDENT_NOT_ENROLLED for a student the school does not enroll', () => {
@@ -199,5 +174,14 @@ describe('the per-student notice 學生上傳及勾選情形確認單 (R-REP-5)'
   it('is a Left SCHOOL_NOT_REGISTERED for a school the log does not know', () => {
     const result = studentNotice(view, { schoolId: 'sch404', studentId: 's1', schoolYear: 111 });
     expect(E.isLeft(result) && result.left.code).toBe('SCHOOL_NOT_REGISTERED');
+  });
+});
+
+describe('the per-student outcome selection list 學生學習成果勾選情形 (R-REP-7, 003 3.8)', () => {
+  it('gives 班級, 座號, 學號, 姓名 and 勾選數量 for each student of the class, by seat', () => {
+    const rows = outcomeSelectionReport(view, { schoolId: 'sch1', classId: 'c301', schoolYear: 111 });
+    expect(E.isRight(rows) && outcomeSelectionTable(111, rows.right).rows.map((r) => [r.seatNumber, r.studentNumber, r.selected])).toEqual([
+      ['01', '109002', 0], ['02', '109003', 0], ['03', '109001', 2], ['04', '109005', 0], ['05', '109004', 0],
+    ]);
   });
 });

@@ -88,6 +88,8 @@ describe('the uncertified-teacher report (R-REP-3, R-OUT-7, R-OUT-11)', () => {
         // phys-1112 waits for its teacher and for the appointed proxy.
         { teacherId: 't2', teacherName: '李安心', waiting: 1, outcomes: [S2_PHYS] },
         { teacherId: 't7', teacherName: '吳明哲', waiting: 1, outcomes: [S2_PHYS] },
+        // Teachers in full (003 3.11): t5 may certify a course of the term and has nothing waiting.
+        { teacherId: 't5', teacherName: '林志成', waiting: 0, outcomes: [] },
       ]),
     );
   });
@@ -102,22 +104,28 @@ describe('the uncertified-teacher report (R-REP-3, R-OUT-7, R-OUT-11)', () => {
     const rebuilt = await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild();
     if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message.en);
     expect(uncertifiedTeacherReport(rebuilt.right.view, { schoolId: 'sch1', term: '1112' })).toEqual(
-      E.right([{ teacherId: UNASSIGNED, teacherName: UNASSIGNED, waiting: 1, outcomes: [{ className: '普通三01班', seatNumber: 1, name: '林小明', subject: '專題研究', outcomeId: 'o-orphan' }] }]),
+      E.right([
+        { teacherId: UNASSIGNED, teacherName: UNASSIGNED, waiting: 1, outcomes: [{ className: '普通三01班', seatNumber: 1, name: '林小明', subject: '專題研究', outcomeId: 'o-orphan' }] },
+        ...['t1', 't2', 't5'].map((teacherId) => ({ teacherId, teacherName: expect.any(String), waiting: 0, outcomes: [] })),
+      ]),
     );
   });
 
   it('lists only the term asked for', () => {
     expect(uncertifiedTeacherReport(view, { schoolId: 'sch1', term: '1111' })).toEqual(
-      E.right([{ teacherId: 't1', teacherName: '王建民', waiting: 1, outcomes: [{ className: '普通三01班', seatNumber: 5, name: '黃聰', subject: '數學', outcomeId: 'o-s4-old' }] }]),
+      E.right([
+        { teacherId: 't1', teacherName: '王建民', waiting: 1, outcomes: [{ className: '普通三01班', seatNumber: 5, name: '黃聰', subject: '數學', outcomeId: 'o-s4-old' }] },
+        { teacherId: 't2', teacherName: '李安心', waiting: 0, outcomes: [] },
+      ]),
     );
     expect(uncertifiedTeacherReport(view, { schoolId: 'sch1', term: '1121' })).toEqual(E.right([]));
   });
 
-  it('exports one row per waiting outcome with 班級, 座號, 姓名, 科目', () => {
+  it('exports one row per waiting outcome with 班級, 座號, 姓名, 科目, a teacher with none on a row of their own, and the print time (R-REP-6)', () => {
     const report = uncertifiedTeacherReport(view, { schoolId: 'sch1', term: '1112' });
     if (E.isLeft(report)) throw new Error(report.left.message.en);
-    expect(uncertifiedTeacherTable('1112', report.right)).toEqual({
-      title: '1112 未認證教師狀況表',
+    expect(uncertifiedTeacherTable('1112', report.right, '2019-11-28T15:55+08:00')).toEqual({
+      title: '1112 未認證教師狀況表 印列時間：108/11/28 15:55',
       columns: [
         { key: 'teacherName', header: '教師姓名' },
         { key: 'waiting', header: '待認證件數' },
@@ -134,6 +142,7 @@ describe('the uncertified-teacher report (R-REP-3, R-OUT-7, R-OUT-11)', () => {
         { teacherName: '陳怡君', waiting: 2, className: '普通三01班', seatNumber: 3, name: '黃盛', subject: '專題研究' },
         { teacherName: '李安心', waiting: 1, className: '普通三01班', seatNumber: 1, name: '林廷', subject: '物理' },
         { teacherName: '吳明哲', waiting: 1, className: '普通三01班', seatNumber: 1, name: '林廷', subject: '物理' },
+        { teacherName: '林志成', waiting: 0, className: '', seatNumber: '', name: '', subject: '' },
       ],
     });
   });

@@ -1,9 +1,10 @@
 import { certifiersOf, teacherNameOf, valuesOf, type DomainError } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import type { ReportsView } from '../reportsView';
+import type { ReportsSource } from '../reportsView';
 import { schoolOf, yearOf } from './roster';
-import type { Table } from './table';
+import { rocTime } from './rocTime';
+import type { Cell, Table } from './table';
 
 /** The row of outcomes waiting with no teacher allowed to certify them (未指定認證教師). */
 export const UNASSIGNED = '(未指定)';
@@ -26,10 +27,11 @@ export interface UncertifiedTeacherRow {
 
 /**
  * R-REP-3 / R-OUT-11: per teacher, the outcomes of a term still pending that teacher's certification
- * (each teacher who may certify the course, R-OUT-7), most waiting first.
+ * (each teacher who may certify the course, R-OUT-7), most waiting first. Teachers are listed in full, as
+ * 003 3.11 lists them: every teacher who may certify a course of the term, with 0 when nothing waits.
  */
 export const uncertifiedTeacherReport = (
-  view: ReportsView,
+  view: ReportsSource,
   query: { readonly schoolId: string; readonly term: string },
 ): E.Either<DomainError, ReadonlyArray<UncertifiedTeacherRow>> =>
   pipe(
@@ -37,6 +39,7 @@ export const uncertifiedTeacherReport = (
     E.map(({ policy, portfolios }) => {
       const schoolYear = yearOf(query.term);
       const byTeacher = new Map<string, WaitingOutcome[]>();
+      for (const course of valuesOf(policy.courses)) if (course.term === query.term) for (const teacherId of certifiersOf(course)) byTeacher.set(teacherId, []);
       for (const [studentId, portfolio] of Object.entries(portfolios)) {
         const student = policy.students[studentId];
         const placement = student?.placements[schoolYear];
@@ -66,8 +69,9 @@ export const uncertifiedTeacherReport = (
     }),
   );
 
-export const uncertifiedTeacherTable = (term: string, rows: ReadonlyArray<UncertifiedTeacherRow>): Table => ({
-  title: `${term} 未認證教師狀況表`,
+/** The printed list (003 3.11): a row per waiting outcome, a teacher with none on one row of its own; `printedAt` (印列時間) in the title when given. */
+export const uncertifiedTeacherTable = (term: string, rows: ReadonlyArray<UncertifiedTeacherRow>, printedAt?: string): Table => ({
+  title: `${term} 未認證教師狀況表${printedAt === undefined ? '' : ` 印列時間：${rocTime(printedAt)}`}`,
   columns: [
     { key: 'teacherName', header: '教師姓名' },
     { key: 'waiting', header: '待認證件數' },
@@ -76,7 +80,9 @@ export const uncertifiedTeacherTable = (term: string, rows: ReadonlyArray<Uncert
     { key: 'name', header: '姓名' },
     { key: 'subject', header: '科目' },
   ],
-  rows: rows.flatMap((row) =>
-    row.outcomes.map((o) => ({ teacherName: row.teacherName, waiting: row.waiting, className: o.className, seatNumber: o.seatNumber, name: o.name, subject: o.subject })),
+  rows: rows.flatMap<Readonly<Record<string, Cell>>>((row) =>
+    row.outcomes.length === 0
+      ? [{ teacherName: row.teacherName, waiting: 0, className: '', seatNumber: '', name: '', subject: '' }]
+      : row.outcomes.map((o) => ({ teacherName: row.teacherName, waiting: row.waiting, className: o.className, seatNumber: o.seatNumber, name: o.name, subject: o.subject })),
   ),
 });

@@ -7,6 +7,11 @@ import {
   createProjectionRunner,
   inMemoryViewStore,
   readClassConfirmation,
+  readOutcomeSelection,
+  readReceptionLog,
+  readRemindersDue,
+  readStudentNotices,
+  readSubmissionHistory,
   readOutcomeStatus,
   readOutcomeUsage,
   readPerformanceSelection,
@@ -15,6 +20,9 @@ import {
   readUncertifiedTeachers,
   reportsProjection,
   type Reader,
+  type Reminder,
+  type RemindersDue,
+  type StudentNotice,
   type ReportsView,
 } from '@licheng/projections';
 import { pdf, portfolioEvent, schoolEvent, schoolFixture, seedEvents } from '@licheng/testing';
@@ -72,8 +80,9 @@ export interface ReadRow {
   readonly basis: string;
 }
 
-/** The classes each homeroom teacher of the fixture holds in school year 111. */
+/** The classes each homeroom teacher of the fixture holds in school year 111, and their students. */
 const HOMEROOM: Readonly<Record<string, string>> = { 't-home': 'c301', 't-home2': 'c302' };
+const HOMEROOM_STUDENTS: Readonly<Record<string, ReadonlyArray<string>>> = { 't-home': ['s1', 's2'], 't-home2': ['s3'] };
 
 const refuse = (code: string, rule: RuleId): Expected => ({ code, rule });
 const ROLE_RULE: Readonly<Record<string, RuleId>> = { student: 'R-AUTH-1', parent: 'R-AUTH-1', teacher: 'R-AUTH-2', submitter: 'R-AUTH-5', system: 'R-AUTH-4', city: 'R-REP-4' };
@@ -116,7 +125,27 @@ const classRows = (schoolId: string, classId: string, homeroom: ReaderId, note: 
     whole: (view) => auditorReports.performanceSelectionReport(view, { schoolId, classId, schoolYear: 111 }),
     expected: staffView(schoolId, { [homeroom]: 'all' }),
   },
+  {
+    label: `outcome selection ${note}`, read: 'readOutcomeSelection', basis: 'R-REP-7, R-AUTH-2, R-AUTH-5',
+    run: (view, reader) => readOutcomeSelection(view, reader, { schoolId, classId, schoolYear: 111 }),
+    whole: (view) => auditorReports.outcomeSelectionReport(view, { schoolId, classId, schoolYear: 111 }),
+    expected: staffView(schoolId, { [homeroom]: 'all' }),
+  },
 ];
+
+const TEACHERS_REFUSED = { homeroomTeacher: notAllowed('homeroomTeacher'), otherHomeroomTeacher: notAllowed('otherHomeroomTeacher'), courseTeacher: notAllowed('courseTeacher') };
+const REMINDERS_AT = '2022-10-03T13:00+08:00';
+const recipientOf = (r: Reminder) => (r.kind === 'certifyOutcomes' ? r.teacherId : r.studentId);
+
+/** The reminders: the platform (the system) and the school's staff views whole; a teacher or student their own. */
+const remindersView = (schoolId: string) => (id: ReaderId): Expected => {
+  if (id === 'system') return 'all';
+  if (schoolId !== SCHOOL_ID) return id === 'otherAdmin' ? 'all' : id === 'city' ? notAllowed(id) : otherSchool(id);
+  if (id === 'otherAdmin') return otherSchool(id);
+  if (id === 'admin' || id === 'viewHolder') return 'all';
+  const role = roleOf(id);
+  return role === 'teacher' || role === 'student' ? 'own' : notAllowed(id);
+};
 
 const schoolRows = (schoolId: string, note: string): ReadonlyArray<ReadRow> => [
   {
@@ -139,6 +168,32 @@ const schoolRows = (schoolId: string, note: string): ReadonlyArray<ReadRow> => [
     whole: (view) => auditorReports.outcomeUsageStatistics(view, { schoolId, term: '1111' }),
     // Usage is no class's report: a teacher is refused for the role, not for the class.
     expected: staffView(schoolId, { city: 'all', homeroomTeacher: notAllowed('homeroomTeacher'), otherHomeroomTeacher: notAllowed('otherHomeroomTeacher'), courseTeacher: notAllowed('courseTeacher') }),
+  },
+  {
+    label: `notices in a batch ${note}`, read: 'readStudentNotices', basis: 'R-REP-5, R-AUTH-2 (own class), R-AUTH-5',
+    run: (view, reader) => readStudentNotices(view, reader, { schoolId, schoolYear: 111 }),
+    whole: (view) => auditorReports.studentNotices(view, { schoolId, schoolYear: 111 }),
+    expected: staffView(schoolId, { homeroomTeacher: 'own', otherHomeroomTeacher: 'own' }),
+    own: (whole, reader) => (whole as ReadonlyArray<StudentNotice>).filter((n) => HOMEROOM_STUDENTS[reader.id]?.includes(n.studentId)),
+  },
+  {
+    label: `submission history ${note}`, read: 'readSubmissionHistory', basis: 'R-REP-7, R-SUB-1 (S0207S), R-AUTH-5',
+    run: (view, reader) => readSubmissionHistory(view, reader, { schoolId, category: 'courseOutcomes' }),
+    whole: (view) => auditorReports.submissionHistory(view, { schoolId, category: 'courseOutcomes' }),
+    expected: staffView(schoolId, { ...TEACHERS_REFUSED, submitterNoView: 'all' }),
+  },
+  {
+    label: `reception log ${note}`, read: 'readReceptionLog', basis: 'R-REP-7, R-AUTH-5',
+    run: (view, reader) => readReceptionLog(view, reader, { schoolId }),
+    whole: (view) => auditorReports.receptionLog(view, { schoolId }),
+    expected: staffView(schoolId, TEACHERS_REFUSED),
+  },
+  {
+    label: `reminders due ${note}`, read: 'readRemindersDue', basis: 'R-NOTE-1, R-AUTH-4 (the platform mails them), R-AUTH-5',
+    run: (view, reader) => readRemindersDue(view, reader, { schoolId, at: REMINDERS_AT }),
+    whole: (view) => auditorReports.remindersDue(view, { schoolId, at: REMINDERS_AT }),
+    expected: remindersView(schoolId),
+    own: (whole, reader) => ({ ...(whole as RemindersDue), reminders: (whole as RemindersDue).reminders.filter((r) => recipientOf(r) === reader.id) }),
   },
 ];
 

@@ -42,7 +42,7 @@ const damager = (seed: number) => {
 
 /** Re-decides each recorded command against the stream so far, as `licheng audit verify` does. */
 const reDecide = (stream: GeneratedStream, policy: SchoolState): PortfolioState => {
-  let state = portfolioAggregate.decider.initialState;
+  let state = portfolioAggregate.decider.initialState();
   const groups: NewEvent[][] = [];
   for (const event of stream.events) {
     const last = groups[groups.length - 1];

@@ -22,7 +22,7 @@ export interface RecorderOptions {
  */
 export class StreamRecorder<Command extends Tagged, Event extends Tagged, State, Context> {
   readonly events: NewEvent[] = [];
-  /** Folded in place: the evolve recipes work on plain objects as on immer drafts. */
+  /** Folded in place: the recorder owns it (the fold contract, shared/decider.ts in @licheng/domain). */
   readonly state: State;
   private prevHash = GENESIS_HASH;
   private commands = 0;
@@ -33,7 +33,7 @@ export class StreamRecorder<Command extends Tagged, Event extends Tagged, State,
     private readonly commandPrefix: string,
     private readonly options: RecorderOptions = {},
   ) {
-    this.state = structuredClone(aggregate.decider.initialState);
+    this.state = aggregate.decider.initialState();
   }
 
   exec(now: TaipeiInstant, actor: Actor, command: Command, context: Context): ReadonlyArray<Event> {

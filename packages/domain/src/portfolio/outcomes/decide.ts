@@ -4,7 +4,7 @@ import type { Term } from '../../shared/term';
 import { schoolYearOfTerm } from '../../shared/term';
 import { mayCertify, parameterFor, periodOf } from '../../school/policy';
 import type { PortfolioCommandOf } from '../commands';
-import { actingStudent, decideWith, enrolled, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
+import { actingStudent, decideWith, enrolled, onItem, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
 import { itemErrors, outcomeErrors } from '../errors';
 import type { OutcomeState, PortfolioState } from '../state';
 import { attachmentChecks, freshId } from '../storage';
@@ -92,7 +92,8 @@ const studentChange = (
     ],
     () => [],
   );
-  return E.isLeft(access) ? access : then(outcome!);
+  if (E.isLeft(access)) return access;
+  return outcome ? then(outcome) : E.left(itemErrors.notFound('outcome', outcomeId, 'R-OUT-6'));
 };
 
 /** R-OUT-6 / R-OUT-9 / R-OUT-10: drafts and failed outcomes may change; pending and passed ones never. */
@@ -136,10 +137,10 @@ export const certifyCourseOutcome = (command: PortfolioCommandOf<'CertifyCourseO
     [
       () => (actor.role === 'teacher' ? null : outcomeErrors.notCertifier(actor.id, outcome?.courseId ?? '')),
       () => (outcome ? null : itemErrors.notFound('outcome', outcomeId, 'R-OUT-8')),
-      () => (course && mayCertify(course, actor.id) ? null : outcomeErrors.notCertifier(actor.id, outcome!.courseId)),
+      onItem(outcome, (o) => (course && mayCertify(course, actor.id) ? null : outcomeErrors.notCertifier(actor.id, o.courseId))),
       insideWorkPeriod(context, outcome?.term ?? '', 'outcomeCertification', 'R-OUT-8'),
       yearNotSealed(context, command.data.studentId, outcome?.term ?? ''),
-      () => (outcome!.status === 'pending' ? null : outcomeErrors.notPending(outcomeId, outcome!.status)),
+      onItem(outcome, (o) => (o.status === 'pending' ? null : outcomeErrors.notPending(outcomeId, o.status))),
       () => (result === 'failed' && reason === undefined ? outcomeErrors.failReasonRequired(outcomeId) : null),
     ],
     () => [

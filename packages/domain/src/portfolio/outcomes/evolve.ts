@@ -3,6 +3,7 @@ import { bytesOf } from '../../shared/files';
 import { schoolYearOfTerm } from '../../shared/term';
 import type { PortfolioEvent } from '../events';
 import type { OutcomeState, PortfolioState } from '../state';
+import { unknownEventIgnored } from '../../shared/exhaustive';
 
 type OutcomeEvent = Extract<
   PortfolioEvent,
@@ -59,5 +60,7 @@ export const evolveOutcome = (state: Draft<PortfolioState>, event: OutcomeEvent)
       else delete outcome.certificationReason;
       return;
     }
+    default:
+      return unknownEventIgnored(event);
   }
 };

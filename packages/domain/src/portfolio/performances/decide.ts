@@ -3,7 +3,7 @@ import { bytesOf } from '../../shared/files';
 import { earliestPerformanceDate, inclusiveDays, termOf } from '../../shared/term';
 import { parameterFor, workPeriodOf } from '../../school/policy';
 import type { PortfolioCommandOf } from '../commands';
-import { actingSchool, actingStudent, decideWith, enrolled, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
+import { actingSchool, actingStudent, decideWith, enrolled, onItem, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
 import { itemErrors, performanceErrors, selectionErrors } from '../errors';
 import { countOf } from '../../shared/records';
 import type { PerformanceState, PortfolioState } from '../state';
@@ -97,12 +97,13 @@ const studentChange = (
       enrolled(context, studentId),
       () => (performance ? null : itemErrors.notFound('performance', performanceId, 'R-PERF-8')),
       uploadWindow(context, command.data.studentId, performance?.schoolYear ?? 0),
-      () => (performance!.submitted ? performanceErrors.submitted(performanceId) : null),
+      onItem(performance, (p) => (p.submitted ? performanceErrors.submitted(performanceId) : null)),
       selectionFrozen(context, command.type, performance),
     ],
     () => [],
   );
-  return E.isLeft(access) ? access : then(performance!);
+  if (E.isLeft(access)) return access;
+  return performance ? then(performance) : E.left(itemErrors.notFound('performance', performanceId, 'R-PERF-8'));
 };
 
 export const editPerformance = (command: PortfolioCommandOf<'EditPerformance'>, state: PortfolioState, context: PortfolioContext): Decision =>

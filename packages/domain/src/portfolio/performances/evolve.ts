@@ -2,6 +2,7 @@ import type { Draft } from 'immer';
 import { bytesOf, type FileMeta } from '../../shared/files';
 import type { PortfolioEvent } from '../events';
 import type { PerformanceState, PortfolioState } from '../state';
+import { unknownEventIgnored } from '../../shared/exhaustive';
 
 type PerformanceEvent = Extract<
   PortfolioEvent,
@@ -73,5 +74,7 @@ export const evolvePerformance = (state: Draft<PortfolioState>, event: Performan
       state.retiredIds[event.data.performanceId] = true;
       return;
     }
+    default:
+      return unknownEventIgnored(event);
   }
 };

@@ -26,7 +26,7 @@ const planGroup: SchoolEvent[] = [
   schoolEvent('RoleGroupMemberAdded', { groupId: 'g-plan', userId: 't-plan' }),
 ];
 const { events: schoolEvents } = schoolFixture({ extra: [...planGroup, schoolEvent('PlanApprovalOrderSet', { stages: STAGES })] });
-const policy: SchoolState = foldEvents(schoolDecider.evolve, schoolDecider.initialState, schoolEvents);
+const policy: SchoolState = foldEvents(schoolDecider.evolve, schoolDecider.initialState(), schoolEvents);
 const noOrder = schoolFixture({ extra: planGroup }).policy;
 
 const given = specify(portfolioDecider);

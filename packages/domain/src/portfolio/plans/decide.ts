@@ -4,7 +4,7 @@ import { schoolErrors } from '../../school/errors';
 import { homeroomTeacherOf, isTeacherOf } from '../../school/policy';
 import type { PlanApprovalStage } from '../../school/events';
 import type { PortfolioCommandOf } from '../commands';
-import { actingStudent, decideWith, enrolled, notSealed, type Decision, type PortfolioContext } from '../context';
+import { actingStudent, decideWith, enrolled, onItem, notSealed, type Decision, type PortfolioContext } from '../context';
 import { performanceErrors, planErrors } from '../errors';
 import type { PlanState, PortfolioState } from '../state';
 import { freshId } from '../storage';
@@ -58,10 +58,10 @@ export const reviewLearningPlan = (command: PortfolioCommandOf<'ReviewLearningPl
     [
       enrolled(context, studentId),
       () => (plan && plan.status === 'inReview' && stage ? null : planErrors.notInReview(planId, plan?.status ?? 'missing')),
-      () => (reviewerOf(context, plan!, studentId, stage!) ? null : planErrors.notStageReviewer(planId, plan!.stageIndex, reviewerId)),
+      onItem(plan && stage ? { plan, stage } : undefined, (s) => (reviewerOf(context, s.plan, studentId, s.stage) ? null : planErrors.notStageReviewer(planId, s.plan.stageIndex, reviewerId))),
       () => (decision === 'return' && reason === undefined ? planErrors.returnReasonRequired(planId) : null),
       // R-SEAL-2: the last pass records a performance, which a sealed year no longer takes.
-      () => (decision === 'pass' && plan!.stageIndex + 1 >= plan!.stages.length ? notSealed(context, studentId, 'performances', termOf(plan!.schoolYear, 0))() : null),
+      onItem(plan, (p) => (decision === 'pass' && p.stageIndex + 1 >= p.stages.length ? notSealed(context, studentId, 'performances', termOf(p.schoolYear, 0))() : null)),
     ],
     () => {
       const index = plan!.stageIndex as never;

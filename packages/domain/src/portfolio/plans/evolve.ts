@@ -1,6 +1,7 @@
 import type { Draft } from 'immer';
 import type { PortfolioEvent } from '../events';
 import type { PortfolioState } from '../state';
+import { unknownEventIgnored } from '../../shared/exhaustive';
 
 type PlanEvent = Extract<PortfolioEvent, { type: 'LearningPlanSubmitted' | 'LearningPlanStagePassed' | 'LearningPlanReturned' | 'LearningPlanApproved' }>;
 
@@ -31,5 +32,7 @@ export const evolvePlan = (state: Draft<PortfolioState>, event: PlanEvent): void
       if (plan) plan.status = 'approved';
       return;
     }
+    default:
+      return unknownEventIgnored(event);
   }
 };

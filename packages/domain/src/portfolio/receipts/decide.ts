@@ -7,7 +7,7 @@ import { submissionErrors } from '../../submission/errors';
 import { itemOfOtherKind } from '../../submission/items';
 import type { PortfolioCommandOf } from '../commands';
 import { accessErrors, receiptErrors } from '../errors';
-import { actingStudent, decideWith, enrolled, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
+import { actingStudent, decideWith, enrolled, onItem, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
 import { isApplicable, receiptKey, receiptPhase, receiptSeal, type PortfolioState, type ReceiptState } from '../state';
 
 type ReceiptCommand = PortfolioCommandOf<'IssueReceiptStatement' | 'ConfirmReceipt' | 'ReportReceiptError' | 'RecordReceiptReview' | 'DeemReceiptCorrect'>;
@@ -77,8 +77,8 @@ const answer = (
       () => (isApplicable(receipt) ? null : receiptErrors.notApplicable(category, period)),
       () => (phase === 'awaitingReview' ? receiptErrors.awaitingReview(category, period) : null),
       // R-REC-4: after a 'corrected' review the student re-checks the corrected data, not what they reported.
-      () => (phase === 'awaitingRecheck' && receipt!.review === 'corrected' && receipt!.fid === receipt!.reportedFid ? receiptErrors.awaitingCorrection(category, period) : null),
-      () => (phase === 'closed' ? receiptErrors.alreadyAnswered(category, period, receipt!.answer === 'reported' ? 'recheck' : 'first') : null),
+      onItem(receipt, (r) => (phase === 'awaitingRecheck' && r.review === 'corrected' && r.fid === r.reportedFid ? receiptErrors.awaitingCorrection(category, period) : null)),
+      onItem(receipt, (r) => (phase === 'closed' ? receiptErrors.alreadyAnswered(category, period, r.answer === 'reported' ? 'recheck' : 'first') : null)),
       stage === 'first'
         ? insideWorkPeriod(context, period, confirmationItemOf(category), 'R-REC-2', round)
         : insideWorkPeriod(context, period, recheckItemOf(category), 'R-REC-4', round),
@@ -108,7 +108,7 @@ export const recordReceiptReview = (command: PortfolioCommandOf<'RecordReceiptRe
       periodMatches(command),
       notSealed(context, command.data.studentId, category, period),
       () => (receipt ? null : receiptErrors.notApplicable(category, period)),
-      () => (receiptPhase(receipt!) === 'awaitingReview' ? null : receiptErrors.notReported(category, period)),
+      onItem(receipt, (r) => (receiptPhase(r) === 'awaitingReview' ? null : receiptErrors.notReported(category, period))),
       () => (recheck && context.now >= recheck.end ? accessErrors.outsideWorkPeriod(recheckItemOf(category), period, recheck, context.now, 'R-REC-4') : null),
     ],
     () => [{ type: 'ReceiptReviewRecorded', data: { category, period, finding, reviewerId: context.actor.id } }],

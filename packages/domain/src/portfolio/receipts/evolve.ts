@@ -1,6 +1,7 @@
 import type { Draft } from 'immer';
 import type { PortfolioEvent } from '../events';
 import { receiptKey, type PortfolioState } from '../state';
+import { unknownEventIgnored } from '../../shared/exhaustive';
 
 type ReceiptEvent = Extract<
   PortfolioEvent,
@@ -49,5 +50,7 @@ export const evolveReceipt = (state: Draft<PortfolioState>, event: ReceiptEvent)
       if (receipt) receipt.review = event.data.finding;
       return;
     }
+    default:
+      return unknownEventIgnored(event);
   }
 };

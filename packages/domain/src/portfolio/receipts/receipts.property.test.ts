@@ -157,7 +157,7 @@ const keyOf = (event: PortfolioEvent): string => {
 /** Runs the steps in time order; returns every accepted portfolio event with its instant. */
 const run = (steps: ReadonlyArray<Step>, stats: Record<string, number>): Logged[] => {
   let school: SchoolState = fixturePolicy;
-  let portfolio: PortfolioState = portfolioDecider.initialState;
+  let portfolio: PortfolioState = portfolioDecider.initialState();
   const sealed = new Set<string>();
   const log: Logged[] = [];
   for (const step of [...steps].sort((a, b) => (a.now < b.now ? -1 : a.now > b.now ? 1 : 0))) {

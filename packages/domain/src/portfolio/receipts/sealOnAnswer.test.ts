@@ -50,7 +50,7 @@ describe("a student's answer seals their data (R-SEAL-3)", () => {
 });
 
 describe('a resubmission naming a student whose answer sealed their data (R-SEAL-3)', () => {
-  const portfolio = (...events: PortfolioEvent[]) => foldEvents(portfolioDecider.evolve, portfolioDecider.initialState, events);
+  const portfolio = (...events: PortfolioEvent[]) => foldEvents(portfolioDecider.evolve, portfolioDecider.initialState(), events);
   const portfolios = { s1: portfolio(issued('s1'), answer('ReceiptConfirmed')), s2: portfolio(issued('s2'), reported, reviewed('corrected')) };
   const resubmit = (studentIds: string[]) =>
     ({

@@ -1,7 +1,7 @@
 import { termOf } from '../../shared/term';
 import { selectionCapsFor } from '../../school/parameters';
 import type { PortfolioCommandOf } from '../commands';
-import { actingStudent, decideWith, enrolled, insideWorkPeriod, notSealed, type Decision, type PortfolioContext } from '../context';
+import { actingStudent, decideWith, enrolled, onItem, insideWorkPeriod, notSealed, type Decision, type PortfolioContext } from '../context';
 import { itemErrors, performanceErrors, selectionErrors } from '../errors';
 import { countOf } from '../../shared/records';
 import type { PortfolioState } from '../state';
@@ -24,8 +24,8 @@ export const selectCourseOutcome = (command: PortfolioCommandOf<'SelectCourseOut
       () => (outcome ? null : itemErrors.notFound('outcome', outcomeId, 'R-SEL-1')),
       insideWorkPeriod(context, termOf(schoolYear, 0), 'outcomeSelection', 'R-SEL-2'),
       notSealed(context, studentId, 'courseOutcomes', termOf(schoolYear, 0)),
-      () => (outcome!.status === 'passed' ? null : selectionErrors.outcomeNotPassed(outcomeId, outcome!.status)),
-      () => (outcome!.selected ? selectionErrors.alreadySelected(outcomeId) : null),
+      onItem(outcome, (o) => (o.status === 'passed' ? null : selectionErrors.outcomeNotPassed(outcomeId, o.status))),
+      onItem(outcome, (o) => (o.selected ? selectionErrors.alreadySelected(outcomeId) : null)),
       () => {
         const limit = selectionCapsFor(schoolYear).outcomes;
         const actual = selectedOutcomeCount(state, schoolYear);
@@ -39,14 +39,15 @@ export const selectCourseOutcome = (command: PortfolioCommandOf<'SelectCourseOut
 export const deselectCourseOutcome = (command: PortfolioCommandOf<'DeselectCourseOutcome'>, state: PortfolioState, context: PortfolioContext): Decision => {
   const { studentId, outcomeId } = command.data;
   const outcome = state.outcomes[outcomeId];
+  const schoolYear = outcome?.schoolYear ?? 0;
   return decideWith(
     [
       actingStudent(context, studentId, command.type),
       enrolled(context, studentId),
       () => (outcome ? null : itemErrors.notFound('outcome', outcomeId, 'R-SEL-2')),
-      insideWorkPeriod(context, termOf(outcome?.schoolYear ?? 0, 0), 'outcomeSelection', 'R-SEL-2'),
-      notSealed(context, studentId, 'courseOutcomes', termOf(outcome?.schoolYear ?? 0, 0)),
-      () => (outcome!.selected ? null : selectionErrors.notSelected(outcomeId)),
+      insideWorkPeriod(context, termOf(schoolYear, 0), 'outcomeSelection', 'R-SEL-2'),
+      notSealed(context, studentId, 'courseOutcomes', termOf(schoolYear, 0)),
+      onItem(outcome, (o) => (o.selected ? null : selectionErrors.notSelected(outcomeId))),
     ],
     () => [{ type: 'CourseOutcomeDeselected', data: { outcomeId, schoolYear: outcome!.schoolYear } }],
   );
@@ -64,8 +65,8 @@ export const selectPerformance = (command: PortfolioCommandOf<'SelectPerformance
       () => (performance ? null : itemErrors.notFound('performance', performanceId, 'R-SEL-1')),
       insideWorkPeriod(context, termOf(schoolYear, 0), 'performanceSelection', 'R-SEL-2'),
       notSealed(context, studentId, 'performances', termOf(schoolYear, 0)),
-      () => (performance!.synced && !performance!.document && !performance!.media ? performanceErrors.proofRequired(performanceId) : null),
-      () => (performance!.selected ? selectionErrors.alreadySelected(performanceId) : null),
+      onItem(performance, (p) => (p.synced && !p.document && !p.media ? performanceErrors.proofRequired(performanceId) : null)),
+      onItem(performance, (p) => (p.selected ? selectionErrors.alreadySelected(performanceId) : null)),
       () => {
         const limit = selectionCapsFor(schoolYear).performances;
         const actual = selectedPerformanceCount(state, schoolYear);
@@ -79,14 +80,15 @@ export const selectPerformance = (command: PortfolioCommandOf<'SelectPerformance
 export const deselectPerformance = (command: PortfolioCommandOf<'DeselectPerformance'>, state: PortfolioState, context: PortfolioContext): Decision => {
   const { studentId, performanceId } = command.data;
   const performance = state.performances[performanceId];
+  const schoolYear = performance?.schoolYear ?? 0;
   return decideWith(
     [
       actingStudent(context, studentId, command.type),
       enrolled(context, studentId),
       () => (performance ? null : itemErrors.notFound('performance', performanceId, 'R-SEL-2')),
-      insideWorkPeriod(context, termOf(performance?.schoolYear ?? 0, 0), 'performanceSelection', 'R-SEL-2'),
-      notSealed(context, studentId, 'performances', termOf(performance?.schoolYear ?? 0, 0)),
-      () => (performance!.selected ? null : selectionErrors.notSelected(performanceId)),
+      insideWorkPeriod(context, termOf(schoolYear, 0), 'performanceSelection', 'R-SEL-2'),
+      notSealed(context, studentId, 'performances', termOf(schoolYear, 0)),
+      onItem(performance, (p) => (p.selected ? null : selectionErrors.notSelected(performanceId))),
     ],
     () => [{ type: 'PerformanceDeselected', data: { performanceId, schoolYear: performance!.schoolYear } }],
   );

@@ -1,6 +1,7 @@
 import type { Draft } from 'immer';
 import type { PortfolioEvent } from '../events';
 import type { PortfolioState } from '../state';
+import { unknownEventIgnored } from '../../shared/exhaustive';
 
 type SelectionEvent = Extract<
   PortfolioEvent,
@@ -21,5 +22,7 @@ export const evolveSelection = (state: Draft<PortfolioState>, event: SelectionEv
       if (performance) performance.selected = event.type === 'PerformanceSelected';
       return;
     }
+    default:
+      return unknownEventIgnored(event);
   }
 };
