@@ -155,6 +155,8 @@ const storeBenchmarks = async (seed: number, size: (typeof SIZES)[keyof typeof S
   log(`store workload: ${fmt(workload.streams.length)} streams, ${fmt(workload.events)} events`);
   const ours = await ourStoreBenchmarks(workload, store, size, audit);
   const emmett = await emmettFor(workload, store);
+  // Dropped so the collection below can free our store before Emmett is measured.
+  // eslint-disable-next-line no-useless-assignment
   store = null;
   collectGarbage();
   // The targets went on with our runs, as Emmett's streams (copied from our store) did.

@@ -1,5 +1,7 @@
 /** Excel's limits on a worksheet name; a workbook breaking them opens with a repair prompt, or not at all. */
 const MAX_LENGTH = 31;
+// Control characters are among what Excel refuses in a sheet name.
+// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\\/?*[\]:\u0000-\u001F]/g;
 
 /** Cut to at most `max` UTF-16 units without splitting a surrogate pair (Excel counts units). */

@@ -255,7 +255,7 @@ const step = async (
       data: { schoolId: SCHOOL_ID, ...command.data },
     });
   } catch (error) {
-    throw new Error(`${label}: the service threw instead of answering: ${String(error)}`);
+    throw new Error(`${label}: the service threw instead of answering: ${String(error)}`, { cause: error });
   }
   // R-TIME-4: a command dated before the last instant its portfolio recorded is refused, whatever else it breaks.
   const latest = model.latest[studentId];

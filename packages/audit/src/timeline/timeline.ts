@@ -53,7 +53,7 @@ export const studentTimeline = (events: ReadonlyArray<ProjectedEvent>, query: Ti
   for (const event of events) {
     const owner = ownerOf(event.streamName, schoolIds);
     if (!owner || !inSchool(owner.schoolId)) continue;
-    let mine = false;
+    let mine: boolean;
     if (event.stream === 'portfolio') mine = owner.rest === studentId;
     else if (event.stream === 'school') {
       const data = event.event.data as { studentId?: string };

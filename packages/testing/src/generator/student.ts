@@ -250,7 +250,7 @@ const planYear = (school: GeneratedSchool, student: GeneratedStudent, year: numb
     }
     at((when += 3 * DAY), (now) => send(now, PLAN_REVIEWER, 'ReviewLearningPlan', { planId, decision: 'pass' }));
     const homeroom = { id: klass.homeroomTeacherId, role: 'teacher' } as Actor;
-    at((when += 3 * DAY), (now) => send(now, homeroom, 'ReviewLearningPlan', { planId, decision: 'pass' }));
+    at(when + 3 * DAY, (now) => send(now, homeroom, 'ReviewLearningPlan', { planId, decision: 'pass' }));
   }
 
   // Selection for the central database, within the caps (R-SEL-1, R-SEL-2).
