@@ -15,7 +15,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       // The packages are CommonJS; a `require` inside a function loads an optional or heavy package only when
       // a command needs it (exceljs, gRPC, PostgreSQL drivers, a bench peer), so it is allowed for those.
-      '@typescript-eslint/no-require-imports': ['error', { allow: ['^@licheng/', '^@event-driven-io/', '^js-yaml$'] }],
+      '@typescript-eslint/no-require-imports': [
+        'error',
+        { allow: ['^@licheng/', '^@event-driven-io/', '^@electric-sql/', '^js-yaml$'] },
+      ],
       // A leading underscore names what is deliberately left out (a destructured field dropped from a copy).
       '@typescript-eslint/no-unused-vars': [
         'error',

@@ -6,7 +6,10 @@ const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/packages', '<rootDir>/examples'],
   testMatch: ['**/src/**/*.test.ts'],
-  moduleNameMapper: { '^@licheng/([a-z-]+)$': '<rootDir>/packages/$1/src', '^@licheng/([a-z-]+)/internal$': '<rootDir>/packages/$1/src/internal' },
+  moduleNameMapper: {
+    '^@licheng/([a-z-]+)$': '<rootDir>/packages/$1/src',
+    '^@licheng/([a-z-]+)/internal$': '<rootDir>/packages/$1/src/internal',
+  },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },

@@ -14,12 +14,22 @@ const args = process.argv.slice(2);
 const build = !args.includes('--no-build');
 const destination = resolve(args.find((arg) => !arg.startsWith('--')) ?? join(root, 'out', 'packages'));
 
-const npm = (argv) => execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', argv, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const npm = (argv) =>
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', argv, {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 
 /** The workspaces a user installs: every one not marked private (npm expands the workspace globs). */
-const publishable = () => JSON.parse(npm(['query', '.workspace'])).filter((manifest) => !manifest.private).map((manifest) => manifest.name);
+const publishable = () =>
+  JSON.parse(npm(['query', '.workspace']))
+    .filter((manifest) => !manifest.private)
+    .map((manifest) => manifest.name);
 
 if (build) npm(['run', 'build', '--silent']);
 mkdirSync(destination, { recursive: true });
-const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', destination, ...publishable().flatMap((name) => ['--workspace', name])]));
+const packed = JSON.parse(
+  npm(['pack', '--json', '--pack-destination', destination, ...publishable().flatMap((name) => ['--workspace', name])]),
+);
 for (const { filename } of packed) process.stdout.write(`${join(destination, filename)}\n`);

@@ -6,15 +6,25 @@ describe('the example command line', () => {
   });
 
   it('reads --students, --seed, --out and --store', () => {
-    expect(parseOptions(['--students', '30', '--seed=-4', '--out', 'out', '--store', 'esdb://127.0.0.1:2113?tls=false'])).toEqual({
-      students: 30, seed: -4, out: 'out', store: 'esdb://127.0.0.1:2113?tls=false', help: false,
+    expect(
+      parseOptions(['--students', '30', '--seed=-4', '--out', 'out', '--store', 'esdb://127.0.0.1:2113?tls=false']),
+    ).toEqual({
+      students: 30,
+      seed: -4,
+      out: 'out',
+      store: 'esdb://127.0.0.1:2113?tls=false',
+      help: false,
     });
   });
 
   it('reads a PostgreSQL --store and a PGlite --data directory, not both', () => {
-    expect(parseOptions(['--store', 'postgres://u:p@127.0.0.1:5432/licheng'])).toMatchObject({ store: 'postgres://u:p@127.0.0.1:5432/licheng' });
+    expect(parseOptions(['--store', 'postgres://u:p@127.0.0.1:5432/licheng'])).toMatchObject({
+      store: 'postgres://u:p@127.0.0.1:5432/licheng',
+    });
     expect(parseOptions(['--data', 'year-db'])).toMatchObject({ data: 'year-db' });
-    expect(() => parseOptions(['--data', 'd', '--store', 'postgres://h/db'])).toThrow('--store and --data exclude each other');
+    expect(() => parseOptions(['--data', 'd', '--store', 'postgres://h/db'])).toThrow(
+      '--store and --data exclude each other',
+    );
   });
 
   it.each([

@@ -31,7 +31,9 @@ const wholeNumber = (name: string, text: string, min: number, max: number): numb
 const connectionString = (text: string): string => {
   if (!/^((esdb|kurrentdb|kurrent|kdb)(\+discover)?|postgres(ql)?):\/\//i.test(text)) {
     // Not quoted back: a connection string may hold a password.
-    throw new Error('--store takes a KurrentDB or PostgreSQL connection string (kurrentdb://host:port?tls=false, esdb://…, postgres://user@host/db)');
+    throw new Error(
+      '--store takes a KurrentDB or PostgreSQL connection string (kurrentdb://host:port?tls=false, esdb://…, postgres://user@host/db)',
+    );
   }
   return text;
 };
@@ -40,7 +42,14 @@ const connectionString = (text: string): string => {
 export const parseOptions = (argv: ReadonlyArray<string>): Options => {
   const { values, positionals } = parseArgs({
     args: [...argv],
-    options: { students: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, store: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      students: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      store: { type: 'string' },
+      data: { type: 'string' },
+      help: { type: 'boolean' },
+    },
     strict: true,
     allowPositionals: true,
   });

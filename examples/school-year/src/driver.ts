@@ -9,7 +9,11 @@ export interface Tally {
 }
 
 /** A school member carries the school it acts for (R-AUTH-1, R-AUTH-3); the system and the city do not. */
-export type Actor = { readonly id: string; readonly role: 'student' | 'teacher' | 'admin' | 'submitter' | 'system' | 'city'; readonly schoolId?: string };
+export type Actor = {
+  readonly id: string;
+  readonly role: 'student' | 'teacher' | 'admin' | 'submitter' | 'system' | 'city';
+  readonly schoolId?: string;
+};
 
 /**
  * Sends the year's commands one at a time, in time order, with ids that depend only on their order:
@@ -18,9 +22,20 @@ export type Actor = { readonly id: string; readonly role: 'student' | 'teacher' 
 export const createDriver = (service: LichengService, onCommand: (count: number) => void = () => undefined) => {
   const tally: Tally = { accepted: 0, refused: new Map() };
   let sequence = 0;
-  const send = async (now: string, actor: Actor, type: string, data: Record<string, unknown>): Promise<E.Either<DomainError, unknown>> => {
+  const send = async (
+    now: string,
+    actor: Actor,
+    type: string,
+    data: Record<string, unknown>,
+  ): Promise<E.Either<DomainError, unknown>> => {
     sequence += 1;
-    const result = await service.execute({ commandId: `cmd-${String(sequence).padStart(6, '0')}`, now: `${now}+08:00`, actor, type, data });
+    const result = await service.execute({
+      commandId: `cmd-${String(sequence).padStart(6, '0')}`,
+      now: `${now}+08:00`,
+      actor,
+      type,
+      data,
+    });
     if (E.isRight(result)) tally.accepted += 1;
     else {
       const key = `${result.left.rule ?? '-'} ${result.left.code}`;

@@ -55,19 +55,32 @@ export const writeNdjson = async (store: EventStore, file: string): Promise<numb
 const latestEventTime = async (store: EventStore): Promise<Date> => {
   let latest = 0;
   for await (const page of pagesOf(store)) {
-    for (const e of page) latest = Math.max(latest, Date.parse(String((e.metadata as { occurredAt?: unknown }).occurredAt)) || 0);
+    for (const e of page)
+      latest = Math.max(latest, Date.parse(String((e.metadata as { occurredAt?: unknown }).occurredAt)) || 0);
   }
   return new Date(latest);
 };
 
 /** `--out DIR`: every report as CSV and .xlsx, one workbook of them all, the HTML pages and the event log as NDJSON. */
-export const writeOutputs = async (dir: string, store: EventStore, view: ReportsView, _year: YearResult, sealPublicPem?: string): Promise<string> => {
+export const writeOutputs = async (
+  dir: string,
+  store: EventStore,
+  view: ReportsView,
+  _year: YearResult,
+  sealPublicPem?: string,
+): Promise<string> => {
   await mkdir(dir, { recursive: true });
   const takenAt = await latestEventTime(store);
   const options = { school: view.schools[SCHOOL_ID]!.policy.name, takenAt };
   const tables = [...allTables(view), { name: 'school-summary-1112', table: summaryTable(view) }];
   for (const { name, table } of tables) await writeReportFiles(dir, name, table, options);
-  await writeFile(join(dir, 'all-reports.xlsx'), await toWorkbook(tables.map((t) => t.table), options));
+  await writeFile(
+    join(dir, 'all-reports.xlsx'),
+    await toWorkbook(
+      tables.map((t) => t.table),
+      options,
+    ),
+  );
   const pages = htmlPages(view, takenAt);
   for (const { name, html } of pages) await writeFile(join(dir, `${name}.html`), html, 'utf8');
   const events = await writeNdjson(store, join(dir, 'events.ndjson'));

@@ -1,5 +1,13 @@
 import * as E from 'fp-ts/Either';
-import { classConfirmationReport, classConfirmationTable, classesOf, confirmationProgress, confirmationProgressTable, type ReportsView, type Table } from '@licheng/projections';
+import {
+  classConfirmationReport,
+  classConfirmationTable,
+  classesOf,
+  confirmationProgress,
+  confirmationProgressTable,
+  type ReportsView,
+  type Table,
+} from '@licheng/projections';
 import { toHtml } from '@licheng/export';
 import { SCHOOL_ID } from './school';
 import { TERM } from './tables';
@@ -10,22 +18,36 @@ const orThrow = <A>(result: E.Either<{ message: { en: string } }, A>): A => {
 };
 
 /** The school summary as a table: per class and category confirmed/applicable, and the school's line. */
-export const summaryTable = (view: ReportsView): Table => confirmationProgressTable(orThrow(confirmationProgress(view, { schoolId: SCHOOL_ID, term: TERM })));
+export const summaryTable = (view: ReportsView): Table =>
+  confirmationProgressTable(orThrow(confirmationProgress(view, { schoolId: SCHOOL_ID, term: TERM })));
 
 /**
  * The pages a homeroom teacher and the office look at (issue 20): each class's confirmation report with
  * its chart, and the school summary with every class's chart, all as of `takenAt`.
  */
-export const htmlPages = (view: ReportsView, takenAt: Date): ReadonlyArray<{ readonly name: string; readonly html: string }> => {
+export const htmlPages = (
+  view: ReportsView,
+  takenAt: Date,
+): ReadonlyArray<{ readonly name: string; readonly html: string }> => {
   const school = view.schools[SCHOOL_ID]!.policy;
   const progress = orThrow(confirmationProgress(view, { schoolId: SCHOOL_ID, term: TERM }));
   const options = { school: school.name, takenAt };
   const classes = classesOf(school, 111).map((klass) => ({
     name: `class-confirmation-${klass.classId}-${TERM}`,
-    html: toHtml([classConfirmationTable(orThrow(classConfirmationReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, term: TERM })))], {
-      ...options,
-      progress: { ...progress, classes: progress.classes.filter((c) => c.classId === klass.classId) },
-    }),
+    html: toHtml(
+      [
+        classConfirmationTable(
+          orThrow(classConfirmationReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, term: TERM })),
+        ),
+      ],
+      {
+        ...options,
+        progress: { ...progress, classes: progress.classes.filter((c) => c.classId === klass.classId) },
+      },
+    ),
   }));
-  return [...classes, { name: `school-summary-${TERM}`, html: toHtml([confirmationProgressTable(progress)], { ...options, progress }) }];
+  return [
+    ...classes,
+    { name: `school-summary-${TERM}`, html: toHtml([confirmationProgressTable(progress)], { ...options, progress }) },
+  ];
 };

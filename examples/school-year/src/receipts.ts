@@ -16,31 +16,73 @@ const filesOf = (item: { document?: { name: string; sha256: string }; media?: { 
   [item.document, item.media].flatMap((f) => (f ? [{ name: f.name, sha256: f.sha256 }] : []));
 
 /** What the school submits for a student (R-SUB-3), field by field (R-REC-7): their selections (R-SUB-4), synced cadre records, course records. */
-const itemsOf = (setup: SchoolSetup, student: Student, p: PortfolioState, category: ReceiptCategory, random: Random): Item[] => {
+const itemsOf = (
+  setup: SchoolSetup,
+  student: Student,
+  p: PortfolioState,
+  category: ReceiptCategory,
+  random: Random,
+): Item[] => {
   switch (category) {
     case 'courseRecords':
-      return setup.courses.filter((c) => c.classId === student.classId && c.term === TERM).map((c) => {
-        const score = random.int(52, 98);
-        const details = {
-          kind: 'courseRecord', subjectName: c.subject, gradeLevel: student.entrySchoolYear === 109 ? 3 : 2, credits: c.credits,
-          semesterScore: score, passed: score >= 60, makeUpScore: null, makeUpPassed: null, creditCounted: score >= 60,
-        } as unknown as ItemDetails;
-        return { itemId: c.courseId, title: `${c.subject} ${c.credits} 學分`, details };
-      });
+      return setup.courses
+        .filter((c) => c.classId === student.classId && c.term === TERM)
+        .map((c) => {
+          const score = random.int(52, 98);
+          const details = {
+            kind: 'courseRecord',
+            subjectName: c.subject,
+            gradeLevel: student.entrySchoolYear === 109 ? 3 : 2,
+            credits: c.credits,
+            semesterScore: score,
+            passed: score >= 60,
+            makeUpScore: null,
+            makeUpPassed: null,
+            creditCounted: score >= 60,
+          } as unknown as ItemDetails;
+          return { itemId: c.courseId, title: `${c.subject} ${c.credits} 學分`, details };
+        });
     case 'cadreRecords':
-      return Object.values(p.performances).filter((x) => x.synced && x.semester === 2 && x.details.category === 'cadre').map((x) => {
-        const d = x.details as { unit: string; position: string; level: string };
-        const details = { kind: 'cadreRecord', unit: d.unit, level: d.level, position: d.position, startDate: x.startDate, endDate: x.endDate } as unknown as ItemDetails;
-        return { itemId: x.performanceId, title: d.position, details };
-      });
+      return Object.values(p.performances)
+        .filter((x) => x.synced && x.semester === 2 && x.details.category === 'cadre')
+        .map((x) => {
+          const d = x.details as { unit: string; position: string; level: string };
+          const details = {
+            kind: 'cadreRecord',
+            unit: d.unit,
+            level: d.level,
+            position: d.position,
+            startDate: x.startDate,
+            endDate: x.endDate,
+          } as unknown as ItemDetails;
+          return { itemId: x.performanceId, title: d.position, details };
+        });
     case 'courseOutcomes':
-      return Object.values(p.outcomes).filter((o) => o.selected).map((o) => ({ itemId: o.outcomeId, title: `${o.subject}：${o.description}`, details: { kind: 'selectedItem', files: filesOf(o) } as ItemDetails }));
+      return Object.values(p.outcomes)
+        .filter((o) => o.selected)
+        .map((o) => ({
+          itemId: o.outcomeId,
+          title: `${o.subject}：${o.description}`,
+          details: { kind: 'selectedItem', files: filesOf(o) } as ItemDetails,
+        }));
     case 'performances':
-      return Object.values(p.performances).filter((x) => x.selected).map((x) => ({ itemId: x.performanceId, title: x.description || x.details.category, details: { kind: 'selectedItem', files: filesOf(x) } as ItemDetails }));
+      return Object.values(p.performances)
+        .filter((x) => x.selected)
+        .map((x) => ({
+          itemId: x.performanceId,
+          title: x.description || x.details.category,
+          details: { kind: 'selectedItem', files: filesOf(x) } as ItemDetails,
+        }));
   }
 };
 
-const rosterOf = async (service: LichengService, setup: SchoolSetup, students: ReadonlyArray<Student>, category: ReceiptCategory, random: Random): Promise<Roster> => {
+const rosterOf = async (
+  service: LichengService,
+  setup: SchoolSetup,
+  students: ReadonlyArray<Student>,
+  category: ReceiptCategory,
+  random: Random,
+): Promise<Roster> => {
   const roster: Roster = [];
   for (const student of students) {
     const loaded = await service.loadPortfolio(SCHOOL_ID, student.studentId);
@@ -52,7 +94,15 @@ const rosterOf = async (service: LichengService, setup: SchoolSetup, students: R
 };
 
 /** R-SUB-1 / R-SUB-2: submit a round's roster; the central database rejects the first outcome roster, then accepts the fix. */
-const submit = async (driver: Driver, round: Round, category: ReceiptCategory, roster: Roster, at: string, attempt: string, rejectFirst: boolean) => {
+const submit = async (
+  driver: Driver,
+  round: Round,
+  category: ReceiptCategory,
+  roster: Roster,
+  at: string,
+  attempt: string,
+  rejectFirst: boolean,
+) => {
   if (roster.length === 0) return;
   const period = periodOf(category, TERM);
   const submitter = category === 'courseRecords' ? ADMIN : SUBMITTER;
@@ -60,27 +110,48 @@ const submit = async (driver: Driver, round: Round, category: ReceiptCategory, r
   const send = (fid: string, minutes: number, result: 'accepted' | 'rejected') =>
     driver.send(plusMinutes(at, minutes), submitter, 'SubmitRoster', { ...ref, fid, roster }).then(() =>
       driver.send(plusMinutes(at, minutes + 5), SYSTEM, 'RecordSubmissionResult', {
-        ...ref, fid, result,
+        ...ref,
+        fid,
+        result,
         message: result === 'accepted' ? '檢核無誤，資料已匯入' : '資料檢核錯誤，請重新檢查名冊欄位',
-      }));
+      }),
+    );
   const tag = `${category}-${round.cohorts.join('.')}-${attempt}`;
   if (rejectFirst) await send(`${tag}-1`, 0, 'rejected');
   await send(`${tag}-2`, 30, 'accepted');
 };
 
 const sum = (a: DeadlineReport, b: DeadlineReport): DeadlineReport => ({
-  deemed: a.deemed + b.deemed, sealed: a.sealed + b.sealed, alreadyDone: a.alreadyDone + b.alreadyDone, refused: [...a.refused, ...b.refused],
+  deemed: a.deemed + b.deemed,
+  sealed: a.sealed + b.sealed,
+  alreadyDone: a.alreadyDone + b.alreadyDone,
+  refused: [...a.refused, ...b.refused],
 });
 
 /**
  * One round (R-ROUND-1): submission, receipt confirmation, the school's review, the corrected resubmission
  * of those who reported (R-SEAL-3: no one else), the re-check and the deadline runner, on the round's calendar.
  */
-export const runRound = async (driver: Driver, random: Random, setup: SchoolSetup, service: LichengService, round: Round, sealKey?: SealKey): Promise<DeadlineReport> => {
+export const runRound = async (
+  driver: Driver,
+  random: Random,
+  setup: SchoolSetup,
+  service: LichengService,
+  round: Round,
+  sealKey?: SealKey,
+): Promise<DeadlineReport> => {
   const students = setup.students.filter((s) => (round.cohorts as ReadonlyArray<number>).includes(s.entrySchoolYear));
   const [submissionStart] = round.submission;
   for (const category of CATEGORIES) {
-    await submit(driver, round, category, await rosterOf(service, setup, students, category, random), plusMinutes(submissionStart, 30), 'a', category === 'courseOutcomes');
+    await submit(
+      driver,
+      round,
+      category,
+      await rosterOf(service, setup, students, category, random),
+      plusMinutes(submissionStart, 30),
+      'a',
+      category === 'courseOutcomes',
+    );
   }
   await catchUpStatements(service);
 
@@ -91,13 +162,21 @@ export const runRound = async (driver: Driver, random: Random, setup: SchoolSetu
     if (E.isLeft(loaded)) continue;
     const actor = { id: student.studentId, role: 'student', schoolId: SCHOOL_ID } as const;
     for (const receipt of Object.values(loaded.right.receipts)) {
-      const ref = { schoolId: SCHOOL_ID, studentId: student.studentId, category: receipt.category, period: receipt.period };
+      const ref = {
+        schoolId: SCHOOL_ID,
+        studentId: student.studentId,
+        category: receipt.category,
+        period: receipt.period,
+      };
       const roll = random.int(1, 100);
       // Most answer in time, some report errors, some never answer, and a few try at the deadline exactly.
       const when = roll > 97 ? end : within(start, end, (i + 0.5) / students.length);
       if (roll <= 70 || roll > 97) await driver.send(when, actor, 'ConfirmReceipt', ref);
       else if (roll <= 80) {
-        const result = await driver.send(when, actor, 'ReportReceiptError', { ...ref, problems: [{ kind: random.pick(['extra', 'missing', 'wrong']), reason: '與實際資料不符' }] });
+        const result = await driver.send(when, actor, 'ReportReceiptError', {
+          ...ref,
+          problems: [{ kind: random.pick(['extra', 'missing', 'wrong']), reason: '與實際資料不符' }],
+        });
         if (E.isRight(result)) reported.push({ student, category: receipt.category });
       }
     }
@@ -110,9 +189,24 @@ export const runRound = async (driver: Driver, random: Random, setup: SchoolSetu
   for (const { student, category } of reported) {
     const finding = random.chance(0.5) ? 'corrected' : 'dataWasRight';
     if (finding === 'corrected') corrected.set(category, [...(corrected.get(category) ?? []), student]);
-    await driver.send(reviewAt, SUBMITTER, 'RecordReceiptReview', { schoolId: SCHOOL_ID, studentId: student.studentId, category, period: periodOf(category, TERM), finding });
+    await driver.send(reviewAt, SUBMITTER, 'RecordReceiptReview', {
+      schoolId: SCHOOL_ID,
+      studentId: student.studentId,
+      category,
+      period: periodOf(category, TERM),
+      finding,
+    });
   }
-  for (const [category, fixed] of corrected) await submit(driver, round, category, await rosterOf(service, setup, fixed, category, random), plusMinutes(reviewAt, 60), 'b', false);
+  for (const [category, fixed] of corrected)
+    await submit(
+      driver,
+      round,
+      category,
+      await rosterOf(service, setup, fixed, category, random),
+      plusMinutes(reviewAt, 60),
+      'b',
+      false,
+    );
   await catchUpStatements(service);
 
   const [recheckStart, recheckEnd] = round.recheck;
@@ -121,8 +215,16 @@ export const runRound = async (driver: Driver, random: Random, setup: SchoolSetu
     if (roll > 80) continue;
     const ref = { schoolId: SCHOOL_ID, studentId: student.studentId, category, period: periodOf(category, TERM) };
     const when = within(recheckStart, recheckEnd, (i + 0.5) / reported.length);
-    if (roll <= 60) await driver.send(when, { id: student.studentId, role: 'student', schoolId: SCHOOL_ID }, 'ConfirmReceipt', ref);
-    else await driver.send(when, { id: student.studentId, role: 'student', schoolId: SCHOOL_ID }, 'ReportReceiptError', { ...ref, problems: [{ kind: 'wrong', reason: '修正後仍有誤' }] });
+    if (roll <= 60)
+      await driver.send(when, { id: student.studentId, role: 'student', schoolId: SCHOOL_ID }, 'ConfirmReceipt', ref);
+    else
+      await driver.send(when, { id: student.studentId, role: 'student', schoolId: SCHOOL_ID }, 'ReportReceiptError', {
+        ...ref,
+        problems: [{ kind: 'wrong', reason: '修正後仍有誤' }],
+      });
   }
-  return sum(atDeadline, await runDeadlines(service, SCHOOL_ID, `${recheckEnd}+08:00` as never, sealKey ? { sealKey } : {}));
+  return sum(
+    atDeadline,
+    await runDeadlines(service, SCHOOL_ID, `${recheckEnd}+08:00` as never, sealKey ? { sealKey } : {}),
+  );
 };

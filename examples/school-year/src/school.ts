@@ -26,7 +26,13 @@ export const CALENDAR = {
  * 高二 and 高三 confirm on their own later calendar.
  */
 export const ROUNDS = [
-  { name: '高三 seniors', cohorts: [109], submission: CALENDAR.submission, confirmation: CALENDAR.confirmation, recheck: CALENDAR.recheck },
+  {
+    name: '高三 seniors',
+    cohorts: [109],
+    submission: CALENDAR.submission,
+    confirmation: CALENDAR.confirmation,
+    recheck: CALENDAR.recheck,
+  },
   {
     name: '高一高二 other grades',
     cohorts: [110, 111],
@@ -51,7 +57,24 @@ export const SUBJECTS = [
 ] as const;
 
 const SURNAMES = '陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴周';
-const GIVEN = ['家豪', '志明', '俊傑', '建宏', '怡君', '雅婷', '欣怡', '佳穎', '冠宇', '宗翰', '詩涵', '宜庭', '柏翰', '品妤', '承恩', '子晴'];
+const GIVEN = [
+  '家豪',
+  '志明',
+  '俊傑',
+  '建宏',
+  '怡君',
+  '雅婷',
+  '欣怡',
+  '佳穎',
+  '冠宇',
+  '宗翰',
+  '詩涵',
+  '宜庭',
+  '柏翰',
+  '品妤',
+  '承恩',
+  '子晴',
+];
 
 export interface Student {
   readonly studentId: string;
@@ -79,10 +102,18 @@ export interface SchoolSetup {
 /** The school, its periods, parameters, classes of 30, students and courses, as the administrator sets them. */
 export const setUpSchool = async (driver: Driver, random: Random, studentCount: number): Promise<SchoolSetup> => {
   const at = '2022-08-01T09:00';
-  const send = (type: string, data: Record<string, unknown>, actor: { id: string; role: 'admin' | 'city' | 'system' } = ADMIN) =>
-    driver.send(at, actor, type, { schoolId: SCHOOL_ID, ...data });
+  const send = (
+    type: string,
+    data: Record<string, unknown>,
+    actor: { id: string; role: 'admin' | 'city' | 'system' } = ADMIN,
+  ) => driver.send(at, actor, type, { schoolId: SCHOOL_ID, ...data });
   await send('RegisterSchool', { name: '臺北市立建國高級中學' });
-  for (const item of ['outcomes', 'performances']) await send('SetOperatingPeriod', { schoolYear: 111, item, window: window(CALENDAR.operating) }, { id: 'city', role: 'city' });
+  for (const item of ['outcomes', 'performances'])
+    await send(
+      'SetOperatingPeriod',
+      { schoolYear: 111, item, window: window(CALENDAR.operating) },
+      { id: 'city', role: 'city' },
+    );
   const periods: ReadonlyArray<[string, string, readonly [string, string]]> = [
     ['1111', 'outcomeUpload', CALENDAR.upload1],
     ['1111', 'outcomeCertification', CALENDAR.certify1],
@@ -104,7 +135,11 @@ export const setUpSchool = async (driver: Driver, random: Random, studentCount: 
     }
   }
   await send('SetParameter', { parameter: 'outcomeUploadQuota', value: 10, effectiveFromSchoolYear: 111 });
-  await send('DefineRoleGroup', { groupId: 'registry', name: '註冊組', functionCodes: ['S0205S', 'S0206S', 'S0207S', 'S0208S', 'S0218S'] });
+  await send('DefineRoleGroup', {
+    groupId: 'registry',
+    name: '註冊組',
+    functionCodes: ['S0205S', 'S0206S', 'S0207S', 'S0208S', 'S0218S'],
+  });
   await send('AddRoleGroupMember', { groupId: 'registry', userId: SUBMITTER.id });
 
   // Half the students are seniors (普通三, entry year 109), half juniors (普通二, entry year 110).
@@ -134,14 +169,29 @@ export const setUpSchool = async (driver: Driver, random: Random, studentCount: 
   }
   // R-AUTH-3: the records system syncs the teachers (教師人員資料) first; classes and courses name only them.
   // Names are drawn by position, not from `random`, so the students and everything after draw as before.
-  const teacherIds = [...classes.map((klass) => klass.homeroomTeacherId), ...SUBJECTS.flatMap((subject) => [1, 2, 3].map((k) => `t-${subject.code}-${k}`))];
+  const teacherIds = [
+    ...classes.map((klass) => klass.homeroomTeacherId),
+    ...SUBJECTS.flatMap((subject) => [1, 2, 3].map((k) => `t-${subject.code}-${k}`)),
+  ];
   for (const [i, teacherId] of teacherIds.entries()) {
-    await send('RegisterTeacher', { teacherId, name: `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}` }, SYSTEM);
+    await send(
+      'RegisterTeacher',
+      { teacherId, name: `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}` },
+      SYSTEM,
+    );
   }
   for (const klass of classes) await send('RegisterClass', { ...klass, schoolYear: 111 });
   for (const s of students) {
-    await send('EnrollStudent', { studentId: s.studentId, studentNumber: s.studentId, name: s.name, entrySchoolYear: s.entrySchoolYear }, SYSTEM);
-    await send('PlaceStudent', { studentId: s.studentId, schoolYear: 111, classId: s.classId, seatNumber: s.seatNumber }, SYSTEM);
+    await send(
+      'EnrollStudent',
+      { studentId: s.studentId, studentNumber: s.studentId, name: s.name, entrySchoolYear: s.entrySchoolYear },
+      SYSTEM,
+    );
+    await send(
+      'PlaceStudent',
+      { studentId: s.studentId, schoolYear: 111, classId: s.classId, seatNumber: s.seatNumber },
+      SYSTEM,
+    );
   }
 
   const courses: Course[] = classes.flatMap((klass, k) =>
@@ -159,7 +209,11 @@ export const setUpSchool = async (driver: Driver, random: Random, studentCount: 
   for (const course of courses) {
     const { classId, ...data } = course;
     await send('OpenCourse', { ...data, name: `${course.subject}（${course.term}）` }, SYSTEM);
-    await send('SyncCourseRoster', { courseId: course.courseId, studentIds: students.filter((s) => s.classId === classId).map((s) => s.studentId) }, SYSTEM);
+    await send(
+      'SyncCourseRoster',
+      { courseId: course.courseId, studentIds: students.filter((s) => s.classId === classId).map((s) => s.studentId) },
+      SYSTEM,
+    );
   }
   return { classes, students, courses };
 };

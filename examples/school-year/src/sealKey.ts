@@ -11,7 +11,11 @@ const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'he
  */
 export const demoSealKey = (seed: number): { readonly key: SealKey; readonly publicPem: string } => {
   const secret = createHash('sha256').update(`licheng example seal key, seed ${seed}`).digest();
-  const privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, secret]), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([ED25519_PKCS8_PREFIX, secret]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const key = sealKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
   return { key, publicPem: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString() };
 };

@@ -22,8 +22,10 @@ export const runSelection = async (driver: Driver, random: Random, setup: School
     const tries = [...random.sample(passed, random.chance(0.15) ? 7 : random.int(0, 6))];
     const pending = outcomes.find((o) => o.status === 'pending');
     if (pending && random.chance(0.3)) tries.push(pending);
-    for (const outcome of tries) await driver.send(when, actor, 'SelectCourseOutcome', { ...ref, outcomeId: outcome.outcomeId });
-    if (tries.length > 0 && random.chance(0.1)) await driver.send(when, actor, 'DeselectCourseOutcome', { ...ref, outcomeId: tries[0]!.outcomeId });
+    for (const outcome of tries)
+      await driver.send(when, actor, 'SelectCourseOutcome', { ...ref, outcomeId: outcome.outcomeId });
+    if (tries.length > 0 && random.chance(0.1))
+      await driver.send(when, actor, 'DeselectCourseOutcome', { ...ref, outcomeId: tries[0]!.outcomeId });
     const performances = Object.values(portfolio.performances);
     for (const performance of random.sample(performances, random.chance(0.1) ? 11 : random.int(0, 8))) {
       await driver.send(when, actor, 'SelectPerformance', { ...ref, performanceId: performance.performanceId });
@@ -31,5 +33,10 @@ export const runSelection = async (driver: Driver, random: Random, setup: School
   }
   // R-WIN-4 / R-SEL-3: the window is shut; a late change is refused.
   const late = setup.students[0];
-  if (late) await driver.send(end, { id: late.studentId, role: 'student', schoolId: SCHOOL_ID }, 'DeselectPerformance', { schoolId: SCHOOL_ID, studentId: late.studentId, performanceId: `${late.studentId}-p1` });
+  if (late)
+    await driver.send(end, { id: late.studentId, role: 'student', schoolId: SCHOOL_ID }, 'DeselectPerformance', {
+      schoolId: SCHOOL_ID,
+      studentId: late.studentId,
+      performanceId: `${late.studentId}-p1`,
+    });
 };

@@ -23,7 +23,11 @@ export interface YearResult {
   readonly commands: number;
   readonly deadlines: DeadlineReport;
   /** R-ROUND-1: the deadline runner's work in each round, seniors first. */
-  readonly rounds: ReadonlyArray<{ readonly name: string; readonly cohorts: ReadonlyArray<number>; readonly deadlines: DeadlineReport }>;
+  readonly rounds: ReadonlyArray<{
+    readonly name: string;
+    readonly cohorts: ReadonlyArray<number>;
+    readonly deadlines: DeadlineReport;
+  }>;
 }
 
 /** A whole school year of one school, in time order; the same seed and size give the same event log. */
@@ -49,11 +53,20 @@ export const simulateSchoolYear = async (service: LichengService, options: YearO
   const rounds: { name: string; cohorts: ReadonlyArray<number>; deadlines: DeadlineReport }[] = [];
   for (const round of ROUNDS) {
     step(`提交與收訖確認 submission and receipts: ${round.name}`);
-    rounds.push({ name: round.name, cohorts: round.cohorts, deadlines: await runRound(driver, random, setup, service, round, options.sealKey) });
+    rounds.push({
+      name: round.name,
+      cohorts: round.cohorts,
+      deadlines: await runRound(driver, random, setup, service, round, options.sealKey),
+    });
   }
   step('完成 done');
   const deadlines = rounds.reduce<DeadlineReport>(
-    (a, { deadlines: b }) => ({ deemed: a.deemed + b.deemed, sealed: a.sealed + b.sealed, alreadyDone: a.alreadyDone + b.alreadyDone, refused: [...a.refused, ...b.refused] }),
+    (a, { deadlines: b }) => ({
+      deemed: a.deemed + b.deemed,
+      sealed: a.sealed + b.sealed,
+      alreadyDone: a.alreadyDone + b.alreadyDone,
+      refused: [...a.refused, ...b.refused],
+    }),
     { deemed: 0, sealed: 0, alreadyDone: 0, refused: [] },
   );
   return { setup, tally: driver.tally, commands: driver.count(), deadlines, rounds };

@@ -13,14 +13,17 @@ import { SCHOOL_ID } from './school';
 import type { YearResult } from './simulate';
 import { TERM } from './tables';
 
-const totalsLine = (totals: ReadonlyArray<{ category: keyof typeof RECEIPT_CATEGORY_LABELS; confirmed: number; applicable: number }>) =>
-  totals.map((t) => `${RECEIPT_CATEGORY_LABELS[t.category]} ${t.confirmed}/${t.applicable}`).join('   ');
+const totalsLine = (
+  totals: ReadonlyArray<{ category: keyof typeof RECEIPT_CATEGORY_LABELS; confirmed: number; applicable: number }>,
+) => totals.map((t) => `${RECEIPT_CATEGORY_LABELS[t.category]} ${t.confirmed}/${t.applicable}`).join('   ');
 
 /** The homeroom teacher's report for the first class, then one screen about the whole school. */
 export const renderReports = (view: ReportsView, year: YearResult): string => {
   const policy = view.schools[SCHOOL_ID]!.policy;
   const classes = classesOf(policy, 111);
-  const reports = classes.map((klass) => classConfirmationReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, term: TERM }));
+  const reports = classes.map((klass) =>
+    classConfirmationReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, term: TERM }),
+  );
   const out: string[] = [];
   // R-ROUND-1: the first class of each round, seniors (普通三, April) then the other grades (普通二, June–July).
   for (const prefix of ['c3', 'c2']) {
@@ -34,15 +37,24 @@ export const renderReports = (view: ReportsView, year: YearResult): string => {
   out.push('', '全校摘要 school summary');
   const school = RECEIPT_CATEGORIES.map((category) => ({
     category,
-    confirmed: reports.reduce((n, r) => n + (E.isRight(r) ? r.right.totals.find((t) => t.category === category)!.confirmed : 0), 0),
-    applicable: reports.reduce((n, r) => n + (E.isRight(r) ? r.right.totals.find((t) => t.category === category)!.applicable : 0), 0),
+    confirmed: reports.reduce(
+      (n, r) => n + (E.isRight(r) ? r.right.totals.find((t) => t.category === category)!.confirmed : 0),
+      0,
+    ),
+    applicable: reports.reduce(
+      (n, r) => n + (E.isRight(r) ? r.right.totals.find((t) => t.category === category)!.applicable : 0),
+      0,
+    ),
   }));
   out.push(`  收訖確認 confirmed/applicable   ${totalsLine(school)}`);
   for (const term of ['1111', '1112']) {
     const rows = outcomeStatusReport(view, { schoolId: SCHOOL_ID, term });
     if (E.isLeft(rows)) continue;
-    const sum = (key: 'uploaded' | 'notSent' | 'pending' | 'passed' | 'failed') => rows.right.reduce((n, r) => n + r[key], 0);
-    out.push(`  課程學習成果 ${term}   已上傳 ${sum('uploaded')}  未送出 ${sum('notSent')}  待認證 ${sum('pending')}  通過 ${sum('passed')}  不通過 ${sum('failed')}`);
+    const sum = (key: 'uploaded' | 'notSent' | 'pending' | 'passed' | 'failed') =>
+      rows.right.reduce((n, r) => n + r[key], 0);
+    out.push(
+      `  課程學習成果 ${term}   已上傳 ${sum('uploaded')}  未送出 ${sum('notSent')}  待認證 ${sum('pending')}  通過 ${sum('passed')}  不通過 ${sum('failed')}`,
+    );
   }
   const selected = outcomeStatusReport(view, { schoolId: SCHOOL_ID, term: TERM });
   if (E.isRight(selected)) {
@@ -50,9 +62,13 @@ export const renderReports = (view: ReportsView, year: YearResult): string => {
     out.push(`  勾選成果件數 students by outcomes selected   ${counts.map((c, n) => `${n}件:${c}`).join('  ')}`);
   }
   for (const round of year.rounds) {
-    out.push(`  梯次 round ${round.name} (entry years ${round.cohorts.join(', ')})   視為確認 deemed ${round.deadlines.deemed}, 封存 sealed ${round.deadlines.sealed} categories`);
+    out.push(
+      `  梯次 round ${round.name} (entry years ${round.cohorts.join(', ')})   視為確認 deemed ${round.deadlines.deemed}, 封存 sealed ${round.deadlines.sealed} categories`,
+    );
   }
-  out.push(`  指令 commands   accepted ${year.tally.accepted}, refused ${[...year.tally.refused.values()].reduce((a, b) => a + b, 0)}, by rule:`);
+  out.push(
+    `  指令 commands   accepted ${year.tally.accepted}, refused ${[...year.tally.refused.values()].reduce((a, b) => a + b, 0)}, by rule:`,
+  );
   const refused = [...year.tally.refused.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   for (const [key, count] of refused) out.push(`    ${String(count).padStart(5)}  ${key}`);
   return out.join('\n');

@@ -41,21 +41,40 @@ export const allTables = (view: ReportsView): ReadonlyArray<{ readonly name: str
     tables.push({ name: `class-confirmation-${klass.classId}-${TERM}`, table: classConfirmationTable(report) });
   }
   for (const term of ['1111', '1112']) {
-    tables.push({ name: `outcome-status-${term}`, table: outcomeStatusTable(term, orThrow(outcomeStatusReport(view, { schoolId: SCHOOL_ID, term }))) });
-    tables.push({ name: `uncertified-teachers-${term}`, table: uncertifiedTeacherTable(term, orThrow(uncertifiedTeacherReport(view, { schoolId: SCHOOL_ID, term }))) });
-    tables.push({ name: `outcome-usage-${term}`, table: outcomeUsageTable(orThrow(outcomeUsageStatistics(view, { schoolId: SCHOOL_ID, term }))) });
+    tables.push({
+      name: `outcome-status-${term}`,
+      table: outcomeStatusTable(term, orThrow(outcomeStatusReport(view, { schoolId: SCHOOL_ID, term }))),
+    });
+    tables.push({
+      name: `uncertified-teachers-${term}`,
+      table: uncertifiedTeacherTable(term, orThrow(uncertifiedTeacherReport(view, { schoolId: SCHOOL_ID, term }))),
+    });
+    tables.push({
+      name: `outcome-usage-${term}`,
+      table: outcomeUsageTable(orThrow(outcomeUsageStatistics(view, { schoolId: SCHOOL_ID, term }))),
+    });
   }
   for (const klass of classes) {
-    const rows = orThrow(performanceSelectionReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, schoolYear: 111 }));
+    const rows = orThrow(
+      performanceSelectionReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, schoolYear: 111 }),
+    );
     tables.push({ name: `performance-selection-${klass.classId}`, table: performanceSelectionTable(111, rows) });
-    const selected = orThrow(outcomeSelectionReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, schoolYear: 111 }));
+    const selected = orThrow(
+      outcomeSelectionReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, schoolYear: 111 }),
+    );
     tables.push({ name: `outcome-selection-${klass.classId}`, table: outcomeSelectionTable(111, selected) });
   }
   // R-REP-7: each category's submission record with every FID, and what the central database received.
   for (const category of ['courseRecords', 'cadreRecords', 'courseOutcomes', 'performances'] as const) {
-    tables.push({ name: `submissions-${category}`, table: submissionHistoryTable(category, orThrow(submissionHistory(view, { schoolId: SCHOOL_ID, category }))) });
+    tables.push({
+      name: `submissions-${category}`,
+      table: submissionHistoryTable(category, orThrow(submissionHistory(view, { schoolId: SCHOOL_ID, category }))),
+    });
   }
-  tables.push({ name: 'reception-log', table: receptionLogTable(orThrow(receptionLog(view, { schoolId: SCHOOL_ID }))) });
+  tables.push({
+    name: 'reception-log',
+    table: receptionLogTable(orThrow(receptionLog(view, { schoolId: SCHOOL_ID }))),
+  });
   // R-REP-5: every student's notice, a row per school year and 合計數量 each, one after another in one sheet.
   const notices = orThrow(studentNotices(view, { schoolId: SCHOOL_ID, schoolYear: 111 }));
   tables.push({
@@ -64,7 +83,10 @@ export const allTables = (view: ReportsView): ReadonlyArray<{ readonly name: str
       title: '111 學年度學生上傳及勾選情形確認單',
       columns: [{ key: 'student', header: '學生' }, ...NOTICE_COLUMNS],
       rows: notices.flatMap((n) =>
-        [...n.years, n.total].map(({ schoolYear: _schoolYear, ...line }) => ({ student: `${n.className} ${String(n.seatNumber).padStart(2, '0')} ${n.studentNumber} ${n.name}`, ...line })),
+        [...n.years, n.total].map(({ schoolYear: _schoolYear, ...line }) => ({
+          student: `${n.className} ${String(n.seatNumber).padStart(2, '0')} ${n.studentNumber} ${n.name}`,
+          ...line,
+        })),
       ),
     },
   });

@@ -38,7 +38,13 @@ export const extractProgram = (root: string, path: string): DocProgram | null =>
   });
   if (blocks.length === 0) return null;
   const source = blocks.join('\n');
-  return { doc: relative(root, path), source: `${source}\nexport {};\n`, topLevelAwait: awaitsAtTopLevel(source), blocks: blocks.length, run: !matches.some((match) => /\bno-run\b/.test(match[1] ?? '')) };
+  return {
+    doc: relative(root, path),
+    source: `${source}\nexport {};\n`,
+    topLevelAwait: awaitsAtTopLevel(source),
+    blocks: blocks.length,
+    run: !matches.some((match) => /\bno-run\b/.test(match[1] ?? '')),
+  };
 };
 
 /** Whether an `await` (or `for await`) stands outside every function: then only an ES module can run it. */

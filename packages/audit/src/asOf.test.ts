@@ -20,7 +20,12 @@ const viewOf = (result: E.Either<unknown, ReportsView>): ReportsView => {
 /** The reports as a projection runner builds them from a store holding only these events. */
 const rebuiltFrom = async (records: ReadonlyArray<RecordedEvent>): Promise<ReportsView> => {
   const store = new InMemoryEventStore();
-  for (const r of records) await store.appendToStream(r.streamName, [{ eventId: r.eventId, type: r.type, data: r.data, metadata: r.metadata }], 'any');
+  for (const r of records)
+    await store.appendToStream(
+      r.streamName,
+      [{ eventId: r.eventId, type: r.type, data: r.data, metadata: r.metadata }],
+      'any',
+    );
   const rebuilt = await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild();
   if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message.en);
   return rebuilt.right.view;
@@ -31,13 +36,21 @@ describe('reports as of an instant', () => {
     const { store, send } = await sevenOutcomes();
     const shownThen = await store.readAll();
     const portfolioThen = portfolioAsOf(decoded(shownThen), SCHOOL, STUDENT);
-    await send('2023-04-13T09:00', { id: STUDENT, role: 'student', schoolId: SCHOOL }, 'DeselectCourseOutcome', { studentId: STUDENT, outcomeId: 'o1' });
-    await send('2023-04-13T09:05', { id: STUDENT, role: 'student', schoolId: SCHOOL }, 'SelectCourseOutcome', { studentId: STUDENT, outcomeId: 'o7' });
+    await send('2023-04-13T09:00', { id: STUDENT, role: 'student', schoolId: SCHOOL }, 'DeselectCourseOutcome', {
+      studentId: STUDENT,
+      outcomeId: 'o1',
+    });
+    await send('2023-04-13T09:05', { id: STUDENT, role: 'student', schoolId: SCHOOL }, 'SelectCourseOutcome', {
+      studentId: STUDENT,
+      outcomeId: 'o7',
+    });
     const all = decoded(await store.readAll());
     const at = { at: taipeiInstant('2023-04-12T23:59') };
     const query = { schoolId: SCHOOL, classId: 'c301', period: '1111', studentId: STUDENT };
     for (const name of ['outcome-status', 'outcome-usage', 'student-notice', 'performance-selection']) {
-      expect(buildReport(name, viewOf(reportsViewAsOf(all, at)), query)).toEqual(buildReport(name, await rebuiltFrom(shownThen), query));
+      expect(buildReport(name, viewOf(reportsViewAsOf(all, at)), query)).toEqual(
+        buildReport(name, await rebuiltFrom(shownThen), query),
+      );
     }
     expect(portfolioAsOf(all, SCHOOL, STUDENT, at)).toEqual(portfolioThen);
     expect(portfolioAsOf(all, SCHOOL, STUDENT).outcomes['o7']?.selected).toBe(true);
@@ -61,7 +74,9 @@ describe('reports as of an instant', () => {
         ['performance-selection', { classId: 'c301', period: '111' }],
         ['student-notice', { studentId: '1090001', period: '111' }],
       ] as const) {
-        expect(buildReport(name, asOf, { schoolId, ...query })).toEqual(buildReport(name, rebuilt, { schoolId, ...query }));
+        expect(buildReport(name, asOf, { schoolId, ...query })).toEqual(
+          buildReport(name, rebuilt, { schoolId, ...query }),
+        );
       }
     }
   });

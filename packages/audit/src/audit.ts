@@ -39,7 +39,14 @@ const sealsOf = (log: EventLog): SealRecord[] => {
     const decoded = decodeRecorded(record);
     if (E.isLeft(decoded) || decoded.right.event.type !== 'PeriodSealed') continue;
     const { category, period, digest } = decoded.right.event.data;
-    seals.push({ streamName: record.streamName, revision: record.revision, category, period, occurredAt: decoded.right.metadata.occurredAt, digest });
+    seals.push({
+      streamName: record.streamName,
+      revision: record.revision,
+      category,
+      period,
+      occurredAt: decoded.right.metadata.occurredAt,
+      digest,
+    });
   }
   return seals;
 };
@@ -48,7 +55,14 @@ const sealsOf = (log: EventLog): SealRecord[] => {
  * The whole audit of a log (docs/audit.md): the hash chain of every stream, every seal digest, and every
  * recorded command decided again, and the order of time in each school (R-TIME-4). Findings come in that order, each naming stream, revision and line.
  */
-export const auditLog = (log: EventLog, options: { readonly strict?: boolean; readonly onPhase?: (phase: string) => void; readonly publicKey?: KeyObject } = {}): AuditReport => {
+export const auditLog = (
+  log: EventLog,
+  options: {
+    readonly strict?: boolean;
+    readonly onPhase?: (phase: string) => void;
+    readonly publicKey?: KeyObject;
+  } = {},
+): AuditReport => {
   const streams = byStream(log.entries);
   options.onPhase?.('hash chains');
   const chain = verifyChains(log.entries, streams);

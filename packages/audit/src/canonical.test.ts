@@ -4,16 +4,30 @@ import fc from 'fast-check';
 /** The encoding the hash chain, the seal digests and the transfer tokens rest on (docs/audit.md). */
 describe('canonical JSON (RFC 8785)', () => {
   it('sorts keys by UTF-16 code units, as the RFC’s own example (section 3.2.3)', () => {
-    const input = { '\u20ac': 'Euro Sign', '\r': 'Carriage Return', '\ufb33': 'Hebrew Letter Dalet With Dagesh', '1': 'One', '\ud83d\ude00': 'Emoji: Grinning Face', '\u0080': 'Control', '\u00f6': 'Latin Small Letter O With Diaeresis' };
+    const input = {
+      '\u20ac': 'Euro Sign',
+      '\r': 'Carriage Return',
+      '\ufb33': 'Hebrew Letter Dalet With Dagesh',
+      '1': 'One',
+      '\ud83d\ude00': 'Emoji: Grinning Face',
+      '\u0080': 'Control',
+      '\u00f6': 'Latin Small Letter O With Diaeresis',
+    };
     // Read the order off the text: a parsed object would put the integer-like key "1" first anyway.
     const text = canonicalJson(input);
-    const order = ['\\r', '1', '\u0080', '\u00f6', '\u20ac', '\ud83d\ude00', '\ufb33'].map((key) => text.indexOf(`"${key}":`));
+    const order = ['\\r', '1', '\u0080', '\u00f6', '\u20ac', '\ud83d\ude00', '\ufb33'].map((key) =>
+      text.indexOf(`"${key}":`),
+    );
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
   });
 
   it('writes numbers, strings and literals as the RFC’s example (section 3.2.2)', () => {
-    const input = JSON.parse('{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}');
-    expect(canonicalJson(input)).toBe('{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}');
+    const input = JSON.parse(
+      '{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}',
+    );
+    expect(canonicalJson(input)).toBe(
+      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
+    );
   });
 
   it('nests, leaves no whitespace, and leaves out undefined properties as JSON does', () => {
@@ -21,7 +35,9 @@ describe('canonical JSON (RFC 8785)', () => {
   });
 
   it('writes integer-like and __proto__ keys where they sort, as text', () => {
-    expect(canonicalJson(JSON.parse('{"b":1,"10":2,"9":3,"__proto__":{"x":1}}'))).toBe('{"10":2,"9":3,"__proto__":{"x":1},"b":1}');
+    expect(canonicalJson(JSON.parse('{"b":1,"10":2,"9":3,"__proto__":{"x":1}}'))).toBe(
+      '{"10":2,"9":3,"__proto__":{"x":1},"b":1}',
+    );
     expect(canonicalJson(JSON.parse('{"z":{"__proto__":[1]},"a":0}'))).toBe('{"a":0,"z":{"__proto__":[1]}}');
     expect(canonicalJson(JSON.parse('{"b":1,"__proto__":{"x":1}}'))).toBe('{"__proto__":{"x":1},"b":1}');
     expect(canonicalJson(JSON.parse('{"__proto__":{"y":2,"x":1}}'))).toBe('{"__proto__":{"x":1,"y":2}}');
@@ -53,11 +69,14 @@ describe('canonical JSON (RFC 8785)', () => {
       }
       if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('not finite');
       if (value === null || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
-      if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : plain(item))).join(',')}]`;
+      if (Array.isArray(value))
+        return `[${value.map((item) => (item === undefined ? 'null' : plain(item))).join(',')}]`;
       if (typeof value === 'object') {
         const record = value as Record<string, unknown>;
         if (typeof record['toJSON'] === 'function') return plain((record['toJSON'] as () => unknown).call(value));
-        const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort();
+        const keys = Object.keys(record)
+          .filter((key) => record[key] !== undefined)
+          .sort();
         return `{${keys.map((key) => `${plain(key)}:${plain(record[key])}`).join(',')}}`;
       }
       throw new TypeError(`no ${typeof value}`);
@@ -70,11 +89,31 @@ describe('canonical JSON (RFC 8785)', () => {
       }
     };
     // Binary strings reach lone surrogates and escaped backslashes followed by "ud"; anything holds undefined, NaN, Dates.
-    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\\ud800', '\ud83d', '\ud83d\ude00', 'a\\udfff'));
-    const values = fc.anything({ key: fc.oneof(text, fc.constant('__proto__')), values: [text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: true })] });
+    const text = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('\\ud800', '\ud83d', '\ud83d\ude00', 'a\\udfff'),
+    );
+    const values = fc.anything({
+      key: fc.oneof(text, fc.constant('__proto__')),
+      values: [
+        text,
+        fc.double(),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.constant(undefined),
+        fc.date({ noInvalidDate: true }),
+      ],
+    });
     // Objects of more than 16 keys are sorted another way: some of them too.
     const large = fc.dictionary(text, fc.oneof(fc.integer(), text), { minKeys: 17, maxKeys: 40 });
-    fc.assert(fc.property(fc.oneof(values, large), (value) => outcome(() => canonicalJson(value)) === outcome(() => plain(value))), { numRuns: 3_000 });
+    fc.assert(
+      fc.property(
+        fc.oneof(values, large),
+        (value) => outcome(() => canonicalJson(value)) === outcome(() => plain(value)),
+      ),
+      { numRuns: 3_000 },
+    );
   });
 
   it('calls two values equal exactly when both have the same canonical JSON', () => {
@@ -86,26 +125,46 @@ describe('canonical JSON (RFC 8785)', () => {
       }
     };
     const reordered = (value: unknown): unknown =>
-      Array.isArray(value) ? value.map(reordered) : value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reordered(v)])) : value;
+      Array.isArray(value)
+        ? value.map(reordered)
+        : value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reordered(v)]),
+            )
+          : value;
     // Something changed deep inside: the first leaf met becomes another value (one that may still write the same).
     const changed = (value: unknown, by: unknown): unknown => {
       if (Array.isArray(value) && value.length > 0) return [changed(value[0], by), ...value.slice(1)];
       if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
         const keys = Object.keys(value);
-        return keys.length === 0 ? { x: by } : { ...value, [keys[0]!]: changed((value as Record<string, unknown>)[keys[0]!], by) };
+        return keys.length === 0
+          ? { x: by }
+          : { ...value, [keys[0]!]: changed((value as Record<string, unknown>)[keys[0]!], by) };
       }
       return by;
     };
     const str = fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom('\ud800', 'a'));
-    const leaf = fc.oneof(str, fc.double(), fc.constantFrom(0, -0, 1, null, undefined, true, NaN, Infinity), fc.date({ noInvalidDate: true }));
+    const leaf = fc.oneof(
+      str,
+      fc.double(),
+      fc.constantFrom(0, -0, 1, null, undefined, true, NaN, Infinity),
+      fc.date({ noInvalidDate: true }),
+    );
     const values = fc.anything({ key: fc.oneof(str, fc.constant('__proto__')), values: [leaf], maxDepth: 3 });
     const variants = (a: unknown, by: unknown, how: number): unknown => {
       switch (how) {
-        case 0: return a;
-        case 1: return reordered(a);
-        case 2: return text(a) === null ? a : JSON.parse(text(a)!);
-        case 3: return changed(a, by);
-        default: return by;
+        case 0:
+          return a;
+        case 1:
+          return reordered(a);
+        case 2:
+          return text(a) === null ? a : JSON.parse(text(a)!);
+        case 3:
+          return changed(a, by);
+        default:
+          return by;
       }
     };
     fc.assert(
@@ -120,10 +179,12 @@ describe('canonical JSON (RFC 8785)', () => {
   });
 
   it('does not depend on the order keys were written in', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string(), fc.integer()), (record) => {
-      const reversed = Object.fromEntries(Object.entries(record).reverse());
-      expect(canonicalJson(reversed)).toBe(canonicalJson(record));
-    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.integer()), (record) => {
+        const reversed = Object.fromEntries(Object.entries(record).reverse());
+        expect(canonicalJson(reversed)).toBe(canonicalJson(record));
+      }),
+    );
   });
 });
 
@@ -141,6 +202,8 @@ describe('hashes', () => {
     const a = ['school-x', 3, 'a'.repeat(64)] as const;
     const b = ['portfolio-x-1', 0, 'b'.repeat(64)] as const;
     expect(headsDigest([a, b])).toBe(headsDigest([b, a]));
-    expect(headsDigest([a, b])).toBe(sha256Hex(`[["portfolio-x-1",0,"${'b'.repeat(64)}"],["school-x",3,"${'a'.repeat(64)}"]]`));
+    expect(headsDigest([a, b])).toBe(
+      sha256Hex(`[["portfolio-x-1",0,"${'b'.repeat(64)}"],["school-x",3,"${'a'.repeat(64)}"]]`),
+    );
   });
 });

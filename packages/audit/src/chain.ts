@@ -3,7 +3,8 @@ import { finding, type Finding } from './findings';
 import type { LogEntry } from './log';
 import { byStream } from './streams';
 
-const linksFrom = (prev: string, record: RecordedEvent): boolean => linkHash(prev, record) === storedHash(record.metadata);
+const linksFrom = (prev: string, record: RecordedEvent): boolean =>
+  linkHash(prev, record) === storedHash(record.metadata);
 const hasCommand = (record: RecordedEvent): boolean =>
   typeof record.metadata === 'object' && record.metadata !== null && 'command' in record.metadata;
 
@@ -21,7 +22,14 @@ const orderOf = (entries: ReadonlyArray<LogEntry>, findings: Finding[]): LogEntr
     if (claimants) claimants.push(entry);
     else {
       if (revision < highest) {
-        findings.push(finding('reordered', { streamName, revision, line: entry.line }, `第 ${revision} 版出現在第 ${highest} 版之後`, `revision ${revision} comes after revision ${highest}`));
+        findings.push(
+          finding(
+            'reordered',
+            { streamName, revision, line: entry.line },
+            `第 ${revision} 版出現在第 ${highest} 版之後`,
+            `revision ${revision} comes after revision ${highest}`,
+          ),
+        );
       }
       seen.set(revision, [entry]);
     }
@@ -46,23 +54,40 @@ export const verifyStreamChain = (entries: ReadonlyArray<LogEntry>): Finding[] =
   for (let i = 0; i < ordered.length; i++) {
     const claimants = revisions[i]!;
     // Of several events claiming one revision, the one that links stays; the others were inserted.
-    const entry = claimants.length === 1 ? claimants[0]! : (claimants.find((c) => linksFrom(prev, c.record)) ?? claimants[0]!);
+    const entry =
+      claimants.length === 1 ? claimants[0]! : (claimants.find((c) => linksFrom(prev, c.record)) ?? claimants[0]!);
     ordered[i] = entry;
     const { streamName, revision } = entry.record;
     const at = { streamName, revision, line: entry.line };
     for (const intruder of claimants.filter((c) => c !== entry)) {
-      findings.push(finding('inserted', { streamName, revision, line: intruder.line }, `第 ${revision} 版多出一筆事件`, `a second event claims revision ${revision}`, { details: { eventId: intruder.record.eventId } }));
+      findings.push(
+        finding(
+          'inserted',
+          { streamName, revision, line: intruder.line },
+          `第 ${revision} 版多出一筆事件`,
+          `a second event claims revision ${revision}`,
+          { details: { eventId: intruder.record.eventId } },
+        ),
+      );
     }
     const gap = revision > expected;
     for (let missing = expected; missing < revision; missing++) {
-      findings.push(finding('removed', { streamName, revision: missing }, `第 ${missing} 版的事件不見了`, `the event at revision ${missing} is missing`));
+      findings.push(
+        finding(
+          'removed',
+          { streamName, revision: missing },
+          `第 ${missing} 版的事件不見了`,
+          `the event at revision ${missing} is missing`,
+        ),
+      );
     }
     expected = revision + 1;
     const record = entry.record;
     const hash = storedHash(record.metadata);
     if (hash === undefined) {
       // Written before chaining, the event carries no hash: fine until the chain has begun.
-      if (chained || hasCommand(record)) findings.push(finding('hash-missing', at, '事件缺少雜湊值', 'the event carries no hash'));
+      if (chained || hasCommand(record))
+        findings.push(finding('hash-missing', at, '事件缺少雜湊值', 'the event carries no hash'));
       prev = linkHash(prev, record);
       continue;
     }
@@ -73,17 +98,38 @@ export const verifyStreamChain = (entries: ReadonlyArray<LogEntry>): Finding[] =
     }
     const next = ordered[i + 1]?.record;
     if (next !== undefined && linksFrom(prev, next) && linksFrom(storedHash(next.metadata)!, record)) {
-      findings.push(finding('reordered', at, `第 ${revision} 版與第 ${revision + 1} 版的事件順序對調了`, `the events at revisions ${revision} and ${revision + 1} were swapped`));
+      findings.push(
+        finding(
+          'reordered',
+          at,
+          `第 ${revision} 版與第 ${revision + 1} 版的事件順序對調了`,
+          `the events at revisions ${revision} and ${revision + 1} were swapped`,
+        ),
+      );
       prev = hash;
       i += 1;
       expected += 1;
     } else if (next !== undefined && linksFrom(prev, next)) {
-      findings.push(finding('inserted', at, `第 ${revision} 版是插入的事件：鏈結略過它`, `the event at revision ${revision} was inserted: the chain skips it`, { details: { eventId: record.eventId } }));
+      findings.push(
+        finding(
+          'inserted',
+          at,
+          `第 ${revision} 版是插入的事件：鏈結略過它`,
+          `the event at revision ${revision} was inserted: the chain skips it`,
+          { details: { eventId: record.eventId } },
+        ),
+      );
     } else {
       findings.push(
-        finding('changed', at, `第 ${revision} 版的事件與其雜湊值不符：內容被改過`, `the event at revision ${revision} does not match its hash: it was changed`, {
-          details: { stored: hash, computed: linkHash(prev, record) },
-        }),
+        finding(
+          'changed',
+          at,
+          `第 ${revision} 版的事件與其雜湊值不符：內容被改過`,
+          `the event at revision ${revision} does not match its hash: it was changed`,
+          {
+            details: { stored: hash, computed: linkHash(prev, record) },
+          },
+        ),
       );
       prev = hash;
     }
@@ -92,7 +138,10 @@ export const verifyStreamChain = (entries: ReadonlyArray<LogEntry>): Finding[] =
 };
 
 /** Every stream of the log; a log whose lines are out of global order says where. */
-export const verifyChains = (entries: ReadonlyArray<LogEntry>, streams: ReadonlyMap<string, ReadonlyArray<LogEntry>> = byStream(entries)): Finding[] => {
+export const verifyChains = (
+  entries: ReadonlyArray<LogEntry>,
+  streams: ReadonlyMap<string, ReadonlyArray<LogEntry>> = byStream(entries),
+): Finding[] => {
   const findings: Finding[] = [];
   for (const stream of streams.values()) findings.push(...verifyStreamChain(stream));
   // A line already found out of place in its stream is not reported twice.
@@ -100,7 +149,14 @@ export const verifyChains = (entries: ReadonlyArray<LogEntry>, streams: Readonly
   let last = -1;
   for (const { record, line } of entries) {
     if (record.position <= last && !placed.has(line)) {
-      findings.push(finding('reordered', { streamName: record.streamName, revision: record.revision, line }, `全域位置 ${record.position} 出現在 ${last} 之後`, `global position ${record.position} comes after ${last}`));
+      findings.push(
+        finding(
+          'reordered',
+          { streamName: record.streamName, revision: record.revision, line },
+          `全域位置 ${record.position} 出現在 ${last} 之後`,
+          `global position ${record.position} comes after ${last}`,
+        ),
+      );
     }
     last = Math.max(last, record.position);
   }

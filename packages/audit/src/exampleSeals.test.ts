@@ -11,7 +11,12 @@ describe('the school-year example signs its seals', () => {
     const log = logOf(linesOf(records));
     const sealed = records.filter((r) => r.type === 'PeriodSealed');
     expect(sealed.length).toBeGreaterThan(0);
-    expect(sealed.every((r) => (r.data as { integrity?: { signature?: { keyId?: string } } }).integrity?.signature?.keyId === seal.key.keyId)).toBe(true);
+    expect(
+      sealed.every(
+        (r) =>
+          (r.data as { integrity?: { signature?: { keyId?: string } } }).integrity?.signature?.keyId === seal.key.keyId,
+      ),
+    ).toBe(true);
     const report = auditLog(log, { publicKey: createPublicKey(seal.publicPem) });
     expect(report.findings.filter((f) => f.kind !== 'unverifiable')).toEqual([]);
     const other = auditLog(log, { publicKey: generateKeyPairSync('ed25519').publicKey });

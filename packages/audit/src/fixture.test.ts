@@ -24,7 +24,13 @@ const log = (() => {
 })();
 
 /** Event types released after the fixture was written: the fixture cannot hold them. */
-const ADDED_SINCE_V1: ReadonlySet<string> = new Set(['TeacherRegistered', 'CourseReviewerUnmarked', 'RoleGroupMemberRemoved', 'ParentAccountLinked', 'ParentAccountUnlinked']);
+const ADDED_SINCE_V1: ReadonlySet<string> = new Set([
+  'TeacherRegistered',
+  'CourseReviewerUnmarked',
+  'RoleGroupMemberRemoved',
+  'ParentAccountLinked',
+  'ParentAccountUnlinked',
+]);
 
 const QUERIES: ReadonlyArray<readonly [string, Record<string, string>]> = [
   ['class-confirmation', { classId: 'c301', period: '1112' }],
@@ -44,8 +50,14 @@ describe('the v1 fixture log', () => {
   it('decodes in full: every line, every event type released then, at the schema versions released', () => {
     if (E.isLeft(decoded)) throw new Error(`${decoded.left.line}: ${decoded.left.error.message.en}`);
     const types = new Set(decoded.right.map((e) => e.event.type));
-    expect([...types].sort()).toEqual(Object.keys(EVENT_DOCS).filter((type) => !ADDED_SINCE_V1.has(type)).sort());
-    expect(log.entries.every(({ record }) => (record.metadata as { schemaVersion: number }).schemaVersion === 1)).toBe(true);
+    expect([...types].sort()).toEqual(
+      Object.keys(EVENT_DOCS)
+        .filter((type) => !ADDED_SINCE_V1.has(type))
+        .sort(),
+    );
+    expect(log.entries.every(({ record }) => (record.metadata as { schemaVersion: number }).schemaVersion === 1)).toBe(
+      true,
+    );
   });
 
   it('upcasts PeriodSealed v1 to v2 with no digest', () => {
@@ -65,8 +77,12 @@ describe('the v1 fixture log', () => {
     const policy = school!.policy;
     expect(roundsOf(policy, 'courseRecords', '1112')).toEqual([null]);
     for (const studentId of ['1090001', '1090002', '1090003']) {
-      expect(['courseRecords', 'cadreRecords'].every((c) => isSealedFor(policy, c as 'courseRecords', '1112', studentId))).toBe(true);
-      expect(['courseOutcomes', 'performances'].every((c) => isSealedFor(policy, c as 'courseOutcomes', '1110', studentId))).toBe(true);
+      expect(
+        ['courseRecords', 'cadreRecords'].every((c) => isSealedFor(policy, c as 'courseRecords', '1112', studentId)),
+      ).toBe(true);
+      expect(
+        ['courseOutcomes', 'performances'].every((c) => isSealedFor(policy, c as 'courseOutcomes', '1110', studentId)),
+      ).toBe(true);
     }
   });
 
@@ -74,7 +90,8 @@ describe('the v1 fixture log', () => {
     if (E.isLeft(decoded)) throw new Error(decoded.left.error.message.en);
     const courses = decoded.right.flatMap((e) => (e.event.type === 'CourseOpened' ? [e.event.data] : []));
     expect(courses.length).toBeGreaterThan(0);
-    for (const course of courses) expect(course.reviewers).toBe((course.coTaught ?? course.teacherIds.length > 1) ? 'marked' : undefined);
+    for (const course of courses)
+      expect(course.reviewers).toBe((course.coTaught ?? course.teacherIds.length > 1) ? 'marked' : undefined);
   });
 
   it('replays into the reports it has always given', () => {
@@ -89,7 +106,8 @@ describe('the v1 fixture log', () => {
         return [`${name} ${Object.values(query).join(' ')}`, table.right];
       }),
     );
-    if (process.env['UPDATE_FIXTURES'] === '1') writeFileSync(EXPECTED, `${JSON.stringify(reports, null, 2)}\n`, 'utf8');
+    if (process.env['UPDATE_FIXTURES'] === '1')
+      writeFileSync(EXPECTED, `${JSON.stringify(reports, null, 2)}\n`, 'utf8');
     expect(reports).toEqual(JSON.parse(readFileSync(EXPECTED, 'utf8')));
   });
 });

@@ -3,7 +3,18 @@ export { eventsAsOf, isBefore, portfolioAsOf, reportsViewAsOf, type Cut } from '
 export { verifyChains, verifyStreamChain } from './chain';
 export { verifySealDigests } from './digest';
 export { countByKind, FINDING_KINDS, formatFinding, isError, type Finding, type FindingKind } from './findings';
-export { decodeLog, formatLogError, loadIntoStore, parseLog, readLogFile, RecordedEventLine, toNdjson, type EventLog, type LogEntry, type LogError } from './log';
+export {
+  decodeLog,
+  formatLogError,
+  loadIntoStore,
+  parseLog,
+  readLogFile,
+  RecordedEventLine,
+  toNdjson,
+  type EventLog,
+  type LogEntry,
+  type LogError,
+} from './log';
 export { reDecide } from './redecide';
 export { buildReport, REPORT_NAMES, REPORTS, type ReportQuery } from './reports';
 export { renderTable } from './render';

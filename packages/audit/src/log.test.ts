@@ -7,7 +7,15 @@ import { parseLog, readLogFile } from './log';
 const dir = mkdtempSync(join(tmpdir(), 'licheng-log-'));
 
 const recordLine = (position: number, note: string) =>
-  JSON.stringify({ eventId: `e${position}`, streamName: 'school-tp', revision: position, position, type: 'T', data: { note }, metadata: {} });
+  JSON.stringify({
+    eventId: `e${position}`,
+    streamName: 'school-tp',
+    revision: position,
+    position,
+    type: 'T',
+    data: { note },
+    metadata: {},
+  });
 
 const written = (name: string, text: string): string => {
   const file = join(dir, name);
@@ -19,7 +27,8 @@ describe('reading a log file', () => {
   it('gives the entries parseLog gives for its text: CRLF, blank lines, a last line without a newline, multi-byte text', async () => {
     // Long enough to span several of the reader's 1 MiB chunks, so that lines are cut between chunks.
     const lines = Array.from({ length: 6_000 }, (_, i) => recordLine(i, `學習歷程 ${'字'.repeat(i % 200)}`));
-    const text = lines.map((line, i) => (i % 7 === 0 ? `${line}\r\n\n` : `${line}\n`)).join('') + recordLine(6_000, 'last');
+    const text =
+      lines.map((line, i) => (i % 7 === 0 ? `${line}\r\n\n` : `${line}\n`)).join('') + recordLine(6_000, 'last');
     const file = written('mixed.ndjson', text);
     const read = await readLogFile(file);
     expect(read).toEqual(parseLog(file, text));

@@ -45,7 +45,8 @@ export interface LogError {
 export const formatLogError = ({ file, line, error }: LogError, lang: 'zh-TW' | 'en' = 'en'): string =>
   `${file}${line === null ? '' : `:${line}`}: ${error.code}${error.rule ? ` ${error.rule}` : ''} ${error.message[lang]}`;
 
-const lineError = (code: string, zh: string, en: string, details: Record<string, unknown> = {}) => domainError(code, null, zh, en, details);
+const lineError = (code: string, zh: string, en: string, details: Record<string, unknown> = {}) =>
+  domainError(code, null, zh, en, details);
 
 /** One line of the log as an entry, or what is wrong with it; undefined for a blank line. */
 const entryOf = (file: string, line: number, source: string): E.Either<LogError, LogEntry> | undefined => {
@@ -55,13 +56,26 @@ const entryOf = (file: string, line: number, source: string): E.Either<LogError,
     json = JSON.parse(source);
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    return E.left({ file, line, error: lineError('LOG_LINE_NOT_JSON', `這一行不是 JSON：${reason}`, `the line is not JSON: ${reason}`) });
+    return E.left({
+      file,
+      line,
+      error: lineError('LOG_LINE_NOT_JSON', `這一行不是 JSON：${reason}`, `the line is not JSON: ${reason}`),
+    });
   }
   const decoded = RecordedEventLine.decode(json);
   if (E.isLeft(decoded)) {
     const problems = describeValidationErrors(decoded.left);
     const what = problems.map((p) => `${p.path}: expected ${p.expected}, got ${p.actual}`).join('; ');
-    return E.left({ file, line, error: lineError('LOG_LINE_INVALID', `這一行不是儲存的事件（${what}）`, `the line is not a stored event (${what})`, { problems }) });
+    return E.left({
+      file,
+      line,
+      error: lineError(
+        'LOG_LINE_INVALID',
+        `這一行不是儲存的事件（${what}）`,
+        `the line is not a stored event (${what})`,
+        { problems },
+      ),
+    });
   }
   return E.right({ record: decoded.right, line });
 };
@@ -107,7 +121,9 @@ const FILE_REASONS: Readonly<Record<string, string>> = {
 /** Why a file operation failed, first line only, in either language. */
 export const fileReason = (cause: unknown, lang: 'zh-TW' | 'en'): string => {
   // Node's fs errors may come from another realm (jest), where `instanceof Error` fails.
-  const reason = (typeof (cause as { message?: unknown })?.message === 'string' ? (cause as Error).message : String(cause)).split('\n')[0]!;
+  const reason = (
+    typeof (cause as { message?: unknown })?.message === 'string' ? (cause as Error).message : String(cause)
+  ).split('\n')[0]!;
   const errno = String((cause as { code?: unknown })?.code ?? '');
   return lang === 'zh-TW' && FILE_REASONS[errno] !== undefined ? `${FILE_REASONS[errno]}（${errno}）` : reason;
 };
@@ -115,7 +131,11 @@ export const fileReason = (cause: unknown, lang: 'zh-TW' | 'en'): string => {
 const unreadable = (file: string, cause: unknown): LogError => ({
   file,
   line: null,
-  error: lineError('FILE_UNREADABLE', `無法讀取檔案：${fileReason(cause, 'zh-TW')}`, `cannot read the file: ${fileReason(cause, 'en')}`),
+  error: lineError(
+    'FILE_UNREADABLE',
+    `無法讀取檔案：${fileReason(cause, 'zh-TW')}`,
+    `cannot read the file: ${fileReason(cause, 'en')}`,
+  ),
 });
 
 /**
@@ -144,7 +164,12 @@ export const decodeLog = (log: EventLog): E.Either<LogError, ReadonlyArray<Proje
   let last = -1;
   for (const { record, line } of log.entries) {
     if (record.position <= last) {
-      const error = lineError('LOG_OUT_OF_ORDER', `事件位置 ${record.position} 未大於前一筆 ${last}`, `position ${record.position} does not follow ${last}`, { position: record.position, previous: last });
+      const error = lineError(
+        'LOG_OUT_OF_ORDER',
+        `事件位置 ${record.position} 未大於前一筆 ${last}`,
+        `position ${record.position} does not follow ${last}`,
+        { position: record.position, previous: last },
+      );
       return E.left({ file: log.file, line, error });
     }
     last = record.position;
@@ -160,11 +185,16 @@ export const loadIntoStore = async (log: EventLog): Promise<E.Either<LogError, I
   const store = new InMemoryEventStore();
   for (const { record, line } of log.entries) {
     const { eventId, type, data, metadata } = record;
-    const appended = await store.appendToStream(record.streamName, [{ eventId, type, data, metadata }], record.revision === 0 ? 'no_stream' : record.revision - 1);
+    const appended = await store.appendToStream(
+      record.streamName,
+      [{ eventId, type, data, metadata }],
+      record.revision === 0 ? 'no_stream' : record.revision - 1,
+    );
     if (E.isLeft(appended)) return E.left({ file: log.file, line, error: appended.left });
   }
   return E.right(store);
 };
 
 /** One stored event per line, in global order. */
-export const toNdjson = (records: ReadonlyArray<RecordedEvent>): string => records.map((record) => JSON.stringify(record)).join('\n') + '\n';
+export const toNdjson = (records: ReadonlyArray<RecordedEvent>): string =>
+  records.map((record) => JSON.stringify(record)).join('\n') + '\n';

@@ -39,7 +39,15 @@ describe('re-deciding a log', () => {
       position: records[records.length - 1]!.position + 1,
       type: 'CourseOutcomeSelected',
       data: { outcomeId: 'o7', schoolYear: 111 },
-      metadata: { occurredAt: '2023-04-12T10:07+08:00', actor: { id: STUDENT, role: 'student', schoolId: SCHOOL }, commandId: 'c-forged', correlationId: 'c-forged', causationId: 'c-forged', schemaVersion: 1, command },
+      metadata: {
+        occurredAt: '2023-04-12T10:07+08:00',
+        actor: { id: STUDENT, role: 'student', schoolId: SCHOOL },
+        commandId: 'c-forged',
+        correlationId: 'c-forged',
+        causationId: 'c-forged',
+        schemaVersion: 1,
+        command,
+      },
     };
     const lines = rechain([...linesOf(records), JSON.stringify(forged)], STREAM);
     const report = auditLog(logOf(lines));
@@ -52,7 +60,10 @@ describe('re-deciding a log', () => {
       commandId: 'c-forged',
       commandType: 'SelectCourseOutcome',
       rule: 'R-SEL-1',
-      details: { code: 'SELECTION_CAP_REACHED', stored: [{ type: 'CourseOutcomeSelected', data: { outcomeId: 'o7', schoolYear: 111 } }] },
+      details: {
+        code: 'SELECTION_CAP_REACHED',
+        stored: [{ type: 'CourseOutcomeSelected', data: { outcomeId: 'o7', schoolYear: 111 } }],
+      },
     });
     expect(report.clean).toBe(false);
   });
@@ -66,9 +77,19 @@ describe('re-deciding a log', () => {
     const report = auditLog(logOf(rechain(lines, STREAM)));
     expect(report.findings).toHaveLength(1);
     const [found] = report.findings;
-    expect(found).toMatchObject({ kind: 'mismatch', streamName: STREAM, revision: record.revision, line: i + 1, commandType: 'CertifyCourseOutcome' });
-    expect(found!.details['stored']).toEqual([{ type: 'CourseOutcomeCertified', data: expect.objectContaining({ result: 'failed' }) }]);
-    expect(found!.details['decided']).toEqual([{ type: 'CourseOutcomeCertified', data: expect.objectContaining({ result: 'passed' }) }]);
+    expect(found).toMatchObject({
+      kind: 'mismatch',
+      streamName: STREAM,
+      revision: record.revision,
+      line: i + 1,
+      commandType: 'CertifyCourseOutcome',
+    });
+    expect(found!.details['stored']).toEqual([
+      { type: 'CourseOutcomeCertified', data: expect.objectContaining({ result: 'failed' }) },
+    ]);
+    expect(found!.details['decided']).toEqual([
+      { type: 'CourseOutcomeCertified', data: expect.objectContaining({ result: 'passed' }) },
+    ]);
   });
 
   it('catches a command recorded under someone else’s name (R-AUTH-1)', () => {
@@ -76,7 +97,9 @@ describe('re-deciding a log', () => {
     const lines = linesOf(records);
     lines[i] = withMetadata(lines[i]!, (m) => ({ ...m, actor: { id: 's2', role: 'student', schoolId: SCHOOL } }));
     const report = auditLog(logOf(rechain(lines, STREAM)));
-    expect(report.findings.map((f) => [f.kind, f.rule, f.revision])).toEqual([['refused', 'R-AUTH-1', records[i]!.revision]]);
+    expect(report.findings.map((f) => [f.kind, f.rule, f.revision])).toEqual([
+      ['refused', 'R-AUTH-1', records[i]!.revision],
+    ]);
   });
 
   it('reports an event its codec refuses as undecodable, where it is', () => {
@@ -85,7 +108,12 @@ describe('re-deciding a log', () => {
     const record = JSON.parse(lines[i]!) as RecordedEvent;
     lines[i] = JSON.stringify({ ...record, data: { outcomeId: 42 } });
     const report = auditLog(logOf(rechain(lines, STREAM)));
-    expect(report.findings.map((f) => [f.kind, f.streamName, f.revision, f.line])[0]).toEqual(['undecodable', STREAM, record.revision, i + 1]);
+    expect(report.findings.map((f) => [f.kind, f.streamName, f.revision, f.line])[0]).toEqual([
+      'undecodable',
+      STREAM,
+      record.revision,
+      i + 1,
+    ]);
     // What follows is decided on the state without it: the outcome was never sent, so its certification is refused.
     expect(report.findings[1]).toMatchObject({ kind: 'refused', commandType: 'CertifyCourseOutcome' });
   });

@@ -1,8 +1,26 @@
 import { schoolIdOfSchoolStream } from '@licheng/domain';
 import { schoolNotRegistered } from '@licheng/domain/internal';
-import { decodeCommand, portfolioStreamName, schoolStreamName, submissionStreamName, type DomainError, type PortfolioState, type RecordedActor, type RoutedCommand, type SchoolState, type Tagged } from '@licheng/domain';
+import {
+  decodeCommand,
+  portfolioStreamName,
+  schoolStreamName,
+  submissionStreamName,
+  type DomainError,
+  type PortfolioState,
+  type RecordedActor,
+  type RoutedCommand,
+  type SchoolState,
+  type Tagged,
+} from '@licheng/domain';
 import { boundToSchool } from '@licheng/domain/internal';
-import { canonicallyEqual, portfolioAggregate, schoolAggregate, submissionAggregate, type Aggregate, type Envelope } from '@licheng/eventstore';
+import {
+  canonicallyEqual,
+  portfolioAggregate,
+  schoolAggregate,
+  submissionAggregate,
+  type Aggregate,
+  type Envelope,
+} from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
 import { finding, type Finding } from './findings';
@@ -49,7 +67,10 @@ const runBegunBy = (walk: StreamWalk): ReadonlyArray<LogEntry> | undefined => {
  * R-SUB-4 / R-SEAL-3: the portfolios a roster lists, as they stand at this point of the log (every event
  * before it folded), as the service loads them before deciding.
  */
-const portfoliosAt = (routed: RoutedCommand, walks: ReadonlyMap<string, StreamWalk>): Record<string, PortfolioState> => {
+const portfoliosAt = (
+  routed: RoutedCommand,
+  walks: ReadonlyMap<string, StreamWalk>,
+): Record<string, PortfolioState> => {
   const portfolios: Record<string, PortfolioState> = {};
   if (routed.aggregate !== 'submission' || routed.command.type !== 'SubmitRoster') return portfolios;
   const { schoolId, roster } = routed.command.data;
@@ -60,14 +81,24 @@ const portfoliosAt = (routed: RoutedCommand, walks: ReadonlyMap<string, StreamWa
   return portfolios;
 };
 
-const targetOf = (routed: RoutedCommand, policies: ReadonlyMap<string, SchoolState>, walks: ReadonlyMap<string, StreamWalk>) => {
+const targetOf = (
+  routed: RoutedCommand,
+  policies: ReadonlyMap<string, SchoolState>,
+  walks: ReadonlyMap<string, StreamWalk>,
+) => {
   const { now, actor } = routed.meta;
   switch (routed.aggregate) {
     case 'school':
       return { streamName: schoolStreamName(routed.command.data.schoolId), context: E.right({ now, actor }) };
     case 'portfolio':
     case 'submission': {
-      const data = routed.command.data as { schoolId: string; studentId?: string; category?: string; period?: string; cohorts?: ReadonlyArray<number> };
+      const data = routed.command.data as {
+        schoolId: string;
+        studentId?: string;
+        category?: string;
+        period?: string;
+        cohorts?: ReadonlyArray<number>;
+      };
       const streamName =
         routed.aggregate === 'portfolio'
           ? portfolioStreamName(data.schoolId, data.studentId!)
@@ -76,7 +107,12 @@ const targetOf = (routed: RoutedCommand, policies: ReadonlyMap<string, SchoolSta
       // As the service does: a command for a school not yet registered is refused.
       const context: E.Either<DomainError, unknown> =
         policy && policy.schoolId !== null
-          ? E.right({ now, actor, policy, ...(routed.aggregate === 'submission' ? { portfolios: portfoliosAt(routed, walks) } : {}) })
+          ? E.right({
+              now,
+              actor,
+              policy,
+              ...(routed.aggregate === 'submission' ? { portfolios: portfoliosAt(routed, walks) } : {}),
+            })
           : E.left(schoolNotRegistered(data.schoolId));
       return { streamName, context };
     }
@@ -87,7 +123,12 @@ const targetOf = (routed: RoutedCommand, policies: ReadonlyMap<string, SchoolSta
 const asStored = (aggregate: AnyAggregate, event: Tagged, like: Envelope<Tagged>): Tagged => {
   const { schemaVersion: _version, ...metadata } = like.metadata;
   const newEvent = aggregate.serializer.toNewEvent(event, metadata, like.eventId);
-  const back = aggregate.serializer.decode({ ...like, type: newEvent.type, data: newEvent.data, metadata: newEvent.metadata });
+  const back = aggregate.serializer.decode({
+    ...like,
+    type: newEvent.type,
+    data: newEvent.data,
+    metadata: newEvent.metadata,
+  });
   return E.isRight(back) ? back.right.event : event;
 };
 
@@ -104,7 +145,8 @@ export const reDecide = (
   const findings: Finding[] = [];
   let commands = 0;
   const walks = new Map<string, StreamWalk>();
-  for (const [streamName, stream] of streams) walks.set(streamName, { entries: stream, met: 0, judgedTo: 0, state: undefined });
+  for (const [streamName, stream] of streams)
+    walks.set(streamName, { entries: stream, met: 0, judgedTo: 0, state: undefined });
   const policies = new Map<string, SchoolState>();
   for (const entry of entries) {
     const walk = walks.get(entry.record.streamName);
@@ -117,7 +159,15 @@ export const reDecide = (
     for (const member of group) {
       const result = aggregate.serializer.decode(member.record);
       if (E.isLeft(result)) {
-        findings.push(finding('undecodable', { streamName, revision: member.record.revision, line: member.line }, result.left.message['zh-TW'], result.left.message.en, { details: { error: result.left } }));
+        findings.push(
+          finding(
+            'undecodable',
+            { streamName, revision: member.record.revision, line: member.line },
+            result.left.message['zh-TW'],
+            result.left.message.en,
+            { details: { error: result.left } },
+          ),
+        );
       } else decoded.push(result.right);
     }
     // The audit owns every state it folds (each walk begins with a new initial state).
@@ -151,8 +201,16 @@ const judge = (
   const importedFrom = (metadata as { importedFrom?: unknown }).importedFrom;
   if (metadata.command === undefined || importedFrom !== undefined) {
     const why = importedFrom !== undefined ? 'imported' : 'no-command';
-    const [zh, en] = why === 'imported' ? ['自他校匯入的事件，無法在此重新判定', 'imported from another school: not decided here'] : ['事件未記錄產生它的指令，無法重新判定', 'no command was recorded with these events'];
-    return [finding('unverifiable', at, zh, en, { commandId: metadata.commandId, details: { reason: why, events: stored.length } })];
+    const [zh, en] =
+      why === 'imported'
+        ? ['自他校匯入的事件，無法在此重新判定', 'imported from another school: not decided here']
+        : ['事件未記錄產生它的指令，無法重新判定', 'no command was recorded with these events'];
+    return [
+      finding('unverifiable', at, zh, en, {
+        commandId: metadata.commandId,
+        details: { reason: why, events: stored.length },
+      }),
+    ];
   }
   const more = { commandId: metadata.commandId, commandType: metadata.command.type };
   // Only a finding shows them.
@@ -167,15 +225,29 @@ const judge = (
     data: metadata.command.data,
   });
   const refusal = (error: DomainError): Finding =>
-    finding('refused', at, `重新判定時被拒：${error.message['zh-TW']}`, `decided again, the command is refused: ${error.message.en}`, {
-      ...more,
-      rule: error.rule,
-      details: { code: error.code, stored: storedEvents(), error },
-    });
+    finding(
+      'refused',
+      at,
+      `重新判定時被拒：${error.message['zh-TW']}`,
+      `decided again, the command is refused: ${error.message.en}`,
+      {
+        ...more,
+        rule: error.rule,
+        details: { code: error.code, stored: storedEvents(), error },
+      },
+    );
   if (E.isLeft(routed)) return [refusal(routed.left)];
   const target = targetOf(routed.right, policies, walks);
   if (target.streamName !== first.streamName || AGGREGATES[routed.right.aggregate] !== aggregate) {
-    return [finding('mismatch', at, `記錄的指令寫入的是 ${target.streamName}`, `the recorded command writes to ${target.streamName}`, { ...more, details: { stored: storedEvents(), target: target.streamName } })];
+    return [
+      finding(
+        'mismatch',
+        at,
+        `記錄的指令寫入的是 ${target.streamName}`,
+        `the recorded command writes to ${target.streamName}`,
+        { ...more, details: { stored: storedEvents(), target: target.streamName } },
+      ),
+    ];
   }
   if (E.isLeft(target.context)) return [refusal(target.context.left)];
   const decision = aggregate.decider.decide(routed.right.command, state, target.context.right);
@@ -184,15 +256,24 @@ const judge = (
   const decided = decision.right;
   const differs = stored.findIndex((s, i) => {
     const event = decided[i];
-    return event === undefined || !(canonicallyEqual(event, s.event) || canonicallyEqual(asStored(aggregate, event, first), s.event));
+    return (
+      event === undefined ||
+      !(canonicallyEqual(event, s.event) || canonicallyEqual(asStored(aggregate, event, first), s.event))
+    );
   });
   if (differs < 0 && decided.length === stored.length) return [];
   const index = differs < 0 ? stored.length : differs;
   const revision = first.revision + Math.min(index, stored.length - 1);
   return [
-    finding('mismatch', { ...at, revision, line: group[Math.min(index, group.length - 1)]!.line }, '重新判定得到不同的事件', 'decided again, the command gives other events', {
-      ...more,
-      details: { stored: storedEvents(), decided: decision.right.map((e) => ({ type: e.type, data: e.data })) },
-    }),
+    finding(
+      'mismatch',
+      { ...at, revision, line: group[Math.min(index, group.length - 1)]!.line },
+      '重新判定得到不同的事件',
+      'decided again, the command gives other events',
+      {
+        ...more,
+        details: { stored: storedEvents(), decided: decision.right.map((e) => ({ type: e.type, data: e.data })) },
+      },
+    ),
   ];
 };

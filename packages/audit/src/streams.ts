@@ -17,7 +17,10 @@ export const schoolIdsOf = (records: Iterable<RecordedEvent>): ReadonlyArray<str
  * no '-' (SchoolId), so at most one known id is followed by '-'; a stream of a school the log does not
  * register belongs to none (the longest match is kept only as a tie-break no valid id can need).
  */
-export const ownerOf = (streamName: string, schoolIds: ReadonlyArray<string>): { schoolId: string; rest: string } | undefined => {
+export const ownerOf = (
+  streamName: string,
+  schoolIds: ReadonlyArray<string>,
+): { schoolId: string; rest: string } | undefined => {
   const kind = streamKindOf(streamName);
   if (kind === undefined) return undefined;
   const rest = streamName.slice(STREAM_PREFIXES[kind].length);
@@ -30,7 +33,9 @@ export const ownerOf = (streamName: string, schoolIds: ReadonlyArray<string>): {
 export const isSealedBy = isCoveredBySeal;
 
 /** Each stream's events in the order the log holds them. */
-export const byStream = <T extends { readonly record: RecordedEvent }>(entries: ReadonlyArray<T>): ReadonlyMap<string, ReadonlyArray<T>> => {
+export const byStream = <T extends { readonly record: RecordedEvent }>(
+  entries: ReadonlyArray<T>,
+): ReadonlyMap<string, ReadonlyArray<T>> => {
   const streams = new Map<string, T[]>();
   for (const entry of entries) {
     const stream = streams.get(entry.record.streamName);

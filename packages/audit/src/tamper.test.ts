@@ -1,5 +1,12 @@
 import * as crypto from 'node:crypto';
-import { headsDigest, linkHash, GENESIS_HASH, sealKeyFromPem, type RecordedEvent, type StreamHead } from '@licheng/eventstore';
+import {
+  headsDigest,
+  linkHash,
+  GENESIS_HASH,
+  sealKeyFromPem,
+  type RecordedEvent,
+  type StreamHead,
+} from '@licheng/eventstore';
 import { auditLog } from './audit';
 import type { FindingKind } from './findings';
 import { linesOf, logOf, rechain, simulatedYear } from './testing/histories';
@@ -16,33 +23,48 @@ type Lines = ReadonlyArray<string>;
 
 const keys = crypto.generateKeyPairSync('ed25519');
 const sealKey = sealKeyFromPem(keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
-const attacker = sealKeyFromPem(crypto.generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+const attacker = sealKeyFromPem(
+  crypto.generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+);
 
 let lines: string[];
 const parse = (line: string) => JSON.parse(line) as Row;
 const rows = (ls: Lines) => ls.map(parse);
-const edit = (ls: Lines, index: number, change: (row: Row) => Row): string[] => ls.map((line, i) => (i === index ? JSON.stringify(change(parse(line))) : line));
+const edit = (ls: Lines, index: number, change: (row: Row) => Row): string[] =>
+  ls.map((line, i) => (i === index ? JSON.stringify(change(parse(line))) : line));
 const without = (ls: Lines, index: number): string[] => ls.filter((_, i) => i !== index);
 const streamOf = (ls: Lines, index: number) => parse(ls[index]!).streamName;
 
 /** Renumbers a stream's revisions in file order and re-hashes it: an edit that leaves the chain whole. */
 const renumber = (ls: Lines, streamName: string): string[] => {
   let revision = 0;
-  return rechain(ls.map((line) => (parse(line).streamName === streamName ? JSON.stringify({ ...parse(line), revision: revision++ }) : line)), streamName);
+  return rechain(
+    ls.map((line) =>
+      parse(line).streamName === streamName ? JSON.stringify({ ...parse(line), revision: revision++ }) : line,
+    ),
+    streamName,
+  );
 };
 
-const sealIndexes = () => lines.map((line, i) => [parse(line), i] as const).filter(([r]) => r.type === 'PeriodSealed').map(([, i]) => i);
+const sealIndexes = () =>
+  lines
+    .map((line, i) => [parse(line), i] as const)
+    .filter(([r]) => r.type === 'PeriodSealed')
+    .map(([, i]) => i);
 /** An event of a covered portfolio stream before the first seal (or after the last). */
 const portfolioIndex = (where: 'before' | 'after'): number => {
   const seals = sealIndexes();
   const first = seals[0]!;
   const last = seals[seals.length - 1]!;
   const ok = (i: number) => (where === 'before' ? i < first : i > last);
-  const found = lines.findIndex((line, i) => ok(i) && parse(line).streamName.startsWith('portfolio-') && parse(line).revision > 0);
+  const found = lines.findIndex(
+    (line, i) => ok(i) && parse(line).streamName.startsWith('portfolio-') && parse(line).revision > 0,
+  );
   if (found < 0) throw new Error(`no portfolio event ${where} the seals`);
   return found;
 };
-const indexOfStream = (prefix: string, before: number) => lines.findIndex((line, i) => i < before && parse(line).streamName.startsWith(prefix) && parse(line).revision > 0);
+const indexOfStream = (prefix: string, before: number) =>
+  lines.findIndex((line, i) => i < before && parse(line).streamName.startsWith(prefix) && parse(line).revision > 0);
 
 /** The seal re-stated as a writer would make it agree with the log as it now stands: heads, digest, and the school stream re-chained. */
 const reseal = (ls: Lines, sealIndex: number, sign?: typeof attacker): string[] => {
@@ -50,7 +72,11 @@ const reseal = (ls: Lines, sealIndex: number, sign?: typeof attacker): string[] 
   const school = seal.streamName.slice('school-'.length);
   const streams = new Map<string, Row[]>();
   for (const row of rows(ls).slice(0, sealIndex)) {
-    if (row.streamName === seal.streamName || row.streamName.startsWith(`portfolio-${school}-`) || row.streamName.startsWith(`submission-${school}-`)) {
+    if (
+      row.streamName === seal.streamName ||
+      row.streamName.startsWith(`portfolio-${school}-`) ||
+      row.streamName.startsWith(`submission-${school}-`)
+    ) {
       streams.set(row.streamName, [...(streams.get(row.streamName) ?? []), row]);
     }
   }
@@ -61,9 +87,18 @@ const reseal = (ls: Lines, sealIndex: number, sign?: typeof attacker): string[] 
   });
   const digest = headsDigest(heads);
   const old = seal.data['integrity'] as { signature?: unknown };
-  const signature = sign ? { algorithm: 'Ed25519', keyId: sign.keyId, value: crypto.sign(null, Buffer.from('forged'), sign.privateKey).toString('base64') } : old.signature;
+  const signature = sign
+    ? {
+        algorithm: 'Ed25519',
+        keyId: sign.keyId,
+        value: crypto.sign(null, Buffer.from('forged'), sign.privateKey).toString('base64'),
+      }
+    : old.signature;
   const integrity = { heads: heads.map((h) => [...h]), ...(signature ? { signature } : {}) };
-  return rechain(edit(ls, sealIndex, (r) => ({ ...r, data: { ...r.data, digest, integrity } })), seal.streamName);
+  return rechain(
+    edit(ls, sealIndex, (r) => ({ ...r, data: { ...r.data, digest, integrity } })),
+    seal.streamName,
+  );
 };
 
 interface Tamper {
@@ -76,22 +111,52 @@ interface Tamper {
 }
 
 const changeData = (row: Row): Row => ({ ...row, data: { ...row.data, forged: true } });
-const changeActor = (row: Row): Row => ({ ...row, metadata: { ...row.metadata, actor: { id: 'intruder', role: 'admin' } } });
+const changeActor = (row: Row): Row => ({
+  ...row,
+  metadata: { ...row.metadata, actor: { id: 'intruder', role: 'admin' } },
+});
 
 const perEvent = (label: string, index: () => number): Tamper[] => {
   // Every event here is covered by the seals: any edit, re-chained or not, changes a covered head.
-  const sealed = (...kinds: FindingKind[]): Pick<Tamper, 'withKey' | 'keyless'> => ({ withKey: [...kinds, 'digest-mismatch'], keyless: [...kinds, 'digest-mismatch'] });
+  const sealed = (...kinds: FindingKind[]): Pick<Tamper, 'withKey' | 'keyless'> => ({
+    withKey: [...kinds, 'digest-mismatch'],
+    keyless: [...kinds, 'digest-mismatch'],
+  });
   return [
     { name: `${label}: data changed`, make: () => edit(lines, index(), changeData), ...sealed('changed') },
-    { name: `${label}: data changed, stream re-chained`, make: () => rechain(edit(lines, index(), changeData), streamOf(lines, index())), ...sealed() },
-    { name: `${label}: metadata only (actor) changed`, make: () => edit(lines, index(), changeActor), ...sealed('changed') },
-    { name: `${label}: metadata only, re-chained`, make: () => rechain(edit(lines, index(), changeActor), streamOf(lines, index())), ...sealed() },
-    { name: `${label}: deleted, renumbered and re-chained`, make: () => renumber(without(lines, index()), streamOf(lines, index())), ...sealed() },
-    { name: `${label}: duplicated`, make: () => [...lines.slice(0, index() + 1), lines[index()]!, ...lines.slice(index() + 1)], ...sealed('inserted') },
+    {
+      name: `${label}: data changed, stream re-chained`,
+      make: () => rechain(edit(lines, index(), changeData), streamOf(lines, index())),
+      ...sealed(),
+    },
+    {
+      name: `${label}: metadata only (actor) changed`,
+      make: () => edit(lines, index(), changeActor),
+      ...sealed('changed'),
+    },
+    {
+      name: `${label}: metadata only, re-chained`,
+      make: () => rechain(edit(lines, index(), changeActor), streamOf(lines, index())),
+      ...sealed(),
+    },
+    {
+      name: `${label}: deleted, renumbered and re-chained`,
+      make: () => renumber(without(lines, index()), streamOf(lines, index())),
+      ...sealed(),
+    },
+    {
+      name: `${label}: duplicated`,
+      make: () => [...lines.slice(0, index() + 1), lines[index()]!, ...lines.slice(index() + 1)],
+      ...sealed('inserted'),
+    },
     {
       // The forged line keeps the position of the one it precedes, so the log's order gives it away too.
       name: `${label}: forged event inserted before it, renumbered and re-chained`,
-      make: () => renumber([...lines.slice(0, index()), JSON.stringify(changeData(parse(lines[index()]!))), ...lines.slice(index())], streamOf(lines, index())),
+      make: () =>
+        renumber(
+          [...lines.slice(0, index()), JSON.stringify(changeData(parse(lines[index()]!))), ...lines.slice(index())],
+          streamOf(lines, index()),
+        ),
       ...sealed('reordered'),
     },
     {
@@ -101,7 +166,11 @@ const perEvent = (label: string, index: () => number): Tamper[] => {
         const stream = streamOf(lines, i);
         let j = i - 1;
         while (parse(lines[j]!).streamName !== stream) j--;
-        return lines.map((line, k) => (k === i ? lines[j]! : k === j ? lines[i]! : line)).map((line, k) => (k === i || k === j ? JSON.stringify({ ...parse(line), revision: parse(lines[k]!).revision }) : line));
+        return lines
+          .map((line, k) => (k === i ? lines[j]! : k === j ? lines[i]! : line))
+          .map((line, k) =>
+            k === i || k === j ? JSON.stringify({ ...parse(line), revision: parse(lines[k]!).revision }) : line,
+          );
       },
       // Their dates now run backwards too (R-TIME-4), unless both were recorded at the same minute (the school's set-up).
       ...sealed('reordered', ...(label === 'school event' ? [] : ['time-backwards' as const])),
@@ -122,23 +191,74 @@ const perSeal = (which: 'first' | 'last'): Tamper[] => {
   const school = () => streamOf(lines, at());
   const dataOf = (i: number) => parse(lines[i]!).data;
   return [
-    { name: `seal ${n}: digest nulled, school stream re-chained`, make: () => rechain(edit(lines, at(), (r) => ({ ...r, data: { ...r.data, digest: null } })), school()), withKey: k('unsigned-seal', 'unprotected-seal'), keyless: k('unprotected-seal') },
-    { name: `seal ${n}: coverage removed, re-chained`, make: () => rechain(edit(lines, at(), (r) => ({ ...r, data: { ...r.data, integrity: undefined } })), school()), withKey: k('unsigned-seal', 'unprotected-seal'), keyless: k('unprotected-seal') },
+    {
+      name: `seal ${n}: digest nulled, school stream re-chained`,
+      make: () =>
+        rechain(
+          edit(lines, at(), (r) => ({ ...r, data: { ...r.data, digest: null } })),
+          school(),
+        ),
+      withKey: k('unsigned-seal', 'unprotected-seal'),
+      keyless: k('unprotected-seal'),
+    },
+    {
+      name: `seal ${n}: coverage removed, re-chained`,
+      make: () =>
+        rechain(
+          edit(lines, at(), (r) => ({ ...r, data: { ...r.data, integrity: undefined } })),
+          school(),
+        ),
+      withKey: k('unsigned-seal', 'unprotected-seal'),
+      keyless: k('unprotected-seal'),
+    },
     {
       name: `seal ${n}: downgraded to schema 2 without a digest, re-chained`,
-      make: () => rechain(edit(lines, at(), (r) => ({ ...r, data: { category: r.data['category'], period: r.data['period'], digest: null }, metadata: { ...r.metadata, schemaVersion: 2 } })), school()),
+      make: () =>
+        rechain(
+          edit(lines, at(), (r) => ({
+            ...r,
+            data: { category: r.data['category'], period: r.data['period'], digest: null },
+            metadata: { ...r.metadata, schemaVersion: 2 },
+          })),
+          school(),
+        ),
       withKey: k('unsigned-seal', 'unprotected-seal'),
       keyless: k('unprotected-seal'),
     },
     {
       name: `seal ${n}: downgraded to schema 1, re-chained`,
-      make: () => rechain(edit(lines, at(), (r) => ({ ...r, data: { category: r.data['category'], period: r.data['period'] }, metadata: { ...r.metadata, schemaVersion: 1, command: undefined } })), school()),
+      make: () =>
+        rechain(
+          edit(lines, at(), (r) => ({
+            ...r,
+            data: { category: r.data['category'], period: r.data['period'] },
+            metadata: { ...r.metadata, schemaVersion: 1, command: undefined },
+          })),
+          school(),
+        ),
       withKey: which === 'first' ? k('unsigned-seal') : ['unsigned-seal', 'unprotected-seal'],
       // Only a later-schema seal before it gives a downgrade away without the key.
       keyless: which === 'first' ? k() : ['unprotected-seal'],
     },
-    { name: `seal ${n}: signature removed, re-chained`, make: () => rechain(edit(lines, at(), (r) => ({ ...r, data: { ...r.data, integrity: { heads: (dataOf(at())['integrity'] as { heads: unknown }).heads } } })), school()), withKey: k('unsigned-seal'), keyless: k() },
-    { name: `seal ${n}: signed by another key, re-chained`, make: () => reseal(lines, at(), attacker), withKey: k('unsigned-seal'), keyless: k() },
+    {
+      name: `seal ${n}: signature removed, re-chained`,
+      make: () =>
+        rechain(
+          edit(lines, at(), (r) => ({
+            ...r,
+            data: { ...r.data, integrity: { heads: (dataOf(at())['integrity'] as { heads: unknown }).heads } },
+          })),
+          school(),
+        ),
+      withKey: k('unsigned-seal'),
+      keyless: k(),
+    },
+    {
+      name: `seal ${n}: signed by another key, re-chained`,
+      make: () => reseal(lines, at(), attacker),
+      withKey: k('unsigned-seal'),
+      keyless: k(),
+    },
     {
       // The round a seal closes, changed in the seal and in its recorded command alike: the re-decision agrees,
       // heads and digest are untouched; only the signature, which covers the cohorts since statement 2, tells.
@@ -147,16 +267,34 @@ const perSeal = (which: 'first' | 'last'): Tamper[] => {
         rechain(
           edit(lines, at(), (r) => {
             const command = r.metadata['command'] as { type: string; data: Record<string, unknown> };
-            return { ...r, data: { ...r.data, cohorts: [999] }, metadata: { ...r.metadata, command: { ...command, data: { ...command.data, cohorts: [999] } } } };
+            return {
+              ...r,
+              data: { ...r.data, cohorts: [999] },
+              metadata: { ...r.metadata, command: { ...command, data: { ...command.data, cohorts: [999] } } },
+            };
           }),
           school(),
         ),
       withKey: k('unsigned-seal'),
       keyless: k(),
     },
-    { name: `seal ${n}: digest changed, heads kept`, make: () => rechain(edit(lines, at(), (r) => ({ ...r, data: { ...r.data, digest: 'f'.repeat(64) } })), school()), withKey: ['unsigned-seal', 'digest-mismatch'], keyless: ['digest-mismatch'] },
+    {
+      name: `seal ${n}: digest changed, heads kept`,
+      make: () =>
+        rechain(
+          edit(lines, at(), (r) => ({ ...r, data: { ...r.data, digest: 'f'.repeat(64) } })),
+          school(),
+        ),
+      withKey: ['unsigned-seal', 'digest-mismatch'],
+      keyless: ['digest-mismatch'],
+    },
     // Beyond any seal: the last seal removed whole leaves nothing that says it was there (docs/audit.md).
-    { name: `seal ${n}: deleted, school stream renumbered`, make: () => renumber(without(lines, at()), school()), withKey: k(), keyless: k() },
+    {
+      name: `seal ${n}: deleted, school stream renumbered`,
+      make: () => renumber(without(lines, at()), school()),
+      withKey: k(),
+      keyless: k(),
+    },
   ];
 };
 
@@ -171,7 +309,10 @@ const TAMPERS: Tamper[] = [
     name: 'a covered event changed, its stream re-chained, every seal re-stated and the school stream re-chained',
     make: () => {
       const i = portfolioIndex('before');
-      return sealIndexes().reduce((ls, seal) => reseal(ls, seal), rechain(edit(lines, i, changeData), streamOf(lines, i)));
+      return sealIndexes().reduce(
+        (ls, seal) => reseal(ls, seal),
+        rechain(edit(lines, i, changeData), streamOf(lines, i)),
+      );
     },
     withKey: ['unsigned-seal'],
     keyless: [],
@@ -187,8 +328,21 @@ const TAMPERS: Tamper[] = [
     name: 'a re-chained event appended after the last seal',
     make: () => {
       const last = parse(lines[portfolioIndex('before')]!);
-      const tail = rows(lines).filter((r) => r.streamName === last.streamName).pop()!;
-      const forged = { ...tail, revision: tail.revision + 1, position: lines.length, eventId: 'forged-after', metadata: { ...tail.metadata, occurredAt: parse(lines[lines.length - 1]!).metadata['occurredAt'], commandId: 'forged-after', command: undefined } };
+      const tail = rows(lines)
+        .filter((r) => r.streamName === last.streamName)
+        .pop()!;
+      const forged = {
+        ...tail,
+        revision: tail.revision + 1,
+        position: lines.length,
+        eventId: 'forged-after',
+        metadata: {
+          ...tail.metadata,
+          occurredAt: parse(lines[lines.length - 1]!).metadata['occurredAt'],
+          commandId: 'forged-after',
+          command: undefined,
+        },
+      };
       return rechain([...lines, JSON.stringify(forged)], last.streamName);
     },
     withKey: [],
@@ -216,7 +370,13 @@ const TAMPERS: Tamper[] = [
 
 const kindsOf = (ls: Lines, withKey: boolean): FindingKind[] => {
   const report = auditLog(logOf(ls), withKey ? { publicKey: keys.publicKey } : {});
-  return [...new Set(report.findings.map((f) => f.kind).filter((k) => k !== 'unverifiable' && k !== 'refused' && k !== 'mismatch' && k !== 'inconsistent'))].sort();
+  return [
+    ...new Set(
+      report.findings
+        .map((f) => f.kind)
+        .filter((k) => k !== 'unverifiable' && k !== 'refused' && k !== 'mismatch' && k !== 'inconsistent'),
+    ),
+  ].sort();
 };
 
 beforeAll(async () => {
@@ -234,6 +394,9 @@ describe('the tamper catalogue (issue 16)', () => {
 
   it.each(TAMPERS.map((t) => [t.name, t] as const))('%s', (_name, tamper) => {
     const edited = tamper.make();
-    expect({ withKey: kindsOf(edited, true), keyless: kindsOf(edited, false) }).toEqual({ withKey: [...tamper.withKey].sort(), keyless: [...tamper.keyless].sort() });
+    expect({ withKey: kindsOf(edited, true), keyless: kindsOf(edited, false) }).toEqual({
+      withKey: [...tamper.withKey].sort(),
+      keyless: [...tamper.keyless].sort(),
+    });
   });
 });

@@ -36,9 +36,15 @@ export const verifyTimeOrder = (entries: ReadonlyArray<LogEntry>): Finding[] => 
     const { streamName, revision } = entry.record;
     const isSchoolStream = owner.rest === '';
     if (boundActor(entry)) judged.add(owner.schoolId);
-    const before = !judged.has(owner.schoolId) ? undefined : [streamLatest.get(streamName), schoolLatest.get(owner.schoolId), isSchoolStream ? anyLatest.get(owner.schoolId) : undefined]
-      .filter((mark): mark is Mark => mark !== undefined && at < mark.at)
-      .sort((a, b) => (a.at < b.at ? 1 : -1))[0];
+    const before = !judged.has(owner.schoolId)
+      ? undefined
+      : [
+          streamLatest.get(streamName),
+          schoolLatest.get(owner.schoolId),
+          isSchoolStream ? anyLatest.get(owner.schoolId) : undefined,
+        ]
+          .filter((mark): mark is Mark => mark !== undefined && at < mark.at)
+          .sort((a, b) => (a.at < b.at ? 1 : -1))[0];
     if (before !== undefined) {
       findings.push(
         finding(

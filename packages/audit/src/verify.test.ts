@@ -10,7 +10,9 @@ import { linesOf, logOf, rechain, simulatedYear } from './testing/histories';
  * written as NDJSON and edited as someone holding the file could; each edit is found, by kind and place.
  */
 const CHAIN = new Set(['changed', 'removed', 'inserted', 'reordered', 'hash-missing']);
-const chainFindings = (lines: ReadonlyArray<string>): Array<Pick<Finding, 'kind' | 'streamName' | 'revision' | 'line'>> =>
+const chainFindings = (
+  lines: ReadonlyArray<string>,
+): Array<Pick<Finding, 'kind' | 'streamName' | 'revision' | 'line'>> =>
   auditLog(logOf(lines))
     .findings.filter((f) => CHAIN.has(f.kind))
     .map(({ kind, streamName, revision, line }) => ({ kind, streamName, revision, line }));
@@ -100,21 +102,42 @@ describe('an edited log', () => {
     expect(report.findings.filter((f) => CHAIN.has(f.kind))).toEqual([]);
     const seals = report.findings.filter((f) => f.kind === 'digest-mismatch');
     expect(seals.length).toBe(report.seals.length);
-    expect(seals.every((f) => f.streamName.startsWith('school-') && f.details['stored'] !== f.details['computed'])).toBe(true);
+    expect(
+      seals.every((f) => f.streamName.startsWith('school-') && f.details['stored'] !== f.details['computed']),
+    ).toBe(true);
   });
 });
 
 describe('decodable but inconsistent events (issue 16, item 4)', () => {
   it('reports a certification of an outcome never uploaded, re-chained so the chain holds, and the reports do not count it', () => {
     const last = records.filter((r) => r.streamName === stream).pop()!;
-    const forged = { ...last, revision: last.revision + 1, position: records.length, eventId: 'forged', type: 'CourseOutcomeCertified', data: { outcomeId: 'never-uploaded', teacherId: 't1', result: 'passed' }, metadata: { ...(last.metadata as object), occurredAt: (records[records.length - 1]!.metadata as { occurredAt: string }).occurredAt, commandId: 'forged', command: undefined } };
+    const forged = {
+      ...last,
+      revision: last.revision + 1,
+      position: records.length,
+      eventId: 'forged',
+      type: 'CourseOutcomeCertified',
+      data: { outcomeId: 'never-uploaded', teacherId: 't1', result: 'passed' },
+      metadata: {
+        ...(last.metadata as object),
+        occurredAt: (records[records.length - 1]!.metadata as { occurredAt: string }).occurredAt,
+        commandId: 'forged',
+        command: undefined,
+      },
+    };
     const edited = rechain([...lines, JSON.stringify(forged)], stream);
     const report = auditLog(logOf(edited));
-    expect(report.findings.filter((f) => f.kind !== 'unverifiable').map(({ kind, streamName, revision }) => ({ kind, streamName, revision }))).toEqual([
-      { kind: 'inconsistent', streamName: stream, revision: last.revision + 1 },
-    ]);
+    expect(
+      report.findings
+        .filter((f) => f.kind !== 'unverifiable')
+        .map(({ kind, streamName, revision }) => ({ kind, streamName, revision })),
+    ).toEqual([{ kind: 'inconsistent', streamName: stream, revision: last.revision + 1 }]);
     expect(report.clean).toBe(false);
-    const view = applyEvents(reportsProjection, reportsProjection.initialView, logOf(edited).entries.map((e) => rightOf(decodeRecorded(e.record))));
+    const view = applyEvents(
+      reportsProjection,
+      reportsProjection.initialView,
+      logOf(edited).entries.map((e) => rightOf(decodeRecorded(e.record))),
+    );
     const owner = stream.split('-');
     expect(view.schools[owner[1]!]?.portfolios[owner[2]!]?.outcomes['never-uploaded']).toBeUndefined();
   });

@@ -12,7 +12,8 @@ const lcg = (seed: number) => {
 };
 
 // Object.assign rather than a spread literal with a key after it, which costs about 30 times as much on Node 20.
-const eventLike = (template: NewEvent, id: number): NewEvent => Object.assign({}, template, { eventId: `00000000-0000-5000-8000-${String(id).padStart(12, '0')}` });
+const eventLike = (template: NewEvent, id: number): NewEvent =>
+  Object.assign({}, template, { eventId: `00000000-0000-5000-8000-${String(id).padStart(12, '0')}` });
 
 /**
  * Mean latency of appending one event to one of `streams` streams (each holding a few events), for each size
@@ -20,14 +21,29 @@ const eventLike = (template: NewEvent, id: number): NewEvent => Object.assign({}
  * turn, in a rotating order, and each size's figure is the median of its rounds. So no size is measured only
  * while the JIT warms up or the heap grows, nor only in a slow stretch of the machine.
  */
-export const ourAppendScaling = async (template: NewEvent, sizes: ReadonlyArray<number>, appends: number, rounds = 3) => {
+export const ourAppendScaling = async (
+  template: NewEvent,
+  sizes: ReadonlyArray<number>,
+  appends: number,
+  rounds = 3,
+) => {
   let ids = 0;
-  const stores: { readonly size: number; readonly store: InMemoryEventStore; readonly versions: number[]; readonly next: (n: number) => number; readonly means: number[] }[] = [];
+  const stores: {
+    readonly size: number;
+    readonly store: InMemoryEventStore;
+    readonly versions: number[];
+    readonly next: (n: number) => number;
+    readonly means: number[];
+  }[] = [];
   for (const size of sizes) {
     const store = new InMemoryEventStore();
     const versions: number[] = [];
     for (let i = 0; i < size; i++) {
-      const result = await store.appendToStream(`portfolio-tp_scale-s${i}`, [eventLike(template, ids++), eventLike(template, ids++)], 'no_stream');
+      const result = await store.appendToStream(
+        `portfolio-tp_scale-s${i}`,
+        [eventLike(template, ids++), eventLike(template, ids++)],
+        'no_stream',
+      );
       if (E.isLeft(result)) throw new Error(result.left.message.en);
       versions.push(1);
     }
@@ -40,7 +56,11 @@ export const ourAppendScaling = async (template: NewEvent, sizes: ReadonlyArray<
       const start = now();
       for (let a = 0; a < appends; a++) {
         const i = next(size);
-        const result = await store.appendToStream(`portfolio-tp_scale-s${i}`, [eventLike(template, ids++)], versions[i]!);
+        const result = await store.appendToStream(
+          `portfolio-tp_scale-s${i}`,
+          [eventLike(template, ids++)],
+          versions[i]!,
+        );
         if (E.isLeft(result)) throw new Error(result.left.message.en);
         versions[i]! += 1;
       }

@@ -8,11 +8,23 @@ import type { StoreWorkload } from './workload';
  * the sort is stable, so each stream keeps its own order.
  */
 export const logEntriesOf = (workload: StoreWorkload): LogEntry[] => {
-  const events = [workload.school, ...workload.streams].flatMap((stream) => stream.events.map((event, revision) => ({ stream, event, revision })));
+  const events = [workload.school, ...workload.streams].flatMap((stream) =>
+    stream.events.map((event, revision) => ({ stream, event, revision })),
+  );
   const at = (e: (typeof events)[number]) => (e.event.metadata as { occurredAt: string }).occurredAt;
   events.sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0));
   return events.map(({ stream, event, revision }, position) => {
-    const record: RecordedEvent = JSON.parse(JSON.stringify({ eventId: event.eventId, streamName: stream.streamName, revision, position, type: event.type, data: event.data, metadata: event.metadata })) as RecordedEvent;
+    const record: RecordedEvent = JSON.parse(
+      JSON.stringify({
+        eventId: event.eventId,
+        streamName: stream.streamName,
+        revision,
+        position,
+        type: event.type,
+        data: event.data,
+        metadata: event.metadata,
+      }),
+    ) as RecordedEvent;
     return { record, line: position + 1 };
   });
 };

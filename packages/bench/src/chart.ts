@@ -8,16 +8,28 @@ export interface ChartData {
   readonly quick: boolean;
 }
 
-type Series = { readonly name: string; readonly color: string; readonly points: ReadonlyArray<readonly [number, number]> };
+type Series = {
+  readonly name: string;
+  readonly color: string;
+  readonly points: ReadonlyArray<readonly [number, number]>;
+};
 
 const W = 300;
 const H = 200;
 const PAD = { left: 52, right: 12, top: 28, bottom: 40 };
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const tick = (n: number) => (n >= 1e6 ? `${+(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${+(n / 1e3).toFixed(1)}k` : `${+n.toFixed(1)}`);
+const tick = (n: number) =>
+  n >= 1e6 ? `${+(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${+(n / 1e3).toFixed(1)}k` : `${+n.toFixed(1)}`;
 
-const panel = (x0: number, title: string, xLabel: string, yLabel: string, series: ReadonlyArray<Series>, logX = false): string => {
+const panel = (
+  x0: number,
+  title: string,
+  xLabel: string,
+  yLabel: string,
+  series: ReadonlyArray<Series>,
+  logX = false,
+): string => {
   const all = series.flatMap((s) => s.points);
   const fx = (x: number) => (logX ? Math.log10(x) : x);
   const xs = all.map(([x]) => fx(x));
@@ -38,21 +50,38 @@ const panel = (x0: number, title: string, xLabel: string, yLabel: string, series
   const ticks = [...new Set(all.map(([x]) => x))];
   for (const x of ticks) parts.push(`<text x="${px(x)}" y="${py(0) + 14}" text-anchor="middle">${tick(x)}</text>`);
   series.forEach((s, i) => {
-    parts.push(`<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${s.points.map(([x, y]) => `${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(' ')}"/>`);
-    for (const [x, y] of s.points) parts.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="2.5" fill="${s.color}"/>`);
-    if (series.length > 1) parts.push(`<text x="${x0 + PAD.left + 8}" y="${PAD.top + 12 + i * 13}" fill="${s.color}">${escape(s.name)}</text>`);
+    parts.push(
+      `<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${s.points.map(([x, y]) => `${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(' ')}"/>`,
+    );
+    for (const [x, y] of s.points)
+      parts.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="2.5" fill="${s.color}"/>`);
+    if (series.length > 1)
+      parts.push(
+        `<text x="${x0 + PAD.left + 8}" y="${PAD.top + 12 + i * 13}" fill="${s.color}">${escape(s.name)}</text>`,
+      );
   });
   return parts.join('\n');
 };
 
 export const renderChart = (data: ChartData): string => {
   const body = [
-    panel(0, 'replay vs stream length', 'events in the stream', 'µs per load', [{ name: 'licheng', color: '#1f6feb', points: data.byLength.map((r) => [r.length, r.microsPerLoad]) }]),
-    panel(W, 'append vs streams in store', 'streams (log scale)', 'µs per append', [
-      { name: 'licheng', color: '#1f6feb', points: data.appends.map((r) => [r.streams, r.meanMicros]) },
-      { name: 'Emmett 0.42', color: '#d1242f', points: data.emmettAppends.map((r) => [r.streams, r.meanMicros]) },
-    ], true),
-    panel(2 * W, 'rebuild vs events', 'events folded', 'seconds', [{ name: 'compact view', color: '#1f6feb', points: data.rebuild.map((r) => [r.events, r.seconds]) }]),
+    panel(0, 'replay vs stream length', 'events in the stream', 'µs per load', [
+      { name: 'licheng', color: '#1f6feb', points: data.byLength.map((r) => [r.length, r.microsPerLoad]) },
+    ]),
+    panel(
+      W,
+      'append vs streams in store',
+      'streams (log scale)',
+      'µs per append',
+      [
+        { name: 'licheng', color: '#1f6feb', points: data.appends.map((r) => [r.streams, r.meanMicros]) },
+        { name: 'Emmett 0.42', color: '#d1242f', points: data.emmettAppends.map((r) => [r.streams, r.meanMicros]) },
+      ],
+      true,
+    ),
+    panel(2 * W, 'rebuild vs events', 'events folded', 'seconds', [
+      { name: 'compact view', color: '#1f6feb', points: data.rebuild.map((r) => [r.events, r.seconds]) },
+    ]),
   ].join('\n');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${3 * W}" height="${H + 18}" font-family="sans-serif" font-size="10">
 <rect width="100%" height="100%" fill="white"/>

@@ -1,4 +1,14 @@
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runChild } from './child';
@@ -37,7 +47,13 @@ export const BLOCK_POSITION_STRIDE = 2 ** 23;
  * directory and reused while the seed, size and generator are the same. Two child processes generate
  * alternate schools, each into a file of its own; the files are then joined in school order.
  */
-export const cityLog = async (options: { seed: number; students: number; schoolSize?: number; schoolYear?: number; workers?: number }): Promise<CityLogFile> => {
+export const cityLog = async (options: {
+  seed: number;
+  students: number;
+  schoolSize?: number;
+  schoolYear?: number;
+  workers?: number;
+}): Promise<CityLogFile> => {
   const schoolSize = options.schoolSize ?? 1_000;
   const schoolYear = options.schoolYear ?? 111;
   const dir = join(tmpdir(), 'licheng-bench');
@@ -45,9 +61,16 @@ export const cityLog = async (options: { seed: number; students: number; schoolS
   const name = `city-v${GENERATOR_VERSION}-s${options.seed}-n${options.students}-k${schoolSize}-y${schoolYear}`;
   const file = join(dir, `${name}.ndjson`);
   const done = `${file}.done.json`;
-  if (existsSync(done) && existsSync(file)) return { ...(JSON.parse(readFileSync(done, 'utf8')) as Omit<CityLogFile, 'generatedSeconds'>), file, generatedSeconds: null };
+  if (existsSync(done) && existsSync(file))
+    return {
+      ...(JSON.parse(readFileSync(done, 'utf8')) as Omit<CityLogFile, 'generatedSeconds'>),
+      file,
+      generatedSeconds: null,
+    };
   // Logs of an older generator are of no use any more; other sizes stay cached for their own runs.
-  for (const old of readdirSync(dir)) if (old.startsWith('city-v') && !old.startsWith(`city-v${GENERATOR_VERSION}-`)) rmSync(join(dir, old), { force: true });
+  for (const old of readdirSync(dir))
+    if (old.startsWith('city-v') && !old.startsWith(`city-v${GENERATOR_VERSION}-`))
+      rmSync(join(dir, old), { force: true });
 
   const started = Date.now();
   const schools = Math.ceil(options.students / schoolSize);

@@ -8,7 +8,10 @@ const run = async (request: CityPartRequest): Promise<void> => {
   for (const b of request.blocks) {
     const k = Math.floor(b / 2);
     const file = blockFile(request.dir, request.name, b);
-    const writer = new NdjsonEventWriter(createWriteStream(file, { highWaterMark: 1 << 20 }), b * BLOCK_POSITION_STRIDE);
+    const writer = new NdjsonEventWriter(
+      createWriteStream(file, { highWaterMark: 1 << 20 }),
+      b * BLOCK_POSITION_STRIDE,
+    );
     const students = Math.min(request.schoolSize, request.students - k * request.schoolSize);
     const school = generateSchool({
       seed: request.seed,

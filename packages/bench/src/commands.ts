@@ -51,7 +51,8 @@ export const commandPolicy = (workload: StoredWorkload): SchoolState => {
   for (const key of Object.keys(workPeriods)) {
     const window = workPeriods[key]!;
     const year = Number(key.slice(0, 3));
-    if (key.endsWith('0:outcomeSelection')) workPeriods[key] = { start: window.start, end: `${year + 1912}-12-31T17:00+08:00` as TaipeiInstant };
+    if (key.endsWith('0:outcomeSelection'))
+      workPeriods[key] = { start: window.start, end: `${year + 1912}-12-31T17:00+08:00` as TaipeiInstant };
   }
   const opened = Object.assign({}, policy, { workPeriods });
   policies.set(workload, opened);
@@ -70,7 +71,14 @@ export const commandTargets = async (workload: StoredWorkload, store: InMemoryEv
     const at = `${outcome.schoolYear + 1912}${COMMAND_DAY}` as TaipeiInstant;
     const lastAt = loaded.right.last?.metadata.occurredAt ?? '';
     if (lastAt >= at) throw new Error(`${stream.streamName} ends at ${lastAt}, after the bench's commands (${at})`);
-    targets.push({ streamName: stream.streamName, studentId: stream.studentId, outcomeId: outcome.outcomeId, now: at, selected: true, commands: 0 });
+    targets.push({
+      streamName: stream.streamName,
+      studentId: stream.studentId,
+      outcomeId: outcome.outcomeId,
+      now: at,
+      selected: true,
+      commands: 0,
+    });
   }
   return targets;
 };
@@ -82,7 +90,11 @@ const commandOf = (schoolId: string, target: CommandTarget): PortfolioCommand =>
   }) as PortfolioCommand;
 
 /** Sends commands round-robin over the targets for about `ms` milliseconds; returns commands per second. */
-const drive = async (targets: CommandTarget[], ms: number, send: (target: CommandTarget) => Promise<void>): Promise<{ perSecond: number; commands: number }> => {
+const drive = async (
+  targets: CommandTarget[],
+  ms: number,
+  send: (target: CommandTarget) => Promise<void>,
+): Promise<{ perSecond: number; commands: number }> => {
   let count = 0;
   const start = now();
   let elapsed = 0;
@@ -100,12 +112,20 @@ const drive = async (targets: CommandTarget[], ms: number, send: (target: Comman
 };
 
 /** Our command handler on the in-memory store, with the state cache on or off. */
-export const measureOurCommands = async (store: InMemoryEventStore, workload: StoredWorkload, targets: CommandTarget[], cached: boolean, ms: number) => {
+export const measureOurCommands = async (
+  store: InMemoryEventStore,
+  workload: StoredWorkload,
+  targets: CommandTarget[],
+  cached: boolean,
+  ms: number,
+) => {
   const policy: SchoolState = commandPolicy(workload);
   const schoolId = workload.school.schoolId;
   const handler: CommandHandler = createCommandHandler({
     store,
-    load: cached ? createCachingLoader(store, { maxStreams: targets.length + 10, foldInPlace: true }) : (aggregate, streamName) => loadStream(store, aggregate, streamName),
+    load: cached
+      ? createCachingLoader(store, { maxStreams: targets.length + 10, foldInPlace: true })
+      : (aggregate, streamName) => loadStream(store, aggregate, streamName),
   });
   const send = async (target: CommandTarget) => {
     const command = commandOf(schoolId, target);
@@ -115,20 +135,37 @@ export const measureOurCommands = async (store: InMemoryEventStore, workload: St
       streamName: target.streamName,
       command,
       recordedCommand: { type: command.type, data: command.data },
-      envelope: { commandId: `bench.${cached ? 'w' : 'c'}.${target.studentId}.${target.commands}`, now: target.now, actor },
+      envelope: {
+        commandId: `bench.${cached ? 'w' : 'c'}.${target.studentId}.${target.commands}`,
+        now: target.now,
+        actor,
+      },
       context: (envelope) => E.right({ now: envelope.now, actor: envelope.actor, policy }),
     });
-    if (E.isLeft(result) || result.right.events.length !== 1) throw new Error(`command refused: ${E.isLeft(result) ? result.left.message.en : 'no event'}`);
+    if (E.isLeft(result) || result.right.events.length !== 1)
+      throw new Error(`command refused: ${E.isLeft(result) ? result.left.message.en : 'no event'}`);
   };
   // Warm up: with the cache on, every stream is loaded once before the clock starts.
-  if (cached) for (const target of targets) await send(target).then(() => ((target.selected = !target.selected), (target.commands += 1)));
-  else for (const target of targets.slice(0, 20)) await send(target).then(() => ((target.selected = !target.selected), (target.commands += 1)));
+  if (cached)
+    for (const target of targets)
+      await send(target).then(() => ((target.selected = !target.selected), (target.commands += 1)));
+  else
+    for (const target of targets.slice(0, 20))
+      await send(target).then(() => ((target.selected = !target.selected), (target.commands += 1)));
   return drive(targets, ms, send);
 };
 
 type EmmettModule = typeof import('@event-driven-io/emmett');
-type EmmettCommand = { type: string; data: Record<string, unknown>; metadata: { instant: TaipeiInstant; actor: Actor } };
-type EmmettHandle = (store: unknown, id: string, command: EmmettCommand) => Promise<{ newEvents: ReadonlyArray<unknown> }>;
+type EmmettCommand = {
+  type: string;
+  data: Record<string, unknown>;
+  metadata: { instant: TaipeiInstant; actor: Actor };
+};
+type EmmettHandle = (
+  store: unknown,
+  id: string,
+  command: EmmettCommand,
+) => Promise<{ newEvents: ReadonlyArray<unknown> }>;
 
 /**
  * How Emmett's evolve is written. `inPlace` is how an Emmett user writes a fast one: its `initialState`
@@ -150,11 +187,18 @@ export const emmettFor = async (workload: StoredWorkload, from: InMemoryEventSto
   // The streams as our store holds them now, decoded one at a time into the objects Emmett keeps.
   for (const stream of workload.streams) {
     const events = decodedEvents(stream.streamName, await storedEvents(from, stream.streamName));
-    await store.appendToStream(stream.streamName, events.map((event) => ({ type: event.type, data: event.data })) as never);
+    await store.appendToStream(
+      stream.streamName,
+      events.map((event) => ({ type: event.type, data: event.data })) as never,
+    );
   }
   const policy = commandPolicy(workload);
   const decide = (command: EmmettCommand, state: PortfolioState) => {
-    const decided = decidePortfolio({ type: command.type, data: command.data } as PortfolioCommand, state, { now: command.metadata.instant, actor: command.metadata.actor, policy });
+    const decided = decidePortfolio({ type: command.type, data: command.data } as PortfolioCommand, state, {
+      now: command.metadata.instant,
+      actor: command.metadata.actor,
+      policy,
+    });
     if (E.isLeft(decided)) throw new Error(decided.left.message.en);
     return [...decided.right];
   };
@@ -162,12 +206,16 @@ export const emmettFor = async (workload: StoredWorkload, from: InMemoryEventSto
     inPlace: emmett.DeciderCommandHandler({
       decide,
       // A fresh copy per fold (the fastest of those tried: docs/performance.md), mutated by our recipe.
-      evolve: (state: PortfolioState, event: PortfolioEvent) => (evolvePortfolio(state as Draft<PortfolioState>, event), state),
+      evolve: (state: PortfolioState, event: PortfolioEvent) => (
+        evolvePortfolio(state as Draft<PortfolioState>, event),
+        state
+      ),
       initialState: portfolioDecider.initialState,
     } as never) as unknown as EmmettHandle,
     producePerEvent: emmett.DeciderCommandHandler({
       decide,
-      evolve: (state: PortfolioState, event: PortfolioEvent) => produce(state, (draft: Draft<PortfolioState>) => evolvePortfolio(draft, event)),
+      evolve: (state: PortfolioState, event: PortfolioEvent) =>
+        produce(state, (draft: Draft<PortfolioState>) => evolvePortfolio(draft, event)),
       initialState: () => initialPortfolioState,
     } as never) as unknown as EmmettHandle,
   };
@@ -191,6 +239,7 @@ export const measureEmmettCommands = async (
     });
     if (result.newEvents.length !== 1) throw new Error('Emmett: no event');
   };
-  for (const target of targets.slice(0, 20)) await send(target).then(() => ((target.selected = !target.selected), (target.commands += 1)));
+  for (const target of targets.slice(0, 20))
+    await send(target).then(() => ((target.selected = !target.selected), (target.commands += 1)));
   return drive(targets, ms, send);
 };

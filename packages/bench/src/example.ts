@@ -22,9 +22,21 @@ export const measureExampleRun = async (students: number): Promise<ExampleRun> =
   const dir = await mkdtemp(join(tmpdir(), 'licheng-bench-example-'));
   const rssFile = join(dir, 'peak-rss');
   try {
-    const args = [`--max-old-space-size=${HEAP_CAP_MB}`, '--require', join(__dirname, 'peakRss.js'), EXAMPLE_MAIN, '--students', String(students), '--out', join(dir, 'out')];
+    const args = [
+      `--max-old-space-size=${HEAP_CAP_MB}`,
+      '--require',
+      join(__dirname, 'peakRss.js'),
+      EXAMPLE_MAIN,
+      '--students',
+      String(students),
+      '--out',
+      join(dir, 'out'),
+    ];
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LICHENG_PEAK_RSS_FILE: rssFile } });
+    const child = spawn(process.execPath, args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LICHENG_PEAK_RSS_FILE: rssFile },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2_000)));
     const code = await new Promise<number | null>((resolve, reject) => {

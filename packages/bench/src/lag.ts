@@ -36,7 +36,10 @@ export const measureProjectionLag = async (workload: StoreWorkload, samples: num
   };
   for (let i = 0; i < samples + 20; i++) {
     const target = targets[i % targets.length]!;
-    const command = { type: target.selected ? 'DeselectCourseOutcome' : 'SelectCourseOutcome', data: { schoolId: workload.school.schoolId, studentId: target.studentId, outcomeId: target.outcomeId } } as PortfolioCommand;
+    const command = {
+      type: target.selected ? 'DeselectCourseOutcome' : 'SelectCourseOutcome',
+      data: { schoolId: workload.school.schoolId, studentId: target.studentId, outcomeId: target.outcomeId },
+    } as PortfolioCommand;
     const actor = { id: target.studentId, role: 'student', schoolId: workload.school.schoolId } as Actor;
     const result = await handler.handle({
       aggregate: portfolioAggregate,

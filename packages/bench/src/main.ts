@@ -37,18 +37,46 @@ const parse = (argv: ReadonlyArray<string>): Options => {
     else if (arg === '--chart') chart = argv[++i];
     else if (arg === '--seed') seed = Number(argv[++i]);
     else if (arg === '--full-view') fullView = true;
-    else throw new Error(`unknown argument ${arg}; usage: npm run bench -- [--quick] [--json FILE] [--chart FILE.svg] [--seed N] [--full-view]`);
+    else
+      throw new Error(
+        `unknown argument ${arg}; usage: npm run bench -- [--quick] [--json FILE] [--chart FILE.svg] [--seed N] [--full-view]`,
+      );
   }
   return { quick, seed, fullView, ...(json ? { json } : {}), ...(chart ? { chart } : {}) };
 };
 
 /** Sizes of each benchmark: the full run as the issue sets it, the quick one within a minute on two cores. */
 const SIZES = {
-  full: { cityStudents: 100_000, streams: 4_000, auditStudents: 200, appendSizes: [1_000, 10_000, 100_000], appends: 20_000, emmettAppendSizes: [1_000, 10_000], emmettAppends: 300, commandMs: 4_000, replay: { rounds: 2, parts: 40, companionEvery: 10 }, lagSamples: 2_000, lengthSample: 200 },
-  quick: { cityStudents: 5_000, streams: 400, auditStudents: 60, appendSizes: [1_000, 10_000, 100_000], appends: 4_000, emmettAppendSizes: [1_000, 4_000], emmettAppends: 200, commandMs: 1_200, replay: { rounds: 2, parts: 12, companionEvery: 4 }, lagSamples: 1_000, lengthSample: 60 },
+  full: {
+    cityStudents: 100_000,
+    streams: 4_000,
+    auditStudents: 200,
+    appendSizes: [1_000, 10_000, 100_000],
+    appends: 20_000,
+    emmettAppendSizes: [1_000, 10_000],
+    emmettAppends: 300,
+    commandMs: 4_000,
+    replay: { rounds: 2, parts: 40, companionEvery: 10 },
+    lagSamples: 2_000,
+    lengthSample: 200,
+  },
+  quick: {
+    cityStudents: 5_000,
+    streams: 400,
+    auditStudents: 60,
+    appendSizes: [1_000, 10_000, 100_000],
+    appends: 4_000,
+    emmettAppendSizes: [1_000, 4_000],
+    emmettAppends: 200,
+    commandMs: 1_200,
+    replay: { rounds: 2, parts: 12, companionEvery: 4 },
+    lagSamples: 1_000,
+    lengthSample: 60,
+  },
 } as const;
 
-const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   const options = parse(argv);
@@ -60,16 +88,23 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   // 1. Rebuild first, while the process holds nothing else, so that its peak RSS is its own.
   // The store workloads are generated (once, then kept) in a child process alongside the city log's two.
   const auditRequest = { seed: options.seed + 1, students: size.auditStudents, schoolId: 'tp_audit' };
-  const workloads = ensureWorkloadFiles([{ seed: options.seed, students: size.streams, schoolId: BENCH_SCHOOL_ID }, auditRequest]);
+  const workloads = ensureWorkloadFiles([
+    { seed: options.seed, students: size.streams, schoolId: BENCH_SCHOOL_ID },
+    auditRequest,
+  ]);
   const city = await cityLog({ seed: options.seed, students: size.cityStudents });
   await workloads;
-  log(`city log: ${fmt(city.events)} events, ${fmt(city.bytes / 2 ** 20)} MiB${city.generatedSeconds === null ? ' (cached)' : `, generated in ${fmt(city.generatedSeconds, 1)} s`}`);
+  log(
+    `city log: ${fmt(city.events)} events, ${fmt(city.bytes / 2 ** 20)} MiB${city.generatedSeconds === null ? ' (cached)' : `, generated in ${fmt(city.generatedSeconds, 1)} s`}`,
+  );
   await warmFileCache(city.file);
   collectGarbage();
   // The floor runs alongside, in segments between the rebuild's, and is timed apart (rebuild.ts).
   const rebuilt = await (options.fullView ? rebuildFull : rebuildCompact)(city.file, 111);
   const floor = { seconds: rebuilt.floorSeconds };
-  log(`rebuild: ${fmt(rebuilt.seconds, 2)} s, ${fmt(rebuilt.reports)} reports, peak RSS ${fmt(rebuilt.peakRssMB)} MB; floor over the same file, alongside: ${fmt(floor.seconds, 2)} s`);
+  log(
+    `rebuild: ${fmt(rebuilt.seconds, 2)} s, ${fmt(rebuilt.reports)} reports, peak RSS ${fmt(rebuilt.peakRssMB)} MB; floor over the same file, alongside: ${fmt(floor.seconds, 2)} s`,
+  );
   collectGarbage();
 
   // 2. Append scaling next, on a heap that holds nothing else: each store is dropped before the next one.
@@ -79,14 +114,21 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   log(`append latency: ${appends.map((r) => `${fmt(r.streams)} streams ${fmt(r.meanMicros, 2)} µs`).join(', ')}`);
   collectGarbage();
   const emmettAppends = await emmettAppendScaling(template, size.emmettAppendSizes, size.emmettAppends);
-  log(`Emmett append latency: ${emmettAppends.map((r) => `${fmt(r.streams)} streams ${fmt(r.meanMicros, 2)} µs`).join(', ')}`);
+  log(
+    `Emmett append latency: ${emmettAppends.map((r) => `${fmt(r.streams)} streams ${fmt(r.meanMicros, 2)} µs`).join(', ')}`,
+  );
 
   // 3. The store workload: realistic three-year streams of one school; the audit's log is audited in the
   // replay's rounds, so that its ratio to replay is taken over the same stretches of time.
   const auditWorkload = await cachedWorkload(auditRequest);
   const auditing = auditCompanion(logEntriesOf(auditWorkload));
   const { workload, replay, byLength, warm, cold, theirs, naive } = await storeBenchmarks(options.seed, size, auditing);
-  const audit = { eventsPerSecond: replay.companionEventsPerSecond!, events: auditing.events, findings: auditing.report().findings.length, clean: auditing.report().clean };
+  const audit = {
+    eventsPerSecond: replay.companionEventsPerSecond!,
+    events: auditing.events,
+    findings: auditing.report().findings.length,
+    clean: auditing.report().clean,
+  };
   log(`audit: ${fmt(audit.eventsPerSecond)} events/s over ${fmt(audit.events)} events, ${audit.findings} findings`);
   collectGarbage();
   const lag = await measureProjectionLag(auditWorkload, size.lagSamples);
@@ -94,7 +136,8 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
 
   // 4. The main job at its largest school, last and in a child process, so that it disturbs no other timing.
   const example = options.quick ? null : await measureExampleRun(5_000);
-  if (example) log(`example, 5,000 students with --out: ${fmt(example.seconds, 1)} s, peak RSS ${fmt(example.peakRssMB)} MB`);
+  if (example)
+    log(`example, 5,000 students with --out: ${fmt(example.seconds, 1)} s, peak RSS ${fmt(example.peakRssMB)} MB`);
 
   const first = appends[0]!;
   const last = appends[appends.length - 1]!;
@@ -114,7 +157,12 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
     rebuildFloorRatio: round(rebuilt.seconds / floor.seconds),
     rebuildPeakRssMB: Math.round(rebuilt.peakRssMB),
     projectionLagP99Ms: round(lag.p99, 3),
-    ...(example ? { exampleStudents5000PeakRssMB: Math.round(example.peakRssMB), exampleStudents5000Seconds: round(example.seconds) } : {}),
+    ...(example
+      ? {
+          exampleStudents5000PeakRssMB: Math.round(example.peakRssMB),
+          exampleStudents5000Seconds: round(example.seconds),
+        }
+      : {}),
   };
   const goals: Record<string, string> = {
     replayFloorRatio: results.replayFloorRatio <= 2 ? 'met (≤ 2.0)' : 'NOT met (≤ 2.0)',
@@ -125,26 +173,48 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
     rebuildFloorRatio: results.rebuildFloorRatio <= 2.5 ? 'met (≤ 2.5)' : 'NOT met (≤ 2.5)',
     rebuildPeakRssMB: results.rebuildPeakRssMB <= 1536 ? 'met (≤ 1,536)' : 'NOT met (≤ 1,536)',
     projectionLagP99Ms: results.projectionLagP99Ms <= 5 ? 'met (≤ 5)' : 'NOT met (≤ 5)',
-    ...(example ? { exampleStudents5000PeakRssMB: example.peakRssMB <= 1024 ? 'met (≤ 1,024)' : 'NOT met (≤ 1,024)' } : {}),
+    ...(example
+      ? { exampleStudents5000PeakRssMB: example.peakRssMB <= 1024 ? 'met (≤ 1,024)' : 'NOT met (≤ 1,024)' }
+      : {}),
   };
-  const rows = Object.entries(results).map(([key, value]) => [key, fmt(value, Number.isInteger(value) ? 0 : 3), goals[key] ?? '—']);
+  const rows = Object.entries(results).map(([key, value]) => [
+    key,
+    fmt(value, Number.isInteger(value) ? 0 : 3),
+    goals[key] ?? '—',
+  ]);
   const width = [Math.max(...rows.map((r) => r[0]!.length)), Math.max(...rows.map((r) => r[1]!.length))];
   console.log(`\nlicheng bench (${options.quick ? 'quick' : 'full'}) — ${machine}`);
-  console.log(`workloads: ${fmt(workload.streams)} streams of ${fmt(workload.events / workload.streams)} events (${fmt(workload.events)}); city log ${fmt(city.students)} students, ${fmt(city.events)} events, ${fmt(city.bytes / 2 ** 20)} MiB; audit ${fmt(audit.events)} events\n`);
+  console.log(
+    `workloads: ${fmt(workload.streams)} streams of ${fmt(workload.events / workload.streams)} events (${fmt(workload.events)}); city log ${fmt(city.students)} students, ${fmt(city.events)} events, ${fmt(city.bytes / 2 ** 20)} MiB; audit ${fmt(audit.events)} events\n`,
+  );
   console.log(`| ${'key'.padEnd(width[0]!)} | ${'value'.padStart(width[1]!)} | goal |`);
   console.log(`| ${'-'.repeat(width[0]!)} | ${'-'.repeat(width[1]!)} | ---- |`);
-  for (const [key, value, goal] of rows) console.log(`| ${key!.padEnd(width[0]!)} | ${value!.padStart(width[1]!)} | ${goal} |`);
+  for (const [key, value, goal] of rows)
+    console.log(`| ${key!.padEnd(width[0]!)} | ${value!.padStart(width[1]!)} | ${goal} |`);
   console.log('\nreplay time against stream length:');
-  for (const r of byLength) console.log(`  ${String(r.length).padStart(4)} events: ${fmt(r.microsPerLoad, 1)} µs per load (${fmt(r.eventsPerSecond)} events/s)`);
+  for (const r of byLength)
+    console.log(
+      `  ${String(r.length).padStart(4)} events: ${fmt(r.microsPerLoad, 1)} µs per load (${fmt(r.eventsPerSecond)} events/s)`,
+    );
   console.log('append latency against streams in the store (mean of one single-event append):');
   for (const r of appends) console.log(`  licheng ${fmt(r.streams).padStart(8)} streams: ${fmt(r.meanMicros, 2)} µs`);
-  for (const r of emmettAppends) console.log(`  Emmett  ${fmt(r.streams).padStart(8)} streams: ${fmt(r.meanMicros, 2)} µs`);
+  for (const r of emmettAppends)
+    console.log(`  Emmett  ${fmt(r.streams).padStart(8)} streams: ${fmt(r.meanMicros, 2)} µs`);
   console.log('rebuild time against events:');
-  for (const p of rebuilt.progress.filter((_, i, all) => i === all.length - 1 || i % Math.ceil(all.length / 6) === 0)) console.log(`  ${fmt(p.events).padStart(10)} events: ${fmt(p.seconds, 2)} s`);
-  console.log(`Emmett with one immer produce per event (the bench's peer until issue #18): ${fmt(naive.perSecond)} commands/s`);
-  console.log(`audit: ${audit.findings} findings (${audit.clean ? 'clean' : 'NOT clean'}); floor parse of the log ${fmt(floor.seconds, 2)} s; total ${fmt((Date.now() - started) / 1000, 1)} s`);
+  for (const p of rebuilt.progress.filter((_, i, all) => i === all.length - 1 || i % Math.ceil(all.length / 6) === 0))
+    console.log(`  ${fmt(p.events).padStart(10)} events: ${fmt(p.seconds, 2)} s`);
+  console.log(
+    `Emmett with one immer produce per event (the bench's peer until issue #18): ${fmt(naive.perSecond)} commands/s`,
+  );
+  console.log(
+    `audit: ${audit.findings} findings (${audit.clean ? 'clean' : 'NOT clean'}); floor parse of the log ${fmt(floor.seconds, 2)} s; total ${fmt((Date.now() - started) / 1000, 1)} s`,
+  );
   if (options.json) writeFileSync(options.json, `${JSON.stringify(results, null, 2)}\n`);
-  if (options.chart) writeFileSync(options.chart, renderChart({ byLength, appends, emmettAppends, rebuild: rebuilt.progress, machine, quick: options.quick }));
+  if (options.chart)
+    writeFileSync(
+      options.chart,
+      renderChart({ byLength, appends, emmettAppends, rebuild: rebuilt.progress, machine, quick: options.quick }),
+    );
   return 0;
 };
 
@@ -168,7 +238,12 @@ const storeBenchmarks = async (seed: number, size: (typeof SIZES)[keyof typeof S
   return { workload: { streams: workload.streams.length, events: workload.events }, ...ours, theirs, naive };
 };
 
-const ourStoreBenchmarks = async (workload: StoredWorkload, store: InMemoryEventStore, size: (typeof SIZES)[keyof typeof SIZES], audit: Companion) => {
+const ourStoreBenchmarks = async (
+  workload: StoredWorkload,
+  store: InMemoryEventStore,
+  size: (typeof SIZES)[keyof typeof SIZES],
+  audit: Companion,
+) => {
   collectGarbage();
   const replay = await measureReplay(store, workload, size.replay, audit);
   log(`floor ${fmt(replay.floorEventsPerSecond)} events/s, replay ${fmt(replay.replayEventsPerSecond)} events/s`);

@@ -109,7 +109,8 @@ export const everyReport = (view: ReportsSource, schoolYear: number): number => 
       ok(outcomeUsageStatistics(view, { schoolId, term }));
     }
     for (const klass of classes) ok(performanceSelectionReport(view, { schoolId, classId: klass.classId, schoolYear }));
-    for (const studentId of Object.keys(school.policy.students)) ok(studentNotice(view, { schoolId, studentId, schoolYear }));
+    for (const studentId of Object.keys(school.policy.students))
+      ok(studentNotice(view, { schoolId, studentId, schoolYear }));
   }
   return reports;
 };
@@ -151,7 +152,8 @@ const rebuildClock = (file: string) => {
       const seconds = own();
       peak = Math.max(peak, rssMB());
       progress.push({ events, seconds });
-      if (parsed.events !== events) throw new Error(`the floor parsed ${parsed.events} lines, the rebuild folded ${events}`);
+      if (parsed.events !== events)
+        throw new Error(`the floor parsed ${parsed.events} lines, the rebuild folded ${events}`);
       return { seconds, events, reports, peakRssMB: peak, floorSeconds: parsed.seconds, progress };
     },
   };
@@ -163,17 +165,18 @@ export const rebuildFull = async (file: string, schoolYear: number, batchSize = 
   let view: ReportsView = reportsProjection.initialView;
   let batch: ProjectedEvent[] = [];
   let events = 0;
-  for await (const chunk of lineBatches(createReadStream(file, { highWaterMark: 1 << 20 }))) for (const line of chunk) {
-    const decoded = decodeRecorded(JSON.parse(line) as RecordedEvent);
-    if (E.isLeft(decoded)) throw new Error(decoded.left.message.en);
-    batch.push(decoded.right);
-    if (batch.length === batchSize) {
-      view = applyEvents(reportsProjection, view, batch);
-      events += batch.length;
-      batch = [];
-      clock.folded(events, events % 200_000 === 0);
+  for await (const chunk of lineBatches(createReadStream(file, { highWaterMark: 1 << 20 })))
+    for (const line of chunk) {
+      const decoded = decodeRecorded(JSON.parse(line) as RecordedEvent);
+      if (E.isLeft(decoded)) throw new Error(decoded.left.message.en);
+      batch.push(decoded.right);
+      if (batch.length === batchSize) {
+        view = applyEvents(reportsProjection, view, batch);
+        events += batch.length;
+        batch = [];
+        clock.folded(events, events % 200_000 === 0);
+      }
     }
-  }
   view = applyEvents(reportsProjection, view, batch);
   events += batch.length;
   clock.sampleRss();

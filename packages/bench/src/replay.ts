@@ -9,7 +9,9 @@ import { storedEvents, storedTextOf, type StoredWorkload } from './workload';
  */
 const textOf = (stored: string | Buffer): string => (typeof stored === 'string' ? stored : stored.toString('utf8'));
 
-export const floorLoop = (texts: ReadonlyArray<{ type: string; data: string | Buffer; metadata: string | Buffer }>): number => {
+export const floorLoop = (
+  texts: ReadonlyArray<{ type: string; data: string | Buffer; metadata: string | Buffer }>,
+): number => {
   let seen = 0;
   for (const text of texts) {
     const data = JSON.parse(textOf(text.data)) as Record<string, unknown>;
@@ -135,14 +137,20 @@ export const measureReplay = async (
   return {
     floorEventsPerSecond: (events * rounds) / (floorMs / 1000),
     replayEventsPerSecond: (events * rounds) / (replayMs / 1000),
-    companionEventsPerSecond: companion && companionRuns > 0 ? (companion.events * companionRuns) / (companionMs / 1000) : null,
+    companionEventsPerSecond:
+      companion && companionRuns > 0 ? (companion.events * companionRuns) / (companionMs / 1000) : null,
     streams: names.length,
     events,
   };
 };
 
 /** Replay time of one stream against its length: each stream cut to `length` events, in a store of its own. */
-export const replayByLength = async (workload: StoredWorkload, from: InMemoryEventStore, lengths: ReadonlyArray<number>, sample: number) => {
+export const replayByLength = async (
+  workload: StoredWorkload,
+  from: InMemoryEventStore,
+  lengths: ReadonlyArray<number>,
+  sample: number,
+) => {
   const rows: { length: number; microsPerLoad: number; eventsPerSecond: number }[] = [];
   for (const length of lengths) {
     const store = new InMemoryEventStore();
@@ -156,9 +164,14 @@ export const replayByLength = async (workload: StoredWorkload, from: InMemoryEve
     }
     for (const s of chosen.slice(0, 20)) await loadStream(store, portfolioAggregate, s.streamName);
     const start = now();
-    for (let round = 0; round < 3; round++) for (const s of chosen) await loadStream(store, portfolioAggregate, s.streamName);
+    for (let round = 0; round < 3; round++)
+      for (const s of chosen) await loadStream(store, portfolioAggregate, s.streamName);
     const ms = (now() - start) / 3;
-    rows.push({ length, microsPerLoad: (ms * 1000) / chosen.length, eventsPerSecond: (chosen.length * length) / (ms / 1000) });
+    rows.push({
+      length,
+      microsPerLoad: (ms * 1000) / chosen.length,
+      eventsPerSecond: (chosen.length * length) / (ms / 1000),
+    });
   }
   return rows;
 };

@@ -1,12 +1,22 @@
 import { portfolioAggregate, type InMemoryEventStore, type NewEvent } from '@licheng/eventstore';
-import { appendToStore, generateSchool, studentStreams, type GeneratedSchool, type GeneratedStream } from '@licheng/testing';
+import {
+  appendToStore,
+  generateSchool,
+  studentStreams,
+  type GeneratedSchool,
+  type GeneratedStream,
+} from '@licheng/testing';
 import * as E from 'fp-ts/Either';
 import type { PortfolioEvent } from '@licheng/domain';
 import { readWorkload } from './workloadCache';
 
 export interface StoreWorkload {
   readonly school: GeneratedSchool;
-  readonly streams: ReadonlyArray<{ readonly streamName: string; readonly studentId: string; readonly events: ReadonlyArray<NewEvent> }>;
+  readonly streams: ReadonlyArray<{
+    readonly streamName: string;
+    readonly studentId: string;
+    readonly events: ReadonlyArray<NewEvent>;
+  }>;
   readonly events: number;
 }
 
@@ -40,7 +50,11 @@ export interface StoredWorkload {
  * the measurements, which a service holding only its store would not pay. Whatever needs events afterwards
  * reads them from the store.
  */
-export const storedWorkload = async (store: InMemoryEventStore, seed: number, students: number): Promise<StoredWorkload> => {
+export const storedWorkload = async (
+  store: InMemoryEventStore,
+  seed: number,
+  students: number,
+): Promise<StoredWorkload> => {
   const { school, streams } = await readWorkload({ seed, students, schoolId: BENCH_SCHOOL_ID });
   await appendToStore(store, [school]);
   const names: { streamName: string; studentId: string }[] = [];
@@ -74,7 +88,14 @@ export const storedTextOf = (store: InMemoryEventStore, streamName: string): Rea
 /** The stream's events decoded, as objects (what Emmett's store keeps). */
 export const decodedEvents = (streamName: string, events: ReadonlyArray<NewEvent>): PortfolioEvent[] =>
   events.map((event, revision) => {
-    const decoded = portfolioAggregate.serializer.decode({ ...event, streamName, revision, position: revision, data: JSON.parse(JSON.stringify(event.data)), metadata: JSON.parse(JSON.stringify(event.metadata)) });
+    const decoded = portfolioAggregate.serializer.decode({
+      ...event,
+      streamName,
+      revision,
+      position: revision,
+      data: JSON.parse(JSON.stringify(event.data)),
+      metadata: JSON.parse(JSON.stringify(event.metadata)),
+    });
     if (E.isLeft(decoded)) throw new Error(decoded.left.message.en);
     return decoded.right.event;
   });

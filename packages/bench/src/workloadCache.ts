@@ -30,11 +30,21 @@ export const ensureWorkloadFiles = (requests: ReadonlyArray<WorkloadRequest>): P
   const dir = join(tmpdir(), 'licheng-bench');
   mkdirSync(dir, { recursive: true });
   // Workloads of an older generator are of no use any more.
-  for (const old of readdirSync(dir)) if (old.startsWith('workload-v') && !old.startsWith(`workload-v${GENERATOR_VERSION}-`)) rmSync(join(dir, old), { force: true });
-  return runChild('workloadWorker.js', missing.map((request) => ({ ...request, file: workloadFile(request) })), 'workload generator');
+  for (const old of readdirSync(dir))
+    if (old.startsWith('workload-v') && !old.startsWith(`workload-v${GENERATOR_VERSION}-`))
+      rmSync(join(dir, old), { force: true });
+  return runChild(
+    'workloadWorker.js',
+    missing.map((request) => ({ ...request, file: workloadFile(request) })),
+    'workload generator',
+  );
 };
 
-type StudentStream = { readonly streamName: string; readonly studentId: string; readonly events: ReadonlyArray<NewEvent> };
+type StudentStream = {
+  readonly streamName: string;
+  readonly studentId: string;
+  readonly events: ReadonlyArray<NewEvent>;
+};
 
 /**
  * A kept workload's school (drawn again: it is cheap) and its students' streams read back one at a time, in
@@ -46,7 +56,8 @@ export const readWorkload = async (request: WorkloadRequest) => {
   const school = generateSchool({ seed: request.seed, schoolId: request.schoolId, students: request.students });
   const stream = (streamName: string, events: NewEvent[], i: number): StudentStream => {
     const studentId = school.students[i]?.studentId;
-    if (studentId === undefined || !streamName.endsWith(`-${studentId}`)) throw new Error(`${file}: stream ${streamName} is not student ${i}'s; delete the file to generate it again`);
+    if (studentId === undefined || !streamName.endsWith(`-${studentId}`))
+      throw new Error(`${file}: stream ${streamName} is not student ${i}'s; delete the file to generate it again`);
     return { streamName, studentId, events };
   };
   async function* streams(): AsyncGenerator<StudentStream> {
@@ -66,7 +77,8 @@ export const readWorkload = async (request: WorkloadRequest) => {
       }
     }
     if (name !== undefined) yield stream(name, events, count++);
-    if (count !== school.students.length) throw new Error(`${file} holds ${count} streams, not ${school.students.length}; delete it to generate it again`);
+    if (count !== school.students.length)
+      throw new Error(`${file} holds ${count} streams, not ${school.students.length}; delete it to generate it again`);
   }
   return { school, streams: streams() };
 };

@@ -38,18 +38,35 @@ const DATA_CODECS: ReadonlyArray<readonly [AggregateKind, Readonly<Record<string
 export const COMMAND_TYPES: ReadonlyArray<string> = DATA_CODECS.flatMap(([, codecs]) => Object.keys(codecs));
 
 /** The codec of each command type's `data`, by type. */
-export const COMMAND_DATA_CODECS: Readonly<Record<string, t.Mixed>> = Object.assign({}, ...DATA_CODECS.map(([, codecs]) => codecs));
+export const COMMAND_DATA_CODECS: Readonly<Record<string, t.Mixed>> = Object.assign(
+  {},
+  ...DATA_CODECS.map(([, codecs]) => codecs),
+);
 
 const unknownType = (type: string): DomainError<'INVALID_INPUT'> =>
-  domainError('INVALID_INPUT', null, `未知的指令類型「${type.slice(0, 64)}」`, `Unknown command type "${type.slice(0, 64)}"`, {
-    paths: ['type'],
-    problems: [{ path: 'type', expected: COMMAND_TYPES.join(' | '), actual: JSON.stringify(type.slice(0, 64)) }],
-  });
+  domainError(
+    'INVALID_INPUT',
+    null,
+    `未知的指令類型「${type.slice(0, 64)}」`,
+    `Unknown command type "${type.slice(0, 64)}"`,
+    {
+      paths: ['type'],
+      problems: [{ path: 'type', expected: COMMAND_TYPES.join(' | '), actual: JSON.stringify(type.slice(0, 64)) }],
+    },
+  );
 
 /** Per command type, its aggregate and the decoder of `{ data }` (built once: decoders compile their codec). */
-const DATA_DECODERS: ReadonlyMap<string, { readonly aggregate: AggregateKind; readonly decode: (input: unknown) => E.Either<DomainError<'INVALID_INPUT'>, { data: unknown }> }> = new Map(
+const DATA_DECODERS: ReadonlyMap<
+  string,
+  {
+    readonly aggregate: AggregateKind;
+    readonly decode: (input: unknown) => E.Either<DomainError<'INVALID_INPUT'>, { data: unknown }>;
+  }
+> = new Map(
   DATA_CODECS.flatMap(([aggregate, codecs]) =>
-    Object.entries(codecs).map(([type, codec]) => [type, { aggregate, decode: decodeWith(t.type({ data: codec }), `command ${type}`) }] as const),
+    Object.entries(codecs).map(
+      ([type, codec]) => [type, { aggregate, decode: decodeWith(t.type({ data: codec }), `command ${type}`) }] as const,
+    ),
   ),
 );
 

@@ -1,10 +1,25 @@
-import { isCoveredBySeal, parseSubmissionStreamName, portfolioOwnerOf, portfolioStreamName, schoolIdOfSchoolStream, schoolStreamName, sealCoverage, streamKindOf, submissionStreamName } from '@licheng/domain';
+import {
+  isCoveredBySeal,
+  parseSubmissionStreamName,
+  portfolioOwnerOf,
+  portfolioStreamName,
+  schoolIdOfSchoolStream,
+  schoolStreamName,
+  sealCoverage,
+  streamKindOf,
+  submissionStreamName,
+} from '@licheng/domain';
 
 describe('stream names (streams.ts)', () => {
   it('reads back the ids a name was composed of', () => {
     expect(schoolIdOfSchoolStream(schoolStreamName('S1'))).toBe('S1');
     expect(portfolioOwnerOf(portfolioStreamName('S1', 'stu-7'))).toEqual({ schoolId: 'S1', studentId: 'stu-7' });
-    expect(parseSubmissionStreamName(submissionStreamName('S1', 'courseRecords', '1112', [110, 111]))).toEqual({ schoolId: 'S1', category: 'courseRecords', period: '1112', cohorts: [110, 111] });
+    expect(parseSubmissionStreamName(submissionStreamName('S1', 'courseRecords', '1112', [110, 111]))).toEqual({
+      schoolId: 'S1',
+      category: 'courseRecords',
+      period: '1112',
+      cohorts: [110, 111],
+    });
     expect(streamKindOf(submissionStreamName('S1', 'performances', '1110'))).toBe('submission');
     expect(streamKindOf('other-S1')).toBeUndefined();
   });

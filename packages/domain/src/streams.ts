@@ -9,11 +9,16 @@
 export type StreamKind = 'school' | 'portfolio' | 'submission';
 
 /** The prefix of each kind of stream, for filtered reads (`streamPrefixes`). */
-export const STREAM_PREFIXES = { school: 'school-', portfolio: 'portfolio-', submission: 'submission-' } as const satisfies Record<StreamKind, string>;
+export const STREAM_PREFIXES = {
+  school: 'school-',
+  portfolio: 'portfolio-',
+  submission: 'submission-',
+} as const satisfies Record<StreamKind, string>;
 
 export const schoolStreamName = (schoolId: string): string => `${STREAM_PREFIXES.school}${schoolId}`;
 
-export const portfolioStreamName = (schoolId: string, studentId: string): string => `${STREAM_PREFIXES.portfolio}${schoolId}-${studentId}`;
+export const portfolioStreamName = (schoolId: string, studentId: string): string =>
+  `${STREAM_PREFIXES.portfolio}${schoolId}-${studentId}`;
 
 /** The kind of a stream by its prefix; undefined for a stream of none of ours. */
 export const streamKindOf = (streamName: string): StreamKind | undefined => {
@@ -27,7 +32,9 @@ export const streamKindOf = (streamName: string): StreamKind | undefined => {
 export const schoolIdOfSchoolStream = (streamName: string): string => streamName.slice(STREAM_PREFIXES.school.length);
 
 /** The school and student of `portfolio-{schoolId}-{studentId}`; undefined for any other stream or a name without a school part. */
-export const portfolioOwnerOf = (streamName: string): { readonly schoolId: string; readonly studentId: string } | undefined => {
+export const portfolioOwnerOf = (
+  streamName: string,
+): { readonly schoolId: string; readonly studentId: string } | undefined => {
   if (!streamName.startsWith(STREAM_PREFIXES.portfolio)) return undefined;
   const rest = streamName.slice(STREAM_PREFIXES.portfolio.length);
   const dash = rest.indexOf('-');
@@ -42,13 +49,20 @@ export const schoolPortfoliosPrefix = (schoolId: string): string => `${STREAM_PR
  * starts with `portfolio-{schoolId}-` or `submission-{schoolId}-`. By name alone, as a store reads them by
  * prefix; note the school stream's name is also a prefix of another school's (`school-S1` of `school-S12`).
  */
-export const sealCoverage = (schoolId: string): { readonly schoolStream: string; readonly streamPrefixes: ReadonlyArray<string> } => {
+export const sealCoverage = (
+  schoolId: string,
+): { readonly schoolStream: string; readonly streamPrefixes: ReadonlyArray<string> } => {
   const schoolStream = schoolStreamName(schoolId);
-  return { schoolStream, streamPrefixes: [schoolStream, schoolPortfoliosPrefix(schoolId), `${STREAM_PREFIXES.submission}${schoolId}-`] };
+  return {
+    schoolStream,
+    streamPrefixes: [schoolStream, schoolPortfoliosPrefix(schoolId), `${STREAM_PREFIXES.submission}${schoolId}-`],
+  };
 };
 
 /** Whether a seal of the school covers the stream (see `sealCoverage`). */
 export const isCoveredBySeal = (streamName: string, schoolId: string): boolean => {
   const { schoolStream, streamPrefixes } = sealCoverage(schoolId);
-  return streamKindOf(streamName) === 'school' ? streamName === schoolStream : streamPrefixes.some((prefix) => streamName.startsWith(prefix));
+  return streamKindOf(streamName) === 'school'
+    ? streamName === schoolStream
+    : streamPrefixes.some((prefix) => streamName.startsWith(prefix));
 };

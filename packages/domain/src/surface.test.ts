@@ -5,17 +5,39 @@ import * as internalEntry from './internal';
 describe('the public surface of @licheng/domain', () => {
   it('offers the deciders, command decoding, stream names and bilingual errors an embedding service uses', () => {
     expect(Object.keys(publicEntry)).toEqual(
-      expect.arrayContaining(['portfolioDecider', 'schoolDecider', 'submissionDecider', 'decodeCommand', 'foldEvents', 'portfolioStreamName', 'formatError', 'RULE_IDS']),
+      expect.arrayContaining([
+        'portfolioDecider',
+        'schoolDecider',
+        'submissionDecider',
+        'decodeCommand',
+        'foldEvents',
+        'portfolioStreamName',
+        'formatError',
+        'RULE_IDS',
+      ]),
     );
   });
 
   it('keeps compiler internals, error catalogues and per-event codecs off the public entry', () => {
-    const hidden = ['compileDecoder', 'INVALID', 'domainError', 'schoolNotRegistered', 'outcomeErrors', 'schoolErrors', 'renderEventCatalogue', 'CourseOutcomeUploaded', 'OUTCOME_EVENTS', 'codecsByType'];
+    const hidden = [
+      'compileDecoder',
+      'INVALID',
+      'domainError',
+      'schoolNotRegistered',
+      'outcomeErrors',
+      'schoolErrors',
+      'renderEventCatalogue',
+      'CourseOutcomeUploaded',
+      'OUTCOME_EVENTS',
+      'codecsByType',
+    ];
     expect(hidden.filter((name) => name in publicEntry)).toEqual([]);
   });
 
   it('gives the other @licheng packages what they share through the internal entry, and nothing the public one has', () => {
-    expect(Object.keys(internalEntry)).toEqual(expect.arrayContaining(['compileDecoder', 'domainError', 'schoolNotRegistered', 'backdated']));
+    expect(Object.keys(internalEntry)).toEqual(
+      expect.arrayContaining(['compileDecoder', 'domainError', 'schoolNotRegistered', 'backdated']),
+    );
     expect(Object.keys(internalEntry).filter((name) => name in publicEntry)).toEqual([]);
   });
 });

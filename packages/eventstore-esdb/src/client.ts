@@ -73,8 +73,18 @@ export interface KurrentClient {
     streamName: string,
     options: { fromRevision: 'start' | 'end' | bigint; direction: 'forwards' | 'backwards'; maxCount?: number },
   ): AsyncIterable<ClientResolvedEvent>;
-  readAll(options: { fromPosition: ReadPosition; maxCount: number; direction: 'forwards'; resolveLinkTos: false; filter?: ClientFilter }): AsyncIterable<ClientResolvedEvent>;
-  subscribeToAll(options: { fromPosition: ReadPosition; filter: ClientFilter; resolveLinkTos: false }): ClientSubscription;
+  readAll(options: {
+    fromPosition: ReadPosition;
+    maxCount: number;
+    direction: 'forwards';
+    resolveLinkTos: false;
+    filter?: ClientFilter;
+  }): AsyncIterable<ClientResolvedEvent>;
+  subscribeToAll(options: {
+    fromPosition: ReadPosition;
+    filter: ClientFilter;
+    resolveLinkTos: false;
+  }): ClientSubscription;
   dispose(): Promise<void>;
 }
 
@@ -108,7 +118,10 @@ export const requireClient = (name: ClientPackage): ClientModule => {
     return require(name) as ClientModule;
   } catch (error) {
     if ((error as { code?: unknown }).code !== 'MODULE_NOT_FOUND') throw error;
-    throw new Error(`@licheng/eventstore-esdb needs a client: npm install ${KURRENT_CLIENT} (or ${EVENTSTORE_CLIENT}@6)`, { cause: error });
+    throw new Error(
+      `@licheng/eventstore-esdb needs a client: npm install ${KURRENT_CLIENT} (or ${EVENTSTORE_CLIENT}@6)`,
+      { cause: error },
+    );
   }
 };
 

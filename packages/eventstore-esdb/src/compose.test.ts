@@ -12,7 +12,9 @@ describe('the KurrentDB compose file in the docs', () => {
   const file = join(__dirname, '..', '..', '..', 'docs', 'kurrentdb', 'compose.yaml');
 
   it('parses as YAML and runs KurrentDB 25 as an insecure node on port 2113', () => {
-    const compose = safeLoad(readFileSync(file, 'utf8')) as { services?: Record<string, { image?: string; ports?: string[]; environment?: Record<string, string> }> };
+    const compose = safeLoad(readFileSync(file, 'utf8')) as {
+      services?: Record<string, { image?: string; ports?: string[]; environment?: Record<string, string> }>;
+    };
     const kurrentdb = compose.services?.['kurrentdb'];
     expect(kurrentdb?.image).toMatch(/^kurrentplatform\/kurrentdb:25\.\d+\.\d+$/);
     expect(kurrentdb?.ports).toEqual(['2113:2113']);

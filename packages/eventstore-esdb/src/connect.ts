@@ -22,7 +22,9 @@ const SCHEME = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//i;
 export const connectionStringFor = (connectionString: string, client: ClientPackage): string => {
   const match = SCHEME.exec(connectionString.trim());
   if (!match) {
-    throw new TypeError('a KurrentDB connection string starts with kurrentdb://, kurrentdb+discover://, esdb:// or esdb+discover://');
+    throw new TypeError(
+      'a KurrentDB connection string starts with kurrentdb://, kurrentdb+discover://, esdb:// or esdb+discover://',
+    );
   }
   const scheme = client === KURRENT_CLIENT ? 'kurrentdb' : 'esdb';
   return `${scheme}${match[2] ?? ''}://${connectionString.trim().slice(match[0].length)}`;
@@ -60,4 +62,5 @@ export const connectEventStoreDb = (connectionString: string, options: ConnectOp
 export const connectKurrentDb = connectEventStoreDb;
 
 /** A connection string fit to print: the user name and password, if any, replaced by `***`. */
-export const redactConnectionString = (connectionString: string): string => connectionString.replace(/^([a-z+]+:\/\/)[^@/?]*@/i, '$1***@');
+export const redactConnectionString = (connectionString: string): string =>
+  connectionString.replace(/^([a-z+]+:\/\/)[^@/?]*@/i, '$1***@');

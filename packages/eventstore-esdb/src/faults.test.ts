@@ -1,7 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { portfolioStreamName, schoolStreamName, STREAM_PREFIXES, type DomainError } from '@licheng/domain';
-import { createLichengService, portfolioAggregate, schoolAggregate, type EventStore, type NewEvent, type RecordedEvent } from '@licheng/eventstore';
-import { createProjectionRunner, inMemoryViewStore, reportsProjection, type Projection, type ProjectionRunner } from '@licheng/projections';
+import {
+  createLichengService,
+  portfolioAggregate,
+  schoolAggregate,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '@licheng/eventstore';
+import {
+  createProjectionRunner,
+  inMemoryViewStore,
+  reportsProjection,
+  type Projection,
+  type ProjectionRunner,
+} from '@licheng/projections';
 import { certifiedOutcomeEvents, schoolFixture, seedEvents } from '@licheng/testing';
 import * as E from 'fp-ts/Either';
 import { startStandIn, type StandIn } from '../test-support/standIn/server';
@@ -15,7 +28,11 @@ const rightOf = <A>(result: E.Either<DomainError, A>): A => {
   return result.right;
 };
 
-const eventually = async (condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> => {
+const eventually = async (
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -38,7 +55,13 @@ const seedOutcome = async (store: EventStore, studentId: string, n: number): Pro
   const commandId = `seed-${++seeded}`;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', studentId), certifiedOutcomeEvents(studentId, n), { commandId });
+      return await seedEvents(
+        store,
+        portfolioAggregate,
+        portfolioStreamName('sch1', studentId),
+        certifiedOutcomeEvents(studentId, n),
+        { commandId },
+      );
     } catch (error) {
       if (attempt >= 5 || (error as { code?: unknown }).code !== UNAVAILABLE) throw error;
     }
@@ -80,22 +103,32 @@ describe.each([true, false])('faults through the stand-in (BatchAppend %s)', (ba
     const errors: DomainError[] = [];
     // The next four subscriptions each send three events and are dropped; one more is dropped while idle.
     standIn.dropSubscriptionsAfter(3, 4);
-    const subscriptions = await Promise.all(runners.map((runner) => runner.start({ onError: (error) => errors.push(error) })));
+    const subscriptions = await Promise.all(
+      runners.map((runner) => runner.start({ onError: (error) => errors.push(error) })),
+    );
     for (let n = 2; n <= 6; n++) {
       await Promise.all(['s1', 's2', 's3'].map((student) => seedOutcome(store, student, n)));
     }
     const expected = await store.readAll({ streamPrefixes: Object.values(STREAM_PREFIXES) });
     const last = expected[expected.length - 1]!.position;
-    await eventually(async () => (await Promise.all(runners.map((r) => r.current()))).every((v) => v.position === last), 'the live catch-up');
+    await eventually(
+      async () => (await Promise.all(runners.map((r) => r.current()))).every((v) => v.position === last),
+      'the live catch-up',
+    );
     expect(standIn.dropSubscriptions()).toBe(2);
     await seedOutcome(store, 's2', 7);
     const all = await store.readAll({ streamPrefixes: Object.values(STREAM_PREFIXES) });
-    await eventually(async () => (await runners[0]!.current()).position === all[all.length - 1]!.position, 'the last event');
+    await eventually(
+      async () => (await runners[0]!.current()).position === all[all.length - 1]!.position,
+      'the last event',
+    );
     await Promise.all(subscriptions.map((subscription) => subscription.close()));
 
     expect(errors).toEqual([]);
     expect(standIn.stats.subscriptionsDropped).toBeGreaterThanOrEqual(6);
-    expect(((await runners[0]!.current()).view as { positions: number[] }).positions).toEqual(all.map((event) => event.position));
+    expect(((await runners[0]!.current()).view as { positions: number[] }).positions).toEqual(
+      all.map((event) => event.position),
+    );
     const rebuilt = rightOf(await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild());
     expect(await runners[1]!.current()).toEqual(rebuilt);
   });

@@ -26,7 +26,11 @@ const targets: Array<[string, () => Promise<{ connectionString: string; stop(): 
   ['the stand-in', async () => startStandIn()],
 ];
 const real = realServerConnectionString();
-if (real) targets.push(['a real server', async () => ({ connectionString: connectionStringFor(real, '@eventstore/db-client'), stop: async () => undefined })]);
+if (real)
+  targets.push([
+    'a real server',
+    async () => ({ connectionString: connectionStringFor(real, '@eventstore/db-client'), stop: async () => undefined }),
+  ]);
 
 const event = (type: string, id: string = randomUUID()) => jsonEvent({ id, type, data: { type } });
 
@@ -45,14 +49,21 @@ describe.each(targets)('EventStoreDB behaviour the adapter relies on: %s', (_nam
   });
 
   const append = (name: string, ids: ReadonlyArray<string>, expectedRevision: AppendExpectedRevision) =>
-    client.appendToStream(name, ids.map((id) => event('T', id)), { expectedRevision });
+    client.appendToStream(
+      name,
+      ids.map((id) => event('T', id)),
+      { expectedRevision },
+    );
   const read = async (name: string) => {
     const events = [];
     for await (const resolved of client.readStream(name)) events.push(resolved.event!);
     return events;
   };
   const conflict = async (attempt: Promise<unknown>) => {
-    const error: unknown = await attempt.then(() => undefined, (e: unknown) => e);
+    const error: unknown = await attempt.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(WrongExpectedVersionError);
     return error as WrongExpectedVersionError;
   };
@@ -91,12 +102,22 @@ describe.each(targets)('EventStoreDB behaviour the adapter relies on: %s', (_nam
     const other = stream();
     const wanted = stream();
     const start = (await append(other, [randomUUID()], NO_STREAM)).position!;
-    for (let i = 0; i < 5; i++) await append(other, Array.from({ length: 10 }, () => randomUUID()), ANY);
+    for (let i = 0; i < 5; i++)
+      await append(
+        other,
+        Array.from({ length: 10 }, () => randomUUID()),
+        ANY,
+      );
     await append(wanted, [randomUUID()], NO_STREAM);
     const checkpoints: Position[] = [];
     const subscription = client.subscribeToAll({
       fromPosition: start,
-      filter: streamNameFilter({ prefixes: [wanted], maxSearchWindow: 10, checkpointInterval: 1, checkpointReached: (_s, position) => void checkpoints.push(position) }),
+      filter: streamNameFilter({
+        prefixes: [wanted],
+        maxSearchWindow: 10,
+        checkpointInterval: 1,
+        checkpointReached: (_s, position) => void checkpoints.push(position),
+      }),
     });
     for await (const resolved of subscription) {
       expect(resolved.event!.streamId).toBe(wanted);

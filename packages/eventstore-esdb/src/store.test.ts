@@ -5,7 +5,12 @@ import * as E from 'fp-ts/Either';
 import { startStandIn, type StandIn } from '../test-support/standIn/server';
 import { connectEventStoreDb, type EventStoreDbConnection } from './connect';
 
-const newEvent = (type: string): NewEvent => ({ eventId: randomUUID(), type, data: { type }, metadata: { by: 'test' } });
+const newEvent = (type: string): NewEvent => ({
+  eventId: randomUUID(),
+  type,
+  data: { type },
+  metadata: { by: 'test' },
+});
 
 describe('the EventStoreDB adapter', () => {
   let standIn: StandIn;
@@ -14,7 +19,9 @@ describe('the EventStoreDB adapter', () => {
 
   beforeAll(async () => {
     standIn = await startStandIn();
-    connection = connectEventStoreDb(standIn.connectionString, { resubscribe: { initialDelayMs: 5, maxDelayMs: 20, maxAttempts: 3 } });
+    connection = connectEventStoreDb(standIn.connectionString, {
+      resubscribe: { initialDelayMs: 5, maxDelayMs: 20, maxAttempts: 3 },
+    });
   });
   afterAll(async () => {
     for (const other of [{ standIn, connection }, ...opened]) {
@@ -37,7 +44,9 @@ describe('the EventStoreDB adapter', () => {
   it('refuses an event id that is not a UUID before sending anything', async () => {
     const { store } = connection;
     const before = standIn.log.eventCount;
-    await expect(store.appendToStream('school-2', [newEvent('A'), { ...newEvent('B'), eventId: 'e-1' }], 'any')).rejects.toThrow(TypeError);
+    await expect(
+      store.appendToStream('school-2', [newEvent('A'), { ...newEvent('B'), eventId: 'e-1' }], 'any'),
+    ).rejects.toThrow(TypeError);
     expect(standIn.log.eventCount).toBe(before);
   });
 
@@ -46,7 +55,9 @@ describe('the EventStoreDB adapter', () => {
     const written = await store.appendToStream('school-3', [newEvent('A')], 'no_stream');
     const before = standIn.log.logEnd;
     expect(await store.appendToStream('school-3', [], 0)).toEqual(written);
-    expect(await store.appendToStream('school-4', [], 'no_stream')).toEqual(E.right({ nextVersion: -1, lastPosition: -1, alreadyStored: false }));
+    expect(await store.appendToStream('school-4', [], 'no_stream')).toEqual(
+      E.right({ nextVersion: -1, lastPosition: -1, alreadyStored: false }),
+    );
     expect(E.isLeft(await store.appendToStream('school-3', [], 'no_stream'))).toBe(true);
     expect(E.isLeft(await store.appendToStream('school-3', [], 1.5))).toBe(true);
     expect(standIn.log.logEnd).toBe(before);
@@ -59,7 +70,9 @@ describe('the EventStoreDB adapter', () => {
     const batch = [newEvent('A'), newEvent('B')];
     const first = await other.store.appendToStream('school-5', batch, 'no_stream');
     expect(E.isRight(first) && first.right.alreadyStored).toBe(false);
-    expect(await other.store.appendToStream('school-5', batch, 'no_stream')).toEqual(E.map((written: object) => ({ ...written, alreadyStored: true }))(first));
+    expect(await other.store.appendToStream('school-5', batch, 'no_stream')).toEqual(
+      E.map((written: object) => ({ ...written, alreadyStored: true }))(first),
+    );
     expect(older.stats.idempotent).toBe(1);
   });
 
@@ -71,8 +84,15 @@ describe('the EventStoreDB adapter', () => {
     try {
       for (let round = 0; round < 5; round++) {
         const batch = [newEvent('A'), newEvent('B')];
-        const results = await Promise.all([one, two, one, two].map(({ store: s }) => s.appendToStream(`school-6-${round}`, batch, 'no_stream')));
-        expect(results.map((result) => E.isRight(result) && result.right.alreadyStored).sort()).toEqual([false, true, true, true]);
+        const results = await Promise.all(
+          [one, two, one, two].map(({ store: s }) => s.appendToStream(`school-6-${round}`, batch, 'no_stream')),
+        );
+        expect(results.map((result) => E.isRight(result) && result.right.alreadyStored).sort()).toEqual([
+          false,
+          true,
+          true,
+          true,
+        ]);
       }
     } finally {
       await two.dispose();
@@ -85,7 +105,9 @@ describe('the EventStoreDB adapter', () => {
       const other = connectEventStoreDb(`${server.connectionString}&throwOnAppendFailure=false`);
       opened.push({ standIn: server, connection: other });
       await other.store.appendToStream('school-6', [newEvent('A'), newEvent('B')], 'no_stream');
-      expect(await other.store.appendToStream('school-6', [newEvent('C')], 0)).toEqual(E.left(wrongExpectedVersion('school-6', 0, 1)));
+      expect(await other.store.appendToStream('school-6', [newEvent('C')], 0)).toEqual(
+        E.left(wrongExpectedVersion('school-6', 0, 1)),
+      );
       expect(await other.store.appendToStream('school-7', [newEvent('C')], 'stream_exists')).toEqual(
         E.left(wrongExpectedVersion('school-7', 'stream_exists', -1)),
       );
@@ -96,7 +118,11 @@ describe('the EventStoreDB adapter', () => {
     const errors: unknown[] = [];
     const seen: RecordedEvent[] = [];
     // 1 is no position of this log: the server refuses to read there.
-    connection.store.subscribeToAll({ after: 1, onEvent: (event) => void seen.push(event), onError: (error) => errors.push(error) });
+    connection.store.subscribeToAll({
+      after: 1,
+      onEvent: (event) => void seen.push(event),
+      onError: (error) => errors.push(error),
+    });
     const deadline = Date.now() + 2_000;
     while (errors.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(errors).toHaveLength(1);

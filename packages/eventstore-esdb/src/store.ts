@@ -1,5 +1,23 @@
-import { NO_STREAM, type AppendError, type AppendResult, type EventStore, type ExpectedVersion, type NewEvent, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type SubscribeOptions, type Subscription } from '@licheng/eventstore';
-import { KeyedQueue, OpenSubscriptions, partiallyRepeatedBatch, satisfiesExpectedVersion, wrongExpectedVersion } from '@licheng/eventstore/internal';
+import {
+  NO_STREAM,
+  type AppendError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '@licheng/eventstore';
+import {
+  KeyedQueue,
+  OpenSubscriptions,
+  partiallyRepeatedBatch,
+  satisfiesExpectedVersion,
+  wrongExpectedVersion,
+} from '@licheng/eventstore/internal';
 import * as E from 'fp-ts/Either';
 import {
   excludeSystemEvents,
@@ -46,7 +64,8 @@ const toJson = (value: unknown, what: string): string => {
  * what the server's idempotency check compares.
  */
 const toEventData = (event: NewEvent): ClientEventData => {
-  if (!UUID.test(event.eventId)) throw new TypeError(`an EventStoreDB event id must be a UUID, got ${JSON.stringify(event.eventId)}`);
+  if (!UUID.test(event.eventId))
+    throw new TypeError(`an EventStoreDB event id must be a UUID, got ${JSON.stringify(event.eventId)}`);
   const data = JSON.parse(toJson(event.data, 'data')) as unknown;
   const metadata = new TextEncoder().encode(toJson(event.metadata, 'metadata'));
   return { id: event.eventId.toLowerCase(), type: event.type, contentType: 'application/json', data, metadata };
@@ -69,7 +88,12 @@ const fromClient = (event: RecordedFromClient): RecordedEvent => ({
   position: toPort(event.position, `event ${event.revision} of ${event.streamId}`),
   type: event.type,
   data: event.data instanceof Uint8Array ? parseBytes(event.data) : (event.data as unknown),
-  metadata: event.metadata === undefined ? null : event.metadata instanceof Uint8Array ? parseBytes(event.metadata) : event.metadata,
+  metadata:
+    event.metadata === undefined
+      ? null
+      : event.metadata instanceof Uint8Array
+        ? parseBytes(event.metadata)
+        : event.metadata,
 });
 
 /** Links and system events (types starting with `$`) are not events of the port. */
@@ -169,7 +193,10 @@ export class EventStoreDbStore implements EventStore {
   ): Promise<E.Either<AppendError, AppendResult>> {
     const seenBefore = await this.holds(streamName, batch[0]!.id, expectedRevision);
     try {
-      const result = await this.client.appendToStream(streamName, batch, { streamState: expectedRevision, expectedRevision });
+      const result = await this.client.appendToStream(streamName, batch, {
+        streamState: expectedRevision,
+        expectedRevision,
+      });
       if (!result.success) {
         // A client made with `throwOnAppendFailure=false` answers a conflict instead of throwing it (and on
         // its batch path misreads the current revision), so the stream itself says where it is.
@@ -181,7 +208,8 @@ export class EventStoreDbStore implements EventStore {
       const lastPosition = result.position
         ? toPort(result.position, `the append to ${streamName}`)
         : (await this.readStream(streamName, { fromRevision: nextVersion }))[0]?.position;
-      if (lastPosition === undefined) throw new Error(`EventStoreDB reported revision ${nextVersion} of ${streamName}, which cannot be read`);
+      if (lastPosition === undefined)
+        throw new Error(`EventStoreDB reported revision ${nextVersion} of ${streamName}, which cannot be read`);
       // An answer without a position is a repeat: only a server's idempotent reply leaves it out.
       return E.right({ nextVersion, lastPosition, alreadyStored: seenBefore || !result.position });
     } catch (error) {
@@ -194,7 +222,10 @@ export class EventStoreDbStore implements EventStore {
     const from = Math.max(0, Math.floor(options.fromRevision ?? 0));
     const read: RecordedFromClient[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamName, { fromRevision: from === 0 ? 'start' : BigInt(from), direction: 'forwards' })) {
+      for await (const resolved of this.client.readStream(streamName, {
+        fromRevision: from === 0 ? 'start' : BigInt(from),
+        direction: 'forwards',
+      })) {
         if (resolved.event) read.push(resolved.event);
       }
     } catch (error) {
@@ -214,16 +245,26 @@ export class EventStoreDbStore implements EventStore {
       // A read starts AT its position: ask for one more, in case the event there matches the filter.
       const wanted = maxCount - recorded.length + (from >= 0 ? 1 : 0);
       // Read unfiltered, a page holds other streams' events too: read at least a search window's worth.
-      const count = Math.min(this.serverFiltersReads ? wanted : Math.max(wanted, this.searchWindow), Number.MAX_SAFE_INTEGER);
+      const count = Math.min(
+        this.serverFiltersReads ? wanted : Math.max(wanted, this.searchWindow),
+        Number.MAX_SAFE_INTEGER,
+      );
       const page = await this.readAllPage(from, count, streamPrefixes);
       let last = from;
       for (const resolved of page) {
         if (!resolved.event) continue;
-        const position = toPort(resolved.event.position, `event ${resolved.event.revision} of ${resolved.event.streamId}`);
+        const position = toPort(
+          resolved.event.position,
+          `event ${resolved.event.revision} of ${resolved.event.streamId}`,
+        );
         if (position <= last) continue;
         last = position;
         const mapped = userEvent(resolved);
-        if (mapped && recorded.length < maxCount && (!streamPrefixes || streamPrefixes.some((prefix) => mapped.streamName.startsWith(prefix)))) {
+        if (
+          mapped &&
+          recorded.length < maxCount &&
+          (!streamPrefixes || streamPrefixes.some((prefix) => mapped.streamName.startsWith(prefix)))
+        ) {
           recorded.push(mapped);
         }
       }
@@ -255,16 +296,31 @@ export class EventStoreDbStore implements EventStore {
     await this.subscriptions.closeAll();
     // The client waits for each of its calls to finish; none should be left, but never hang a process on one.
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.client.dispose(), new Promise((resolve) => (timer = setTimeout(resolve, DISPOSE_TIMEOUT_MS)))]);
+    await Promise.race([
+      this.client.dispose(),
+      new Promise((resolve) => (timer = setTimeout(resolve, DISPOSE_TIMEOUT_MS))),
+    ]);
     clearTimeout(timer);
   }
 
   /** One page of `$all` from `from` (inclusive), filtered by the server when the client can ask it to. */
-  private async readAllPage(from: number, count: number, streamPrefixes: ReadonlyArray<string> | undefined): Promise<ClientResolvedEvent[]> {
-    const filter = streamPrefixes ? streamNameFilter(streamPrefixes, this.searchWindow) : excludeSystemEvents(this.searchWindow);
+  private async readAllPage(
+    from: number,
+    count: number,
+    streamPrefixes: ReadonlyArray<string> | undefined,
+  ): Promise<ClientResolvedEvent[]> {
+    const filter = streamPrefixes
+      ? streamNameFilter(streamPrefixes, this.searchWindow)
+      : excludeSystemEvents(this.searchWindow);
     const page: ClientResolvedEvent[] = [];
-    const read = { fromPosition: fromPort(from), maxCount: count, direction: 'forwards', resolveLinkTos: false } as const;
-    for await (const resolved of this.client.readAll(this.serverFiltersReads ? { ...read, filter } : read)) page.push(resolved);
+    const read = {
+      fromPosition: fromPort(from),
+      maxCount: count,
+      direction: 'forwards',
+      resolveLinkTos: false,
+    } as const;
+    for await (const resolved of this.client.readAll(this.serverFiltersReads ? { ...read, filter } : read))
+      page.push(resolved);
     return page;
   }
 
@@ -272,7 +328,10 @@ export class EventStoreDbStore implements EventStore {
   private async holds(streamName: string, eventId: string, expected: ExpectedRevision): Promise<boolean> {
     const next = expected === 'no_stream' ? 0n : typeof expected === 'bigint' ? expected + 1n : null;
     // `any` and `stream_exists` repeat wherever the ids are; a numbered expectation only right after it.
-    const read = next === null ? { fromRevision: 'start' as const, direction: 'forwards' as const } : { fromRevision: next, direction: 'forwards' as const, maxCount: 1 };
+    const read =
+      next === null
+        ? { fromRevision: 'start' as const, direction: 'forwards' as const }
+        : { fromRevision: next, direction: 'forwards' as const, maxCount: 1 };
     let found = false;
     try {
       // Read to the end, never break off (see lastEvent).
@@ -288,7 +347,11 @@ export class EventStoreDbStore implements EventStore {
     let last: RecordedFromClient | undefined;
     try {
       // Read to the end, never break off: a read left unfinished is a call the client's dispose waits for.
-      for await (const resolved of this.client.readStream(streamName, { fromRevision: 'end', direction: 'backwards', maxCount: 1 })) {
+      for await (const resolved of this.client.readStream(streamName, {
+        fromRevision: 'end',
+        direction: 'backwards',
+        maxCount: 1,
+      })) {
         last ??= resolved.event;
       }
     } catch (error) {

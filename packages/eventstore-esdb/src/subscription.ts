@@ -1,4 +1,7 @@
-import type { ClientResolvedEvent as AllStreamResolvedEvent, ClientSubscription as AllStreamSubscription } from './client';
+import type {
+  ClientResolvedEvent as AllStreamResolvedEvent,
+  ClientSubscription as AllStreamSubscription,
+} from './client';
 import type { RecordedEvent, SubscribeOptions, Subscription } from '@licheng/eventstore';
 
 /** How a dropped subscription is resumed. */
@@ -15,7 +18,11 @@ export interface ResubscribeOptions {
   readonly maxAttempts?: number;
 }
 
-export const DEFAULT_RESUBSCRIBE: Required<ResubscribeOptions> = { initialDelayMs: 50, maxDelayMs: 2_000, maxAttempts: 20 };
+export const DEFAULT_RESUBSCRIBE: Required<ResubscribeOptions> = {
+  initialDelayMs: 50,
+  maxDelayMs: 2_000,
+  maxAttempts: 20,
+};
 
 /** The subscription gave up: the server kept dropping it, or could not be reached. */
 export class SubscriptionDroppedError extends Error {
@@ -23,7 +30,9 @@ export class SubscriptionDroppedError extends Error {
     readonly attempts: number,
     override readonly cause: unknown,
   ) {
-    super(`the $all subscription was dropped and ${attempts} attempts to resume it failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      `the $all subscription was dropped and ${attempts} attempts to resume it failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
     this.name = 'SubscriptionDroppedError';
   }
 }
@@ -41,7 +50,9 @@ class Fatal {
 }
 
 /** gRPC statuses that another attempt cannot change: a bad request, no rights, no such method. */
-const PERMANENT = new Set([3 /* INVALID_ARGUMENT */, 7 /* PERMISSION_DENIED */, 12 /* UNIMPLEMENTED */, 16 /* UNAUTHENTICATED */]);
+const PERMANENT = new Set([
+  3 /* INVALID_ARGUMENT */, 7 /* PERMISSION_DENIED */, 12 /* UNIMPLEMENTED */, 16 /* UNAUTHENTICATED */,
+]);
 const permanent = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && PERMANENT.has((error as { code?: unknown }).code as number);
 

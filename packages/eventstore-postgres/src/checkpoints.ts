@@ -3,7 +3,10 @@ import type { SqlDatabase, SqlQuery } from './sql';
 
 /** The last position a projection folded (`licheng_checkpoints`), -1 before the first. */
 export const checkpointOf = async (db: SqlQuery, projection: string): Promise<number> => {
-  const { rows } = await db.query<{ position: string }>('select position from licheng_checkpoints where projection = $1', [projection]);
+  const { rows } = await db.query<{ position: string }>(
+    'select position from licheng_checkpoints where projection = $1',
+    [projection],
+  );
   return rows[0] ? Number(rows[0].position) : -1;
 };
 
@@ -19,8 +22,13 @@ export const foldWithCheckpoint = (
   write: (tx: SqlQuery, fresh: ReadonlyArray<RecordedEvent>) => Promise<void>,
 ): Promise<number> =>
   db.transaction(async (tx) => {
-    await tx.query('insert into licheng_checkpoints (projection, position) values ($1, -1) on conflict do nothing', [projection]);
-    const { rows } = await tx.query<{ position: string }>('select position from licheng_checkpoints where projection = $1 for update', [projection]);
+    await tx.query('insert into licheng_checkpoints (projection, position) values ($1, -1) on conflict do nothing', [
+      projection,
+    ]);
+    const { rows } = await tx.query<{ position: string }>(
+      'select position from licheng_checkpoints where projection = $1 for update',
+      [projection],
+    );
     const from = Number(rows[0]!.position);
     const fresh = page.filter((event) => event.position > from);
     if (fresh.length === 0) return from;

@@ -3,8 +3,8 @@ import { PgDatabase, PgliteDatabase, type PgDatabaseOptions, type PgliteClass, t
 import { PostgresEventStore, type PostgresEventStoreOptions } from './store';
 
 /** Loaded on first use, so that a program on a PostgreSQL server never loads the WebAssembly build. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const loadPglite = (): PgliteClass => (require('@electric-sql/pglite') as typeof import('@electric-sql/pglite')).PGlite as unknown as PgliteClass;
+const loadPglite = (): PgliteClass =>
+  (require('@electric-sql/pglite') as typeof import('@electric-sql/pglite')).PGlite as unknown as PgliteClass;
 
 export interface PgliteOptions extends PostgresEventStoreOptions {
   /** The PGlite class to use; the package's by default (tests pass one loaded outside Jest's sandbox). */

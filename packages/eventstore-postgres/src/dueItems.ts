@@ -1,7 +1,14 @@
 import type { ReceiptCategory, ReceiptState } from '@licheng/domain';
 import { STREAM_PREFIXES } from '@licheng/domain';
 import { type EventStore, type RecordedEvent } from '@licheng/eventstore';
-import { applyReceiptChange, receiptChangeOf, type DueItems, type DuePeriod, type DueReceipt, type ReceiptChange } from '@licheng/workflows';
+import {
+  applyReceiptChange,
+  receiptChangeOf,
+  type DueItems,
+  type DuePeriod,
+  type DueReceipt,
+  type ReceiptChange,
+} from '@licheng/workflows';
 import { catchUpProjection, checkpointOf } from './checkpoints';
 import type { SqlDatabase, SqlQuery } from './sql';
 
@@ -15,12 +22,28 @@ const keyOf = (change: Pick<ReceiptChange, 'schoolId' | 'category' | 'period' | 
 
 /** The stored receipts the page's changes touch. */
 const loadTouched = async (tx: SqlQuery, changes: ReadonlyArray<ReceiptChange>): Promise<Map<string, ReceiptState>> => {
-  const { rows } = await tx.query<{ school_id: string; category: ReceiptCategory; period: string; student_id: string; receipt: ReceiptState }>(
+  const { rows } = await tx.query<{
+    school_id: string;
+    category: ReceiptCategory;
+    period: string;
+    student_id: string;
+    receipt: ReceiptState;
+  }>(
     `select school_id, category, period, student_id, receipt from licheng_due_receipts
      where (school_id, category, period, student_id) in (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[]))`,
-    [changes.map((c) => c.schoolId), changes.map((c) => c.category), changes.map((c) => c.period), changes.map((c) => c.studentId)],
+    [
+      changes.map((c) => c.schoolId),
+      changes.map((c) => c.category),
+      changes.map((c) => c.period),
+      changes.map((c) => c.studentId),
+    ],
   );
-  return new Map(rows.map((row) => [keyOf({ schoolId: row.school_id, category: row.category, period: row.period, studentId: row.student_id }), row.receipt]));
+  return new Map(
+    rows.map((row) => [
+      keyOf({ schoolId: row.school_id, category: row.category, period: row.period, studentId: row.student_id }),
+      row.receipt,
+    ]),
+  );
 };
 
 const write = async (tx: SqlQuery, fresh: ReadonlyArray<RecordedEvent>): Promise<void> => {

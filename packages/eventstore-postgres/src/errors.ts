@@ -48,7 +48,15 @@ export const storeBusy = (operation: string, waitedMs: number, poolSize: number,
 
 /** Server-side codes of a lost or refused connection (classes 08 and 57P: shutdown, crash, cannot connect). */
 const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3])/;
-const UNAVAILABLE_NODE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+const UNAVAILABLE_NODE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+]);
 
 /** True for a failure of the connection rather than of the statement. */
 export const isConnectionFailure = (error: unknown): boolean => {
@@ -56,7 +64,9 @@ export const isConnectionFailure = (error: unknown): boolean => {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_NODE.has(code))) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable/i.test(message);
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable/i.test(
+    message,
+  );
 };
 
 export const isStoreFailure = (error: unknown): error is StoreFailure => error instanceof StoreFailure;

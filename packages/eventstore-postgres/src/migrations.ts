@@ -189,7 +189,10 @@ export const migrate = async (db: SqlDatabase, migrations: ReadonlyArray<Migrati
     for (const migration of migrations) {
       if (applied.has(migration.version)) continue;
       for (const statement of statements(migration.sql)) await tx.query(statement);
-      await tx.query('insert into licheng_migrations (version, name) values ($1, $2)', [migration.version, migration.name]);
+      await tx.query('insert into licheng_migrations (version, name) values ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
       ran.push(migration.version);
     }
     return ran;
@@ -215,5 +218,7 @@ const statements = (sql: string): string[] => {
     }
   });
   found.push(current);
-  return found.map((statement) => statement.replace(/^\s*--.*$/gm, '').trim()).filter((statement) => statement.length > 0);
+  return found
+    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
+    .filter((statement) => statement.length > 0);
 };

@@ -1,7 +1,14 @@
 import { STREAM_PREFIXES } from '@licheng/domain';
 import { createLichengService, InMemoryEventStore, type EventStore } from '@licheng/eventstore';
 import { InMemoryDueItems, runDeadlines, type DueItems } from '@licheng/workflows';
-import { classConfirmationReport, classesOf, createProjectionRunner, inMemoryViewStore, reportsProjection, type ReportsView } from '@licheng/projections';
+import {
+  classConfirmationReport,
+  classesOf,
+  createProjectionRunner,
+  inMemoryViewStore,
+  reportsProjection,
+  type ReportsView,
+} from '@licheng/projections';
 import { appendToStore, describeEventStoreContract, generateSchool, studentStreams } from '@licheng/testing';
 import * as E from 'fp-ts/Either';
 import { openPglite, type PostgresConnection } from './connect';
@@ -21,7 +28,9 @@ const right = <A>(result: E.Either<{ message: { en: string } }, A>): A => {
 /** Every class's confirmation report of every term, as the in-memory view gives them. */
 const inMemoryReports = (view: ReportsView) =>
   TERMS.flatMap((term) =>
-    classesOf(view.schools[SCHOOL]!.policy, Number(term.slice(0, 3))).map((c) => right(classConfirmationReport(view, { schoolId: SCHOOL, classId: c.classId, term }))),
+    classesOf(view.schools[SCHOOL]!.policy, Number(term.slice(0, 3))).map((c) =>
+      right(classConfirmationReport(view, { schoolId: SCHOOL, classId: c.classId, term })),
+    ),
   );
 
 const sqlReports = (connection: PostgresConnection, view: ReportsView) =>
@@ -41,7 +50,10 @@ afterAll(async () => {
 });
 
 // The contract's streams are named `contract…`: the read model, which reads school and portfolio streams, never sees them.
-describeEventStoreContract('PostgresEventStore on PGlite (in process)', async () => ({ store: (await pglite()).store, dispose: async () => undefined }));
+describeEventStoreContract('PostgresEventStore on PGlite (in process)', async () => ({
+  store: (await pglite()).store,
+  dispose: async () => undefined,
+}));
 
 describe('the receipt read model in PostgreSQL (PGlite)', () => {
   let connection: PostgresConnection;
@@ -69,7 +81,8 @@ describe('the receipt read model in PostgreSQL (PGlite)', () => {
   it('is rebuilt to the same rows, and a second catch-up folds nothing twice', async () => {
     const model = new ReceiptReadModel(connection.db, connection.store);
     const rowsOf = async () =>
-      (await connection.db.query('select * from licheng_rm_receipts order by school_id, student_id, category, period')).rows;
+      (await connection.db.query('select * from licheng_rm_receipts order by school_id, student_id, category, period'))
+        .rows;
     await model.catchUp();
     const before = await rowsOf();
     expect(before.length).toBeGreaterThan(16);
@@ -88,7 +101,12 @@ describe('the due-items index in PostgreSQL (PGlite)', () => {
   const DUE_SCHOOL = 'tp_due';
   const school = generateSchool({ seed: 8, schoolId: DUE_SCHOOL, students: 6, classSize: 6 });
   const indexOf = async (items: DueItems) =>
-    Promise.all((await items.periodsOf(DUE_SCHOOL)).map(async (p) => ({ ...p, receipts: await items.receiptsOf(DUE_SCHOOL, p.category, p.period) })));
+    Promise.all(
+      (await items.periodsOf(DUE_SCHOOL)).map(async (p) => ({
+        ...p,
+        receipts: await items.receiptsOf(DUE_SCHOOL, p.category, p.period),
+      })),
+    );
 
   it('holds the receipts the in-memory index holds, and folds nothing twice however often it catches up', async () => {
     const connection = await pglite();
@@ -102,7 +120,8 @@ describe('the due-items index in PostgreSQL (PGlite)', () => {
     const due = new PostgresDueItems(connection.db, connection.store);
     await Promise.all([due.catchUp(), due.catchUp()]);
     await due.catchUp();
-    const sorted = (index: typeof expected) => [...index].sort((a, b) => `${a.category}${a.period}`.localeCompare(`${b.category}${b.period}`));
+    const sorted = (index: typeof expected) =>
+      [...index].sort((a, b) => `${a.category}${a.period}`.localeCompare(`${b.category}${b.period}`));
     expect(sorted(await indexOf(due))).toEqual(sorted(expected));
   });
 
@@ -113,9 +132,14 @@ describe('the due-items index in PostgreSQL (PGlite)', () => {
     const now = '2031-01-01T00:00+08:00' as never;
     const scanned = await runDeadlines(createLichengService({ store: memory }), DUE_SCHOOL, now);
     const dueItems = new PostgresDueItems(connection.db, connection.store);
-    const indexed = await runDeadlines(createLichengService({ store: connection.store }), DUE_SCHOOL, now, { dueItems });
+    const indexed = await runDeadlines(createLichengService({ store: connection.store }), DUE_SCHOOL, now, {
+      dueItems,
+    });
     expect(scanned.deemed + scanned.sealed).toBeGreaterThan(0);
-    expect({ ...indexed, refused: indexed.refused.map((e) => e.code) }).toEqual({ ...scanned, refused: scanned.refused.map((e) => e.code) });
+    expect({ ...indexed, refused: indexed.refused.map((e) => e.code) }).toEqual({
+      ...scanned,
+      refused: scanned.refused.map((e) => e.code),
+    });
     const written = async (store: EventStore) =>
       (await store.readAll({ streamPrefixes: [`portfolio-${DUE_SCHOOL}-`, `school-${DUE_SCHOOL}`] }))
         .map((e) => [e.streamName, e.revision, e.type, e.data] as const)

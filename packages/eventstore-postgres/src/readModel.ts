@@ -1,7 +1,21 @@
-import { portfolioOwnerOf, schoolIdOfSchoolStream, STREAM_PREFIXES, streamKindOf, type PortfolioState, type SchoolState } from '@licheng/domain';
+import {
+  portfolioOwnerOf,
+  schoolIdOfSchoolStream,
+  STREAM_PREFIXES,
+  streamKindOf,
+  type PortfolioState,
+  type SchoolState,
+} from '@licheng/domain';
 import { valuesOf } from '@licheng/domain/internal';
 import { type EventStore, type RecordedEvent, type Subscription } from '@licheng/eventstore';
-import { applyEvents, decodeRecorded, receiptStatusOf, reportsProjection, type ProjectedEvent, type ReportsView } from '@licheng/projections';
+import {
+  applyEvents,
+  decodeRecorded,
+  receiptStatusOf,
+  reportsProjection,
+  type ProjectedEvent,
+  type ReportsView,
+} from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { catchUpProjection, checkpointOf, foldWithCheckpoint } from './checkpoints';
 import type { SqlDatabase, SqlQuery } from './sql';
@@ -16,7 +30,9 @@ type Owner = { readonly schoolId: string; readonly studentId?: string };
 
 /** The school (and student) a stream belongs to: `school-{school}`, `portfolio-{school}-{student}`. */
 const ownerOf = (streamName: string): Owner | undefined =>
-  streamKindOf(streamName) === 'school' ? { schoolId: schoolIdOfSchoolStream(streamName) } : portfolioOwnerOf(streamName);
+  streamKindOf(streamName) === 'school'
+    ? { schoolId: schoolIdOfSchoolStream(streamName) }
+    : portfolioOwnerOf(streamName);
 
 const decodedOrThrow = (recorded: RecordedEvent): ProjectedEvent => {
   const decoded = decodeRecorded(recorded);
@@ -37,7 +53,9 @@ const loadTouched = async (tx: SqlQuery, page: ReadonlyArray<RecordedEvent>): Pr
     'select school_id, student_id, state from licheng_rm_portfolios where (school_id, student_id) in (select * from unnest($1::text[], $2::text[]))',
     [students.map((owner) => owner.schoolId), students.map((owner) => owner.studentId)],
   );
-  const view: { schools: Record<string, { policy: SchoolState; portfolios: Record<string, PortfolioState> }> } = { schools: {} };
+  const view: { schools: Record<string, { policy: SchoolState; portfolios: Record<string, PortfolioState> }> } = {
+    schools: {},
+  };
   for (const row of schools) view.schools[row.school_id] = { policy: row.state, portfolios: {} };
   for (const row of portfolios) {
     const school = view.schools[row.school_id];
@@ -87,7 +105,12 @@ const writeSchool = async (tx: SqlQuery, schoolId: string, policy: SchoolState):
   );
 };
 
-const writePortfolio = async (tx: SqlQuery, schoolId: string, studentId: string, portfolio: PortfolioState): Promise<void> => {
+const writePortfolio = async (
+  tx: SqlQuery,
+  schoolId: string,
+  studentId: string,
+  portfolio: PortfolioState,
+): Promise<void> => {
   await tx.query(
     `insert into licheng_rm_portfolios (school_id, student_id, state) values ($1, $2, $3::jsonb)
      on conflict (school_id, student_id) do update set state = excluded.state`,
@@ -101,7 +124,13 @@ const writePortfolio = async (tx: SqlQuery, schoolId: string, studentId: string,
   await tx.query(
     `insert into licheng_rm_receipts (school_id, student_id, category, period, status)
      select $1, $2, * from unnest($3::text[], $4::text[], $5::text[])`,
-    [schoolId, studentId, receipts.map((r) => r.category), receipts.map((r) => r.period), receipts.map((r) => r.status)],
+    [
+      schoolId,
+      studentId,
+      receipts.map((r) => r.category),
+      receipts.map((r) => r.period),
+      receipts.map((r) => r.status),
+    ],
   );
 };
 
@@ -135,7 +164,9 @@ export class ReceiptReadModel {
   /** Empties the tables and folds the whole log again. */
   async rebuild(): Promise<number> {
     await this.db.transaction(async (tx) => {
-      await tx.query('truncate licheng_rm_schools, licheng_rm_portfolios, licheng_rm_classes, licheng_rm_roster, licheng_rm_receipts');
+      await tx.query(
+        'truncate licheng_rm_schools, licheng_rm_portfolios, licheng_rm_classes, licheng_rm_roster, licheng_rm_receipts',
+      );
       await tx.query('delete from licheng_checkpoints where projection = $1', [RECEIPTS_READ_MODEL]);
     });
     return this.catchUp();
@@ -144,7 +175,12 @@ export class ReceiptReadModel {
   /** Catches up, then folds each new event as it comes, until closed. */
   async start(options: { readonly onError?: (error: unknown) => void } = {}): Promise<Subscription> {
     const after = await this.catchUp();
-    return this.store.subscribeToAll({ after, streamPrefixes: PREFIXES, onEvent: (event) => this.fold([event]).then(() => undefined), ...options });
+    return this.store.subscribeToAll({
+      after,
+      streamPrefixes: PREFIXES,
+      onEvent: (event) => this.fold([event]).then(() => undefined),
+      ...options,
+    });
   }
 
   /** One transaction: the page's changes and the checkpoint after it, or nothing. */

@@ -25,15 +25,20 @@ interface RosterRow {
  */
 export const classConfirmationFromSql = async (
   db: SqlQuery,
-  query: { readonly schoolId: string; readonly classId: string; readonly term: string; readonly filter?: ConfirmationFilter },
+  query: {
+    readonly schoolId: string;
+    readonly classId: string;
+    readonly term: string;
+    readonly filter?: ConfirmationFilter;
+  },
 ): Promise<E.Either<DomainError, ClassConfirmationReport>> => {
   const school = await db.query('select 1 from licheng_rm_schools where school_id = $1', [query.schoolId]);
   if (school.rows.length === 0) return E.left((schoolOf({ schools: {} }, query.schoolId) as E.Left<DomainError>).left);
   const schoolYear = yearOf(query.term);
-  const { rows: classes } = await db.query<{ name: string }>('select name from licheng_rm_classes where school_id = $1 and class_id = $2', [
-    query.schoolId,
-    query.classId,
-  ]);
+  const { rows: classes } = await db.query<{ name: string }>(
+    'select name from licheng_rm_classes where school_id = $1 and class_id = $2',
+    [query.schoolId, query.classId],
+  );
   const className = classes[0]?.name ?? query.classId;
   const { rows: roster } = await db.query<RosterRow>(
     `select student_id, student_number, name, seat_number from licheng_rm_roster
@@ -57,7 +62,10 @@ export const classConfirmationFromSql = async (
       studentNumber: row.student_number,
       name: row.name,
       statuses: Object.fromEntries(
-        RECEIPT_CATEGORIES.map((category) => [category, statusOf.get(`${row.student_id}\u0000${category}`) ?? 'notApplicable']),
+        RECEIPT_CATEGORIES.map((category) => [
+          category,
+          statusOf.get(`${row.student_id}\u0000${category}`) ?? 'notApplicable',
+        ]),
       ) as Record<ReceiptCategory, ReceiptStatus>,
     }));
   return E.right(summariseConfirmation(query, className, rows));

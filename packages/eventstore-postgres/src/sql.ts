@@ -3,7 +3,10 @@ import { isConnectionFailure, isStoreFailure, storeBusy, storeUnavailable } from
 
 /** What the store needs from a PostgreSQL connection: node-postgres (`pg`) and PGlite both give it. */
 export interface SqlQuery {
-  query<Row = Record<string, unknown>>(text: string, params?: ReadonlyArray<unknown>): Promise<{ readonly rows: Row[] }>;
+  query<Row = Record<string, unknown>>(
+    text: string,
+    params?: ReadonlyArray<unknown>,
+  ): Promise<{ readonly rows: Row[] }>;
 }
 
 export interface SqlDatabase extends SqlQuery {
@@ -26,7 +29,9 @@ export interface PgliteInstance {
   readonly closed: boolean;
   readonly waitReady: Promise<void>;
   query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
-  transaction<T>(work: (tx: { query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }> }) => Promise<T>): Promise<T>;
+  transaction<T>(
+    work: (tx: { query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }> }) => Promise<T>,
+  ): Promise<T>;
   listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
@@ -97,7 +102,11 @@ export class PgDatabase implements SqlDatabase {
 
   async listen(channel: string, onNotify: () => void, onLost: (error: unknown) => void): Promise<() => Promise<void>> {
     // A connection of its own, outside the pool: it stays open for as long as anyone listens.
-    const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: this.options.connectionTimeoutMs ?? 5_000, keepAlive: true });
+    const client = new pg.Client({
+      connectionString: this.connectionString,
+      connectionTimeoutMillis: this.options.connectionTimeoutMs ?? 5_000,
+      keepAlive: true,
+    });
     let stopped = false;
     const lost = (error: unknown) => {
       if (stopped) return;

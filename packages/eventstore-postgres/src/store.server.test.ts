@@ -13,7 +13,10 @@ import { eventually, newEvent, SCHOOL, seedSchool, selectOutcome } from './test-
 let server: EmbeddedServer;
 const open: PostgresConnection[] = [];
 const connect = async (options: Parameters<typeof connectPostgres>[1] = {}) => {
-  const connection = await connectPostgres(server.connectionString, { follow: { pollIntervalMs: 50, retryDelayMs: 20, maxRetryDelayMs: 200 }, ...options });
+  const connection = await connectPostgres(server.connectionString, {
+    follow: { pollIntervalMs: 50, retryDelayMs: 20, maxRetryDelayMs: 200 },
+    ...options,
+  });
   open.push(connection);
   return connection;
 };
@@ -46,7 +49,8 @@ const holdingCommits = (inner: SqlDatabase) => {
       return result;
     });
   const db: SqlDatabase = {
-    query: (text, params) => (/licheng_append\(/.test(text) ? held((tx) => tx.query(text, params)) : inner.query(text, params)) as never,
+    query: (text, params) =>
+      (/licheng_append\(/.test(text) ? held((tx) => tx.query(text, params)) : inner.query(text, params)) as never,
     listen: (channel, onNotify, onLost) => inner.listen(channel, onNotify, onLost),
     close: () => inner.close(),
     transaction: held,
@@ -135,7 +139,11 @@ describe('PostgresEventStore on a real server', () => {
     const ns = `restart-${Date.now()}-`;
     const seen: RecordedEvent[] = [];
     const errors: unknown[] = [];
-    const subscription = store.subscribeToAll({ streamPrefixes: [ns], onEvent: (event) => void seen.push(event), onError: (error) => errors.push(error) });
+    const subscription = store.subscribeToAll({
+      streamPrefixes: [ns],
+      onEvent: (event) => void seen.push(event),
+      onError: (error) => errors.push(error),
+    });
     await store.appendToStream(`${ns}a`, [newEvent('A1'), newEvent('A2')], 'no_stream');
     await eventually(() => seen.length === 2, 'the first events');
 
@@ -146,7 +154,10 @@ describe('PostgresEventStore on a real server', () => {
     expect(failure.error.message.en).toContain('cannot be reached');
     await server.start();
 
-    await eventually(async () => E.isRight(await store.appendToStream(`${ns}a`, [newEvent('A3')], 1).catch(() => E.left(null))), 'an append after the restart');
+    await eventually(
+      async () => E.isRight(await store.appendToStream(`${ns}a`, [newEvent('A3')], 1).catch(() => E.left(null))),
+      'an append after the restart',
+    );
     await store.appendToStream(`${ns}b`, [newEvent('B1')], 'no_stream');
     await eventually(() => seen.length === 4, 'the events after the restart');
     await new Promise((resolve) => setTimeout(resolve, 150));

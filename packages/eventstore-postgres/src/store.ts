@@ -1,5 +1,22 @@
-import { NO_STREAM, type AppendError, type AppendResult, type EventStore, type ExpectedVersion, type NewEvent, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type SubscribeOptions, type Subscription } from '@licheng/eventstore';
-import { OpenSubscriptions, partiallyRepeatedBatch, satisfiesExpectedVersion, wrongExpectedVersion } from '@licheng/eventstore/internal';
+import {
+  NO_STREAM,
+  type AppendError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '@licheng/eventstore';
+import {
+  OpenSubscriptions,
+  partiallyRepeatedBatch,
+  satisfiesExpectedVersion,
+  wrongExpectedVersion,
+} from '@licheng/eventstore/internal';
 import * as E from 'fp-ts/Either';
 import type { SqlDatabase, SqlQuery } from './sql';
 import { DEFAULT_FOLLOW, followAll, type FollowOptions } from './subscription';
@@ -47,14 +64,17 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
 });
 
 /** `LIKE` patterns matching names that start with each prefix. */
-const likePrefixes = (prefixes: ReadonlyArray<string>): string[] => prefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`);
+const likePrefixes = (prefixes: ReadonlyArray<string>): string[] =>
+  prefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`);
 
 const versionOf = async (db: SqlQuery, streamName: string): Promise<{ version: number; position: number }> => {
   const { rows } = await db.query<{ revision: number; position: string }>(
     'select revision, position from licheng_events where stream_name = $1 order by revision desc limit 1',
     [streamName],
   );
-  return rows[0] ? { version: Number(rows[0].revision), position: Number(rows[0].position) } : { version: NO_STREAM, position: -1 };
+  return rows[0]
+    ? { version: Number(rows[0].revision), position: Number(rows[0].position) }
+    : { version: NO_STREAM, position: -1 };
 };
 
 /**
@@ -88,19 +108,35 @@ export class PostgresEventStore implements EventStore {
     const texts = events.map((event) => [toJson(event.data, 'data'), toJson(event.metadata, 'metadata')] as const);
     if (events.length === 0) {
       const { version, position } = await versionOf(this.db, streamName);
-      if (!satisfiesExpectedVersion(expected, version)) return E.left(wrongExpectedVersion(streamName, expected, version));
+      if (!satisfiesExpectedVersion(expected, version))
+        return E.left(wrongExpectedVersion(streamName, expected, version));
       return E.right({ nextVersion: version, lastPosition: position, alreadyStored: false });
     }
     // One statement, its own transaction: the stream lock, the idempotency and version checks, the insert
     // under the global order lock, and the notification (migration 4, `licheng_append`).
-    const { rows } = await this.db.query<{ outcome: 'appended' | 'repeated' | 'partial' | 'wrong_version'; version: number; last_position: string | null }>(
+    const { rows } = await this.db.query<{
+      outcome: 'appended' | 'repeated' | 'partial' | 'wrong_version';
+      version: number;
+      last_position: string | null;
+    }>(
       'select outcome, version, last_position from licheng_append($1, $2, $3::text[], $4::text[], $5::text[], $6::text[])',
-      [streamName, String(expected), events.map((e) => e.eventId), events.map((e) => e.type), texts.map((t) => t[0]), texts.map((t) => t[1])],
+      [
+        streamName,
+        String(expected),
+        events.map((e) => e.eventId),
+        events.map((e) => e.type),
+        texts.map((t) => t[0]),
+        texts.map((t) => t[1]),
+      ],
     );
     const { outcome, version, last_position } = rows[0]!;
     if (outcome === 'partial') return E.left(partiallyRepeatedBatch(streamName, expected, Number(version)));
     if (outcome === 'wrong_version') return E.left(wrongExpectedVersion(streamName, expected, Number(version)));
-    return E.right({ nextVersion: Number(version), lastPosition: Number(last_position), alreadyStored: outcome === 'repeated' });
+    return E.right({
+      nextVersion: Number(version),
+      lastPosition: Number(last_position),
+      alreadyStored: outcome === 'repeated',
+    });
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
@@ -125,7 +161,10 @@ export class PostgresEventStore implements EventStore {
       params.push(Math.floor(maxCount));
       limit = ` limit $${params.length}`;
     }
-    const { rows } = await this.db.query<EventRow>(`select ${COLUMNS} from licheng_events where ${where} order by position${limit}`, params);
+    const { rows } = await this.db.query<EventRow>(
+      `select ${COLUMNS} from licheng_events where ${where} order by position${limit}`,
+      params,
+    );
     return rows.map(toRecorded);
   }
 
@@ -133,7 +172,12 @@ export class PostgresEventStore implements EventStore {
     if (options.streamPrefixes?.length === 0) return { close: async () => undefined };
     const subscription = followAll(
       {
-        read: (after, max) => this.readAll({ after, maxCount: max, ...(options.streamPrefixes ? { streamPrefixes: options.streamPrefixes } : {}) }),
+        read: (after, max) =>
+          this.readAll({
+            after,
+            maxCount: max,
+            ...(options.streamPrefixes ? { streamPrefixes: options.streamPrefixes } : {}),
+          }),
         listen: (wake, lost) => this.db.listen(EVENTS_CHANNEL, wake, lost),
       },
       options,

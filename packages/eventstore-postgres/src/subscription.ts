@@ -17,7 +17,13 @@ export interface FollowOptions {
   readonly maxAttempts?: number;
 }
 
-export const DEFAULT_FOLLOW: Required<FollowOptions> = { pollIntervalMs: 500, batchSize: 500, retryDelayMs: 50, maxRetryDelayMs: 2_000, maxAttempts: 40 };
+export const DEFAULT_FOLLOW: Required<FollowOptions> = {
+  pollIntervalMs: 500,
+  batchSize: 500,
+  retryDelayMs: 50,
+  maxRetryDelayMs: 2_000,
+  maxAttempts: 40,
+};
 
 export interface LogSource {
   /** Settled events strictly after `after`, at most `max`, in position order. */
@@ -36,7 +42,11 @@ class HandlerFailed {
  * event's position. Woken by notifications, polling as the fallback; after a failed read (the server went
  * away) it reads again from the same cursor, so nothing is lost or delivered twice.
  */
-export const followAll = (source: LogSource, options: SubscribeOptions, follow: Required<FollowOptions>): Subscription => {
+export const followAll = (
+  source: LogSource,
+  options: SubscribeOptions,
+  follow: Required<FollowOptions>,
+): Subscription => {
   let closed = false;
   let wakeUp: (() => void) | undefined;
   let woken = false;

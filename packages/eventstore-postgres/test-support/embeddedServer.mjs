@@ -31,7 +31,13 @@ const hydrateSymlinks = async () => {
   const links = JSON.parse(await readFile(join(root, 'native', 'pg-symlinks.json'), 'utf8').catch(() => '[]'));
   for (const { source, target } of links) {
     const path = join(root, target);
-    if (await lstat(path).then(() => true, () => false)) continue;
+    if (
+      await lstat(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      continue;
     await symlink(basename(source), path).catch(() => undefined);
   }
 };
@@ -71,7 +77,13 @@ try {
   await server.initialise();
   await server.start();
   running = true;
-  say({ ready: true, connectionString: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, port, dataDir: databaseDir, pid: process.pid });
+  say({
+    ready: true,
+    connectionString: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    port,
+    dataDir: databaseDir,
+    pid: process.pid,
+  });
 } catch (error) {
   say({ ready: false, error: String(error), logs: logs.slice(-20) });
   await cleanUp();

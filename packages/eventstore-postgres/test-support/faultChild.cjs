@@ -21,7 +21,10 @@ const select = async (studentId, numbers) => {
           type: 'SelectCourseOutcome',
           data: { schoolId: 'sch1', studentId, outcomeId: `o-${studentId}-${n}` },
         })
-        .then((result) => (result._tag === 'Right' ? 'selected' : result.left.code), (error) => `threw ${error.message}`),
+        .then(
+          (result) => (result._tag === 'Right' ? 'selected' : result.left.code),
+          (error) => `threw ${error.message}`,
+        ),
     ),
   );
   await dispose();
@@ -32,7 +35,12 @@ const batches = async (prefix, size) => {
   const { store } = await connectPostgres(url);
   const payload = 'x'.repeat(400);
   for (let i = 0; ; i++) {
-    const events = Array.from({ length: size }, (_, n) => ({ eventId: randomUUID(), type: 'Filler', data: { n, payload }, metadata: {} }));
+    const events = Array.from({ length: size }, (_, n) => ({
+      eventId: randomUUID(),
+      type: 'Filler',
+      data: { n, payload },
+      metadata: {},
+    }));
     await store.appendToStream(`${prefix}${i}`, events, 'no_stream');
     if (i === 0) process.stdout.write('appending\n');
   }
@@ -45,7 +53,11 @@ const project = async () => {
   for (;;) await model.rebuild();
 };
 
-const modes = { select: () => select(args[0], args[1].split(',').map(Number)), batches: () => batches(args[0], Number(args[1])), project };
+const modes = {
+  select: () => select(args[0], args[1].split(',').map(Number)),
+  batches: () => batches(args[0], Number(args[1])),
+  project,
+};
 modes[mode]().catch((error) => {
   process.stderr.write(`${error.stack}\n`);
   process.exit(1);

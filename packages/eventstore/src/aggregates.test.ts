@@ -11,7 +11,14 @@ const stored = (type: string, data: unknown, schemaVersion: number): RecordedEve
   position: 3,
   type,
   data,
-  metadata: { occurredAt: taipeiInstant('2022-08-01T09:00'), actor: { id: 'admin' as Id, role: 'admin' }, commandId: 'c-1', correlationId: 'c-1', causationId: 'c-1', schemaVersion },
+  metadata: {
+    occurredAt: taipeiInstant('2022-08-01T09:00'),
+    actor: { id: 'admin' as Id, role: 'admin' },
+    commandId: 'c-1',
+    correlationId: 'c-1',
+    causationId: 'c-1',
+    schemaVersion,
+  },
 });
 
 const dataOf = (record: RecordedEvent): unknown => {
@@ -21,11 +28,20 @@ const dataOf = (record: RecordedEvent): unknown => {
 };
 
 describe('CourseOpened v1 → v2 (R-OUT-7)', () => {
-  const course = { courseId: 'proj-1112', term: '1112', subject: '專題研究', name: '專題研究', credits: 2, teacherIds: ['t3', 't4'] };
+  const course = {
+    courseId: 'proj-1112',
+    term: '1112',
+    subject: '專題研究',
+    name: '專題研究',
+    credits: 2,
+    teacherIds: ['t3', 't4'],
+  };
 
   it('reads a co-taught course opened under the old rule with reviewers "marked": its co-teachers review only once marked (R-OUT-7)', () => {
     expect(dataOf(stored('CourseOpened', course, 1))).toEqual({ ...course, reviewers: 'marked' });
-    expect(dataOf(stored('CourseOpened', { ...course, teacherIds: ['t3'], coTaught: true }, 1))).toMatchObject({ reviewers: 'marked' });
+    expect(dataOf(stored('CourseOpened', { ...course, teacherIds: ['t3'], coTaught: true }, 1))).toMatchObject({
+      reviewers: 'marked',
+    });
   });
 
   it('leaves a v1 course that was not co-taught as written (R-OUT-7)', () => {
@@ -35,7 +51,11 @@ describe('CourseOpened v1 → v2 (R-OUT-7)', () => {
   });
 
   it('writes new courses at v2 without the field: every co-teacher starts at 審核=是 (R-OUT-7)', () => {
-    const fresh = schoolAggregate.serializer.toNewEvent({ type: 'CourseOpened', data: course } as never, stored('x', {}, 1).metadata as never, 'e-2');
+    const fresh = schoolAggregate.serializer.toNewEvent(
+      { type: 'CourseOpened', data: course } as never,
+      stored('x', {}, 1).metadata as never,
+      'e-2',
+    );
     expect((fresh.metadata as { schemaVersion: number }).schemaVersion).toBe(2);
     expect(dataOf(stored('CourseOpened', fresh.data, 2))).toEqual(course);
   });

@@ -36,7 +36,12 @@ const statementV1ToV2: Upcaster = (data) => {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
   const items = (data as { items?: unknown }).items;
   if (!Array.isArray(items)) return data;
-  return { ...data, items: items.map((item: unknown) => (typeof item === 'object' && item !== null && !Array.isArray(item) ? { details: null, ...item } : item)) };
+  return {
+    ...data,
+    items: items.map((item: unknown) =>
+      typeof item === 'object' && item !== null && !Array.isArray(item) ? { details: null, ...item } : item,
+    ),
+  };
 };
 
 /**

@@ -131,11 +131,14 @@ const plainCanonicalJson = (value: unknown): string => {
       return value ? 'true' : 'false';
     case 'object': {
       if (value === null) return 'null';
-      if (Array.isArray(value)) return `[${value.map((item: unknown) => (item === undefined ? 'null' : plainCanonicalJson(item))).join(',')}]`;
+      if (Array.isArray(value))
+        return `[${value.map((item: unknown) => (item === undefined ? 'null' : plainCanonicalJson(item))).join(',')}]`;
       const json = (value as { toJSON?: () => unknown }).toJSON;
       if (typeof json === 'function') return plainCanonicalJson(json.call(value));
       const record = value as Readonly<Record<string, unknown>>;
-      const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort();
+      const keys = Object.keys(record)
+        .filter((key) => record[key] !== undefined)
+        .sort();
       return `{${keys.map((key) => `${stringJson(key)}:${plainCanonicalJson(record[key])}`).join(',')}}`;
     }
     default:
@@ -186,7 +189,8 @@ export const canonicallyEqual = (a: unknown, b: unknown): boolean => {
     const value = a[key];
     if (value === undefined) continue;
     defined += 1;
-    if (!Object.prototype.hasOwnProperty.call(b, key) || !isWellFormed(key) || !canonicallyEqual(value, b[key])) return false;
+    if (!Object.prototype.hasOwnProperty.call(b, key) || !isWellFormed(key) || !canonicallyEqual(value, b[key]))
+      return false;
   }
   for (const key of Object.keys(b)) if (b[key] !== undefined) defined -= 1;
   return defined === 0;

@@ -1,4 +1,17 @@
-import { Actor, SCHOOL_COMMAND_DATA, SCHOOL_EVENT_CODECS, schoolDecider, schoolStreamName, taipeiInstant, type DomainError, type SchoolCommand, type SchoolCommandType, type SchoolContext, type SchoolEvent, type SchoolState } from '@licheng/domain';
+import {
+  Actor,
+  SCHOOL_COMMAND_DATA,
+  SCHOOL_EVENT_CODECS,
+  schoolDecider,
+  schoolStreamName,
+  taipeiInstant,
+  type DomainError,
+  type SchoolCommand,
+  type SchoolCommandType,
+  type SchoolContext,
+  type SchoolEvent,
+  type SchoolState,
+} from '@licheng/domain';
 import { domainError } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { wrongExpectedVersion } from './expectedVersion';
@@ -78,7 +91,9 @@ describe('handling a command', () => {
     const store = new InMemoryEventStore();
     const result = succeeded(await handle(store, register, envelope('cmd-1', admin, { correlationId: 'flow-9' })));
     expect(result).toMatchObject({ streamName: stream, nextVersion: 0, alreadyApplied: false });
-    expect(result.events.map((e) => [e.event, e.revision, e.position])).toEqual([[{ type: 'SchoolRegistered', data: register.data }, 0, 0]]);
+    expect(result.events.map((e) => [e.event, e.revision, e.position])).toEqual([
+      [{ type: 'SchoolRegistered', data: register.data }, 0, 0],
+    ]);
     const [stored] = await store.readStream(stream);
     expect(stored!.metadata).toEqual({
       occurredAt: now,
@@ -97,7 +112,10 @@ describe('handling a command', () => {
     const store = await registered();
     const result = succeeded(await handle(store, setQuota(8), envelope('cmd-2')));
     expect(result.nextVersion).toBe(1);
-    expect(result.events[0]!.event).toEqual({ type: 'ParameterSet', data: { parameter: 'outcomeUploadQuota', value: 8, effectiveFromSchoolYear: 112 } });
+    expect(result.events[0]!.event).toEqual({
+      type: 'ParameterSet',
+      data: { parameter: 'outcomeUploadQuota', value: 8, effectiveFromSchoolYear: 112 },
+    });
   });
 
   it('appends nothing when the decider refuses', async () => {
@@ -154,7 +172,14 @@ describe('idempotency', () => {
   it('answers a repeat from the store through a state cache, for a command long before the cached version', async () => {
     const store = new InMemoryEventStore();
     const cached = createCommandHandler({ store, load: createCachingLoader(store) });
-    const send = (cmd: SchoolCommand, id: string) => cached.handle({ aggregate: school, streamName: stream, command: cmd, envelope: envelope(id), context: schoolContext });
+    const send = (cmd: SchoolCommand, id: string) =>
+      cached.handle({
+        aggregate: school,
+        streamName: stream,
+        command: cmd,
+        envelope: envelope(id),
+        context: schoolContext,
+      });
     const first = succeeded(await send(register, 'cmd-1'));
     for (let value = 6; value <= 10; value++) succeeded(await send(setQuota(value), `cmd-q${value}`));
     const before = store.snapshot();
@@ -178,8 +203,14 @@ describe('idempotency', () => {
 
   it('stores a command handled twice at once only once', async () => {
     const store = await registered();
-    const results = await Promise.all([handle(store, setQuota(8), envelope('cmd-2')), handle(store, setQuota(8), envelope('cmd-2'))]);
-    expect(results.map((r) => succeeded(r).events[0]!.eventId)).toEqual([eventIdOf(stream, 'cmd-2', 0), eventIdOf(stream, 'cmd-2', 0)]);
+    const results = await Promise.all([
+      handle(store, setQuota(8), envelope('cmd-2')),
+      handle(store, setQuota(8), envelope('cmd-2')),
+    ]);
+    expect(results.map((r) => succeeded(r).events[0]!.eventId)).toEqual([
+      eventIdOf(stream, 'cmd-2', 0),
+      eventIdOf(stream, 'cmd-2', 0),
+    ]);
     expect(store.eventCount).toBe(2);
   });
 });
@@ -213,7 +244,10 @@ describe('concurrency', () => {
       if (E.isLeft(result)) conflicts++;
       return result;
     });
-    const results = await Promise.all([handle(counting, setQuota(7), envelope('cmd-a')), handle(counting, setQuota(9), envelope('cmd-b'))]);
+    const results = await Promise.all([
+      handle(counting, setQuota(7), envelope('cmd-a')),
+      handle(counting, setQuota(9), envelope('cmd-b')),
+    ]);
     expect(conflicts).toBe(1);
     expect(results.map((r) => succeeded(r).nextVersion).sort()).toEqual([1, 2]);
     expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([0, 1, 2]);
@@ -242,7 +276,14 @@ describe('a corrupted stream', () => {
     const [good] = await store.readStream(stream);
     await store.appendToStream(
       stream,
-      [{ eventId: 'corrupt', type: 'ParameterSet', data: { parameter: 'outcomeUploadQuota', value: -1, effectiveFromSchoolYear: 112 }, metadata: good!.metadata }],
+      [
+        {
+          eventId: 'corrupt',
+          type: 'ParameterSet',
+          data: { parameter: 'outcomeUploadQuota', value: -1, effectiveFromSchoolYear: 112 },
+          metadata: good!.metadata,
+        },
+      ],
       0,
     );
     const before = store.snapshot();
@@ -260,9 +301,19 @@ describe('an event that would not read back', () => {
     // A faulty decider: it emits a school id with a '-', which SchoolId (and so every reader) refuses.
     const faulty: Aggregate<SchoolCommand, SchoolEvent, SchoolState, SchoolContext> = {
       ...school,
-      decider: { ...school.decider, decide: () => E.right([{ type: 'SchoolRegistered', data: { schoolId: 'a-b', name: '壞學校' } } as unknown as SchoolEvent]) },
+      decider: {
+        ...school.decider,
+        decide: () =>
+          E.right([{ type: 'SchoolRegistered', data: { schoolId: 'a-b', name: '壞學校' } } as unknown as SchoolEvent]),
+      },
     };
-    const result = await createCommandHandler({ store }).handle({ aggregate: faulty, streamName: stream, command: register, envelope: envelope('c-bad'), context: schoolContext });
+    const result = await createCommandHandler({ store }).handle({
+      aggregate: faulty,
+      streamName: stream,
+      command: register,
+      envelope: envelope('c-bad'),
+      context: schoolContext,
+    });
     expect(refused(result)).toMatchObject({ code: 'EVENT_NOT_STORABLE', rule: null });
     expect(store.eventCount).toBe(0);
   });

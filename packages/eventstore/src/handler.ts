@@ -41,7 +41,9 @@ export interface HandleRequest<Command, Event extends Tagged, State, Context> {
   readonly recordedCommand?: RecordedCommand;
   readonly envelope: CommandEnvelope;
   /** Gathers what the decider needs besides the stream (other streams' state, the clock); built once. */
-  readonly context: (envelope: CommandEnvelope) => Promise<E.Either<DomainError, Context>> | E.Either<DomainError, Context>;
+  readonly context: (
+    envelope: CommandEnvelope,
+  ) => Promise<E.Either<DomainError, Context>> | E.Either<DomainError, Context>;
 }
 
 export interface CommandHandler {
@@ -87,7 +89,12 @@ export const chainBatch = (prevHash: string, batch: ReadonlyArray<NewEvent>): Ne
  * The hash the next event of a stream chains to. An event written before chaining has none; then the
  * stream's hashes are worked out from its stored events (once: every later event stores its own).
  */
-export const headHashOf = async (store: EventStore, streamName: string, version: number, last: unknown): Promise<string> => {
+export const headHashOf = async (
+  store: EventStore,
+  streamName: string,
+  version: number,
+  last: unknown,
+): Promise<string> => {
   if (version < 0) return GENESIS_HASH;
   const stored = storedHash(last);
   if (stored !== undefined) return stored;
@@ -150,7 +157,10 @@ const storedDiffers = (stored: RecordedEvent, written: NewEvent): boolean => {
   if (stored.eventId !== written.eventId || stored.type !== written.type) return true;
   const hash = storedHash(written.metadata);
   if (hash !== undefined && hash === storedHash(stored.metadata)) return false;
-  return canonicalJson(stored.data) !== canonicalJson(written.data) || canonicalJson(stored.metadata) !== canonicalJson(written.metadata);
+  return (
+    canonicalJson(stored.data) !== canonicalJson(written.data) ||
+    canonicalJson(stored.metadata) !== canonicalJson(written.metadata)
+  );
 };
 
 export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHandlerOptions): CommandHandler => {
@@ -182,7 +192,8 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
       causationId: envelope.causationId ?? commandId,
     };
     const { recordedCommand } = request;
-    const commandRecord = recordedCommand === undefined ? {} : { command: { type: recordedCommand.type, data: recordedCommand.data } };
+    const commandRecord =
+      recordedCommand === undefined ? {} : { command: { type: recordedCommand.type, data: recordedCommand.data } };
 
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
       const loaded = await loader(aggregate, streamName);
@@ -194,7 +205,11 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
         if (E.isLeft(earlier)) return earlier;
         // The same id with another command is a caller's bug, not a repeat: answering with the old events would hide it.
         const stored = earlier.right[0]?.metadata.command;
-        if (recordedCommand !== undefined && stored !== undefined && canonicalJson(stored) !== canonicalJson(commandRecord.command)) {
+        if (
+          recordedCommand !== undefined &&
+          stored !== undefined &&
+          canonicalJson(stored) !== canonicalJson(commandRecord.command)
+        ) {
           return E.left(commandIdReused(streamName, commandId, stored.type, recordedCommand.type));
         }
         // A load built on a cached one may know of a command appended after its own version: never report less than that.
@@ -209,7 +224,8 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
       if (backwards) return E.left(backwards);
       const decided = aggregate.decider.decide(command, state, context.right);
       if (E.isLeft(decided)) return decided;
-      if (decided.right.length === 0) return E.right({ streamName, events: [], nextVersion: version, alreadyApplied: false });
+      if (decided.right.length === 0)
+        return E.right({ streamName, events: [], nextVersion: version, alreadyApplied: false });
 
       // Chained on each attempt from the head just loaded: a retry follows whoever wrote first.
       const prevHash = await headHashOf(store, streamName, version, last?.metadata);
@@ -225,12 +241,29 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
       // equal the decided event; a decider's slip must not make a stream unreadable.
       const readBack: Envelope<Event>[] = [];
       for (const [index, newEvent] of batch.entries()) {
-        const asStored = { type: newEvent.type, data: JSON.parse(JSON.stringify(newEvent.data)) as unknown, metadata: JSON.parse(JSON.stringify(newEvent.metadata)) as unknown };
-        const readable = aggregate.serializer.decode(Object.assign({}, newEvent, asStored, { streamName, revision: version + 1 + index, position: -1 }));
+        const asStored = {
+          type: newEvent.type,
+          data: JSON.parse(JSON.stringify(newEvent.data)) as unknown,
+          metadata: JSON.parse(JSON.stringify(newEvent.metadata)) as unknown,
+        };
+        const readable = aggregate.serializer.decode(
+          Object.assign({}, newEvent, asStored, { streamName, revision: version + 1 + index, position: -1 }),
+        );
         if (E.isLeft(readable)) return E.left(unreadableEvent(streamName, readable.left));
         readBack.push(readable.right);
         if (!canonicallyEqual(readable.right.event, decided.right[index])) {
-          return E.left(unreadableEvent(streamName, domainError('EVENT_READS_BACK_OTHERWISE', null, '事件讀回後與決定的內容不同', 'the event reads back other than decided', { type: newEvent.type })));
+          return E.left(
+            unreadableEvent(
+              streamName,
+              domainError(
+                'EVENT_READS_BACK_OTHERWISE',
+                null,
+                '事件讀回後與決定的內容不同',
+                'the event reads back other than decided',
+                { type: newEvent.type },
+              ),
+            ),
+          );
         }
       }
       const appended = await store.appendToStream(streamName, batch, version === NO_STREAM ? 'no_stream' : version);
@@ -244,7 +277,9 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
         // A store that misses a concurrent repeat (KurrentDB across processes) still cannot hide other content.
         if (written.slice(0, batch.length).some((stored, i) => storedDiffers(stored, batch[i]!))) continue;
         // The store holds this batch, which read back above as decided: only where it landed is new.
-        const events = readBack.map((envelope, i) => Object.assign({}, envelope, { revision: written[i]!.revision, position: written[i]!.position }));
+        const events = readBack.map((envelope, i) =>
+          Object.assign({}, envelope, { revision: written[i]!.revision, position: written[i]!.position }),
+        );
         return E.right({ streamName, events, nextVersion, alreadyApplied: false });
       }
       // The only append error is a wrong expected version: someone wrote first, so decide again on their result.

@@ -1,4 +1,7 @@
 import { describeEventStoreContract } from '@licheng/testing';
 import { InMemoryEventStore } from './inMemoryStore';
 
-describeEventStoreContract('InMemoryEventStore', async () => ({ store: new InMemoryEventStore(), dispose: async () => undefined }));
+describeEventStoreContract('InMemoryEventStore', async () => ({
+  store: new InMemoryEventStore(),
+  dispose: async () => undefined,
+}));

@@ -4,10 +4,10 @@ import type { RecordedEvent } from './port';
 
 const STREAMS = ['school-1', 'school-2', 'portfolio-1', 'portfolio-2'] as const;
 
-const appendsArb = fc.array(
-  fc.record({ stream: fc.constantFrom(...STREAMS), size: fc.integer({ min: 1, max: 4 }) }),
-  { minLength: 1, maxLength: 30 },
-);
+const appendsArb = fc.array(fc.record({ stream: fc.constantFrom(...STREAMS), size: fc.integer({ min: 1, max: 4 }) }), {
+  minLength: 1,
+  maxLength: 30,
+});
 
 describe('the in-memory store under any interleaving of appends', () => {
   it('keeps every event exactly once, in increasing position, with revisions 0..n-1 per stream', async () => {

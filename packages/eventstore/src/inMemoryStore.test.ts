@@ -23,7 +23,11 @@ const conflict = (result: E.Either<{ code: string; details: unknown }, AppendRes
 describe('expected versions', () => {
   it('creates a stream expected not to exist and returns its version and position', async () => {
     const store = new InMemoryEventStore();
-    expect(appended(await store.appendToStream('a', [event(), event()], 'no_stream'))).toEqual({ nextVersion: 1, lastPosition: 1, alreadyStored: false });
+    expect(appended(await store.appendToStream('a', [event(), event()], 'no_stream'))).toEqual({
+      nextVersion: 1,
+      lastPosition: 1,
+      alreadyStored: false,
+    });
   });
 
   it('rejects no_stream when the stream already exists', async () => {
@@ -46,7 +50,9 @@ describe('expected versions', () => {
   it('writes a bilingual conflict message naming the stream', async () => {
     const store = new InMemoryEventStore();
     await store.appendToStream('school-1', [event()], 'any');
-    const error = conflict(await store.appendToStream('school-1', [event()], 5)) as unknown as { message: Record<string, string> };
+    const error = conflict(await store.appendToStream('school-1', [event()], 5)) as unknown as {
+      message: Record<string, string>;
+    };
     expect(error.message['zh-TW']).toContain('school-1');
     expect(error.message.en).toContain('school-1');
     expect(error.message.en).toContain('version 5');
@@ -72,7 +78,10 @@ describe('expected versions', () => {
   it('lets only one of two concurrent appends at the same version win', async () => {
     const store = new InMemoryEventStore();
     await store.appendToStream('a', [event()], 'no_stream');
-    const results = await Promise.all([store.appendToStream('a', [event()], 0), store.appendToStream('a', [event()], 0)]);
+    const results = await Promise.all([
+      store.appendToStream('a', [event()], 0),
+      store.appendToStream('a', [event()], 0),
+    ]);
     expect(results.filter(E.isRight)).toHaveLength(1);
     expect(store.eventCount).toBe(2);
   });
@@ -85,7 +94,11 @@ describe('revisions and positions', () => {
     await store.appendToStream('b', [event()], 'any');
     await store.appendToStream('a', [event()], 'any');
     const a = await store.readStream('a');
-    expect(a.map((e) => [e.revision, e.position])).toEqual([[0, 0], [1, 1], [2, 3]]);
+    expect(a.map((e) => [e.revision, e.position])).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 3],
+    ]);
     expect((await store.readStream('b')).map((e) => [e.revision, e.position])).toEqual([[0, 2]]);
   });
 
@@ -93,7 +106,10 @@ describe('revisions and positions', () => {
     const store = new InMemoryEventStore();
     const batch = [event(), event(), event()];
     await store.appendToStream('a', batch, 'any');
-    expect((await store.readStream('a', { fromRevision: 1 })).map((e) => e.eventId)).toEqual([batch[1]!.eventId, batch[2]!.eventId]);
+    expect((await store.readStream('a', { fromRevision: 1 })).map((e) => e.eventId)).toEqual([
+      batch[1]!.eventId,
+      batch[2]!.eventId,
+    ]);
     expect(await store.readStream('a', { fromRevision: 3 })).toEqual([]);
     expect(await store.readStream('missing')).toEqual([]);
   });
@@ -106,7 +122,13 @@ describe('revisions and positions', () => {
     const first = await store.readStream('a');
     (first[0]!.data as { list: number[] }).list.push(4);
     expect((await store.readStream('a'))[0]).toEqual({
-      eventId: 'e1', streamName: 'a', revision: 0, position: 0, type: 'T', data: { list: [1, 2] }, metadata: { m: 1 },
+      eventId: 'e1',
+      streamName: 'a',
+      revision: 0,
+      position: 0,
+      type: 'T',
+      data: { list: [1, 2] },
+      metadata: { m: 1 },
     });
   });
 
@@ -143,8 +165,15 @@ describe('reading all streams', () => {
 
   it('filters by stream-name prefix, keeping global order', async () => {
     const store = await seed();
-    expect((await store.readAll({ streamPrefixes: ['school-', 'other-'] })).map((e) => e.type)).toEqual(['A', 'C', 'D', 'E']);
-    expect((await store.readAll({ streamPrefixes: ['school-'], after: 0, maxCount: 1 })).map((e) => e.type)).toEqual(['C']);
+    expect((await store.readAll({ streamPrefixes: ['school-', 'other-'] })).map((e) => e.type)).toEqual([
+      'A',
+      'C',
+      'D',
+      'E',
+    ]);
+    expect((await store.readAll({ streamPrefixes: ['school-'], after: 0, maxCount: 1 })).map((e) => e.type)).toEqual([
+      'C',
+    ]);
     expect(await store.readAll({ streamPrefixes: [] })).toEqual([]);
   });
 });
@@ -166,7 +195,11 @@ describe('idempotent append', () => {
     const store = new InMemoryEventStore();
     const batch = [event(), event(), event()];
     await store.appendToStream('a', batch, 'no_stream');
-    expect(appended(await store.appendToStream('a', batch.slice(1), 'no_stream'))).toEqual({ nextVersion: 2, lastPosition: 2, alreadyStored: true });
+    expect(appended(await store.appendToStream('a', batch.slice(1), 'no_stream'))).toEqual({
+      nextVersion: 2,
+      lastPosition: 2,
+      alreadyStored: true,
+    });
     expect(store.eventCount).toBe(3);
   });
 
@@ -183,7 +216,11 @@ describe('idempotent append', () => {
     const store = new InMemoryEventStore();
     const shared = event();
     await store.appendToStream('a', [shared], 'no_stream');
-    expect(appended(await store.appendToStream('b', [shared], 'no_stream'))).toEqual({ nextVersion: 0, lastPosition: 1, alreadyStored: false });
+    expect(appended(await store.appendToStream('b', [shared], 'no_stream'))).toEqual({
+      nextVersion: 0,
+      lastPosition: 1,
+      alreadyStored: false,
+    });
   });
 });
 

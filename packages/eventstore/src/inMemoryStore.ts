@@ -102,7 +102,11 @@ export class InMemoryEventStore implements EventStore {
     // Serialise the whole batch before writing any of it, so that a value JSON cannot hold writes nothing.
     const texts = events.map((event) => [toJson(event.data, 'data'), toJson(event.metadata, 'metadata')] as const);
     if (events.length === 0) {
-      return E.right({ nextVersion: actual, lastPosition: stream?.events[actual]?.position ?? -1, alreadyStored: false });
+      return E.right({
+        nextVersion: actual,
+        lastPosition: stream?.events[actual]?.position ?? -1,
+        alreadyStored: false,
+      });
     }
     const target = stream ?? { events: [], revisionOf: new Map<string, number>() };
     if (!stream) this.streams.set(streamName, target);
@@ -145,7 +149,13 @@ export class InMemoryEventStore implements EventStore {
 
   /** All stored content, in append order; equal strings mean byte-identical stores. */
   snapshot(): string {
-    return JSON.stringify(this.log.map((stored) => ({ ...stored, data: stored.data.toString('utf8'), metadata: stored.metadata.toString('utf8') })));
+    return JSON.stringify(
+      this.log.map((stored) => ({
+        ...stored,
+        data: stored.data.toString('utf8'),
+        metadata: stored.metadata.toString('utf8'),
+      })),
+    );
   }
 
   private scan(after: number, prefixes: ReadonlyArray<string> | undefined, max: number) {

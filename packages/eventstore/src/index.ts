@@ -18,7 +18,13 @@ export {
 export { portfolioAggregate, schoolAggregate, submissionAggregate } from './aggregates';
 export { loadStream, type Aggregate, type LoadedStream, type StreamLoader } from './loadStream';
 export { createCachingLoader, type CachingLoader, type StateCacheOptions } from './stateCache';
-export { createEventSerializer, type Envelope, type EventSerializer, type EventSerializerOptions, type Upcaster } from './serializer';
+export {
+  createEventSerializer,
+  type Envelope,
+  type EventSerializer,
+  type EventSerializerOptions,
+  type Upcaster,
+} from './serializer';
 
 // The store port, the optimistic-concurrency marker and the in-memory store.
 export type {
@@ -38,6 +44,24 @@ export { NO_STREAM } from './expectedVersion';
 export { InMemoryEventStore } from './inMemoryStore';
 
 // Integrity: event metadata, the hash chain over each stream and the signed seal statements.
-export { chainHashes, EventMetadata, GENESIS_HASH, headsDigest, linkHash, RecordedCommand, sha256Hex, storedHash, type StreamHead } from './metadata';
+export {
+  chainHashes,
+  EventMetadata,
+  GENESIS_HASH,
+  headsDigest,
+  linkHash,
+  RecordedCommand,
+  sha256Hex,
+  storedHash,
+  type StreamHead,
+} from './metadata';
 export { canonicalJson, canonicallyEqual } from './canonicalJson';
-export { sealKeyFromPem, sealKeyIdOf, sealSignatureHolds, sealStatementBytes, signSeal, type SealKey, type SealStatement } from './sealSignature';
+export {
+  sealKeyFromPem,
+  sealKeyIdOf,
+  sealSignatureHolds,
+  sealStatementBytes,
+  signSeal,
+  type SealKey,
+  type SealStatement,
+} from './sealSignature';

@@ -36,7 +36,12 @@ export const readNewer = async <Command, Event extends Tagged, State, Context>(
   aggregate: Aggregate<Command, Event, State, Context>,
   streamName: string,
   since?: LoadedStream<State, Event>,
-): Promise<E.Either<DomainError, { events: Event[]; version: number; last: Envelope<Event> | undefined; commands: Map<string, number> }>> => {
+): Promise<
+  E.Either<
+    DomainError,
+    { events: Event[]; version: number; last: Envelope<Event> | undefined; commands: Map<string, number> }
+  >
+> => {
   const recorded = await store.readStream(streamName, { fromRevision: since ? since.version + 1 : 0 });
   const commands = since ? (since.commands as Map<string, number>) : new Map<string, number>();
   let last = since?.last;
@@ -49,7 +54,12 @@ export const readNewer = async <Command, Event extends Tagged, State, Context>(
     const { commandId } = decoded.right.metadata;
     if (!commands.has(commandId)) commands.set(commandId, record.revision);
   }
-  return E.right({ events, version: recorded[recorded.length - 1]?.revision ?? since?.version ?? NO_STREAM, last, commands });
+  return E.right({
+    events,
+    version: recorded[recorded.length - 1]?.revision ?? since?.version ?? NO_STREAM,
+    last,
+    commands,
+  });
 };
 
 /**
@@ -68,7 +78,11 @@ export const loadStream = async <Command, Event extends Tagged, State, Context>(
   const { events, version, last, commands } = newer.right;
   return E.right({
     // A first load folds a new initial state in place; newer events onto a cached (frozen) state, in one produce.
-    state: since ? (events.length === 0 ? since.state : foldEvents(aggregate.decider.evolve, since.state, events)) : foldFromInitial(aggregate.decider, events),
+    state: since
+      ? events.length === 0
+        ? since.state
+        : foldEvents(aggregate.decider.evolve, since.state, events)
+      : foldFromInitial(aggregate.decider, events),
     version,
     last,
     commands,

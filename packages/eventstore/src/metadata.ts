@@ -36,7 +36,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 // crypto.hash (Node 20.12 and later) digests in one call, several times faster on short texts than a Hash object.
 const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
-export const sha256Hex = (text: string): string => (oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex'));
+export const sha256Hex = (text: string): string =>
+  oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The metadata an event's hash covers: everything stored except the hash itself. */
 const withoutHash = (metadata: unknown): unknown => {
@@ -46,8 +47,10 @@ const withoutHash = (metadata: unknown): unknown => {
 };
 
 /** One link of a stream's chain: SHA-256 hex of canonical `[prevHash, type, data, metadata-without-hash]`. */
-export const linkHash = (prevHash: string, event: { readonly type: string; readonly data: unknown; readonly metadata: unknown }): string =>
-  sha256Hex(canonicalJson([prevHash, event.type, event.data, withoutHash(event.metadata)]));
+export const linkHash = (
+  prevHash: string,
+  event: { readonly type: string; readonly data: unknown; readonly metadata: unknown },
+): string => sha256Hex(canonicalJson([prevHash, event.type, event.data, withoutHash(event.metadata)]));
 
 /** The hash an event stores, if it stores one. */
 export const storedHash = (metadata: unknown): string | undefined => {
@@ -59,7 +62,9 @@ export const storedHash = (metadata: unknown): string | undefined => {
  * The hash of each event of one stream, in revision order: the stored one, or for an event written before
  * chaining the one it would have had, so that the first chained event after it still commits to it.
  */
-export const chainHashes = (events: ReadonlyArray<{ readonly type: string; readonly data: unknown; readonly metadata: unknown }>): string[] => {
+export const chainHashes = (
+  events: ReadonlyArray<{ readonly type: string; readonly data: unknown; readonly metadata: unknown }>,
+): string[] => {
   const hashes: string[] = [];
   let prev = GENESIS_HASH;
   for (const event of events) {
@@ -74,4 +79,6 @@ export type StreamHead = readonly [streamName: string, revision: number, hash: s
 
 /** R-SEAL-1 digest: SHA-256 hex of canonical `[[streamName, revision, hash], …]` sorted by stream name. */
 export const headsDigest = (heads: ReadonlyArray<StreamHead>): string =>
-  sha256Hex(canonicalJson([...heads].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((head) => [...head])));
+  sha256Hex(
+    canonicalJson([...heads].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((head) => [...head])),
+  );

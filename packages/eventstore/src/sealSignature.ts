@@ -29,13 +29,20 @@ export type SealStatementVersion = 1 | 2;
 export const sealStatementBytes = (statement: SealStatement, version: SealStatementVersion = 2): Buffer => {
   const { cohorts, ...rest } = statement;
   const common = { ...rest, heads: statement.heads.map((head) => [...head]) };
-  const signed = version === 1 ? { ...common, purpose: 'licheng seal v3' } : { ...common, cohorts: cohorts === undefined ? null : [...cohorts], purpose: 'licheng seal v4' };
+  const signed =
+    version === 1
+      ? { ...common, purpose: 'licheng seal v3' }
+      : { ...common, cohorts: cohorts === undefined ? null : [...cohorts], purpose: 'licheng seal v4' };
   return Buffer.from(canonicalJson(signed), 'utf8');
 };
 
 /** First 16 hex digits of the SHA-256 of the public key's SPKI DER: short, and the same wherever it is printed. */
 export const sealKeyIdOf = (publicKey: crypto.KeyObject): string =>
-  crypto.createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  crypto
+    .createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 
 export interface SealKey {
   readonly privateKey: crypto.KeyObject;
@@ -45,7 +52,8 @@ export interface SealKey {
 /** A signing key from a PEM private key (PKCS#8), as `openssl genpkey -algorithm ed25519` writes it. */
 export const sealKeyFromPem = (pem: string): SealKey => {
   const privateKey = crypto.createPrivateKey(pem);
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`a seal key must be Ed25519, not ${privateKey.asymmetricKeyType}`);
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new Error(`a seal key must be Ed25519, not ${privateKey.asymmetricKeyType}`);
   return { privateKey, keyId: sealKeyIdOf(crypto.createPublicKey(privateKey)) };
 };
 
@@ -58,7 +66,12 @@ export const signSeal = (key: SealKey, statement: SealStatement) => ({
 });
 
 /** Whether `signature` (base64) is the key's signature of the statement in the version it names; never throws. */
-export const sealSignatureHolds = (publicKey: crypto.KeyObject, statement: SealStatement, signature: string, version: SealStatementVersion = 1): boolean => {
+export const sealSignatureHolds = (
+  publicKey: crypto.KeyObject,
+  statement: SealStatement,
+  signature: string,
+  version: SealStatementVersion = 1,
+): boolean => {
   try {
     return crypto.verify(null, sealStatementBytes(statement, version), publicKey, Buffer.from(signature, 'base64'));
   } catch {

@@ -123,13 +123,29 @@ describe('a corrupted stored event', () => {
   });
 
   it('naming as an id a member every JavaScript object has is refused, naming the path', () => {
-    const document = { name: 'a.pdf', mimeType: 'application/pdf', sizeBytes: 1, sha256: 'c'.repeat(64), storageKey: 'k/a.pdf' };
-    const data = { studentId: 's1', outcomeId: 'constructor', courseId: 'math-1111', term: '1111', subject: '數學', description: '報告', document };
+    const document = {
+      name: 'a.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: 1,
+      sha256: 'c'.repeat(64),
+      storageKey: 'k/a.pdf',
+    };
+    const data = {
+      studentId: 's1',
+      outcomeId: 'constructor',
+      courseId: 'math-1111',
+      term: '1111',
+      subject: '數學',
+      description: '報告',
+      document,
+    };
     const upload = recorded({ streamName: 'portfolio-sch1-s1', type: 'CourseOutcomeUploaded', data });
     const error = failure(portfolioAggregate.serializer.decode(upload));
     expect(error.code).toBe('STORED_EVENT_INVALID');
     expect(error.details['paths']).toEqual(['data.outcomeId']);
-    expect(E.isRight(portfolioAggregate.serializer.decode({ ...upload, data: { ...data, outcomeId: 'o1' } }))).toBe(true);
+    expect(E.isRight(portfolioAggregate.serializer.decode({ ...upload, data: { ...data, outcomeId: 'o1' } }))).toBe(
+      true,
+    );
   });
 
   it('from a schema version newer than this code knows is refused', () => {
@@ -144,7 +160,9 @@ describe('a corrupted stored event', () => {
 
   it('with a metadata field missing or malformed is refused, naming the field', () => {
     const { commandId: _omitted, ...rest } = metadata;
-    expectInvalid(failure(serializer.decode(recorded({ metadata: { ...rest, schemaVersion: 1 } }))), ['metadata.commandId']);
+    expectInvalid(failure(serializer.decode(recorded({ metadata: { ...rest, schemaVersion: 1 } }))), [
+      'metadata.commandId',
+    ]);
     const badInstant = recorded({ metadata: { ...metadata, occurredAt: '2024-03-01 09:30', schemaVersion: 1 } });
     expectInvalid(failure(serializer.decode(badInstant)), ['metadata.occurredAt']);
   });
@@ -157,7 +175,13 @@ describe('a corrupted stored event', () => {
     const brittle = createEventSerializer<TestEvent>({
       codecs: { NameSet, Counted },
       versions: { NameSet: 2 },
-      upcasters: { NameSet: { 1: () => { throw new Error('no name'); } } },
+      upcasters: {
+        NameSet: {
+          1: () => {
+            throw new Error('no name');
+          },
+        },
+      },
     });
     const old = recorded({ type: 'NameSet', data: {}, metadata: { ...metadata, schemaVersion: 1 } });
     expectInvalid(failure(brittle.decode(old)), ['data'], 'NameSet');

@@ -43,7 +43,10 @@ interface EventType {
 
 type Problem = { readonly path: string; readonly expected: string; readonly actual: string };
 
-const storedEventInvalid = (recorded: RecordedEvent, problems: ReadonlyArray<Problem>): DomainError<'STORED_EVENT_INVALID'> => {
+const storedEventInvalid = (
+  recorded: RecordedEvent,
+  problems: ReadonlyArray<Problem>,
+): DomainError<'STORED_EVENT_INVALID'> => {
   const paths = [...new Set(problems.map((problem) => problem.path))];
   const first = problems[0];
   const detail = first ? `${first.path}: expected ${first.expected}, got ${first.actual}` : '';
@@ -72,7 +75,8 @@ const eventTypesOf = <Event extends Tagged>(options: EventSerializerOptions<Even
   const codecs = options.codecs as unknown as Readonly<Record<string, t.Type<Tagged, unknown, unknown>>>;
   for (const [type, codec] of Object.entries(codecs)) {
     const version = versions[type] ?? 1;
-    if (!Number.isSafeInteger(version) || version < 1) throw new Error(`schema version of ${type} must be a positive integer`);
+    if (!Number.isSafeInteger(version) || version < 1)
+      throw new Error(`schema version of ${type} must be a positive integer`);
     const steps: Upcaster[] = [];
     for (let from = 1; from < version; from++) {
       const step = upcasters[type]?.[from];
@@ -84,7 +88,9 @@ const eventTypesOf = <Event extends Tagged>(options: EventSerializerOptions<Even
   return byType;
 };
 
-export const createEventSerializer = <Event extends Tagged>(options: EventSerializerOptions<Event>): EventSerializer<Event> => {
+export const createEventSerializer = <Event extends Tagged>(
+  options: EventSerializerOptions<Event>,
+): EventSerializer<Event> => {
   const types = eventTypesOf(options);
 
   const toNewEvent = (event: Event, metadata: Omit<EventMetadata, 'schemaVersion'>, eventId: string): NewEvent => {
@@ -105,7 +111,11 @@ export const createEventSerializer = <Event extends Tagged>(options: EventSerial
   const decode = (recorded: RecordedEvent): E.Either<DomainError, Envelope<Event>> => {
     const known = types.get(recorded.type);
     if (!known) {
-      return E.left(storedEventInvalid(recorded, [{ path: 'type', expected: 'a known event type', actual: JSON.stringify(recorded.type) }]));
+      return E.left(
+        storedEventInvalid(recorded, [
+          { path: 'type', expected: 'a known event type', actual: JSON.stringify(recorded.type) },
+        ]),
+      );
     }
     let metadata = decodeMetadata(recorded.metadata) as EventMetadata | typeof INVALID;
     if (metadata === INVALID) {
@@ -128,7 +138,9 @@ export const createEventSerializer = <Event extends Tagged>(options: EventSerial
         data = known.steps[from - 1]!(data);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        return E.left(storedEventInvalid(recorded, [{ path: 'data', expected: `upcastable from version ${from}`, actual: reason }]));
+        return E.left(
+          storedEventInvalid(recorded, [{ path: 'data', expected: `upcastable from version ${from}`, actual: reason }]),
+        );
       }
     }
     const input = { type: recorded.type, data };

@@ -11,7 +11,12 @@ import { createLichengService } from './service';
 
 const setUp = async () => {
   const store = new InMemoryEventStore();
-  await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), schoolFixture({ students: [{ id: 's1' }, { id: 's2' }] }).events);
+  await seedEvents(
+    store,
+    schoolAggregate,
+    schoolStreamName('sch1'),
+    schoolFixture({ students: [{ id: 's1' }, { id: 's2' }] }).events,
+  );
   return { store, service: createLichengService({ store }) };
 };
 
@@ -37,7 +42,10 @@ describe('the service front door (R-FILE-4 boundary, issue 16)', () => {
     const { store, service } = await setUp();
     const before = store.snapshot();
     const result = await service.execute(upload('c1', '報告\ud800'));
-    expect(E.isLeft(result) && result.left).toMatchObject({ code: 'INVALID_INPUT', details: { paths: ['data.description'] } });
+    expect(E.isLeft(result) && result.left).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { paths: ['data.description'] },
+    });
     expect(store.snapshot()).toBe(before);
   });
 
@@ -51,7 +59,10 @@ describe('the service front door (R-FILE-4 boundary, issue 16)', () => {
       }
     }
     const result = await service.execute({ ...upload('c1'), actor: new Actor() });
-    expect(E.isLeft(result) && result.left).toMatchObject({ code: 'INVALID_INPUT', details: { paths: ['actor.role'] } });
+    expect(E.isLeft(result) && result.left).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { paths: ['actor.role'] },
+    });
     expect(E.isRight(await loadStream(store, portfolioAggregate, portfolioStreamName('sch1', 's1')))).toBe(true);
   });
 
@@ -96,7 +107,11 @@ describe('the service front door (R-FILE-4 boundary, issue 16)', () => {
   it('answers the same command sent by two processes at the same moment truthfully: one applied, one already applied', async () => {
     const { store, service } = await setUp();
     const other = createLichengService({ store });
-    const results = await Promise.all([service.execute(upload('c1')), other.execute(upload('c1')), other.execute(upload('c1'))]);
+    const results = await Promise.all([
+      service.execute(upload('c1')),
+      other.execute(upload('c1')),
+      other.execute(upload('c1')),
+    ]);
     expect(results.map((r) => E.isRight(r) && r.right.alreadyApplied).sort()).toEqual([false, true, true]);
     expect(await store.readStream(portfolioStreamName('sch1', 's1'))).toHaveLength(1);
   });
@@ -113,7 +128,10 @@ describe('the service front door (R-FILE-4 boundary, issue 16)', () => {
     const hugeType = await service.execute({ ...upload('c1'), type: 'X'.repeat(10 * 1024 * 1024) });
     expect(JSON.stringify(E.isLeft(hugeType) && hugeType.left).length).toBeLessThan(4_000);
     const command = upload('c2');
-    const hugeMime = await service.execute({ ...command, data: { ...command.data, document: { ...command.data.document, mimeType: 'm'.repeat(10 * 1024 * 1024) } } });
+    const hugeMime = await service.execute({
+      ...command,
+      data: { ...command.data, document: { ...command.data.document, mimeType: 'm'.repeat(10 * 1024 * 1024) } },
+    });
     expect(E.isLeft(hugeMime) && hugeMime.left.code).toBe('FILE_TYPE_NOT_ALLOWED');
     expect(JSON.stringify(E.isLeft(hugeMime) && hugeMime.left).length).toBeLessThan(4_000);
   });

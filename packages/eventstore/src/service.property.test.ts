@@ -1,19 +1,38 @@
 import * as fc from 'fast-check';
 import * as E from 'fp-ts/Either';
-import { foldEvents, portfolioDecider, portfolioStreamName, schoolStreamName, type PortfolioEvent } from '@licheng/domain';
+import {
+  foldEvents,
+  portfolioDecider,
+  portfolioStreamName,
+  schoolStreamName,
+  type PortfolioEvent,
+} from '@licheng/domain';
 import { schoolFixture, seedEvents } from '@licheng/testing';
 import { schoolAggregate } from './aggregates';
 import { InMemoryEventStore } from './inMemoryStore';
 import { createLichengService } from './service';
 
 const { events: schoolEvents } = schoolFixture();
-const pdf = (n: number) => ({ name: `f${n}.pdf`, mimeType: 'application/pdf', sizeBytes: 1000 + n, sha256: 'b'.repeat(64), storageKey: `k${n}` });
+const pdf = (n: number) => ({
+  name: `f${n}.pdf`,
+  mimeType: 'application/pdf',
+  sizeBytes: 1000 + n,
+  sha256: 'b'.repeat(64),
+  storageKey: `k${n}`,
+});
 
 /** Commands a student and teachers might send in school year 111, at instants inside and outside windows. */
 const arbitraryCommand = fc.record({
   kind: fc.constantFrom('upload', 'send', 'certify', 'select', 'deselect', 'delete'),
   n: fc.integer({ min: 1, max: 8 }),
-  now: fc.constantFrom('2022-10-01T10:00', '2023-01-25T10:00', '2023-02-20T10:00', '2023-04-05T10:00', '2023-04-12T10:00', '2023-05-01T10:00'),
+  now: fc.constantFrom(
+    '2022-10-01T10:00',
+    '2023-01-25T10:00',
+    '2023-02-20T10:00',
+    '2023-04-05T10:00',
+    '2023-04-12T10:00',
+    '2023-05-01T10:00',
+  ),
   pass: fc.boolean(),
 });
 
@@ -23,11 +42,20 @@ const toCommand = (c: { kind: string; n: number; now: string; pass: boolean }, i
   const base = { commandId: `c${i}`, now: `${c.now}+08:00`, actor: { id: 's1', role: 'student', schoolId: 'sch1' } };
   switch (c.kind) {
     case 'upload':
-      return { ...base, type: 'UploadCourseOutcome', data: { ...ref, courseId: course, description: '成果', document: pdf(c.n) } };
+      return {
+        ...base,
+        type: 'UploadCourseOutcome',
+        data: { ...ref, courseId: course, description: '成果', document: pdf(c.n) },
+      };
     case 'send':
       return { ...base, type: 'SendCourseOutcomeForCertification', data: ref };
     case 'certify':
-      return { ...base, actor: { id: 't1', role: 'teacher', schoolId: 'sch1' }, type: 'CertifyCourseOutcome', data: { ...ref, result: c.pass ? 'passed' : 'failed', reason: '說明' } };
+      return {
+        ...base,
+        actor: { id: 't1', role: 'teacher', schoolId: 'sch1' },
+        type: 'CertifyCourseOutcome',
+        data: { ...ref, result: c.pass ? 'passed' : 'failed', reason: '說明' },
+      };
     case 'select':
       return { ...base, type: 'SelectCourseOutcome', data: ref };
     case 'deselect':

@@ -12,8 +12,19 @@ const passedOutcome = (n: number): PortfolioEvent[] => {
   const term = n % 2 === 0 ? '1111' : '1112';
   return [
     portfolioEvent('CourseOutcomeUploaded', {
-      studentId: 's1', outcomeId, courseId: `math-${term}`, term, subject: '數學', description: `成果 ${n}`,
-      document: { name: `o${n}.pdf`, mimeType: 'application/pdf', sizeBytes: 1000, sha256: 'a'.repeat(64), storageKey: `k${n}` },
+      studentId: 's1',
+      outcomeId,
+      courseId: `math-${term}`,
+      term,
+      subject: '數學',
+      description: `成果 ${n}`,
+      document: {
+        name: `o${n}.pdf`,
+        mimeType: 'application/pdf',
+        sizeBytes: 1000,
+        sha256: 'a'.repeat(64),
+        storageKey: `k${n}`,
+      },
     }),
     portfolioEvent('CourseOutcomeSentForCertification', { outcomeId }),
     portfolioEvent('CourseOutcomeCertified', { outcomeId, teacherId: 't1', result: 'passed' }),
@@ -65,8 +76,14 @@ describe('the Licheng service', () => {
   it('refuses a malformed command naming the failing path and stores nothing', async () => {
     const { store, service } = await setUp(1);
     const before = store.snapshot();
-    const result = await service.execute({ ...selectCommand(1), data: { schoolId: 'sch1', studentId: 's1', outcomeId: 42 } });
-    expect(E.isLeft(result) && result.left).toMatchObject({ code: 'INVALID_INPUT', details: { paths: ['data.outcomeId'] } });
+    const result = await service.execute({
+      ...selectCommand(1),
+      data: { schoolId: 'sch1', studentId: 's1', outcomeId: 42 },
+    });
+    expect(E.isLeft(result) && result.left).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { paths: ['data.outcomeId'] },
+    });
     expect(store.snapshot()).toBe(before);
   });
 
@@ -97,7 +114,10 @@ describe('a command id used twice', () => {
     await service.execute(selectCommand(1, 'cmd-x'));
     const before = store.snapshot();
     const reused = await service.execute(selectCommand(2, 'cmd-x'));
-    expect(E.isLeft(reused) && reused.left).toMatchObject({ code: 'COMMAND_ID_REUSED', details: { commandId: 'cmd-x' } });
+    expect(E.isLeft(reused) && reused.left).toMatchObject({
+      code: 'COMMAND_ID_REUSED',
+      details: { commandId: 'cmd-x' },
+    });
     expect(store.snapshot()).toBe(before);
   });
 });

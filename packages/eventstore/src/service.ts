@@ -1,5 +1,16 @@
 import { schoolNotRegistered } from '@licheng/domain/internal';
-import { decodeCommand, portfolioStreamName, schoolStreamName, submissionStreamName, type DomainError, type PortfolioState, type RoutedCommand, type SchoolState, type SubmissionState, type Tagged } from '@licheng/domain';
+import {
+  decodeCommand,
+  portfolioStreamName,
+  schoolStreamName,
+  submissionStreamName,
+  type DomainError,
+  type PortfolioState,
+  type RoutedCommand,
+  type SchoolState,
+  type SubmissionState,
+  type Tagged,
+} from '@licheng/domain';
 import { backdated } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { portfolioAggregate, schoolAggregate, submissionAggregate } from './aggregates';
@@ -16,7 +27,6 @@ export interface LichengServiceOptions {
 }
 
 export type ExecuteResult = CommandResult<Tagged> & { readonly aggregate: RoutedCommand['aggregate'] };
-
 
 /**
  * The front door for an embedding service: `execute` takes an untrusted command, decodes it in full,
@@ -50,7 +60,10 @@ export const createLichengService = ({ store, maxRetries, load }: LichengService
    * R-SUB-4 / R-SEAL-3: the portfolios of the students a roster lists, for the submission decider to check
    * the roster against their selections and answers. Loaded once per command, like the policy.
    */
-  const portfoliosOf = async (schoolId: string, roster: ReadonlyArray<{ readonly studentId: string }>): Promise<E.Either<DomainError, Record<string, PortfolioState>>> => {
+  const portfoliosOf = async (
+    schoolId: string,
+    roster: ReadonlyArray<{ readonly studentId: string }>,
+  ): Promise<E.Either<DomainError, Record<string, PortfolioState>>> => {
     const portfolios: Record<string, PortfolioState> = {};
     for (const { studentId } of roster) {
       if (portfolios[studentId]) continue;
@@ -71,13 +84,34 @@ export const createLichengService = ({ store, maxRetries, load }: LichengService
       case 'school': {
         const { command } = routed;
         const streamName = schoolStreamName(command.data.schoolId);
-        return tag(await handler.handle({ aggregate: schoolAggregate, streamName, command, recordedCommand, envelope, context: (e) => E.right({ now: e.now, actor: e.actor }) }));
+        return tag(
+          await handler.handle({
+            aggregate: schoolAggregate,
+            streamName,
+            command,
+            recordedCommand,
+            envelope,
+            context: (e) => E.right({ now: e.now, actor: e.actor }),
+          }),
+        );
       }
       case 'portfolio': {
         const { command } = routed;
         const streamName = portfolioStreamName(command.data.schoolId, command.data.studentId);
-        const context = async (e: CommandEnvelope) => E.map((policy: SchoolState) => ({ now: e.now, actor: e.actor, policy }))(await policyAt(command.data.schoolId, e.now));
-        return tag(await handler.handle({ aggregate: portfolioAggregate, streamName, command, recordedCommand, envelope, context }));
+        const context = async (e: CommandEnvelope) =>
+          E.map((policy: SchoolState) => ({ now: e.now, actor: e.actor, policy }))(
+            await policyAt(command.data.schoolId, e.now),
+          );
+        return tag(
+          await handler.handle({
+            aggregate: portfolioAggregate,
+            streamName,
+            command,
+            recordedCommand,
+            envelope,
+            context,
+          }),
+        );
       }
       case 'submission': {
         const { command } = routed;
@@ -85,11 +119,26 @@ export const createLichengService = ({ store, maxRetries, load }: LichengService
         const context = async (e: CommandEnvelope) => {
           const policy = await policyAt(schoolId, e.now);
           if (E.isLeft(policy)) return policy;
-          const portfolios = command.type === 'SubmitRoster' ? await portfoliosOf(schoolId, command.data.roster) : E.right({});
-          return E.map((loaded: Record<string, PortfolioState>) => ({ now: e.now, actor: e.actor, policy: policy.right, portfolios: loaded }))(portfolios);
+          const portfolios =
+            command.type === 'SubmitRoster' ? await portfoliosOf(schoolId, command.data.roster) : E.right({});
+          return E.map((loaded: Record<string, PortfolioState>) => ({
+            now: e.now,
+            actor: e.actor,
+            policy: policy.right,
+            portfolios: loaded,
+          }))(portfolios);
         };
         const streamName = submissionStreamName(schoolId, category, period, cohorts);
-        return tag(await handler.handle({ aggregate: submissionAggregate, streamName, command, recordedCommand, envelope, context }));
+        return tag(
+          await handler.handle({
+            aggregate: submissionAggregate,
+            streamName,
+            command,
+            recordedCommand,
+            envelope,
+            context,
+          }),
+        );
       }
     }
   };
@@ -110,10 +159,19 @@ export const createLichengService = ({ store, maxRetries, load }: LichengService
     },
     loadSchool,
     loadPortfolio: async (schoolId: string, studentId: string): Promise<E.Either<DomainError, PortfolioState>> =>
-      E.map((stream: { state: PortfolioState }) => stream.state)(await loader(portfolioAggregate, portfolioStreamName(schoolId, studentId))),
+      E.map((stream: { state: PortfolioState }) => stream.state)(
+        await loader(portfolioAggregate, portfolioStreamName(schoolId, studentId)),
+      ),
     /** One round's submission stream (R-ROUND-1); without `cohorts`, the round of every cohort. */
-    loadSubmission: async (schoolId: string, category: string, period: string, cohorts?: ReadonlyArray<number> | null): Promise<E.Either<DomainError, SubmissionState>> =>
-      E.map((stream: { state: SubmissionState }) => stream.state)(await loader(submissionAggregate, submissionStreamName(schoolId, category, period, cohorts))),
+    loadSubmission: async (
+      schoolId: string,
+      category: string,
+      period: string,
+      cohorts?: ReadonlyArray<number> | null,
+    ): Promise<E.Either<DomainError, SubmissionState>> =>
+      E.map((stream: { state: SubmissionState }) => stream.state)(
+        await loader(submissionAggregate, submissionStreamName(schoolId, category, period, cohorts)),
+      ),
     store,
   };
 };

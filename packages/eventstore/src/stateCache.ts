@@ -28,7 +28,10 @@ export interface CachingLoader extends StreamLoader {
  * load reads only the events after that version. Every load still asks the store for newer events, so the
  * cache can never serve a stale state; a conflict on append simply loads again. Bounded by an LRU.
  */
-export const createCachingLoader = (store: EventStore, { maxStreams = 10_000, foldInPlace = false }: StateCacheOptions = {}): CachingLoader => {
+export const createCachingLoader = (
+  store: EventStore,
+  { maxStreams = 10_000, foldInPlace = false }: StateCacheOptions = {},
+): CachingLoader => {
   // A Map iterates in insertion order, so deleting and re-inserting on use makes the first key the LRU.
   const entries = new Map<string, LoadedStream<unknown, unknown>>();
   const remember = (streamName: string, loaded: E.Either<unknown, LoadedStream<unknown, unknown>>) => {
@@ -45,7 +48,10 @@ export const createCachingLoader = (store: EventStore, { maxStreams = 10_000, fo
   }) as StreamLoader;
   // Loads of one stream run one after another, so that no two fold the same events onto one state.
   const queues = new Map<string, Promise<unknown>>();
-  const inPlaceLoader = (<Command, Event extends Tagged, State, Context>(aggregate: Aggregate<Command, Event, State, Context>, streamName: string) => {
+  const inPlaceLoader = (<Command, Event extends Tagged, State, Context>(
+    aggregate: Aggregate<Command, Event, State, Context>,
+    streamName: string,
+  ) => {
     const run = () => loadInPlace(aggregate, streamName);
     const before = queues.get(streamName);
     const next = before === undefined ? run() : before.then(run, run);
@@ -56,7 +62,10 @@ export const createCachingLoader = (store: EventStore, { maxStreams = 10_000, fo
     next.then(forget, forget);
     return next;
   }) as StreamLoader;
-  const loadInPlace = async <Command, Event extends Tagged, State, Context>(aggregate: Aggregate<Command, Event, State, Context>, streamName: string) => {
+  const loadInPlace = async <Command, Event extends Tagged, State, Context>(
+    aggregate: Aggregate<Command, Event, State, Context>,
+    streamName: string,
+  ) => {
     const cached = entries.get(streamName) as LoadedStream<State, Event> | undefined;
     const newer = await readNewer(store, aggregate, streamName, cached);
     if (E.isLeft(newer)) return (remember(streamName, newer), newer);

@@ -37,7 +37,11 @@ describe('subscribing to all streams', () => {
     await store.appendToStream('school-1', [event('S1'), event('S2')], 'any');
     await store.appendToStream('portfolio-1', [event('P1')], 'any');
     const seen: string[] = [];
-    const subscription = store.subscribeToAll({ after: 0, streamPrefixes: ['school-'], onEvent: (e) => void seen.push(e.type) });
+    const subscription = store.subscribeToAll({
+      after: 0,
+      streamPrefixes: ['school-'],
+      onEvent: (e) => void seen.push(e.type),
+    });
     await store.appendToStream('portfolio-1', [event('P2')], 'any');
     await store.appendToStream('school-2', [event('S3')], 'any');
     await eventually(() => seen.length === 2, 'the school events');

@@ -5,7 +5,14 @@ import ExcelJS from 'exceljs';
 import type { Table } from '@licheng/projections';
 import { writeReportFiles } from './files';
 
-const table: Table = { title: '未認證教師名單', columns: [{ key: 'name', header: '教師姓名' }, { key: 'count', header: '件數' }], rows: [{ name: '李老師', count: 2 }] };
+const table: Table = {
+  title: '未認證教師名單',
+  columns: [
+    { key: 'name', header: '教師姓名' },
+    { key: 'count', header: '件數' },
+  ],
+  rows: [{ name: '李老師', count: 2 }],
+};
 
 let root: string;
 beforeEach(async () => {

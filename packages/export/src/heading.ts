@@ -33,4 +33,6 @@ export const fullTitle = (table: Table): string => {
 
 /** The title line: school, class and report, then 統計時間. */
 export const titleLine = (table: Table, heading: ReportHeading): string =>
-  [heading.school, fullTitle(table), heading.takenAt && `統計時間 ${takenAtText(heading.takenAt)}`].filter((part) => part).join('　');
+  [heading.school, fullTitle(table), heading.takenAt && `統計時間 ${takenAtText(heading.takenAt)}`]
+    .filter((part) => part)
+    .join('　');

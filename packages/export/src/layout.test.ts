@@ -5,12 +5,21 @@ import { toWorkbook } from './workbook';
 
 // The homeroom teacher's workbook (issue 20): title line, totals, filter, highlights, print set-up, names.
 
-const row = (seat: number, name: string, outcomes: ClassConfirmationRow['statuses']['courseOutcomes']): ClassConfirmationRow => ({
+const row = (
+  seat: number,
+  name: string,
+  outcomes: ClassConfirmationRow['statuses']['courseOutcomes'],
+): ClassConfirmationRow => ({
   className: '普通三01班',
   seatNumber: seat,
   studentNumber: `10900${seat}`,
   name,
-  statuses: { courseRecords: 'confirmed', courseOutcomes: outcomes, performances: 'deemed', cadreRecords: 'notApplicable' },
+  statuses: {
+    courseRecords: 'confirmed',
+    courseOutcomes: outcomes,
+    performances: 'deemed',
+    cadreRecords: 'notApplicable',
+  },
 });
 const confirmation = classConfirmationTable({
   classId: 'c301',
@@ -25,7 +34,9 @@ const confirmation = classConfirmationTable({
   rows: [row(1, '邱承恩', 'confirmed'), row(2, '邱子晴', 'pending'), row(3, '林怡君', 'reported')],
 });
 const selection = (className: string) =>
-  performanceSelectionTable(111, [{ className, seatNumber: 1, studentNumber: '1100001', name: '王小明', recorded: 3, selected: 2 }]);
+  performanceSelectionTable(111, [
+    { className, seatNumber: 1, studentNumber: '1100001', name: '王小明', recorded: 3, selected: 2 },
+  ]);
 const takenAt = new Date('2023-07-31T09:00:00Z');
 const options = { school: '臺北市立建國高級中學', takenAt };
 
@@ -40,13 +51,25 @@ describe('a report workbook a homeroom teacher uses', () => {
   });
 
   it('opens with a title line naming the school, the class and the time the report was taken (R-REP-6)', () => {
-    expect(sheet.getCell('A1').value).toBe('臺北市立建國高級中學　普通三01班 1112 收訖明細確認統計　統計時間 112/07/31 17:00');
+    expect(sheet.getCell('A1').value).toBe(
+      '臺北市立建國高級中學　普通三01班 1112 收訖明細確認統計　統計時間 112/07/31 17:00',
+    );
     expect(sheet.getCell('A1').font?.bold).toBe(true);
     expect(sheet.getCell('H1').isMerged).toBe(true);
   });
 
   it('ends with the totals line the console shows, confirmed of applicable per category (R-REP-1)', () => {
-    expect(sheet.getRow(6).values).toEqual([undefined, '合計', undefined, undefined, undefined, '3/3', '1/3', '3/3', '0/0']);
+    expect(sheet.getRow(6).values).toEqual([
+      undefined,
+      '合計',
+      undefined,
+      undefined,
+      undefined,
+      '3/3',
+      '1/3',
+      '3/3',
+      '0/0',
+    ]);
     expect(sheet.getCell('E6').font?.bold).toBe(true);
     expect(sheet.rowCount).toBe(6);
   });
@@ -58,17 +81,35 @@ describe('a report workbook a homeroom teacher uses', () => {
   it('highlights the statuses someone has to act on, 待確認 and 已回報, and nothing else', () => {
     const fill = (ref: string) => (sheet.getCell(ref).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     expect([fill('F4'), fill('F5')]).toEqual(['FFFFE08A', 'FFFFE08A']);
-    expect([fill('F3'), fill('E4'), fill('G4'), fill('H4'), fill('D4')]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect([fill('F3'), fill('E4'), fill('G4'), fill('H4'), fill('D4')]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('prints one page wide with the title and header repeated on every page', () => {
-    expect(sheet.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2', paperSize: 9 });
+    expect(sheet.pageSetup).toMatchObject({
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:2',
+      paperSize: 9,
+    });
   });
 
   it('names each sheet by its class, not (2) and (3), and dates the workbook by the time the report was taken', async () => {
     const workbook = await readBack(buffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['普通三01班 1112 收訖明細確認統計', '普通三01班 111 學年度多元表現勾選數量', '普通三02班 111 學年度多元表現勾選數量']);
-    expect(workbook.worksheets[2]!.getCell('A1').value).toBe('臺北市立建國高級中學　普通三02班 111 學年度多元表現勾選數量　統計時間 112/07/31 17:00');
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      '普通三01班 1112 收訖明細確認統計',
+      '普通三01班 111 學年度多元表現勾選數量',
+      '普通三02班 111 學年度多元表現勾選數量',
+    ]);
+    expect(workbook.worksheets[2]!.getCell('A1').value).toBe(
+      '臺北市立建國高級中學　普通三02班 111 學年度多元表現勾選數量　統計時間 112/07/31 17:00',
+    );
     expect(workbook).toMatchObject({ created: takenAt, modified: takenAt });
   });
 
@@ -80,8 +121,14 @@ describe('a report workbook a homeroom teacher uses', () => {
 
     it('holds the sheet names, the print titles and the filter as Excel defines them', () => {
       const workbook = parts.get('xl/workbook.xml')!;
-      expect(elements(workbook, 'sheet').map((s) => s['name'])).toEqual(['普通三01班 1112 收訖明細確認統計', '普通三01班 111 學年度多元表現勾選數量', '普通三02班 111 學年度多元表現勾選數量']);
-      expect(workbook).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;普通三01班 1112 收訖明細確認統計&apos;!\$1:\$2<\/definedName>/);
+      expect(elements(workbook, 'sheet').map((s) => s['name'])).toEqual([
+        '普通三01班 1112 收訖明細確認統計',
+        '普通三01班 111 學年度多元表現勾選數量',
+        '普通三02班 111 學年度多元表現勾選數量',
+      ]);
+      expect(workbook).toMatch(
+        /<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;普通三01班 1112 收訖明細確認統計&apos;!\$1:\$2<\/definedName>/,
+      );
       const sheetXml = parts.get('xl/worksheets/sheet1.xml')!;
       expect(elements(sheetXml, 'autoFilter')).toEqual([{ ref: 'A2:H5' }]);
       expect(elements(sheetXml, 'pageSetUpPr')[0]).toMatchObject({ fitToPage: '1' });

@@ -16,7 +16,9 @@ const cut = (text: string, max: number): string => {
 
 /** Forbidden characters become `_`; an apostrophe may not start or end a name; `History` is reserved. */
 const sanitise = (title: string): string => {
-  const name = cut(title.replace(FORBIDDEN, '_').trim(), MAX_LENGTH).replace(/^'+|'+$/g, '').trim();
+  const name = cut(title.replace(FORBIDDEN, '_').trim(), MAX_LENGTH)
+    .replace(/^'+|'+$/g, '')
+    .trim();
   return name === '' || name.toLowerCase() === 'history' ? 'Sheet' : name;
 };
 

@@ -19,28 +19,85 @@ const confirmation = classConfirmationTable({
       seatNumber: 1,
       studentNumber: '110001',
       name: '王小明',
-      statuses: { courseRecords: 'confirmed', courseOutcomes: 'pending', performances: 'deemed', cadreRecords: 'notApplicable' },
+      statuses: {
+        courseRecords: 'confirmed',
+        courseOutcomes: 'pending',
+        performances: 'deemed',
+        cadreRecords: 'notApplicable',
+      },
     },
   ],
 });
-const usage = outcomeUsageTable({ schoolId: '999999', schoolName: '測試高中', term: '1112', schoolYear: 111, semester: 2, studentsUploaded: 12, studentsSent: 9, teachersCertified: 3, studentsSelected: 7 });
+const usage = outcomeUsageTable({
+  schoolId: '999999',
+  schoolName: '測試高中',
+  term: '1112',
+  schoolYear: 111,
+  semester: 2,
+  studentsUploaded: 12,
+  studentsSent: 9,
+  teachersCertified: 3,
+  studentsSelected: 7,
+});
 
 describe('toWorkbook', () => {
   it('writes one sheet per table, with the Chinese headers in column order and the cells intact', async () => {
     const workbook = await readBack(await toWorkbook([confirmation, usage]));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['301 1112 收訖明細確認統計', '1112 學習成果使用人數統計']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      '301 1112 收訖明細確認統計',
+      '1112 學習成果使用人數統計',
+    ]);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(2).values).toEqual([undefined, '班級', '座號', '學號', '姓名', '修課紀錄', '學習成果', '多元表現', '幹部經歷']);
-    expect(sheet.getRow(3).values).toEqual([undefined, '301', '01', '110001', '王小明', '已確認', '待確認', '視為確認', '不適用']);
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      '班級',
+      '座號',
+      '學號',
+      '姓名',
+      '修課紀錄',
+      '學習成果',
+      '多元表現',
+      '幹部經歷',
+    ]);
+    expect(sheet.getRow(3).values).toEqual([
+      undefined,
+      '301',
+      '01',
+      '110001',
+      '王小明',
+      '已確認',
+      '待確認',
+      '視為確認',
+      '不適用',
+    ]);
     expect(sheet.rowCount).toBe(4);
   });
 
   it('writes numbers as numbers and text as text, even text that looks like a number or a formula', async () => {
-    const table: Table = { title: '型別', columns: [{ key: 'n', header: '數' }, { key: 't', header: '文' }], rows: [{ n: -5, t: '=1+1' }, { n: 0.5, t: '007' }] };
+    const table: Table = {
+      title: '型別',
+      columns: [
+        { key: 'n', header: '數' },
+        { key: 't', header: '文' },
+      ],
+      rows: [
+        { n: -5, t: '=1+1' },
+        { n: 0.5, t: '007' },
+      ],
+    };
     const workbook = await readBack(await toWorkbook([usage, table]));
     const counts = workbook.worksheets[0]!.getRow(3);
     // 學校代碼, 學校名稱, 學年度, 學期, then the four counts (R-REP-4).
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((col) => counts.getCell(col).value)).toEqual(['999999', '測試高中', 111, 2, 12, 9, 3, 7]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((col) => counts.getCell(col).value)).toEqual([
+      '999999',
+      '測試高中',
+      111,
+      2,
+      12,
+      9,
+      3,
+      7,
+    ]);
     expect(counts.getCell(1).type).toBe(ExcelJS.ValueType.String);
     expect(counts.getCell(5).type).toBe(ExcelJS.ValueType.Number);
     const typed = workbook.worksheets[1]!;
@@ -61,7 +118,10 @@ describe('toWorkbook', () => {
   it('fits each column to its widest text, counting a Chinese character as two', async () => {
     const table: Table = {
       title: '寬度',
-      columns: [{ key: 'zh', header: '姓名' }, { key: 'en', header: 'id' }],
+      columns: [
+        { key: 'zh', header: '姓名' },
+        { key: 'en', header: 'id' },
+      ],
       rows: [{ zh: '歐陽小明', en: 'abcdefghij' }],
     };
     const sheet = (await readBack(await toWorkbook([table]))).worksheets[0]!;
@@ -71,7 +131,15 @@ describe('toWorkbook', () => {
 
   it('makes sheet names Excel accepts: forbidden characters replaced, at most 31 characters, unique', async () => {
     const long = '110學年度第二學期 高三 301 班 學生學習歷程檔案 收訖明細確認統計';
-    const tables = [titled('111/112 [a]*b?:c\\d'), titled(long), titled(long), titled('Report'), titled('REPORT'), titled("'引號'"), titled('')];
+    const tables = [
+      titled('111/112 [a]*b?:c\\d'),
+      titled(long),
+      titled(long),
+      titled('Report'),
+      titled('REPORT'),
+      titled("'引號'"),
+      titled(''),
+    ];
     const names = (await readBack(await toWorkbook(tables))).worksheets.map((sheet) => sheet.name);
     expect(names[0]).toBe('111_112 _a__b__c_d');
     expect(names[1]).toBe(long.slice(0, 31));

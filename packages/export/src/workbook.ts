@@ -27,14 +27,22 @@ const value = (cell: Cell | undefined): Cell | null => {
   return typeof cell === 'number' && !Number.isFinite(cell) ? String(cell) : cell;
 };
 
-const cellsOf = (table: Table, row: Readonly<Record<string, Cell>>) => table.columns.map((column) => value(row[column.key]));
+const cellsOf = (table: Table, row: Readonly<Record<string, Cell>>) =>
+  table.columns.map((column) => value(row[column.key]));
 
 const addSheet = (workbook: ExcelJS.Workbook, name: string, table: Table, heading: ReportHeading): void => {
   const width = Math.max(1, table.columns.length);
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }],
     // A class list is printed for the homeroom teacher: one page wide, as many long as it takes, titles on each.
-    pageSetup: { paperSize: 9, orientation: width > 8 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${HEADER_ROW}` },
+    pageSetup: {
+      paperSize: 9,
+      orientation: width > 8 ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `1:${HEADER_ROW}`,
+    },
   });
   const title = sheet.addRow([titleLine(table, heading)]);
   title.font = { bold: true, size: 14 };
@@ -52,7 +60,10 @@ const addSheet = (workbook: ExcelJS.Workbook, name: string, table: Table, headin
     });
   }
   // The filter covers the header and the rows, not the totals, so sorting never moves the totals line.
-  sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + table.rows.length, column: width } };
+  sheet.autoFilter = {
+    from: { row: HEADER_ROW, column: 1 },
+    to: { row: HEADER_ROW + table.rows.length, column: width },
+  };
   if (table.totals) {
     const totals = sheet.addRow(cellsOf(table, table.totals));
     for (let col = 1; col <= width; col++) {
@@ -82,7 +93,10 @@ export const toWorkbook = async (tables: ReadonlyArray<Table>, options: Workbook
   workbook.lastModifiedBy = CREATOR;
   workbook.created = date;
   workbook.modified = date;
-  const heading: ReportHeading = { ...(options.school ? { school: options.school } : {}), ...(options.takenAt ? { takenAt: options.takenAt } : {}) };
+  const heading: ReportHeading = {
+    ...(options.school ? { school: options.school } : {}),
+    ...(options.takenAt ? { takenAt: options.takenAt } : {}),
+  };
   const names = sheetNames(tables.map(fullTitle));
   tables.forEach((table, index) => addSheet(workbook, names[index] ?? `Sheet${index + 1}`, table, heading));
   // exceljs types its result as its own ArrayBuffer-like; under Node it is a Buffer, copied here to the Node type.

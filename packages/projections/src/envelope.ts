@@ -2,7 +2,13 @@ import * as E from 'fp-ts/Either';
 import type { DomainError, PortfolioEvent, SchoolEvent, SubmissionEvent } from '@licheng/domain';
 import { domainError } from '@licheng/domain/internal';
 import { STREAM_PREFIXES } from '@licheng/domain';
-import { portfolioAggregate, schoolAggregate, submissionAggregate, type Envelope, type RecordedEvent } from '@licheng/eventstore';
+import {
+  portfolioAggregate,
+  schoolAggregate,
+  submissionAggregate,
+  type Envelope,
+  type RecordedEvent,
+} from '@licheng/eventstore';
 
 /** A stored event decoded for a projection, tagged with the kind of stream it came from. */
 export type ProjectedEvent =
@@ -24,14 +30,18 @@ const unknownStream = (recorded: RecordedEvent): DomainError =>
  * for each decode and hands it over, so it is tagged where it is rather than copied: every event of a rebuild
  * passes through here.
  */
-const tagged = <Kind extends ProjectedEvent['stream'], Event>(stream: Kind, decoded: E.Either<DomainError, Envelope<Event>>) =>
-  E.isLeft(decoded) ? decoded : E.right(Object.assign(decoded.right, { stream }));
+const tagged = <Kind extends ProjectedEvent['stream'], Event>(
+  stream: Kind,
+  decoded: E.Either<DomainError, Envelope<Event>>,
+) => (E.isLeft(decoded) ? decoded : E.right(Object.assign(decoded.right, { stream })));
 
 /** Decodes (and upcasts) any of the library's stored events, choosing the codec by stream prefix. */
 export const decodeRecorded = (recorded: RecordedEvent): E.Either<DomainError, ProjectedEvent> => {
   const name = recorded.streamName;
-  if (name.startsWith(STREAM_PREFIXES.portfolio)) return tagged('portfolio', portfolioAggregate.serializer.decode(recorded));
+  if (name.startsWith(STREAM_PREFIXES.portfolio))
+    return tagged('portfolio', portfolioAggregate.serializer.decode(recorded));
   if (name.startsWith(STREAM_PREFIXES.school)) return tagged('school', schoolAggregate.serializer.decode(recorded));
-  if (name.startsWith(STREAM_PREFIXES.submission)) return tagged('submission', submissionAggregate.serializer.decode(recorded));
+  if (name.startsWith(STREAM_PREFIXES.submission))
+    return tagged('submission', submissionAggregate.serializer.decode(recorded));
   return E.left(unknownStream(recorded));
 };

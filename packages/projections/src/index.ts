@@ -26,5 +26,11 @@ export * from './reports/submissions';
 export * from './reports/table';
 export * from './reports/teachers';
 export * from './compact';
-export { createSchoolsProjectionRunner, schoolIdsIn, schoolPartition, type SchoolsProjectionReport, type StoppedSchool } from './schools';
+export {
+  createSchoolsProjectionRunner,
+  schoolIdsIn,
+  schoolPartition,
+  type SchoolsProjectionReport,
+  type StoppedSchool,
+} from './schools';
 export * from './readers';

@@ -20,10 +20,19 @@ const PRISTINE_SCHOOL = JSON.stringify(initialSchoolState);
 
 let seedCount = 0;
 const seedPortfolio = (store: EventStore, schoolId: string, studentId: string, events: ReadonlyArray<PortfolioEvent>) =>
-  seedEvents(store, portfolioAggregate, portfolioStreamName(schoolId, studentId), events, { commandId: `seed-${++seedCount}` });
+  seedEvents(store, portfolioAggregate, portfolioStreamName(schoolId, studentId), events, {
+    commandId: `seed-${++seedCount}`,
+  });
 
 const upload = (studentId: string, outcomeId: string): PortfolioEvent =>
-  portfolioEvent('CourseOutcomeUploaded', { studentId, outcomeId, courseId: 'math-1112', term: '1112', subject: '數學', description: '成果' });
+  portfolioEvent('CourseOutcomeUploaded', {
+    studentId,
+    outcomeId,
+    courseId: 'math-1112',
+    term: '1112',
+    subject: '數學',
+    description: '成果',
+  });
 
 const rebuild = async (store: EventStore): Promise<ReportsView> => {
   const rebuilt = await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild();
@@ -47,8 +56,12 @@ describe('the reports projection', () => {
     const view = await rebuild(store);
 
     expect(view.schools['sch1']?.policy).toEqual(school.policy);
-    expect(view.schools['sch1']?.portfolios['s1']).toEqual(foldEvents(portfolioDecider.evolve, initialPortfolioState, s1));
-    expect(view.schools['sch1']?.portfolios['s2']).toEqual(foldEvents(portfolioDecider.evolve, initialPortfolioState, s2));
+    expect(view.schools['sch1']?.portfolios['s1']).toEqual(
+      foldEvents(portfolioDecider.evolve, initialPortfolioState, s1),
+    );
+    expect(view.schools['sch1']?.portfolios['s2']).toEqual(
+      foldEvents(portfolioDecider.evolve, initialPortfolioState, s2),
+    );
     expect(outcomeIdsOf(view, 'sch1', 's1')).toEqual(['o1']);
     expect(outcomeIdsOf(view, 'sch1', 's2')).toEqual(['o2']);
     expect(JSON.stringify(initialPortfolioState)).toBe(PRISTINE_PORTFOLIO);
@@ -77,8 +90,18 @@ describe('the reports projection', () => {
 
   it('reads the school id up to the first hyphen, since school ids have none; student ids may', async () => {
     const store = new InMemoryEventStore();
-    await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), schoolFixture({ students: [{ id: 'x-s7' }] }).events);
-    await seedEvents(store, schoolAggregate, schoolStreamName('sch1.x'), schoolFixture({ schoolId: 'sch1.x', students: [{ id: 's7' }] }).events);
+    await seedEvents(
+      store,
+      schoolAggregate,
+      schoolStreamName('sch1'),
+      schoolFixture({ students: [{ id: 'x-s7' }] }).events,
+    );
+    await seedEvents(
+      store,
+      schoolAggregate,
+      schoolStreamName('sch1.x'),
+      schoolFixture({ schoolId: 'sch1.x', students: [{ id: 's7' }] }).events,
+    );
     await seedPortfolio(store, 'sch1', 'x-s7', [upload('x-s7', 'o7')]);
 
     const view = await rebuild(store);

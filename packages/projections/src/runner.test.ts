@@ -1,7 +1,20 @@
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
-import { portfolioStreamName, schoolStreamName, taipeiInstant, type Actor, type DomainError, type PortfolioEvent } from '@licheng/domain';
-import { eventIdOf, InMemoryEventStore, portfolioAggregate, schoolAggregate, type EventStore } from '@licheng/eventstore';
+import {
+  portfolioStreamName,
+  schoolStreamName,
+  taipeiInstant,
+  type Actor,
+  type DomainError,
+  type PortfolioEvent,
+} from '@licheng/domain';
+import {
+  eventIdOf,
+  InMemoryEventStore,
+  portfolioAggregate,
+  schoolAggregate,
+  type EventStore,
+} from '@licheng/eventstore';
 import { pdf, portfolioEvent, schoolFixture, seedEvents } from '@licheng/testing';
 import { decodeRecorded, type ProjectedEvent } from './envelope';
 import { applyEvent, applyEvents, type Projection } from './projection';
@@ -15,21 +28,36 @@ const school = schoolFixture({ students: STUDENTS.map((id) => ({ id })) });
 let seedCount = 0;
 /** Each call is its own "command", so that a second write to a stream is not taken for a retry of the first. */
 const seedPortfolio = (store: EventStore, studentId: string, events: ReadonlyArray<PortfolioEvent>) =>
-  seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', studentId), events, { commandId: `seed-${++seedCount}` });
+  seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', studentId), events, {
+    commandId: `seed-${++seedCount}`,
+  });
 
 const seedSchool = (store: EventStore) => seedEvents(store, schoolAggregate, schoolStreamName('sch1'), school.events);
 
 /** An outcome uploaded, sent and passed by the course teacher. */
 const passedOutcome = (studentId: string, outcomeId: string, term = '1112'): PortfolioEvent[] => [
   portfolioEvent('CourseOutcomeUploaded', {
-    studentId, outcomeId, courseId: `math-${term}`, term, subject: '數學', description: `成果 ${outcomeId}`, document: pdf(`${outcomeId}.pdf`),
+    studentId,
+    outcomeId,
+    courseId: `math-${term}`,
+    term,
+    subject: '數學',
+    description: `成果 ${outcomeId}`,
+    document: pdf(`${outcomeId}.pdf`),
   }),
   portfolioEvent('CourseOutcomeSentForCertification', { outcomeId }),
   portfolioEvent('CourseOutcomeCertified', { outcomeId, teacherId: 't1', result: 'passed' }),
 ];
 
 const draftOutcome = (studentId: string, outcomeId: string): PortfolioEvent =>
-  portfolioEvent('CourseOutcomeUploaded', { studentId, outcomeId, courseId: 'phys-1112', term: '1112', subject: '物理', description: '草稿' });
+  portfolioEvent('CourseOutcomeUploaded', {
+    studentId,
+    outcomeId,
+    courseId: 'phys-1112',
+    term: '1112',
+    subject: '物理',
+    description: '草稿',
+  });
 
 const ids = (record: Readonly<Record<string, unknown>> | undefined) => Object.keys(record ?? {}).sort();
 
@@ -86,7 +114,10 @@ interface Folded {
   readonly folded: ReadonlyArray<string>;
 }
 const tag = (e: { streamName: string; revision: number }) => `${e.streamName}#${e.revision}`;
-const recordingProjection = (failOn: (event: ProjectedEvent) => boolean = () => false, name = 'recording'): Projection<Folded> => ({
+const recordingProjection = (
+  failOn: (event: ProjectedEvent) => boolean = () => false,
+  name = 'recording',
+): Projection<Folded> => ({
   name,
   initialView: { folded: [] },
   apply: (view: Draft<Folded>, event) => {
@@ -153,7 +184,10 @@ describe('rebuild and catch-up of the reports projection', () => {
     const events = await decodedLog(store);
     const batch = applyEvents(reportsProjection, reportsProjection.initialView, events);
     const batchAgain = applyEvents(reportsProjection, reportsProjection.initialView, events);
-    const oneByOne = events.reduce((view, event) => applyEvent(reportsProjection, view, event), reportsProjection.initialView);
+    const oneByOne = events.reduce(
+      (view, event) => applyEvent(reportsProjection, view, event),
+      reportsProjection.initialView,
+    );
     expect(batchAgain).toEqual(batch);
     expect(oneByOne).toEqual(batch);
     expect(batch).toEqual(once.view);
@@ -180,7 +214,10 @@ describe('a live projection (start)', () => {
     const runner = createProjectionRunner(store, reportsProjection, inMemoryViewStore());
     const errors: DomainError[] = [];
     const updates: number[] = [];
-    const subscription = await runner.start({ onError: (e) => errors.push(e), onUpdate: (stored) => updates.push(stored.position) });
+    const subscription = await runner.start({
+      onError: (e) => errors.push(e),
+      onUpdate: (stored) => updates.push(stored.position),
+    });
     try {
       expect((await runner.current()).position).toBe(store.eventCount - 1);
 
@@ -206,7 +243,11 @@ describe('a live projection (start)', () => {
   it('stops at an event it cannot fold and reports it, keeping the view just before it', async () => {
     const store = new InMemoryEventStore();
     await seedSchool(store);
-    const runner = createProjectionRunner(store, recordingProjection((e) => e.event.type === 'CourseOutcomeCertified'), inMemoryViewStore());
+    const runner = createProjectionRunner(
+      store,
+      recordingProjection((e) => e.event.type === 'CourseOutcomeCertified'),
+      inMemoryViewStore(),
+    );
     const errors: DomainError[] = [];
     const subscription = await runner.start({ onError: (e) => errors.push(e) });
     try {
@@ -217,7 +258,13 @@ describe('a live projection (start)', () => {
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatchObject({
         code: 'PROJECTION_FAILED',
-        details: { projection: 'recording', streamName: 'portfolio-sch1-s1', revision: 2, position: failing.position, type: 'CourseOutcomeCertified' },
+        details: {
+          projection: 'recording',
+          streamName: 'portfolio-sch1-s1',
+          revision: 2,
+          position: failing.position,
+          type: 'CourseOutcomeCertified',
+        },
       });
       const stored = await runner.current();
       expect(stored.position).toBe(failing.position - 1);
@@ -242,7 +289,13 @@ describe('a projection that cannot fold an event', () => {
     const runner = createProjectionRunner(store, recordingProjection(), inMemoryViewStore());
     const expected = {
       code: 'PROJECTION_FAILED',
-      details: { projection: 'recording', streamName: 'portfolio-sch1-s2', revision: 1, position: corrupted, type: 'CourseOutcomeSentForCertification' },
+      details: {
+        projection: 'recording',
+        streamName: 'portfolio-sch1-s2',
+        revision: 1,
+        position: corrupted,
+        type: 'CourseOutcomeSentForCertification',
+      },
     };
     expect(leftOf(await runner.catchUp())).toMatchObject(expected);
     const stored = await runner.current();
@@ -286,10 +339,20 @@ describe('a projection that cannot fold an event', () => {
     const failing = store.eventCount - 2; // s2's send, revision 1 of its stream
     await seedPortfolio(store, 's3', passedOutcome('s3', 'o3'));
 
-    const runner = createProjectionRunner(store, recordingProjection((e) => e.position === failing), inMemoryViewStore());
+    const runner = createProjectionRunner(
+      store,
+      recordingProjection((e) => e.position === failing),
+      inMemoryViewStore(),
+    );
     const expected = {
       code: 'PROJECTION_FAILED',
-      details: { projection: 'recording', streamName: 'portfolio-sch1-s2', revision: 1, position: failing, type: 'CourseOutcomeSentForCertification' },
+      details: {
+        projection: 'recording',
+        streamName: 'portfolio-sch1-s2',
+        revision: 1,
+        position: failing,
+        type: 'CourseOutcomeSentForCertification',
+      },
     };
     expect(leftOf(await runner.catchUp())).toMatchObject(expected);
     const stored = await runner.current();
@@ -305,10 +368,16 @@ describe('a projection that cannot fold an event', () => {
     const store = new InMemoryEventStore();
     await seedSchool(store);
     // More than one page (5,000 events) of events that change nothing: sends of unknown outcomes.
-    const filler = Array.from({ length: 5_200 }, (_, i) => portfolioEvent('CourseOutcomeSentForCertification', { outcomeId: `none-${i}` }));
+    const filler = Array.from({ length: 5_200 }, (_, i) =>
+      portfolioEvent('CourseOutcomeSentForCertification', { outcomeId: `none-${i}` }),
+    );
     await seedPortfolio(store, 's1', filler);
     const failing = 5_100;
-    const runner = createProjectionRunner(store, recordingProjection((e) => e.position === failing), inMemoryViewStore());
+    const runner = createProjectionRunner(
+      store,
+      recordingProjection((e) => e.position === failing),
+      inMemoryViewStore(),
+    );
     expect(leftOf(await runner.catchUp())).toMatchObject({ code: 'PROJECTION_FAILED', details: { position: failing } });
     const stored = await runner.current();
     expect(stored.position).toBe(failing - 1);
@@ -321,7 +390,11 @@ describe('a projection that cannot fold an event', () => {
     await seedPortfolio(store, 's1', passedOutcome('s1', 'o1'));
     const views = inMemoryViewStore();
     let failFirst = false;
-    const runner = createProjectionRunner(store, recordingProjection((e) => failFirst && e.position === 0), views);
+    const runner = createProjectionRunner(
+      store,
+      recordingProjection((e) => failFirst && e.position === 0),
+      views,
+    );
     rightOf(await runner.catchUp());
     expect((await runner.current()).position).toBe(store.eventCount - 1);
 

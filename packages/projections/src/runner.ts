@@ -18,7 +18,14 @@ const failedAt = (projection: string, recorded: RecordedEvent, cause: unknown): 
     null,
     `投影 ${projection} 停在串流 ${recorded.streamName} 第 ${recorded.revision} 筆事件（位置 ${recorded.position}，${recorded.type}）：${reasonZh}`,
     `Projection ${projection} stopped at event ${recorded.revision} of ${recorded.streamName} (position ${recorded.position}, ${recorded.type}): ${reason}`,
-    { projection, streamName: recorded.streamName, revision: recorded.revision, position: recorded.position, type: recorded.type, cause: reason },
+    {
+      projection,
+      streamName: recorded.streamName,
+      revision: recorded.revision,
+      position: recorded.position,
+      type: recorded.type,
+      cause: reason,
+    },
   );
 };
 
@@ -28,7 +35,10 @@ export interface ProjectionRunner<View> {
   /** Folds every event after the stored checkpoint. */
   readonly catchUp: () => Promise<E.Either<DomainError, StoredView<View>>>;
   /** Catches up, then keeps up through the store's subscription until closed. */
-  readonly start: (options?: { onError?: (error: DomainError) => void; onUpdate?: (stored: StoredView<View>) => void }) => Promise<Subscription>;
+  readonly start: (options?: {
+    onError?: (error: DomainError) => void;
+    onUpdate?: (stored: StoredView<View>) => void;
+  }) => Promise<Subscription>;
   readonly current: () => Promise<StoredView<View>>;
 }
 
@@ -41,7 +51,12 @@ export interface Partition {
   readonly owns: (streamName: string) => boolean;
 }
 
-export const createProjectionRunner = <View>(store: EventStore, projection: Projection<View>, views: ViewStore, partition?: Partition): ProjectionRunner<View> => {
+export const createProjectionRunner = <View>(
+  store: EventStore,
+  projection: Projection<View>,
+  views: ViewStore,
+  partition?: Partition,
+): ProjectionRunner<View> => {
   const empty: StoredView<View> = { view: projection.initialView, position: -1 };
   const viewName = partition?.viewName ?? projection.name;
   const prefixes = partition?.streamPrefixes ?? PREFIXES;
@@ -49,7 +64,10 @@ export const createProjectionRunner = <View>(store: EventStore, projection: Proj
   const current = async () => (await views.load<View>(viewName)) ?? empty;
 
   /** Folds one page; on a failure, folds event by event up to it so the saved view stops just before it. */
-  const foldPage = (from: StoredView<View>, page: ReadonlyArray<RecordedEvent>): { stored: StoredView<View>; error?: DomainError } => {
+  const foldPage = (
+    from: StoredView<View>,
+    page: ReadonlyArray<RecordedEvent>,
+  ): { stored: StoredView<View>; error?: DomainError } => {
     const decoded: ProjectedEvent[] = [];
     const sources: RecordedEvent[] = [];
     let failure: { index: number; cause: unknown } | undefined;
@@ -83,7 +101,10 @@ export const createProjectionRunner = <View>(store: EventStore, projection: Proj
   };
 
   /** `replacing`: a rebuild saves even an empty result, so no earlier view outlives it. */
-  const foldFrom = async (start: StoredView<View>, replacing = false): Promise<E.Either<DomainError, StoredView<View>>> => {
+  const foldFrom = async (
+    start: StoredView<View>,
+    replacing = false,
+  ): Promise<E.Either<DomainError, StoredView<View>>> => {
     let stored = start;
     let mustSave = replacing;
     for (;;) {
@@ -124,7 +145,10 @@ export const createProjectionRunner = <View>(store: EventStore, projection: Proj
         await views.save(viewName, stored);
         options.onUpdate?.(stored);
       },
-      onError: (error) => options.onError?.(isDomainError(error) ? error : domainError('PROJECTION_FAILED', null, String(error), String(error))),
+      onError: (error) =>
+        options.onError?.(
+          isDomainError(error) ? error : domainError('PROJECTION_FAILED', null, String(error), String(error)),
+        ),
     });
   };
 

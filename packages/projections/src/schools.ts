@@ -40,15 +40,25 @@ export const schoolIdsIn = async (store: EventStore): Promise<ReadonlyArray<stri
   return [...new Set(events.map((event) => schoolIdOf(event.streamName)))];
 };
 
-export const createSchoolsProjectionRunner = <View>(store: EventStore, projection: Projection<View>, views: ViewStore) => {
+export const createSchoolsProjectionRunner = <View>(
+  store: EventStore,
+  projection: Projection<View>,
+  views: ViewStore,
+) => {
   const runners = new Map<string, ProjectionRunner<View>>();
   const runnerOf = (schoolId: string): ProjectionRunner<View> => {
     let runner = runners.get(schoolId);
-    if (runner === undefined) runners.set(schoolId, (runner = createProjectionRunner(store, projection, views, schoolPartition(projection.name, schoolId))));
+    if (runner === undefined)
+      runners.set(
+        schoolId,
+        (runner = createProjectionRunner(store, projection, views, schoolPartition(projection.name, schoolId))),
+      );
     return runner;
   };
 
-  const each = async (step: (runner: ProjectionRunner<View>) => Promise<E.Either<DomainError, StoredView<View>>>): Promise<SchoolsProjectionReport<View>> => {
+  const each = async (
+    step: (runner: ProjectionRunner<View>) => Promise<E.Either<DomainError, StoredView<View>>>,
+  ): Promise<SchoolsProjectionReport<View>> => {
     const folded: Record<string, StoredView<View>> = {};
     const stopped: StoppedSchool[] = [];
     for (const schoolId of await schoolIdsIn(store)) {

@@ -1,5 +1,13 @@
 import type { Draft } from 'immer';
-import { evolveSchool, parseSubmissionStreamName, portfolioOwnerOf, schoolDecider, schoolIdOfSchoolStream as schoolIdOf, type PortfolioEvent, type SchoolState } from '@licheng/domain';
+import {
+  evolveSchool,
+  parseSubmissionStreamName,
+  portfolioOwnerOf,
+  schoolDecider,
+  schoolIdOfSchoolStream as schoolIdOf,
+  type PortfolioEvent,
+  type SchoolState,
+} from '@licheng/domain';
 import type { ProjectedEvent } from './envelope';
 import { evolveSubmissionLog, type SubmissionEntry, type SubmissionLog } from './submissionLog';
 
@@ -20,7 +28,8 @@ export interface SchoolOf<Portfolio> {
 }
 
 /** The school's submission attempts; none in a view stored before they were folded. */
-export const submissionsOf = (school: { readonly submissions?: SubmissionLog }): SubmissionLog => school.submissions ?? [];
+export const submissionsOf = (school: { readonly submissions?: SubmissionLog }): SubmissionLog =>
+  school.submissions ?? [];
 
 /**
  * The reports' routing, whatever a portfolio holds: a school event folds its school's policy, a portfolio
@@ -28,13 +37,22 @@ export const submissionsOf = (school: { readonly submissions?: SubmissionLog }):
  * the school's submission log (R-REP-7).
  */
 export const applyToSchools =
-  <Portfolio extends object>(newPortfolio: () => Portfolio, evolvePortfolio: (portfolio: Draft<Portfolio>, event: PortfolioEvent) => void) =>
+  <Portfolio extends object>(
+    newPortfolio: () => Portfolio,
+    evolvePortfolio: (portfolio: Draft<Portfolio>, event: PortfolioEvent) => void,
+  ) =>
   (view: Draft<SchoolsView<Portfolio>>, envelope: ProjectedEvent): void => {
     // Immer's Draft of a generic portfolio does not resolve; inside, a portfolio is only handed to `evolvePortfolio`.
-    const schools = view.schools as Record<string, { policy: Draft<SchoolState>; portfolios: Record<string, unknown>; submissions?: SubmissionEntry[] }>;
+    const schools = view.schools as Record<
+      string,
+      { policy: Draft<SchoolState>; portfolios: Record<string, unknown>; submissions?: SubmissionEntry[] }
+    >;
     switch (envelope.stream) {
       case 'school': {
-        const school = (schools[schoolIdOf(envelope.streamName)] ??= { policy: schoolDecider.initialState() as Draft<SchoolState>, portfolios: {} });
+        const school = (schools[schoolIdOf(envelope.streamName)] ??= {
+          policy: schoolDecider.initialState() as Draft<SchoolState>,
+          portfolios: {},
+        });
         evolveSchool(school.policy, envelope.event);
         return;
       }

@@ -33,8 +33,16 @@ export const evolveSubmissionLog = (log: Draft<SubmissionEntry[]>, envelope: Env
   if (event.type === 'RosterSubmitted') {
     const { fid, category, period, submitterId, roster } = event.data;
     log.push({
-      streamName, fid, category, period, cohorts: event.data.cohorts ? [...event.data.cohorts] : null, submitterId, submittedAt: metadata.occurredAt,
-      students: roster.length, items: roster.reduce((n, entry) => n + entry.items.length, 0), status: 'awaitingResult',
+      streamName,
+      fid,
+      category,
+      period,
+      cohorts: event.data.cohorts ? [...event.data.cohorts] : null,
+      submitterId,
+      submittedAt: metadata.occurredAt,
+      students: roster.length,
+      items: roster.reduce((n, entry) => n + entry.items.length, 0),
+      status: 'awaitingResult',
     });
     return;
   }

@@ -6,7 +6,17 @@ import { portfolioAggregate } from '@licheng/eventstore';
 import { pdf, portfolioEvent, schoolEvent, seedEvents } from '@licheng/testing';
 import { SCHOOL_ID, seededService, taipei } from './support/harness';
 import { READERS, READ_ROWS, type Expected } from './support/reads';
-import { COLUMNS, envelopeOf, MATRIX_SCHOOL, ROWS, rowHarness, runRow, type Column, type ColumnId, type Row } from './support/rows';
+import {
+  COLUMNS,
+  envelopeOf,
+  MATRIX_SCHOOL,
+  ROWS,
+  rowHarness,
+  runRow,
+  type Column,
+  type ColumnId,
+  type Row,
+} from './support/rows';
 
 /**
  * The authorization matrix (R-AUTH-1..5, R-OUT-7, R-SUB-1): every command type, and each variant whose
@@ -20,9 +30,19 @@ import { COLUMNS, envelopeOf, MATRIX_SCHOOL, ROWS, rowHarness, runRow, type Colu
 const DOC = join(__dirname, '..', '..', '..', 'docs', 'authorization.md');
 
 /** The codes that refuse for who acts: a refused cell must carry one of them... */
-const AUTHORIZATION_CODES = new Set(['FUNCTION_NOT_HELD', 'NOT_OWN_PORTFOLIO', 'ROLE_NOT_ALLOWED', 'NOT_SCHOOL_ADMINISTRATOR', 'SYSTEM_ACTOR_ONLY', 'NOT_COURSE_CERTIFIER', 'NOT_A_SUBMITTER', 'NOT_STAGE_REVIEWER']);
+const AUTHORIZATION_CODES = new Set([
+  'FUNCTION_NOT_HELD',
+  'NOT_OWN_PORTFOLIO',
+  'ROLE_NOT_ALLOWED',
+  'NOT_SCHOOL_ADMINISTRATOR',
+  'SYSTEM_ACTOR_ONLY',
+  'NOT_COURSE_CERTIFIER',
+  'NOT_A_SUBMITTER',
+  'NOT_STAGE_REVIEWER',
+]);
 /** ...and cite a rule about who acts, never one about windows (R-WIN-1 says who sets the city's period), files, quotas or states. */
-const NOT_AUTHORIZATION = /^R-(WIN-[234]|TIME|SEAL|FILE)-|^R-OUT-(1|2|3|4|5|6|8|9|10|11)$|^R-SEL-(1|2|3)$|^R-REC-(1|2|5)$/;
+const NOT_AUTHORIZATION =
+  /^R-(WIN-[234]|TIME|SEAL|FILE)-|^R-OUT-(1|2|3|4|5|6|8|9|10|11)$|^R-SEL-(1|2|3)$|^R-REC-(1|2|5)$/;
 
 type Cell = { readonly column: ColumnId; readonly outcome: string };
 
@@ -36,19 +56,27 @@ const runCells = async (row: Row): Promise<{ mismatches: string[]; cells: Cell[]
     if (E.isRight(result)) {
       cells.push({ column: column.id, outcome: '✓' });
       if (!allowed) mismatches.push(`${column.label}: accepted, but only ${row.allowed.join(', ')} may ${row.label}`);
-      else if (result.right.events.length === 0 || result.right.alreadyApplied) mismatches.push(`${column.label}: accepted without recording anything`);
+      else if (result.right.events.length === 0 || result.right.alreadyApplied)
+        mismatches.push(`${column.label}: accepted without recording anything`);
       continue;
     }
     const { code, rule, message } = result.left;
     cells.push({ column: column.id, outcome: `✗ ${code} ${rule}` });
     if (allowed) {
-      mismatches.push(`${column.label}: refused ${code} (${rule}): ${message.en} — the context should let this actor succeed`);
+      mismatches.push(
+        `${column.label}: refused ${code} (${rule}): ${message.en} — the context should let this actor succeed`,
+      );
       continue;
     }
     const expected = row.refusal(column.id);
-    if (code !== expected.code || rule !== expected.rule) mismatches.push(`${column.label}: refused ${code} (${rule}), expected ${expected.code} (${expected.rule}): ${message.en}`);
+    if (code !== expected.code || rule !== expected.rule)
+      mismatches.push(
+        `${column.label}: refused ${code} (${rule}), expected ${expected.code} (${expected.rule}): ${message.en}`,
+      );
     if (!AUTHORIZATION_CODES.has(code) || rule === null || NOT_AUTHORIZATION.test(rule)) {
-      mismatches.push(`${column.label}: refused with ${code} by ${rule ?? 'no rule'}, which is not an authorization refusal`);
+      mismatches.push(
+        `${column.label}: refused with ${code} by ${rule ?? 'no rule'}, which is not an authorization refusal`,
+      );
     }
     if (harness.store.eventCount !== before) mismatches.push(`${column.label}: refused, yet the store changed`);
   }
@@ -60,10 +88,13 @@ describe('the authorization matrix: every command × every role and relation (R-
     expect([...new Set(ROWS.map((row) => row.type))].sort()).toEqual([...COMMAND_TYPES].sort());
   });
 
-  it.each(ROWS.map((row) => [row.label, row] as const))('%s: allowed exactly where the rules allow', async (_label, row) => {
-    const { mismatches } = await runCells(row);
-    expect(mismatches).toEqual([]);
-  });
+  it.each(ROWS.map((row) => [row.label, row] as const))(
+    '%s: allowed exactly where the rules allow',
+    async (_label, row) => {
+      const { mismatches } = await runCells(row);
+      expect(mismatches).toEqual([]);
+    },
+  );
 });
 
 describe('actors bound to their school (R-AUTH-1, R-AUTH-3)', () => {
@@ -77,10 +108,15 @@ describe('actors bound to their school (R-AUTH-1, R-AUTH-3)', () => {
         const harness = await rowHarness(row);
         const before = harness.store.eventCount;
         const envelope = envelopeOf(row, column.actor);
-        const result = await harness.service.execute({ ...envelope, actor: { ...(envelope['actor'] as object), schoolId: 'tp_elsewhere' } });
-        const expectedRule = column.actor.role === 'student' || column.actor.role === 'parent' ? 'R-AUTH-1' : 'R-AUTH-3';
+        const result = await harness.service.execute({
+          ...envelope,
+          actor: { ...(envelope['actor'] as object), schoolId: 'tp_elsewhere' },
+        });
+        const expectedRule =
+          column.actor.role === 'student' || column.actor.role === 'parent' ? 'R-AUTH-1' : 'R-AUTH-3';
         if (E.isRight(result)) refusals.push(`${column.label}: accepted`);
-        else if (result.left.code !== 'ACTOR_NOT_OF_SCHOOL' || result.left.rule !== expectedRule) refusals.push(`${column.label}: ${result.left.code} ${result.left.rule}`);
+        else if (result.left.code !== 'ACTOR_NOT_OF_SCHOOL' || result.left.rule !== expectedRule)
+          refusals.push(`${column.label}: ${result.left.code} ${result.left.rule}`);
         if (harness.store.eventCount !== before) refusals.push(`${column.label}: the store changed`);
       }
       expect(refusals).toEqual([]);
@@ -116,12 +152,49 @@ interface CertifierCase {
 const CERTIFIERS: ReadonlyArray<CertifierCase> = [
   { relation: "the course's teacher", courseId: 'math-1111', term: '1111', teacherId: 't1', allowed: true },
   { relation: 'the teacher of another course', courseId: 'math-1111', term: '1111', teacherId: 't2', allowed: false },
-  { relation: "the student's homeroom teacher", courseId: 'math-1111', term: '1111', teacherId: 't-home', allowed: false },
-  { relation: 'a co-taught course: a co-teacher at 審核=是, where every one starts', courseId: 'proj-1112', term: '1112', teacherId: 't3', allowed: true },
-  { relation: 'a co-taught course: a co-teacher the administrator set to 否', courseId: 'proj-1112', term: '1112', teacherId: 't4', allowed: false },
-  { relation: 'a co-taught course: that co-teacher set back to 是', courseId: 'proj-1112', term: '1112', teacherId: 't4', allowed: true, school: [schoolEvent('CourseReviewerMarked', { courseId: 'proj-1112', teacherId: 't4' })] },
-  { relation: 'a proxy the administrator appointed for the course', courseId: 'math-1112', term: '1112', teacherId: 't6', allowed: true },
-  { relation: 'a proxy appointed for another course', courseId: 'math-1111', term: '1111', teacherId: 't6', allowed: false },
+  {
+    relation: "the student's homeroom teacher",
+    courseId: 'math-1111',
+    term: '1111',
+    teacherId: 't-home',
+    allowed: false,
+  },
+  {
+    relation: 'a co-taught course: a co-teacher at 審核=是, where every one starts',
+    courseId: 'proj-1112',
+    term: '1112',
+    teacherId: 't3',
+    allowed: true,
+  },
+  {
+    relation: 'a co-taught course: a co-teacher the administrator set to 否',
+    courseId: 'proj-1112',
+    term: '1112',
+    teacherId: 't4',
+    allowed: false,
+  },
+  {
+    relation: 'a co-taught course: that co-teacher set back to 是',
+    courseId: 'proj-1112',
+    term: '1112',
+    teacherId: 't4',
+    allowed: true,
+    school: [schoolEvent('CourseReviewerMarked', { courseId: 'proj-1112', teacherId: 't4' })],
+  },
+  {
+    relation: 'a proxy the administrator appointed for the course',
+    courseId: 'math-1112',
+    term: '1112',
+    teacherId: 't6',
+    allowed: true,
+  },
+  {
+    relation: 'a proxy appointed for another course',
+    courseId: 'math-1111',
+    term: '1111',
+    teacherId: 't6',
+    allowed: false,
+  },
 ];
 
 const CERTIFICATION_NOW = { '1111': taipei('2023-01-25T10:00'), '1112': taipei('2023-04-05T10:00') } as const;
@@ -131,34 +204,53 @@ describe('who may certify an outcome (R-OUT-7)', () => {
   it.each(CERTIFIERS.map((c) => [c.relation, c] as const))('%s', async (_relation, c) => {
     const { store, service } = await seededService(['s1', 's2'], { extra: [...MATRIX_SCHOOL, ...(c.school ?? [])] });
     const history: PortfolioEvent[] = [
-      portfolioEvent('CourseOutcomeUploaded', { studentId: 's1', outcomeId: 'o1', courseId: c.courseId, term: c.term, subject: SUBJECT[c.courseId], description: '成果', document: pdf() }),
+      portfolioEvent('CourseOutcomeUploaded', {
+        studentId: 's1',
+        outcomeId: 'o1',
+        courseId: c.courseId,
+        term: c.term,
+        subject: SUBJECT[c.courseId],
+        description: '成果',
+        document: pdf(),
+      }),
       portfolioEvent('CourseOutcomeSentForCertification', { outcomeId: 'o1' }),
     ];
     await seedEvents(store, portfolioAggregate, portfolioStreamName(SCHOOL_ID, 's1'), history);
     const result = await service.execute({
-      commandId: 'certify', now: CERTIFICATION_NOW[c.term], actor: { id: c.teacherId, role: 'teacher', schoolId: SCHOOL_ID }, type: 'CertifyCourseOutcome',
+      commandId: 'certify',
+      now: CERTIFICATION_NOW[c.term],
+      actor: { id: c.teacherId, role: 'teacher', schoolId: SCHOOL_ID },
+      type: 'CertifyCourseOutcome',
       data: { schoolId: SCHOOL_ID, studentId: 's1', outcomeId: 'o1', result: 'passed' },
     });
     if (c.allowed) expect(E.isRight(result) || result.left).toBe(true);
-    else expect(E.isLeft(result) && { code: result.left.code, rule: result.left.rule }).toEqual({ code: 'NOT_COURSE_CERTIFIER', rule: 'R-OUT-7' });
+    else
+      expect(E.isLeft(result) && { code: result.left.code, rule: result.left.rule }).toEqual({
+        code: 'NOT_COURSE_CERTIFIER',
+        rule: 'R-OUT-7',
+      });
   });
 });
 
 // The document.
 
-const cellText = (row: Row, column: Column): string => (row.allowed.includes(column.id) ? '✓' : `✗ ${row.refusal(column.id).rule}`);
+const cellText = (row: Row, column: Column): string =>
+  row.allowed.includes(column.id) ? '✓' : `✗ ${row.refusal(column.id).rule}`;
 
 const section = (title: string, rows: ReadonlyArray<Row>): string => {
   const header = `| command | ${COLUMNS.map((c) => c.label).join(' | ')} | allowed by | refused with |`;
   const rule = `| --- | ${COLUMNS.map(() => ':-:').join(' | ')} | --- | --- |`;
   const lines = rows.map((row) => {
-    const codes = [...new Set(COLUMNS.filter((c) => !row.allowed.includes(c.id)).map((c) => row.refusal(c.id).code))].map((code) => `\`${code}\``).join(', ');
+    const codes = [...new Set(COLUMNS.filter((c) => !row.allowed.includes(c.id)).map((c) => row.refusal(c.id).code))]
+      .map((code) => `\`${code}\``)
+      .join(', ');
     return `| \`${row.label}\` | ${COLUMNS.map((c) => cellText(row, c)).join(' | ')} | ${row.basis} | ${codes} |`;
   });
   return [`### ${title}`, '', header, rule, ...lines, ''].join('\n');
 };
 
-const readCell = (expected: Expected): string => (expected === 'all' ? '✓' : expected === 'own' ? '✓ own' : `✗ ${expected.rule}`);
+const readCell = (expected: Expected): string =>
+  expected === 'all' ? '✓' : expected === 'own' ? '✓ own' : `✗ ${expected.rule}`;
 
 /** The read matrix that reads.test.ts verifies, cell by cell. */
 const readSection = (): ReadonlyArray<string> => [
@@ -212,9 +304,18 @@ const renderAuthorizationDoc = (): string =>
     '',
     '## Commands × actors',
     '',
-    section('School stream', ROWS.filter((r) => r.aggregate === 'school')),
-    section('Portfolio streams', ROWS.filter((r) => r.aggregate === 'portfolio')),
-    section('Submission streams', ROWS.filter((r) => r.aggregate === 'submission')),
+    section(
+      'School stream',
+      ROWS.filter((r) => r.aggregate === 'school'),
+    ),
+    section(
+      'Portfolio streams',
+      ROWS.filter((r) => r.aggregate === 'portfolio'),
+    ),
+    section(
+      'Submission streams',
+      ROWS.filter((r) => r.aggregate === 'submission'),
+    ),
     '## Who may certify an outcome (R-OUT-7)',
     '',
     '| relation to the course | may certify |',
@@ -228,7 +329,7 @@ const renderAuthorizationDoc = (): string =>
     '  no command accepts a parent.',
     '- `SetOperatingPeriod` belongs to the city (R-WIN-1), so everyone else, the administrator included, is',
     '  refused under R-WIN-1 rather than told that only the administrator may send it.',
-    '- Rosters, classes, courses and cadre records also arrive from the school\'s records system (the `system` actor).',
+    "- Rosters, classes, courses and cadre records also arrive from the school's records system (the `system` actor).",
     '- Submitting needs the function of R-SUB-1 (S0207S outcomes, S0208S performances, S0218S cadre records);',
     '  the view functions S0205S / S0206S alone do not allow it, and course records, for which the sources name',
     '  no function, are submitted by the administrator. The administrator submits other categories only as a',
@@ -246,7 +347,9 @@ describe('docs/authorization.md', () => {
     }
     const stored = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
     if (stored !== rendered) {
-      throw new Error('docs/authorization.md is out of date with the authorization matrix; regenerate it with `UPDATE_DOCS=1 npx jest authorization`');
+      throw new Error(
+        'docs/authorization.md is out of date with the authorization matrix; regenerate it with `UPDATE_DOCS=1 npx jest authorization`',
+      );
     }
   });
 });

@@ -1,6 +1,19 @@
 import { portfolioStreamName, schoolStreamName, taipeiInstant, type Actor, type DomainError } from '@licheng/domain';
-import { createLichengService, eventIdOf, InMemoryEventStore, loadStream, portfolioAggregate, schoolAggregate, type RecordedEvent } from '@licheng/eventstore';
-import { createProjectionRunner, createSchoolsProjectionRunner, inMemoryViewStore, reportsProjection } from '@licheng/projections';
+import {
+  createLichengService,
+  eventIdOf,
+  InMemoryEventStore,
+  loadStream,
+  portfolioAggregate,
+  schoolAggregate,
+  type RecordedEvent,
+} from '@licheng/eventstore';
+import {
+  createProjectionRunner,
+  createSchoolsProjectionRunner,
+  inMemoryViewStore,
+  reportsProjection,
+} from '@licheng/projections';
 import { portfolioEvent, seedEvents } from '@licheng/testing';
 import { runDeadlines } from '@licheng/workflows';
 import { leftOf, reliabilitySchool, rightOf, SCHOOL_ID, taipei } from './support/harness';
@@ -16,15 +29,34 @@ import { CorruptingStore, DAMAGE } from './support/stores';
 
 const STUDENTS = ['s1', 's2', 's3'];
 const UPLOAD_NOW = taipei('2022-10-01T10:00');
-const file = (name: string) => ({ name, mimeType: 'application/pdf', sizeBytes: 1_000, sha256: 'c'.repeat(64), storageKey: `k/${name}` });
+const file = (name: string) => ({
+  name,
+  mimeType: 'application/pdf',
+  sizeBytes: 1_000,
+  sha256: 'c'.repeat(64),
+  storageKey: `k/${name}`,
+});
 
 let commands = 0;
 const upload = (studentId: string, outcomeId: string) => ({
-  commandId: `cmd-${++commands}`, now: UPLOAD_NOW, actor: { id: studentId, role: 'student', schoolId: SCHOOL_ID }, type: 'UploadCourseOutcome',
-  data: { schoolId: SCHOOL_ID, studentId, outcomeId, courseId: 'math-1111', description: '報告', document: file(`${outcomeId}.pdf`) },
+  commandId: `cmd-${++commands}`,
+  now: UPLOAD_NOW,
+  actor: { id: studentId, role: 'student', schoolId: SCHOOL_ID },
+  type: 'UploadCourseOutcome',
+  data: {
+    schoolId: SCHOOL_ID,
+    studentId,
+    outcomeId,
+    courseId: 'math-1111',
+    description: '報告',
+    document: file(`${outcomeId}.pdf`),
+  },
 });
 const send = (studentId: string, outcomeId: string) => ({
-  commandId: `cmd-${++commands}`, now: UPLOAD_NOW, actor: { id: studentId, role: 'student', schoolId: SCHOOL_ID }, type: 'SendCourseOutcomeForCertification',
+  commandId: `cmd-${++commands}`,
+  now: UPLOAD_NOW,
+  actor: { id: studentId, role: 'student', schoolId: SCHOOL_ID },
+  type: 'SendCourseOutcomeForCertification',
   data: { schoolId: SCHOOL_ID, studentId, outcomeId },
 });
 
@@ -71,7 +103,8 @@ describe('a stored event that no longer decodes', () => {
       const viaLoader = leftOf(await loadStream(store, portfolioAggregate, victim));
       expect(viaLoader).toEqual(viaService);
 
-      for (const other of ['s1', 's3']) expect(rightOf(await service.loadPortfolio(SCHOOL_ID, other)).outcomes[`o-${other}`]?.status).toBe('pending');
+      for (const other of ['s1', 's3'])
+        expect(rightOf(await service.loadPortfolio(SCHOOL_ID, other)).outcomes[`o-${other}`]?.status).toBe('pending');
       expect(rightOf(await service.loadSchool(SCHOOL_ID)).schoolId).toBe(SCHOOL_ID);
     });
 
@@ -98,7 +131,11 @@ describe('a stored event that no longer decodes', () => {
       for (const attempt of [() => runner.catchUp(), () => runner.catchUp(), () => runner.rebuild()]) {
         const failed = leftOf(await attempt());
         expectNamesEvent(failed, 'PROJECTION_FAILED', damaged);
-        expect(failed.details).toMatchObject({ projection: 'reports', position: damaged.position, type: damage === DAMAGE.unknownType ? 'CourseOutcomeTeleported' : damaged.type });
+        expect(failed.details).toMatchObject({
+          projection: 'reports',
+          position: damaged.position,
+          type: damage === DAMAGE.unknownType ? 'CourseOutcomeTeleported' : damaged.type,
+        });
         // Stopped AT the event: everything before it folded, nothing from it on, and it is not skipped next time.
         expect((await runner.current()).position).toBe(previous.position);
       }
@@ -143,8 +180,18 @@ describe('a stored event that no longer decodes', () => {
     const service = createLichengService({ store: inner });
     rightOf(await service.execute(upload('s1', 'o-s1')));
     const streamName = portfolioStreamName(SCHOOL_ID, 's1');
-    const metadata = { occurredAt: taipeiInstant('2022-10-02T09:00'), actor: { id: 's1', role: 'student', schoolId: SCHOOL_ID } as Actor, commandId: 'raw', correlationId: 'raw', causationId: 'raw' };
-    const valid = portfolioAggregate.serializer.toNewEvent(portfolioEvent('CourseOutcomeSentForCertification', { outcomeId: 'o-s1' }), metadata, eventIdOf(streamName, 'raw', 0));
+    const metadata = {
+      occurredAt: taipeiInstant('2022-10-02T09:00'),
+      actor: { id: 's1', role: 'student', schoolId: SCHOOL_ID } as Actor,
+      commandId: 'raw',
+      correlationId: 'raw',
+      causationId: 'raw',
+    };
+    const valid = portfolioAggregate.serializer.toNewEvent(
+      portfolioEvent('CourseOutcomeSentForCertification', { outcomeId: 'o-s1' }),
+      metadata,
+      eventIdOf(streamName, 'raw', 0),
+    );
     rightOf(await inner.appendToStream(streamName, [{ ...valid, data: { outcomeId: 42 } }], 'any'));
     const error = leftOf(await service.loadPortfolio(SCHOOL_ID, 's1'));
     expectNamesEvent(error, 'STORED_EVENT_INVALID', { streamName, revision: 1 });
@@ -157,27 +204,47 @@ describe('a stored event that no longer decodes', () => {
     const inner = new InMemoryEventStore();
     await seedEvents(inner, schoolAggregate, schoolStreamName(SCHOOL_ID), reliabilitySchool(STUDENTS).events);
     const other = reliabilitySchool(STUDENTS);
-    const sch2 = other.events.map((e) => (e.type === 'SchoolRegistered' ? { ...e, data: { ...e.data, schoolId: 'sch2' } } : e));
+    const sch2 = other.events.map((e) =>
+      e.type === 'SchoolRegistered' ? { ...e, data: { ...e.data, schoolId: 'sch2' } } : e,
+    );
     await seedEvents(inner, schoolAggregate, schoolStreamName('sch2'), sch2);
     const store = new CorruptingStore(inner);
     store.corrupt(schoolStreamName(SCHOOL_ID), 5, DAMAGE.unknownType);
     const service = createLichengService({ store });
-    expectNamesEvent(leftOf(await service.execute(upload('s1', 'o1'))), 'STORED_EVENT_INVALID', { streamName: schoolStreamName(SCHOOL_ID), revision: 5 });
-    expectNamesEvent(leftOf(await service.loadSchool(SCHOOL_ID)), 'STORED_EVENT_INVALID', { streamName: schoolStreamName(SCHOOL_ID), revision: 5 });
-    const elsewhere = { ...upload('s1', 'o1'), actor: { id: 's1', role: 'student', schoolId: 'sch2' }, data: { ...upload('s1', 'o1').data, schoolId: 'sch2' } };
+    expectNamesEvent(leftOf(await service.execute(upload('s1', 'o1'))), 'STORED_EVENT_INVALID', {
+      streamName: schoolStreamName(SCHOOL_ID),
+      revision: 5,
+    });
+    expectNamesEvent(leftOf(await service.loadSchool(SCHOOL_ID)), 'STORED_EVENT_INVALID', {
+      streamName: schoolStreamName(SCHOOL_ID),
+      revision: 5,
+    });
+    const elsewhere = {
+      ...upload('s1', 'o1'),
+      actor: { id: 's1', role: 'student', schoolId: 'sch2' },
+      data: { ...upload('s1', 'o1').data, schoolId: 'sch2' },
+    };
     rightOf(await service.execute(elsewhere));
   });
 
   it('stops the reports of the school holding an undecodable event, and only that school, saying where', async () => {
     const inner = new InMemoryEventStore();
     await seedEvents(inner, schoolAggregate, schoolStreamName(SCHOOL_ID), reliabilitySchool(STUDENTS).events);
-    const sch2 = reliabilitySchool(STUDENTS).events.map((e) => (e.type === 'SchoolRegistered' ? { ...e, data: { ...e.data, schoolId: 'sch2' } } : e));
+    const sch2 = reliabilitySchool(STUDENTS).events.map((e) =>
+      e.type === 'SchoolRegistered' ? { ...e, data: { ...e.data, schoolId: 'sch2' } } : e,
+    );
     await seedEvents(inner, schoolAggregate, schoolStreamName('sch2'), sch2);
     const writer = createLichengService({ store: inner });
     for (const schoolId of [SCHOOL_ID, 'sch2']) {
       for (const studentId of STUDENTS) {
         const command = upload(studentId, `o-${studentId}`);
-        rightOf(await writer.execute({ ...command, actor: { ...command.actor, schoolId }, data: { ...command.data, schoolId } }));
+        rightOf(
+          await writer.execute({
+            ...command,
+            actor: { ...command.actor, schoolId },
+            data: { ...command.data, schoolId },
+          }),
+        );
       }
     }
     const store = new CorruptingStore(inner);

@@ -29,7 +29,10 @@ const mismatchesOf = (row: ReadRow): string[] => {
         continue;
       }
       const wanted = expected === 'all' ? whole.right : row.own!(whole.right, column.reader);
-      if (JSON.stringify(answer.right) !== JSON.stringify(wanted)) mismatches.push(`${where}: answered ${JSON.stringify(answer.right)}, expected ${expected}: ${JSON.stringify(wanted)}`);
+      if (JSON.stringify(answer.right) !== JSON.stringify(wanted))
+        mismatches.push(
+          `${where}: answered ${JSON.stringify(answer.right)}, expected ${expected}: ${JSON.stringify(wanted)}`,
+        );
       continue;
     }
     if (E.isRight(answer)) {
@@ -37,27 +40,38 @@ const mismatchesOf = (row: ReadRow): string[] => {
       continue;
     }
     const { code, rule, message } = answer.left;
-    if (code !== expected.code || rule !== expected.rule) mismatches.push(`${where}: refused ${code} (${rule}), expected ${expected.code} (${expected.rule})`);
+    if (code !== expected.code || rule !== expected.rule)
+      mismatches.push(`${where}: refused ${code} (${rule}), expected ${expected.code} (${expected.rule})`);
     if (!message['zh-TW'] || !message.en) mismatches.push(`${where}: a refusal must carry both messages`);
   }
   return mismatches;
 };
 
-describe('the read matrix: every reader × every read, own and others\' data (R-AUTH-1, R-AUTH-2, R-AUTH-5, R-AUTH-6, R-REC-6)', () => {
+describe("the read matrix: every reader × every read, own and others' data (R-AUTH-1, R-AUTH-2, R-AUTH-5, R-AUTH-6, R-REC-6)", () => {
   it('covers every scoped read @licheng/projections exports', () => {
-    const exported = Object.entries(projections).filter(([name, value]) => /^read[A-Z]/.test(name) && typeof value === 'function').map(([name]) => name).sort();
+    const exported = Object.entries(projections)
+      .filter(([name, value]) => /^read[A-Z]/.test(name) && typeof value === 'function')
+      .map(([name]) => name)
+      .sort();
     const walked = [...new Set(READ_ROWS.map((row) => row.read).filter((read) => exported.includes(read)))].sort();
     expect(walked).toEqual(exported);
   });
 
-  it('holds own and others\' data apart: every read has an `all` and a refused cell for some reader', () => {
+  it("holds own and others' data apart: every read has an `all` and a refused cell for some reader", () => {
     for (const row of READ_ROWS) {
       const cells = READERS.map((c) => row.expected(c.id));
-      expect([row.label, cells.some((c) => c === 'all'), cells.some((c) => typeof c !== 'string')]).toEqual([row.label, true, true]);
+      expect([row.label, cells.some((c) => c === 'all'), cells.some((c) => typeof c !== 'string')]).toEqual([
+        row.label,
+        true,
+        true,
+      ]);
     }
   });
 
-  it.each(READ_ROWS.map((row) => [row.label, row] as const))('%s: answered exactly within each reader\'s scope', (_label, row) => {
-    expect(mismatchesOf(row)).toEqual([]);
-  });
+  it.each(READ_ROWS.map((row) => [row.label, row] as const))(
+    "%s: answered exactly within each reader's scope",
+    (_label, row) => {
+      expect(mismatchesOf(row)).toEqual([]);
+    },
+  );
 });

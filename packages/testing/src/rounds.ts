@@ -2,7 +2,8 @@ import { foldEvents, schoolDecider, type SchoolEvent, type SchoolState } from '@
 import { at, schoolEvent, schoolFixture, YEAR_111 } from './builders';
 
 const CATEGORIES = ['courseRecords', 'cadreRecords', 'courseOutcomes', 'performances'] as const;
-const periodOf = (category: (typeof CATEGORIES)[number]) => (category === 'courseOutcomes' || category === 'performances' ? '1110' : '1112');
+const periodOf = (category: (typeof CATEGORIES)[number]) =>
+  category === 'courseOutcomes' || category === 'performances' ? '1110' : '1112';
 const isRoundItem = (item: string) => /(Submission|Confirmation|Recheck)$/.test(item);
 
 /**
@@ -32,12 +33,23 @@ export const roundsFixture = () => {
       const span = cohorts === SENIORS ? YEAR_111[kind] : LATER_ROUND[kind];
       return schoolEvent('WorkPeriodSet', { term: periodOf(category), item, window: span, cohorts });
     });
-  const rounds = [SENIORS, OTHER_GRADES].flatMap((cohorts) => (['submission', 'confirmation', 'recheck'] as const).flatMap((kind) => window(kind, cohorts)));
+  const rounds = [SENIORS, OTHER_GRADES].flatMap((cohorts) =>
+    (['submission', 'confirmation', 'recheck'] as const).flatMap((kind) => window(kind, cohorts)),
+  );
   const events: SchoolEvent[] = [
     ...base.events.filter((event) => !(event.type === 'WorkPeriodSet' && isRoundItem(event.data.item))),
     ...rounds,
-    schoolEvent('WorkPeriodSet', { term: '1112', item: 'outcomeUpload', window: { start: YEAR_111.outcomeUpload2.start, end: at('2023-06-30T17:00') } }),
-    schoolEvent('ClassRegistered', { classId: 'c201', schoolYear: 111, name: '普通二01班', homeroomTeacherId: 't-home2' }),
+    schoolEvent('WorkPeriodSet', {
+      term: '1112',
+      item: 'outcomeUpload',
+      window: { start: YEAR_111.outcomeUpload2.start, end: at('2023-06-30T17:00') },
+    }),
+    schoolEvent('ClassRegistered', {
+      classId: 'c201',
+      schoolYear: 111,
+      name: '普通二01班',
+      homeroomTeacherId: 't-home2',
+    }),
     schoolEvent('StudentEnrolled', { studentId: 'j1', studentNumber: '110001', name: '王小美', entrySchoolYear: 110 }),
     schoolEvent('StudentPlaced', { studentId: 'j1', schoolYear: 111, classId: 'c201', seatNumber: 1 }),
     schoolEvent('CourseRosterSynced', { courseId: 'math-1112', studentIds: ['s1', 's2', 'j1'] }),

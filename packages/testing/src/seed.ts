@@ -21,7 +21,9 @@ export const seedEvents = async <Event extends Tagged>(
     correlationId: commandId,
     causationId: commandId,
   };
-  const batch = events.map((event, index) => aggregate.serializer.toNewEvent(event, metadata, eventIdOf(streamName, commandId, index)));
+  const batch = events.map((event, index) =>
+    aggregate.serializer.toNewEvent(event, metadata, eventIdOf(streamName, commandId, index)),
+  );
   const result = await store.appendToStream(streamName, batch, 'any');
   if (E.isLeft(result)) throw new Error(result.left.message.en);
 };

@@ -41,20 +41,26 @@ export const specify =
         const result = decider.decide(command, state, context);
         return {
           then: (...expected) => {
-            if (E.isLeft(result)) fail(`expected events, got the refusal ${formatError(result.left)}`, expected, result.left);
-            else if (!isDeepStrictEqual([...result.right], [...expected])) fail('the events differ', expected, result.right);
+            if (E.isLeft(result))
+              fail(`expected events, got the refusal ${formatError(result.left)}`, expected, result.left);
+            else if (!isDeepStrictEqual([...result.right], [...expected]))
+              fail('the events differ', expected, result.right);
           },
           thenError: (code, rule) => {
-            if (E.isRight(result)) return fail(`expected the refusal ${code}, got events`, { code, rule }, result.right);
+            if (E.isRight(result))
+              return fail(`expected the refusal ${code}, got events`, { code, rule }, result.right);
             const actual = result.left;
             const wanted = rule === undefined ? { code } : { code, rule };
             const got = rule === undefined ? { code: actual.code } : { code: actual.code, rule: actual.rule };
-            if (!isDeepStrictEqual(wanted, got)) fail(`expected another refusal; got ${formatError(actual)}`, wanted, got);
-            if (!actual.message['zh-TW'] || !actual.message.en) fail('a refusal must carry both messages', 'zh-TW and en', actual.message);
+            if (!isDeepStrictEqual(wanted, got))
+              fail(`expected another refusal; got ${formatError(actual)}`, wanted, got);
+            if (!actual.message['zh-TW'] || !actual.message.en)
+              fail('a refusal must carry both messages', 'zh-TW and en', actual.message);
             return actual;
           },
           thenSucceeds: () => {
-            if (E.isLeft(result)) return fail(`expected success, got ${formatError(result.left)}`, 'events', result.left);
+            if (E.isLeft(result))
+              return fail(`expected success, got ${formatError(result.left)}`, 'events', result.left);
             return { events: result.right, state: foldEvents(decider.evolve, state, result.right) };
           },
         };

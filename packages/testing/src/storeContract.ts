@@ -1,5 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type AppendError, type AppendResult, type EventStore, type ExpectedVersion, type NewEvent, type RecordedEvent, type Subscription } from '@licheng/eventstore';
+import {
+  type AppendError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type RecordedEvent,
+  type Subscription,
+} from '@licheng/eventstore';
 import { wrongExpectedVersion } from '@licheng/eventstore/internal';
 import * as E from 'fp-ts/Either';
 
@@ -48,7 +56,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 const types = (events: ReadonlyArray<RecordedEvent>) => events.map((event) => event.type);
 const positions = (events: ReadonlyArray<RecordedEvent>) => events.map((event) => event.position);
 
-const strictlyIncreasing = (values: ReadonlyArray<number>): boolean => values.every((value, i) => i === 0 || value > values[i - 1]!);
+const strictlyIncreasing = (values: ReadonlyArray<number>): boolean =>
+  values.every((value, i) => i === 0 || value > values[i - 1]!);
 
 /**
  * The behaviour every `EventStore` owes the rest of the library, written once and run against each store.
@@ -106,22 +115,30 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
       it('refuses a stale expected version, giving expected and actual, then takes the right one', async () => {
         const stream = `${namespace()}a`;
         await store().appendToStream(stream, [newEvent('A1'), newEvent('A2'), newEvent('A3')], 'no_stream');
-        expect(refused(await store().appendToStream(stream, [newEvent('X')], 1))).toEqual(wrongExpectedVersion(stream, 1, 2));
-        expect(refused(await store().appendToStream(stream, [newEvent('X')], 7))).toEqual(wrongExpectedVersion(stream, 7, 2));
+        expect(refused(await store().appendToStream(stream, [newEvent('X')], 1))).toEqual(
+          wrongExpectedVersion(stream, 1, 2),
+        );
+        expect(refused(await store().appendToStream(stream, [newEvent('X')], 7))).toEqual(
+          wrongExpectedVersion(stream, 7, 2),
+        );
         expect(appended(await store().appendToStream(stream, [newEvent('A4')], 2)).nextVersion).toBe(3);
         expect(types(await store().readStream(stream))).toEqual(['A1', 'A2', 'A3', 'A4']);
       });
 
       it('refuses an expected version for a stream that does not exist', async () => {
         const stream = `${namespace()}a`;
-        expect(refused(await store().appendToStream(stream, [newEvent('A1')], 0))).toEqual(wrongExpectedVersion(stream, 0, -1));
+        expect(refused(await store().appendToStream(stream, [newEvent('A1')], 0))).toEqual(
+          wrongExpectedVersion(stream, 0, -1),
+        );
         expect(await store().readStream(stream)).toEqual([]);
       });
 
       it('reads the version -1 as "no stream"', async () => {
         const stream = `${namespace()}a`;
         expect(appended(await store().appendToStream(stream, [newEvent('A1')], -1)).nextVersion).toBe(0);
-        expect(refused(await store().appendToStream(stream, [newEvent('A2')], -1))).toEqual(wrongExpectedVersion(stream, -1, 0));
+        expect(refused(await store().appendToStream(stream, [newEvent('A2')], -1))).toEqual(
+          wrongExpectedVersion(stream, -1, 0),
+        );
       });
 
       it('appends with any whether or not the stream exists', async () => {
@@ -143,7 +160,9 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
         const stream = `${namespace()}a`;
         await store().appendToStream(stream, [newEvent('A0')], 'no_stream');
         const results = await Promise.all(
-          ['B', 'C', 'D'].map((writer) => store().appendToStream(stream, [newEvent(writer), newEvent(`${writer}2`)], 0)),
+          ['B', 'C', 'D'].map((writer) =>
+            store().appendToStream(stream, [newEvent(writer), newEvent(`${writer}2`)], 0),
+          ),
         );
         expect(results.filter(E.isRight)).toHaveLength(1);
         for (const result of results.filter(E.isLeft)) expect(result.left).toEqual(wrongExpectedVersion(stream, 0, 2));
@@ -164,7 +183,11 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
         expect(a.map((event) => event.streamName)).toEqual([`${ns}a`, `${ns}a`, `${ns}a`]);
         const inOrder = [a[0]!, a[1]!, b[0]!, a[2]!];
         expect(strictlyIncreasing(positions(inOrder))).toBe(true);
-        expect([a1.lastPosition, b1.lastPosition, a2.lastPosition]).toEqual([a[1]!.position, b[0]!.position, a[2]!.position]);
+        expect([a1.lastPosition, b1.lastPosition, a2.lastPosition]).toEqual([
+          a[1]!.position,
+          b[0]!.position,
+          a[2]!.position,
+        ]);
         // A stream read and a read of all streams agree on every event.
         expect(await store().readAll({ streamPrefixes: [ns] })).toEqual(inOrder);
       });
@@ -173,7 +196,10 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
         const stream = `${namespace()}a`;
         const batch = [newEvent('A1'), newEvent('A2'), newEvent('A3')];
         await store().appendToStream(stream, batch, 'no_stream');
-        expect((await store().readStream(stream, { fromRevision: 1 })).map((e) => e.eventId)).toEqual([batch[1]!.eventId, batch[2]!.eventId]);
+        expect((await store().readStream(stream, { fromRevision: 1 })).map((e) => e.eventId)).toEqual([
+          batch[1]!.eventId,
+          batch[2]!.eventId,
+        ]);
         expect((await store().readStream(stream, { fromRevision: 2 })).map((e) => e.revision)).toEqual([2]);
         expect(await store().readStream(stream, { fromRevision: 3 })).toEqual([]);
         expect(await store().readStream(`${stream}-missing`)).toEqual([]);
@@ -195,7 +221,12 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
         (first[0]!.data as { list: number[] }).list.push(4);
         const again = await store().readStream(stream);
         expect(again.map(({ eventId, type, data: d, metadata }) => ({ eventId, type, data: d, metadata }))).toEqual([
-          { eventId: shapes[0]!.eventId, type: 'Object', data: { list: [1, 2], nested: { text: '學習歷程 ✓', flag: true, none: null } }, metadata: shapes[0]!.metadata },
+          {
+            eventId: shapes[0]!.eventId,
+            type: 'Object',
+            data: { list: [1, 2], nested: { text: '學習歷程 ✓', flag: true, none: null } },
+            metadata: shapes[0]!.metadata,
+          },
           { eventId: shapes[1]!.eventId, type: 'Array', data: [1, 'two', { three: 3 }], metadata: null },
           { eventId: shapes[2]!.eventId, type: 'Text', data: 'just text', metadata: {} },
           { eventId: shapes[3]!.eventId, type: 'Number', data: 42.5, metadata: [] },
@@ -214,7 +245,12 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
     describe('reading all streams', () => {
       const seed = async () => {
         const ns = namespace();
-        const streams = { school1: `${ns}school-1`, portfolio1: `${ns}portfolio-1`, school2: `${ns}school-2`, other: `${ns}other-1` };
+        const streams = {
+          school1: `${ns}school-1`,
+          portfolio1: `${ns}portfolio-1`,
+          school2: `${ns}school-2`,
+          other: `${ns}other-1`,
+        };
         await store().appendToStream(streams.school1, [newEvent('A')], 'any');
         await store().appendToStream(streams.portfolio1, [newEvent('B')], 'any');
         await store().appendToStream(streams.school2, [newEvent('C'), newEvent('D')], 'any');
@@ -239,14 +275,26 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
 
       it('filters by stream-name prefix, keeping global order, and reads nothing for an empty prefix list', async () => {
         const { ns, all } = await seed();
-        expect(types(await store().readAll({ streamPrefixes: [`${ns}school-`, `${ns}other-`] }))).toEqual(['A', 'C', 'D', 'E']);
-        expect(types(await store().readAll({ streamPrefixes: [`${ns}school-`], after: all[0]!.position, maxCount: 1 }))).toEqual(['C']);
-        expect(types(await store().readAll({ streamPrefixes: [`${ns}school-`], after: all[1]!.position }))).toEqual(['C', 'D']);
+        expect(types(await store().readAll({ streamPrefixes: [`${ns}school-`, `${ns}other-`] }))).toEqual([
+          'A',
+          'C',
+          'D',
+          'E',
+        ]);
+        expect(
+          types(await store().readAll({ streamPrefixes: [`${ns}school-`], after: all[0]!.position, maxCount: 1 })),
+        ).toEqual(['C']);
+        expect(types(await store().readAll({ streamPrefixes: [`${ns}school-`], after: all[1]!.position }))).toEqual([
+          'C',
+          'D',
+        ]);
         expect(await store().readAll({ streamPrefixes: [] })).toEqual([]);
       });
 
       it('without a filter, reads every stream after a position: these events, in order, and no system event', async () => {
-        const before = appended(await store().appendToStream(`${namespace()}marker`, [newEvent('Marker')], 'any')).lastPosition;
+        const before = appended(
+          await store().appendToStream(`${namespace()}marker`, [newEvent('Marker')], 'any'),
+        ).lastPosition;
         const { ns, all } = await seed();
         const read = await store().readAll({ after: before });
         expect(read.filter((event) => event.streamName.startsWith(ns))).toEqual(all);
@@ -278,7 +326,11 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
         await store().appendToStream(`${ns}portfolio-1`, [newEvent('P1')], 'any');
         const [s1] = await store().readAll({ streamPrefixes: [ns] });
         const seen: string[] = [];
-        subscribe({ after: s1!.position, streamPrefixes: [`${ns}school-`], onEvent: (event) => void seen.push(event.type) });
+        subscribe({
+          after: s1!.position,
+          streamPrefixes: [`${ns}school-`],
+          onEvent: (event) => void seen.push(event.type),
+        });
         await store().appendToStream(`${ns}portfolio-1`, [newEvent('P2')], 'any');
         await store().appendToStream(`${ns}school-2`, [newEvent('S3')], 'any');
         await eventually(() => seen.length === 2, 'the school events');
@@ -287,7 +339,9 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
       });
 
       it('without a filter, delivers every stream after the position, and no system event', async () => {
-        const before = appended(await store().appendToStream(`${namespace()}marker`, [newEvent('Marker')], 'any')).lastPosition;
+        const before = appended(
+          await store().appendToStream(`${namespace()}marker`, [newEvent('Marker')], 'any'),
+        ).lastPosition;
         const ns = namespace();
         const seen: RecordedEvent[] = [];
         subscribe({ after: before, onEvent: (event) => void seen.push(event) });
@@ -443,7 +497,9 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
         for (const expected of ['no_stream', 'any'] as const) {
           const stream = `${namespace()}a`;
           const batch = [newEvent('A1'), newEvent('A2')];
-          const results = (await Promise.all(Array.from({ length: 4 }, () => store().appendToStream(stream, batch, expected)))).map(appended);
+          const results = (
+            await Promise.all(Array.from({ length: 4 }, () => store().appendToStream(stream, batch, expected)))
+          ).map(appended);
           expect(results.map((result) => result.alreadyStored).sort()).toEqual([false, true, true, true]);
           expect(types(await store().readStream(stream))).toEqual(['A1', 'A2']);
         }
@@ -460,7 +516,9 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
         for (let round = 0; round < 5; round++) {
           const racing = `${namespace()}a`;
           const same = [newEvent('B1'), newEvent('B2')];
-          const results = (await Promise.all([store(), other, store(), other].map((s) => s.appendToStream(racing, same, 'no_stream')))).map(appended);
+          const results = (
+            await Promise.all([store(), other, store(), other].map((s) => s.appendToStream(racing, same, 'no_stream')))
+          ).map(appended);
           expect(results.map((result) => result.alreadyStored).sort()).toEqual([false, true, true, true]);
         }
       });

@@ -17,7 +17,15 @@ import {
   type SchoolState,
   type TaipeiInstant,
 } from '@licheng/domain';
-import { chainHashes, headsDigest, signSeal, type LichengService, type RecordedEvent, type SealKey, type StreamHead } from '@licheng/eventstore';
+import {
+  chainHashes,
+  headsDigest,
+  signSeal,
+  type LichengService,
+  type RecordedEvent,
+  type SealKey,
+  type StreamHead,
+} from '@licheng/eventstore';
 import type { DueItems, DueReceipt } from './dueItems';
 import { processCommandId, SYSTEM_ACTOR } from './ids';
 
@@ -39,17 +47,30 @@ const SETTLED = new Set(['RECEIPT_NOTHING_TO_DEEM', 'PERIOD_SEALED']);
 const sameEffectDone = (error: DomainError): boolean =>
   error.code === 'COMMAND_ID_REUSED' && error.details['storedType'] === error.details['givenType'];
 
-const hasEnded = (policy: SchoolState, period: string, item: Parameters<typeof workPeriodOf>[2], round: RoundCohorts, now: TaipeiInstant): boolean => {
+const hasEnded = (
+  policy: SchoolState,
+  period: string,
+  item: Parameters<typeof workPeriodOf>[2],
+  round: RoundCohorts,
+  now: TaipeiInstant,
+): boolean => {
   const window = workPeriodOf(policy, period, item, round);
   return window !== undefined && now >= window.end;
 };
 
 /** R-REC-5 / R-ROUND-1: which stage of a receipt, if any, is due to be deemed correct at `now`, by its round's windows. */
-const dueStage = (policy: SchoolState, receipt: ReceiptState, round: RoundCohorts, now: TaipeiInstant): 'first' | 'recheck' | null => {
+const dueStage = (
+  policy: SchoolState,
+  receipt: ReceiptState,
+  round: RoundCohorts,
+  now: TaipeiInstant,
+): 'first' | 'recheck' | null => {
   if (!isApplicable(receipt)) return null;
   const phase = receiptPhase(receipt);
-  if (phase === 'awaitingAnswer' && hasEnded(policy, receipt.period, confirmationItemOf(receipt.category), round, now)) return 'first';
-  if (phase === 'awaitingRecheck' && hasEnded(policy, receipt.period, recheckItemOf(receipt.category), round, now)) return 'recheck';
+  if (phase === 'awaitingAnswer' && hasEnded(policy, receipt.period, confirmationItemOf(receipt.category), round, now))
+    return 'first';
+  if (phase === 'awaitingRecheck' && hasEnded(policy, receipt.period, recheckItemOf(receipt.category), round, now))
+    return 'recheck';
   return null;
 };
 
@@ -58,13 +79,22 @@ const dueStage = (policy: SchoolState, receipt: ReceiptState, round: RoundCohort
  * answer is still awaited. A report the school never reviewed stays as the student's final answer and
  * does not hold the seal back: the sources leave anything after the re-check to be handled outside.
  */
-const readyToSeal = (policy: SchoolState, round: RoundCohorts, receipts: ReadonlyArray<ReceiptState>, now: TaipeiInstant): boolean => {
+const readyToSeal = (
+  policy: SchoolState,
+  round: RoundCohorts,
+  receipts: ReadonlyArray<ReceiptState>,
+  now: TaipeiInstant,
+): boolean => {
   const first = receipts[0];
   if (!first || isRoundSealed(policy, first.category, first.period, round)) return false;
   const recheck = workPeriodOf(policy, first.period, recheckItemOf(first.category), round);
-  if (!hasEnded(policy, first.period, confirmationItemOf(first.category), round, now) || (recheck && now < recheck.end)) return false;
+  if (!hasEnded(policy, first.period, confirmationItemOf(first.category), round, now) || (recheck && now < recheck.end))
+    return false;
   // Without a re-check window, a reviewed report can never be re-checked, so it does not hold the seal back.
-  return receipts.every((r) => !isApplicable(r) || (receiptPhase(r) !== 'awaitingAnswer' && (receiptPhase(r) !== 'awaitingRecheck' || !recheck)));
+  return receipts.every(
+    (r) =>
+      !isApplicable(r) || (receiptPhase(r) !== 'awaitingAnswer' && (receiptPhase(r) !== 'awaitingRecheck' || !recheck)),
+  );
 };
 
 /**
@@ -76,7 +106,8 @@ export const mayBeDue = (policy: SchoolState, category: ReceiptCategory, period:
   [...roundsOf(policy, category, period), null].some(
     (round) =>
       !isRoundSealed(policy, category, period, round) &&
-      (hasEnded(policy, period, confirmationItemOf(category), round, now) || hasEnded(policy, period, recheckItemOf(category), round, now)),
+      (hasEnded(policy, period, confirmationItemOf(category), round, now) ||
+        hasEnded(policy, period, recheckItemOf(category), round, now)),
   );
 
 type Receipts = { readonly receipts: ReadonlyArray<DueReceipt>; readonly refused: ReadonlyArray<DomainError> };
@@ -96,7 +127,12 @@ const scanReceipts = async (service: LichengService, schoolId: string): Promise<
 };
 
 /** From the due-items index: the receipts of the periods where something may be due, and no others. */
-const dueReceipts = async (items: DueItems, schoolId: string, policy: SchoolState, now: TaipeiInstant): Promise<Receipts> => {
+const dueReceipts = async (
+  items: DueItems,
+  schoolId: string,
+  policy: SchoolState,
+  now: TaipeiInstant,
+): Promise<Receipts> => {
   await items.catchUp();
   const receipts: DueReceipt[] = [];
   for (const { category, period } of await items.periodsOf(schoolId)) {
@@ -119,18 +155,37 @@ const sealHeadsOf = async (service: LichengService, schoolId: string): Promise<S
     if (stream) stream.push(event);
     else byStream.set(event.streamName, [event]);
   }
-  return [...byStream].map(([name, stream]) => [name, stream[stream.length - 1]!.revision, chainHashes(stream).pop()!] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return [...byStream]
+    .map(([name, stream]) => [name, stream[stream.length - 1]!.revision, chainHashes(stream).pop()!] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1));
 };
 
 /**
  * The seal's data besides the round (schema v3, issue 16): the digest, the exact heads it commits to, and
  * with a key, the signature of the statement (packages/eventstore/src/sealSignature.ts).
  */
-const sealIntegrityOf = async (service: LichengService, schoolId: string, category: string, period: string, round: ReadonlyArray<number> | null | undefined, key: SealKey | undefined) => {
+const sealIntegrityOf = async (
+  service: LichengService,
+  schoolId: string,
+  category: string,
+  period: string,
+  round: ReadonlyArray<number> | null | undefined,
+  key: SealKey | undefined,
+) => {
   const heads = await sealHeadsOf(service, schoolId);
   const digest = headsDigest(heads);
-  const statement = { schoolStream: schoolStreamName(schoolId), category, period, digest, heads, ...(round ? { cohorts: round } : {}) };
-  return { digest, integrity: { heads: heads.map((head) => [...head]), ...(key ? { signature: signSeal(key, statement) } : {}) } };
+  const statement = {
+    schoolStream: schoolStreamName(schoolId),
+    category,
+    period,
+    digest,
+    heads,
+    ...(round ? { cohorts: round } : {}),
+  };
+  return {
+    digest,
+    integrity: { heads: heads.map((head) => [...head]), ...(key ? { signature: signSeal(key, statement) } : {}) },
+  };
 };
 
 export interface DeadlineOptions {
@@ -150,11 +205,20 @@ export interface DeadlineOptions {
  * minute, twice at once, or again after a crash, and each effect is recorded once. With `dueItems` it reads
  * only the periods where something may be due (`mayBeDue`); the effects are those of the full scan (tested).
  */
-export const runDeadlines = async (service: LichengService, schoolId: string, now: TaipeiInstant, options: DeadlineOptions = {}): Promise<DeadlineReport> => {
+export const runDeadlines = async (
+  service: LichengService,
+  schoolId: string,
+  now: TaipeiInstant,
+  options: DeadlineOptions = {},
+): Promise<DeadlineReport> => {
   let report: DeadlineReport = { deemed: 0, sealed: 0, alreadyDone: 0, refused: [] };
   const record = (result: Awaited<ReturnType<LichengService['execute']>>, counter: 'deemed' | 'sealed') => {
-    if (E.isRight(result)) report = result.right.alreadyApplied ? { ...report, alreadyDone: report.alreadyDone + 1 } : { ...report, [counter]: report[counter] + 1 };
-    else if (SETTLED.has(result.left.code) || sameEffectDone(result.left)) report = { ...report, alreadyDone: report.alreadyDone + 1 };
+    if (E.isRight(result))
+      report = result.right.alreadyApplied
+        ? { ...report, alreadyDone: report.alreadyDone + 1 }
+        : { ...report, [counter]: report[counter] + 1 };
+    else if (SETTLED.has(result.left.code) || sameEffectDone(result.left))
+      report = { ...report, alreadyDone: report.alreadyDone + 1 };
     else report = { ...report, refused: [...report.refused, result.left] };
   };
   const school = await service.loadSchool(schoolId);
@@ -169,7 +233,9 @@ export const runDeadlines = async (service: LichengService, schoolId: string, no
     entry.receipts.push(receipt);
     byRound.set(key, entry);
   };
-  const { receipts, refused } = options.dueItems ? await dueReceipts(options.dueItems, schoolId, policy, now) : await scanReceipts(service, schoolId);
+  const { receipts, refused } = options.dueItems
+    ? await dueReceipts(options.dueItems, schoolId, policy, now)
+    : await scanReceipts(service, schoolId);
   report = { ...report, refused: [...refused] };
   for (const { studentId, receipt } of receipts) {
     const round = roundOfStudent(policy, receipt.category, receipt.period, studentId);

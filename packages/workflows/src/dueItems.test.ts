@@ -8,32 +8,61 @@ import { acceptedSchool, send, student, STUDENTS, sub1 } from './test-support/ac
 
 const ref = { category: 'cadreRecords', period: '1112' };
 /** Before, at and after the confirmation window's end (04-18 10:30) and the re-check's (04-20 17:00) of seed 000. */
-const RUN_TIMES = ['2023-04-16T10:00', '2023-04-18T10:29', '2023-04-18T10:30', '2023-04-20T16:59', '2023-04-20T17:00', '2023-04-21T09:00'];
+const RUN_TIMES = [
+  '2023-04-16T10:00',
+  '2023-04-18T10:29',
+  '2023-04-18T10:30',
+  '2023-04-20T16:59',
+  '2023-04-20T17:00',
+  '2023-04-21T09:00',
+];
 type Behaviour = 'confirm' | 'silent' | 'reportThenConfirm' | 'reportThenSilent';
 
 /** What each student does in the windows of seed 000; answers that come after a deadline are refused, as they should be. */
 const act = async (service: LichengService, studentId: string, behaviour: Behaviour, before: string) => {
   const steps: Array<[string, () => Promise<unknown>]> = [];
-  if (behaviour === 'confirm') steps.push(['2023-04-17T10:00', () => send(service, '2023-04-17T10:00', student(studentId), 'ConfirmReceipt', { studentId, ...ref })]);
+  if (behaviour === 'confirm')
+    steps.push([
+      '2023-04-17T10:00',
+      () => send(service, '2023-04-17T10:00', student(studentId), 'ConfirmReceipt', { studentId, ...ref }),
+    ]);
   if (behaviour.startsWith('report')) {
     const problems = [{ kind: 'wrong', reason: '成績錯誤' }];
-    steps.push(['2023-04-17T12:00', () => send(service, '2023-04-17T12:00', student(studentId), 'ReportReceiptError', { studentId, ...ref, problems })]);
-    steps.push(['2023-04-19T09:00', () => send(service, '2023-04-19T09:00', sub1, 'RecordReceiptReview', { studentId, ...ref, finding: 'dataWasRight' })]);
-    if (behaviour === 'reportThenConfirm') steps.push(['2023-04-20T12:00', () => send(service, '2023-04-20T12:00', student(studentId), 'ConfirmReceipt', { studentId, ...ref })]);
+    steps.push([
+      '2023-04-17T12:00',
+      () =>
+        send(service, '2023-04-17T12:00', student(studentId), 'ReportReceiptError', { studentId, ...ref, problems }),
+    ]);
+    steps.push([
+      '2023-04-19T09:00',
+      () =>
+        send(service, '2023-04-19T09:00', sub1, 'RecordReceiptReview', { studentId, ...ref, finding: 'dataWasRight' }),
+    ]);
+    if (behaviour === 'reportThenConfirm')
+      steps.push([
+        '2023-04-20T12:00',
+        () => send(service, '2023-04-20T12:00', student(studentId), 'ConfirmReceipt', { studentId, ...ref }),
+      ]);
   }
   return steps.filter(([time]) => time < before);
 };
 
 const effectsOf = async (store: EventStore) => {
   const streams = [schoolStreamName('sch1'), ...STUDENTS.map((id) => portfolioStreamName('sch1', id))];
-  return Promise.all(streams.map(async (name) => (await store.readStream(name)).filter((e) => e.type !== 'SchoolRegistered').map((e) => e.type)));
+  return Promise.all(
+    streams.map(async (name) =>
+      (await store.readStream(name)).filter((e) => e.type !== 'SchoolRegistered').map((e) => e.type),
+    ),
+  );
 };
 const summary = (report: DeadlineReport) => ({ ...report, refused: report.refused.map((error) => error.code) });
 
 describe('the due-items index (issue 17)', () => {
   it('leads the deadline runner to the same effects as the full scan, run after run (property)', async () => {
     const behaviour = fc.constantFrom<Behaviour>('confirm', 'silent', 'reportThenConfirm', 'reportThenSilent');
-    const runs = fc.uniqueArray(fc.constantFrom(...RUN_TIMES), { minLength: 1, maxLength: 4 }).map((times) => [...times].sort());
+    const runs = fc
+      .uniqueArray(fc.constantFrom(...RUN_TIMES), { minLength: 1, maxLength: 4 })
+      .map((times) => [...times].sort());
     await fc.assert(
       fc.asyncProperty(fc.array(behaviour, { minLength: 4, maxLength: 4 }), runs, async (behaviours, times) => {
         const scanned = await acceptedSchool();
@@ -43,7 +72,8 @@ describe('the due-items index (issue 17)', () => {
         for (const time of times) {
           for (const school of [scanned, indexed]) {
             for (const [i, b] of behaviours.entries()) {
-              for (const [when, step] of await act(school.service, STUDENTS[i]!, b, time)) if (when >= done) await step();
+              for (const [when, step] of await act(school.service, STUDENTS[i]!, b, time))
+                if (when >= done) await step();
             }
           }
           done = time;
@@ -61,7 +91,10 @@ describe('the due-items index (issue 17)', () => {
     const { service, store } = await acceptedSchool();
     const dueItems = new InMemoryDueItems(store);
     const now = '2023-04-20T17:00+08:00' as never;
-    const [a, b] = await Promise.all([runDeadlines(service, 'sch1', now, { dueItems }), runDeadlines(service, 'sch1', now, { dueItems })]);
+    const [a, b] = await Promise.all([
+      runDeadlines(service, 'sch1', now, { dueItems }),
+      runDeadlines(service, 'sch1', now, { dueItems }),
+    ]);
     expect([a.deemed + b.deemed, a.sealed + b.sealed]).toEqual([4, 1]);
     expect([...a.refused, ...b.refused]).toEqual([]);
     expect((await store.readStream(schoolStreamName('sch1'))).filter((e) => e.type === 'PeriodSealed')).toHaveLength(1);
@@ -72,13 +105,23 @@ describe('the due-items index (issue 17)', () => {
     const dueItems = new InMemoryDueItems(store);
     const loads = jest.spyOn(service, 'loadPortfolio');
     const reads = jest.spyOn(dueItems, 'receiptsOf');
-    expect(await runDeadlines(service, 'sch1', '2023-04-18T10:29+08:00' as never, { dueItems })).toMatchObject({ deemed: 0, sealed: 0 });
+    expect(await runDeadlines(service, 'sch1', '2023-04-18T10:29+08:00' as never, { dueItems })).toMatchObject({
+      deemed: 0,
+      sealed: 0,
+    });
     expect(loads).not.toHaveBeenCalled();
     expect(reads).not.toHaveBeenCalled();
-    expect(await runDeadlines(service, 'sch1', '2023-04-20T17:00+08:00' as never, { dueItems })).toMatchObject({ deemed: 4, sealed: 1 });
+    expect(await runDeadlines(service, 'sch1', '2023-04-20T17:00+08:00' as never, { dueItems })).toMatchObject({
+      deemed: 4,
+      sealed: 1,
+    });
     loads.mockClear();
     reads.mockClear();
-    expect(await runDeadlines(service, 'sch1', '2023-04-21T09:00+08:00' as never, { dueItems })).toMatchObject({ deemed: 0, sealed: 0, alreadyDone: 0 });
+    expect(await runDeadlines(service, 'sch1', '2023-04-21T09:00+08:00' as never, { dueItems })).toMatchObject({
+      deemed: 0,
+      sealed: 0,
+      alreadyDone: 0,
+    });
     expect(loads).not.toHaveBeenCalled();
     expect(reads).not.toHaveBeenCalled();
     const sealed = await service.loadSchool('sch1');

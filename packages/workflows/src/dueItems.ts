@@ -1,4 +1,12 @@
-import { evolvePortfolio, portfolioOwnerOf, receiptKey, STREAM_PREFIXES, type PortfolioEvent, type ReceiptCategory, type ReceiptState } from '@licheng/domain';
+import {
+  evolvePortfolio,
+  portfolioOwnerOf,
+  receiptKey,
+  STREAM_PREFIXES,
+  type PortfolioEvent,
+  type ReceiptCategory,
+  type ReceiptState,
+} from '@licheng/domain';
 import { portfolioAggregate, type EventStore, type RecordedEvent } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 
@@ -61,9 +69,16 @@ export const receiptChangeOf = (recorded: RecordedEvent): ReceiptChange | undefi
  * The receipt after the change, by the portfolio's own evolve (so the index can never disagree with the
  * portfolio about a receipt): folded over a portfolio that holds only this receipt.
  */
-export const applyReceiptChange = (receipt: ReceiptState | undefined, change: ReceiptChange): ReceiptState | undefined => {
+export const applyReceiptChange = (
+  receipt: ReceiptState | undefined,
+  change: ReceiptChange,
+): ReceiptState | undefined => {
   const key = receiptKey(change.category, change.period);
-  const scratch = { studentId: change.studentId, receipts: receipt ? { [key]: { ...receipt, issuedFids: [...receipt.issuedFids] } } : {}, performances: {} };
+  const scratch = {
+    studentId: change.studentId,
+    receipts: receipt ? { [key]: { ...receipt, issuedFids: [...receipt.issuedFids] } } : {},
+    performances: {},
+  };
   evolvePortfolio(scratch as unknown as Parameters<typeof evolvePortfolio>[0], change.event);
   return (scratch.receipts as Record<string, ReceiptState>)[key];
 };
@@ -99,7 +114,11 @@ export class InMemoryDueItems implements DueItems {
 
   private async fold(): Promise<void> {
     for (;;) {
-      const page = await this.store.readAll({ after: this.position, maxCount: PAGE, streamPrefixes: [STREAM_PREFIXES.portfolio] });
+      const page = await this.store.readAll({
+        after: this.position,
+        maxCount: PAGE,
+        streamPrefixes: [STREAM_PREFIXES.portfolio],
+      });
       if (page.length === 0) return;
       for (const recorded of page) this.apply(recorded);
       this.position = page[page.length - 1]!.position;

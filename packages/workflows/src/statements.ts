@@ -24,7 +24,10 @@ const add = (a: StatementOutcome, b: StatementOutcome): StatementOutcome => ({
  * FID, student) and dated at the acceptance, so handling the same accepted event again — after a crash
  * between two students, or by two processes at once — issues nothing twice.
  */
-export const issueStatementsFor = async (service: LichengService, recorded: RecordedEvent): Promise<StatementOutcome> => {
+export const issueStatementsFor = async (
+  service: LichengService,
+  recorded: RecordedEvent,
+): Promise<StatementOutcome> => {
   if (recorded.type !== 'SubmissionAccepted') return NOTHING;
   const ref = parseSubmissionStream(recorded.streamName);
   const decoded = submissionAggregate.serializer.decode(recorded);
@@ -39,20 +42,37 @@ export const issueStatementsFor = async (service: LichengService, recorded: Reco
   let outcome = NOTHING;
   for (const entry of attempt?.roster ?? []) {
     const result = await service.execute({
-      commandId: processCommandId('statement', ref.schoolId, ref.category, ref.period, ...round, event.data.fid, entry.studentId),
+      commandId: processCommandId(
+        'statement',
+        ref.schoolId,
+        ref.category,
+        ref.period,
+        ...round,
+        event.data.fid,
+        entry.studentId,
+      ),
       now: metadata.occurredAt,
       actor: SYSTEM_ACTOR,
       correlationId: metadata.correlationId,
       causationId: eventId,
       type: 'IssueReceiptStatement',
       data: {
-        schoolId: ref.schoolId, studentId: entry.studentId, category: ref.category, period: ref.period,
-        ...(ref.cohorts ? { cohorts: ref.cohorts } : {}), fid: event.data.fid, items: entry.items,
+        schoolId: ref.schoolId,
+        studentId: entry.studentId,
+        category: ref.category,
+        period: ref.period,
+        ...(ref.cohorts ? { cohorts: ref.cohorts } : {}),
+        fid: event.data.fid,
+        items: entry.items,
       },
     });
     const one: StatementOutcome = E.isRight(result)
-      ? result.right.alreadyApplied ? { ...NOTHING, alreadyIssued: 1 } : { ...NOTHING, issued: 1 }
-      : result.left.code === 'STATEMENT_ALREADY_ISSUED' ? { ...NOTHING, alreadyIssued: 1 } : { ...NOTHING, refused: [result.left] };
+      ? result.right.alreadyApplied
+        ? { ...NOTHING, alreadyIssued: 1 }
+        : { ...NOTHING, issued: 1 }
+      : result.left.code === 'STATEMENT_ALREADY_ISSUED'
+        ? { ...NOTHING, alreadyIssued: 1 }
+        : { ...NOTHING, refused: [result.left] };
     outcome = add(outcome, one);
   }
   return outcome;
@@ -60,7 +80,10 @@ export const issueStatementsFor = async (service: LichengService, recorded: Reco
 
 /** Handles every accepted submission after `after` (a global position); for catching up after downtime. */
 export const catchUpStatements = async (service: LichengService, after?: number): Promise<StatementOutcome> => {
-  const events = await service.store.readAll({ ...(after === undefined ? {} : { after }), streamPrefixes: [STREAM_PREFIXES.submission] });
+  const events = await service.store.readAll({
+    ...(after === undefined ? {} : { after }),
+    streamPrefixes: [STREAM_PREFIXES.submission],
+  });
   let outcome = NOTHING;
   for (const recorded of events) outcome = add(outcome, await issueStatementsFor(service, recorded));
   return outcome;

@@ -18,7 +18,12 @@ const parseMistake = (error: unknown): Text => {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return text(`不認識的選項 ${option}`, en);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return text(/argument (missing|is ambiguous)/.test(en) ? `選項 ${option.split(' ')[0]} 需要一個值` : `選項 ${option.split(' ')[0]} 不接受值`, en);
+      return text(
+        /argument (missing|is ambiguous)/.test(en)
+          ? `選項 ${option.split(' ')[0]} 需要一個值`
+          : `選項 ${option.split(' ')[0]} 不接受值`,
+        en,
+      );
     default:
       return text(`無法解讀命令列：${en}`, en);
   }
@@ -59,7 +64,12 @@ export interface Parsed {
 /** Parses the whole command line strictly; an unknown flag or a flag without its value is a usage error. */
 export const parseCommandLine = (argv: ReadonlyArray<string>): Parsed => {
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: true,
+    });
     return { words: positionals, flags: values as Flags };
   } catch (error) {
     throw new UsageError(parseMistake(error));
@@ -68,29 +78,45 @@ export const parseCommandLine = (argv: ReadonlyArray<string>): Parsed => {
 
 /** Refuses flags the command does not take, so that a typo never silently changes an answer. */
 export const allowOnly = (command: string, flags: Flags, allowed: ReadonlyArray<Flag>): void => {
-  const stray = (Object.keys(flags) as Flag[]).find((flag) => flag !== 'help' && flag !== 'version' && !allowed.includes(flag));
+  const stray = (Object.keys(flags) as Flag[]).find(
+    (flag) => flag !== 'help' && flag !== 'version' && !allowed.includes(flag),
+  );
   if (stray) throw new UsageError(text(`${command} 沒有 --${stray} 這個選項`, `${command} does not take --${stray}`));
 };
 
 export const required = (command: string, flags: Flags, flag: Flag): string => {
   const value = flags[flag];
-  if (typeof value !== 'string' || value === '') throw new UsageError(text(`${command} 需要 --${flag}`, `${command} needs --${flag}`));
+  if (typeof value !== 'string' || value === '')
+    throw new UsageError(text(`${command} 需要 --${flag}`, `${command} needs --${flag}`));
   return value;
 };
 
 /** `2023-04-18T10:29` or `2023-04-18T10:29+08:00`: a Taipei minute (R-TIME-2). */
 export const instantOf = (flag: string, given: string): TaipeiInstant => {
   const withZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(given) ? `${given}+08:00` : given;
-  if (!TaipeiInstant.is(withZone)) throw new UsageError(text(`--${flag} 須為臺北時間的分鐘，例如 2023-04-18T10:29，而非「${given}」`, `--${flag} takes a Taipei minute such as 2023-04-18T10:29, not "${given}"`));
+  if (!TaipeiInstant.is(withZone))
+    throw new UsageError(
+      text(
+        `--${flag} 須為臺北時間的分鐘，例如 2023-04-18T10:29，而非「${given}」`,
+        `--${flag} takes a Taipei minute such as 2023-04-18T10:29, not "${given}"`,
+      ),
+    );
   return withZone;
 };
 
 /** `--at` or `--position`, not both; nothing means the whole log. */
 export const cutOf = (flags: Flags): Cut | undefined => {
-  if (flags.at !== undefined && flags.position !== undefined) throw new UsageError(text('--at 與 --position 只能擇一', 'give --at or --position, not both'));
+  if (flags.at !== undefined && flags.position !== undefined)
+    throw new UsageError(text('--at 與 --position 只能擇一', 'give --at or --position, not both'));
   if (flags.at !== undefined) return { at: instantOf('at', flags.at) };
   if (flags.position !== undefined) {
-    if (!/^\d+$/.test(flags.position)) throw new UsageError(text(`--position 須為全域位置（整數），而非「${flags.position}」`, `--position takes a global position (a whole number), not "${flags.position}"`));
+    if (!/^\d+$/.test(flags.position))
+      throw new UsageError(
+        text(
+          `--position 須為全域位置（整數），而非「${flags.position}」`,
+          `--position takes a global position (a whole number), not "${flags.position}"`,
+        ),
+      );
     return { position: Number(flags.position) };
   }
   return undefined;
@@ -98,6 +124,7 @@ export const cutOf = (flags: Flags): Cut | undefined => {
 
 export const langOf = (flags: Flags): 'zh-TW' | 'en' => {
   const lang = flags.lang ?? 'zh-TW';
-  if (lang !== 'zh-TW' && lang !== 'en') throw new UsageError(text(`--lang 須為 zh-TW 或 en，而非「${lang}」`, `--lang takes zh-TW or en, not "${lang}"`));
+  if (lang !== 'zh-TW' && lang !== 'en')
+    throw new UsageError(text(`--lang 須為 zh-TW 或 en，而非「${lang}」`, `--lang takes zh-TW or en, not "${lang}"`));
   return lang;
 };

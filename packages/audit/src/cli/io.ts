@@ -42,24 +42,37 @@ export class Failure extends Error {
 const logErrorText = (error: LogError): Text => text(formatLogError(error, 'zh-TW'), formatLogError(error, 'en'));
 
 /** A refusal by the library, about a file when there is one: `file: CODE R-x message`, exit 1. */
-export const refused = (error: DomainError, file?: string): Failure => new Failure(logErrorText({ file: file ?? 'licheng', line: null, error }), 1);
+export const refused = (error: DomainError, file?: string): Failure =>
+  new Failure(logErrorText({ file: file ?? 'licheng', line: null, error }), 1);
 
 /** A log the library could not take in (not JSON, not a stored event, out of order): bad input, exit 2. */
 export const badLog = (error: LogError): Failure => new Failure(logErrorText(error), EXIT.usage);
 
-const firstLine = (error: unknown): string => (typeof (error as { message?: unknown })?.message === 'string' ? (error as Error).message : String(error)).split('\n')[0]!;
+const firstLine = (error: unknown): string =>
+  (typeof (error as { message?: unknown })?.message === 'string' ? (error as Error).message : String(error)).split(
+    '\n',
+  )[0]!;
 
 const fileFailure = (file: string, code: 'FILE_UNREADABLE' | 'FILE_UNWRITABLE', error: unknown): Failure => {
-  const [zh, en] = code === 'FILE_UNREADABLE' ? ['無法讀取檔案', 'cannot read the file'] : ['無法寫入檔案', 'cannot write the file'];
-  return new Failure(text(`${file}: ${code} ${zh}：${fileReason(error, 'zh-TW')}`, `${file}: ${code} ${en}: ${fileReason(error, 'en')}`), EXIT.io);
+  const [zh, en] =
+    code === 'FILE_UNREADABLE' ? ['無法讀取檔案', 'cannot read the file'] : ['無法寫入檔案', 'cannot write the file'];
+  return new Failure(
+    text(`${file}: ${code} ${zh}：${fileReason(error, 'zh-TW')}`, `${file}: ${code} ${en}: ${fileReason(error, 'en')}`),
+    EXIT.io,
+  );
 };
 
 /** A log that cannot be read is an I/O failure (exit 3); one that cannot be decoded is bad input (exit 2). */
 export const loadLog = async (file: string, io: CliIo, lang: Lang = 'en'): Promise<EventLog> => {
   io.progress(lang === 'zh-TW' ? `讀取 ${file} …` : `reading ${file} …`);
   const log = await readLogFile(file);
-  if (E.isLeft(log)) throw new Failure(logErrorText(log.left), log.left.error.code === 'FILE_UNREADABLE' ? EXIT.io : EXIT.usage);
-  io.progress(lang === 'zh-TW' ? `已自 ${file} 讀取 ${log.right.entries.length} 筆事件` : `read ${log.right.entries.length} events from ${file}`);
+  if (E.isLeft(log))
+    throw new Failure(logErrorText(log.left), log.left.error.code === 'FILE_UNREADABLE' ? EXIT.io : EXIT.usage);
+  io.progress(
+    lang === 'zh-TW'
+      ? `已自 ${file} 讀取 ${log.right.entries.length} 筆事件`
+      : `read ${log.right.entries.length} events from ${file}`,
+  );
   return log.right;
 };
 
@@ -72,7 +85,9 @@ const isPostgres = (connectionString: string): boolean => /^postgres(ql)?:\/\//i
 const withoutCredentials = (text: string): string => text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^@\s/]*@/gi, '$1…@');
 
 /** The store to read, opened through its adapter. */
-const openStore = async (source: StoreSource): Promise<{ readonly store: Pick<EventStore, 'readAll'>; readonly dispose: () => Promise<void> }> => {
+const openStore = async (
+  source: StoreSource,
+): Promise<{ readonly store: Pick<EventStore, 'readAll'>; readonly dispose: () => Promise<void> }> => {
   if ('data' in source) {
     const { openPglite } = require('@licheng/eventstore-postgres') as typeof Pg;
     return openPglite(source.data);
@@ -100,7 +115,13 @@ export const loadStoreLog = async (source: StoreSource, io: CliIo, lang: Lang = 
     return { file: name, entries: records.map((record, index) => ({ record, line: index + 1 })) };
   } catch (error) {
     const reason = withoutCredentials(firstLine(error));
-    throw new Failure(text(`${name}: STORE_UNREADABLE 無法讀取事件庫：${reason}`, `${name}: STORE_UNREADABLE cannot read the store: ${reason}`), EXIT.io);
+    throw new Failure(
+      text(
+        `${name}: STORE_UNREADABLE 無法讀取事件庫：${reason}`,
+        `${name}: STORE_UNREADABLE cannot read the store: ${reason}`,
+      ),
+      EXIT.io,
+    );
   } finally {
     await opened?.dispose().catch(() => undefined);
   }
@@ -133,7 +154,9 @@ export const decodeAll = (log: EventLog, io: CliIo, lang: Lang = 'en'): Readonly
 
 /** The school the command is about: the one named, or the log's only school. */
 export const schoolOf = (events: ReadonlyArray<ProjectedEvent>, named: string | undefined): string => {
-  const schools = [...new Set(events.filter((e) => e.stream === 'school').map((e) => schoolIdOfSchoolStream(e.streamName)))].sort();
+  const schools = [
+    ...new Set(events.filter((e) => e.stream === 'school').map((e) => schoolIdOfSchoolStream(e.streamName))),
+  ].sort();
   if (named !== undefined) return named;
   if (schools.length === 1) return schools[0]!;
   throw new Failure(

@@ -28,7 +28,11 @@ export const USAGE = `licheng — audit the event log of the student learning po
   read or written, 4 an empty log (nothing audited).
   docs/audit.md explains the checks and the hash encoding.`;
 
-const dispatch = (words: ReadonlyArray<string>, flags: Parameters<typeof verifyCommand>[0], io: CliIo): Promise<number> => {
+const dispatch = (
+  words: ReadonlyArray<string>,
+  flags: Parameters<typeof verifyCommand>[0],
+  io: CliIo,
+): Promise<number> => {
   const [command, sub, ...rest] = words;
   if (rest.length > 0 || (command !== 'audit' && command !== 'report' && command !== 'transfer' && sub !== undefined)) {
     throw new UsageError(text(`多餘的引數「${rest[0] ?? sub}」`, `unexpected argument "${rest[0] ?? sub}"`));
@@ -36,7 +40,12 @@ const dispatch = (words: ReadonlyArray<string>, flags: Parameters<typeof verifyC
   switch (command) {
     case 'audit':
       if (sub !== 'verify') {
-        throw new UsageError(text(`audit 之後須接 verify，而非${sub === undefined ? '空白' : `「${sub}」`}`, `audit takes verify, not ${sub === undefined ? 'nothing' : `"${sub}"`}`));
+        throw new UsageError(
+          text(
+            `audit 之後須接 verify，而非${sub === undefined ? '空白' : `「${sub}」`}`,
+            `audit takes verify, not ${sub === undefined ? 'nothing' : `"${sub}"`}`,
+          ),
+        );
       }
       return verifyCommand(flags, io);
     case 'report':
@@ -46,12 +55,17 @@ const dispatch = (words: ReadonlyArray<string>, flags: Parameters<typeof verifyC
     case 'transfer':
       return transferCommand(sub, flags, io);
     default:
-      throw new UsageError(command === undefined ? text('未指定指令', 'no command given') : text(`不認識的指令「${command}」`, `unknown command "${command}"`));
+      throw new UsageError(
+        command === undefined
+          ? text('未指定指令', 'no command given')
+          : text(`不認識的指令「${command}」`, `unknown command "${command}"`),
+      );
   }
 };
 
 /** The version of @licheng/audit, read from its package.json (src/cli and dist/cli sit two levels below it). */
-const version = (): string => (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+const version = (): string =>
+  (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Runs one command line; every error is one line on stderr, and the exit code says what kind. */
 export const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<number> => {
@@ -71,7 +85,11 @@ export const run = async (argv: ReadonlyArray<string>, io: CliIo): Promise<numbe
   } catch (error) {
     io.progress(null);
     if (error instanceof UsageError) {
-      io.err(say === 'zh-TW' ? `licheng: ${error.text['zh-TW']}（用法見 licheng --help）` : `licheng: ${error.text.en} (licheng --help for usage)`);
+      io.err(
+        say === 'zh-TW'
+          ? `licheng: ${error.text['zh-TW']}（用法見 licheng --help）`
+          : `licheng: ${error.text.en} (licheng --help for usage)`,
+      );
       return 2;
     }
     if (error instanceof Failure) {

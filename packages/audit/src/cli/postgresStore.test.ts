@@ -1,5 +1,8 @@
 import { connectPostgres } from '@licheng/eventstore-postgres';
-import { startEmbeddedServer, type EmbeddedServer } from '../../../eventstore-postgres/src/test-support/embeddedPostgres';
+import {
+  startEmbeddedServer,
+  type EmbeddedServer,
+} from '../../../eventstore-postgres/src/test-support/embeddedPostgres';
 import { sevenOutcomes } from '../testing/histories';
 import { run } from './main';
 
@@ -10,7 +13,11 @@ beforeAll(async () => {
   const { store } = await sevenOutcomes();
   const connection = await connectPostgres(server.connectionString);
   for (const r of await store.readAll()) {
-    await connection.store.appendToStream(r.streamName, [{ eventId: r.eventId, type: r.type, data: r.data, metadata: r.metadata }], r.revision === 0 ? 'no_stream' : r.revision - 1);
+    await connection.store.appendToStream(
+      r.streamName,
+      [{ eventId: r.eventId, type: r.type, data: r.data, metadata: r.metadata }],
+      r.revision === 0 ? 'no_stream' : r.revision - 1,
+    );
   }
   await connection.dispose();
 });
@@ -19,7 +26,12 @@ afterAll(async () => server?.dispose());
 const licheng = async (...args: string[]) => {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(args, { out: (t) => out.push(t), err: (l) => err.push(l), progress: () => undefined, now: () => new Date() });
+  const code = await run(args, {
+    out: (t) => out.push(t),
+    err: (l) => err.push(l),
+    progress: () => undefined,
+    now: () => new Date(),
+  });
   return { code, out: out.join('\n'), err };
 };
 

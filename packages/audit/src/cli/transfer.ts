@@ -8,7 +8,8 @@ import { allowOnly, instantOf, langOf, required, UsageError, type Flags } from '
 import { badLog, loadLog, readText, refused, writeOut, type CliIo } from './io';
 import { messageLangOf, text } from './text';
 
-const nowOf = (flags: Flags, io: CliIo) => (flags.now === undefined ? taipeiInstantOf(io.now()) : instantOf('now', flags.now));
+const nowOf = (flags: Flags, io: CliIo) =>
+  flags.now === undefined ? taipeiInstantOf(io.now()) : instantOf('now', flags.now);
 
 const storeOf = async (file: string, io: CliIo, flags: Flags) => {
   const store = await loadIntoStore(await loadLog(file, io, messageLangOf(flags)));
@@ -50,9 +51,20 @@ const importCommand = async (flags: Flags, io: CliIo): Promise<number> => {
   const schoolId = required('transfer import', flags, 'school');
   const out = required('transfer import', flags, 'out');
   const actorId = flags.actor ?? 'admin';
-  if (!Id.is(actorId)) throw new UsageError(text(`--actor 須為代號（英數字與 _ . : -），而非「${actorId}」`, `--actor takes an id (letters, digits, _ . : -), not "${actorId}"`));
+  if (!Id.is(actorId))
+    throw new UsageError(
+      text(
+        `--actor 須為代號（英數字與 _ . : -），而非「${actorId}」`,
+        `--actor takes an id (letters, digits, _ . : -), not "${actorId}"`,
+      ),
+    );
   if (!SchoolId.is(schoolId)) {
-    throw new UsageError(text(`--school 須為學校代號（英數字與 _ . :），而非「${schoolId}」`, `--school takes a school id (letters, digits, _ . :), not "${schoolId}"`));
+    throw new UsageError(
+      text(
+        `--school 須為學校代號（英數字與 _ . :），而非「${schoolId}」`,
+        `--school takes a school id (letters, digits, _ . :), not "${schoolId}"`,
+      ),
+    );
   }
   // The importing school's administrator (R-XFER-1, R-AUTH-3).
   const actor: Actor = { id: actorId, role: 'admin', schoolId };
@@ -60,12 +72,21 @@ const importCommand = async (flags: Flags, io: CliIo): Promise<number> => {
   const bundle = await readText(bundleFile);
   const store = await storeOf(file, io, flags);
   io.progress(null);
-  const imported = await importTransfer(store, { text: bundle, fileName: basename(bundleFile), token, schoolId, now, actor });
+  const imported = await importTransfer(store, {
+    text: bundle,
+    fileName: basename(bundleFile),
+    token,
+    schoolId,
+    now,
+    actor,
+  });
   if (E.isLeft(imported)) throw refused(imported.left, bundleFile);
   const r = imported.right;
   await writeOut(out, toNdjson(await store.readAll()));
   const { courseOutcomes, performances, learningPlans, receipts, applications } = r.records;
-  const byType = Object.entries(r.byType).map(([type, n]) => `${type} ${n}`).join(', ');
+  const byType = Object.entries(r.byType)
+    .map(([type, n]) => `${type} ${n}`)
+    .join(', ');
   if (say === 'zh-TW') {
     const kinds = `課程學習成果 ${courseOutcomes}、多元表現 ${performances}、自主學習計畫 ${learningPlans}、收訖明細 ${receipts}、申請勾選 ${applications}`;
     io.out(
@@ -87,5 +108,10 @@ const importCommand = async (flags: Flags, io: CliIo): Promise<number> => {
 export const transferCommand = (sub: string | undefined, flags: Flags, io: CliIo): Promise<number> => {
   if (sub === 'export') return exportCommand(flags, io);
   if (sub === 'import') return importCommand(flags, io);
-  throw new UsageError(text(`transfer 之後須接 export 或 import，而非${sub === undefined ? '空白' : `「${sub}」`}`, `transfer takes export or import, not ${sub === undefined ? 'nothing' : `"${sub}"`}`));
+  throw new UsageError(
+    text(
+      `transfer 之後須接 export 或 import，而非${sub === undefined ? '空白' : `「${sub}」`}`,
+      `transfer takes export or import, not ${sub === undefined ? 'nothing' : `"${sub}"`}`,
+    ),
+  );
 };

@@ -25,7 +25,16 @@ describe('a student’s timeline', () => {
   it('holds the student’s portfolio, enrolment, rosters and the seals of their school, in log order', () => {
     const entries = timeline('en');
     const types = new Set(entries.map((e) => e.type));
-    for (const type of ['StudentEnrolled', 'StudentPlaced', 'CourseOutcomeUploaded', 'RosterSubmitted', 'SubmissionAccepted', 'ReceiptStatementIssued', 'PeriodSealed']) expect(types).toContain(type);
+    for (const type of [
+      'StudentEnrolled',
+      'StudentPlaced',
+      'CourseOutcomeUploaded',
+      'RosterSubmitted',
+      'SubmissionAccepted',
+      'ReceiptStatementIssued',
+      'PeriodSealed',
+    ])
+      expect(types).toContain(type);
     expect(entries.map((e) => e.position)).toEqual([...entries.map((e) => e.position)].sort((a, b) => a - b));
     expect(entries.every((e) => e.rules === EVENT_RULES[e.type as keyof typeof EVENT_RULES])).toBe(true);
   });

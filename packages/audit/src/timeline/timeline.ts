@@ -1,5 +1,11 @@
 import { schoolIdOfSchoolStream } from '@licheng/domain';
-import { EVENT_RULES, type RecordedActor as Actor, type DomainError, type EventType, type RuleId } from '@licheng/domain';
+import {
+  EVENT_RULES,
+  type RecordedActor as Actor,
+  type DomainError,
+  type EventType,
+  type RuleId,
+} from '@licheng/domain';
 import { domainError } from '@licheng/domain/internal';
 import type { ProjectedEvent } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
@@ -43,9 +49,15 @@ const importedFromOf = (event: ProjectedEvent): TimelineEntry['original'] => {
  * One student's history: their portfolio events, their enrolment and placements, the rosters that listed
  * them and what became of those, and the seals of their school; in the log's global order.
  */
-export const studentTimeline = (events: ReadonlyArray<ProjectedEvent>, query: TimelineQuery, lang: Lang): E.Either<DomainError, ReadonlyArray<TimelineEntry>> => {
+export const studentTimeline = (
+  events: ReadonlyArray<ProjectedEvent>,
+  query: TimelineQuery,
+  lang: Lang,
+): E.Either<DomainError, ReadonlyArray<TimelineEntry>> => {
   const { studentId } = query;
-  const schoolIds = [...new Set(events.filter((e) => e.stream === 'school').map((e) => schoolIdOfSchoolStream(e.streamName)))];
+  const schoolIds = [
+    ...new Set(events.filter((e) => e.stream === 'school').map((e) => schoolIdOfSchoolStream(e.streamName))),
+  ];
   const inSchool = (schoolId: string) => query.schoolId === undefined || query.schoolId === schoolId;
   const enrolledAt = new Set<string>();
   const fids = new Set<string>();
@@ -57,7 +69,10 @@ export const studentTimeline = (events: ReadonlyArray<ProjectedEvent>, query: Ti
     if (event.stream === 'portfolio') mine = owner.rest === studentId;
     else if (event.stream === 'school') {
       const data = event.event.data as { studentId?: string };
-      if ((event.event.type === 'StudentEnrolled' || event.event.type === 'StudentPlaced') && data.studentId === studentId) {
+      if (
+        (event.event.type === 'StudentEnrolled' || event.event.type === 'StudentPlaced') &&
+        data.studentId === studentId
+      ) {
         enrolledAt.add(owner.schoolId);
         mine = true;
       } else mine = event.event.type === 'PeriodSealed' && enrolledAt.has(owner.schoolId);
@@ -81,7 +96,15 @@ export const studentTimeline = (events: ReadonlyArray<ProjectedEvent>, query: Ti
   }
   if (entries.length === 0) {
     const where = query.schoolId === undefined ? '' : ` at ${query.schoolId}`;
-    return E.left(domainError('STUDENT_NOT_FOUND', null, `紀錄中沒有學生 ${studentId}${query.schoolId ? `（${query.schoolId}）` : ''}`, `the log holds no student ${studentId}${where}`, { studentId }));
+    return E.left(
+      domainError(
+        'STUDENT_NOT_FOUND',
+        null,
+        `紀錄中沒有學生 ${studentId}${query.schoolId ? `（${query.schoolId}）` : ''}`,
+        `the log holds no student ${studentId}${where}`,
+        { studentId },
+      ),
+    );
   }
   return E.right(entries);
 };

@@ -35,8 +35,12 @@ export const tokenOf = (bundle: Omit<TransferBundle, 'token'> & { readonly token
 };
 
 /** Every refusal of a transfer cites R-XFER-1; `details` says what did not hold. */
-export const transferError = (code: string, zhTW: string, en: string, details: Readonly<Record<string, unknown>> = {}): DomainError =>
-  domainError(code, 'R-XFER-1', zhTW, en, details);
+export const transferError = (
+  code: string,
+  zhTW: string,
+  en: string,
+  details: Readonly<Record<string, unknown>> = {},
+): DomainError => domainError(code, 'R-XFER-1', zhTW, en, details);
 
 /** The bundle's file name, as the exporting school names it. */
 export const bundleFileName = (schoolId: string, studentId: string): string => `transfer-${schoolId}-${studentId}.json`;

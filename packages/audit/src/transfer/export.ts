@@ -17,7 +17,10 @@ export interface ExportRequest {
  * The token is also handed over apart from the file (on the transfer letter), for the receiving school
  * to present when it imports.
  */
-export const exportTransfer = async (store: EventStore, request: ExportRequest): Promise<E.Either<DomainError, { bundle: TransferBundle; token: string }>> => {
+export const exportTransfer = async (
+  store: EventStore,
+  request: ExportRequest,
+): Promise<E.Either<DomainError, { bundle: TransferBundle; token: string }>> => {
   const { schoolId, studentId, fileName, exportedAt } = request;
   const school = await loadStream(store, schoolAggregate, schoolStreamName(schoolId));
   if (E.isLeft(school)) return school;
@@ -27,7 +30,14 @@ export const exportTransfer = async (store: EventStore, request: ExportRequest):
   }
   const student = policy.students[studentId];
   if (!student) {
-    return E.left(transferError('STUDENT_NOT_ENROLLED', `學生 ${studentId} 不在 ${schoolId} 的學籍中`, `student ${studentId} is not enrolled at ${schoolId}`, { schoolId, studentId }));
+    return E.left(
+      transferError(
+        'STUDENT_NOT_ENROLLED',
+        `學生 ${studentId} 不在 ${schoolId} 的學籍中`,
+        `student ${studentId} is not enrolled at ${schoolId}`,
+        { schoolId, studentId },
+      ),
+    );
   }
   const events = await store.readStream(portfolioStreamName(schoolId, studentId));
   const content: Omit<TransferBundle, 'token'> = {

@@ -25,5 +25,7 @@ export const PORTFOLIO_COMMAND_DATA = {
 
 type DataCodecs = typeof PORTFOLIO_COMMAND_DATA;
 export type PortfolioCommandType = keyof DataCodecs;
-export type PortfolioCommand = { [K in PortfolioCommandType]: { readonly type: K; readonly data: t.TypeOf<DataCodecs[K]> } }[PortfolioCommandType];
+export type PortfolioCommand = {
+  [K in PortfolioCommandType]: { readonly type: K; readonly data: t.TypeOf<DataCodecs[K]> };
+}[PortfolioCommandType];
 export type PortfolioCommandOf<K extends PortfolioCommandType> = Extract<PortfolioCommand, { type: K }>;

@@ -44,31 +44,43 @@ export const decideWith = (checks: ReadonlyArray<Check>, events: () => ReadonlyA
 };
 
 /** R-AUTH-1: a student acts only on their own portfolio; a parent only reads; everyone else is refused here. */
-export const actingStudent = (context: PortfolioContext, studentId: string, command: string): Check => () => {
-  const { actor } = context;
-  if (actor.role !== 'student') return accessErrors.roleNotAllowed(actor.role, command, 'R-AUTH-1');
-  return actor.id === studentId ? null : accessErrors.notOwnPortfolio(actor.id, studentId);
-};
+export const actingStudent =
+  (context: PortfolioContext, studentId: string, command: string): Check =>
+  () => {
+    const { actor } = context;
+    if (actor.role !== 'student') return accessErrors.roleNotAllowed(actor.role, command, 'R-AUTH-1');
+    return actor.id === studentId ? null : accessErrors.notOwnPortfolio(actor.id, studentId);
+  };
 
 /** School-side actions on a portfolio (synced records): the administrator or the school's records system. */
-export const actingSchool = (context: PortfolioContext, command: string, rule: RuleId): Check => () =>
-  context.actor.role === 'admin' || context.actor.role === 'system' ? null : accessErrors.roleNotAllowed(context.actor.role, command, rule);
+export const actingSchool =
+  (context: PortfolioContext, command: string, rule: RuleId): Check =>
+  () =>
+    context.actor.role === 'admin' || context.actor.role === 'system'
+      ? null
+      : accessErrors.roleNotAllowed(context.actor.role, command, rule);
 
-export const enrolled = (context: PortfolioContext, studentId: string): Check => () =>
-  context.policy.students[studentId] ? null : accessErrors.studentNotEnrolled(studentId);
+export const enrolled =
+  (context: PortfolioContext, studentId: string): Check =>
+  () =>
+    context.policy.students[studentId] ? null : accessErrors.studentNotEnrolled(studentId);
 
 /** R-TIME-2 / R-TIME-3: the work period must be set and `now` inside it, half-open; a round's own for a round's item (R-ROUND-1). */
-export const insideWorkPeriod = (context: PortfolioContext, term: string, item: WorkItem, rule: RuleId, round: RoundCohorts = null): Check => () => {
-  const window = workPeriodOf(context.policy, term, item, round);
-  if (!window) return accessErrors.workPeriodNotSet(item, term, rule);
-  return isWithin(window, context.now) ? null : accessErrors.outsideWorkPeriod(item, term, window, context.now, rule);
-};
+export const insideWorkPeriod =
+  (context: PortfolioContext, term: string, item: WorkItem, rule: RuleId, round: RoundCohorts = null): Check =>
+  () => {
+    const window = workPeriodOf(context.policy, term, item, round);
+    if (!window) return accessErrors.workPeriodNotSet(item, term, rule);
+    return isWithin(window, context.now) ? null : accessErrors.outsideWorkPeriod(item, term, window, context.now, rule);
+  };
 
 /**
  * R-SEAL-2 / R-ROUND-2: nothing in a sealed round changes again, whoever asks; a student is judged by the
  * round of their own cohort, so the seniors' seal does not stop a junior.
  */
-export const notSealed = (context: PortfolioContext, studentId: string, category: ReceiptCategory, period: string): Check => () => {
-  if (!isSealedFor(context.policy, category, period, studentId)) return null;
-  return schoolErrors.periodSealed(category, period, roundOfStudent(context.policy, category, period, studentId));
-};
+export const notSealed =
+  (context: PortfolioContext, studentId: string, category: ReceiptCategory, period: string): Check =>
+  () => {
+    if (!isSealedFor(context.policy, category, period, studentId)) return null;
+    return schoolErrors.periodSealed(category, period, roundOfStudent(context.policy, category, period, studentId));
+  };

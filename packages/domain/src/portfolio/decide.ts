@@ -1,16 +1,38 @@
 import type { PortfolioCommand } from './commands';
 import type { Decision, PortfolioContext } from './context';
-import { certifyCourseOutcome, deleteCourseOutcome, editCourseOutcome, sendCourseOutcomeForCertification, uploadCourseOutcome } from './outcomes/decide';
-import { attachCadreProof, deletePerformance, editPerformance, recordPerformance, syncCadreRecord } from './performances/decide';
+import {
+  certifyCourseOutcome,
+  deleteCourseOutcome,
+  editCourseOutcome,
+  sendCourseOutcomeForCertification,
+  uploadCourseOutcome,
+} from './outcomes/decide';
+import {
+  attachCadreProof,
+  deletePerformance,
+  editPerformance,
+  recordPerformance,
+  syncCadreRecord,
+} from './performances/decide';
 import { deselectCourseOutcome, deselectPerformance, selectCourseOutcome, selectPerformance } from './selection/decide';
 import type { PortfolioState } from './state';
-import { confirmReceipt, deemReceiptCorrect, issueReceiptStatement, recordReceiptReview, reportReceiptError } from './receipts/decide';
+import {
+  confirmReceipt,
+  deemReceiptCorrect,
+  issueReceiptStatement,
+  recordReceiptReview,
+  reportReceiptError,
+} from './receipts/decide';
 import { reviewLearningPlan, submitLearningPlan } from './plans/decide';
 import { pickApplicationItems } from './applications/decide';
 import { unreachable } from '../shared/exhaustive';
 
 /** The portfolio decider: one function per command, each checking its rules in order (see RULES.md). */
-export const decidePortfolio = (command: PortfolioCommand, state: PortfolioState, context: PortfolioContext): Decision => {
+export const decidePortfolio = (
+  command: PortfolioCommand,
+  state: PortfolioState,
+  context: PortfolioContext,
+): Decision => {
   switch (command.type) {
     case 'UploadCourseOutcome':
       return uploadCourseOutcome(command, state, context);

@@ -14,7 +14,17 @@ export * from './receipts/events';
 export * from './plans/events';
 export * from './applications/events';
 
-export const PortfolioEvent = t.union([...OUTCOME_EVENTS, ...PERFORMANCE_EVENTS, ...SELECTION_EVENTS, ...RECEIPT_EVENTS, ...PLAN_EVENTS, ...APPLICATION_EVENTS], 'PortfolioEvent');
+export const PortfolioEvent = t.union(
+  [
+    ...OUTCOME_EVENTS,
+    ...PERFORMANCE_EVENTS,
+    ...SELECTION_EVENTS,
+    ...RECEIPT_EVENTS,
+    ...PLAN_EVENTS,
+    ...APPLICATION_EVENTS,
+  ],
+  'PortfolioEvent',
+);
 export type PortfolioEvent = t.TypeOf<typeof PortfolioEvent>;
 export type PortfolioEventType = PortfolioEvent['type'];
 

@@ -31,8 +31,14 @@ export const attachmentChecks = (
     () => (fileOptional || document || media ? null : itemErrors.fileRequired(fileRule)),
     () => (document ? checkFileType('document', document) : null),
     () => (media ? checkFileType('media', media) : null),
-    () => (document ? checkFileSize('document', document, parameterFor(context.policy, 'documentMaxBytes', uploadYear) ?? Infinity) : null),
-    () => (media ? checkFileSize('media', media, parameterFor(context.policy, 'mediaMaxBytes', uploadYear) ?? Infinity) : null),
+    () =>
+      document
+        ? checkFileSize('document', document, parameterFor(context.policy, 'documentMaxBytes', uploadYear) ?? Infinity)
+        : null,
+    () =>
+      media
+        ? checkFileSize('media', media, parameterFor(context.policy, 'mediaMaxBytes', uploadYear) ?? Infinity)
+        : null,
     () => checkDescription(content.description),
     () => {
       const limit = parameterFor(context.policy, 'storageMaxBytes', uploadYear) ?? Infinity;
@@ -43,5 +49,9 @@ export const attachmentChecks = (
 };
 
 /** An id may name one item for the whole life of the portfolio. */
-export const freshId = (state: PortfolioState, id: string, rule: RuleId): Check => () =>
-  state.outcomes[id] || state.performances[id] || state.plans[id] || state.retiredIds[id] ? itemErrors.idAlreadyUsed(id, rule) : null;
+export const freshId =
+  (state: PortfolioState, id: string, rule: RuleId): Check =>
+  () =>
+    state.outcomes[id] || state.performances[id] || state.plans[id] || state.retiredIds[id]
+      ? itemErrors.idAlreadyUsed(id, rule)
+      : null;

@@ -45,8 +45,12 @@ export const schoolErrors = {
     domainError(
       'DEADLINE_NOT_PASSED',
       'R-AUTH-4',
-      deadline === null ? `${period}「${what}」尚未設定期限，不可執行期限後作業` : `${period}「${what}」期限 ${deadline} 尚未到（現在 ${now}）`,
-      deadline === null ? `No ${what} deadline is set for ${period}; deadline effects cannot run` : `The ${what} deadline of ${period} is ${deadline}; it has not passed at ${now}`,
+      deadline === null
+        ? `${period}「${what}」尚未設定期限，不可執行期限後作業`
+        : `${period}「${what}」期限 ${deadline} 尚未到（現在 ${now}）`,
+      deadline === null
+        ? `No ${what} deadline is set for ${period}; deadline effects cannot run`
+        : `The ${what} deadline of ${period} is ${deadline}; it has not passed at ${now}`,
       { what, period, deadline, now },
     ),
   periodSealed: (category: string, period: string, cohorts: RoundCohorts = null) =>
@@ -79,9 +83,15 @@ export const schoolErrors = {
       schoolId,
     }),
   schoolAlreadyRegistered: (schoolId: string) =>
-    domainError('SCHOOL_ALREADY_REGISTERED', 'R-AUTH-3', `學校 ${schoolId} 已經建立`, `School ${schoolId} is already registered`, {
-      schoolId,
-    }),
+    domainError(
+      'SCHOOL_ALREADY_REGISTERED',
+      'R-AUTH-3',
+      `學校 ${schoolId} 已經建立`,
+      `School ${schoolId} is already registered`,
+      {
+        schoolId,
+      },
+    ),
   windowEmpty: (window: Window) =>
     domainError(
       'WORK_PERIOD_EMPTY',
@@ -154,7 +164,12 @@ export const schoolErrors = {
       `Parameter ${parameter} may not exceed the national limit of ${limit}; got ${actual}`,
       { parameter, limit, actual },
     ),
-  functionNotHeld: (actor: { id: string; role: Role }, command: string, codes: ReadonlyArray<string>, right: FunctionRight) =>
+  functionNotHeld: (
+    actor: { id: string; role: Role },
+    command: string,
+    codes: ReadonlyArray<string>,
+    right: FunctionRight,
+  ) =>
     domainError(
       'FUNCTION_NOT_HELD',
       'R-AUTH-5',

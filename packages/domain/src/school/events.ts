@@ -1,6 +1,14 @@
 import * as t from 'io-ts';
 import { codecsByType, eventCodec } from '../shared/codecs';
-import { Id, isSha256Hex, SchoolId, NonEmptyText, NonNegativeInt, PositiveInt, withOptional } from '../shared/primitives';
+import {
+  Id,
+  isSha256Hex,
+  SchoolId,
+  NonEmptyText,
+  NonNegativeInt,
+  PositiveInt,
+  withOptional,
+} from '../shared/primitives';
 import { SchoolYear, Term } from '../shared/term';
 import { Window } from '../shared/time';
 import { ParameterName } from './parameters';
@@ -55,7 +63,14 @@ export const StudentPlaced = eventCodec(
 /** R-AUTH-3 / R-REP-6: a teacher of the school (教師人員資料), by id and the name people know. */
 export const TeacherRegistered = eventCodec('TeacherRegistered', t.strict({ teacherId: Id, name: NonEmptyText }));
 
-const COURSE_FIELDS = { courseId: Id, term: Term, subject: NonEmptyText, name: NonEmptyText, credits: NonNegativeInt, teacherIds: t.array(Id) };
+const COURSE_FIELDS = {
+  courseId: Id,
+  term: Term,
+  subject: NonEmptyText,
+  name: NonEmptyText,
+  credits: NonNegativeInt,
+  teacherIds: t.array(Id),
+};
 
 /**
  * R-OUT-7: who of a co-taught course's teachers starts at 審核=是. `all` (or absent): every one, as seed 003
@@ -89,7 +104,10 @@ export const CertificationProxyAppointed = eventCodec(
 export const CourseRosterSynced = eventCodec('CourseRosterSynced', t.strict({ courseId: Id, studentIds: t.array(Id) }));
 
 /** R-AUTH-5: the 新增/修改/刪除 rights a role group holds on one function module. */
-export const FunctionRights = t.strict({ code: NonEmptyText, add: t.boolean, change: t.boolean, delete: t.boolean }, 'FunctionRights');
+export const FunctionRights = t.strict(
+  { code: NonEmptyText, add: t.boolean, change: t.boolean, delete: t.boolean },
+  'FunctionRights',
+);
 export type FunctionRights = t.TypeOf<typeof FunctionRights>;
 
 /**
@@ -113,13 +131,23 @@ export const RoleGroupMemberAdded = eventCodec('RoleGroupMemberAdded', t.strict(
 export const RoleGroupMemberRemoved = eventCodec('RoleGroupMemberRemoved', t.strict({ groupId: Id, userId: Id }));
 
 /** R-AUTH-6: at least one student, none twice. */
-const LinkedStudentIds = t.refinement(t.array(Id), (ids) => ids.length > 0 && new Set(ids).size === ids.length, 'LinkedStudentIds');
+const LinkedStudentIds = t.refinement(
+  t.array(Id),
+  (ids) => ids.length > 0 && new Set(ids).size === ids.length,
+  'LinkedStudentIds',
+);
 
 /** R-AUTH-6: the school links a parent account (親子帳號) to one or more of its students; it then reads their portfolios. */
-export const ParentAccountLinked = eventCodec('ParentAccountLinked', t.strict({ parentId: Id, studentIds: LinkedStudentIds }));
+export const ParentAccountLinked = eventCodec(
+  'ParentAccountLinked',
+  t.strict({ parentId: Id, studentIds: LinkedStudentIds }),
+);
 
 /** R-AUTH-6: the school removes links of a parent account; later reads through them are refused. */
-export const ParentAccountUnlinked = eventCodec('ParentAccountUnlinked', t.strict({ parentId: Id, studentIds: LinkedStudentIds }));
+export const ParentAccountUnlinked = eventCodec(
+  'ParentAccountUnlinked',
+  t.strict({ parentId: Id, studentIds: LinkedStudentIds }),
+);
 
 /** SHA-256 in lowercase hex. */
 export const Sha256Digest = t.refinement(t.string, isSha256Hex, 'Sha256Digest');

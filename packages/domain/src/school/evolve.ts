@@ -6,7 +6,12 @@ import type { SchoolState, TeacherInfo } from './state';
 import { unknownEventIgnored } from '../shared/exhaustive';
 
 /** R-ROUND-1: a round exists once one of its periods is set (or, in old logs, once it is sealed). */
-const noteRound = (state: Draft<SchoolState>, category: string, period: string, cohorts: ReadonlyArray<number> | undefined): void => {
+const noteRound = (
+  state: Draft<SchoolState>,
+  category: string,
+  period: string,
+  cohorts: ReadonlyArray<number> | undefined,
+): void => {
   const rounds = (state.rounds[`${category}:${period}`] ??= []);
   if (!rounds.some((known) => sameRound(known, cohorts))) rounds.push(cohorts ? [...cohorts] : null);
 };
@@ -47,7 +52,8 @@ export const evolveSchool = (state: Draft<SchoolState>, event: SchoolEvent): voi
       return;
     case 'StudentPlaced': {
       const student = state.students[event.data.studentId];
-      if (student) student.placements[event.data.schoolYear] = { classId: event.data.classId, seatNumber: event.data.seatNumber };
+      if (student)
+        student.placements[event.data.schoolYear] = { classId: event.data.classId, seatNumber: event.data.seatNumber };
       return;
     }
     case 'CourseOpened': {
@@ -141,7 +147,10 @@ const knownTeacher = (state: Draft<SchoolState>, teacherId: string): Draft<Teach
   (state.teachers[teacherId] ??= { teacherId, name: null, courseIds: [], classIds: [] });
 
 /** R-AUTH-5: a code held without stated rights holds all three (seed 003 3.1.2). */
-const functionsOf = (codes: ReadonlyArray<FunctionRights['code']>, rights: ReadonlyArray<FunctionRights>): FunctionRights[] =>
+const functionsOf = (
+  codes: ReadonlyArray<FunctionRights['code']>,
+  rights: ReadonlyArray<FunctionRights>,
+): FunctionRights[] =>
   [...new Set(codes)].map((code) => {
     const stated = rights.find((r) => r.code === code);
     return stated ? { ...stated } : { code, add: true, change: true, delete: true };

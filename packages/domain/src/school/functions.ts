@@ -21,7 +21,10 @@ export const groupFunctionOf = (command: SchoolCommand, state: SchoolState): Gro
     case 'SetWorkPeriod':
       return { codes: ['S0203S'], right: workPeriodOf(state, command.data.term, command.data.item) ? 'change' : 'add' };
     case 'SetParameter':
-      return { codes: ['S0203S', 'S0203S1'], right: (state.parameters[command.data.parameter]?.length ?? 0) > 0 ? 'change' : 'add' };
+      return {
+        codes: ['S0203S', 'S0203S1'],
+        right: (state.parameters[command.data.parameter]?.length ?? 0) > 0 ? 'change' : 'add',
+      };
     case 'MarkCourseReviewer':
     case 'UnmarkCourseReviewer':
       return { codes: ['S0209S'], right: 'change' };

@@ -72,13 +72,22 @@ export const PARAMETER_MINIMUM: Readonly<Record<ParameterName, number>> = {
 export const PARAMETER_MAXIMUM: Readonly<Partial<Record<ParameterName, number>>> = { teacherReminderHour: 23 };
 
 /** `null` is "no limit" for the performance cap, "send no mail" for the teachers' reminder hour (blank on 003's screen). */
-export const PARAMETER_NULLABLE: ReadonlySet<ParameterName> = new Set<ParameterName>(['performanceYearCap', 'teacherReminderHour']);
+export const PARAMETER_NULLABLE: ReadonlySet<ParameterName> = new Set<ParameterName>([
+  'performanceYearCap',
+  'teacherReminderHour',
+]);
 
 /** The entry in force for a school year: the latest `effectiveFromSchoolYear` not after it; later sets win ties. */
-export const valueInForce = (entries: ReadonlyArray<ParameterValue>, schoolYear: number): ParameterValue | undefined => {
+export const valueInForce = (
+  entries: ReadonlyArray<ParameterValue>,
+  schoolYear: number,
+): ParameterValue | undefined => {
   let found: ParameterValue | undefined;
   for (const entry of entries) {
-    if (entry.effectiveFromSchoolYear <= schoolYear && (!found || entry.effectiveFromSchoolYear >= found.effectiveFromSchoolYear)) {
+    if (
+      entry.effectiveFromSchoolYear <= schoolYear &&
+      (!found || entry.effectiveFromSchoolYear >= found.effectiveFromSchoolYear)
+    ) {
       found = entry;
     }
   }
@@ -86,9 +95,11 @@ export const valueInForce = (entries: ReadonlyArray<ParameterValue>, schoolYear:
 };
 
 /** R-SEL-1: national selection caps, versioned by school year. */
-export const SELECTION_CAPS: ReadonlyArray<{ readonly effectiveFromSchoolYear: number; readonly outcomes: number; readonly performances: number }> = [
-  { effectiveFromSchoolYear: 0, outcomes: 6, performances: 10 },
-];
+export const SELECTION_CAPS: ReadonlyArray<{
+  readonly effectiveFromSchoolYear: number;
+  readonly outcomes: number;
+  readonly performances: number;
+}> = [{ effectiveFromSchoolYear: 0, outcomes: 6, performances: 10 }];
 
 export const selectionCapsFor = (schoolYear: number) => {
   let found = SELECTION_CAPS[0]!;

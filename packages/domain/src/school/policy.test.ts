@@ -1,9 +1,22 @@
-import { certifiersOf, foldEvents, MEBIBYTE, mayCertify, parameterFor, schoolDecider, selectionCapsFor, valueInForce, workPeriodOf, type CourseInfo } from '@licheng/domain';
+import {
+  certifiersOf,
+  foldEvents,
+  MEBIBYTE,
+  mayCertify,
+  parameterFor,
+  schoolDecider,
+  selectionCapsFor,
+  valueInForce,
+  workPeriodOf,
+  type CourseInfo,
+} from '@licheng/domain';
 import { schoolEvent, schoolFixture } from '@licheng/testing';
 
 const withParameters = (...values: ReadonlyArray<[string, number | null, number]>) =>
   schoolFixture({
-    extra: values.map(([parameter, value, effectiveFromSchoolYear]) => schoolEvent('ParameterSet', { parameter, value, effectiveFromSchoolYear })),
+    extra: values.map(([parameter, value, effectiveFromSchoolYear]) =>
+      schoolEvent('ParameterSet', { parameter, value, effectiveFromSchoolYear }),
+    ),
   }).policy;
 
 describe('parameters in force by school year (R-OUT-3, R-OUT-4, R-PERF-2, R-FILE-1, R-FILE-3)', () => {
@@ -54,8 +67,20 @@ describe('parameters in force by school year (R-OUT-3, R-OUT-4, R-PERF-2, R-FILE
   });
 
   it('lets the later of two settings for the same school year win, whatever order the years were set in', () => {
-    expect(parameterFor(withParameters(['outcomeUploadQuota', 6, 111], ['outcomeUploadQuota', 8, 111]), 'outcomeUploadQuota', 111)).toBe(8);
-    expect(parameterFor(withParameters(['outcomeUploadQuota', 8, 112], ['outcomeUploadQuota', 6, 111]), 'outcomeUploadQuota', 112)).toBe(8);
+    expect(
+      parameterFor(
+        withParameters(['outcomeUploadQuota', 6, 111], ['outcomeUploadQuota', 8, 111]),
+        'outcomeUploadQuota',
+        111,
+      ),
+    ).toBe(8);
+    expect(
+      parameterFor(
+        withParameters(['outcomeUploadQuota', 8, 112], ['outcomeUploadQuota', 6, 111]),
+        'outcomeUploadQuota',
+        112,
+      ),
+    ).toBe(8);
   });
 
   it('lets a school set a yearly performance cap of 20 and lift it again (R-PERF-2)', () => {
@@ -77,10 +102,20 @@ describe('national selection caps (R-SEL-1)', () => {
 });
 
 describe('who may certify a course (R-OUT-7)', () => {
-  const course = (overrides: Partial<CourseInfo>): CourseInfo => ({
-    courseId: 'c', term: '1111', subject: '數學', name: '數學', credits: 4, teacherIds: ['t1'], coTaught: false, reviewerIds: [], proxyIds: [], studentIds: {},
-    ...overrides,
-  }) as CourseInfo;
+  const course = (overrides: Partial<CourseInfo>): CourseInfo =>
+    ({
+      courseId: 'c',
+      term: '1111',
+      subject: '數學',
+      name: '數學',
+      credits: 4,
+      teacherIds: ['t1'],
+      coTaught: false,
+      reviewerIds: [],
+      proxyIds: [],
+      studentIds: {},
+      ...overrides,
+    }) as CourseInfo;
 
   it("is the course's teacher, not another teacher", () => {
     expect(mayCertify(course({}), 't1')).toBe(true);
@@ -116,7 +151,11 @@ describe('work periods as folded from events (R-WIN-2, R-WIN-3)', () => {
     const { events } = schoolFixture();
     const changed = foldEvents(schoolDecider.evolve, schoolDecider.initialState(), [
       ...events,
-      schoolEvent('WorkPeriodSet', { term: '1111', item: 'outcomeUpload', window: { start: '2022-09-01T08:00+08:00', end: '2023-01-31T17:00+08:00' } }),
+      schoolEvent('WorkPeriodSet', {
+        term: '1111',
+        item: 'outcomeUpload',
+        window: { start: '2022-09-01T08:00+08:00', end: '2023-01-31T17:00+08:00' },
+      }),
     ]);
     expect(workPeriodOf(changed, '1111', 'outcomeUpload')?.end).toBe('2023-01-31T17:00+08:00');
     expect(workPeriodOf(changed, '1112', 'outcomeUpload')?.end).toBe('2023-03-31T17:00+08:00');

@@ -8,8 +8,12 @@ import { isYearlyCategory, type OperatingItem, type ReceiptCategory, type WorkIt
 /** Queries the deciders ask of the school's policy. All pure reads of the folded school state. */
 
 /** A work period; a round's submission, confirmation or re-check period is the one of that round (R-ROUND-1). */
-export const workPeriodOf = (policy: SchoolPolicy, term: Term | string, item: WorkItem, cohorts?: RoundCohorts): Window | undefined =>
-  policy.workPeriods[`${term}:${item}${cohortsSuffix(cohorts)}`];
+export const workPeriodOf = (
+  policy: SchoolPolicy,
+  term: Term | string,
+  item: WorkItem,
+  cohorts?: RoundCohorts,
+): Window | undefined => policy.workPeriods[`${term}:${item}${cohortsSuffix(cohorts)}`];
 
 export const operatingPeriodOf = (policy: SchoolPolicy, schoolYear: number, item: OperatingItem): Window | undefined =>
   policy.operatingPeriods[`${schoolYear}:${item}`];
@@ -35,10 +39,12 @@ export const certifiersOf = (course: CourseInfo): ReadonlyArray<string> => [
 ];
 
 /** R-AUTH-3: a teacher in the school's registry (registered, or known from records before the registry). */
-export const isTeacherOf = (policy: SchoolPolicy, teacherId: string): boolean => policy.teachers[teacherId] !== undefined;
+export const isTeacherOf = (policy: SchoolPolicy, teacherId: string): boolean =>
+  policy.teachers[teacherId] !== undefined;
 
 /** R-REP-6: the name a report shows for a teacher: their registered name, else their id. */
-export const teacherNameOf = (policy: SchoolPolicy, teacherId: string): string => policy.teachers[teacherId]?.name ?? teacherId;
+export const teacherNameOf = (policy: SchoolPolicy, teacherId: string): string =>
+  policy.teachers[teacherId]?.name ?? teacherId;
 
 /** The homeroom teacher of a student's class in a school year, if placed (R-AUTH-2). */
 export const homeroomTeacherOf = (policy: SchoolPolicy, studentId: string, schoolYear: number): string | undefined => {
@@ -63,4 +69,5 @@ export const isLinkedParent = (policy: SchoolPolicy, parentId: string, studentId
   policy.parentLinks[parentId]?.[studentId] === true;
 
 /** R-AUTH-6: the students a parent account is linked to, in id order. */
-export const linkedStudentsOf = (policy: SchoolPolicy, parentId: string): ReadonlyArray<string> => Object.keys(policy.parentLinks[parentId] ?? {}).sort();
+export const linkedStudentsOf = (policy: SchoolPolicy, parentId: string): ReadonlyArray<string> =>
+  Object.keys(policy.parentLinks[parentId] ?? {}).sort();

@@ -13,11 +13,19 @@ const STAFF_ROLES: ReadonlySet<Role> = new Set<Role>(['teacher', 'submitter']);
  * that is in use (是否使用=是), counts them as a member, and holds the code with that right — all as the
  * school stream stands when the command is decided, so a removal affects only later commands.
  */
-export const mayUseFunction = (policy: SchoolPolicy, actor: Actor, codes: ReadonlyArray<string>, right: FunctionRight): boolean => {
+export const mayUseFunction = (
+  policy: SchoolPolicy,
+  actor: Actor,
+  codes: ReadonlyArray<string>,
+  right: FunctionRight,
+): boolean => {
   if (actor.role === 'admin') return true;
   if (!STAFF_ROLES.has(actor.role)) return false;
   return Object.values(policy.roleGroups).some(
-    (group) => group.inUse && group.memberIds.includes(actor.id) && group.functions.some((f) => codes.includes(f.code) && f[right]),
+    (group) =>
+      group.inUse &&
+      group.memberIds.includes(actor.id) &&
+      group.functions.some((f) => codes.includes(f.code) && f[right]),
   );
 };
 

@@ -65,7 +65,12 @@ export const isYearlyItem = (item: WorkItem): boolean => YEARLY_ITEMS.has(item);
  * confirmation, re-check and the yearly performance upload are not bounded by it: seed 001's real round
  * confirms term 1092 data in November 2021, after school year 109's operating period has ended.
  */
-const OPERATING_ITEMS: ReadonlySet<WorkItem> = new Set<WorkItem>(['outcomeUpload', 'outcomeCertification', 'outcomeSelection', 'performanceSelection']);
+const OPERATING_ITEMS: ReadonlySet<WorkItem> = new Set<WorkItem>([
+  'outcomeUpload',
+  'outcomeCertification',
+  'outcomeSelection',
+  'performanceSelection',
+]);
 
 export const isBoundedByOperatingPeriod = (item: WorkItem): boolean => OPERATING_ITEMS.has(item);
 

@@ -2,7 +2,10 @@ import * as t from 'io-ts';
 import { Id, SchoolId } from './primitives';
 
 /** The roles of people who belong to one school: each acts only on that school's data (R-AUTH-1, R-AUTH-3). */
-export const SchoolRole = t.keyof({ student: null, parent: null, teacher: null, admin: null, submitter: null }, 'SchoolRole');
+export const SchoolRole = t.keyof(
+  { student: null, parent: null, teacher: null, admin: null, submitter: null },
+  'SchoolRole',
+);
 export type SchoolRole = t.TypeOf<typeof SchoolRole>;
 
 /**
@@ -36,11 +39,14 @@ export const RecordedActor = t.exact(
 );
 export type RecordedActor = t.TypeOf<typeof RecordedActor>;
 
-export const isPlatformActor = (actor: { readonly role: Role }): boolean => actor.role === 'system' || actor.role === 'city';
+export const isPlatformActor = (actor: { readonly role: Role }): boolean =>
+  actor.role === 'system' || actor.role === 'city';
 
 /**
  * A recorded actor as the command was judged: one stored without a school acted, by the rules then in
  * force, for the school whose stream it wrote, so an audit decides it again as that school's member.
  */
 export const boundToSchool = (actor: RecordedActor, schoolId: string): Actor =>
-  isPlatformActor(actor) ? { id: actor.id, role: actor.role as PlatformRole } : ({ id: actor.id, role: actor.role, schoolId: actor.schoolId ?? schoolId } as SchoolMember);
+  isPlatformActor(actor)
+    ? { id: actor.id, role: actor.role as PlatformRole }
+    : ({ id: actor.id, role: actor.role, schoolId: actor.schoolId ?? schoolId } as SchoolMember);

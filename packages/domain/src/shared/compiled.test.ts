@@ -20,8 +20,18 @@ const Shape = t.exact(
 const Refined = t.refinement(t.string, (s) => s.length > 2, 'Long');
 const Positive = t.refinement(t.number, (n) => n > 0, 'Positive');
 
-const anyValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constant('s1'), fc.array(fc.string()));
-const field = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: anyValue });
+const anyValue = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.constant('s1'),
+  fc.array(fc.string()),
+);
+const field = <T>(valid: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: anyValue });
 const shapeInput = fc.record(
   {
     name: field(fc.string()),
@@ -46,7 +56,11 @@ describe('compiled decoders', () => {
         const expected = byIoTs(Shape as AnyCodec, input);
         const actual = compiled(input);
         if (expected === INVALID) return actual === INVALID;
-        return actual !== INVALID && JSON.stringify(actual) === JSON.stringify(expected) && Object.keys(actual as object).join() === Object.keys(expected as object).join();
+        return (
+          actual !== INVALID &&
+          JSON.stringify(actual) === JSON.stringify(expected) &&
+          Object.keys(actual as object).join() === Object.keys(expected as object).join()
+        );
       }),
       { numRuns: 2_000 },
     );
@@ -63,12 +77,14 @@ describe('compiled decoders', () => {
 
   it('checks a refinement of a string inline, and its predicate again for each new string', () => {
     const compiled = compileDecoder(Refined as AnyCodec);
-    for (const input of ['abc', 'abc', 'ab', 42, null, undefined, 'abcd']) expect(compiled(input)).toBe(byIoTs(Refined as AnyCodec, input));
+    for (const input of ['abc', 'abc', 'ab', 42, null, undefined, 'abcd'])
+      expect(compiled(input)).toBe(byIoTs(Refined as AnyCodec, input));
   });
 
   it('decodes a refinement of a number as io-ts does, refusing a numeric string', () => {
     const compiled = compileDecoder(Positive as AnyCodec);
-    for (const input of [1, 1, 0, -2, '3', null, 2.5]) expect(compiled(input)).toBe(byIoTs(Positive as AnyCodec, input));
+    for (const input of [1, 1, 0, -2, '3', null, 2.5])
+      expect(compiled(input)).toBe(byIoTs(Positive as AnyCodec, input));
     expect(compiled('3')).toBe(INVALID);
   });
 });

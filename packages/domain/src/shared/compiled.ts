@@ -96,12 +96,20 @@ const requiredLiteral = (codec: AnyCodec, key: string): { value: unknown } | und
  */
 type Primitive = 'string' | 'number' | 'boolean';
 const primitiveOf = (codec: AnyCodec): Primitive | undefined =>
-  codec._tag === 'StringType' ? 'string' : codec._tag === 'NumberType' ? 'number' : codec._tag === 'BooleanType' ? 'boolean' : undefined;
+  codec._tag === 'StringType'
+    ? 'string'
+    : codec._tag === 'NumberType'
+      ? 'number'
+      : codec._tag === 'BooleanType'
+        ? 'boolean'
+        : undefined;
 
-const byIoTs = (codec: AnyCodec): Compiled => (input) => {
-  const result = codec.decode(input);
-  return E.isLeft(result) ? INVALID : result.right;
-};
+const byIoTs =
+  (codec: AnyCodec): Compiled =>
+  (input) => {
+    const result = codec.decode(input);
+    return E.isLeft(result) ? INVALID : result.right;
+  };
 
 export const compileDecoder = (codec: AnyCodec): Compiled => {
   switch (codec._tag) {
@@ -266,9 +274,12 @@ export const compileDecoder = (codec: AnyCodec): Compiled => {
       // A union whose members each require a different literal at one key (a tagged union) can pick the one
       // member that could succeed: every other member fails on that literal, so trying them in order is the same.
       const first = members[0]?.member;
-      const tagKey = first?._tag === 'ExactType' || first?._tag === 'InterfaceType' || first?._tag === 'IntersectionType'
-        ? Object.keys(propsOf(first._tag === 'ExactType' ? first.type! : first) ?? {}).find((key) => members.every(({ member }) => requiredLiteral(member, key)))
-        : undefined;
+      const tagKey =
+        first?._tag === 'ExactType' || first?._tag === 'InterfaceType' || first?._tag === 'IntersectionType'
+          ? Object.keys(propsOf(first._tag === 'ExactType' ? first.type! : first) ?? {}).find((key) =>
+              members.every(({ member }) => requiredLiteral(member, key)),
+            )
+          : undefined;
       if (tagKey !== undefined) {
         const byTag = new Map<unknown, Compiled>();
         for (const { member, decode } of members) {

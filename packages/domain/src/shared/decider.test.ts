@@ -1,22 +1,35 @@
-import { foldEvents, foldFromInitial, portfolioDecider, schoolDecider, submissionDecider, type SchoolEvent } from '@licheng/domain';
+import {
+  foldEvents,
+  foldFromInitial,
+  portfolioDecider,
+  schoolDecider,
+  submissionDecider,
+  type SchoolEvent,
+} from '@licheng/domain';
 
-const registered: SchoolEvent = { type: 'SchoolRegistered', data: { schoolId: 'S1' as never, name: '甲高中' as never } };
+const registered: SchoolEvent = {
+  type: 'SchoolRegistered',
+  data: { schoolId: 'S1' as never, name: '甲高中' as never },
+};
 
 describe('the fold contract (shared/decider.ts)', () => {
   it.each([
     ['school', schoolDecider],
     ['portfolio', portfolioDecider],
     ['submission', submissionDecider],
-  ] as const)('gives each %s caller a new initial state of its own, so folding one in place leaves the next untouched', (_, decider) => {
-    const first = decider.initialState() as unknown as Record<string, unknown>;
-    const second = decider.initialState() as unknown as Record<string, unknown>;
-    expect(first).not.toBe(second);
-    expect(first).toEqual(second);
-    for (const key of Object.keys(first)) {
-      if (typeof first[key] === 'object' && first[key] !== null) expect(first[key]).not.toBe(second[key]);
-    }
-    expect(Object.isFrozen(first)).toBe(false);
-  });
+  ] as const)(
+    'gives each %s caller a new initial state of its own, so folding one in place leaves the next untouched',
+    (_, decider) => {
+      const first = decider.initialState() as unknown as Record<string, unknown>;
+      const second = decider.initialState() as unknown as Record<string, unknown>;
+      expect(first).not.toBe(second);
+      expect(first).toEqual(second);
+      for (const key of Object.keys(first)) {
+        if (typeof first[key] === 'object' && first[key] !== null) expect(first[key]).not.toBe(second[key]);
+      }
+      expect(Object.isFrozen(first)).toBe(false);
+    },
+  );
 
   it('folds in place from a new initial state to the state a produce gives, frozen all the way down', () => {
     const inPlace = foldFromInitial(schoolDecider, [registered]);

@@ -39,7 +39,10 @@ export const foldEvents = <Event, State>(evolve: Evolve<State, Event>, state: St
  * frozen deep before anyone else sees it. The same state `foldEvents` gives from the initial state, at a
  * fraction of the cost of a proxy per object touched over hundreds of events.
  */
-export const foldFromInitial = <Event, State>(decider: Pick<Decider<unknown, Event, State, unknown>, 'initialState' | 'evolve'>, events: Iterable<Event>): State => {
+export const foldFromInitial = <Event, State>(
+  decider: Pick<Decider<unknown, Event, State, unknown>, 'initialState' | 'evolve'>,
+  events: Iterable<Event>,
+): State => {
   const state = decider.initialState();
   for (const event of events) decider.evolve(state as Draft<State>, event);
   return freeze(state, true);

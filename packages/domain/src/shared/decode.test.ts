@@ -6,7 +6,13 @@ import { decodeWith } from './decode';
 import type { DomainError } from './errors';
 import { NonNegativeInt } from './primitives';
 
-const pdfMeta = { name: 'report.pdf', mimeType: 'application/pdf', sizeBytes: 500_000, sha256: 'a'.repeat(64), storageKey: 'files/report.pdf' };
+const pdfMeta = {
+  name: 'report.pdf',
+  mimeType: 'application/pdf',
+  sizeBytes: 500_000,
+  sha256: 'a'.repeat(64),
+  storageKey: 'files/report.pdf',
+};
 
 const envelope = (type: string, data: unknown, extra: Record<string, unknown> = {}) => ({
   commandId: 'cmd-1',
@@ -18,7 +24,15 @@ const envelope = (type: string, data: unknown, extra: Record<string, unknown> = 
 });
 
 const upload = (data: Record<string, unknown> = {}) =>
-  envelope('UploadCourseOutcome', { schoolId: 'sch1', studentId: 's1', outcomeId: 'o1', courseId: 'math-1111', description: '函數報告', document: pdfMeta, ...data });
+  envelope('UploadCourseOutcome', {
+    schoolId: 'sch1',
+    studentId: 's1',
+    outcomeId: 'o1',
+    courseId: 'math-1111',
+    description: '函數報告',
+    document: pdfMeta,
+    ...data,
+  });
 
 const refusal = (input: unknown): DomainError => {
   const result = decodeCommand(input);
@@ -35,13 +49,21 @@ describe('decoding a command', () => {
     if (E.isRight(result)) {
       expect(result.right.aggregate).toBe('portfolio');
       expect(result.right.command.type).toBe('UploadCourseOutcome');
-      expect(result.right.meta).toEqual({ commandId: 'cmd-1', now: '2022-10-01T10:00+08:00', actor: { id: 's1', role: 'student', schoolId: 'sch1' } });
+      expect(result.right.meta).toEqual({
+        commandId: 'cmd-1',
+        now: '2022-10-01T10:00+08:00',
+        actor: { id: 's1', role: 'student', schoolId: 'sch1' },
+      });
     }
   });
 
   it('routes a valid school command to the school', () => {
     const result = decodeCommand(
-      envelope('SetParameter', { schoolId: 'sch1', parameter: 'outcomeUploadQuota', value: 6, effectiveFromSchoolYear: 111 }, { actor: { id: 'admin', role: 'admin', schoolId: 'sch1' } }),
+      envelope(
+        'SetParameter',
+        { schoolId: 'sch1', parameter: 'outcomeUploadQuota', value: 6, effectiveFromSchoolYear: 111 },
+        { actor: { id: 'admin', role: 'admin', schoolId: 'sch1' } },
+      ),
     );
     expect(E.isRight(result) && result.right.aggregate).toBe('school');
   });
@@ -70,7 +92,10 @@ describe('decoding a command', () => {
 
   it('refuses file metadata without a size or a storage key (R-FILE-4)', () => {
     const { sizeBytes: _size, storageKey: _key, ...partial } = pdfMeta;
-    expect(pathsOf(refusal(upload({ document: partial })))).toEqual(['data.document.sizeBytes', 'data.document.storageKey']);
+    expect(pathsOf(refusal(upload({ document: partial })))).toEqual([
+      'data.document.sizeBytes',
+      'data.document.storageKey',
+    ]);
   });
 
   it('names a missing required field of the data', () => {
@@ -124,7 +149,9 @@ describe('decoding a command', () => {
   });
 
   it('refuses an unknown actor role at actor.role', () => {
-    expect(pathsOf(refusal({ ...upload(), actor: { id: 's1', role: 'principal', schoolId: 'sch1' } }))).toEqual(['actor.role']);
+    expect(pathsOf(refusal({ ...upload(), actor: { id: 's1', role: 'principal', schoolId: 'sch1' } }))).toEqual([
+      'actor.role',
+    ]);
   });
 
   it('refuses a non-object input at the root paths', () => {
@@ -135,9 +162,16 @@ describe('decoding a command', () => {
   it('refuses a flexible learning performance of 19 weeks, naming data.details.weeks (R-PERF-5)', () => {
     const error = refusal(
       envelope('RecordPerformance', {
-        schoolId: 'sch1', studentId: 's1', performanceId: 'p1', schoolYear: 111, semester: 1,
+        schoolId: 'sch1',
+        studentId: 's1',
+        performanceId: 'p1',
+        schoolYear: 111,
+        semester: 1,
         details: { category: 'flexibleLearning', kind: '自主學習', name: '程式設計', periodsPerWeek: 2, weeks: 19 },
-        startDate: '2022-09-01', endDate: '2023-01-15', description: '自主學習成果', document: pdfMeta,
+        startDate: '2022-09-01',
+        endDate: '2023-01-15',
+        description: '自主學習成果',
+        document: pdfMeta,
       }),
     );
     expect(error.code).toBe('INVALID_INPUT');
@@ -146,14 +180,26 @@ describe('decoding a command', () => {
 
   it('names the failing element of a list kept non-empty by a refinement, e.g. data.stages.1.groupId', () => {
     const error = refusal(
-      envelope('SetPlanApprovalOrder', { schoolId: 'sch1', stages: [{ kind: 'advisor' }, { kind: 'roleGroup', groupId: 'bad id!' }] }, { actor: { id: 'admin', role: 'admin', schoolId: 'sch1' } }),
+      envelope(
+        'SetPlanApprovalOrder',
+        { schoolId: 'sch1', stages: [{ kind: 'advisor' }, { kind: 'roleGroup', groupId: 'bad id!' }] },
+        { actor: { id: 'admin', role: 'admin', schoolId: 'sch1' } },
+      ),
     );
     expect(error.code).toBe('INVALID_INPUT');
     expect(pathsOf(error)).toContain('data.stages.1.groupId');
   });
 
   it('lists every command type it knows in the refusal of an unknown one', () => {
-    expect(COMMAND_TYPES).toEqual(expect.arrayContaining(['UploadCourseOutcome', 'CertifyCourseOutcome', 'SelectPerformance', 'SetWorkPeriod', 'SetParameter']));
+    expect(COMMAND_TYPES).toEqual(
+      expect.arrayContaining([
+        'UploadCourseOutcome',
+        'CertifyCourseOutcome',
+        'SelectPerformance',
+        'SetWorkPeriod',
+        'SetParameter',
+      ]),
+    );
   });
 });
 
@@ -175,7 +221,9 @@ describe('decodeWith', () => {
   });
 
   it('names the index of a failing element of a refined array (a refinement adds no step to the path)', () => {
-    const Items = t.type({ items: t.refinement(t.array(t.type({ n: NonNegativeInt })), (a) => a.length > 0, 'NonEmptyItems') });
+    const Items = t.type({
+      items: t.refinement(t.array(t.type({ n: NonNegativeInt })), (a) => a.length > 0, 'NonEmptyItems'),
+    });
     const result = decodeWith(Items, 'thing')({ items: [{ n: 1 }, { n: -1 }] });
     expect(E.isLeft(result) && result.left.details['paths']).toEqual(['items.1.n']);
   });
@@ -187,7 +235,9 @@ describe('decodeWith', () => {
   });
 
   it('leaves out the member index of a union even inside a refinement', () => {
-    const Refined = t.type({ x: t.refinement(t.union([t.type({ a: t.string }), t.type({ b: t.string })]), () => true, 'R') });
+    const Refined = t.type({
+      x: t.refinement(t.union([t.type({ a: t.string }), t.type({ b: t.string })]), () => true, 'R'),
+    });
     const result = decodeWith(Refined, 'thing')({ x: {} });
     expect(E.isLeft(result) && result.left.details['paths']).toEqual(['x.a', 'x.b']);
   });
@@ -210,7 +260,11 @@ describe('decodeWith', () => {
       return undefined;
     };
     // fast-check defines a generated `__proto__` key as an own property, as JSON.parse does.
-    const input = fc.anything({ key: fc.oneof(fc.string({ maxLength: 3 }), fc.constant('__proto__')), maxDepth: 4, values: [fc.string(), fc.integer(), fc.boolean(), fc.constant(null)] });
+    const input = fc.anything({
+      key: fc.oneof(fc.string({ maxLength: 3 }), fc.constant('__proto__')),
+      maxDepth: 4,
+      values: [fc.string(), fc.integer(), fc.boolean(), fc.constant(null)],
+    });
     fc.assert(
       fc.property(input, (value) => {
         const result = decodeWith(t.unknown, 'thing')(value);

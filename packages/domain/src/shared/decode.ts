@@ -12,7 +12,8 @@ type Tagged = { readonly _tag?: string; readonly type?: unknown };
  */
 const isCombinator = (type: t.Decoder<unknown, unknown> | undefined): boolean => {
   let inner = type as Tagged | undefined;
-  while (inner && (inner._tag === 'RefinementType' || inner._tag === 'ExactType' || inner._tag === 'ReadonlyType')) inner = inner.type as Tagged;
+  while (inner && (inner._tag === 'RefinementType' || inner._tag === 'ExactType' || inner._tag === 'ReadonlyType'))
+    inner = inner.type as Tagged;
   return inner?._tag === 'UnionType' || inner?._tag === 'IntersectionType';
 };
 
@@ -23,7 +24,9 @@ const pathOf = (error: t.ValidationError): string =>
     .join('.');
 
 /** One line per failing path: `data.document.sizeBytes: expected FileSize, got -3`. */
-export const describeValidationErrors = (errors: t.Errors): ReadonlyArray<{ path: string; expected: string; actual: string }> =>
+export const describeValidationErrors = (
+  errors: t.Errors,
+): ReadonlyArray<{ path: string; expected: string; actual: string }> =>
   errors.map((error) => {
     const last = error.context[error.context.length - 1];
     return {
@@ -100,13 +103,20 @@ const compiledOf = (codec: AnyCodec): Compiled => {
 export const decodeWith = <A, O>(codec: t.Type<A, O, unknown>, what: string) => {
   const compiled = compiledOf(codec as AnyCodec);
   return (input: unknown): E.Either<DomainError<'INVALID_INPUT'>, A> => {
-    const smuggled = typeof input === 'object' && input !== null && hasPrototypeKey(input, 0) ? prototypeKeyPath(input) : undefined;
+    const smuggled =
+      typeof input === 'object' && input !== null && hasPrototypeKey(input, 0) ? prototypeKeyPath(input) : undefined;
     if (smuggled !== undefined) {
       return E.left(
-        domainError('INVALID_INPUT', null, `${what} 含有不允許的鍵 __proto__（${smuggled}）`, `${what} carries a forbidden __proto__ key at ${smuggled}`, {
-          paths: [smuggled],
-          problems: [{ path: smuggled, expected: 'no __proto__ key', actual: '__proto__' }],
-        }),
+        domainError(
+          'INVALID_INPUT',
+          null,
+          `${what} 含有不允許的鍵 __proto__（${smuggled}）`,
+          `${what} carries a forbidden __proto__ key at ${smuggled}`,
+          {
+            paths: [smuggled],
+            problems: [{ path: smuggled, expected: 'no __proto__ key', actual: '__proto__' }],
+          },
+        ),
       );
     }
     // Valid input takes the compiled path; io-ts decodes only what it must explain.

@@ -43,7 +43,11 @@ export const loneSurrogateAt = (s: string): number => {
 const checkText = (s: string, path: ReadonlyArray<string>): void => {
   const at = loneSurrogateAt(s);
   if (at >= 0) {
-    throw new Refused({ path: pathOf(path), expected: 'text without lone surrogates', actual: `lone surrogate U+${s.charCodeAt(at).toString(16).toUpperCase()} at index ${at}` });
+    throw new Refused({
+      path: pathOf(path),
+      expected: 'text without lone surrogates',
+      actual: `lone surrogate U+${s.charCodeAt(at).toString(16).toUpperCase()} at index ${at}`,
+    });
   }
 };
 
@@ -53,7 +57,8 @@ const copy = (value: unknown, path: string[], depth: number): unknown => {
     return value;
   }
   if (typeof value !== 'object' || value === null) return value;
-  if (depth >= MAX_DEPTH) throw new Refused({ path: pathOf(path), expected: `at most ${MAX_DEPTH} levels of nesting`, actual: 'deeper' });
+  if (depth >= MAX_DEPTH)
+    throw new Refused({ path: pathOf(path), expected: `at most ${MAX_DEPTH} levels of nesting`, actual: 'deeper' });
   const keys = Reflect.ownKeys(value);
   const target: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
   for (const key of keys) {
@@ -89,6 +94,8 @@ export const plainCopyOf = (input: unknown, what: string): E.Either<DomainError<
   } catch (error) {
     if (error instanceof Refused) return E.left(refused(what, error.refusal));
     // A proxy's trap threw: refuse, naming where the copy was reading.
-    return E.left(refused(what, { path: pathOf(path), expected: 'readable data', actual: 'a value that threw when read' }));
+    return E.left(
+      refused(what, { path: pathOf(path), expected: 'readable data', actual: 'a value that threw when read' }),
+    );
   }
 };

@@ -21,7 +21,9 @@ describe('ids', () => {
 
   it('tells a member name by its length and text exactly as the set of names does', () => {
     const names = [...OBJECT_MEMBER_NAMES];
-    const nearMiss = fc.constantFrom(...names).chain((name) => fc.nat(name.length - 1).map((i) => `${name.slice(0, i)}X${name.slice(i + 1)}`));
+    const nearMiss = fc
+      .constantFrom(...names)
+      .chain((name) => fc.nat(name.length - 1).map((i) => `${name.slice(0, i)}X${name.slice(i + 1)}`));
     fc.assert(
       fc.property(fc.oneof(fc.constantFrom(...names), nearMiss, fc.string({ maxLength: 24 })), (s) => {
         expect(isObjectMemberName(s)).toBe(OBJECT_MEMBER_NAMES.has(s));

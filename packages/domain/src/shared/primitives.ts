@@ -24,7 +24,9 @@ export const OBJECT_MEMBER_NAMES: ReadonlySet<string> = new Set([
 
 // The names by length: a Set's lookup hashes the string, which costs as much again as the pattern's test,
 // and every stored event's ids pass here; almost no id has a member's length, and the rest differ at once.
-const MEMBER_NAMES_BY_LENGTH: ReadonlyArray<ReadonlyArray<string> | undefined> = [...OBJECT_MEMBER_NAMES].reduce<string[][]>((byLength, name) => {
+const MEMBER_NAMES_BY_LENGTH: ReadonlyArray<ReadonlyArray<string> | undefined> = [...OBJECT_MEMBER_NAMES].reduce<
+  string[][]
+>((byLength, name) => {
   (byLength[name.length] ??= []).push(name);
   return byLength;
 }, []);

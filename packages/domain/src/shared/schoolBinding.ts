@@ -22,11 +22,20 @@ const outside = (actor: Actor, schoolId: string): DomainError<'ACTOR_NOT_OF_SCHO
   );
 };
 
-type Decide<Command, State, Context, Event> = (command: Command, state: State, context: Context) => E.Either<DomainError, ReadonlyArray<Event>>;
+type Decide<Command, State, Context, Event> = (
+  command: Command,
+  state: State,
+  context: Context,
+) => E.Either<DomainError, ReadonlyArray<Event>>;
 
 /** A decide that first refuses an actor of another school; every aggregate of a school is wrapped in it. */
 export const bindActorToSchool =
-  <Command extends { readonly data: { readonly schoolId: string } }, State, Context extends { readonly actor: Actor }, Event>(
+  <
+    Command extends { readonly data: { readonly schoolId: string } },
+    State,
+    Context extends { readonly actor: Actor },
+    Event,
+  >(
     decide: Decide<Command, State, Context, Event>,
   ): Decide<Command, State, Context, Event> =>
   (command, state, context) => {

@@ -1,4 +1,13 @@
-import { dateOf, epochMillisOf, isWithin, liesWithin, TaipeiInstant, taipeiInstant, taipeiInstantOf, Window } from './time';
+import {
+  dateOf,
+  epochMillisOf,
+  isWithin,
+  liesWithin,
+  TaipeiInstant,
+  taipeiInstant,
+  taipeiInstantOf,
+  Window,
+} from './time';
 
 const w = (start: string, end: string): Window => ({ start: taipeiInstant(start), end: taipeiInstant(end) });
 

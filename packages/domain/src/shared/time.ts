@@ -15,7 +15,8 @@ const OFFSET = '+08:00';
 
 /** `YYYY-MM-DDTHH:mm+08:00`: a real date, hours 00–23, minutes 00–59, and nothing else. */
 const isTaipeiMinute = (s: string): boolean => {
-  if (s.length !== 22 || s.charCodeAt(10) !== 84 /* T */ || s.charCodeAt(13) !== 58 /* : */ || !s.endsWith(OFFSET)) return false;
+  if (s.length !== 22 || s.charCodeAt(10) !== 84 /* T */ || s.charCodeAt(13) !== 58 /* : */ || !s.endsWith(OFFSET))
+    return false;
   const hour = digitsAt(s, 11, 2);
   const minute = digitsAt(s, 14, 2);
   return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && isCalendarDateAt(s, 0);

@@ -6,7 +6,11 @@ import { domainError, type DomainError } from './errors';
  * upload look late, or a late one look on time. Instants are Taipei minutes of one fixed shape, so their
  * text orders as time does (R-TIME-2).
  */
-export const backdated = (now: string, latest: string | undefined, streamName: string): DomainError<'TIME_RUNS_BACKWARDS'> | null =>
+export const backdated = (
+  now: string,
+  latest: string | undefined,
+  streamName: string,
+): DomainError<'TIME_RUNS_BACKWARDS'> | null =>
   latest === undefined || now >= latest
     ? null
     : domainError(

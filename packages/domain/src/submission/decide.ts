@@ -51,30 +51,55 @@ export const SUBMIT_FUNCTION_CODES: Readonly<Record<ReceiptCategory, ReadonlyArr
 const mustSubmit = (context: SubmissionContext, category: ReceiptCategory): DomainError | null => {
   const codes = SUBMIT_FUNCTION_CODES[category];
   const { actor } = context;
-  if (codes.length === 0) return actor.role === 'admin' || actor.role === 'system' ? null : submissionErrors.notSubmitter(actor.id, category, codes);
-  return mayUseFunction(context.policy, actor, codes, 'add') ? null : submissionErrors.notSubmitter(actor.id, category, codes);
+  if (codes.length === 0)
+    return actor.role === 'admin' || actor.role === 'system'
+      ? null
+      : submissionErrors.notSubmitter(actor.id, category, codes);
+  return mayUseFunction(context.policy, actor, codes, 'add')
+    ? null
+    : submissionErrors.notSubmitter(actor.id, category, codes);
 };
 
-const checkSubmit = (command: Extract<SubmissionCommand, { type: 'SubmitRoster' }>, state: SubmissionState, context: SubmissionContext): DomainError | null => {
+const checkSubmit = (
+  command: Extract<SubmissionCommand, { type: 'SubmitRoster' }>,
+  state: SubmissionState,
+  context: SubmissionContext,
+): DomainError | null => {
   const { category, period, fid, roster } = command.data;
   const round = command.data.cohorts ?? null;
   const seen = new Set<string>();
   const duplicate = roster.find((entry) => (seen.has(entry.studentId) ? true : (seen.add(entry.studentId), false)));
   const stranger = roster.find((entry) => !context.policy.students[entry.studentId]);
   // R-ROUND-1: a round's roster lists only students of its cohorts.
-  const outsider = round === null ? undefined : roster.find((entry) => !(round as ReadonlyArray<number>).includes(context.policy.students[entry.studentId]?.entrySchoolYear ?? -1));
+  const outsider =
+    round === null
+      ? undefined
+      : roster.find(
+          (entry) =>
+            !(round as ReadonlyArray<number>).includes(context.policy.students[entry.studentId]?.entrySchoolYear ?? -1),
+        );
   // R-REC-4: once accepted, the school may correct and resubmit until the round is sealed.
   const window = workPeriodOf(context.policy, period, submissionItemOf(category), round);
   const item = submissionItemOf(category);
   return (
     mustSubmit(context, category) ??
-    (isYearlyCategory(category) !== (semesterOfTerm(period) === 0) ? submissionErrors.periodMismatch(category, period) : null) ??
-    (isRoundSealed(context.policy, category, period, round) ? schoolErrors.periodSealed(category, period, round) : null) ??
+    (isYearlyCategory(category) !== (semesterOfTerm(period) === 0)
+      ? submissionErrors.periodMismatch(category, period)
+      : null) ??
+    (isRoundSealed(context.policy, category, period, round)
+      ? schoolErrors.periodSealed(category, period, round)
+      : null) ??
     (state.attempts[fid] ? submissionErrors.fidAlreadyUsed(fid) : null) ??
     (roster.length === 0 ? submissionErrors.emptyRoster() : null) ??
     (duplicate ? submissionErrors.duplicateStudent(duplicate.studentId) : null) ??
     (stranger ? accessErrors.studentNotEnrolled(stranger.studentId) : null) ??
-    (outsider ? submissionErrors.notInRound(outsider.studentId, context.policy.students[outsider.studentId]!.entrySchoolYear, round!) : null) ??
+    (outsider
+      ? submissionErrors.notInRound(
+          outsider.studentId,
+          context.policy.students[outsider.studentId]!.entrySchoolYear,
+          round!,
+        )
+      : null) ??
     (state.acceptedFids.length > 0
       ? null
       : !window
@@ -98,7 +123,12 @@ const otherKind = (roster: ReadonlyArray<RosterEntry>, category: ReceiptCategory
 };
 
 /** R-SEAL-3: a student whose answer sealed their data of this round cannot be submitted again. */
-const sealedByAnswer = (roster: ReadonlyArray<RosterEntry>, context: SubmissionContext, category: ReceiptCategory, period: string): DomainError | null => {
+const sealedByAnswer = (
+  roster: ReadonlyArray<RosterEntry>,
+  context: SubmissionContext,
+  category: ReceiptCategory,
+  period: string,
+): DomainError | null => {
   for (const { studentId } of roster) {
     const seal = receiptSeal(context.portfolios[studentId]?.receipts[receiptKey(category, period)]);
     if (seal !== null) return receiptErrors.sealedByAnswer(studentId, category, period, seal);
@@ -106,12 +136,18 @@ const sealedByAnswer = (roster: ReadonlyArray<RosterEntry>, context: SubmissionC
   return null;
 };
 
-const checkResult = (command: Extract<SubmissionCommand, { type: 'RecordSubmissionResult' }>, state: SubmissionState, context: SubmissionContext): DomainError | null => {
+const checkResult = (
+  command: Extract<SubmissionCommand, { type: 'RecordSubmissionResult' }>,
+  state: SubmissionState,
+  context: SubmissionContext,
+): DomainError | null => {
   const { category, period, fid } = command.data;
   const attempt = state.attempts[fid];
   return (
     (context.actor.role === 'system' ? null : mustSubmit(context, category)) ??
-    (isRoundSealed(context.policy, category, period, command.data.cohorts) ? schoolErrors.periodSealed(category, period, command.data.cohorts ?? null) : null) ??
+    (isRoundSealed(context.policy, category, period, command.data.cohorts)
+      ? schoolErrors.periodSealed(category, period, command.data.cohorts ?? null)
+      : null) ??
     (attempt ? null : submissionErrors.unknownFid(fid)) ??
     (attempt!.status === 'awaitingResult' ? null : submissionErrors.resultAlreadyRecorded(fid, attempt!.status))
   );
@@ -133,7 +169,11 @@ export const decideSubmission = (
     case 'RecordSubmissionResult': {
       const problem = checkResult(command, state, context);
       const { fid, message, result } = command.data;
-      return problem ? E.left(problem) : E.right([{ type: result === 'accepted' ? 'SubmissionAccepted' : 'SubmissionRejected', data: { fid, message } }]);
+      return problem
+        ? E.left(problem)
+        : E.right([
+            { type: result === 'accepted' ? 'SubmissionAccepted' : 'SubmissionRejected', data: { fid, message } },
+          ]);
     }
     default:
       return unreachable(command);

@@ -11,11 +11,18 @@ import { ReceiptCategory } from '../school/workItems';
  * for, and (R-REC-7) its fields as the central database holds them; `details` is optional, so a roster
  * written before R-REC-7 reads as it was.
  */
-export const SubmittedItem = withOptional({ itemId: Id, title: NonEmptyText }, { details: ItemDetails }, 'SubmittedItem');
+export const SubmittedItem = withOptional(
+  { itemId: Id, title: NonEmptyText },
+  { details: ItemDetails },
+  'SubmittedItem',
+);
 export type SubmittedItem = t.TypeOf<typeof SubmittedItem>;
 
 /** An item of a receipt statement (R-REC-7): `details` null on a statement issued before R-REC-7 (v1, upcast). */
-export const StatementItem = t.strict({ itemId: Id, title: NonEmptyText, details: t.union([ItemDetails, t.null]) }, 'StatementItem');
+export const StatementItem = t.strict(
+  { itemId: Id, title: NonEmptyText, details: t.union([ItemDetails, t.null]) },
+  'StatementItem',
+);
 export type StatementItem = t.TypeOf<typeof StatementItem>;
 
 /** R-SUB-3: what one student's part of a roster holds. */

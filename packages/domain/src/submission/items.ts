@@ -26,7 +26,14 @@ export const CourseRecordDetails = t.strict(
 
 /** R-REC-7: a cadre record (幹部經歷) as seed 001 shows it: 單位名稱, 幹部等級 (as written, e.g. 班級幹部), 擔任職務, 開始日期, 結束日期. */
 export const CadreRecordDetails = t.strict(
-  { kind: t.literal('cadreRecord'), unit: NonEmptyText, level: NonEmptyText, position: NonEmptyText, startDate: CalendarDate, endDate: CalendarDate },
+  {
+    kind: t.literal('cadreRecord'),
+    unit: NonEmptyText,
+    level: NonEmptyText,
+    position: NonEmptyText,
+    startDate: CalendarDate,
+    endDate: CalendarDate,
+  },
   'CadreRecordDetails',
 );
 
@@ -35,15 +42,20 @@ export const SubmittedFile = t.strict({ name: NonEmptyText, sha256: Sha256Hex },
 export type SubmittedFile = t.TypeOf<typeof SubmittedFile>;
 
 /** R-REC-7: a selected course outcome or performance, with its files' names and digests. */
-export const SelectedItemDetails = t.strict({ kind: t.literal('selectedItem'), files: t.array(SubmittedFile) }, 'SelectedItemDetails');
+export const SelectedItemDetails = t.strict(
+  { kind: t.literal('selectedItem'), files: t.array(SubmittedFile) },
+  'SelectedItemDetails',
+);
 
 /** What a statement shows of one item, field by field (R-REC-7); which kind follows the category. */
 export const ItemDetails = t.union([CourseRecordDetails, CadreRecordDetails, SelectedItemDetails], 'ItemDetails');
 export type ItemDetails = t.TypeOf<typeof ItemDetails>;
 
 /** R-REC-7: the first item whose details are of another category's kind (course record fields on an outcome, …). */
-export const itemOfOtherKind = (category: keyof typeof DETAILS_KIND_OF, items: ReadonlyArray<{ readonly itemId: string; readonly details?: ItemDetails | null }>) =>
-  items.find((item) => item.details != null && item.details.kind !== DETAILS_KIND_OF[category]);
+export const itemOfOtherKind = (
+  category: keyof typeof DETAILS_KIND_OF,
+  items: ReadonlyArray<{ readonly itemId: string; readonly details?: ItemDetails | null }>,
+) => items.find((item) => item.details != null && item.details.kind !== DETAILS_KIND_OF[category]);
 
 /** The kind of details each receipt category's items carry (R-REC-7). */
 export const DETAILS_KIND_OF = {

@@ -9,21 +9,32 @@ import type { RosterEntry } from './events';
 import type { SubmittedFile } from './items';
 
 /** What a student selected for a school year, as R-SEL-3 freezes it: item id → whether it exists at all. */
-const selectionOf = (portfolio: PortfolioState | undefined, category: 'courseOutcomes' | 'performances', schoolYear: number) => {
+const selectionOf = (
+  portfolio: PortfolioState | undefined,
+  category: 'courseOutcomes' | 'performances',
+  schoolYear: number,
+) => {
   const items = category === 'courseOutcomes' ? portfolio?.outcomes : portfolio?.performances;
   const selected = new Set<string>();
-  for (const item of Object.values(items ?? {})) if (item.selected && item.schoolYear === schoolYear) selected.add('outcomeId' in item ? item.outcomeId : item.performanceId);
+  for (const item of Object.values(items ?? {}))
+    if (item.selected && item.schoolYear === schoolYear)
+      selected.add('outcomeId' in item ? item.outcomeId : item.performanceId);
   return { selected, exists: (id: string) => items?.[id] !== undefined };
 };
 
 /** The files of a portfolio item, as a statement names them (R-REC-7). */
-export const filesOf = (portfolio: PortfolioState | undefined, category: 'courseOutcomes' | 'performances', itemId: string): ReadonlyArray<SubmittedFile> => {
+export const filesOf = (
+  portfolio: PortfolioState | undefined,
+  category: 'courseOutcomes' | 'performances',
+  itemId: string,
+): ReadonlyArray<SubmittedFile> => {
   const item = category === 'courseOutcomes' ? portfolio?.outcomes[itemId] : portfolio?.performances[itemId];
   return [item?.document, item?.media].flatMap((file) => (file ? [{ name: file.name, sha256: file.sha256 }] : []));
 };
 
 const sameFiles = (a: ReadonlyArray<SubmittedFile>, b: ReadonlyArray<SubmittedFile>): boolean =>
-  a.length === b.length && a.every((file) => b.some((other) => other.name === file.name && other.sha256 === file.sha256));
+  a.length === b.length &&
+  a.every((file) => b.some((other) => other.name === file.name && other.sha256 === file.sha256));
 
 /**
  * R-SUB-4 / R-SEL-3: a roster of course outcomes or performances holds, for each student it lists, exactly
@@ -52,7 +63,10 @@ export const rosterMatchesSelection = (
       if (!exists(itemId)) return submissionErrors.notAsSelected(entry.studentId, itemId, 'unknown');
       if (!selected.has(itemId)) return submissionErrors.notAsSelected(entry.studentId, itemId, 'unselected');
       // R-REC-7: the files named are the selected item's own, by name and digest.
-      if (details?.kind === 'selectedItem' && !sameFiles(details.files, filesOf(portfolios[entry.studentId], category, itemId))) {
+      if (
+        details?.kind === 'selectedItem' &&
+        !sameFiles(details.files, filesOf(portfolios[entry.studentId], category, itemId))
+      ) {
         return submissionErrors.filesNotAsSelected(entry.studentId, itemId);
       }
     }

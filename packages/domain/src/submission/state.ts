@@ -23,7 +23,13 @@ export interface SubmissionState {
 }
 
 /** A new submission state owned by the caller: the submission decider's `initialState` (shared/decider.ts). */
-export const newSubmissionState = (): SubmissionState => ({ category: null, period: null, cohorts: null, attempts: {}, acceptedFids: [] });
+export const newSubmissionState = (): SubmissionState => ({
+  category: null,
+  period: null,
+  cohorts: null,
+  attempts: {},
+  acceptedFids: [],
+});
 
 /** The state of a round with no attempt, as a frozen value. */
 export const initialSubmissionState: SubmissionState = freeze(newSubmissionState(), true);

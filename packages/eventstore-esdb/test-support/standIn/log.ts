@@ -83,7 +83,13 @@ export class TransactionLog {
     this.end = 1_536n;
     const system = (streamName: string, type: string, json: unknown) =>
       this.commit(streamName, NO_STREAM, [
-        { eventId: randomUUID(), type, contentType: 'application/json', data: Buffer.from(JSON.stringify(json)), metadata: new Uint8Array() },
+        {
+          eventId: randomUUID(),
+          type,
+          contentType: 'application/json',
+          data: Buffer.from(JSON.stringify(json)),
+          metadata: new Uint8Array(),
+        },
       ]);
     system('$epoch-information', '$epoch-information', { epochNumber: 0 });
     system('$settings', '$settings', { $userStreamAcl: { $r: '$all' }, $systemStreamAcl: { $r: '$admins' } });
@@ -110,7 +116,11 @@ export class TransactionLog {
   }
 
   commit(streamName: string, expected: bigint, proposed: ReadonlyArray<ProposedEvent>): CommitResult {
-    const check = this.check(streamName, expected, proposed.map((event) => event.eventId.toLowerCase()));
+    const check = this.check(
+      streamName,
+      expected,
+      proposed.map((event) => event.eventId.toLowerCase()),
+    );
     if (check) return check;
     // An empty write leaves an empty record in the log; it is no event, so it shows nowhere here.
     const stream = this.streams.get(streamName) ?? [];
@@ -133,7 +143,9 @@ export class TransactionLog {
         metadata: event.metadata,
         created,
       };
-      this.end += BigInt(RECORD_HEADER_BYTES + 2 * utf8(streamName) + utf8(event.type) + event.data.length + event.metadata.length);
+      this.end += BigInt(
+        RECORD_HEADER_BYTES + 2 * utf8(streamName) + utf8(event.type) + event.data.length + event.metadata.length,
+      );
       this.events.push(stored);
       stream.push(stored);
       this.committed.set(stored.eventId, { streamName, revision: stored.revision });
@@ -150,7 +162,11 @@ export class TransactionLog {
       return expected === ANY || expected === NO_STREAM ? null : { kind: 'wrong_expected_version', current: -1 };
     }
     const current = stream.length - 1;
-    const repeat = (to: number): CommitResult => ({ kind: 'idempotent', lastRevision: to, position: stream[to]!.position });
+    const repeat = (to: number): CommitResult => ({
+      kind: 'idempotent',
+      lastRevision: to,
+      position: stream[to]!.position,
+    });
     if (expected === ANY || expected === STREAM_EXISTS) {
       let first = true;
       let last = -1;

@@ -26,7 +26,10 @@ export const setStandInClientPackage = (client: ClientPackage): void => {
 };
 
 const generated = <T>(name: string): T => {
-  const base = standInClientPackage() === '@eventstore/db-client' ? '@eventstore/db-client/generated' : '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1';
+  const base =
+    standInClientPackage() === '@eventstore/db-client'
+      ? '@eventstore/db-client/generated'
+      : '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(`${base}/${name}`) as T;
 };
@@ -34,10 +37,12 @@ const generated = <T>(name: string): T => {
 export const { Code } = generated<typeof CodeModule>('code_pb');
 export const { SupportedMethod, SupportedMethods } = generated<typeof Features>('serverfeatures_pb');
 export const { ServerFeaturesService } = generated<typeof FeaturesGrpc>('serverfeatures_grpc_pb');
-export const { AllStreamPosition, Empty, StreamIdentifier, UUID, WrongExpectedVersion } = generated<typeof Shared>('shared_pb');
+export const { AllStreamPosition, Empty, StreamIdentifier, UUID, WrongExpectedVersion } =
+  generated<typeof Shared>('shared_pb');
 export const { Status } = generated<typeof StatusModule>('status_pb');
 export const { StreamsService } = generated<typeof StreamsGrpc>('streams_grpc_pb');
-export const { AppendReq, AppendResp, BatchAppendReq, BatchAppendResp, ReadReq, ReadResp } = generated<typeof Streams>('streams_pb');
+export const { AppendReq, AppendResp, BatchAppendReq, BatchAppendResp, ReadReq, ReadResp } =
+  generated<typeof Streams>('streams_pb');
 
 export type UUID = Shared.UUID;
 export type StreamIdentifier = Shared.StreamIdentifier;

@@ -102,7 +102,8 @@ const toUuid = (id: string, asString: boolean): UUID => {
   return uuid.setStructured(structured);
 };
 
-const streamNameOf = (identifier: StreamIdentifier | undefined): string => Buffer.from(identifier?.getStreamName_asU8() ?? []).toString('utf8');
+const streamNameOf = (identifier: StreamIdentifier | undefined): string =>
+  Buffer.from(identifier?.getStreamName_asU8() ?? []).toString('utf8');
 
 interface Proposed {
   getId(): UUID | undefined;
@@ -115,8 +116,15 @@ interface Proposed {
 const toProposed = (message: Proposed): ProposedEvent => {
   const type = message.getMetadataMap().get('type');
   const contentType = message.getMetadataMap().get('content-type');
-  if (type === undefined || contentType === undefined) throw new Error('required metadata property missing: type and content-type');
-  return { eventId: uuidString(message.getId()), type, contentType, data: message.getData_asU8(), metadata: message.getCustomMetadata_asU8() };
+  if (type === undefined || contentType === undefined)
+    throw new Error('required metadata property missing: type and content-type');
+  return {
+    eventId: uuidString(message.getId()),
+    type,
+    contentType,
+    data: message.getData_asU8(),
+    metadata: message.getCustomMetadata_asU8(),
+  };
 };
 
 const readEvent = (event: StoredEvent, uuidAsString: boolean): ReadResp => {
@@ -127,7 +135,11 @@ const readEvent = (event: StoredEvent, uuidAsString: boolean): ReadResp => {
   // Self-committed: commit and prepare positions are both the record's own position (22.10+ sends them on stream reads too).
   recorded.setCommitPosition(String(event.position));
   recorded.setPreparePosition(String(event.position));
-  recorded.getMetadataMap().set('type', event.type).set('created', String(event.created)).set('content-type', event.contentType);
+  recorded
+    .getMetadataMap()
+    .set('type', event.type)
+    .set('created', String(event.created))
+    .set('content-type', event.contentType);
   recorded.setData(event.data);
   recorded.setCustomMetadata(event.metadata);
   const read = new ReadResp.ReadEvent();
@@ -199,7 +211,14 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
   const batchAppendEnabled = options.batchAppend ?? true;
   const positionOnRepeats = options.positionOnRepeats ?? true;
   const log = new TransactionLog();
-  const stats: StandInStats = { written: 0, idempotent: 0, conflicts: 0, subscriptionsOpened: 0, subscriptionsDropped: 0, repliesLost: 0 };
+  const stats: StandInStats = {
+    written: 0,
+    idempotent: 0,
+    conflicts: 0,
+    subscriptionsOpened: 0,
+    subscriptionsDropped: 0,
+    repliesLost: 0,
+  };
   const subscriptions = new Set<LiveSubscription>();
   let repliesToLose = 0;
   let dropPlan: { events: number; times: number } | undefined;
@@ -219,7 +238,10 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
     return true;
   };
 
-  const readStream = async (call: grpc.ServerWritableStream<ReadReq, ReadResp>, options: ReadReqOptions): Promise<void> => {
+  const readStream = async (
+    call: grpc.ServerWritableStream<ReadReq, ReadResp>,
+    options: ReadReqOptions,
+  ): Promise<void> => {
     const streamOptions = options.getStream()!;
     const identifier = streamOptions.getStreamIdentifier();
     const events = log.stream(streamNameOf(identifier));
@@ -243,13 +265,20 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
     call.end();
   };
 
-  const readAll = async (call: grpc.ServerWritableStream<ReadReq, ReadResp>, options: ReadReqOptions): Promise<void> => {
+  const readAll = async (
+    call: grpc.ServerWritableStream<ReadReq, ReadResp>,
+    options: ReadReqOptions,
+  ): Promise<void> => {
     if (options.getReadDirection() !== ReadReq.Options.ReadDirection.FORWARDS) {
       call.emit('error', failed(grpc.status.UNIMPLEMENTED, 'the stand-in reads $all forwards only'));
       return;
     }
     const all = options.getAll()!;
-    const start = all.hasPosition() ? log.indexAt(BigInt(all.getPosition()!.getCommitPosition())) : all.hasEnd() ? log.eventCount : 0;
+    const start = all.hasPosition()
+      ? log.indexAt(BigInt(all.getPosition()!.getCommitPosition()))
+      : all.hasEnd()
+        ? log.eventCount
+        : 0;
     const { filter } = filterOf(options);
     const asString = options.getUuidOption()?.hasString() ?? false;
     let count = BigInt(options.getCount());
@@ -263,7 +292,10 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
     call.end();
   };
 
-  const subscribeToAll = async (call: grpc.ServerWritableStream<ReadReq, ReadResp>, options: ReadReqOptions): Promise<void> => {
+  const subscribeToAll = async (
+    call: grpc.ServerWritableStream<ReadReq, ReadResp>,
+    options: ReadReqOptions,
+  ): Promise<void> => {
     const all = options.getAll()!;
     const { filter, window, multiplier } = filterOf(options);
     if (multiplier === 0) throw new Error('checkpointIntervalMultiplier must be positive');
@@ -272,7 +304,9 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
     // From a position: the server reads the first event at or after it and starts after that one.
     let index = all.hasPosition()
       ? Math.min(log.indexAt(BigInt(all.getPosition()!.getCommitPosition())) + 1, log.eventCount)
-      : all.hasEnd() ? log.eventCount : 0;
+      : all.hasEnd()
+        ? log.eventCount
+        : 0;
     const planned = dropPlan && dropPlan.times > 0 ? dropPlan : undefined;
     if (planned) planned.times--;
     const subscription = new LiveSubscription(call, planned?.events);
@@ -285,7 +319,10 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
     call.on('cancelled', finish);
     call.on('close', finish);
     try {
-      await send(call, new ReadResp().setConfirmation(new ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID())));
+      await send(
+        call,
+        new ReadResp().setConfirmation(new ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID())),
+      );
       let considered = 0;
       let caughtUp = false;
       while (!subscription.ended) {
@@ -315,7 +352,9 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
         }
         if (considered >= interval && !subscription.ended) {
           considered %= interval;
-          const position = new ReadResp.Checkpoint().setCommitPosition(String(checkpoint)).setPreparePosition(String(checkpoint));
+          const position = new ReadResp.Checkpoint()
+            .setCommitPosition(String(checkpoint))
+            .setPreparePosition(String(checkpoint));
           await send(call, new ReadResp().setCheckpoint(position));
         }
       }
@@ -374,7 +413,8 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
           }
         })();
         const result = commit(streamNameOf(header.getStreamIdentifier()), expected, events);
-        if (result.kind !== 'wrong_expected_version' && loseReply()) return callback(unavailable('the stand-in lost the reply'));
+        if (result.kind !== 'wrong_expected_version' && loseReply())
+          return callback(unavailable('the stand-in lost the reply'));
         const response = new AppendResp();
         if (result.kind === 'wrong_expected_version') {
           const wrong = new AppendResp.WrongExpectedVersion();
@@ -390,7 +430,12 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
           if (result.lastRevision < 0) success.setNoStream(new Empty());
           else success.setCurrentRevision(String(result.lastRevision));
           if (result.kind === 'idempotent' && !positionOnRepeats) success.setNoPosition(new Empty());
-          else success.setPosition(new AppendResp.Position().setCommitPosition(String(result.position)).setPreparePosition(String(result.position)));
+          else
+            success.setPosition(
+              new AppendResp.Position()
+                .setCommitPosition(String(result.position))
+                .setPreparePosition(String(result.position)),
+            );
           response.setSuccess(success);
         }
         callback(null, response);
@@ -452,13 +497,20 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
           else wrong.setExpectedStreamPosition(String(write.expected));
           const details = new Any();
           details.pack(wrong.serializeBinary(), 'event_store.client.WrongExpectedVersion');
-          response.setError(new Status().setCode(Code.ALREADY_EXISTS).setMessage('WrongExpectedVersion').setDetails(details));
+          response.setError(
+            new Status().setCode(Code.ALREADY_EXISTS).setMessage('WrongExpectedVersion').setDetails(details),
+          );
         } else {
           const success = new BatchAppendResp.Success();
           if (result.lastRevision < 0) success.setNoStream(new ProtobufEmpty());
           else success.setCurrentRevision(String(result.lastRevision));
           if (result.kind === 'idempotent' && !positionOnRepeats) success.setNoPosition(new ProtobufEmpty());
-          else success.setPosition(new AllStreamPosition().setCommitPosition(String(result.position)).setPreparePosition(String(result.position)));
+          else
+            success.setPosition(
+              new AllStreamPosition()
+                .setCommitPosition(String(result.position))
+                .setPreparePosition(String(result.position)),
+            );
           response.setSuccess(success);
         }
         call.write(response);
@@ -468,7 +520,8 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
     },
 
     delete: (_call, callback) => callback(failed(grpc.status.UNIMPLEMENTED, 'the stand-in does not delete streams')),
-    tombstone: (_call, callback) => callback(failed(grpc.status.UNIMPLEMENTED, 'the stand-in does not tombstone streams')),
+    tombstone: (_call, callback) =>
+      callback(failed(grpc.status.UNIMPLEMENTED, 'the stand-in does not tombstone streams')),
   };
 
   const features: IServerFeaturesServer = {
@@ -480,7 +533,8 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
         method('event_store.client.streams.streams', 'append'),
         method('event_store.client.server_features.serverfeatures', 'getsupportedmethods'),
       ];
-      if (batchAppendEnabled) methods.push(method('event_store.client.streams.streams', 'batchappend', 'deadline_duration'));
+      if (batchAppendEnabled)
+        methods.push(method('event_store.client.streams.streams', 'batchappend', 'deadline_duration'));
       callback(null, new SupportedMethods().setEventStoreServerVersion('23.10.0').setMethodsList(methods));
     },
   };
@@ -489,7 +543,9 @@ export const startStandIn = async (options: StandInOptions = {}): Promise<StandI
   server.addService(StreamsService, batchAppendEnabled ? streams : { ...streams, batchAppend: undefined as never });
   server.addService(ServerFeaturesService, features);
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
   );
 
   return {

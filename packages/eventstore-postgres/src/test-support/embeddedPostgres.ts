@@ -29,7 +29,10 @@ export const startEmbeddedServer = async (): Promise<EmbeddedServer> => {
     const message = await answer;
     if (message[expected] !== true) throw new Error(`the embedded server did not ${line}: ${JSON.stringify(message)}`);
   };
-  const ready: Record<string, unknown> = await Promise.race([next(), exited.then(() => ({ ready: false, error: 'the server process exited' }))]);
+  const ready: Record<string, unknown> = await Promise.race([
+    next(),
+    exited.then(() => ({ ready: false, error: 'the server process exited' })),
+  ]);
   if (ready.ready !== true) throw new Error(`the embedded server did not start: ${JSON.stringify(ready)}`);
   return {
     connectionString: ready.connectionString as string,

@@ -8,10 +8,13 @@ import { runInThisContext } from 'node:vm';
  */
 export const nativePglite = (): PgliteClass => {
   const realProcess = runInThisContext('process') as { getBuiltinModule?: (id: string) => unknown };
-  if (!realProcess.getBuiltinModule) throw new Error('the PGlite tests need Node 20.16 or later (process.getBuiltinModule)');
+  if (!realProcess.getBuiltinModule)
+    throw new Error('the PGlite tests need Node 20.16 or later (process.getBuiltinModule)');
   const { createRequire } = realProcess.getBuiltinModule('node:module') as typeof import('node:module');
-  return (createRequire(__filename)('@electric-sql/pglite') as typeof import('@electric-sql/pglite')).PGlite as unknown as PgliteClass;
+  return (createRequire(__filename)('@electric-sql/pglite') as typeof import('@electric-sql/pglite'))
+    .PGlite as unknown as PgliteClass;
 };
 
 /** Fails to compile when PGlite's own instance no longer fits the interface the adapter declares for it. */
-export const fitsPgliteInstance = (pglite: import('@electric-sql/pglite').PGlite): import('../sql').PgliteInstance => pglite;
+export const fitsPgliteInstance = (pglite: import('@electric-sql/pglite').PGlite): import('../sql').PgliteInstance =>
+  pglite;

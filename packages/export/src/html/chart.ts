@@ -24,12 +24,24 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** A deadline as read on the day of the report: passed, or how many days are left (R-REC-5). */
 const deadlineText = (deadline: string, takenAt: Date | undefined): string => {
   const at = new Date(deadline);
-  const left = takenAt === undefined ? '' : at.getTime() <= takenAt.getTime() ? ' 已截止' : ` 剩 ${Math.ceil((at.getTime() - takenAt.getTime()) / DAY_MS)} 天`;
+  const left =
+    takenAt === undefined
+      ? ''
+      : at.getTime() <= takenAt.getTime()
+        ? ' 已截止'
+        : ` 剩 ${Math.ceil((at.getTime() - takenAt.getTime()) / DAY_MS)} 天`;
   return `期限 ${takenAtText(at)}${left}`;
 };
 
 /** One class and category: the students by status as stacked segments, then confirmed/applicable. */
-const cell = (className: string, p: CategoryProgress, left: number, top: number, ownDeadline: string | null, takenAt: Date | undefined): string => {
+const cell = (
+  className: string,
+  p: CategoryProgress,
+  left: number,
+  top: number,
+  ownDeadline: string | null,
+  takenAt: Date | undefined,
+): string => {
   const total = RECEIPT_STATUSES.reduce((n, s) => n + p.counts[s], 0);
   let at = left;
   const segments = RECEIPT_STATUSES.filter((s) => p.counts[s] > 0).map((status) => {
@@ -41,7 +53,10 @@ const cell = (className: string, p: CategoryProgress, left: number, top: number,
     return rect;
   });
   const ratio = `<text class="ratio" x="${left + BAR_WIDTH + 6}" y="${top + BAR_HEIGHT - 2}">${confirmedOf(p)}/${applicableOf(p)}</text>`;
-  const deadline = ownDeadline === null ? '' : `<text class="deadline" data-deadline="${x(ownDeadline)}" x="${left}" y="${top + BAR_HEIGHT + 13}">${x(deadlineText(ownDeadline, takenAt))}</text>`;
+  const deadline =
+    ownDeadline === null
+      ? ''
+      : `<text class="deadline" data-deadline="${x(ownDeadline)}" x="${left}" y="${top + BAR_HEIGHT + 13}">${x(deadlineText(ownDeadline, takenAt))}</text>`;
   const frame = `<rect class="frame" x="${left}" y="${top}" width="${BAR_WIDTH}" height="${BAR_HEIGHT}" fill="none" stroke="#9e9e9e"/>`;
   return `<g class="cell" data-category="${p.category}" data-confirmed="${confirmedOf(p)}" data-applicable="${applicableOf(p)}">${segments.join('')}${frame}${ratio}${deadline}</g>`;
 };
@@ -55,7 +70,9 @@ export const progressChart = (progress: ConfirmationProgress, takenAt: Date | un
   const width = LABEL_WIDTH + CELL_WIDTH * RECEIPT_CATEGORIES.length;
   const height = HEAD_HEIGHT + ROW_HEIGHT * progress.classes.length + LEGEND_HEIGHT;
   const shared = RECEIPT_CATEGORIES.map((category) => {
-    const deadlines = new Set(progress.classes.map((c) => c.categories.find((p) => p.category === category)?.deadline ?? null));
+    const deadlines = new Set(
+      progress.classes.map((c) => c.categories.find((p) => p.category === category)?.deadline ?? null),
+    );
     return deadlines.size === 1 ? [...deadlines][0]! : undefined;
   });
   const heads = RECEIPT_CATEGORIES.map((category, i) => {
@@ -63,7 +80,9 @@ export const progressChart = (progress: ConfirmationProgress, takenAt: Date | un
     const deadline = shared[i];
     return (
       `<g class="category" data-category="${category}"><text class="head" x="${left}" y="18">${RECEIPT_CATEGORY_LABELS[category]} <tspan class="en">${CATEGORY_EN[category]}</tspan></text>` +
-      (deadline ? `<text class="deadline" data-deadline="${x(deadline)}" x="${left}" y="36">${x(deadlineText(deadline, takenAt))}</text>` : '') +
+      (deadline
+        ? `<text class="deadline" data-deadline="${x(deadline)}" x="${left}" y="36">${x(deadlineText(deadline, takenAt))}</text>`
+        : '') +
       '</g>'
     );
   });
@@ -71,7 +90,16 @@ export const progressChart = (progress: ConfirmationProgress, takenAt: Date | un
     const top = HEAD_HEIGHT + ROW_HEIGHT * r;
     const cells = RECEIPT_CATEGORIES.map((category, i) => {
       const p = klass.categories.find((c) => c.category === category);
-      return p ? cell(klass.className, p, LABEL_WIDTH + CELL_WIDTH * i, top, shared[i] === undefined ? p.deadline : null, takenAt) : '';
+      return p
+        ? cell(
+            klass.className,
+            p,
+            LABEL_WIDTH + CELL_WIDTH * i,
+            top,
+            shared[i] === undefined ? p.deadline : null,
+            takenAt,
+          )
+        : '';
     });
     return `<g class="class-row" data-class="${x(klass.className)}"><text class="class-name" x="0" y="${top + BAR_HEIGHT - 2}">${x(klass.className)}</text>${cells.join('')}</g>`;
   });

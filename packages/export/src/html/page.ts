@@ -11,14 +11,18 @@ export interface HtmlOptions extends ReportHeading {
 
 const cellHtml = (cell: Cell | undefined, attention: ReadonlySet<string>, tag: 'td' | 'th' = 'td'): string => {
   if (cell === undefined) return `<${tag}></${tag}>`;
-  const classes = [typeof cell === 'number' ? 'number' : '', typeof cell === 'string' && attention.has(cell) ? 'attention' : ''].filter((c) => c);
+  const classes = [
+    typeof cell === 'number' ? 'number' : '',
+    typeof cell === 'string' && attention.has(cell) ? 'attention' : '',
+  ].filter((c) => c);
   return `<${tag}${classes.length > 0 ? ` class="${classes.join(' ')}"` : ''}>${x(cell)}</${tag}>`;
 };
 
 /** A report table: header, the rows with the statuses to act on marked, and the totals line as its foot. */
 export const tableHtml = (table: Table): string => {
   const attention = new Set(table.attention ?? []);
-  const row = (cells: Readonly<Record<string, Cell>>) => table.columns.map((c) => cellHtml(cells[c.key], attention)).join('');
+  const row = (cells: Readonly<Record<string, Cell>>) =>
+    table.columns.map((c) => cellHtml(cells[c.key], attention)).join('');
   return (
     `<table class="report"><caption>${x(fullTitle(table))}</caption>` +
     `<thead><tr>${table.columns.map((c) => `<th scope="col">${x(c.header)}</th>`).join('')}</tr></thead>` +
@@ -35,7 +39,11 @@ export const tableHtml = (table: Table): string => {
  * Every text from the log (names, classes, the school) is escaped.
  */
 export const toHtml = (tables: ReadonlyArray<Table>, options: HtmlOptions = {}): string => {
-  const title = tables[0] ? fullTitle(tables[0]) : options.progress ? `${options.progress.term} 收訖明細確認進度` : '報表';
+  const title = tables[0]
+    ? fullTitle(tables[0])
+    : options.progress
+      ? `${options.progress.term} 收訖明細確認進度`
+      : '報表';
   const school = options.school ?? options.progress?.schoolName;
   const chart = options.progress
     ? `<section class="chart"><h2>收訖明細確認進度 <span class="en">confirmation progress</span></h2>${progressChart(options.progress, options.takenAt)}</section>`
@@ -55,7 +63,9 @@ export const toHtml = (tables: ReadonlyArray<Table>, options: HtmlOptions = {}):
     '<header>',
     school ? `<p class="school">${x(school)}</p>` : '',
     `<h1>${x(title)}</h1>`,
-    options.takenAt ? `<p class="taken-at">統計時間 <span class="en">as of</span> <time datetime="${options.takenAt.toISOString()}">${takenAtText(options.takenAt)}</time></p>` : '',
+    options.takenAt
+      ? `<p class="taken-at">統計時間 <span class="en">as of</span> <time datetime="${options.takenAt.toISOString()}">${takenAtText(options.takenAt)}</time></p>`
+      : '',
     '</header>',
     '<main>',
     chart,

@@ -29,7 +29,12 @@ export const zipEntries = (zip: Buffer): ReadonlyMap<string, string> => {
 };
 
 const unescape = (text: string): string =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Every `<tag …>` (or self-closing) element's attributes, in document order. */
 export const elements = (xml: string, tag: string): ReadonlyArray<Readonly<Record<string, string>>> =>
@@ -38,7 +43,10 @@ export const elements = (xml: string, tag: string): ReadonlyArray<Readonly<Recor
   );
 
 /** A worksheet's cells by reference (`A1`), text resolved through the shared strings, with their style index. */
-export const sheetCells = (parts: ReadonlyMap<string, string>, sheet: number): ReadonlyMap<string, { readonly text: string; readonly style: number }> => {
+export const sheetCells = (
+  parts: ReadonlyMap<string, string>,
+  sheet: number,
+): ReadonlyMap<string, { readonly text: string; readonly style: number }> => {
   const shared = [...(parts.get('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((si) =>
     unescape([...si[1]!.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join('')),
   );
@@ -47,7 +55,12 @@ export const sheetCells = (parts: ReadonlyMap<string, string>, sheet: number): R
   for (const c of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const type = /t="(\w+)"/.exec(c[2]!)?.[1];
     const v = /<v>([^<]*)<\/v>/.exec(c[3] ?? '')?.[1] ?? '';
-    const text = type === 's' ? shared[Number(v)] ?? '' : type === 'inlineStr' ? unescape(/<t[^>]*>([^<]*)</.exec(c[3] ?? '')?.[1] ?? '') : unescape(v);
+    const text =
+      type === 's'
+        ? (shared[Number(v)] ?? '')
+        : type === 'inlineStr'
+          ? unescape(/<t[^>]*>([^<]*)</.exec(c[3] ?? '')?.[1] ?? '')
+          : unescape(v);
     cells.set(c[1]!, { text, style: Number(/s="(\d+)"/.exec(c[2]!)?.[1] ?? 0) });
   }
   return cells;

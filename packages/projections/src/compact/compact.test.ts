@@ -27,19 +27,30 @@ const everyReport = (view: ReportsSource): unknown[] => {
       const classes = classesOf(school.policy, schoolYear);
       for (const term of [`${schoolYear}1`, `${schoolYear}2`]) {
         for (const klass of classes) {
-          for (const filter of ['all', 'pending', 'confirmed'] as const) reports.push(classConfirmationReport(view, { schoolId, classId: klass.classId, term, filter }));
+          for (const filter of ['all', 'pending', 'confirmed'] as const)
+            reports.push(classConfirmationReport(view, { schoolId, classId: klass.classId, term, filter }));
         }
-        reports.push(outcomeStatusReport(view, { schoolId, term }), uncertifiedTeacherReport(view, { schoolId, term }), outcomeUsageStatistics(view, { schoolId, term }));
+        reports.push(
+          outcomeStatusReport(view, { schoolId, term }),
+          uncertifiedTeacherReport(view, { schoolId, term }),
+          outcomeUsageStatistics(view, { schoolId, term }),
+        );
       }
       for (const klass of classes) {
-        reports.push(performanceSelectionReport(view, { schoolId, classId: klass.classId, schoolYear }), outcomeSelectionReport(view, { schoolId, classId: klass.classId, schoolYear }));
+        reports.push(
+          performanceSelectionReport(view, { schoolId, classId: klass.classId, schoolYear }),
+          outcomeSelectionReport(view, { schoolId, classId: klass.classId, schoolYear }),
+        );
       }
-      for (const studentId of Object.keys(school.policy.students)) reports.push(studentNotice(view, { schoolId, studentId, schoolYear }));
+      for (const studentId of Object.keys(school.policy.students))
+        reports.push(studentNotice(view, { schoolId, studentId, schoolYear }));
       reports.push(studentNotices(view, { schoolId, schoolYear }));
       // R-NOTE-1: the teachers' reminder hour on a few days of the year.
-      for (const month of ['08', '09', '10', '11', '12']) reports.push(remindersDue(view, { schoolId, at: `${schoolYear + 1911}-${month}-01T13:00+08:00` }));
+      for (const month of ['08', '09', '10', '11', '12'])
+        reports.push(remindersDue(view, { schoolId, at: `${schoolYear + 1911}-${month}-01T13:00+08:00` }));
     }
-    for (const category of ['courseRecords', 'cadreRecords', 'courseOutcomes', 'performances'] as const) reports.push(submissionHistory(view, { schoolId, category }));
+    for (const category of ['courseRecords', 'cadreRecords', 'courseOutcomes', 'performances'] as const)
+      reports.push(submissionHistory(view, { schoolId, category }));
     reports.push(receptionLog(view, { schoolId }));
   }
   return reports;
@@ -88,7 +99,11 @@ describe('the compact reports view', () => {
     const store = new InMemoryEventStore();
     for (const line of text.trimEnd().split('\n')) {
       const { streamName, revision, eventId, type, data, metadata } = JSON.parse(line) as RecordedEvent;
-      await store.appendToStream(streamName, [{ eventId, type, data, metadata }], revision === 0 ? 'no_stream' : revision - 1);
+      await store.appendToStream(
+        streamName,
+        [{ eventId, type, data, metadata }],
+        revision === 0 ? 'no_stream' : revision - 1,
+      );
     }
     const runner = ok(await createProjectionRunner(store, compactReportsProjection, inMemoryViewStore()).rebuild());
     expect(runner.view).toEqual(fromLog.view);

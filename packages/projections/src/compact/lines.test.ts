@@ -39,7 +39,12 @@ describe('reading a log line by line', () => {
   });
 
   it('gives exactly the lines of the text, however its bytes are cut into chunks', async () => {
-    const text = fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('\n', '\r\n', '學', '😀', '\r')), { maxLength: 30 }).map((parts) => parts.join(''));
+    const text = fc
+      .array(
+        fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('\n', '\r\n', '學', '😀', '\r')),
+        { maxLength: 30 },
+      )
+      .map((parts) => parts.join(''));
     await fc.assert(
       fc.asyncProperty(text, fc.array(fc.nat(), { maxLength: 12 }), async (t, offsets) => {
         expect(await linesOf(cut(t, offsets))).toEqual(expectedLines(t));
@@ -50,7 +55,10 @@ describe('reading a log line by line', () => {
 
   it('reads a line longer than many chunks whole', async () => {
     const long = '學'.repeat(100_000);
-    const chunks = cut(`${long}\n${long}`, Array.from({ length: 50 }, (_, i) => i * 6_007 + 1));
+    const chunks = cut(
+      `${long}\n${long}`,
+      Array.from({ length: 50 }, (_, i) => i * 6_007 + 1),
+    );
     expect(await linesOf(chunks)).toEqual([long, long]);
   });
 

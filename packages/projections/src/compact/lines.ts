@@ -18,7 +18,12 @@ export const lineSplitter = (): LineSplitter => {
   // The start of a line that has not ended yet, in pieces: joined once, when its '\n' comes.
   let pending: Buffer[] = [];
   const push = (chunk: Uint8Array | string): string[] => {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buffer =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, 'utf8')
+        : Buffer.isBuffer(chunk)
+          ? chunk
+          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let end = buffer.indexOf(NEWLINE);
     if (end === -1) {
       pending.push(Buffer.from(buffer));

@@ -18,7 +18,9 @@ export interface LogRebuildOptions {
 }
 
 const lineError = (line: number, reason: string): DomainError =>
-  domainError('LOG_LINE_INVALID', null, `第 ${line} 行無法讀取：${reason}`, `line ${line} cannot be read: ${reason}`, { line });
+  domainError('LOG_LINE_INVALID', null, `第 ${line} 行無法讀取：${reason}`, `line ${line} cannot be read: ${reason}`, {
+    line,
+  });
 
 /** Where a rebuild has got to: kept between chunks, read and written back once per chunk. */
 interface Progress {
@@ -50,8 +52,16 @@ const foldLines = <View>(
       } catch (cause) {
         return lineError(line, cause instanceof Error ? cause.message : String(cause));
       }
-      if (typeof record !== 'object' || record === null || typeof record.position !== 'number' || record.position <= position) {
-        return lineError(line, `position ${String((record as { position?: unknown } | null)?.position)} does not follow ${position}`);
+      if (
+        typeof record !== 'object' ||
+        record === null ||
+        typeof record.position !== 'number' ||
+        record.position <= position
+      ) {
+        return lineError(
+          line,
+          `position ${String((record as { position?: unknown } | null)?.position)} does not follow ${position}`,
+        );
       }
       const decoded = decodeRecorded(record);
       if (E.isLeft(decoded)) return decoded.left;
@@ -95,7 +105,15 @@ export const rebuildFromLog = async <View>(
   } catch (cause) {
     if (isDomainError(cause)) return E.left(cause);
     const { line } = progress;
-    return E.left(domainError('PROJECTION_FAILED', null, `投影 ${projection.name} 在第 ${line} 行停止：${String(cause)}`, `Projection ${projection.name} stopped at line ${line}: ${cause instanceof Error ? cause.message : String(cause)}`, { projection: projection.name, line }));
+    return E.left(
+      domainError(
+        'PROJECTION_FAILED',
+        null,
+        `投影 ${projection.name} 在第 ${line} 行停止：${String(cause)}`,
+        `Projection ${projection.name} stopped at line ${line}: ${cause instanceof Error ? cause.message : String(cause)}`,
+        { projection: projection.name, line },
+      ),
+    );
   } finally {
     // A stream handed in is its owner's to close.
     if (input !== source) (input as ReadStream).destroy();

@@ -35,7 +35,11 @@ export const asReportsView = (view: CompactReportsView): ReportsSource => view;
 
 const NONE: ReadonlyArray<true> = Object.freeze([]);
 const SOME: ReadonlyArray<true> = Object.freeze([true as const]);
-const ANSWER_OF = { ReceiptConfirmed: 'confirmed', ReceiptErrorReported: 'reported', ReceiptDeemedCorrect: 'deemedCorrect' } as const;
+const ANSWER_OF = {
+  ReceiptConfirmed: 'confirmed',
+  ReceiptErrorReported: 'reported',
+  ReceiptDeemedCorrect: 'deemedCorrect',
+} as const;
 
 /**
  * Strings that repeat across students (course ids, terms, subjects, teachers) are kept once: a parsed
@@ -58,7 +62,15 @@ export const evolveCompactPortfolio = (portfolio: Draft<CompactPortfolio>, event
   switch (event.type) {
     case 'CourseOutcomeUploaded': {
       const { outcomeId, courseId, term, subject } = event.data;
-      p.outcomes[outcomeId] = { outcomeId, courseId: intern(courseId), term: intern(term), schoolYear: schoolYearOfTerm(term as Term), subject: intern(subject), status: 'draft', selected: false };
+      p.outcomes[outcomeId] = {
+        outcomeId,
+        courseId: intern(courseId),
+        term: intern(term),
+        schoolYear: schoolYearOfTerm(term as Term),
+        subject: intern(subject),
+        status: 'draft',
+        selected: false,
+      };
       return;
     }
     case 'CourseOutcomeEdited': {
@@ -84,7 +96,11 @@ export const evolveCompactPortfolio = (portfolio: Draft<CompactPortfolio>, event
     }
     case 'PerformanceRecorded':
     case 'CadreRecordSynced':
-      p.performances[event.data.performanceId] = { schoolYear: event.data.schoolYear, semester: event.data.semester, selected: false };
+      p.performances[event.data.performanceId] = {
+        schoolYear: event.data.schoolYear,
+        semester: event.data.semester,
+        selected: false,
+      };
       return;
     case 'PerformanceDeleted':
       delete p.performances[event.data.performanceId];
@@ -129,5 +145,8 @@ export const evolveCompactPortfolio = (portfolio: Draft<CompactPortfolio>, event
 export const compactReportsProjection: Projection<CompactReportsView> = {
   name: 'reports-compact',
   initialView: { schools: {} },
-  apply: applyToSchools<CompactPortfolio>(() => ({ outcomes: emptyRecord(), performances: emptyRecord(), receipts: emptyRecord() }), evolveCompactPortfolio),
+  apply: applyToSchools<CompactPortfolio>(
+    () => ({ outcomes: emptyRecord(), performances: emptyRecord(), receipts: emptyRecord() }),
+    evolveCompactPortfolio,
+  ),
 };

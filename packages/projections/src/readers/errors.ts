@@ -50,18 +50,34 @@ export const readErrors = {
     domainError(
       'NOT_HOMEROOM_TEACHER',
       'R-AUTH-2',
-      'classId' in what ? `教師 ${teacherId} 不是班級 ${what.classId} 的導師` : `教師 ${teacherId} 不是學生 ${what.studentId} 的導師`,
-      'classId' in what ? `Teacher ${teacherId} is not the homeroom teacher of class ${what.classId}` : `Teacher ${teacherId} is not the homeroom teacher of student ${what.studentId}`,
+      'classId' in what
+        ? `教師 ${teacherId} 不是班級 ${what.classId} 的導師`
+        : `教師 ${teacherId} 不是學生 ${what.studentId} 的導師`,
+      'classId' in what
+        ? `Teacher ${teacherId} is not the homeroom teacher of class ${what.classId}`
+        : `Teacher ${teacherId} is not the homeroom teacher of student ${what.studentId}`,
       { teacherId, ...what },
     ),
   notOwnPortfolio: (studentId: string, readerId: string) =>
-    domainError('NOT_OWN_PORTFOLIO', 'R-AUTH-1', `學生 ${readerId} 只能讀取自己的資料，不可讀取 ${studentId} 的`, `Student ${readerId} reads only their own data, not ${studentId}'s`, {
-      studentId,
-      readerId,
-    }),
+    domainError(
+      'NOT_OWN_PORTFOLIO',
+      'R-AUTH-1',
+      `學生 ${readerId} 只能讀取自己的資料，不可讀取 ${studentId} 的`,
+      `Student ${readerId} reads only their own data, not ${studentId}'s`,
+      {
+        studentId,
+        readerId,
+      },
+    ),
   parentNotLinked: (parentId: string, studentId: string) =>
-    domainError('PARENT_NOT_LINKED', 'R-AUTH-6', `親子帳號 ${parentId} 未連結學生 ${studentId}`, `Parent account ${parentId} is not linked to student ${studentId}`, {
-      parentId,
-      studentId,
-    }),
+    domainError(
+      'PARENT_NOT_LINKED',
+      'R-AUTH-6',
+      `親子帳號 ${parentId} 未連結學生 ${studentId}`,
+      `Parent account ${parentId} is not linked to student ${studentId}`,
+      {
+        parentId,
+        studentId,
+      },
+    ),
 };

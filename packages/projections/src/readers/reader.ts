@@ -23,7 +23,12 @@ export const SELECTION_QUERY_FUNCTIONS: ReadonlyArray<string> = ['S0205S', 'S020
  * its 新增/修改/刪除 rights. The one place reads consult role groups.
  */
 export const holdsSelectionQueries = (policy: SchoolState, userId: string): boolean =>
-  valuesOf(policy.roleGroups).some((group) => group.inUse && group.memberIds.includes(userId) && group.functionCodes.some((code) => SELECTION_QUERY_FUNCTIONS.includes(code)));
+  valuesOf(policy.roleGroups).some(
+    (group) =>
+      group.inUse &&
+      group.memberIds.includes(userId) &&
+      group.functionCodes.some((code) => SELECTION_QUERY_FUNCTIONS.includes(code)),
+  );
 
 const STAFF: ReadonlySet<Role> = new Set<Role>(['teacher', 'admin', 'submitter']);
 
@@ -39,13 +44,19 @@ export const checkSchool = (reader: Reader, schoolId: string): Check => actorOut
 
 /** The classes a teacher is homeroom teacher of, in a school year (R-AUTH-2). */
 export const homeroomClassesOf = (policy: SchoolState, teacherId: string, schoolYear: number): ReadonlySet<string> =>
-  new Set(valuesOf(policy.classes).filter((c) => c.homeroomTeacherId === teacherId && c.schoolYear === schoolYear).map((c) => c.classId));
+  new Set(
+    valuesOf(policy.classes)
+      .filter((c) => c.homeroomTeacherId === teacherId && c.schoolYear === schoolYear)
+      .map((c) => c.classId),
+  );
 
 /** R-AUTH-2 / R-REC-6: a class's reports are its homeroom teacher's, the administrator's and the selection-query holders'. */
 export const checkClass = (policy: SchoolState, reader: Reader, classId: string, read: ReadName): Check => {
   if (readsWholeSchool(policy, reader)) return null;
   if (reader.role !== 'teacher') return readErrors.roleMayNotRead(reader, read);
-  return policy.classes[classId]?.homeroomTeacherId === reader.id ? null : readErrors.notHomeroomTeacher(reader.id, { classId });
+  return policy.classes[classId]?.homeroomTeacherId === reader.id
+    ? null
+    : readErrors.notHomeroomTeacher(reader.id, { classId });
 };
 
 /** The student's homeroom teacher in a school year, or in the latest year they were placed when none is named. */
@@ -61,7 +72,13 @@ const homeroomOf = (policy: SchoolState, studentId: string, schoolYear?: number)
  * to them, their homeroom teacher (of `schoolYear`, else of their latest class), the administrator and the
  * selection-query holders.
  */
-export const checkStudent = (policy: SchoolState, reader: Reader, studentId: string, read: ReadName, schoolYear?: number): Check => {
+export const checkStudent = (
+  policy: SchoolState,
+  reader: Reader,
+  studentId: string,
+  read: ReadName,
+  schoolYear?: number,
+): Check => {
   switch (reader.role) {
     case 'student':
       return reader.id === studentId ? null : readErrors.notOwnPortfolio(studentId, reader.id);

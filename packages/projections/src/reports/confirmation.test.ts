@@ -5,7 +5,13 @@ import { portfolioEvent, schoolEvent, schoolFixture, seedEvents } from '@licheng
 import { reportsProjection, type ReportsView } from '../reportsView';
 import { createProjectionRunner } from '../runner';
 import { inMemoryViewStore } from '../viewStore';
-import { classConfirmationReport, FILTER_STATUSES, classConfirmationTable, receiptStatusOf, type ClassConfirmationReport } from './confirmation';
+import {
+  classConfirmationReport,
+  FILTER_STATUSES,
+  classConfirmationTable,
+  receiptStatusOf,
+  type ClassConfirmationReport,
+} from './confirmation';
 import { confirmationProgress, confirmationProgressTable } from './progress';
 
 /**
@@ -21,7 +27,12 @@ const school = schoolFixture({
     { id: 's5', name: '王美', seat: 4 },
   ],
   extra: [
-    schoolEvent('ClassRegistered', { classId: 'c302', schoolYear: 111, name: '普通三02班', homeroomTeacherId: 't-home2' }),
+    schoolEvent('ClassRegistered', {
+      classId: 'c302',
+      schoolYear: 111,
+      name: '普通三02班',
+      homeroomTeacherId: 't-home2',
+    }),
     schoolEvent('StudentEnrolled', { studentId: 's6', studentNumber: '109101', name: '周杰', entrySchoolYear: 109 }),
     schoolEvent('StudentPlaced', { studentId: 's6', schoolYear: 111, classId: 'c302', seatNumber: 1 }),
   ],
@@ -29,11 +40,24 @@ const school = schoolFixture({
 
 type Category = 'courseRecords' | 'cadreRecords' | 'courseOutcomes' | 'performances';
 const statement = (studentId: string, category: Category, period: string, fid = '57170'): PortfolioEvent =>
-  portfolioEvent('ReceiptStatementIssued', { studentId, category, period, fid, items: [{ itemId: `${category}-${studentId}`, title: '提交資料' }] });
-const confirmed = (category: Category, period: string, stage = 'first'): PortfolioEvent => portfolioEvent('ReceiptConfirmed', { category, period, stage });
-const deemed = (category: Category, period: string, stage = 'first'): PortfolioEvent => portfolioEvent('ReceiptDeemedCorrect', { category, period, stage });
+  portfolioEvent('ReceiptStatementIssued', {
+    studentId,
+    category,
+    period,
+    fid,
+    items: [{ itemId: `${category}-${studentId}`, title: '提交資料' }],
+  });
+const confirmed = (category: Category, period: string, stage = 'first'): PortfolioEvent =>
+  portfolioEvent('ReceiptConfirmed', { category, period, stage });
+const deemed = (category: Category, period: string, stage = 'first'): PortfolioEvent =>
+  portfolioEvent('ReceiptDeemedCorrect', { category, period, stage });
 const reported = (category: Category, period: string, stage = 'first'): PortfolioEvent =>
-  portfolioEvent('ReceiptErrorReported', { category, period, stage, problems: [{ kind: 'missing', reason: '少了社團幹部' }] });
+  portfolioEvent('ReceiptErrorReported', {
+    category,
+    period,
+    stage,
+    problems: [{ kind: 'missing', reason: '少了社團幹部' }],
+  });
 const reviewed = (category: Category, period: string, finding: 'dataWasRight' | 'corrected'): PortfolioEvent =>
   portfolioEvent('ReceiptReviewRecorded', { category, period, finding, reviewerId: 'sub1' });
 
@@ -87,7 +111,11 @@ const HISTORY: Record<string, PortfolioEvent[]> = {
     statement('s4', 'courseRecords', '1112', '57171'),
     deemed('courseRecords', '1112', 'recheck'),
   ],
-  s5: [statement('s5', 'courseRecords', '1112'), reported('courseRecords', '1112'), statement('s5', 'performances', '1110')],
+  s5: [
+    statement('s5', 'courseRecords', '1112'),
+    reported('courseRecords', '1112'),
+    statement('s5', 'performances', '1110'),
+  ],
   s6: [statement('s6', 'courseRecords', '1112')],
 };
 
@@ -112,24 +140,64 @@ const reportOf = (query: Partial<Parameters<typeof classConfirmationReport>[1]> 
 };
 
 const ROW_LIN = {
-  className: '普通三01班', seatNumber: 1, studentNumber: '109002', name: '林廷',
-  statuses: { courseRecords: 'confirmed', courseOutcomes: 'reported', performances: 'confirmed', cadreRecords: 'notApplicable' },
+  className: '普通三01班',
+  seatNumber: 1,
+  studentNumber: '109002',
+  name: '林廷',
+  statuses: {
+    courseRecords: 'confirmed',
+    courseOutcomes: 'reported',
+    performances: 'confirmed',
+    cadreRecords: 'notApplicable',
+  },
 };
 const ROW_HONG = {
-  className: '普通三01班', seatNumber: 2, studentNumber: '109003', name: '洪堯',
-  statuses: { courseRecords: 'deemed', courseOutcomes: 'confirmed', performances: 'confirmed', cadreRecords: 'confirmed' },
+  className: '普通三01班',
+  seatNumber: 2,
+  studentNumber: '109003',
+  name: '洪堯',
+  statuses: {
+    courseRecords: 'deemed',
+    courseOutcomes: 'confirmed',
+    performances: 'confirmed',
+    cadreRecords: 'confirmed',
+  },
 };
 const ROW_HUANG_SHENG = {
-  className: '普通三01班', seatNumber: 3, studentNumber: '109001', name: '黃盛',
-  statuses: { courseRecords: 'pending', courseOutcomes: 'confirmed', performances: 'notApplicable', cadreRecords: 'deemed' },
+  className: '普通三01班',
+  seatNumber: 3,
+  studentNumber: '109001',
+  name: '黃盛',
+  statuses: {
+    courseRecords: 'pending',
+    courseOutcomes: 'confirmed',
+    performances: 'notApplicable',
+    cadreRecords: 'deemed',
+  },
 };
 const ROW_WANG = {
-  className: '普通三01班', seatNumber: 4, studentNumber: '109005', name: '王美',
-  statuses: { courseRecords: 'reported', courseOutcomes: 'notApplicable', performances: 'pending', cadreRecords: 'notApplicable' },
+  className: '普通三01班',
+  seatNumber: 4,
+  studentNumber: '109005',
+  name: '王美',
+  statuses: {
+    courseRecords: 'reported',
+    courseOutcomes: 'notApplicable',
+    performances: 'pending',
+    cadreRecords: 'notApplicable',
+  },
 };
 const ROW_HUANG_CONG = {
-  className: '普通三01班', seatNumber: 5, studentNumber: '109004', name: '黃聰',
-  statuses: { courseRecords: 'deemed', courseOutcomes: 'notApplicable', performances: 'notApplicable', cadreRecords: 'notApplicable' },
+  className: '普通三01班',
+  seatNumber: 5,
+  studentNumber: '109004',
+  name: '黃聰',
+  statuses: {
+    courseRecords: 'deemed',
+    courseOutcomes: 'notApplicable',
+    performances: 'notApplicable',
+    cadreRecords: 'notApplicable',
+  },
 };
 
 /** Confirmed counts 已確認 and 視為確認; 已回報 and 待確認 apply but are not confirmed; 不適用 does not apply. */
@@ -154,14 +222,22 @@ describe('the class receipt-confirmation report (R-REP-1, R-REC-6, seed 001)', (
   it('lists under 待確認 the students with a category 待確認 or 已回報 (pending until the re-check is answered), keeping the class totals (R-REP-6)', () => {
     expect(FILTER_STATUSES.pending).toEqual(['pending', 'reported']);
     expect(reportOf({ filter: 'pending' })).toEqual({
-      classId: 'c301', className: '普通三01班', term: '1112', totals: TOTALS_1112, rows: [ROW_LIN, ROW_HUANG_SHENG, ROW_WANG],
+      classId: 'c301',
+      className: '普通三01班',
+      term: '1112',
+      totals: TOTALS_1112,
+      rows: [ROW_LIN, ROW_HUANG_SHENG, ROW_WANG],
     });
   });
 
   it('lists under 已確認 the students whose applicable categories are all 已確認 or 視為確認; 不適用 alone is in neither list (R-REP-6)', () => {
     expect(FILTER_STATUSES.confirmed).toEqual(['confirmed', 'deemed']);
     expect(reportOf({ filter: 'confirmed' })).toEqual({
-      classId: 'c301', className: '普通三01班', term: '1112', totals: TOTALS_1112, rows: [ROW_HONG, ROW_HUANG_CONG],
+      classId: 'c301',
+      className: '普通三01班',
+      term: '1112',
+      totals: TOTALS_1112,
+      rows: [ROW_HONG, ROW_HUANG_CONG],
     });
   });
 
@@ -174,11 +250,51 @@ describe('the class receipt-confirmation report (R-REP-1, R-REC-6, seed 001)', (
       { category: 'cadreRecords', confirmed: 0, applicable: 1, classSize: CLASS_SIZE },
     ]);
     expect(report.rows.map((row) => [row.seatNumber, row.statuses])).toEqual([
-      [1, { courseRecords: 'notApplicable', courseOutcomes: 'reported', performances: 'confirmed', cadreRecords: 'notApplicable' }],
-      [2, { courseRecords: 'notApplicable', courseOutcomes: 'confirmed', performances: 'confirmed', cadreRecords: 'notApplicable' }],
-      [3, { courseRecords: 'notApplicable', courseOutcomes: 'confirmed', performances: 'notApplicable', cadreRecords: 'notApplicable' }],
-      [4, { courseRecords: 'notApplicable', courseOutcomes: 'notApplicable', performances: 'pending', cadreRecords: 'notApplicable' }],
-      [5, { courseRecords: 'confirmed', courseOutcomes: 'notApplicable', performances: 'notApplicable', cadreRecords: 'pending' }],
+      [
+        1,
+        {
+          courseRecords: 'notApplicable',
+          courseOutcomes: 'reported',
+          performances: 'confirmed',
+          cadreRecords: 'notApplicable',
+        },
+      ],
+      [
+        2,
+        {
+          courseRecords: 'notApplicable',
+          courseOutcomes: 'confirmed',
+          performances: 'confirmed',
+          cadreRecords: 'notApplicable',
+        },
+      ],
+      [
+        3,
+        {
+          courseRecords: 'notApplicable',
+          courseOutcomes: 'confirmed',
+          performances: 'notApplicable',
+          cadreRecords: 'notApplicable',
+        },
+      ],
+      [
+        4,
+        {
+          courseRecords: 'notApplicable',
+          courseOutcomes: 'notApplicable',
+          performances: 'pending',
+          cadreRecords: 'notApplicable',
+        },
+      ],
+      [
+        5,
+        {
+          courseRecords: 'confirmed',
+          courseOutcomes: 'notApplicable',
+          performances: 'notApplicable',
+          cadreRecords: 'pending',
+        },
+      ],
     ]);
   });
 
@@ -196,8 +312,16 @@ describe('the class receipt-confirmation report (R-REP-1, R-REC-6, seed 001)', (
       ],
       rows: [
         {
-          className: '普通三02班', seatNumber: 1, studentNumber: '109101', name: '周杰',
-          statuses: { courseRecords: 'pending', courseOutcomes: 'notApplicable', performances: 'notApplicable', cadreRecords: 'notApplicable' },
+          className: '普通三02班',
+          seatNumber: 1,
+          studentNumber: '109101',
+          name: '周杰',
+          statuses: {
+            courseRecords: 'pending',
+            courseOutcomes: 'notApplicable',
+            performances: 'notApplicable',
+            cadreRecords: 'notApplicable',
+          },
         },
       ],
     });
@@ -217,20 +341,74 @@ describe('the class receipt-confirmation report (R-REP-1, R-REC-6, seed 001)', (
         { key: 'cadreRecords', header: '幹部經歷' },
       ],
       rows: [
-        { className: '普通三01班', seatNumber: '01', studentNumber: '109002', name: '林廷', courseRecords: '已確認', courseOutcomes: '已回報', performances: '已確認', cadreRecords: '不適用' },
-        { className: '普通三01班', seatNumber: '02', studentNumber: '109003', name: '洪堯', courseRecords: '視為確認', courseOutcomes: '已確認', performances: '已確認', cadreRecords: '已確認' },
-        { className: '普通三01班', seatNumber: '03', studentNumber: '109001', name: '黃盛', courseRecords: '待確認', courseOutcomes: '已確認', performances: '不適用', cadreRecords: '視為確認' },
-        { className: '普通三01班', seatNumber: '04', studentNumber: '109005', name: '王美', courseRecords: '已回報', courseOutcomes: '不適用', performances: '待確認', cadreRecords: '不適用' },
-        { className: '普通三01班', seatNumber: '05', studentNumber: '109004', name: '黃聰', courseRecords: '視為確認', courseOutcomes: '不適用', performances: '不適用', cadreRecords: '不適用' },
+        {
+          className: '普通三01班',
+          seatNumber: '01',
+          studentNumber: '109002',
+          name: '林廷',
+          courseRecords: '已確認',
+          courseOutcomes: '已回報',
+          performances: '已確認',
+          cadreRecords: '不適用',
+        },
+        {
+          className: '普通三01班',
+          seatNumber: '02',
+          studentNumber: '109003',
+          name: '洪堯',
+          courseRecords: '視為確認',
+          courseOutcomes: '已確認',
+          performances: '已確認',
+          cadreRecords: '已確認',
+        },
+        {
+          className: '普通三01班',
+          seatNumber: '03',
+          studentNumber: '109001',
+          name: '黃盛',
+          courseRecords: '待確認',
+          courseOutcomes: '已確認',
+          performances: '不適用',
+          cadreRecords: '視為確認',
+        },
+        {
+          className: '普通三01班',
+          seatNumber: '04',
+          studentNumber: '109005',
+          name: '王美',
+          courseRecords: '已回報',
+          courseOutcomes: '不適用',
+          performances: '待確認',
+          cadreRecords: '不適用',
+        },
+        {
+          className: '普通三01班',
+          seatNumber: '05',
+          studentNumber: '109004',
+          name: '黃聰',
+          courseRecords: '視為確認',
+          courseOutcomes: '不適用',
+          performances: '不適用',
+          cadreRecords: '不適用',
+        },
       ],
-      totals: { className: '合計', courseRecords: '3/5', courseOutcomes: '2/3', performances: '2/3', cadreRecords: '2/2' },
+      totals: {
+        className: '合計',
+        courseRecords: '3/5',
+        courseOutcomes: '2/3',
+        performances: '2/3',
+        cadreRecords: '2/2',
+      },
       attention: ['待確認', '已回報'],
     });
   });
 
   it('is a Left SCHOOL_NOT_REGISTERED for a school the log does not know', () => {
     const result = classConfirmationReport(view, { schoolId: 'sch404', classId: 'c301', term: '1112' });
-    expect(E.isLeft(result) && result.left).toMatchObject({ code: 'SCHOOL_NOT_REGISTERED', details: { schoolId: 'sch404' } });
+    expect(E.isLeft(result) && result.left).toMatchObject({
+      code: 'SCHOOL_NOT_REGISTERED',
+      details: { schoolId: 'sch404' },
+    });
   });
 });
 
@@ -241,28 +419,60 @@ describe('the school summary: confirmation progress per class and category (R-RE
     return result.right;
   };
 
-  it('counts each class\'s students by status per category, with the deadline of the class\'s round', () => {
+  it("counts each class's students by status per category, with the deadline of the class's round", () => {
     const progress = progressOf();
-    expect(progress.classes.map((c) => [c.className, c.students])).toEqual([['普通三01班', 5], ['普通三02班', 1]]);
+    expect(progress.classes.map((c) => [c.className, c.students])).toEqual([
+      ['普通三01班', 5],
+      ['普通三02班', 1],
+    ]);
     const records = progress.classes[0]!.categories.find((p) => p.category === 'courseRecords')!;
     expect(records.counts).toEqual({ confirmed: 1, deemed: 2, reported: 1, pending: 1, notApplicable: 0 });
     const policy = view.schools['sch1']!.policy;
     expect(records.deadline).toBe(policy.workPeriods['1112:courseRecordsConfirmation']!.end);
-    expect(progress.classes[0]!.categories.find((p) => p.category === 'performances')!.deadline).toBe(policy.workPeriods['1110:performancesConfirmation']!.end);
+    expect(progress.classes[0]!.categories.find((p) => p.category === 'performances')!.deadline).toBe(
+      policy.workPeriods['1110:performancesConfirmation']!.end,
+    );
   });
 
   it('tabulates confirmed/applicable per class and the whole school in the totals line', () => {
     const table = confirmationProgressTable(progressOf());
-    expect(table.rows[0]).toMatchObject({ className: '普通三01班', students: 5, courseRecords: '3/5', pending: 2, reported: 2 });
-    expect(table.rows[1]).toMatchObject({ className: '普通三02班', students: 1, courseRecords: '0/1', courseOutcomes: '0/0', pending: 1 });
-    expect(table.totals).toMatchObject({ className: '全校', students: 6, courseRecords: '3/6', courseOutcomes: '2/3', pending: 3, reported: 2 });
+    expect(table.rows[0]).toMatchObject({
+      className: '普通三01班',
+      students: 5,
+      courseRecords: '3/5',
+      pending: 2,
+      reported: 2,
+    });
+    expect(table.rows[1]).toMatchObject({
+      className: '普通三02班',
+      students: 1,
+      courseRecords: '0/1',
+      courseOutcomes: '0/0',
+      pending: 1,
+    });
+    expect(table.totals).toMatchObject({
+      className: '全校',
+      students: 6,
+      courseRecords: '3/6',
+      courseOutcomes: '2/3',
+      pending: 3,
+      reported: 2,
+    });
   });
 });
 
-describe('a student\'s receipt status in one category (receiptStatusOf)', () => {
+describe("a student's receipt status in one category (receiptStatusOf)", () => {
   const receipt = (answers: Partial<ReceiptState>): ReceiptState => ({
-    category: 'courseRecords', period: '1112', fid: '57170', items: [{ itemId: 'math-1112', title: '數學' } as never],
-    issuedFids: ['57170'], reportedFid: null, answer: null, review: null, recheckAnswer: null, ...answers,
+    category: 'courseRecords',
+    period: '1112',
+    fid: '57170',
+    items: [{ itemId: 'math-1112', title: '數學' } as never],
+    issuedFids: ['57170'],
+    reportedFid: null,
+    answer: null,
+    review: null,
+    recheckAnswer: null,
+    ...answers,
   });
 
   it.each([
@@ -273,9 +483,21 @@ describe('a student\'s receipt status in one category (receiptStatusOf)', () => 
     ['deemed correct', 'deemed', receipt({ answer: 'deemedCorrect' })],
     ['reported, awaiting review', 'reported', receipt({ answer: 'reported' })],
     ['reported, reviewed, awaiting re-check', 'reported', receipt({ answer: 'reported', review: 'corrected' })],
-    ['reported, then confirmed at re-check', 'confirmed', receipt({ answer: 'reported', review: 'dataWasRight', recheckAnswer: 'confirmed' })],
-    ['reported, then deemed correct at re-check', 'deemed', receipt({ answer: 'reported', review: 'corrected', recheckAnswer: 'deemedCorrect' })],
-    ['reported, then reported again at re-check', 'reported', receipt({ answer: 'reported', review: 'corrected', recheckAnswer: 'reported' })],
+    [
+      'reported, then confirmed at re-check',
+      'confirmed',
+      receipt({ answer: 'reported', review: 'dataWasRight', recheckAnswer: 'confirmed' }),
+    ],
+    [
+      'reported, then deemed correct at re-check',
+      'deemed',
+      receipt({ answer: 'reported', review: 'corrected', recheckAnswer: 'deemedCorrect' }),
+    ],
+    [
+      'reported, then reported again at re-check',
+      'reported',
+      receipt({ answer: 'reported', review: 'corrected', recheckAnswer: 'reported' }),
+    ],
   ] as const)('%s gives %s', (_, status, given) => {
     expect(receiptStatusOf(given)).toBe(status);
   });

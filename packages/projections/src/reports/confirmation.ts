@@ -18,7 +18,12 @@ export const RECEIPT_STATUS_LABELS: Readonly<Record<ReceiptStatus, string>> = {
 };
 
 /** R-REC-6 / seed 001: the column order the homeroom teacher's screen shows. */
-export const RECEIPT_CATEGORIES: ReadonlyArray<ReceiptCategory> = ['courseRecords', 'courseOutcomes', 'performances', 'cadreRecords'];
+export const RECEIPT_CATEGORIES: ReadonlyArray<ReceiptCategory> = [
+  'courseRecords',
+  'courseOutcomes',
+  'performances',
+  'cadreRecords',
+];
 
 export const RECEIPT_CATEGORY_LABELS: Readonly<Record<ReceiptCategory, string>> = {
   courseRecords: '修課紀錄',
@@ -27,7 +32,11 @@ export const RECEIPT_CATEGORY_LABELS: Readonly<Record<ReceiptCategory, string>> 
   cadreRecords: '幹部經歷',
 };
 
-const STATUS_OF_ANSWER: Readonly<Record<ReceiptAnswer, ReceiptStatus>> = { confirmed: 'confirmed', reported: 'reported', deemedCorrect: 'deemed' };
+const STATUS_OF_ANSWER: Readonly<Record<ReceiptAnswer, ReceiptStatus>> = {
+  confirmed: 'confirmed',
+  reported: 'reported',
+  deemedCorrect: 'deemed',
+};
 
 /**
  * A student's status in one category: not applicable without a statement (R-REC-1), pending until the
@@ -68,7 +77,12 @@ export interface ClassConfirmationReport {
   readonly className: string;
   readonly term: string;
   /** Per category: confirmed of applicable, and the class size (班級人數) beside them (R-REP-1). */
-  readonly totals: ReadonlyArray<{ readonly category: ReceiptCategory; readonly confirmed: number; readonly applicable: number; readonly classSize: number }>;
+  readonly totals: ReadonlyArray<{
+    readonly category: ReceiptCategory;
+    readonly confirmed: number;
+    readonly applicable: number;
+    readonly classSize: number;
+  }>;
   readonly rows: ReadonlyArray<ClassConfirmationRow>;
 }
 
@@ -86,7 +100,12 @@ export type ConfirmationFilter = 'all' | 'confirmed' | 'pending';
  */
 export const classConfirmationReport = (
   view: ReportsSource,
-  query: { readonly schoolId: string; readonly classId: string; readonly term: string; readonly filter?: ConfirmationFilter },
+  query: {
+    readonly schoolId: string;
+    readonly classId: string;
+    readonly term: string;
+    readonly filter?: ConfirmationFilter;
+  },
 ): E.Either<DomainError, ClassConfirmationReport> =>
   pipe(
     schoolOf(view, query.schoolId),
@@ -95,7 +114,10 @@ export const classConfirmationReport = (
       const all = roster.map(({ student, className, seatNumber }) => {
         const receipts = portfolios[student.studentId]?.receipts ?? {};
         const statuses = Object.fromEntries(
-          RECEIPT_CATEGORIES.map((category) => [category, receiptStatusOf(receipts[receiptKey(category, periodOf(category, query.term))])]),
+          RECEIPT_CATEGORIES.map((category) => [
+            category,
+            receiptStatusOf(receipts[receiptKey(category, periodOf(category, query.term))]),
+          ]),
         ) as Record<ReceiptCategory, ReceiptStatus>;
         return { className, seatNumber, studentNumber: student.studentNumber, name: student.name, statuses };
       });
@@ -119,7 +141,8 @@ export const summariseConfirmation = (
     classSize: all.length,
   }));
   const pending = (row: ClassConfirmationRow) => RECEIPT_CATEGORIES.some((c) => isPending(row.statuses[c]));
-  const confirmed = (row: ClassConfirmationRow) => !pending(row) && RECEIPT_CATEGORIES.some((c) => isConfirmed(row.statuses[c]));
+  const confirmed = (row: ClassConfirmationRow) =>
+    !pending(row) && RECEIPT_CATEGORIES.some((c) => isConfirmed(row.statuses[c]));
   const filter = query.filter ?? 'all';
   const rows = filter === 'all' ? all : all.filter(filter === 'pending' ? pending : confirmed);
   return { classId: query.classId, className, term: query.term, totals, rows };
@@ -142,6 +165,9 @@ export const classConfirmationTable = (report: ClassConfirmationReport): Table =
     ...Object.fromEntries(RECEIPT_CATEGORIES.map((c) => [c, RECEIPT_STATUS_LABELS[row.statuses[c]]])),
   })),
   // The whole class's confirmed/applicable, as the screen shows above the list, whatever the filter.
-  totals: { className: '合計', ...Object.fromEntries(report.totals.map((t) => [t.category, `${t.confirmed}/${t.applicable}`])) },
+  totals: {
+    className: '合計',
+    ...Object.fromEntries(report.totals.map((t) => [t.category, `${t.confirmed}/${t.applicable}`])),
+  },
   attention: NEEDS_ACTION.map((status) => RECEIPT_STATUS_LABELS[status]),
 });

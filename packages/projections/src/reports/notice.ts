@@ -54,10 +54,23 @@ export interface NoticeOptions {
   readonly dueDate?: string;
 }
 
-const zero = { firstUploaded: 0, firstCertified: 0, secondUploaded: 0, secondCertified: 0, outcomesSelected: 0, performancesRecorded: 0, performancesSelected: 0 };
+const zero = {
+  firstUploaded: 0,
+  firstCertified: 0,
+  secondUploaded: 0,
+  secondCertified: 0,
+  outcomesSelected: 0,
+  performancesRecorded: 0,
+  performancesSelected: 0,
+};
 
 /** R-REP-5: a school year's figures; 已認證 counts the outcomes certified as passed (R-OUT-11). */
-const yearOf = (policy: SchoolState, student: StudentInfo, portfolio: ReportPortfolio | undefined, schoolYear: number): NoticeYear => {
+const yearOf = (
+  policy: SchoolState,
+  student: StudentInfo,
+  portfolio: ReportPortfolio | undefined,
+  schoolYear: number,
+): NoticeYear => {
   const outcomes = portfolio ? valuesOf(portfolio.outcomes).filter((o) => o.schoolYear === schoolYear) : [];
   const ofTerm = (semester: 1 | 2) => outcomes.filter((o) => o.term === `${schoolYear}${semester}`);
   const performances = performancesOf(portfolio, schoolYear);
@@ -78,16 +91,26 @@ const yearOf = (policy: SchoolState, student: StudentInfo, portfolio: ReportPort
 
 const totalOf = (years: ReadonlyArray<NoticeYear>): NoticeYear =>
   years.reduce<NoticeYear>(
-    (sum, y) => ({ ...sum, ...Object.fromEntries(Object.keys(zero).map((k) => [k, sum[k as keyof typeof zero] + y[k as keyof typeof zero]])) }),
+    (sum, y) => ({
+      ...sum,
+      ...Object.fromEntries(Object.keys(zero).map((k) => [k, sum[k as keyof typeof zero] + y[k as keyof typeof zero]])),
+    }),
     { label: '合計數量', schoolYear: null, className: '', ...zero },
   );
 
-const noticeOf = (policy: SchoolState, portfolios: Readonly<Record<string, ReportPortfolio>>, student: StudentInfo, schoolYear: number, options: NoticeOptions): StudentNotice => {
+const noticeOf = (
+  policy: SchoolState,
+  portfolios: Readonly<Record<string, ReportPortfolio>>,
+  student: StudentInfo,
+  schoolYear: number,
+  options: NoticeOptions,
+): StudentNotice => {
   const placement = student.placements[schoolYear];
   const klass = placement ? policy.classes[placement.classId] : undefined;
   const portfolio = portfolios[student.studentId];
   const years: NoticeYear[] = [];
-  for (let year = schoolYear; year >= Math.min(student.entrySchoolYear, schoolYear); year -= 1) years.push(yearOf(policy, student, portfolio, year));
+  for (let year = schoolYear; year >= Math.min(student.entrySchoolYear, schoolYear); year -= 1)
+    years.push(yearOf(policy, student, portfolio, year));
   return {
     schoolName: policy.name,
     schoolYear,
@@ -107,7 +130,13 @@ const noticeOf = (policy: SchoolState, portfolios: Readonly<Record<string, Repor
 };
 
 const notEnrolled = (studentId: string) =>
-  domainError('STUDENT_NOT_ENROLLED', 'R-AUTH-1', `學生 ${studentId} 不在本校學籍名冊中`, `Student ${studentId} is not enrolled at this school`, { studentId });
+  domainError(
+    'STUDENT_NOT_ENROLLED',
+    'R-AUTH-1',
+    `學生 ${studentId} 不在本校學籍名冊中`,
+    `Student ${studentId} is not enrolled at this school`,
+    { studentId },
+  );
 
 /**
  * R-REP-5 / R-REP-6: 學生上傳及勾選情形確認單 — a row per school year so far and 合計數量: outcomes uploaded and
@@ -122,7 +151,9 @@ export const studentNotice = (
     schoolOf(view, query.schoolId),
     E.chain(({ policy, portfolios }) => {
       const student = policy.students[query.studentId];
-      return student ? E.right(noticeOf(policy, portfolios, student, query.schoolYear, query)) : E.left(notEnrolled(query.studentId));
+      return student
+        ? E.right(noticeOf(policy, portfolios, student, query.schoolYear, query))
+        : E.left(notEnrolled(query.studentId));
     }),
   );
 
@@ -137,7 +168,10 @@ export interface NoticeBatch extends NoticeOptions {
 }
 
 /** R-REP-5: the notices of a batch, students placed that school year, by class name then seat. */
-export const studentNotices = (view: ReportsSource, batch: NoticeBatch): E.Either<DomainError, ReadonlyArray<StudentNotice>> =>
+export const studentNotices = (
+  view: ReportsSource,
+  batch: NoticeBatch,
+): E.Either<DomainError, ReadonlyArray<StudentNotice>> =>
   pipe(
     schoolOf(view, batch.schoolId),
     E.map(({ policy, portfolios }) =>
@@ -151,7 +185,12 @@ export const studentNotices = (view: ReportsSource, batch: NoticeBatch): E.Eithe
           return range === undefined || (s.studentNumber >= range.from && s.studentNumber <= range.to);
         })
         .map((s) => noticeOf(policy, portfolios, s, batch.schoolYear, batch))
-        .sort((a, b) => a.className.localeCompare(b.className, 'zh-Hant') || a.seatNumber - b.seatNumber || a.studentNumber.localeCompare(b.studentNumber)),
+        .sort(
+          (a, b) =>
+            a.className.localeCompare(b.className, 'zh-Hant') ||
+            a.seatNumber - b.seatNumber ||
+            a.studentNumber.localeCompare(b.studentNumber),
+        ),
     ),
   );
 

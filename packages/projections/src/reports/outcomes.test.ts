@@ -5,7 +5,13 @@ import { pdf, portfolioEvent, schoolEvent, schoolFixture, seedEvents } from '@li
 import { reportsProjection, type ReportsView } from '../reportsView';
 import { createProjectionRunner } from '../runner';
 import { inMemoryViewStore } from '../viewStore';
-import { outcomeStatusReport, outcomeStatusTable, outcomeUsageStatistics, outcomeUsageTable, type OutcomeStatusRow } from './outcomes';
+import {
+  outcomeStatusReport,
+  outcomeStatusTable,
+  outcomeUsageStatistics,
+  outcomeUsageTable,
+  type OutcomeStatusRow,
+} from './outcomes';
 
 const school = schoolFixture({
   students: [
@@ -17,7 +23,12 @@ const school = schoolFixture({
   ],
   extra: [
     schoolEvent('CourseReviewerMarked', { courseId: 'proj-1112', teacherId: 't4' }),
-    schoolEvent('ClassRegistered', { classId: 'c302', schoolYear: 111, name: '普通三02班', homeroomTeacherId: 't-home2' }),
+    schoolEvent('ClassRegistered', {
+      classId: 'c302',
+      schoolYear: 111,
+      name: '普通三02班',
+      homeroomTeacherId: 't-home2',
+    }),
     schoolEvent('StudentEnrolled', { studentId: 's6', studentNumber: '109101', name: '周杰', entrySchoolYear: 109 }),
     schoolEvent('StudentPlaced', { studentId: 's6', schoolYear: 111, classId: 'c302', seatNumber: 1 }),
   ],
@@ -32,15 +43,27 @@ const COURSES: Record<string, { term: string; subject: string }> = {
 };
 const upload = (studentId: string, outcomeId: string, courseId: string): PortfolioEvent =>
   portfolioEvent('CourseOutcomeUploaded', {
-    studentId, outcomeId, courseId, ...COURSES[courseId], description: `${outcomeId} 成果`, document: pdf(`${studentId}-${outcomeId}.pdf`),
+    studentId,
+    outcomeId,
+    courseId,
+    ...COURSES[courseId],
+    description: `${outcomeId} 成果`,
+    document: pdf(`${studentId}-${outcomeId}.pdf`),
   });
 const send = (outcomeId: string): PortfolioEvent => portfolioEvent('CourseOutcomeSentForCertification', { outcomeId });
-const pass = (outcomeId: string, teacherId: string): PortfolioEvent => portfolioEvent('CourseOutcomeCertified', { outcomeId, teacherId, result: 'passed' });
+const pass = (outcomeId: string, teacherId: string): PortfolioEvent =>
+  portfolioEvent('CourseOutcomeCertified', { outcomeId, teacherId, result: 'passed' });
 const fail = (outcomeId: string, teacherId: string): PortfolioEvent =>
   portfolioEvent('CourseOutcomeCertified', { outcomeId, teacherId, result: 'failed', reason: '缺少學習心得' });
-const select = (outcomeId: string): PortfolioEvent => portfolioEvent('CourseOutcomeSelected', { outcomeId, schoolYear: 111 });
-const deselect = (outcomeId: string): PortfolioEvent => portfolioEvent('CourseOutcomeDeselected', { outcomeId, schoolYear: 111 });
-const passed = (studentId: string, outcomeId: string, courseId: string, teacherId: string) => [upload(studentId, outcomeId, courseId), send(outcomeId), pass(outcomeId, teacherId)];
+const select = (outcomeId: string): PortfolioEvent =>
+  portfolioEvent('CourseOutcomeSelected', { outcomeId, schoolYear: 111 });
+const deselect = (outcomeId: string): PortfolioEvent =>
+  portfolioEvent('CourseOutcomeDeselected', { outcomeId, schoolYear: 111 });
+const passed = (studentId: string, outcomeId: string, courseId: string, teacherId: string) => [
+  upload(studentId, outcomeId, courseId),
+  send(outcomeId),
+  pass(outcomeId, teacherId),
+];
 
 /**
  * Term 1112 outcomes, by student (普通三01班 unless said):
@@ -54,17 +77,28 @@ const passed = (studentId: string, outcomeId: string, courseId: string, teacherI
 const HISTORY: Record<string, PortfolioEvent[]> = {
   s1: [
     upload('s1', 'o1', 'math-1112'),
-    upload('s1', 'o2', 'phys-1112'), send('o2'),
-    ...passed('s1', 'o3', 'math-1112', 't1'), select('o3'),
-    upload('s1', 'o4', 'math-1112'), portfolioEvent('CourseOutcomeDeleted', { outcomeId: 'o4' }),
-    ...passed('s1', 'o5', 'math-1111', 't1'), select('o5'),
-    ...passed('s1', 'o6', 'math-1111', 't1'), select('o6'), deselect('o6'),
+    upload('s1', 'o2', 'phys-1112'),
+    send('o2'),
+    ...passed('s1', 'o3', 'math-1112', 't1'),
+    select('o3'),
+    upload('s1', 'o4', 'math-1112'),
+    portfolioEvent('CourseOutcomeDeleted', { outcomeId: 'o4' }),
+    ...passed('s1', 'o5', 'math-1111', 't1'),
+    select('o5'),
+    ...passed('s1', 'o6', 'math-1111', 't1'),
+    select('o6'),
+    deselect('o6'),
   ],
   s2: [
-    upload('s2', 'o1', 'proj-1112'), send('o1'), fail('o1', 't4'),
-    upload('s2', 'o2', 'math-1112'), send('o2'), fail('o2', 't1'),
+    upload('s2', 'o1', 'proj-1112'),
+    send('o1'),
+    fail('o1', 't4'),
+    upload('s2', 'o2', 'math-1112'),
+    send('o2'),
+    fail('o2', 't1'),
     portfolioEvent('CourseOutcomeEdited', { outcomeId: 'o2', description: '補上心得', document: pdf('s2-o2-v2.pdf') }),
-    upload('s2', 'o3', 'math-1112'), send('o3'),
+    upload('s2', 'o3', 'math-1112'),
+    send('o3'),
   ],
   s3: [
     ...['o1', 'o2', 'o3'].flatMap((id) => [...passed('s3', id, 'math-1112', 't1'), select(id)]),
@@ -93,18 +127,66 @@ const statusOf = (term: string): ReadonlyArray<OutcomeStatusRow> => {
 };
 
 describe('the outcome status report per class (R-REP-2)', () => {
-  it('counts each class\'s outcomes of the term by status, deleted ones not at all, and how many students selected 0 … 6', () => {
+  it("counts each class's outcomes of the term by status, deleted ones not at all, and how many students selected 0 … 6", () => {
     expect(statusOf('1112')).toEqual([
       // Students selecting 0: s2, s4; 1: s5; 2: s1 (o6 was deselected); 6: s3.
-      { term: '1112', grade: 3, classId: 'c301', className: '普通三01班', classSize: 5, uploaded: 13, notSent: 3, pending: 2, passed: 7, failed: 1, selectedCounts: [2, 1, 1, 0, 0, 0, 1] },
-      { term: '1112', grade: 3, classId: 'c302', className: '普通三02班', classSize: 1, uploaded: 2, notSent: 0, pending: 1, passed: 1, failed: 0, selectedCounts: [0, 1, 0, 0, 0, 0, 0] },
+      {
+        term: '1112',
+        grade: 3,
+        classId: 'c301',
+        className: '普通三01班',
+        classSize: 5,
+        uploaded: 13,
+        notSent: 3,
+        pending: 2,
+        passed: 7,
+        failed: 1,
+        selectedCounts: [2, 1, 1, 0, 0, 0, 1],
+      },
+      {
+        term: '1112',
+        grade: 3,
+        classId: 'c302',
+        className: '普通三02班',
+        classSize: 1,
+        uploaded: 2,
+        notSent: 0,
+        pending: 1,
+        passed: 1,
+        failed: 0,
+        selectedCounts: [0, 1, 0, 0, 0, 0, 0],
+      },
     ]);
   });
 
   it('counts only the outcomes of the term asked for, while selection stays that of the school year', () => {
     expect(statusOf('1111')).toEqual([
-      { term: '1111', grade: 3, classId: 'c301', className: '普通三01班', classSize: 5, uploaded: 3, notSent: 0, pending: 0, passed: 3, failed: 0, selectedCounts: [2, 1, 1, 0, 0, 0, 1] },
-      { term: '1111', grade: 3, classId: 'c302', className: '普通三02班', classSize: 1, uploaded: 0, notSent: 0, pending: 0, passed: 0, failed: 0, selectedCounts: [0, 1, 0, 0, 0, 0, 0] },
+      {
+        term: '1111',
+        grade: 3,
+        classId: 'c301',
+        className: '普通三01班',
+        classSize: 5,
+        uploaded: 3,
+        notSent: 0,
+        pending: 0,
+        passed: 3,
+        failed: 0,
+        selectedCounts: [2, 1, 1, 0, 0, 0, 1],
+      },
+      {
+        term: '1111',
+        grade: 3,
+        classId: 'c302',
+        className: '普通三02班',
+        classSize: 1,
+        uploaded: 0,
+        notSent: 0,
+        pending: 0,
+        passed: 0,
+        failed: 0,
+        selectedCounts: [0, 1, 0, 0, 0, 0, 0],
+      },
     ]);
   });
 
@@ -135,18 +217,58 @@ describe('the outcome status report per class (R-REP-2)', () => {
       ],
       rows: [
         {
-          term: '1112', grade: 3, className: '普通三01班', classSize: 5, uploaded: 13, notSent: 3, pending: 2, passed: 7, failed: 1,
-          selected0: 2, selected1: 1, selected2: 1, selected3: 0, selected4: 0, selected5: 0, selected6: 1,
+          term: '1112',
+          grade: 3,
+          className: '普通三01班',
+          classSize: 5,
+          uploaded: 13,
+          notSent: 3,
+          pending: 2,
+          passed: 7,
+          failed: 1,
+          selected0: 2,
+          selected1: 1,
+          selected2: 1,
+          selected3: 0,
+          selected4: 0,
+          selected5: 0,
+          selected6: 1,
         },
         {
-          term: '1112', grade: 3, className: '普通三02班', classSize: 1, uploaded: 2, notSent: 0, pending: 1, passed: 1, failed: 0,
-          selected0: 0, selected1: 1, selected2: 0, selected3: 0, selected4: 0, selected5: 0, selected6: 0,
+          term: '1112',
+          grade: 3,
+          className: '普通三02班',
+          classSize: 1,
+          uploaded: 2,
+          notSent: 0,
+          pending: 1,
+          passed: 1,
+          failed: 0,
+          selected0: 0,
+          selected1: 1,
+          selected2: 0,
+          selected3: 0,
+          selected4: 0,
+          selected5: 0,
+          selected6: 0,
         },
       ],
       // The school's line sums every count column.
       totals: {
-        className: '全校', classSize: 6, uploaded: 15, notSent: 3, pending: 3, passed: 8, failed: 1,
-        selected0: 2, selected1: 2, selected2: 1, selected3: 0, selected4: 0, selected5: 0, selected6: 1,
+        className: '全校',
+        classSize: 6,
+        uploaded: 15,
+        notSent: 3,
+        pending: 3,
+        passed: 8,
+        failed: 1,
+        selected0: 2,
+        selected1: 2,
+        selected2: 1,
+        selected3: 0,
+        selected4: 0,
+        selected5: 0,
+        selected6: 1,
       },
     });
   });
@@ -162,11 +284,31 @@ describe('outcome usage statistics per school and term (R-REP-4)', () => {
     // Uploaded in 1112: s1 s2 s3 s5 s6. Sent: s1 s2 s3 s6 (s2's edited o2 was sent once; s5 only has a draft).
     // Certified in 1112: t1 and t4 (t2 certified only in 1111). Selected in year 111: s1 s3 s5 s6.
     expect(outcomeUsageStatistics(view, { schoolId: 'sch1', term: '1112' })).toEqual(
-      E.right({ schoolId: 'sch1', schoolName: '臺北市立測試高中', term: '1112', schoolYear: 111, semester: 2, studentsUploaded: 5, studentsSent: 4, teachersCertified: 2, studentsSelected: 4 }),
+      E.right({
+        schoolId: 'sch1',
+        schoolName: '臺北市立測試高中',
+        term: '1112',
+        schoolYear: 111,
+        semester: 2,
+        studentsUploaded: 5,
+        studentsSent: 4,
+        teachersCertified: 2,
+        studentsSelected: 4,
+      }),
     );
     // In 1111: s1 (o5, o6) and s5 (o1) uploaded and sent; t1 and t2 certified.
     expect(outcomeUsageStatistics(view, { schoolId: 'sch1', term: '1111' })).toEqual(
-      E.right({ schoolId: 'sch1', schoolName: '臺北市立測試高中', term: '1111', schoolYear: 111, semester: 1, studentsUploaded: 2, studentsSent: 2, teachersCertified: 2, studentsSelected: 4 }),
+      E.right({
+        schoolId: 'sch1',
+        schoolName: '臺北市立測試高中',
+        term: '1111',
+        schoolYear: 111,
+        semester: 1,
+        studentsUploaded: 2,
+        studentsSent: 2,
+        teachersCertified: 2,
+        studentsSelected: 4,
+      }),
     );
   });
 

@@ -132,7 +132,17 @@ export const outcomeUsageStatistics = (
         if (sent) studentsSent += 1;
         if (selectedOutcomeCount(portfolio, schoolYear) > 0) studentsSelected += 1;
       }
-      return { schoolId: query.schoolId, schoolName: policy.name, term: query.term, schoolYear, semester: Number(query.term.slice(-1)), studentsUploaded, studentsSent, teachersCertified: teachers.size, studentsSelected };
+      return {
+        schoolId: query.schoolId,
+        schoolName: policy.name,
+        term: query.term,
+        schoolYear,
+        semester: Number(query.term.slice(-1)),
+        studentsUploaded,
+        studentsSent,
+        teachersCertified: teachers.size,
+        studentsSelected,
+      };
     }),
   );
 
@@ -148,5 +158,16 @@ export const outcomeUsageTable = (usage: OutcomeUsage): Table => ({
     { key: 'teachersCertified', header: '認證教師人數' },
     { key: 'studentsSelected', header: '勾選學生人數' },
   ],
-  rows: [{ schoolId: usage.schoolId, schoolName: usage.schoolName, schoolYear: usage.schoolYear, semester: usage.semester, studentsUploaded: usage.studentsUploaded, studentsSent: usage.studentsSent, teachersCertified: usage.teachersCertified, studentsSelected: usage.studentsSelected }],
+  rows: [
+    {
+      schoolId: usage.schoolId,
+      schoolName: usage.schoolName,
+      schoolYear: usage.schoolYear,
+      semester: usage.semester,
+      studentsUploaded: usage.studentsUploaded,
+      studentsSent: usage.studentsSent,
+      teachersCertified: usage.teachersCertified,
+      studentsSelected: usage.studentsSelected,
+    },
+  ],
 });

@@ -19,7 +19,13 @@ import {
 import { classesOf, classRoster, schoolOf, yearOf } from './roster';
 import { columnSums, type Table } from './table';
 
-export const RECEIPT_STATUSES: ReadonlyArray<ReceiptStatus> = ['confirmed', 'deemed', 'reported', 'pending', 'notApplicable'];
+export const RECEIPT_STATUSES: ReadonlyArray<ReceiptStatus> = [
+  'confirmed',
+  'deemed',
+  'reported',
+  'pending',
+  'notApplicable',
+];
 
 export interface CategoryProgress {
   readonly category: ReceiptCategory;
@@ -44,7 +50,13 @@ export interface ConfirmationProgress {
   readonly classes: ReadonlyArray<ClassProgress>;
 }
 
-const zeroCounts = (): Record<ReceiptStatus, number> => ({ confirmed: 0, deemed: 0, reported: 0, pending: 0, notApplicable: 0 });
+const zeroCounts = (): Record<ReceiptStatus, number> => ({
+  confirmed: 0,
+  deemed: 0,
+  reported: 0,
+  pending: 0,
+  notApplicable: 0,
+});
 
 /**
  * R-REP-1 for many classes at once (the term's classes, or those asked for, in name order): per class and
@@ -70,7 +82,11 @@ export const confirmationProgress = (
               for (const row of report.rows) counts[row.statuses[category]] += 1;
               const period = periodOf(category, query.term);
               const round = roundCoveringCohort(policy, category, period, entryYear);
-              return { category, counts, deadline: workPeriodOf(policy, period, confirmationItemOf(category), round)?.end ?? null };
+              return {
+                category,
+                counts,
+                deadline: workPeriodOf(policy, period, confirmationItemOf(category), round)?.end ?? null,
+              };
             });
             return { classId, className: report.className, students: report.rows.length, categories };
           }),
@@ -86,11 +102,13 @@ export const confirmationProgress = (
 /** Confirmed as R-REP-1 counts it: 已確認 or 視為確認. */
 export const confirmedOf = (p: CategoryProgress): number => p.counts.confirmed + p.counts.deemed;
 /** Applicable: every student but those 不適用. */
-export const applicableOf = (p: CategoryProgress): number => RECEIPT_STATUSES.reduce((n, s) => n + (s === 'notApplicable' ? 0 : p.counts[s]), 0);
+export const applicableOf = (p: CategoryProgress): number =>
+  RECEIPT_STATUSES.reduce((n, s) => n + (s === 'notApplicable' ? 0 : p.counts[s]), 0);
 
 /** The school summary as a table: per class and category `confirmed/applicable`, and the school's line under it. */
 export const confirmationProgressTable = (progress: ConfirmationProgress): Table => {
-  const ratio = (ps: ReadonlyArray<CategoryProgress>) => `${ps.reduce((n, p) => n + confirmedOf(p), 0)}/${ps.reduce((n, p) => n + applicableOf(p), 0)}`;
+  const ratio = (ps: ReadonlyArray<CategoryProgress>) =>
+    `${ps.reduce((n, p) => n + confirmedOf(p), 0)}/${ps.reduce((n, p) => n + applicableOf(p), 0)}`;
   const pendingOf = (c: ClassProgress) => c.categories.reduce((n, p) => n + p.counts.pending, 0);
   const reportedOf = (c: ClassProgress) => c.categories.reduce((n, p) => n + p.counts.reported, 0);
   const table: Table = {
@@ -111,6 +129,8 @@ export const confirmationProgressTable = (progress: ConfirmationProgress): Table
     })),
   };
   const all = progress.classes.flatMap((c) => c.categories);
-  const byCategory = Object.fromEntries(RECEIPT_CATEGORIES.map((category) => [category, ratio(all.filter((p) => p.category === category))]));
+  const byCategory = Object.fromEntries(
+    RECEIPT_CATEGORIES.map((category) => [category, ratio(all.filter((p) => p.category === category))]),
+  );
   return { ...table, totals: { ...columnSums(table, '全校'), ...byCategory } };
 };

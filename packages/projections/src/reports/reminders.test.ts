@@ -12,15 +12,32 @@ import { remindersDue, type Reminder } from './reminders';
  * s3: a course-records statement not answered; s1's answered.
  */
 const upload = (studentId: string, outcomeId: string, term: string): PortfolioEvent =>
-  portfolioEvent('CourseOutcomeUploaded', { studentId, outcomeId, courseId: `math-${term}`, term, subject: '數學', description: '成果', document: pdf() });
+  portfolioEvent('CourseOutcomeUploaded', {
+    studentId,
+    outcomeId,
+    courseId: `math-${term}`,
+    term,
+    subject: '數學',
+    description: '成果',
+    document: pdf(),
+  });
 const statement = (studentId: string): PortfolioEvent =>
-  portfolioEvent('ReceiptStatementIssued', { studentId, category: 'courseRecords', period: '1112', fid: 'F1', items: [{ itemId: 'math-1112', title: '數學 4學分' }] });
+  portfolioEvent('ReceiptStatementIssued', {
+    studentId,
+    category: 'courseRecords',
+    period: '1112',
+    fid: 'F1',
+    items: [{ itemId: 'math-1112', title: '數學 4學分' }],
+  });
 const HISTORY: Record<string, PortfolioEvent[]> = {
   s1: [
-    upload('s1', 'o1', '1112'), portfolioEvent('CourseOutcomeSentForCertification', { outcomeId: 'o1' }),
-    upload('s1', 'o3', '1111'), portfolioEvent('CourseOutcomeSentForCertification', { outcomeId: 'o3' }),
+    upload('s1', 'o1', '1112'),
+    portfolioEvent('CourseOutcomeSentForCertification', { outcomeId: 'o1' }),
+    upload('s1', 'o3', '1111'),
+    portfolioEvent('CourseOutcomeSentForCertification', { outcomeId: 'o3' }),
     portfolioEvent('CourseOutcomeCertified', { outcomeId: 'o3', teacherId: 't1', result: 'passed' }),
-    statement('s1'), portfolioEvent('ReceiptConfirmed', { category: 'courseRecords', period: '1112', stage: 'first' }),
+    statement('s1'),
+    portfolioEvent('ReceiptConfirmed', { category: 'courseRecords', period: '1112', stage: 'first' }),
   ],
   s2: [upload('s2', 'o2', '1112')],
   s3: [statement('s3')],
@@ -32,27 +49,38 @@ const dueAt = async (at: string, extra: Parameters<typeof readersSchool>[0] = []
   if (E.isLeft(due)) throw new Error(due.left.message.en);
   return due.right.reminders;
 };
-const kinds = (reminders: ReadonlyArray<Reminder>) => reminders.map((r) => `${r.kind} ${r.kind === 'certifyOutcomes' ? r.teacherId : r.studentId}`);
+const kinds = (reminders: ReadonlyArray<Reminder>) =>
+  reminders.map((r) => `${r.kind} ${r.kind === 'certifyOutcomes' ? r.teacherId : r.studentId}`);
 
 describe('who is due which reminder (R-NOTE-1, seed 003 3.2.3–3.2.6)', () => {
   it('tells each teacher with outcomes waiting at 13:00 every day, and not in any other hour', async () => {
-    expect(await dueAt('2023-03-20T13:40')).toEqual([{ kind: 'certifyOutcomes', teacherId: 't1', teacherName: '王建民', outcomeIds: ['o1'] }]);
+    expect(await dueAt('2023-03-20T13:40')).toEqual([
+      { kind: 'certifyOutcomes', teacherId: 't1', teacherName: '王建民', outcomeIds: ['o1'] },
+    ]);
     expect(kinds(await dueAt('2023-03-20T12:59'))).toEqual([]);
     expect(kinds(await dueAt('2023-03-20T14:00'))).toEqual([]);
   });
 
   it('follows the hour the school set, and sends none when it blanked it', async () => {
-    const at8 = [schoolEvent('ParameterSet', { parameter: 'teacherReminderHour', value: 8, effectiveFromSchoolYear: 111 })];
+    const at8 = [
+      schoolEvent('ParameterSet', { parameter: 'teacherReminderHour', value: 8, effectiveFromSchoolYear: 111 }),
+    ];
     expect(kinds(await dueAt('2023-03-20T08:00', at8))).toEqual(['certifyOutcomes t1']);
     expect(kinds(await dueAt('2023-03-20T13:00', at8))).toEqual([]);
-    const none = [schoolEvent('ParameterSet', { parameter: 'teacherReminderHour', value: null, effectiveFromSchoolYear: 111 })];
+    const none = [
+      schoolEvent('ParameterSet', { parameter: 'teacherReminderHour', value: null, effectiveFromSchoolYear: 111 }),
+    ];
     expect(kinds(await dueAt('2023-03-20T13:00', none))).toEqual([]);
   });
 
   it('tells a student with outcomes not sent 3 days before the upload period closes, the last moment to send them', async () => {
-    expect(await dueAt('2023-03-28T17:05')).toEqual([{ kind: 'sendOutcomes', studentId: 's2', term: '1112', closesAt: '2023-03-31T17:00+08:00', outcomeIds: ['o2'] }]);
+    expect(await dueAt('2023-03-28T17:05')).toEqual([
+      { kind: 'sendOutcomes', studentId: 's2', term: '1112', closesAt: '2023-03-31T17:00+08:00', outcomeIds: ['o2'] },
+    ]);
     expect(kinds(await dueAt('2023-03-27T17:05'))).toEqual([]);
-    const fiveDays = [schoolEvent('ParameterSet', { parameter: 'certificationReminderDays', value: 5, effectiveFromSchoolYear: 111 })];
+    const fiveDays = [
+      schoolEvent('ParameterSet', { parameter: 'certificationReminderDays', value: 5, effectiveFromSchoolYear: 111 }),
+    ];
     expect(kinds(await dueAt('2023-03-26T17:05', fiveDays))).toEqual(['sendOutcomes s2']);
   });
 

@@ -1,4 +1,19 @@
-import { certifiersOf, epochMillisOf, isApplicable, parameterFor, roundOfStudent, schoolYearAt, selectionCapsFor, teacherNameOf, workPeriodOf, type DomainError, type ReceiptCategory, type SchoolState, type TaipeiInstant, type WorkItem } from '@licheng/domain';
+import {
+  certifiersOf,
+  epochMillisOf,
+  isApplicable,
+  parameterFor,
+  roundOfStudent,
+  schoolYearAt,
+  selectionCapsFor,
+  teacherNameOf,
+  workPeriodOf,
+  type DomainError,
+  type ReceiptCategory,
+  type SchoolState,
+  type TaipeiInstant,
+  type WorkItem,
+} from '@licheng/domain';
 import { valuesOf } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
@@ -20,10 +35,34 @@ import { schoolOf } from './roster';
  *   day before it closes (R-REC-5 deems it correct after; R-NOTE-1 names no parameter for it).
  */
 export type Reminder =
-  | { readonly kind: 'certifyOutcomes'; readonly teacherId: string; readonly teacherName: string; readonly outcomeIds: ReadonlyArray<string> }
-  | { readonly kind: 'sendOutcomes'; readonly studentId: string; readonly term: string; readonly closesAt: string; readonly outcomeIds: ReadonlyArray<string> }
-  | { readonly kind: 'selectOutcomes' | 'selectPerformances'; readonly studentId: string; readonly schoolYear: number; readonly closesAt: string; readonly selected: number; readonly cap: number }
-  | { readonly kind: 'answerReceipt'; readonly studentId: string; readonly category: ReceiptCategory; readonly period: string; readonly closesAt: string };
+  | {
+      readonly kind: 'certifyOutcomes';
+      readonly teacherId: string;
+      readonly teacherName: string;
+      readonly outcomeIds: ReadonlyArray<string>;
+    }
+  | {
+      readonly kind: 'sendOutcomes';
+      readonly studentId: string;
+      readonly term: string;
+      readonly closesAt: string;
+      readonly outcomeIds: ReadonlyArray<string>;
+    }
+  | {
+      readonly kind: 'selectOutcomes' | 'selectPerformances';
+      readonly studentId: string;
+      readonly schoolYear: number;
+      readonly closesAt: string;
+      readonly selected: number;
+      readonly cap: number;
+    }
+  | {
+      readonly kind: 'answerReceipt';
+      readonly studentId: string;
+      readonly category: ReceiptCategory;
+      readonly period: string;
+      readonly closesAt: string;
+    };
 
 export interface RemindersDue {
   readonly schoolId: string;
@@ -52,31 +91,51 @@ const periodsOf = (policy: SchoolState, item: WorkItem) =>
     return name === item && cohorts === undefined && term !== undefined ? [{ term, window }] : [];
   });
 
-const teacherReminders = (policy: SchoolState, portfolios: Readonly<Record<string, ReportPortfolio>>, at: string): Reminder[] => {
+const teacherReminders = (
+  policy: SchoolState,
+  portfolios: Readonly<Record<string, ReportPortfolio>>,
+  at: string,
+): Reminder[] => {
   const hour = parameterFor(policy, 'teacherReminderHour', schoolYearAt(at as TaipeiInstant));
   if (hour === null || hour !== hourOfDay(at)) return [];
   const waiting = new Map<string, string[]>();
   for (const portfolio of valuesOf(portfolios)) {
     for (const outcome of valuesOf(portfolio.outcomes)) {
       const course = outcome.status === 'pending' ? policy.courses[outcome.courseId] : undefined;
-      for (const teacherId of course ? certifiersOf(course) : []) waiting.set(teacherId, [...(waiting.get(teacherId) ?? []), outcome.outcomeId]);
+      for (const teacherId of course ? certifiersOf(course) : [])
+        waiting.set(teacherId, [...(waiting.get(teacherId) ?? []), outcome.outcomeId]);
     }
   }
   return [...waiting.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([teacherId, outcomeIds]) => ({ kind: 'certifyOutcomes', teacherId, teacherName: teacherNameOf(policy, teacherId), outcomeIds: outcomeIds.sort() }));
+    .map(([teacherId, outcomeIds]) => ({
+      kind: 'certifyOutcomes',
+      teacherId,
+      teacherName: teacherNameOf(policy, teacherId),
+      outcomeIds: outcomeIds.sort(),
+    }));
 };
 
-const studentReminders = (policy: SchoolState, portfolios: Readonly<Record<string, ReportPortfolio>>, at: string): Reminder[] => {
+const studentReminders = (
+  policy: SchoolState,
+  portfolios: Readonly<Record<string, ReportPortfolio>>,
+  at: string,
+): Reminder[] => {
   const reminders: Reminder[] = [];
-  const days = (name: 'certificationReminderDays' | 'outcomeSelectionReminderDays' | 'performanceSelectionReminderDays', term: string) =>
-    parameterFor(policy, name, Number(term.slice(0, -1))) ?? 0;
+  const days = (
+    name: 'certificationReminderDays' | 'outcomeSelectionReminderDays' | 'performanceSelectionReminderDays',
+    term: string,
+  ) => parameterFor(policy, name, Number(term.slice(0, -1))) ?? 0;
   const studentIds = Object.keys(policy.students).sort();
   for (const { term, window } of periodsOf(policy, 'outcomeUpload')) {
     if (!inSlot(daysBeforeClose(window, days('certificationReminderDays', term)), at)) continue;
     for (const studentId of studentIds) {
-      const drafts = valuesOf(portfolios[studentId]?.outcomes ?? {}).filter((o) => o.term === term && o.status === 'draft').map((o) => o.outcomeId).sort();
-      if (drafts.length > 0) reminders.push({ kind: 'sendOutcomes', studentId, term, closesAt: window.end, outcomeIds: drafts });
+      const drafts = valuesOf(portfolios[studentId]?.outcomes ?? {})
+        .filter((o) => o.term === term && o.status === 'draft')
+        .map((o) => o.outcomeId)
+        .sort();
+      if (drafts.length > 0)
+        reminders.push({ kind: 'sendOutcomes', studentId, term, closesAt: window.end, outcomeIds: drafts });
     }
   }
   for (const item of ['outcomeSelection', 'performanceSelection'] as const) {
@@ -94,7 +153,14 @@ const studentReminders = (policy: SchoolState, portfolios: Readonly<Record<strin
         const selected = items.filter((x) => x.selected).length;
         const cap = item === 'outcomeSelection' ? caps.outcomes : caps.performances;
         if (selected < cap && selected < items.length) {
-          reminders.push({ kind: item === 'outcomeSelection' ? 'selectOutcomes' : 'selectPerformances', studentId, schoolYear, closesAt: window.end, selected, cap });
+          reminders.push({
+            kind: item === 'outcomeSelection' ? 'selectOutcomes' : 'selectPerformances',
+            studentId,
+            schoolYear,
+            closesAt: window.end,
+            selected,
+            cap,
+          });
         }
       }
     }
@@ -103,17 +169,26 @@ const studentReminders = (policy: SchoolState, portfolios: Readonly<Record<strin
     for (const [key, receipt] of Object.entries(portfolios[studentId]?.receipts ?? {})) {
       if (!isApplicable(receipt) || receipt.answer !== null) continue;
       const [category, period] = key.split(':') as [ReceiptCategory, string];
-      const window = workPeriodOf(policy, period, `${category}Confirmation`, roundOfStudent(policy, category, period, studentId));
+      const window = workPeriodOf(
+        policy,
+        period,
+        `${category}Confirmation`,
+        roundOfStudent(policy, category, period, studentId),
+      );
       if (!window) continue;
       const close = daysBeforeClose(window, RECEIPT_REMINDER_DAYS);
-      if (inSlot(epochMillisOf(window.start), at) || inSlot(close, at)) reminders.push({ kind: 'answerReceipt', studentId, category, period, closesAt: window.end });
+      if (inSlot(epochMillisOf(window.start), at) || inSlot(close, at))
+        reminders.push({ kind: 'answerReceipt', studentId, category, period, closesAt: window.end });
     }
   }
   return reminders;
 };
 
 /** R-NOTE-1: every reminder due in the hour of `at` at one school: teachers by id, then students by kind and id. */
-export const remindersDue = (view: ReportsSource, query: { readonly schoolId: string; readonly at: string }): E.Either<DomainError, RemindersDue> =>
+export const remindersDue = (
+  view: ReportsSource,
+  query: { readonly schoolId: string; readonly at: string },
+): E.Either<DomainError, RemindersDue> =>
   pipe(
     schoolOf(view, query.schoolId),
     E.map(({ policy, portfolios }) => ({

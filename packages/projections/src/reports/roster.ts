@@ -10,7 +10,8 @@ export interface RosterRow {
   readonly seatNumber: number;
 }
 
-const bySeat = (a: RosterRow, b: RosterRow): number => a.seatNumber - b.seatNumber || a.student.studentNumber.localeCompare(b.student.studentNumber);
+const bySeat = (a: RosterRow, b: RosterRow): number =>
+  a.seatNumber - b.seatNumber || a.student.studentNumber.localeCompare(b.student.studentNumber);
 
 /** Every class's roster for a school year, in one pass over the students. */
 const rostersOf = (policy: SchoolState, schoolYear: number): ReadonlyMap<string, ReadonlyArray<RosterRow>> => {
@@ -39,7 +40,8 @@ const NO_ONE: ReadonlyArray<RosterRow> = Object.freeze([]);
 
 /** The students placed in a class in a school year, by seat number (班級, 座號, 學號, 姓名). */
 export const classRoster = (policy: SchoolState, classId: string, schoolYear: number): ReadonlyArray<RosterRow> => {
-  if (!Object.isFrozen(policy) || !Object.isFrozen(policy.students)) return rostersOf(policy, schoolYear).get(classId) ?? NO_ONE;
+  if (!Object.isFrozen(policy) || !Object.isFrozen(policy.students))
+    return rostersOf(policy, schoolYear).get(classId) ?? NO_ONE;
   let years = kept.get(policy);
   if (!years) kept.set(policy, (years = new Map()));
   let rosters = years.get(schoolYear);
@@ -53,11 +55,12 @@ export const classesOf = (policy: SchoolState, schoolYear: number) =>
     .filter((c) => c.schoolYear === schoolYear)
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hant'));
 
-export const schoolOf = <Portfolio>(view: SchoolsView<Portfolio>, schoolId: string): E.Either<DomainError, SchoolOf<Portfolio>> => {
+export const schoolOf = <Portfolio>(
+  view: SchoolsView<Portfolio>,
+  schoolId: string,
+): E.Either<DomainError, SchoolOf<Portfolio>> => {
   const school = view.schools[schoolId];
-  return school
-    ? E.right(school)
-    : E.left(schoolNotRegistered(schoolId));
+  return school ? E.right(school) : E.left(schoolNotRegistered(schoolId));
 };
 
 export const yearOf = (term: Term | string): number => schoolYearOfTerm(term as Term);

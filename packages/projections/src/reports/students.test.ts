@@ -6,7 +6,12 @@ import { reportsProjection, type ReportsView } from '../reportsView';
 import { createProjectionRunner } from '../runner';
 import { inMemoryViewStore } from '../viewStore';
 import { NOTICE_COLUMNS, studentNotice, studentNotices, studentNoticeTable, type NoticeBatch } from './notice';
-import { outcomeSelectionReport, outcomeSelectionTable, performanceSelectionReport, performanceSelectionTable } from './students';
+import {
+  outcomeSelectionReport,
+  outcomeSelectionTable,
+  performanceSelectionReport,
+  performanceSelectionTable,
+} from './students';
 
 const school = schoolFixture({
   students: [
@@ -17,32 +22,78 @@ const school = schoolFixture({
     { id: 's5', name: '王美', seat: 4 },
   ],
   extra: [
-    schoolEvent('ClassRegistered', { classId: 'c302', schoolYear: 111, name: '普通三02班', homeroomTeacherId: 't-home2' }),
+    schoolEvent('ClassRegistered', {
+      classId: 'c302',
+      schoolYear: 111,
+      name: '普通三02班',
+      homeroomTeacherId: 't-home2',
+    }),
     schoolEvent('StudentEnrolled', { studentId: 's6', studentNumber: '109101', name: '周杰', entrySchoolYear: 109 }),
     schoolEvent('StudentPlaced', { studentId: 's6', schoolYear: 111, classId: 'c302', seatNumber: 1 }),
   ],
 });
 
-const performance = (studentId: string, performanceId: string, schoolYear: number, semester: 0 | 1 | 2): PortfolioEvent =>
+const performance = (
+  studentId: string,
+  performanceId: string,
+  schoolYear: number,
+  semester: 0 | 1 | 2,
+): PortfolioEvent =>
   portfolioEvent('PerformanceRecorded', {
-    studentId, performanceId, schoolYear, semester,
+    studentId,
+    performanceId,
+    schoolYear,
+    semester,
     details: { category: 'serviceLearning', unit: '臺北市立圖書館', name: '志工服務' },
-    startDate: '2022-10-01', endDate: '2022-10-01', hours: 4, description: '圖書整理', document: pdf(`${performanceId}.pdf`),
+    startDate: '2022-10-01',
+    endDate: '2022-10-01',
+    hours: 4,
+    description: '圖書整理',
+    document: pdf(`${performanceId}.pdf`),
   });
-const selectPerformance = (performanceId: string, schoolYear = 111): PortfolioEvent => portfolioEvent('PerformanceSelected', { performanceId, schoolYear });
+const selectPerformance = (performanceId: string, schoolYear = 111): PortfolioEvent =>
+  portfolioEvent('PerformanceSelected', { performanceId, schoolYear });
 const cadre = (studentId: string, performanceId: string): PortfolioEvent =>
   portfolioEvent('CadreRecordSynced', {
-    studentId, performanceId, schoolYear: 111, semester: 2, unit: '普通三01班', position: '副衛生股長', level: '班級', startDate: '2023-02-13', endDate: '2023-06-30',
+    studentId,
+    performanceId,
+    schoolYear: 111,
+    semester: 2,
+    unit: '普通三01班',
+    position: '副衛生股長',
+    level: '班級',
+    startDate: '2023-02-13',
+    endDate: '2023-06-30',
   });
 
-const outcome = (studentId: string, outcomeId: string, term: string, result?: 'passed' | 'failed' | 'pending'): PortfolioEvent[] => [
-  portfolioEvent('CourseOutcomeUploaded', { studentId, outcomeId, courseId: `math-${term}`, term, subject: '數學', description: '成果' }),
+const outcome = (
+  studentId: string,
+  outcomeId: string,
+  term: string,
+  result?: 'passed' | 'failed' | 'pending',
+): PortfolioEvent[] => [
+  portfolioEvent('CourseOutcomeUploaded', {
+    studentId,
+    outcomeId,
+    courseId: `math-${term}`,
+    term,
+    subject: '數學',
+    description: '成果',
+  }),
   ...(result ? [portfolioEvent('CourseOutcomeSentForCertification', { outcomeId })] : []),
   ...(result === 'passed' || result === 'failed'
-    ? [portfolioEvent('CourseOutcomeCertified', { outcomeId, teacherId: 't1', result, ...(result === 'failed' ? { reason: '檔案無法開啟' } : {}) })]
+    ? [
+        portfolioEvent('CourseOutcomeCertified', {
+          outcomeId,
+          teacherId: 't1',
+          result,
+          ...(result === 'failed' ? { reason: '檔案無法開啟' } : {}),
+        }),
+      ]
     : []),
 ];
-const selectOutcome = (outcomeId: string, schoolYear: number): PortfolioEvent => portfolioEvent('CourseOutcomeSelected', { outcomeId, schoolYear });
+const selectOutcome = (outcomeId: string, schoolYear: number): PortfolioEvent =>
+  portfolioEvent('CourseOutcomeSelected', { outcomeId, schoolYear });
 
 /**
  * s1 黃盛, school year 111:
@@ -53,18 +104,26 @@ const selectOutcome = (outcomeId: string, schoolYear: number): PortfolioEvent =>
  */
 const HISTORY: Record<string, PortfolioEvent[]> = {
   s1: [
-    ...outcome('s1', 'a', '1111', 'passed'), selectOutcome('a', 111),
+    ...outcome('s1', 'a', '1111', 'passed'),
+    selectOutcome('a', 111),
     ...outcome('s1', 'b', '1111'),
-    ...outcome('s1', 'c', '1112', 'passed'), selectOutcome('c', 111),
+    ...outcome('s1', 'c', '1112', 'passed'),
+    selectOutcome('c', 111),
     ...outcome('s1', 'd', '1112', 'pending'),
     ...outcome('s1', 'e', '1112', 'failed'),
-    ...outcome('s1', 'f', '1102', 'passed'), selectOutcome('f', 110),
-    performance('s1', 'p1', 111, 1), selectPerformance('p1'),
-    performance('s1', 'p2', 111, 2), selectPerformance('p2'),
+    ...outcome('s1', 'f', '1102', 'passed'),
+    selectOutcome('f', 110),
+    performance('s1', 'p1', 111, 1),
+    selectPerformance('p1'),
+    performance('s1', 'p2', 111, 2),
+    selectPerformance('p2'),
     performance('s1', 'p3', 111, 2),
-    performance('s1', 'p4', 111, 0), selectPerformance('p4'),
-    performance('s1', 'p5', 111, 2), portfolioEvent('PerformanceDeleted', { performanceId: 'p5' }),
-    performance('s1', 'p6', 110, 1), selectPerformance('p6', 110),
+    performance('s1', 'p4', 111, 0),
+    selectPerformance('p4'),
+    performance('s1', 'p5', 111, 2),
+    portfolioEvent('PerformanceDeleted', { performanceId: 'p5' }),
+    performance('s1', 'p6', 110, 1),
+    selectPerformance('p6', 110),
   ],
   s2: [
     cadre('s2', 'c1'),
@@ -72,7 +131,11 @@ const HISTORY: Record<string, PortfolioEvent[]> = {
     portfolioEvent('CadreProofAttached', { performanceId: 'c2', description: '幹部證明', document: pdf('c2.pdf') }),
     selectPerformance('c2'),
   ],
-  s5: [performance('s5', 'q1', 111, 1), selectPerformance('q1'), portfolioEvent('PerformanceDeselected', { performanceId: 'q1', schoolYear: 111 })],
+  s5: [
+    performance('s5', 'q1', 111, 1),
+    selectPerformance('q1'),
+    portfolioEvent('PerformanceDeselected', { performanceId: 'q1', schoolYear: 111 }),
+  ],
   s6: [performance('s6', 'r1', 111, 1), selectPerformance('r1')],
 };
 
@@ -98,11 +161,15 @@ const SELECTION_111 = [
 
 describe('the performance selection report per class (R-REP-4)', () => {
   it('gives each student of the class, by seat, the performances of the school year and how many are selected', () => {
-    expect(performanceSelectionReport(view, { schoolId: 'sch1', classId: 'c301', schoolYear: 111 })).toEqual(E.right(SELECTION_111));
+    expect(performanceSelectionReport(view, { schoolId: 'sch1', classId: 'c301', schoolYear: 111 })).toEqual(
+      E.right(SELECTION_111),
+    );
   });
 
   it('has no rows for a school year in which nobody was placed in the class', () => {
-    expect(performanceSelectionReport(view, { schoolId: 'sch1', classId: 'c301', schoolYear: 110 })).toEqual(E.right([]));
+    expect(performanceSelectionReport(view, { schoolId: 'sch1', classId: 'c301', schoolYear: 110 })).toEqual(
+      E.right([]),
+    );
   });
 
   it('exports with 班級, 座號, 學號, 姓名, 多元表現件數, 勾選數量', () => {
@@ -128,30 +195,96 @@ describe('the performance selection report per class (R-REP-4)', () => {
 });
 
 describe('the per-student notice 學生上傳及勾選情形確認單 (R-REP-5, R-REP-6)', () => {
-  const zero = { firstUploaded: 0, firstCertified: 0, secondUploaded: 0, secondCertified: 0, outcomesSelected: 0, performancesRecorded: 0, performancesSelected: 0 };
+  const zero = {
+    firstUploaded: 0,
+    firstCertified: 0,
+    secondUploaded: 0,
+    secondCertified: 0,
+    outcomesSelected: 0,
+    performancesRecorded: 0,
+    performancesSelected: 0,
+  };
 
   it('has a row per school year so far, the year asked first, and 合計數量: per semester 已上傳/已認證, then selections and performances', () => {
     const notice = studentNotice(view, { schoolId: 'sch1', studentId: 's1', schoolYear: 111 });
     expect(E.isRight(notice) && [...notice.right.years, notice.right.total]).toEqual([
       // p4, recorded for the year as a whole (semester 0), counts in the year's performances.
-      { label: '111學年', schoolYear: 111, className: '普通三01班', firstUploaded: 2, firstCertified: 1, secondUploaded: 3, secondCertified: 1, outcomesSelected: 2, performancesRecorded: 4, performancesSelected: 3 },
-      { label: '110學年', schoolYear: 110, className: '', firstUploaded: 0, firstCertified: 0, secondUploaded: 1, secondCertified: 1, outcomesSelected: 1, performancesRecorded: 1, performancesSelected: 1 },
+      {
+        label: '111學年',
+        schoolYear: 111,
+        className: '普通三01班',
+        firstUploaded: 2,
+        firstCertified: 1,
+        secondUploaded: 3,
+        secondCertified: 1,
+        outcomesSelected: 2,
+        performancesRecorded: 4,
+        performancesSelected: 3,
+      },
+      {
+        label: '110學年',
+        schoolYear: 110,
+        className: '',
+        firstUploaded: 0,
+        firstCertified: 0,
+        secondUploaded: 1,
+        secondCertified: 1,
+        outcomesSelected: 1,
+        performancesRecorded: 1,
+        performancesSelected: 1,
+      },
       { label: '109學年', schoolYear: 109, className: '', ...zero },
-      { label: '合計數量', schoolYear: null, className: '', firstUploaded: 2, firstCertified: 1, secondUploaded: 4, secondCertified: 2, outcomesSelected: 3, performancesRecorded: 5, performancesSelected: 4 },
+      {
+        label: '合計數量',
+        schoolYear: null,
+        className: '',
+        firstUploaded: 2,
+        firstCertified: 1,
+        secondUploaded: 4,
+        secondCertified: 2,
+        outcomesSelected: 3,
+        performancesRecorded: 5,
+        performancesSelected: 4,
+      },
     ]);
   });
 
   it('names the student, class, seat, grade and homeroom teacher, and carries the as-of time, due date and signature lines (R-REP-6)', () => {
-    const notice = studentNotice(view, { schoolId: 'sch1', studentId: 's1', schoolYear: 111, asOf: '2023-04-18T10:30+08:00', dueDate: '2023-04-28' });
+    const notice = studentNotice(view, {
+      schoolId: 'sch1',
+      studentId: 's1',
+      schoolYear: 111,
+      asOf: '2023-04-18T10:30+08:00',
+      dueDate: '2023-04-28',
+    });
     if (E.isLeft(notice)) throw new Error(notice.left.message.en);
     const { years: _years, total: _total, ...heading } = notice.right;
     expect(heading).toEqual({
-      schoolName: notice.right.schoolName, schoolYear: 111, studentId: 's1', studentNumber: '109001', name: '黃盛', className: '普通三01班', seatNumber: 3, grade: 3,
-      homeroomTeacherName: notice.right.homeroomTeacherName, asOf: '2023-04-18T10:30+08:00', dueDate: '2023-04-28', signatures: ['學生確認簽章：', '監護人確認簽章：'],
+      schoolName: notice.right.schoolName,
+      schoolYear: 111,
+      studentId: 's1',
+      studentNumber: '109001',
+      name: '黃盛',
+      className: '普通三01班',
+      seatNumber: 3,
+      grade: 3,
+      homeroomTeacherName: notice.right.homeroomTeacherName,
+      asOf: '2023-04-18T10:30+08:00',
+      dueDate: '2023-04-28',
+      signatures: ['學生確認簽章：', '監護人確認簽章：'],
     });
     const table = studentNoticeTable(notice.right);
     expect(table.title).toContain('學號：109001 姓名：黃盛');
-    expect(table.rows.map((row) => row.label)).toEqual(['截至 112/04/18 10:30 統計', '111學年', '110學年', '109學年', '合計數量', '學生確認簽章：', '監護人確認簽章：', '※本通知單請於 112/04/28 前完成簽章確認。※']);
+    expect(table.rows.map((row) => row.label)).toEqual([
+      '截至 112/04/18 10:30 統計',
+      '111學年',
+      '110學年',
+      '109學年',
+      '合計數量',
+      '學生確認簽章：',
+      '監護人確認簽章：',
+      '※本通知單請於 112/04/28 前完成簽章確認。※',
+    ]);
     expect(table.columns.map((c) => c.header)).toEqual(NOTICE_COLUMNS.map((c) => c.header));
   });
 
@@ -162,7 +295,11 @@ describe('the per-student notice 學生上傳及勾選情形確認單 (R-REP-5, 
     };
     expect(numbers({})).toEqual(['109002', '109003', '109001', '109005', '109004', '109101']);
     expect(numbers({ classIds: ['c302'] })).toEqual(['109101']);
-    expect(numbers({ grade: 3, studentNumbers: { from: '109002', to: '109004' } })).toEqual(['109002', '109003', '109004']);
+    expect(numbers({ grade: 3, studentNumbers: { from: '109002', to: '109004' } })).toEqual([
+      '109002',
+      '109003',
+      '109004',
+    ]);
     expect(numbers({ grade: 2 })).toEqual([]);
   });
 
@@ -180,8 +317,15 @@ describe('the per-student notice 學生上傳及勾選情形確認單 (R-REP-5, 
 describe('the per-student outcome selection list 學生學習成果勾選情形 (R-REP-7, 003 3.8)', () => {
   it('gives 班級, 座號, 學號, 姓名 and 勾選數量 for each student of the class, by seat', () => {
     const rows = outcomeSelectionReport(view, { schoolId: 'sch1', classId: 'c301', schoolYear: 111 });
-    expect(E.isRight(rows) && outcomeSelectionTable(111, rows.right).rows.map((r) => [r.seatNumber, r.studentNumber, r.selected])).toEqual([
-      ['01', '109002', 0], ['02', '109003', 0], ['03', '109001', 2], ['04', '109005', 0], ['05', '109004', 0],
+    expect(
+      E.isRight(rows) &&
+        outcomeSelectionTable(111, rows.right).rows.map((r) => [r.seatNumber, r.studentNumber, r.selected]),
+    ).toEqual([
+      ['01', '109002', 0],
+      ['02', '109003', 0],
+      ['03', '109001', 2],
+      ['04', '109005', 0],
+      ['05', '109004', 0],
     ]);
   });
 });

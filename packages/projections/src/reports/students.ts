@@ -8,7 +8,9 @@ import { classRoster, schoolOf } from './roster';
 import type { Table } from './table';
 
 export const performancesOf = (portfolio: ReportPortfolio | undefined, schoolYear: number, semester?: number) =>
-  (portfolio ? valuesOf(portfolio.performances) : []).filter((p) => p.schoolYear === schoolYear && (semester === undefined || p.semester === semester));
+  (portfolio ? valuesOf(portfolio.performances) : []).filter(
+    (p) => p.schoolYear === schoolYear && (semester === undefined || p.semester === semester),
+  );
 
 export interface PerformanceSelectionRow {
   readonly className: string;

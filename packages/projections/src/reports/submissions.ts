@@ -63,7 +63,10 @@ export const submissionHistory = (
     ),
   );
 
-export const submissionHistoryTable = (category: ReceiptCategory, rows: ReadonlyArray<SubmissionHistoryRow>): Table => ({
+export const submissionHistoryTable = (
+  category: ReceiptCategory,
+  rows: ReadonlyArray<SubmissionHistoryRow>,
+): Table => ({
   title: `提交${RECEIPT_CATEGORY_LABELS[category]}至中央資料庫 提交紀錄`,
   columns: [
     { key: 'schoolYear', header: '學年' },

@@ -23,7 +23,10 @@ export interface Table {
 export const columnSums = (
   table: Table,
   label = '合計',
-  { labelIn = table.columns[0]?.key, notSummed = [] }: { readonly labelIn?: string | undefined; readonly notSummed?: ReadonlyArray<string> } = {},
+  {
+    labelIn = table.columns[0]?.key,
+    notSummed = [],
+  }: { readonly labelIn?: string | undefined; readonly notSummed?: ReadonlyArray<string> } = {},
 ): Readonly<Record<string, Cell>> => {
   const sums = table.columns
     .filter((column) => column.key !== labelIn && !notSummed.includes(column.key))

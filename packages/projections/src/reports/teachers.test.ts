@@ -24,7 +24,12 @@ const school = schoolFixture({
     schoolEvent('CourseReviewerUnmarked', { courseId: 'proj-1112', teacherId: 't3' }),
     schoolEvent('CertificationProxyAppointed', { courseId: 'phys-1112', teacherId: 't7' }),
     schoolEvent('TeacherRegistered', { teacherId: 't-home2', name: '周佳蓉' }),
-    schoolEvent('ClassRegistered', { classId: 'c302', schoolYear: 111, name: '普通三02班', homeroomTeacherId: 't-home2' }),
+    schoolEvent('ClassRegistered', {
+      classId: 'c302',
+      schoolYear: 111,
+      name: '普通三02班',
+      homeroomTeacherId: 't-home2',
+    }),
     schoolEvent('StudentEnrolled', { studentId: 's6', studentNumber: '109101', name: '周杰', entrySchoolYear: 109 }),
     schoolEvent('StudentPlaced', { studentId: 's6', schoolYear: 111, classId: 'c302', seatNumber: 1 }),
   ],
@@ -37,9 +42,18 @@ const COURSES: Record<string, { term: string; subject: string }> = {
   'proj-1112': { term: '1112', subject: '專題研究' },
 };
 const upload = (studentId: string, outcomeId: string, courseId: string): PortfolioEvent =>
-  portfolioEvent('CourseOutcomeUploaded', { studentId, outcomeId, courseId, ...COURSES[courseId], description: '成果' });
+  portfolioEvent('CourseOutcomeUploaded', {
+    studentId,
+    outcomeId,
+    courseId,
+    ...COURSES[courseId],
+    description: '成果',
+  });
 const send = (outcomeId: string): PortfolioEvent => portfolioEvent('CourseOutcomeSentForCertification', { outcomeId });
-const pending = (studentId: string, outcomeId: string, courseId: string) => [upload(studentId, outcomeId, courseId), send(outcomeId)];
+const pending = (studentId: string, outcomeId: string, courseId: string) => [
+  upload(studentId, outcomeId, courseId),
+  send(outcomeId),
+];
 
 /**
  * Pending in 1112: s1 math and proj; s2 phys and proj; s3 math; s6 (普通三02班) math. Not pending: s3's
@@ -65,7 +79,8 @@ let view: ReportsView;
 beforeAll(async () => {
   const store = new InMemoryEventStore();
   await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), school.events);
-  for (const [studentId, events] of HISTORY) await seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', studentId), events);
+  for (const [studentId, events] of HISTORY)
+    await seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', studentId), events);
   const rebuilt = await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild();
   if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message.en);
   view = rebuilt.right.view;
@@ -97,16 +112,35 @@ describe('the uncertified-teacher report (R-REP-3, R-OUT-7, R-OUT-11)', () => {
   it('lists an outcome no teacher may certify (both co-teachers set to 否) under 未指定, so it is not lost (R-OUT-11)', async () => {
     const store = new InMemoryEventStore();
     const unmarked = schoolFixture({
-      extra: ['t3', 't4'].map((teacherId) => schoolEvent('CourseReviewerUnmarked', { courseId: 'proj-1112', teacherId })),
+      extra: ['t3', 't4'].map((teacherId) =>
+        schoolEvent('CourseReviewerUnmarked', { courseId: 'proj-1112', teacherId }),
+      ),
     });
     await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), unmarked.events);
-    await seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', 's1'), pending('s1', 'o-orphan', 'proj-1112'));
+    await seedEvents(
+      store,
+      portfolioAggregate,
+      portfolioStreamName('sch1', 's1'),
+      pending('s1', 'o-orphan', 'proj-1112'),
+    );
     const rebuilt = await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild();
     if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message.en);
     expect(uncertifiedTeacherReport(rebuilt.right.view, { schoolId: 'sch1', term: '1112' })).toEqual(
       E.right([
-        { teacherId: UNASSIGNED, teacherName: UNASSIGNED, waiting: 1, outcomes: [{ className: '普通三01班', seatNumber: 1, name: '林小明', subject: '專題研究', outcomeId: 'o-orphan' }] },
-        ...['t1', 't2', 't5'].map((teacherId) => ({ teacherId, teacherName: expect.any(String), waiting: 0, outcomes: [] })),
+        {
+          teacherId: UNASSIGNED,
+          teacherName: UNASSIGNED,
+          waiting: 1,
+          outcomes: [
+            { className: '普通三01班', seatNumber: 1, name: '林小明', subject: '專題研究', outcomeId: 'o-orphan' },
+          ],
+        },
+        ...['t1', 't2', 't5'].map((teacherId) => ({
+          teacherId,
+          teacherName: expect.any(String),
+          waiting: 0,
+          outcomes: [],
+        })),
       ]),
     );
   });
@@ -114,7 +148,12 @@ describe('the uncertified-teacher report (R-REP-3, R-OUT-7, R-OUT-11)', () => {
   it('lists only the term asked for', () => {
     expect(uncertifiedTeacherReport(view, { schoolId: 'sch1', term: '1111' })).toEqual(
       E.right([
-        { teacherId: 't1', teacherName: '王建民', waiting: 1, outcomes: [{ className: '普通三01班', seatNumber: 5, name: '黃聰', subject: '數學', outcomeId: 'o-s4-old' }] },
+        {
+          teacherId: 't1',
+          teacherName: '王建民',
+          waiting: 1,
+          outcomes: [{ className: '普通三01班', seatNumber: 5, name: '黃聰', subject: '數學', outcomeId: 'o-s4-old' }],
+        },
         { teacherId: 't2', teacherName: '李安心', waiting: 0, outcomes: [] },
       ]),
     );
@@ -138,8 +177,22 @@ describe('the uncertified-teacher report (R-REP-3, R-OUT-7, R-OUT-11)', () => {
         { teacherName: '王建民', waiting: 3, className: '普通三01班', seatNumber: 2, name: '洪堯', subject: '數學' },
         { teacherName: '王建民', waiting: 3, className: '普通三01班', seatNumber: 3, name: '黃盛', subject: '數學' },
         { teacherName: '王建民', waiting: 3, className: '普通三02班', seatNumber: 1, name: '周杰', subject: '數學' },
-        { teacherName: '陳怡君', waiting: 2, className: '普通三01班', seatNumber: 1, name: '林廷', subject: '專題研究' },
-        { teacherName: '陳怡君', waiting: 2, className: '普通三01班', seatNumber: 3, name: '黃盛', subject: '專題研究' },
+        {
+          teacherName: '陳怡君',
+          waiting: 2,
+          className: '普通三01班',
+          seatNumber: 1,
+          name: '林廷',
+          subject: '專題研究',
+        },
+        {
+          teacherName: '陳怡君',
+          waiting: 2,
+          className: '普通三01班',
+          seatNumber: 3,
+          name: '黃盛',
+          subject: '專題研究',
+        },
         { teacherName: '李安心', waiting: 1, className: '普通三01班', seatNumber: 1, name: '林廷', subject: '物理' },
         { teacherName: '吳明哲', waiting: 1, className: '普通三01班', seatNumber: 1, name: '林廷', subject: '物理' },
         { teacherName: '林志成', waiting: 0, className: '', seatNumber: '', name: '', subject: '' },
@@ -147,14 +200,31 @@ describe('the uncertified-teacher report (R-REP-3, R-OUT-7, R-OUT-11)', () => {
     });
   });
 
-  it("shows the id of a teacher known only from records written before the registry, as the report always did (R-REP-6)", async () => {
+  it('shows the id of a teacher known only from records written before the registry, as the report always did (R-REP-6)', async () => {
     const store = new InMemoryEventStore();
     const old = [
       schoolEvent('SchoolRegistered', { schoolId: 'sch1', name: '臺北市立舊校' }),
-      schoolEvent('ClassRegistered', { classId: 'c301', schoolYear: 111, name: '普通三01班', homeroomTeacherId: 't-home' }),
-      schoolEvent('StudentEnrolled', { studentId: 's1', studentNumber: '109001', name: '林小明', entrySchoolYear: 109 }),
+      schoolEvent('ClassRegistered', {
+        classId: 'c301',
+        schoolYear: 111,
+        name: '普通三01班',
+        homeroomTeacherId: 't-home',
+      }),
+      schoolEvent('StudentEnrolled', {
+        studentId: 's1',
+        studentNumber: '109001',
+        name: '林小明',
+        entrySchoolYear: 109,
+      }),
       schoolEvent('StudentPlaced', { studentId: 's1', schoolYear: 111, classId: 'c301', seatNumber: 1 }),
-      schoolEvent('CourseOpened', { courseId: 'math-1112', term: '1112', subject: '數學', name: '數學', credits: 4, teacherIds: ['t-math'] }),
+      schoolEvent('CourseOpened', {
+        courseId: 'math-1112',
+        term: '1112',
+        subject: '數學',
+        name: '數學',
+        credits: 4,
+        teacherIds: ['t-math'],
+      }),
     ];
     await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), old);
     await seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', 's1'), pending('s1', 'o1', 'math-1112'));

@@ -40,7 +40,8 @@ export const uncertifiedTeacherReport = (
     E.map(({ policy, portfolios }) => {
       const schoolYear = yearOf(query.term);
       const byTeacher = new Map<string, WaitingOutcome[]>();
-      for (const course of valuesOf(policy.courses)) if (course.term === query.term) for (const teacherId of certifiersOf(course)) byTeacher.set(teacherId, []);
+      for (const course of valuesOf(policy.courses))
+        if (course.term === query.term) for (const teacherId of certifiersOf(course)) byTeacher.set(teacherId, []);
       for (const [studentId, portfolio] of Object.entries(portfolios)) {
         const student = policy.students[studentId];
         const placement = student?.placements[schoolYear];
@@ -56,7 +57,8 @@ export const uncertifiedTeacherReport = (
           };
           const certifiers = course ? certifiersOf(course) : [];
           // R-OUT-11: an outcome nobody may certify (a co-taught course with no reviewer marked) is listed too.
-          for (const teacherId of certifiers.length > 0 ? certifiers : [UNASSIGNED]) byTeacher.set(teacherId, [...(byTeacher.get(teacherId) ?? []), waiting]);
+          for (const teacherId of certifiers.length > 0 ? certifiers : [UNASSIGNED])
+            byTeacher.set(teacherId, [...(byTeacher.get(teacherId) ?? []), waiting]);
         }
       }
       return [...byTeacher.entries()]
@@ -64,14 +66,20 @@ export const uncertifiedTeacherReport = (
           teacherId,
           teacherName: teacherId === UNASSIGNED ? UNASSIGNED : teacherNameOf(policy, teacherId),
           waiting: outcomes.length,
-          outcomes: [...outcomes].sort((a, b) => a.className.localeCompare(b.className, 'zh-Hant') || a.seatNumber - b.seatNumber),
+          outcomes: [...outcomes].sort(
+            (a, b) => a.className.localeCompare(b.className, 'zh-Hant') || a.seatNumber - b.seatNumber,
+          ),
         }))
         .sort((a, b) => b.waiting - a.waiting || a.teacherId.localeCompare(b.teacherId));
     }),
   );
 
 /** The printed list (003 3.11): a row per waiting outcome, a teacher with none on one row of its own; `printedAt` (印列時間) in the title when given. */
-export const uncertifiedTeacherTable = (term: string, rows: ReadonlyArray<UncertifiedTeacherRow>, printedAt?: string): Table => ({
+export const uncertifiedTeacherTable = (
+  term: string,
+  rows: ReadonlyArray<UncertifiedTeacherRow>,
+  printedAt?: string,
+): Table => ({
   title: `${term} 未認證教師狀況表${printedAt === undefined ? '' : ` 印列時間：${rocTime(printedAt)}`}`,
   columns: [
     { key: 'teacherName', header: '教師姓名' },
@@ -84,6 +92,13 @@ export const uncertifiedTeacherTable = (term: string, rows: ReadonlyArray<Uncert
   rows: rows.flatMap<Readonly<Record<string, Cell>>>((row) =>
     row.outcomes.length === 0
       ? [{ teacherName: row.teacherName, waiting: 0, className: '', seatNumber: '', name: '', subject: '' }]
-      : row.outcomes.map((o) => ({ teacherName: row.teacherName, waiting: row.waiting, className: o.className, seatNumber: o.seatNumber, name: o.name, subject: o.subject })),
+      : row.outcomes.map((o) => ({
+          teacherName: row.teacherName,
+          waiting: row.waiting,
+          className: o.className,
+          seatNumber: o.seatNumber,
+          name: o.name,
+          subject: o.subject,
+        })),
   ),
 });

@@ -21,7 +21,12 @@ export const readersSchool = (extra: ReadonlyArray<SchoolEvent> = []): ReadonlyA
   schoolFixture({
     students: [{ id: 's1' }, { id: 's2' }, { id: 's3' }],
     extra: [
-      schoolEvent('ClassRegistered', { classId: 'c302', schoolYear: 111, name: '普通三02班', homeroomTeacherId: 't-home2' }),
+      schoolEvent('ClassRegistered', {
+        classId: 'c302',
+        schoolYear: 111,
+        name: '普通三02班',
+        homeroomTeacherId: 't-home2',
+      }),
       schoolEvent('StudentPlaced', { studentId: 's3', schoolYear: 111, classId: 'c302', seatNumber: 1 }),
       schoolEvent('ParentAccountLinked', { parentId: 'p1', studentIds: ['s1'] }),
       schoolEvent('RoleGroupDefined', { groupId: 'g-send', name: '教學組', functionCodes: ['S0207S'] }),
@@ -31,11 +36,16 @@ export const readersSchool = (extra: ReadonlyArray<SchoolEvent> = []): ReadonlyA
   }).events;
 
 /** A store holding the school and the given portfolios. */
-export const storeOf = async (school: ReadonlyArray<SchoolEvent>, portfolios: Readonly<Record<string, ReadonlyArray<PortfolioEvent>>> = {}): Promise<InMemoryEventStore> => {
+export const storeOf = async (
+  school: ReadonlyArray<SchoolEvent>,
+  portfolios: Readonly<Record<string, ReadonlyArray<PortfolioEvent>>> = {},
+): Promise<InMemoryEventStore> => {
   const store = new InMemoryEventStore();
   await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), school);
   for (const [studentId, events] of Object.entries(portfolios)) {
-    await seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', studentId), events, { commandId: `given-${studentId}` });
+    await seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', studentId), events, {
+      commandId: `given-${studentId}`,
+    });
   }
   return store;
 };

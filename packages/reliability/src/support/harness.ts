@@ -1,6 +1,13 @@
 import * as E from 'fp-ts/Either';
 import { schoolStreamName, type DomainError, type SchoolEvent } from '@licheng/domain';
-import { createCachingLoader, createLichengService, InMemoryEventStore, schoolAggregate, type EventStore, type LichengService } from '@licheng/eventstore';
+import {
+  createCachingLoader,
+  createLichengService,
+  InMemoryEventStore,
+  schoolAggregate,
+  type EventStore,
+  type LichengService,
+} from '@licheng/eventstore';
 import { schoolEvent, schoolFixture, seedEvents } from '@licheng/testing';
 
 /** Shared plumbing of the reliability suite: the school every test starts from, and small assertions. */
@@ -16,7 +23,8 @@ export const shiftMinutes = (instant: string, minutes: number): string => {
   return `${shifted.toISOString().slice(0, 16)}+08:00`;
 };
 
-export const minutesBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 60_000);
+export const minutesBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(to) - Date.parse(from)) / 60_000);
 
 /**
  * The school of `schoolFixture` with what the model test needs on top: an upload quota of 6 (the MOE floor,
@@ -37,7 +45,10 @@ export const reliabilitySchool = (studentIds: ReadonlyArray<string>, extra: Read
 
 /** The fixture is pure data: built once per roster (folding it costs more than a short model run). */
 const fixtures = new Map<string, ReadonlyArray<SchoolEvent>>();
-const schoolEventsOf = (studentIds: ReadonlyArray<string>, extra: ReadonlyArray<SchoolEvent> = []): ReadonlyArray<SchoolEvent> => {
+const schoolEventsOf = (
+  studentIds: ReadonlyArray<string>,
+  extra: ReadonlyArray<SchoolEvent> = [],
+): ReadonlyArray<SchoolEvent> => {
   const key = JSON.stringify([studentIds, extra]);
   let events = fixtures.get(key);
   if (!events) fixtures.set(key, (events = reliabilitySchool(studentIds, extra).events));
@@ -52,17 +63,27 @@ export interface Harness {
 /** A fresh in-memory store holding the school's stream, and the service in front of it (optionally on another store). */
 export const seededService = async (
   studentIds: ReadonlyArray<string>,
-  options: { readonly extra?: ReadonlyArray<SchoolEvent>; readonly cache?: boolean; readonly wrap?: (store: InMemoryEventStore) => EventStore } = {},
+  options: {
+    readonly extra?: ReadonlyArray<SchoolEvent>;
+    readonly cache?: boolean;
+    readonly wrap?: (store: InMemoryEventStore) => EventStore;
+  } = {},
 ): Promise<Harness & { readonly front: EventStore }> => {
   const store = new InMemoryEventStore();
   await seedEvents(store, schoolAggregate, schoolStreamName(SCHOOL_ID), schoolEventsOf(studentIds, options.extra));
   const front = options.wrap ? options.wrap(store) : store;
-  const service = createLichengService({ store: front, ...(options.cache ? { load: createCachingLoader(front) } : {}) });
+  const service = createLichengService({
+    store: front,
+    ...(options.cache ? { load: createCachingLoader(front) } : {}),
+  });
   return { store, service, front };
 };
 
 export const rightOf = <A>(result: E.Either<DomainError, A>, what = 'result'): A => {
-  if (E.isLeft(result)) throw new Error(`${what}: expected Right, got ${result.left.code} (${result.left.rule ?? 'no rule'}): ${result.left.message.en}`);
+  if (E.isLeft(result))
+    throw new Error(
+      `${what}: expected Right, got ${result.left.code} (${result.left.rule ?? 'no rule'}): ${result.left.message.en}`,
+    );
   return result.right;
 };
 

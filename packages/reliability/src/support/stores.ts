@@ -30,9 +30,14 @@ export class CorruptingStore implements EventStore {
     this.damage.clear();
   }
 
-  private readonly apply = (event: RecordedEvent): RecordedEvent => this.damage.get(`${event.streamName}#${event.revision}`)?.(event) ?? event;
+  private readonly apply = (event: RecordedEvent): RecordedEvent =>
+    this.damage.get(`${event.streamName}#${event.revision}`)?.(event) ?? event;
 
-  appendToStream(streamName: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion): Promise<E.Either<AppendError, AppendResult>> {
+  appendToStream(
+    streamName: string,
+    events: ReadonlyArray<NewEvent>,
+    expected: ExpectedVersion,
+  ): Promise<E.Either<AppendError, AppendResult>> {
     return this.inner.appendToStream(streamName, events, expected);
   }
 
@@ -52,10 +57,16 @@ export class CorruptingStore implements EventStore {
 /** Ways a stored event can come back damaged. */
 export const DAMAGE = {
   /** The data's JSON cut in half (what a store hands back when the bytes do not parse). */
-  truncatedData: (e: RecordedEvent): RecordedEvent => ({ ...e, data: JSON.stringify(e.data).slice(0, Math.floor(JSON.stringify(e.data).length / 2)) }),
+  truncatedData: (e: RecordedEvent): RecordedEvent => ({
+    ...e,
+    data: JSON.stringify(e.data).slice(0, Math.floor(JSON.stringify(e.data).length / 2)),
+  }),
   truncatedMetadata: (e: RecordedEvent): RecordedEvent => ({ ...e, metadata: JSON.stringify(e.metadata).slice(0, 40) }),
   unknownType: (e: RecordedEvent): RecordedEvent => ({ ...e, type: 'CourseOutcomeTeleported' }),
-  futureSchemaVersion: (e: RecordedEvent): RecordedEvent => ({ ...e, metadata: { ...(e.metadata as object), schemaVersion: 99 } }),
+  futureSchemaVersion: (e: RecordedEvent): RecordedEvent => ({
+    ...e,
+    metadata: { ...(e.metadata as object), schemaVersion: 99 },
+  }),
   missingMetadata: (e: RecordedEvent): RecordedEvent => ({ ...e, metadata: null }),
   metadataWithoutActor: (e: RecordedEvent): RecordedEvent => {
     const { actor: _actor, ...metadata } = e.metadata as Record<string, unknown>;
@@ -79,7 +90,11 @@ export class JitterStore implements EventStore {
     for (let i = 0; i < ticks; i++) await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
-  async appendToStream(streamName: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion): Promise<E.Either<AppendError, AppendResult>> {
+  async appendToStream(
+    streamName: string,
+    events: ReadonlyArray<NewEvent>,
+    expected: ExpectedVersion,
+  ): Promise<E.Either<AppendError, AppendResult>> {
     await this.jitter();
     return this.inner.appendToStream(streamName, events, expected);
   }

@@ -2,7 +2,6 @@
 import { hash } from 'node:crypto';
 import { EVENT_ID_NAMESPACE } from '@licheng/eventstore/internal';
 
-
 const NAMESPACE = Buffer.from(EVENT_ID_NAMESPACE.replace(/-/g, ''), 'hex');
 
 /**
@@ -10,7 +9,11 @@ const NAMESPACE = Buffer.from(EVENT_ID_NAMESPACE.replace(/-/g, ''), 'hex');
  * instead of through the uuid package; the generator's tests check it against `eventIdOf` on every event.
  */
 export const fastEventId = (streamName: string, commandId: string, index: number): string => {
-  const bytes = hash('sha1', Buffer.concat([NAMESPACE, Buffer.from(`${streamName}/${commandId}/${index}`, 'utf8')]), 'buffer');
+  const bytes = hash(
+    'sha1',
+    Buffer.concat([NAMESPACE, Buffer.from(`${streamName}/${commandId}/${index}`, 'utf8')]),
+    'buffer',
+  );
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex', 0, 16);

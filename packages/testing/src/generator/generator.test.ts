@@ -17,8 +17,27 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@licheng/eventstore';
-import { COMMAND_DATA_CODECS, CommandEnvelope, decodeCommand, foldEvents, PORTFOLIO_EVENT_CODECS, SCHOOL_EVENT_CODECS, selectionCapsFor, type PortfolioEvent, type PortfolioState, type SchoolState } from '@licheng/domain';
-import { appendToStore, generateSchool, generateStudentStream, NdjsonEventWriter, studentStreams, writeCityLog, type GeneratedStream } from './index';
+import {
+  COMMAND_DATA_CODECS,
+  CommandEnvelope,
+  decodeCommand,
+  foldEvents,
+  PORTFOLIO_EVENT_CODECS,
+  SCHOOL_EVENT_CODECS,
+  selectionCapsFor,
+  type PortfolioEvent,
+  type PortfolioState,
+  type SchoolState,
+} from '@licheng/domain';
+import {
+  appendToStore,
+  generateSchool,
+  generateStudentStream,
+  NdjsonEventWriter,
+  studentStreams,
+  writeCityLog,
+  type GeneratedStream,
+} from './index';
 
 const school = generateSchool({ seed: 42, students: 8 });
 const streams = [...studentStreams(school)];
@@ -28,8 +47,13 @@ const damager = (seed: number) => {
   let state = seed;
   const next = (n: number) => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) % n;
   const damaged = (value: unknown): unknown => {
-    if (value === null || typeof value !== 'object') return [undefined, null, 0, -1, 1.5, '', ' ', 'x'.repeat(201), '2023-02-30', '1111', 'passed', '校級', {}, []][next(14)];
-    const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as never) : { ...(value as Record<string, unknown>) };
+    if (value === null || typeof value !== 'object')
+      return [undefined, null, 0, -1, 1.5, '', ' ', 'x'.repeat(201), '2023-02-30', '1111', 'passed', '校級', {}, []][
+        next(14)
+      ];
+    const copy: Record<string, unknown> = Array.isArray(value)
+      ? ([...value] as never)
+      : { ...(value as Record<string, unknown>) };
     const keys = Object.keys(copy);
     const action = next(3);
     if (action === 1 && keys.length > 0) delete copy[keys[next(keys.length)]!];
@@ -51,12 +75,30 @@ const reDecide = (stream: GeneratedStream, policy: SchoolState): PortfolioState 
     else groups.push([event]);
   }
   for (const group of groups) {
-    const metadata = group[0]!.metadata as { commandId: string; occurredAt: string; actor: unknown; command: { type: string; data: unknown } };
-    const routed = decodeCommand({ commandId: metadata.commandId, now: metadata.occurredAt, actor: metadata.actor, type: metadata.command.type, data: metadata.command.data });
-    if (E.isLeft(routed) || routed.right.aggregate !== 'portfolio') throw new Error(`undecodable command ${metadata.commandId}`);
-    const decided = portfolioAggregate.decider.decide(routed.right.command, state, { now: routed.right.meta.now, actor: routed.right.meta.actor, policy });
+    const metadata = group[0]!.metadata as {
+      commandId: string;
+      occurredAt: string;
+      actor: unknown;
+      command: { type: string; data: unknown };
+    };
+    const routed = decodeCommand({
+      commandId: metadata.commandId,
+      now: metadata.occurredAt,
+      actor: metadata.actor,
+      type: metadata.command.type,
+      data: metadata.command.data,
+    });
+    if (E.isLeft(routed) || routed.right.aggregate !== 'portfolio')
+      throw new Error(`undecodable command ${metadata.commandId}`);
+    const decided = portfolioAggregate.decider.decide(routed.right.command, state, {
+      now: routed.right.meta.now,
+      actor: routed.right.meta.actor,
+      policy,
+    });
     if (E.isLeft(decided)) throw new Error(`${metadata.commandId} refused: ${decided.left.message.en}`);
-    expect(decided.right.map((e) => canonicalJson(e))).toEqual(group.map((e) => canonicalJson({ type: e.type, data: e.data })));
+    expect(decided.right.map((e) => canonicalJson(e))).toEqual(
+      group.map((e) => canonicalJson({ type: e.type, data: e.data })),
+    );
     state = foldEvents(portfolioAggregate.decider.evolve, state, decided.right);
   }
   return state;
@@ -70,13 +112,27 @@ describe('the workload generator', () => {
     expect(mean).toBeGreaterThan(250);
     expect(mean).toBeLessThan(320);
     const types = new Set(streams.flatMap((s) => s.events.map((e) => e.type)));
-    for (const type of ['CourseOutcomeUploaded', 'CourseOutcomeCertified', 'PerformanceRecorded', 'CadreRecordSynced', 'CourseOutcomeSelected', 'PerformanceSelected', 'ReceiptStatementIssued', 'ReceiptConfirmed', 'LearningPlanApproved']) {
+    for (const type of [
+      'CourseOutcomeUploaded',
+      'CourseOutcomeCertified',
+      'PerformanceRecorded',
+      'CadreRecordSynced',
+      'CourseOutcomeSelected',
+      'PerformanceSelected',
+      'ReceiptStatementIssued',
+      'ReceiptConfirmed',
+      'LearningPlanApproved',
+    ]) {
       expect(types).toContain(type);
     }
   });
 
   it('is deterministic for a seed', () => {
-    const again = generateStudentStream({ seed: 42, school: generateSchool({ seed: 42, students: 8 }), studentId: school.students[3]!.studentId });
+    const again = generateStudentStream({
+      seed: 42,
+      school: generateSchool({ seed: 42, students: 8 }),
+      studentId: school.students[3]!.studentId,
+    });
     expect(JSON.stringify(again.events)).toBe(JSON.stringify(streams[3]!.events));
     const other = generateStudentStream({ seed: 43, studentId: '1090001' });
     expect(JSON.stringify(other.events)).not.toBe(JSON.stringify(streams[0]!.events));
@@ -88,7 +144,10 @@ describe('the workload generator', () => {
     const loadedSchool = await loadStream(store, schoolAggregate, school.streamName);
     expect(E.isRight(loadedSchool) && loadedSchool.right.state).toEqual(school.policy);
     for (const stream of [school, ...streams]) {
-      const loaded = stream === school ? await loadStream(store, schoolAggregate, stream.streamName) : await loadStream(store, portfolioAggregate, stream.streamName);
+      const loaded =
+        stream === school
+          ? await loadStream(store, schoolAggregate, stream.streamName)
+          : await loadStream(store, portfolioAggregate, stream.streamName);
       if (E.isLeft(loaded)) throw new Error(loaded.left.message.en);
       expect(loaded.right.version).toBe(stream.events.length - 1);
       let prev = GENESIS_HASH;
@@ -110,11 +169,14 @@ describe('the workload generator', () => {
       for (const year of school.schoolYears) {
         const caps = selectionCapsFor(year);
         expect(outcomes.filter((o) => o.selected && o.schoolYear === year).length).toBeLessThanOrEqual(caps.outcomes);
-        expect(performances.filter((p) => p.selected && p.schoolYear === year).length).toBeLessThanOrEqual(caps.performances);
+        expect(performances.filter((p) => p.selected && p.schoolYear === year).length).toBeLessThanOrEqual(
+          caps.performances,
+        );
         for (const semester of [1, 2]) {
           const inTerm = outcomes.filter((o) => o.term === `${year}${semester}`);
           expect(inTerm.length).toBeLessThanOrEqual(10);
-          for (const subject of new Set(inTerm.map((o) => o.subject))) expect(inTerm.filter((o) => o.subject === subject).length).toBeLessThanOrEqual(3);
+          for (const subject of new Set(inTerm.map((o) => o.subject)))
+            expect(inTerm.filter((o) => o.subject === subject).length).toBeLessThanOrEqual(3);
         }
       }
       expect(state.storageBytes).toBeLessThanOrEqual(200 * 1_048_576);
@@ -125,18 +187,43 @@ describe('the workload generator', () => {
 
   it('decodes through the serializer exactly as io-ts decodes, for valid and for damaged events', () => {
     const damaged = damager(1);
-    const codecs: Record<string, { decode: (u: unknown) => E.Either<unknown, unknown> }> = { ...PORTFOLIO_EVENT_CODECS, ...SCHOOL_EVENT_CODECS };
+    const codecs: Record<string, { decode: (u: unknown) => E.Either<unknown, unknown> }> = {
+      ...PORTFOLIO_EVENT_CODECS,
+      ...SCHOOL_EVENT_CODECS,
+    };
     let refused = 0;
     for (const stream of [school, ...streams.slice(0, 3)]) {
       const serializer = stream === school ? schoolAggregate.serializer : portfolioAggregate.serializer;
       stream.events.forEach((event, revision) => {
-        const stored = JSON.parse(JSON.stringify({ eventId: event.eventId, streamName: stream.streamName, revision, position: revision, type: event.type, data: event.data, metadata: event.metadata })) as RecordedEvent;
-        for (const record of [stored, { ...stored, data: damaged(stored.data) }, { ...stored, metadata: damaged(stored.metadata) }, { ...stored, data: damaged(damaged(stored.data)) }]) {
+        const stored = JSON.parse(
+          JSON.stringify({
+            eventId: event.eventId,
+            streamName: stream.streamName,
+            revision,
+            position: revision,
+            type: event.type,
+            data: event.data,
+            metadata: event.metadata,
+          }),
+        ) as RecordedEvent;
+        for (const record of [
+          stored,
+          { ...stored, data: damaged(stored.data) },
+          { ...stored, metadata: damaged(stored.metadata) },
+          { ...stored, data: damaged(damaged(stored.data)) },
+        ]) {
           const metadata = EventMetadata.decode(record.metadata);
           const data = codecs[record.type]!.decode({ type: record.type, data: record.data });
-          const result = (serializer as { decode: (r: RecordedEvent) => E.Either<{ code: string }, { event: unknown; metadata: unknown }> }).decode(record);
+          const result = (
+            serializer as {
+              decode: (r: RecordedEvent) => E.Either<{ code: string }, { event: unknown; metadata: unknown }>;
+            }
+          ).decode(record);
           // The version the event was written at (CourseOpened is at 2): another one would be upcast or refused.
-          const expected = E.isRight(metadata) && E.isRight(data) && metadata.right.schemaVersion === (stored.metadata as { schemaVersion: number }).schemaVersion;
+          const expected =
+            E.isRight(metadata) &&
+            E.isRight(data) &&
+            metadata.right.schemaVersion === (stored.metadata as { schemaVersion: number }).schemaVersion;
           expect(E.isRight(result)).toBe(expected);
           if (E.isRight(result) && E.isRight(data) && E.isRight(metadata)) {
             expect(result.right.event).toEqual(data.right);
@@ -163,15 +250,30 @@ describe('the workload generator', () => {
     let refused = 0;
     for (const stream of [school, ...streams.slice(0, 3)]) {
       for (const event of stream.events) {
-        const { occurredAt, actor, commandId, command } = event.metadata as { occurredAt: string; actor: unknown; commandId: string; command: { type: string; data: unknown } };
-        const input = JSON.parse(JSON.stringify({ commandId, now: occurredAt, actor, type: command.type, data: command.data })) as Record<string, unknown>;
-        for (const candidate of [input, { ...input, data: damaged(input.data) }, damaged(input), { ...input, data: damaged(damaged(input.data)) }]) {
+        const { occurredAt, actor, commandId, command } = event.metadata as {
+          occurredAt: string;
+          actor: unknown;
+          commandId: string;
+          command: { type: string; data: unknown };
+        };
+        const input = JSON.parse(
+          JSON.stringify({ commandId, now: occurredAt, actor, type: command.type, data: command.data }),
+        ) as Record<string, unknown>;
+        for (const candidate of [
+          input,
+          { ...input, data: damaged(input.data) },
+          damaged(input),
+          { ...input, data: damaged(damaged(input.data)) },
+        ]) {
           const routed = decodeCommand(candidate);
           const expected = byIoTs(candidate);
-          const actual = E.isRight(routed) ? canonicalJson({ ...routed.right.meta, type: routed.right.command.type, data: routed.right.command.data }) : 'refused';
+          const actual = E.isRight(routed)
+            ? canonicalJson({ ...routed.right.meta, type: routed.right.command.type, data: routed.right.command.data })
+            : 'refused';
           expect(actual).toBe(expected);
           // As JSON: a damaged copy may hang a non-index property on an array, which both decoders keep and JSON drops.
-          if (E.isRight(routed)) expect(JSON.parse(JSON.stringify(routed.right.command.data))).toEqual(JSON.parse(expected as string).data);
+          if (E.isRight(routed))
+            expect(JSON.parse(JSON.stringify(routed.right.command.data))).toEqual(JSON.parse(expected as string).data);
           compared += 1;
           if (actual === 'refused') refused += 1;
         }
@@ -189,10 +291,22 @@ describe('the workload generator', () => {
     await writer.write(school);
     await writer.write(streams[0]!);
     await writer.end();
-    const lines = chunks.join('').trimEnd().split('\n').map((line) => JSON.parse(line) as { position: number; revision: number; streamName: string; type: string });
+    const lines = chunks
+      .join('')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { position: number; revision: number; streamName: string; type: string });
     expect(lines).toHaveLength(school.events.length + streams[0]!.events.length);
     expect(lines.map((l) => l.position)).toEqual(lines.map((_, i) => i));
-    expect(Object.keys(lines[0]!)).toEqual(['eventId', 'streamName', 'revision', 'position', 'type', 'data', 'metadata']);
+    expect(Object.keys(lines[0]!)).toEqual([
+      'eventId',
+      'streamName',
+      'revision',
+      'position',
+      'type',
+      'data',
+      'metadata',
+    ]);
     const last = lines[lines.length - 1]!;
     expect([last.streamName, last.revision]).toEqual([streams[0]!.streamName, streams[0]!.events.length - 1]);
     const decoded = portfolioAggregate.serializer.decode(lines[lines.length - 1] as never);
@@ -209,8 +323,16 @@ describe('the workload generator', () => {
         await new Promise((resolve) => setImmediate(resolve));
       }
     })();
-    const event = (i: number, text: string) => ({ eventId: `e${i}`, type: 'Noted', data: { text }, metadata: { n: i } });
-    const small = { streamName: 'notes-a', events: Array.from({ length: 3_000 }, (_, i) => event(i, `學習歷程 ${i} ${'x'.repeat(i % 700)}`)) };
+    const event = (i: number, text: string) => ({
+      eventId: `e${i}`,
+      type: 'Noted',
+      data: { text },
+      metadata: { n: i },
+    });
+    const small = {
+      streamName: 'notes-a',
+      events: Array.from({ length: 3_000 }, (_, i) => event(i, `學習歷程 ${i} ${'x'.repeat(i % 700)}`)),
+    };
     const huge = { streamName: 'notes-b', events: [event(0, '成'.repeat(1_500_000)), event(1, 'after')] };
     const writer = new NdjsonEventWriter(out, 10);
     await writer.write(small as unknown as GeneratedStream);
@@ -219,7 +341,12 @@ describe('the workload generator', () => {
     await reading;
     let position = 10;
     const expected = [small, huge]
-      .flatMap((stream) => stream.events.map((e, revision) => `${JSON.stringify({ eventId: e.eventId, streamName: stream.streamName, revision, position: position++, type: e.type, data: e.data, metadata: e.metadata })}\n`))
+      .flatMap((stream) =>
+        stream.events.map(
+          (e, revision) =>
+            `${JSON.stringify({ eventId: e.eventId, streamName: stream.streamName, revision, position: position++, type: e.type, data: e.data, metadata: e.metadata })}\n`,
+        ),
+      )
       .join('');
     const bytes = Buffer.concat(received);
     expect(bytes.equals(Buffer.from(expected, 'utf8'))).toBe(true);
@@ -234,7 +361,10 @@ describe('the workload generator', () => {
       expect(lines).toHaveLength(log.events);
       expect(log).toMatchObject({ schools: 2, students: 12 });
       const streamNames = new Set(lines.map((line) => (JSON.parse(line) as { streamName: string }).streamName));
-      expect([...streamNames].filter((name) => name.startsWith('school-'))).toEqual(['school-tp_c001', 'school-tp_c002']);
+      expect([...streamNames].filter((name) => name.startsWith('school-'))).toEqual([
+        'school-tp_c001',
+        'school-tp_c002',
+      ]);
       expect(log.events / 12).toBeGreaterThan(60);
       expect(log.events / 12).toBeLessThan(130);
     } finally {

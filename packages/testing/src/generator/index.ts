@@ -14,4 +14,11 @@ export {
   type SchoolOptions,
 } from './school';
 export { generateStudentStream, type GeneratedStudentStream, type StudentStreamOptions } from './student';
-export { appendToStore, NdjsonEventWriter, studentStreams, writeCityLog, type CityLog, type CityLogOptions } from './write';
+export {
+  appendToStore,
+  NdjsonEventWriter,
+  studentStreams,
+  writeCityLog,
+  type CityLog,
+  type CityLogOptions,
+} from './write';

@@ -39,7 +39,9 @@ export class StreamRecorder<Command extends Tagged, Event extends Tagged, State,
   exec(now: TaipeiInstant, actor: Actor, command: Command, context: Context): ReadonlyArray<Event> {
     const decided = this.aggregate.decider.decide(command, this.state, context);
     if (E.isLeft(decided)) {
-      throw new Error(`generator: ${command.type} on ${this.streamName} at ${now} was refused: ${decided.left.message.en}`);
+      throw new Error(
+        `generator: ${command.type} on ${this.streamName} at ${now} was refused: ${decided.left.message.en}`,
+      );
     }
     const commandId = `${this.commandPrefix}${this.commands++}`;
     const metadata = { occurredAt: now, actor, commandId, correlationId: commandId, causationId: commandId };
@@ -47,10 +49,19 @@ export class StreamRecorder<Command extends Tagged, Event extends Tagged, State,
     const chained = this.options.hashChain !== false;
     // As the handler builds them: the serializer's event, the recorded command, then the chained hash.
     decided.right.forEach((event, index) => {
-      const newEvent = this.aggregate.serializer.toNewEvent(event, metadata, fastEventId(this.streamName, commandId, index));
+      const newEvent = this.aggregate.serializer.toNewEvent(
+        event,
+        metadata,
+        fastEventId(this.streamName, commandId, index),
+      );
       // Object.assign: on Node 20 a spread followed by more keys costs about thirty times as much.
       const stored: Record<string, unknown> = Object.assign({}, newEvent.metadata, { command: recorded });
-      if (chained) stored['hash'] = this.prevHash = linkHash(this.prevHash, { type: newEvent.type, data: newEvent.data, metadata: stored });
+      if (chained)
+        stored['hash'] = this.prevHash = linkHash(this.prevHash, {
+          type: newEvent.type,
+          data: newEvent.data,
+          metadata: stored,
+        });
       this.events.push({ eventId: newEvent.eventId, type: newEvent.type, data: newEvent.data, metadata: stored });
     });
     for (const event of decided.right) this.aggregate.decider.evolve(this.state as Draft<State>, event);

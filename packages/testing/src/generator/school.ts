@@ -27,7 +27,28 @@ export const GENERATED_SUBJECTS = [
 ] as const;
 
 const SURNAMES = [...'陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴周徐蘇葉莊呂江何蕭羅高'];
-const GIVEN = ['家豪', '志明', '俊傑', '建宏', '怡君', '雅婷', '欣怡', '佳穎', '冠宇', '宗翰', '詩涵', '宜庭', '柏翰', '品妤', '承恩', '子晴', '宥廷', '語彤', '彥廷', '芷晴'];
+const GIVEN = [
+  '家豪',
+  '志明',
+  '俊傑',
+  '建宏',
+  '怡君',
+  '雅婷',
+  '欣怡',
+  '佳穎',
+  '冠宇',
+  '宗翰',
+  '詩涵',
+  '宜庭',
+  '柏翰',
+  '品妤',
+  '承恩',
+  '子晴',
+  '宥廷',
+  '語彤',
+  '彥廷',
+  '芷晴',
+];
 const GRADES = ['一', '二', '三'];
 
 export const ADMIN: Actor = { id: 'admin', role: 'admin' } as Actor;
@@ -90,11 +111,14 @@ export interface SchoolOptions extends RecorderOptions {
 /** The work periods of one school year and the span each one has (R-WIN-2). */
 const workPeriods = (y: number, c: YearCalendar): ReadonlyArray<readonly [term: string, item: string, span: Span]> => {
   const receipts = (term: string, categories: ReadonlyArray<string>, spans: YearCalendar['receipts']['year']) =>
-    categories.flatMap((category) => [
-      [term, `${category}Submission`, spans.submission],
-      [term, `${category}Confirmation`, spans.confirmation],
-      [term, `${category}Recheck`, spans.recheck],
-    ] as const);
+    categories.flatMap(
+      (category) =>
+        [
+          [term, `${category}Submission`, spans.submission],
+          [term, `${category}Confirmation`, spans.confirmation],
+          [term, `${category}Recheck`, spans.recheck],
+        ] as const,
+    );
   return [
     [`${y}1`, 'outcomeUpload', c.upload[0]],
     [`${y}1`, 'outcomeCertification', c.certification[0]],
@@ -120,10 +144,7 @@ export const generateSchool = (options: SchoolOptions): GeneratedSchool => {
   const random = seededRandom(seedOf(options.seed, 'school', schoolId));
   const cohorts = [...(options.entrySchoolYears ?? [109])].sort((a, b) => a - b);
   const classSize = options.classSize ?? 30;
-  const ids =
-    typeof options.students === 'number'
-      ? null
-      : options.students;
+  const ids = typeof options.students === 'number' ? null : options.students;
   const count = ids ? ids.length : (options.students as number);
   const cohortOf = (i: number) => cohorts[i % cohorts.length]!;
   const perCohort = new Map<number, number>();
@@ -132,7 +153,13 @@ export const generateSchool = (options: SchoolOptions): GeneratedSchool => {
     const n = (perCohort.get(entrySchoolYear) ?? 0) + 1;
     perCohort.set(entrySchoolYear, n);
     const studentId = ids ? ids[i]! : `${entrySchoolYear}${String(n).padStart(4, '0')}`;
-    return { studentId, name: `${random.pick(SURNAMES)}${random.pick(GIVEN)}`, entrySchoolYear, index: n - 1, placements: {} as Record<number, { classId: string; seatNumber: number }> };
+    return {
+      studentId,
+      name: `${random.pick(SURNAMES)}${random.pick(GIVEN)}`,
+      entrySchoolYear,
+      index: n - 1,
+      placements: {} as Record<number, { classId: string; seatNumber: number }>,
+    };
   });
   const allYears = [...new Set(cohorts.flatMap((e) => [e, e + 1, e + 2]))].sort((a, b) => a - b);
   const schoolYears = options.schoolYears ? [...options.schoolYears].sort((a, b) => a - b) : allYears;
@@ -156,10 +183,17 @@ export const generateSchool = (options: SchoolOptions): GeneratedSchool => {
     if (teachers.has(teacherId)) return;
     const n = teachers.size;
     teachers.add(teacherId);
-    send(SYSTEM, 'RegisterTeacher', { teacherId, name: `${SURNAMES[(n * 7) % SURNAMES.length]}${GIVEN[(n * 3) % GIVEN.length]}` });
+    send(SYSTEM, 'RegisterTeacher', {
+      teacherId,
+      name: `${SURNAMES[(n * 7) % SURNAMES.length]}${GIVEN[(n * 3) % GIVEN.length]}`,
+    });
   };
   registerTeacher(PLAN_REVIEWER.id);
-  send(ADMIN, 'DefineRoleGroup', { groupId: 'g-submit', name: '註冊組', functionCodes: ['S0205S', 'S0206S', 'S0207S', 'S0208S', 'S0218S'] });
+  send(ADMIN, 'DefineRoleGroup', {
+    groupId: 'g-submit',
+    name: '註冊組',
+    functionCodes: ['S0205S', 'S0206S', 'S0207S', 'S0208S', 'S0218S'],
+  });
   send(ADMIN, 'AddRoleGroupMember', { groupId: 'g-submit', userId: SUBMITTER.id });
   send(ADMIN, 'DefineRoleGroup', { groupId: 'g-plan', name: '自主學習審查小組', functionCodes: ['P0101S'] });
   send(ADMIN, 'AddRoleGroupMember', { groupId: 'g-plan', userId: PLAN_REVIEWER.id });
@@ -173,15 +207,23 @@ export const generateSchool = (options: SchoolOptions): GeneratedSchool => {
     const calendar = calendarOf(year);
     calendars[year] = calendar;
     clock = Math.max(clock, msOf(`${calendar.autumn}-07-20T09:00`));
-    for (const item of ['outcomes', 'performances']) send(CITY, 'SetOperatingPeriod', { schoolYear: year, item, window: windowOf(calendar.operating) });
-    for (const [term, item, span] of workPeriods(year, calendar)) send(ADMIN, 'SetWorkPeriod', { term, item, window: windowOf(span) });
+    for (const item of ['outcomes', 'performances'])
+      send(CITY, 'SetOperatingPeriod', { schoolYear: year, item, window: windowOf(calendar.operating) });
+    for (const [term, item, span] of workPeriods(year, calendar))
+      send(ADMIN, 'SetWorkPeriod', { term, item, window: windowOf(span) });
     for (const entry of cohorts) {
       const grade = year - entry;
       if (grade < 0 || grade > 2) continue;
       const cohort = students.filter((s) => s.entrySchoolYear === entry);
       if (!enrolled.has(entry)) {
         enrolled.add(entry);
-        for (const s of cohort) send(SYSTEM, 'EnrollStudent', { studentId: s.studentId, studentNumber: s.studentId, name: s.name, entrySchoolYear: entry });
+        for (const s of cohort)
+          send(SYSTEM, 'EnrollStudent', {
+            studentId: s.studentId,
+            studentNumber: s.studentId,
+            name: s.name,
+            entrySchoolYear: entry,
+          });
       }
       const classCount = Math.max(1, Math.ceil(cohort.length / classSize));
       for (let k = 0; k < classCount; k++) {
@@ -205,7 +247,15 @@ export const generateSchool = (options: SchoolOptions): GeneratedSchool => {
             const coTaught = 'coTaught' in subject;
             const teacherIds = coTaught ? [`${teacher}a`, `${teacher}b`] : [teacher];
             teacherIds.forEach(registerTeacher);
-            send(SYSTEM, 'OpenCourse', { courseId, term, subject: subject.subject, name: `${subject.subject}（${term}）`, credits: subject.credits, teacherIds, ...(coTaught ? { coTaught: true } : {}) });
+            send(SYSTEM, 'OpenCourse', {
+              courseId,
+              term,
+              subject: subject.subject,
+              name: `${subject.subject}（${term}）`,
+              credits: subject.credits,
+              teacherIds,
+              ...(coTaught ? { coTaught: true } : {}),
+            });
             send(SYSTEM, 'SyncCourseRoster', { courseId, studentIds: members.map((s) => s.studentId) });
             // R-OUT-7: both co-teachers start at 審核=是; the administrator sets the second to 否 (無法認證).
             if (coTaught) send(ADMIN, 'UnmarkCourseReviewer', { courseId, teacherId: teacherIds[1] });
@@ -228,4 +278,3 @@ export const generateSchool = (options: SchoolOptions): GeneratedSchool => {
     ...recorder.stream(),
   };
 };
-

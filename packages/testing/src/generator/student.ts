@@ -14,7 +14,15 @@ import { dateOfMs, DAY, instantOf, MINUTE, msOf, type ReceiptSpans, type YearCal
 import { seededRandom, seedOf, type Random } from './random';
 import { StreamRecorder, type GeneratedStream, type RecorderOptions } from './recorder';
 import { inSchool } from '../builders';
-import { generateSchool, GENERATED_SCHOOL_ID, PLAN_REVIEWER, SUBMITTER, SYSTEM, type GeneratedSchool, type GeneratedStudent } from './school';
+import {
+  generateSchool,
+  GENERATED_SCHOOL_ID,
+  PLAN_REVIEWER,
+  SUBMITTER,
+  SYSTEM,
+  type GeneratedSchool,
+  type GeneratedStudent,
+} from './school';
 
 export interface StudentStreamOptions extends RecorderOptions {
   readonly seed: number;
@@ -31,7 +39,18 @@ export interface GeneratedStudentStream extends GeneratedStream {
   readonly studentId: string;
 }
 
-const TOPICS = ['課堂報告', '實驗紀錄', '學習單', '專題簡報', '閱讀心得', '小組討論紀錄', '作品集', '期末報告', '課堂筆記', '探究與實作'];
+const TOPICS = [
+  '課堂報告',
+  '實驗紀錄',
+  '學習單',
+  '專題簡報',
+  '閱讀心得',
+  '小組討論紀錄',
+  '作品集',
+  '期末報告',
+  '課堂筆記',
+  '探究與實作',
+];
 const REASONS = ['內容與課程無關', '檔案內容不完整', '缺少學習歷程說明', '檔案無法開啟'];
 const POSITIONS = ['班長', '副班長', '學藝股長', '衛生股長', '總務股長', '風紀股長', '康樂股長'];
 const PROBLEMS = ['extra', 'missing', 'wrong'] as const;
@@ -59,14 +78,27 @@ export const generateStudentStream = (options: StudentStreamOptions): GeneratedS
   const { seed, studentId } = options;
   const school =
     options.school ??
-    generateSchool({ seed, schoolId: options.schoolId ?? GENERATED_SCHOOL_ID, students: [studentId], ...(options.hashChain === undefined ? {} : { hashChain: options.hashChain }) });
+    generateSchool({
+      seed,
+      schoolId: options.schoolId ?? GENERATED_SCHOOL_ID,
+      students: [studentId],
+      ...(options.hashChain === undefined ? {} : { hashChain: options.hashChain }),
+    });
   const { schoolId, policy } = school;
-  if (options.schoolId !== undefined && options.schoolId !== schoolId) throw new Error(`generator: ${options.schoolId} is not the school given`);
+  if (options.schoolId !== undefined && options.schoolId !== schoolId)
+    throw new Error(`generator: ${options.schoolId} is not the school given`);
   const student = studentOf(school, studentId);
-  const years = (options.schoolYears ?? school.schoolYears).filter((year) => student.placements[year] !== undefined && school.calendars[year]);
-  const recorder = new StreamRecorder(portfolioAggregate, portfolioStreamName(schoolId, studentId), `${schoolId}.${studentId}.`, {
-    hashChain: options.hashChain ?? school.hashChain,
-  });
+  const years = (options.schoolYears ?? school.schoolYears).filter(
+    (year) => student.placements[year] !== undefined && school.calendars[year],
+  );
+  const recorder = new StreamRecorder(
+    portfolioAggregate,
+    portfolioStreamName(schoolId, studentId),
+    `${schoolId}.${studentId}.`,
+    {
+      hashChain: options.hashChain ?? school.hashChain,
+    },
+  );
   const state = recorder.state as PortfolioState;
   const me = { id: studentId, role: 'student' } as Actor;
   const send = (at: number, actor: Actor, type: PortfolioCommand['type'], data: Record<string, unknown>) => {
@@ -77,8 +109,10 @@ export const generateStudentStream = (options: StudentStreamOptions): GeneratedS
   };
 
   const ops: Op[] = [];
-  const at = (time: number, run: (at: number) => void) => ops.push({ at: Math.floor(time / MINUTE) * MINUTE, seq: ops.length, run });
-  for (const year of years) planYear(school, student, year, seededRandom(seedOf(seed, schoolId, studentId, year)), { at, send, state, me });
+  const at = (time: number, run: (at: number) => void) =>
+    ops.push({ at: Math.floor(time / MINUTE) * MINUTE, seq: ops.length, run });
+  for (const year of years)
+    planYear(school, student, year, seededRandom(seedOf(seed, schoolId, studentId, year)), { at, send, state, me });
   ops.sort((a, b) => a.at - b.at || a.seq - b.seq);
   for (const op of ops) op.run(op.at);
   return { schoolId, studentId, ...recorder.stream() };
@@ -92,9 +126,16 @@ interface Plan {
 }
 
 /** A time drawn uniformly between two instants (epoch milliseconds), to the minute. */
-const between = (random: Random, from: number, to: number): number => from + random.int(0, Math.max(0, Math.floor((to - from) / MINUTE))) * MINUTE;
+const between = (random: Random, from: number, to: number): number =>
+  from + random.int(0, Math.max(0, Math.floor((to - from) / MINUTE))) * MINUTE;
 
-const planYear = (school: GeneratedSchool, student: GeneratedStudent, year: number, random: Random, plan: Plan): void => {
+const planYear = (
+  school: GeneratedSchool,
+  student: GeneratedStudent,
+  year: number,
+  random: Random,
+  plan: Plan,
+): void => {
   const { at, send, state, me } = plan;
   const { schoolId, policy } = school;
   const { studentId } = student;
@@ -105,19 +146,38 @@ const planYear = (school: GeneratedSchool, student: GeneratedStudent, year: numb
 
   const file = (name: string, kind: 'document' | 'media', minBytes: number, maxBytes: number): FileMeta => {
     const roll = random.int(1, 100);
-    const [extension, mimeType] = kind === 'media' ? ['mp4', 'video/mp4'] : roll <= 80 ? ['pdf', 'application/pdf'] : roll <= 92 ? ['jpg', 'image/jpeg'] : ['png', 'image/png'];
-    return { name: `${name}.${extension}`, mimeType, sizeBytes: random.int(minBytes, maxBytes), sha256: random.hex(64), storageKey: `uploads/${schoolId}/${studentId}/${name}.${extension}` } as FileMeta;
+    const [extension, mimeType] =
+      kind === 'media'
+        ? ['mp4', 'video/mp4']
+        : roll <= 80
+          ? ['pdf', 'application/pdf']
+          : roll <= 92
+            ? ['jpg', 'image/jpeg']
+            : ['png', 'image/png'];
+    return {
+      name: `${name}.${extension}`,
+      mimeType,
+      sizeBytes: random.int(minBytes, maxBytes),
+      sha256: random.hex(64),
+      storageKey: `uploads/${schoolId}/${studentId}/${name}.${extension}`,
+    } as FileMeta;
   };
   /** Attachments that fit the limits in force at `time` and what is left of the student's storage (R-FILE-1, R-FILE-3). */
-  const fitting = (time: number, files: { document: FileMeta; media?: FileMeta }): { document: FileMeta; media?: FileMeta } => {
+  const fitting = (
+    time: number,
+    files: { document: FileMeta; media?: FileMeta },
+  ): { document: FileMeta; media?: FileMeta } => {
     const uploadYear = schoolYearAt(instantOf(time));
     const documentMax = parameterFor(policy, 'documentMaxBytes', uploadYear) ?? Infinity;
     const mediaMax = parameterFor(policy, 'mediaMaxBytes', uploadYear) ?? Infinity;
     const free = (parameterFor(policy, 'storageMaxBytes', uploadYear) ?? Infinity) - state.storageBytes;
     const size = Math.min(files.document.sizeBytes, documentMax, free);
     if (size < 1) throw new Error(`generator: ${studentId} ran out of storage`);
-    const document = size === files.document.sizeBytes ? files.document : ({ ...files.document, sizeBytes: size } as FileMeta);
-    return files.media && files.media.sizeBytes <= mediaMax && files.media.sizeBytes <= free - size ? { document, media: files.media } : { document };
+    const document =
+      size === files.document.sizeBytes ? files.document : ({ ...files.document, sizeBytes: size } as FileMeta);
+    return files.media && files.media.sizeBytes <= mediaMax && files.media.sizeBytes <= free - size
+      ? { document, media: files.media }
+      : { document };
   };
 
   // Course outcomes, semester by semester (R-OUT).
@@ -147,12 +207,19 @@ const planYear = (school: GeneratedSchool, student: GeneratedStudent, year: numb
       const document = file(outcomeId, 'document', 80_000, 3_000_000);
       const media = random.chance(0.1) ? file(`${outcomeId}-v`, 'media', 1_000_000, 8_000_000) : undefined;
       at(uploadAt, (now) =>
-        send(now, me, 'UploadCourseOutcome', { outcomeId, courseId: course.courseId, description, ...fitting(now, media ? { document, media } : { document }) }),
+        send(now, me, 'UploadCourseOutcome', {
+          outcomeId,
+          courseId: course.courseId,
+          description,
+          ...fitting(now, media ? { document, media } : { document }),
+        }),
       );
       const edit = (when: number, text: string) =>
         at(when, (now) => {
           const current = state.outcomes[outcomeId]!;
-          const files = current.document ? { document: current.document, ...(current.media ? { media: current.media } : {}) } : { document: file(`${outcomeId}-r`, 'document', 80_000, 2_000_000) };
+          const files = current.document
+            ? { document: current.document, ...(current.media ? { media: current.media } : {}) }
+            : { document: file(`${outcomeId}-r`, 'document', 80_000, 2_000_000) };
           send(now, me, 'EditCourseOutcome', { outcomeId, description: text, ...files });
         });
       if (random.chance(0.04)) {
@@ -169,20 +236,26 @@ const planYear = (school: GeneratedSchool, student: GeneratedStudent, year: numb
         at(certifyAt, (now) => send(now, teacher, 'CertifyCourseOutcome', { outcomeId, result: 'passed' }));
         return;
       }
-      at(certifyAt, (now) => send(now, teacher, 'CertifyCourseOutcome', { outcomeId, result: 'failed', reason: random.pick(REASONS) }));
+      at(certifyAt, (now) =>
+        send(now, teacher, 'CertifyCourseOutcome', { outcomeId, result: 'failed', reason: random.pick(REASONS) }),
+      );
       if (!random.chance(0.85)) return;
       // R-OUT-10: a failed outcome edited goes back to draft and is sent again.
       const fixAt = between(random, fixFrom, fixTo);
       edit(fixAt, `${description}（補正）`);
       at(fixAt + DAY, (now) => send(now, me, 'SendCourseOutcomeForCertification', { outcomeId }));
-      at(between(random, recertifyFrom, recertifyTo), (now) => send(now, teacher, 'CertifyCourseOutcome', { outcomeId, result: 'passed' }));
+      at(between(random, recertifyFrom, recertifyTo), (now) =>
+        send(now, teacher, 'CertifyCourseOutcome', { outcomeId, result: 'passed' }),
+      );
     });
   }
 
   // Diverse performances (R-PERF), recorded through the year's upload window.
   const earliest = msOf(`${a}-08-01T00:00`);
   const performanceCount = random.int(7, 12);
-  const recordTimes = Array.from({ length: performanceCount }, () => between(random, msOf(`${a}-08-20T08:00`), msOf(`${s}-03-31T22:00`))).sort((x, y) => x - y);
+  const recordTimes = Array.from({ length: performanceCount }, () =>
+    between(random, msOf(`${a}-08-20T08:00`), msOf(`${s}-03-31T22:00`)),
+  ).sort((x, y) => x - y);
   recordTimes.forEach((recordAt, i) => {
     const performanceId = `${studentId}-${year}-p${i + 1}`;
     const end = recordAt - random.int(0, 10) * DAY;
@@ -199,8 +272,20 @@ const planYear = (school: GeneratedSchool, student: GeneratedStudent, year: numb
     const description = `${random.pick(['參與', '完成', '投入'])}${'name' in details ? details.name : details.category}的紀錄與心得`;
     at(recordAt, (now) => {
       const files = fitting(now, media ? { document, media } : { document });
-      const link = files.media && random.chance(0.5) ? { externalLink: `https://video.example.org/${performanceId}` } : {};
-      send(now, me, 'RecordPerformance', { performanceId, schoolYear: year, semester, details, startDate, endDate, ...hours, description, ...files, ...link });
+      const link =
+        files.media && random.chance(0.5) ? { externalLink: `https://video.example.org/${performanceId}` } : {};
+      send(now, me, 'RecordPerformance', {
+        performanceId,
+        schoolYear: year,
+        semester,
+        details,
+        startDate,
+        endDate,
+        ...hours,
+        description,
+        ...files,
+        ...link,
+      });
     });
     if (random.chance(0.05)) {
       at(recordAt + random.int(1, 8) * DAY, (now) => send(now, me, 'DeletePerformance', { performanceId }));
@@ -209,8 +294,20 @@ const planYear = (school: GeneratedSchool, student: GeneratedStudent, year: numb
     if (random.chance(0.1)) {
       at(Math.min(recordAt + random.int(1, 15) * DAY, msOf(`${s}-04-09T20:00`)), (now) => {
         const current = state.performances[performanceId]!;
-        const files = { ...(current.document ? { document: current.document } : {}), ...(current.media ? { media: current.media } : {}), ...(current.externalLink ? { externalLink: current.externalLink } : {}) };
-        send(now, me, 'EditPerformance', { performanceId, details: detailsOf(random, category, i + 1, endDate), startDate, endDate, ...hours, description: `${description}（更新）`, ...files });
+        const files = {
+          ...(current.document ? { document: current.document } : {}),
+          ...(current.media ? { media: current.media } : {}),
+          ...(current.externalLink ? { externalLink: current.externalLink } : {}),
+        };
+        send(now, me, 'EditPerformance', {
+          performanceId,
+          details: detailsOf(random, category, i + 1, endDate),
+          startDate,
+          endDate,
+          ...hours,
+          description: `${description}（更新）`,
+          ...files,
+        });
       });
     }
   });
@@ -223,13 +320,28 @@ const planYear = (school: GeneratedSchool, student: GeneratedStudent, year: numb
     const position = random.pick(POSITIONS);
     at(syncAt, (now) =>
       send(now, SYSTEM, 'SyncCadreRecord', {
-        performanceId, schoolYear: year, semester, unit: klass.name, position, level: '班級',
-        startDate: semester === 1 ? `${a}-09-01` : `${s}-02-13`, endDate: semester === 1 ? `${s}-01-20` : `${s}-06-30`,
+        performanceId,
+        schoolYear: year,
+        semester,
+        unit: klass.name,
+        position,
+        level: '班級',
+        startDate: semester === 1 ? `${a}-09-01` : `${s}-02-13`,
+        endDate: semester === 1 ? `${s}-01-20` : `${s}-06-30`,
       }),
     );
     if (random.chance(0.75)) {
-      const proofAt = semester === 1 ? between(random, msOf(`${a}-10-05T08:00`), msOf(`${a}-11-30T22:00`)) : between(random, msOf(`${s}-03-05T08:00`), msOf(`${s}-03-31T22:00`));
-      at(proofAt, (now) => send(now, me, 'AttachCadreProof', { performanceId, description: `${position}幹部證明`, ...fitting(now, { document: file(`${performanceId}-proof`, 'document', 50_000, 600_000) }) }));
+      const proofAt =
+        semester === 1
+          ? between(random, msOf(`${a}-10-05T08:00`), msOf(`${a}-11-30T22:00`))
+          : between(random, msOf(`${s}-03-05T08:00`), msOf(`${s}-03-31T22:00`));
+      at(proofAt, (now) =>
+        send(now, me, 'AttachCadreProof', {
+          performanceId,
+          description: `${position}幹部證明`,
+          ...fitting(now, { document: file(`${performanceId}-proof`, 'document', 50_000, 600_000) }),
+        }),
+      );
     }
   }
 
@@ -239,13 +351,22 @@ const planYear = (school: GeneratedSchool, student: GeneratedStudent, year: numb
     const weeks = random.int(6, 18);
     const start = msOf(`${a}-09-22T00:00`);
     const content = {
-      planId, schoolYear: year, semester: 1, title: `自主學習：${random.pick(TOPICS)}`, description: '每週固定時段自主學習並記錄成果',
-      periodsPerWeek: random.int(1, 3), weeks, startDate: dateOfMs(start), endDate: dateOfMs(start + (weeks * 7 - 1) * DAY),
+      planId,
+      schoolYear: year,
+      semester: 1,
+      title: `自主學習：${random.pick(TOPICS)}`,
+      description: '每週固定時段自主學習並記錄成果',
+      periodsPerWeek: random.int(1, 3),
+      weeks,
+      startDate: dateOfMs(start),
+      endDate: dateOfMs(start + (weeks * 7 - 1) * DAY),
     };
     let when = between(random, msOf(`${a}-09-10T08:00`), msOf(`${a}-09-20T22:00`));
     at(when, (now) => send(now, me, 'SubmitLearningPlan', content));
     if (random.chance(0.15)) {
-      at((when += 3 * DAY), (now) => send(now, PLAN_REVIEWER, 'ReviewLearningPlan', { planId, decision: 'return', reason: '請補充每週進度' }));
+      at((when += 3 * DAY), (now) =>
+        send(now, PLAN_REVIEWER, 'ReviewLearningPlan', { planId, decision: 'return', reason: '請補充每週進度' }),
+      );
       at((when += 2 * DAY), (now) => send(now, me, 'SubmitLearningPlan', content));
     }
     at((when += 3 * DAY), (now) => send(now, PLAN_REVIEWER, 'ReviewLearningPlan', { planId, decision: 'pass' }));
@@ -255,7 +376,9 @@ const planYear = (school: GeneratedSchool, student: GeneratedStudent, year: numb
 
   // Selection for the central database, within the caps (R-SEL-1, R-SEL-2).
   at(between(random, msOf(`${s}-04-11T09:00`), msOf(`${s}-04-13T12:00`)), (now) => {
-    const passed = Object.values(state.outcomes).filter((o) => o.schoolYear === year && o.status === 'passed' && !o.selected);
+    const passed = Object.values(state.outcomes).filter(
+      (o) => o.schoolYear === year && o.status === 'passed' && !o.selected,
+    );
     const chosen = random.sample(passed, random.chance(0.6) ? 6 : random.int(1, 5));
     let t = now;
     for (const o of chosen) send((t += MINUTE), me, 'SelectCourseOutcome', { outcomeId: o.outcomeId });
@@ -264,12 +387,21 @@ const planYear = (school: GeneratedSchool, student: GeneratedStudent, year: numb
       send((t += MINUTE), me, 'DeselectCourseOutcome', { outcomeId: chosen[0]!.outcomeId });
       send((t += MINUTE), me, 'SelectCourseOutcome', { outcomeId: rest[0]!.outcomeId });
     }
-    const performances = Object.values(state.performances).filter((p) => p.schoolYear === year && !p.selected && (!p.synced || p.document || p.media));
-    for (const p of random.sample(performances, random.chance(0.5) ? 10 : random.int(2, 9))) send((t += MINUTE), me, 'SelectPerformance', { performanceId: p.performanceId });
+    const performances = Object.values(state.performances).filter(
+      (p) => p.schoolYear === year && !p.selected && (!p.synced || p.document || p.media),
+    );
+    for (const p of random.sample(performances, random.chance(0.5) ? 10 : random.int(2, 9)))
+      send((t += MINUTE), me, 'SelectPerformance', { performanceId: p.performanceId });
   });
 
   // Receipt statements from accepted submissions and the student's answers (R-SUB-3, R-REC).
-  const receipt = (issueAt: number, category: string, period: string, spans: ReceiptSpans, items: () => ReadonlyArray<{ itemId: string; title: string }>) => {
+  const receipt = (
+    issueAt: number,
+    category: string,
+    period: string,
+    spans: ReceiptSpans,
+    items: () => ReadonlyArray<{ itemId: string; title: string }>,
+  ) => {
     const fid = (n: number) => `F.${schoolId}.${category}.${period}.${n}`;
     let issued = false;
     at(issueAt, (now) => {
@@ -280,16 +412,37 @@ const planYear = (school: GeneratedSchool, student: GeneratedStudent, year: numb
     });
     const ref = { category, period };
     const roll = random.int(1, 100);
-    const answerAt = between(random, Math.max(spans.confirmation.start, issueAt + 5 * MINUTE), spans.confirmation.end - MINUTE);
+    const answerAt = between(
+      random,
+      Math.max(spans.confirmation.start, issueAt + 5 * MINUTE),
+      spans.confirmation.end - MINUTE,
+    );
     const recheckAt = between(random, spans.recheck.start, spans.recheck.end - MINUTE);
     if (roll <= 82) {
       at(answerAt, (now) => issued && send(now, me, 'ConfirmReceipt', ref));
     } else if (roll <= 90) {
-      at(answerAt, (now) => issued && send(now, me, 'ReportReceiptError', { ...ref, problems: [{ kind: random.pick(PROBLEMS), reason: '與實際資料不符' }] }));
+      at(
+        answerAt,
+        (now) =>
+          issued &&
+          send(now, me, 'ReportReceiptError', {
+            ...ref,
+            problems: [{ kind: random.pick(PROBLEMS), reason: '與實際資料不符' }],
+          }),
+      );
       const corrected = random.chance(0.4);
       const reviewAt = spans.confirmation.end + 60 * MINUTE;
-      at(reviewAt, (now) => issued && send(now, SUBMITTER, 'RecordReceiptReview', { ...ref, finding: corrected ? 'corrected' : 'dataWasRight' }));
-      if (corrected) at(reviewAt + 30 * MINUTE, (now) => issued && send(now, SYSTEM, 'IssueReceiptStatement', { ...ref, fid: fid(2), items: items() }));
+      at(
+        reviewAt,
+        (now) =>
+          issued &&
+          send(now, SUBMITTER, 'RecordReceiptReview', { ...ref, finding: corrected ? 'corrected' : 'dataWasRight' }),
+      );
+      if (corrected)
+        at(
+          reviewAt + 30 * MINUTE,
+          (now) => issued && send(now, SYSTEM, 'IssueReceiptStatement', { ...ref, fid: fid(2), items: items() }),
+        );
       if (random.chance(0.8)) at(recheckAt, (now) => issued && send(now, me, 'ConfirmReceipt', ref));
       else at(spans.recheck.end, (now) => issued && send(now, SYSTEM, 'DeemReceiptCorrect', ref));
     } else {
@@ -297,20 +450,37 @@ const planYear = (school: GeneratedSchool, student: GeneratedStudent, year: numb
       at(spans.confirmation.end, (now) => issued && send(now, SYSTEM, 'DeemReceiptCorrect', ref));
     }
   };
-  const courseRecords = (term: string) => () => (klass.courses[term] ?? []).map((c) => ({ itemId: c.courseId, title: `${c.subject} ${c.credits} 學分` }));
+  const courseRecords = (term: string) => () =>
+    (klass.courses[term] ?? []).map((c) => ({ itemId: c.courseId, title: `${c.subject} ${c.credits} 學分` }));
   const cadre = (semester: number) => () =>
     Object.values(state.performances)
       .filter((p) => p.synced && p.schoolYear === year && p.semester === semester)
       .map((p) => ({ itemId: p.performanceId, title: p.details.category === 'cadre' ? p.details.position : '幹部' }));
-  receipt(msOf(`${s}-02-14T09:00`), 'courseRecords', `${year}1`, calendar.receipts.semester[0], courseRecords(`${year}1`));
+  receipt(
+    msOf(`${s}-02-14T09:00`),
+    'courseRecords',
+    `${year}1`,
+    calendar.receipts.semester[0],
+    courseRecords(`${year}1`),
+  );
   receipt(msOf(`${s}-02-14T09:05`), 'cadreRecords', `${year}1`, calendar.receipts.semester[0], cadre(1));
   receipt(msOf(`${s}-04-14T08:05`), 'courseOutcomes', `${year}0`, calendar.receipts.year, () =>
-    Object.values(state.outcomes).filter((o) => o.selected && o.schoolYear === year).map((o) => ({ itemId: o.outcomeId, title: `${o.subject}：${o.description}` })),
+    Object.values(state.outcomes)
+      .filter((o) => o.selected && o.schoolYear === year)
+      .map((o) => ({ itemId: o.outcomeId, title: `${o.subject}：${o.description}` })),
   );
   receipt(msOf(`${s}-04-14T08:10`), 'performances', `${year}0`, calendar.receipts.year, () =>
-    Object.values(state.performances).filter((p) => p.selected && p.schoolYear === year).map((p) => ({ itemId: p.performanceId, title: p.description || p.details.category })),
+    Object.values(state.performances)
+      .filter((p) => p.selected && p.schoolYear === year)
+      .map((p) => ({ itemId: p.performanceId, title: p.description || p.details.category })),
   );
-  receipt(msOf(`${s}-06-25T09:00`), 'courseRecords', `${year}2`, calendar.receipts.semester[1], courseRecords(`${year}2`));
+  receipt(
+    msOf(`${s}-06-25T09:00`),
+    'courseRecords',
+    `${year}2`,
+    calendar.receipts.semester[1],
+    courseRecords(`${year}2`),
+  );
   receipt(msOf(`${s}-06-25T09:05`), 'cadreRecords', `${year}2`, calendar.receipts.semester[1], cadre(2));
 };
 
@@ -318,21 +488,58 @@ const planYear = (school: GeneratedSchool, student: GeneratedStudent, year: numb
 const detailsOf = (random: Random, category: number, n: number, date: string) => {
   switch (category) {
     case 0:
-      return { category: 'competition', name: `全市高中科展第${n}場`, eventGroup: random.pick(['物理組', '化學組', '生物組']), level: random.pick(['校級', '縣市級', '全國']), award: random.pick(['佳作', '第三名', '優等']), resultDate: date, participation: random.pick(['individual', 'team']) } as const;
+      return {
+        category: 'competition',
+        name: `全市高中科展第${n}場`,
+        eventGroup: random.pick(['物理組', '化學組', '生物組']),
+        level: random.pick(['校級', '縣市級', '全國']),
+        award: random.pick(['佳作', '第三名', '優等']),
+        resultDate: date,
+        participation: random.pick(['individual', 'team']),
+      } as const;
     case 1:
-      return { category: 'certificate', code: 'GEPT-I', name: '全民英檢中級', obtainedDate: date, scoreOrLevel: '通過' } as const;
+      return {
+        category: 'certificate',
+        code: 'GEPT-I',
+        name: '全民英檢中級',
+        obtainedDate: date,
+        scoreOrLevel: '通過',
+      } as const;
     case 2:
-      return { category: 'serviceLearning', unit: random.pick(['臺北市立圖書館', '社區關懷據點', '動物之家']), name: '志工服務' } as const;
+      return {
+        category: 'serviceLearning',
+        unit: random.pick(['臺北市立圖書館', '社區關懷據點', '動物之家']),
+        name: '志工服務',
+      } as const;
     case 3:
-      return { category: 'flexibleLearning', kind: random.pick(['選手培訓', '充實(增廣)課程', '補強性課程', '學校特色活動'] as const), name: `彈性學習第${n}項`, periodsPerWeek: random.int(1, 4), weeks: random.int(4, 18) } as const;
+      return {
+        category: 'flexibleLearning',
+        kind: random.pick(['選手培訓', '充實(增廣)課程', '補強性課程', '學校特色活動'] as const),
+        name: `彈性學習第${n}項`,
+        periodsPerWeek: random.int(1, 4),
+        weeks: random.int(4, 18),
+      } as const;
     case 4:
-      return { category: 'groupActivity', kind: '社團活動', name: random.pick(['吉他社', '辯論社', '天文社', '熱舞社']) } as const;
+      return {
+        category: 'groupActivity',
+        kind: '社團活動',
+        name: random.pick(['吉他社', '辯論社', '天文社', '熱舞社']),
+      } as const;
     case 5:
-      return { category: 'workplaceLearning', unit: random.pick(['科技公司', '醫院', '律師事務所']), name: '職場見習' } as const;
+      return {
+        category: 'workplaceLearning',
+        unit: random.pick(['科技公司', '醫院', '律師事務所']),
+        name: '職場見習',
+      } as const;
     case 6:
       return { category: 'creativeWork', name: `作品第${n}號` } as const;
     case 7:
-      return { category: 'universityPreCourse', institution: '國立臺灣大學', courseName: random.pick(['微積分先修', '程式設計先修']), credits: random.int(1, 3) } as const;
+      return {
+        category: 'universityPreCourse',
+        institution: '國立臺灣大學',
+        courseName: random.pick(['微積分先修', '程式設計先修']),
+        credits: random.int(1, 3),
+      } as const;
     default:
       return { category: 'other', name: `校慶活動第${n}場` } as const;
   }

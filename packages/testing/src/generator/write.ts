@@ -21,9 +21,17 @@ export const appendToStore = async (store: EventStore, streams: Iterable<Generat
 };
 
 /** The student streams of a generated school, lazily: one stream in memory at a time. */
-export function* studentStreams(school: GeneratedSchool, options: { readonly schoolYears?: ReadonlyArray<number> } = {}): Generator<GeneratedStream> {
+export function* studentStreams(
+  school: GeneratedSchool,
+  options: { readonly schoolYears?: ReadonlyArray<number> } = {},
+): Generator<GeneratedStream> {
   for (const student of school.students) {
-    yield generateStudentStream({ seed: school.seed, school, studentId: student.studentId, ...(options.schoolYears ? { schoolYears: options.schoolYears } : {}) });
+    yield generateStudentStream({
+      seed: school.seed,
+      school,
+      studentId: student.studentId,
+      ...(options.schoolYears ? { schoolYears: options.schoolYears } : {}),
+    });
   }
 }
 

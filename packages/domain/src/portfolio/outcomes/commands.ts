@@ -10,9 +10,16 @@ export const UploadCourseOutcome = withOptional(
   Files,
   'UploadCourseOutcome',
 );
-export const EditCourseOutcome = withOptional({ ...StudentRef, outcomeId: Id, description: t.string }, Files, 'EditCourseOutcome');
+export const EditCourseOutcome = withOptional(
+  { ...StudentRef, outcomeId: Id, description: t.string },
+  Files,
+  'EditCourseOutcome',
+);
 export const DeleteCourseOutcome = t.strict({ ...StudentRef, outcomeId: Id }, 'DeleteCourseOutcome');
-export const SendCourseOutcomeForCertification = t.strict({ ...StudentRef, outcomeId: Id }, 'SendCourseOutcomeForCertification');
+export const SendCourseOutcomeForCertification = t.strict(
+  { ...StudentRef, outcomeId: Id },
+  'SendCourseOutcomeForCertification',
+);
 /** R-OUT-8: a reason may come with either result and is required with a fail. */
 export const CertifyCourseOutcome = withOptional(
   { ...StudentRef, outcomeId: Id, result: t.keyof({ passed: null, failed: null }) },

@@ -4,7 +4,17 @@ import type { Term } from '../../shared/term';
 import { schoolYearOfTerm } from '../../shared/term';
 import { mayCertify, parameterFor, periodOf } from '../../school/policy';
 import type { PortfolioCommandOf } from '../commands';
-import { actingStudent, decideWith, enrolled, onItem, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
+import {
+  actingStudent,
+  decideWith,
+  enrolled,
+  onItem,
+  insideWorkPeriod,
+  notSealed,
+  type Check,
+  type Decision,
+  type PortfolioContext,
+} from '../context';
 import { itemErrors, outcomeErrors } from '../errors';
 import type { OutcomeState, PortfolioState } from '../state';
 import { attachmentChecks, freshId } from '../storage';
@@ -14,7 +24,12 @@ const yearNotSealed = (context: PortfolioContext, studentId: string, term: strin
   notSealed(context, studentId, 'courseOutcomes', periodOf('courseOutcomes', term));
 
 /** R-OUT-3 / R-OUT-4: deleted outcomes no longer count; an edited or re-sent one counts once (R-OUT-10). */
-const quotaChecks = (context: PortfolioContext, state: PortfolioState, term: Term, subject: string): ReadonlyArray<Check> => {
+const quotaChecks = (
+  context: PortfolioContext,
+  state: PortfolioState,
+  term: Term,
+  subject: string,
+): ReadonlyArray<Check> => {
   const schoolYear = schoolYearOfTerm(term);
   // Both quotas count the term's outcomes: one pass, when the first of them is checked.
   let counted: { readonly inTerm: number; readonly inSubject: number } | undefined;
@@ -97,13 +112,26 @@ const studentChange = (
 };
 
 /** R-OUT-6 / R-OUT-9 / R-OUT-10: drafts and failed outcomes may change; pending and passed ones never. */
-const changeable = (outcome: OutcomeState): Check => () =>
-  outcome.status === 'pending' ? outcomeErrors.pending(outcome.outcomeId) : outcome.status === 'passed' ? outcomeErrors.passed(outcome.outcomeId) : null;
+const changeable =
+  (outcome: OutcomeState): Check =>
+  () =>
+    outcome.status === 'pending'
+      ? outcomeErrors.pending(outcome.outcomeId)
+      : outcome.status === 'passed'
+        ? outcomeErrors.passed(outcome.outcomeId)
+        : null;
 
-export const editCourseOutcome = (command: PortfolioCommandOf<'EditCourseOutcome'>, state: PortfolioState, context: PortfolioContext): Decision =>
+export const editCourseOutcome = (
+  command: PortfolioCommandOf<'EditCourseOutcome'>,
+  state: PortfolioState,
+  context: PortfolioContext,
+): Decision =>
   studentChange(command, state, context, (outcome) =>
     decideWith(
-      [changeable(outcome), ...attachmentChecks(context, state, command.data, bytesOf(outcome.document, outcome.media), 'R-OUT-2')],
+      [
+        changeable(outcome),
+        ...attachmentChecks(context, state, command.data, bytesOf(outcome.document, outcome.media), 'R-OUT-2'),
+      ],
       () => {
         const { schoolId: _s, studentId: _t, ...data } = command.data;
         return [{ type: 'CourseOutcomeEdited', data }];
@@ -111,9 +139,15 @@ export const editCourseOutcome = (command: PortfolioCommandOf<'EditCourseOutcome
     ),
   );
 
-export const deleteCourseOutcome = (command: PortfolioCommandOf<'DeleteCourseOutcome'>, state: PortfolioState, context: PortfolioContext): Decision =>
+export const deleteCourseOutcome = (
+  command: PortfolioCommandOf<'DeleteCourseOutcome'>,
+  state: PortfolioState,
+  context: PortfolioContext,
+): Decision =>
   studentChange(command, state, context, (outcome) =>
-    decideWith([changeable(outcome)], () => [{ type: 'CourseOutcomeDeleted', data: { outcomeId: command.data.outcomeId } }]),
+    decideWith([changeable(outcome)], () => [
+      { type: 'CourseOutcomeDeleted', data: { outcomeId: command.data.outcomeId } },
+    ]),
   );
 
 export const sendCourseOutcomeForCertification = (
@@ -128,7 +162,11 @@ export const sendCourseOutcomeForCertification = (
   );
 
 /** R-OUT-7 / R-OUT-8: an allowed teacher, inside the term's certification window, on a pending outcome. */
-export const certifyCourseOutcome = (command: PortfolioCommandOf<'CertifyCourseOutcome'>, state: PortfolioState, context: PortfolioContext): Decision => {
+export const certifyCourseOutcome = (
+  command: PortfolioCommandOf<'CertifyCourseOutcome'>,
+  state: PortfolioState,
+  context: PortfolioContext,
+): Decision => {
   const { outcomeId, result, reason } = command.data;
   const outcome = state.outcomes[outcomeId];
   const course = outcome ? context.policy.courses[outcome.courseId] : undefined;
@@ -137,7 +175,9 @@ export const certifyCourseOutcome = (command: PortfolioCommandOf<'CertifyCourseO
     [
       () => (actor.role === 'teacher' ? null : outcomeErrors.notCertifier(actor.id, outcome?.courseId ?? '')),
       () => (outcome ? null : itemErrors.notFound('outcome', outcomeId, 'R-OUT-8')),
-      onItem(outcome, (o) => (course && mayCertify(course, actor.id) ? null : outcomeErrors.notCertifier(actor.id, o.courseId))),
+      onItem(outcome, (o) =>
+        course && mayCertify(course, actor.id) ? null : outcomeErrors.notCertifier(actor.id, o.courseId),
+      ),
       insideWorkPeriod(context, outcome?.term ?? '', 'outcomeCertification', 'R-OUT-8'),
       yearNotSealed(context, command.data.studentId, outcome?.term ?? ''),
       onItem(outcome, (o) => (o.status === 'pending' ? null : outcomeErrors.notPending(outcomeId, o.status))),

@@ -7,10 +7,20 @@ import { unknownEventIgnored } from '../../shared/exhaustive';
 
 type OutcomeEvent = Extract<
   PortfolioEvent,
-  { type: 'CourseOutcomeUploaded' | 'CourseOutcomeEdited' | 'CourseOutcomeDeleted' | 'CourseOutcomeSentForCertification' | 'CourseOutcomeCertified' }
+  {
+    type:
+      | 'CourseOutcomeUploaded'
+      | 'CourseOutcomeEdited'
+      | 'CourseOutcomeDeleted'
+      | 'CourseOutcomeSentForCertification'
+      | 'CourseOutcomeCertified';
+  }
 >;
 
-const replaceFiles = (outcome: Draft<OutcomeState>, data: { document?: OutcomeState['document']; media?: OutcomeState['media'] }) => {
+const replaceFiles = (
+  outcome: Draft<OutcomeState>,
+  data: { document?: OutcomeState['document']; media?: OutcomeState['media'] },
+) => {
   if (data.document) outcome.document = data.document;
   else delete outcome.document;
   if (data.media) outcome.media = data.media;
@@ -22,7 +32,16 @@ export const evolveOutcome = (state: Draft<PortfolioState>, event: OutcomeEvent)
     case 'CourseOutcomeUploaded': {
       const { studentId, outcomeId, courseId, term, subject, description, document, media } = event.data;
       state.studentId = studentId;
-      const outcome: Draft<OutcomeState> = { outcomeId, courseId, term, schoolYear: schoolYearOfTerm(term), subject, description, status: 'draft', selected: false };
+      const outcome: Draft<OutcomeState> = {
+        outcomeId,
+        courseId,
+        term,
+        schoolYear: schoolYearOfTerm(term),
+        subject,
+        description,
+        status: 'draft',
+        selected: false,
+      };
       replaceFiles(outcome, { ...(document ? { document } : {}), ...(media ? { media } : {}) });
       state.outcomes[outcomeId] = outcome;
       state.storageBytes += bytesOf(document, media);

@@ -18,8 +18,14 @@ export const EditPerformance = withOptional(
 );
 export const DeletePerformance = t.strict({ ...StudentRef, performanceId: Id }, 'DeletePerformance');
 /** Sent by the school (administrator or its records system), not the student (R-PERF-6). */
-export const SyncCadreRecord = t.intersection([t.strict({ schoolId: SchoolId }), CadreRecordSynced.props.data], 'SyncCadreRecord');
-export const AttachCadreProof = t.intersection([t.strict(StudentRef), CadreProofAttached.props.data], 'AttachCadreProof');
+export const SyncCadreRecord = t.intersection(
+  [t.strict({ schoolId: SchoolId }), CadreRecordSynced.props.data],
+  'SyncCadreRecord',
+);
+export const AttachCadreProof = t.intersection(
+  [t.strict(StudentRef), CadreProofAttached.props.data],
+  'AttachCadreProof',
+);
 
 export const PERFORMANCE_COMMANDS = {
   RecordPerformance,

@@ -3,7 +3,18 @@ import { bytesOf } from '../../shared/files';
 import { earliestPerformanceDate, inclusiveDays, termOf } from '../../shared/term';
 import { parameterFor, workPeriodOf } from '../../school/policy';
 import type { PortfolioCommandOf } from '../commands';
-import { actingSchool, actingStudent, decideWith, enrolled, onItem, insideWorkPeriod, notSealed, type Check, type Decision, type PortfolioContext } from '../context';
+import {
+  actingSchool,
+  actingStudent,
+  decideWith,
+  enrolled,
+  onItem,
+  insideWorkPeriod,
+  notSealed,
+  type Check,
+  type Decision,
+  type PortfolioContext,
+} from '../context';
 import { itemErrors, performanceErrors, selectionErrors } from '../errors';
 import { countOf } from '../../shared/records';
 import type { PerformanceState, PortfolioState } from '../state';
@@ -14,14 +25,19 @@ type Content = PortfolioCommandOf<'RecordPerformance' | 'EditPerformance'>['data
 /** R-PERF-3 / R-PERF-4: a link only with media; dates in order, not before the entry year, hours that fit. */
 const contentChecks = (context: PortfolioContext, studentId: string, content: Content): ReadonlyArray<Check> => [
   () => (content.externalLink !== undefined && !content.media ? performanceErrors.externalLinkWithoutMedia() : null),
-  () => (content.endDate < content.startDate ? performanceErrors.datesReversed(content.startDate, content.endDate) : null),
+  () =>
+    content.endDate < content.startDate ? performanceErrors.datesReversed(content.startDate, content.endDate) : null,
   () => {
     // R-PERF-4: every date the performance carries — its span and a result or certificate date.
     const entry = context.policy.students[studentId]?.entrySchoolYear;
     if (entry === undefined) return null;
     const earliest = earliestPerformanceDate(entry);
     const { details } = content;
-    const dates = [content.startDate, ...(details.category === 'competition' ? [details.resultDate] : []), ...(details.category === 'certificate' ? [details.obtainedDate] : [])];
+    const dates = [
+      content.startDate,
+      ...(details.category === 'competition' ? [details.resultDate] : []),
+      ...(details.category === 'certificate' ? [details.obtainedDate] : []),
+    ];
     const early = dates.find((date) => date < earliest);
     return early === undefined ? null : performanceErrors.dateTooEarly(early, earliest);
   },
@@ -33,12 +49,14 @@ const contentChecks = (context: PortfolioContext, studentId: string, content: Co
 ];
 
 /** R-PERF-2: the school's yearly cap counts the student's own live records, not synced cadre records. */
-const yearCap = (context: PortfolioContext, state: PortfolioState, schoolYear: number): Check => () => {
-  const limit = parameterFor(context.policy, 'performanceYearCap', schoolYear);
-  if (limit === null) return null;
-  const actual = countOf(state.performances, (p) => p.schoolYear === schoolYear && !p.synced);
-  return actual < limit ? null : performanceErrors.yearCapReached(limit, actual, schoolYear);
-};
+const yearCap =
+  (context: PortfolioContext, state: PortfolioState, schoolYear: number): Check =>
+  () => {
+    const limit = parameterFor(context.policy, 'performanceYearCap', schoolYear);
+    if (limit === null) return null;
+    const actual = countOf(state.performances, (p) => p.schoolYear === schoolYear && !p.synced);
+    return actual < limit ? null : performanceErrors.yearCapReached(limit, actual, schoolYear);
+  };
 
 /**
  * The year's performance upload window (R-WIN-2; seed 000: 每學年規定時間內完成), and not yet sealed (R-SEAL-2).
@@ -46,7 +64,9 @@ const yearCap = (context: PortfolioContext, state: PortfolioState, schoolYear: n
  */
 const uploadWindow = (context: PortfolioContext, studentId: string, schoolYear: number): Check => {
   const term = termOf(schoolYear, 0);
-  const inWindow = workPeriodOf(context.policy, term, 'performanceUpload') ? insideWorkPeriod(context, term, 'performanceUpload', 'R-WIN-2') : () => null;
+  const inWindow = workPeriodOf(context.policy, term, 'performanceUpload')
+    ? insideWorkPeriod(context, term, 'performanceUpload', 'R-WIN-2')
+    : () => null;
   const unsealed = notSealed(context, studentId, 'performances', termOf(schoolYear, 0));
   return () => inWindow() ?? unsealed();
 };
@@ -56,14 +76,22 @@ const uploadWindow = (context: PortfolioContext, studentId: string, schoolYear: 
  * while selected (deselect it first, inside the selection window), and once the selection window has
  * closed it cannot change at all.
  */
-const selectionFrozen = (context: PortfolioContext, type: string, performance: PerformanceState | undefined): Check => () => {
-  if (!performance?.selected) return null;
-  if (type === 'DeletePerformance') return selectionErrors.selectedNotDeletable(performance.performanceId);
-  const window = workPeriodOf(context.policy, termOf(performance.schoolYear, 0), 'performanceSelection');
-  return window && context.now >= window.end ? selectionErrors.selectionFrozen(performance.performanceId, window.end) : null;
-};
+const selectionFrozen =
+  (context: PortfolioContext, type: string, performance: PerformanceState | undefined): Check =>
+  () => {
+    if (!performance?.selected) return null;
+    if (type === 'DeletePerformance') return selectionErrors.selectedNotDeletable(performance.performanceId);
+    const window = workPeriodOf(context.policy, termOf(performance.schoolYear, 0), 'performanceSelection');
+    return window && context.now >= window.end
+      ? selectionErrors.selectionFrozen(performance.performanceId, window.end)
+      : null;
+  };
 
-export const recordPerformance = (command: PortfolioCommandOf<'RecordPerformance'>, state: PortfolioState, context: PortfolioContext): Decision => {
+export const recordPerformance = (
+  command: PortfolioCommandOf<'RecordPerformance'>,
+  state: PortfolioState,
+  context: PortfolioContext,
+): Decision => {
   const { studentId, performanceId, schoolYear } = command.data;
   return decideWith(
     [
@@ -106,7 +134,11 @@ const studentChange = (
   return performance ? then(performance) : E.left(itemErrors.notFound('performance', performanceId, 'R-PERF-8'));
 };
 
-export const editPerformance = (command: PortfolioCommandOf<'EditPerformance'>, state: PortfolioState, context: PortfolioContext): Decision =>
+export const editPerformance = (
+  command: PortfolioCommandOf<'EditPerformance'>,
+  state: PortfolioState,
+  context: PortfolioContext,
+): Decision =>
   studentChange(command, state, context, (performance) =>
     decideWith(
       [
@@ -125,23 +157,40 @@ export const editPerformance = (command: PortfolioCommandOf<'EditPerformance'>, 
     ),
   );
 
-export const deletePerformance = (command: PortfolioCommandOf<'DeletePerformance'>, state: PortfolioState, context: PortfolioContext): Decision =>
+export const deletePerformance = (
+  command: PortfolioCommandOf<'DeletePerformance'>,
+  state: PortfolioState,
+  context: PortfolioContext,
+): Decision =>
   studentChange(command, state, context, (performance) =>
-    decideWith([() => (performance.synced ? performanceErrors.syncedNotDeletable(performance.performanceId) : null)], () => [
-      { type: 'PerformanceDeleted', data: { performanceId: command.data.performanceId } },
-    ]),
+    decideWith(
+      [() => (performance.synced ? performanceErrors.syncedNotDeletable(performance.performanceId) : null)],
+      () => [{ type: 'PerformanceDeleted', data: { performanceId: command.data.performanceId } }],
+    ),
   );
 
 /** R-PERF-6: the school syncs its cadre records; they arrive without files and are not selectable yet. */
-export const syncCadreRecord = (command: PortfolioCommandOf<'SyncCadreRecord'>, state: PortfolioState, context: PortfolioContext): Decision =>
+export const syncCadreRecord = (
+  command: PortfolioCommandOf<'SyncCadreRecord'>,
+  state: PortfolioState,
+  context: PortfolioContext,
+): Decision =>
   decideWith(
     [
       actingSchool(context, command.type, 'R-PERF-6'),
       enrolled(context, command.data.studentId),
       notSealed(context, command.data.studentId, 'performances', termOf(command.data.schoolYear, 0)),
-      notSealed(context, command.data.studentId, 'cadreRecords', termOf(command.data.schoolYear, command.data.semester)),
+      notSealed(
+        context,
+        command.data.studentId,
+        'cadreRecords',
+        termOf(command.data.schoolYear, command.data.semester),
+      ),
       freshId(state, command.data.performanceId, 'R-PERF-6'),
-      () => (command.data.endDate < command.data.startDate ? performanceErrors.datesReversed(command.data.startDate, command.data.endDate) : null),
+      () =>
+        command.data.endDate < command.data.startDate
+          ? performanceErrors.datesReversed(command.data.startDate, command.data.endDate)
+          : null,
     ],
     () => {
       const { schoolId: _schoolId, ...data } = command.data;
@@ -149,12 +198,19 @@ export const syncCadreRecord = (command: PortfolioCommandOf<'SyncCadreRecord'>, 
     },
   );
 
-export const attachCadreProof = (command: PortfolioCommandOf<'AttachCadreProof'>, state: PortfolioState, context: PortfolioContext): Decision =>
+export const attachCadreProof = (
+  command: PortfolioCommandOf<'AttachCadreProof'>,
+  state: PortfolioState,
+  context: PortfolioContext,
+): Decision =>
   studentChange(command, state, context, (performance) =>
     decideWith(
       [
         () => (performance.synced ? null : performanceErrors.notSyncedCadre(performance.performanceId)),
-        () => (command.data.externalLink !== undefined && !command.data.media ? performanceErrors.externalLinkWithoutMedia() : null),
+        () =>
+          command.data.externalLink !== undefined && !command.data.media
+            ? performanceErrors.externalLinkWithoutMedia()
+            : null,
         ...attachmentChecks(context, state, command.data, bytesOf(performance.document, performance.media), 'R-PERF-6'),
       ],
       () => {

@@ -7,7 +7,18 @@ import { CalendarDate } from '../../shared/term';
  * 校級幹部, 班級幹部, 社團幹部, 其他幹部): the same levels, accepted and kept as written, never rewritten.
  */
 export const CadreLevel = t.keyof(
-  { 校級: null, 班級: null, 社團: null, 實習幹部: null, 校外自治組織團體: null, 其他: null, 校級幹部: null, 班級幹部: null, 社團幹部: null, 其他幹部: null },
+  {
+    校級: null,
+    班級: null,
+    社團: null,
+    實習幹部: null,
+    校外自治組織團體: null,
+    其他: null,
+    校級幹部: null,
+    班級幹部: null,
+    社團幹部: null,
+    其他幹部: null,
+  },
   'CadreLevel',
 );
 
@@ -43,7 +54,13 @@ export const PerformanceDetails = t.union(
       'competition',
     ),
     t.strict(
-      { category: t.literal('certificate'), code: NonEmptyText, name: NonEmptyText, obtainedDate: CalendarDate, scoreOrLevel: NonEmptyText },
+      {
+        category: t.literal('certificate'),
+        code: NonEmptyText,
+        name: NonEmptyText,
+        obtainedDate: CalendarDate,
+        scoreOrLevel: NonEmptyText,
+      },
       'certificate',
     ),
     t.strict({ category: t.literal('serviceLearning'), unit: NonEmptyText, name: NonEmptyText }, 'serviceLearning'),
@@ -62,7 +79,12 @@ export const PerformanceDetails = t.union(
     t.strict({ category: t.literal('workplaceLearning'), unit: NonEmptyText, name: NonEmptyText }, 'workplaceLearning'),
     t.strict({ category: t.literal('creativeWork'), name: NonEmptyText }, 'creativeWork'),
     t.strict(
-      { category: t.literal('universityPreCourse'), institution: NonEmptyText, courseName: NonEmptyText, credits: PositiveInt },
+      {
+        category: t.literal('universityPreCourse'),
+        institution: NonEmptyText,
+        courseName: NonEmptyText,
+        credits: PositiveInt,
+      },
       'universityPreCourse',
     ),
     withOptional({ category: t.literal('other'), name: NonEmptyText }, { unit: NonEmptyText }, 'other'),

@@ -24,7 +24,11 @@ export const PerformanceRecorded = eventCodec(
 /** R-PERF-8: the content replaced before submission; the category stays. */
 export const PerformanceEdited = eventCodec(
   'PerformanceEdited',
-  withOptional({ performanceId: Id, ...PerformanceContent.required }, PerformanceContent.optional, 'PerformanceEditedData'),
+  withOptional(
+    { performanceId: Id, ...PerformanceContent.required },
+    PerformanceContent.optional,
+    'PerformanceEditedData',
+  ),
 );
 
 export const PerformanceDeleted = eventCodec('PerformanceDeleted', t.strict({ performanceId: Id }));

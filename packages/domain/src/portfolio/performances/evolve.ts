@@ -6,7 +6,10 @@ import { unknownEventIgnored } from '../../shared/exhaustive';
 
 type PerformanceEvent = Extract<
   PortfolioEvent,
-  { type: 'PerformanceRecorded' | 'PerformanceEdited' | 'PerformanceDeleted' | 'CadreRecordSynced' | 'CadreProofAttached' }
+  {
+    type:
+      'PerformanceRecorded' | 'PerformanceEdited' | 'PerformanceDeleted' | 'CadreRecordSynced' | 'CadreProofAttached';
+  }
 >;
 
 interface Optionals {
@@ -17,7 +20,11 @@ interface Optionals {
 }
 
 /** Optional fields are replaced whole: absent in the event means removed. */
-const replaceOptionals = (performance: Draft<PerformanceState>, data: Optionals, keys: ReadonlyArray<keyof Optionals>): void => {
+const replaceOptionals = (
+  performance: Draft<PerformanceState>,
+  data: Optionals,
+  keys: ReadonlyArray<keyof Optionals>,
+): void => {
   for (const key of keys) {
     const value = data[key];
     if (value === undefined) delete performance[key];
@@ -34,7 +41,16 @@ export const evolvePerformance = (state: Draft<PortfolioState>, event: Performan
       const { studentId, performanceId, schoolYear, semester, details, startDate, endDate, description } = event.data;
       state.studentId = studentId;
       const performance: Draft<PerformanceState> = {
-        performanceId, schoolYear, semester, details, startDate, endDate, description, synced: false, selected: false, submitted: false,
+        performanceId,
+        schoolYear,
+        semester,
+        details,
+        startDate,
+        endDate,
+        description,
+        synced: false,
+        selected: false,
+        submitted: false,
       };
       replaceOptionals(performance, event.data, ALL_OPTIONALS);
       state.performances[performanceId] = performance;
@@ -45,8 +61,16 @@ export const evolvePerformance = (state: Draft<PortfolioState>, event: Performan
       const { studentId, performanceId, schoolYear, semester, unit, position, level, startDate, endDate } = event.data;
       state.studentId = studentId;
       state.performances[performanceId] = {
-        performanceId, schoolYear, semester, startDate, endDate, description: '',
-        details: { category: 'cadre', unit, position, level }, synced: true, selected: false, submitted: false,
+        performanceId,
+        schoolYear,
+        semester,
+        startDate,
+        endDate,
+        description: '',
+        details: { category: 'cadre', unit, position, level },
+        synced: true,
+        selected: false,
+        submitted: false,
       };
       return;
     }
@@ -54,7 +78,8 @@ export const evolvePerformance = (state: Draft<PortfolioState>, event: Performan
     case 'CadreProofAttached': {
       const performance = state.performances[event.data.performanceId];
       if (!performance) return;
-      state.storageBytes += bytesOf(event.data.document, event.data.media) - bytesOf(performance.document, performance.media);
+      state.storageBytes +=
+        bytesOf(event.data.document, event.data.media) - bytesOf(performance.document, performance.media);
       performance.description = event.data.description;
       if (event.type === 'PerformanceEdited') {
         performance.details = event.data.details;

@@ -22,7 +22,14 @@ export const PlanContent = {
 export const LearningPlanSubmitted = eventCodec(
   'LearningPlanSubmitted',
   withOptional(
-    { studentId: Id, planId: Id, schoolYear: SchoolYear, semester: Semester, ...PlanContent.required, stages: t.array(PlanApprovalStage) },
+    {
+      studentId: Id,
+      planId: Id,
+      schoolYear: SchoolYear,
+      semester: Semester,
+      ...PlanContent.required,
+      stages: t.array(PlanApprovalStage),
+    },
     PlanContent.optional,
     'LearningPlanSubmittedData',
   ),
@@ -43,4 +50,9 @@ export const LearningPlanReturned = eventCodec(
 /** R-PLAN-1: every stage passed; the plan is recorded as a 自主學習 performance with the plan's id. */
 export const LearningPlanApproved = eventCodec('LearningPlanApproved', t.strict({ planId: Id, performanceId: Id }));
 
-export const PLAN_EVENTS = [LearningPlanSubmitted, LearningPlanStagePassed, LearningPlanReturned, LearningPlanApproved] as const;
+export const PLAN_EVENTS = [
+  LearningPlanSubmitted,
+  LearningPlanStagePassed,
+  LearningPlanReturned,
+  LearningPlanApproved,
+] as const;

@@ -3,17 +3,43 @@ import type { PortfolioEvent } from '../events';
 import type { PortfolioState } from '../state';
 import { unknownEventIgnored } from '../../shared/exhaustive';
 
-type PlanEvent = Extract<PortfolioEvent, { type: 'LearningPlanSubmitted' | 'LearningPlanStagePassed' | 'LearningPlanReturned' | 'LearningPlanApproved' }>;
+type PlanEvent = Extract<
+  PortfolioEvent,
+  { type: 'LearningPlanSubmitted' | 'LearningPlanStagePassed' | 'LearningPlanReturned' | 'LearningPlanApproved' }
+>;
 
 export const evolvePlan = (state: Draft<PortfolioState>, event: PlanEvent): void => {
   switch (event.type) {
     case 'LearningPlanSubmitted': {
-      const { studentId, planId, schoolYear, semester, title, description, periodsPerWeek, weeks, startDate, endDate, advisorId, stages } = event.data;
+      const {
+        studentId,
+        planId,
+        schoolYear,
+        semester,
+        title,
+        description,
+        periodsPerWeek,
+        weeks,
+        startDate,
+        endDate,
+        advisorId,
+        stages,
+      } = event.data;
       state.studentId = studentId;
       state.plans[planId] = {
-        planId, schoolYear, semester, title, description, periodsPerWeek, weeks, startDate, endDate,
+        planId,
+        schoolYear,
+        semester,
+        title,
+        description,
+        periodsPerWeek,
+        weeks,
+        startDate,
+        endDate,
         ...(advisorId === undefined ? {} : { advisorId }),
-        stages, stageIndex: 0, status: 'inReview',
+        stages,
+        stageIndex: 0,
+        status: 'inReview',
       };
       return;
     }

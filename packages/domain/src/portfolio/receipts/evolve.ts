@@ -5,10 +5,21 @@ import { unknownEventIgnored } from '../../shared/exhaustive';
 
 type ReceiptEvent = Extract<
   PortfolioEvent,
-  { type: 'ReceiptStatementIssued' | 'ReceiptConfirmed' | 'ReceiptErrorReported' | 'ReceiptReviewRecorded' | 'ReceiptDeemedCorrect' }
+  {
+    type:
+      | 'ReceiptStatementIssued'
+      | 'ReceiptConfirmed'
+      | 'ReceiptErrorReported'
+      | 'ReceiptReviewRecorded'
+      | 'ReceiptDeemedCorrect';
+  }
 >;
 
-const ANSWER_OF = { ReceiptConfirmed: 'confirmed', ReceiptErrorReported: 'reported', ReceiptDeemedCorrect: 'deemedCorrect' } as const;
+const ANSWER_OF = {
+  ReceiptConfirmed: 'confirmed',
+  ReceiptErrorReported: 'reported',
+  ReceiptDeemedCorrect: 'deemedCorrect',
+} as const;
 
 export const evolveReceipt = (state: Draft<PortfolioState>, event: ReceiptEvent): void => {
   const key = receiptKey(event.data.category, event.data.period);
@@ -23,7 +34,17 @@ export const evolveReceipt = (state: Draft<PortfolioState>, event: ReceiptEvent)
         receipt.items = items;
         receipt.issuedFids.push(fid);
       } else {
-        state.receipts[key] = { category, period, fid, items, issuedFids: [fid], reportedFid: null, answer: null, review: null, recheckAnswer: null };
+        state.receipts[key] = {
+          category,
+          period,
+          fid,
+          items,
+          issuedFids: [fid],
+          reportedFid: null,
+          answer: null,
+          review: null,
+          recheckAnswer: null,
+        };
       }
       // R-PERF-8: a performance in an accepted submission can no longer be edited or deleted.
       if (category === 'performances') {

@@ -18,7 +18,18 @@ import {
   type SchoolCommand,
   type SchoolState,
 } from '@licheng/domain';
-import { admin, at, contextAt, parent, portfolioCommand, schoolFixture, student, submitter, system, teacher } from '@licheng/testing';
+import {
+  admin,
+  at,
+  contextAt,
+  parent,
+  portfolioCommand,
+  schoolFixture,
+  student,
+  submitter,
+  system,
+  teacher,
+} from '@licheng/testing';
 
 /**
  * For any sequence of receipt commands (statements, confirmations, reports, reviews, deemed-correct) and
@@ -41,9 +52,21 @@ const RECEIPTS: ReadonlyArray<readonly [ReceiptCategory, string]> = [
   ['performances', '1110'],
 ];
 const KEY_INSTANTS = [
-  '2023-04-13T17:00', '2023-04-14T07:59', '2023-04-14T08:00', '2023-04-15T12:00', '2023-04-17T21:00',
-  '2023-04-18T10:29', '2023-04-18T10:30', '2023-04-18T14:00', '2023-04-19T11:00', '2023-04-20T07:59',
-  '2023-04-20T08:00', '2023-04-20T12:00', '2023-04-20T16:59', '2023-04-20T17:00', '2023-04-21T09:00',
+  '2023-04-13T17:00',
+  '2023-04-14T07:59',
+  '2023-04-14T08:00',
+  '2023-04-15T12:00',
+  '2023-04-17T21:00',
+  '2023-04-18T10:29',
+  '2023-04-18T10:30',
+  '2023-04-18T14:00',
+  '2023-04-19T11:00',
+  '2023-04-20T07:59',
+  '2023-04-20T08:00',
+  '2023-04-20T12:00',
+  '2023-04-20T16:59',
+  '2023-04-20T17:00',
+  '2023-04-21T09:00',
 ].map((s) => `${s}+08:00`);
 const FROM = Date.parse('2023-04-13T00:00+08:00');
 const UNTIL = Date.parse('2023-04-22T00:00+08:00');
@@ -53,7 +76,15 @@ const instantArb: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.integer({ min: FROM, max: UNTIL }).map((ms) => taipeiInstantOf(new Date(ms)) as string), weight: 1 },
 );
 
-const ANY_ACTORS: ReadonlyArray<Actor> = [student('s1'), student('s2'), parent(), teacher('t-home'), admin(), submitter('sub1'), system()];
+const ANY_ACTORS: ReadonlyArray<Actor> = [
+  student('s1'),
+  student('s2'),
+  parent(),
+  teacher('t-home'),
+  admin(),
+  submitter('sub1'),
+  system(),
+];
 const KINDS = ['issue', 'confirm', 'report', 'review', 'deem', 'seal'] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -88,7 +119,10 @@ const stepNear = (kind: Kind, instants: ReadonlyArray<string>) =>
   fc.record({
     ...stepFields,
     kind: fc.constant(kind),
-    now: fc.oneof({ arbitrary: fc.constantFrom(...instants.map((s) => `${s}+08:00`)), weight: 4 }, { arbitrary: instantArb, weight: 1 }),
+    now: fc.oneof(
+      { arbitrary: fc.constantFrom(...instants.map((s) => `${s}+08:00`)), weight: 4 },
+      { arbitrary: instantArb, weight: 1 },
+    ),
   });
 
 /**
@@ -99,20 +133,31 @@ const stepNear = (kind: Kind, instants: ReadonlyArray<string>) =>
 const journeyArb = fc
   .tuple(
     stepNear('issue', ['2023-04-13T17:00', '2023-04-14T07:59']),
-    fc.oneof(stepNear('report', ['2023-04-14T08:00', '2023-04-17T21:00', '2023-04-18T10:29', '2023-04-18T10:30']), stepNear('confirm', ['2023-04-14T08:00', '2023-04-18T10:29', '2023-04-18T10:30'])),
+    fc.oneof(
+      stepNear('report', ['2023-04-14T08:00', '2023-04-17T21:00', '2023-04-18T10:29', '2023-04-18T10:30']),
+      stepNear('confirm', ['2023-04-14T08:00', '2023-04-18T10:29', '2023-04-18T10:30']),
+    ),
     stepNear('review', ['2023-04-18T14:00', '2023-04-19T11:00', '2023-04-20T16:59', '2023-04-20T17:00']),
     stepNear('issue', ['2023-04-19T16:00']),
-    fc.oneof(stepNear('confirm', ['2023-04-20T07:59', '2023-04-20T08:00', '2023-04-20T16:59', '2023-04-20T17:00']), stepNear('report', ['2023-04-20T08:00', '2023-04-20T12:00', '2023-04-20T16:59'])),
+    fc.oneof(
+      stepNear('confirm', ['2023-04-20T07:59', '2023-04-20T08:00', '2023-04-20T16:59', '2023-04-20T17:00']),
+      stepNear('report', ['2023-04-20T08:00', '2023-04-20T12:00', '2023-04-20T16:59']),
+    ),
     stepNear('confirm', ['2023-04-20T12:00', '2023-04-20T16:59']),
     stepNear('deem', ['2023-04-18T10:29', '2023-04-18T10:30', '2023-04-20T16:59', '2023-04-20T17:00']),
     stepNear('seal', ['2023-04-18T10:30', '2023-04-20T16:59', '2023-04-20T17:00', '2023-04-21T09:00']),
     fc.constantFrom(...RECEIPTS),
     fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 8, maxLength: 8 }),
   )
-  .map(([a, b, c, d, e, f, g, h, receipt, keep]) => [a, b, c, d, e, f, g, h].map((step) => ({ ...step, receipt })).filter((_, i) => keep[i]! < 8));
+  .map(([a, b, c, d, e, f, g, h, receipt, keep]) =>
+    [a, b, c, d, e, f, g, h].map((step) => ({ ...step, receipt })).filter((_, i) => keep[i]! < 8),
+  );
 
 const sequenceArb = fc
-  .tuple(fc.array(journeyArb, { minLength: 0, maxLength: 3 }), fc.array(stepArb, { minLength: 0, maxLength: 30, size: 'medium' }))
+  .tuple(
+    fc.array(journeyArb, { minLength: 0, maxLength: 3 }),
+    fc.array(stepArb, { minLength: 0, maxLength: 30, size: 'medium' }),
+  )
   .map(([journeys, noise]) => [...journeys.flat(), ...noise])
   .filter((steps) => steps.length > 0);
 type Step = typeof stepArb extends fc.Arbitrary<infer T> ? T : never;
@@ -148,7 +193,8 @@ const portfolioCommandOf = (step: Step): PortfolioCommand => {
 
 type Logged = { readonly now: string; readonly actor: Actor; readonly event: PortfolioEvent };
 const ANSWERS = new Set(['ReceiptConfirmed', 'ReceiptErrorReported', 'ReceiptDeemedCorrect']);
-const stageOf = (event: PortfolioEvent): string | undefined => (ANSWERS.has(event.type) ? (event.data as { stage: string }).stage : undefined);
+const stageOf = (event: PortfolioEvent): string | undefined =>
+  ANSWERS.has(event.type) ? (event.data as { stage: string }).stage : undefined;
 const keyOf = (event: PortfolioEvent): string => {
   const data = event.data as { category: string; period: string };
   return receiptKey(data.category, data.period);
@@ -178,7 +224,8 @@ const run = (steps: ReadonlyArray<Step>, stats: Record<string, number>): Logged[
     const decision = portfolioDecider.decide(command, portfolio, contextAt(school, step.now, actor));
     if (E.isLeft(decision)) continue;
     // R-SEAL-2: nothing for a sealed category and period is accepted, whoever sends it.
-    if (sealed.has(key)) throw new Error(`${command.type} by ${actor.role} at ${step.now} was accepted for sealed ${key}`);
+    if (sealed.has(key))
+      throw new Error(`${command.type} by ${actor.role} at ${step.now} was accepted for sealed ${key}`);
     portfolio = foldEvents(portfolioDecider.evolve, portfolio, decision.right);
     for (const event of decision.right) log.push({ now: step.now, actor, event });
   }
@@ -193,7 +240,8 @@ const checkReceipt = (key: string, log: ReadonlyArray<Logged>, stats: Record<str
 
   // R-AUTH-1 / R-AUTH-4 / R-REC-4 / R-SUB-3: who sent what was accepted.
   for (const { actor, event } of log.filter(({ event }) => keyOf(event) === key)) {
-    if (event.type === 'ReceiptStatementIssued' || event.type === 'ReceiptDeemedCorrect') expect(actor.role).toBe('system');
+    if (event.type === 'ReceiptStatementIssued' || event.type === 'ReceiptDeemedCorrect')
+      expect(actor.role).toBe('system');
     else if (event.type === 'ReceiptReviewRecorded') expect(['admin', 'submitter']).toContain(actor.role);
     else expect(actor).toEqual(student('s1'));
   }

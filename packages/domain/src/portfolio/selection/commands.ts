@@ -8,4 +8,9 @@ export const DeselectCourseOutcome = t.strict({ ...StudentRef, outcomeId: Id }, 
 export const SelectPerformance = t.strict({ ...StudentRef, performanceId: Id }, 'SelectPerformance');
 export const DeselectPerformance = t.strict({ ...StudentRef, performanceId: Id }, 'DeselectPerformance');
 
-export const SELECTION_COMMANDS = { SelectCourseOutcome, DeselectCourseOutcome, SelectPerformance, DeselectPerformance } as const;
+export const SELECTION_COMMANDS = {
+  SelectCourseOutcome,
+  DeselectCourseOutcome,
+  SelectPerformance,
+  DeselectPerformance,
+} as const;

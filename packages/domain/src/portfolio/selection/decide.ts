@@ -1,7 +1,16 @@
 import { termOf } from '../../shared/term';
 import { selectionCapsFor } from '../../school/parameters';
 import type { PortfolioCommandOf } from '../commands';
-import { actingStudent, decideWith, enrolled, onItem, insideWorkPeriod, notSealed, type Decision, type PortfolioContext } from '../context';
+import {
+  actingStudent,
+  decideWith,
+  enrolled,
+  onItem,
+  insideWorkPeriod,
+  notSealed,
+  type Decision,
+  type PortfolioContext,
+} from '../context';
 import { itemErrors, performanceErrors, selectionErrors } from '../errors';
 import { countOf } from '../../shared/records';
 import type { PortfolioState } from '../state';
@@ -13,7 +22,11 @@ const selectedPerformanceCount = (state: PortfolioState, schoolYear: number): nu
   countOf(state.performances, (p) => p.selected && p.schoolYear === schoolYear);
 
 /** R-SEL-1 / R-SEL-2 / R-OUT-11: a passed outcome, inside the year's selection window, under the cap. */
-export const selectCourseOutcome = (command: PortfolioCommandOf<'SelectCourseOutcome'>, state: PortfolioState, context: PortfolioContext): Decision => {
+export const selectCourseOutcome = (
+  command: PortfolioCommandOf<'SelectCourseOutcome'>,
+  state: PortfolioState,
+  context: PortfolioContext,
+): Decision => {
   const { studentId, outcomeId } = command.data;
   const outcome = state.outcomes[outcomeId];
   const schoolYear = outcome?.schoolYear ?? 0;
@@ -36,7 +49,11 @@ export const selectCourseOutcome = (command: PortfolioCommandOf<'SelectCourseOut
   );
 };
 
-export const deselectCourseOutcome = (command: PortfolioCommandOf<'DeselectCourseOutcome'>, state: PortfolioState, context: PortfolioContext): Decision => {
+export const deselectCourseOutcome = (
+  command: PortfolioCommandOf<'DeselectCourseOutcome'>,
+  state: PortfolioState,
+  context: PortfolioContext,
+): Decision => {
   const { studentId, outcomeId } = command.data;
   const outcome = state.outcomes[outcomeId];
   const schoolYear = outcome?.schoolYear ?? 0;
@@ -54,7 +71,11 @@ export const deselectCourseOutcome = (command: PortfolioCommandOf<'DeselectCours
 };
 
 /** R-SEL-1 / R-SEL-2 / R-PERF-6: a performance of that year, with proof if it is a synced cadre record. */
-export const selectPerformance = (command: PortfolioCommandOf<'SelectPerformance'>, state: PortfolioState, context: PortfolioContext): Decision => {
+export const selectPerformance = (
+  command: PortfolioCommandOf<'SelectPerformance'>,
+  state: PortfolioState,
+  context: PortfolioContext,
+): Decision => {
   const { studentId, performanceId } = command.data;
   const performance = state.performances[performanceId];
   const schoolYear = performance?.schoolYear ?? 0;
@@ -65,7 +86,9 @@ export const selectPerformance = (command: PortfolioCommandOf<'SelectPerformance
       () => (performance ? null : itemErrors.notFound('performance', performanceId, 'R-SEL-1')),
       insideWorkPeriod(context, termOf(schoolYear, 0), 'performanceSelection', 'R-SEL-2'),
       notSealed(context, studentId, 'performances', termOf(schoolYear, 0)),
-      onItem(performance, (p) => (p.synced && !p.document && !p.media ? performanceErrors.proofRequired(performanceId) : null)),
+      onItem(performance, (p) =>
+        p.synced && !p.document && !p.media ? performanceErrors.proofRequired(performanceId) : null,
+      ),
       onItem(performance, (p) => (p.selected ? selectionErrors.alreadySelected(performanceId) : null)),
       () => {
         const limit = selectionCapsFor(schoolYear).performances;
@@ -77,7 +100,11 @@ export const selectPerformance = (command: PortfolioCommandOf<'SelectPerformance
   );
 };
 
-export const deselectPerformance = (command: PortfolioCommandOf<'DeselectPerformance'>, state: PortfolioState, context: PortfolioContext): Decision => {
+export const deselectPerformance = (
+  command: PortfolioCommandOf<'DeselectPerformance'>,
+  state: PortfolioState,
+  context: PortfolioContext,
+): Decision => {
   const { studentId, performanceId } = command.data;
   const performance = state.performances[performanceId];
   const schoolYear = performance?.schoolYear ?? 0;
