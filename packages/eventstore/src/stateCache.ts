@@ -1,6 +1,7 @@
 import type { Tagged } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 
+import { KeyedQueue } from './keyedQueue';
 import { loadStream, readNewer, type Aggregate, type LoadedStream, type StreamLoader } from './loadStream';
 import type { EventStore } from './port';
 
@@ -47,21 +48,11 @@ export const createCachingLoader = (
     return loaded;
   }) as StreamLoader;
   // Loads of one stream run one after another, so that no two fold the same events onto one state.
-  const queues = new Map<string, Promise<unknown>>();
+  const queues = new KeyedQueue();
   const inPlaceLoader = (<Command, Event extends Tagged, State, Context>(
     aggregate: Aggregate<Command, Event, State, Context>,
     streamName: string,
-  ) => {
-    const run = () => loadInPlace(aggregate, streamName);
-    const before = queues.get(streamName);
-    const next = before === undefined ? run() : before.then(run, run);
-    queues.set(streamName, next);
-    const forget = () => {
-      if (queues.get(streamName) === next) queues.delete(streamName);
-    };
-    next.then(forget, forget);
-    return next;
-  }) as StreamLoader;
+  ) => queues.run(streamName, () => loadInPlace(aggregate, streamName))) as StreamLoader;
   const loadInPlace = async <Command, Event extends Tagged, State, Context>(
     aggregate: Aggregate<Command, Event, State, Context>,
     streamName: string,
