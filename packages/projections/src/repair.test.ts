@@ -11,6 +11,7 @@ import {
   type RecordedEvent,
 } from '@licheng/eventstore';
 import { pdf, portfolioEvent, schoolFixture, seedEvents } from '@licheng/testing';
+import { rebuildFromLog } from './compact';
 import { reportsProjection } from './reportsView';
 import { createSchoolsProjectionRunner } from './schools';
 import { inMemoryViewStore } from './viewStore';
@@ -112,5 +113,30 @@ describe('a projection over a repaired stream (issue 16, item 6)', () => {
     // A rebuild from zero gives the same view and the same repairs.
     const rebuilt = await createSchoolsProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild();
     expect(rebuilt.views['sch1']).toEqual(after.views['sch1']);
+  });
+
+  it('rebuilds from a log file past the set-aside event, and refuses the log without its quarantine', async () => {
+    const { store, broken } = await setUp();
+    const lines = async function* (events: ReadonlyArray<RecordedEvent>) {
+      yield events.map((event) => JSON.stringify(event)).join('\n') + '\n';
+    };
+    const unrepaired = await rebuildFromLog(lines(await store.readAll()), reportsProjection);
+    expect(E.isLeft(unrepaired) && unrepaired.left).toMatchObject({
+      code: 'STORED_EVENT_INVALID',
+      details: { streamName: broken.streamName, revision: broken.revision },
+    });
+    await quarantineStoredEvent(store, {
+      streamName: broken.streamName,
+      revision: broken.revision,
+      eventId: broken.eventId,
+      contentHash: storedContentHash(broken),
+      reason: 'file size lost to a getter',
+      actor: { id: 'ops-1', role: 'system' },
+      now: '2023-03-02T09:00+08:00',
+      commandId: 'repair-1',
+    });
+    const rebuilt = await rebuildFromLog(lines(await store.readAll()), reportsProjection);
+    expect(E.isRight(rebuilt) && outcomesOf(rebuilt.right.view, 'sch1')).toEqual(['o1']);
+    expect(E.isRight(rebuilt) && rebuilt.right.repairs?.map((r) => r.revision)).toEqual([broken.revision]);
   });
 });

@@ -37,7 +37,8 @@ const failedAt = (projection: string, recorded: RecordedEvent, cause: unknown): 
   );
 };
 
-const repairOf = (quarantine: QuarantineEnvelope): Repair => ({
+/** How a view lists one quarantine record. */
+export const repairOf = (quarantine: QuarantineEnvelope): Repair => ({
   streamName: quarantine.streamName,
   revision: quarantine.event.data.revision,
   eventId: quarantine.event.data.eventId,
