@@ -1,4 +1,4 @@
-import { schoolIdOfSchoolStream } from '@licheng/domain';
+import { QUARANTINE_EVENT_TYPE, schoolIdOfSchoolStream } from '@licheng/domain';
 import { schoolNotRegistered } from '@licheng/domain/internal';
 import {
   decodeCommand,
@@ -153,6 +153,8 @@ export const reDecide = (
     const group = walk && runBegunBy(walk);
     const kind = group && streamKindOf(entry.record.streamName);
     if (!group || !kind) continue;
+    // A repair is no command of the stream's decider: quarantine.ts checks it against what it sets aside.
+    if (group.every((member) => member.record.type === QUARANTINE_EVENT_TYPE)) continue;
     const aggregate = AGGREGATES[kind];
     const { streamName } = entry.record;
     const decoded: Envelope<Tagged>[] = [];
