@@ -17,6 +17,7 @@ import {
   canonicallyEqual,
   portfolioAggregate,
   schoolAggregate,
+  storedContentHash,
   submissionAggregate,
   type Aggregate,
   type Envelope,
@@ -167,7 +168,8 @@ export const reDecide = (
             { streamName, revision: member.record.revision, line: member.line },
             result.left.message['zh-TW'],
             result.left.message.en,
-            { details: { error: result.left } },
+            // The hash `licheng repair quarantine --hash` needs to set this event aside (issue 16, item 6).
+            { details: { error: result.left, contentHash: storedContentHash(member.record) } },
           ),
         );
       } else decoded.push(result.right);
