@@ -9,7 +9,7 @@ import {
   type DomainError,
   type StoredRecordSummary,
 } from '@licheng/domain';
-import { backdated, decodeWith, domainError } from '@licheng/domain/internal';
+import { backdated, decodeWith, quarantineErrors } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { portfolioAggregate, schoolAggregate, submissionAggregate } from './aggregates';
@@ -76,15 +76,6 @@ const latestInstant = (records: ReadonlyArray<RecordedEvent>): string | undefine
   return latest;
 };
 
-const unknownStream = (streamName: string): DomainError =>
-  domainError(
-    'QUARANTINE_EVENT_UNKNOWN',
-    null,
-    `串流 ${streamName} 不屬於任何已知的串流種類，或沒有任何事件`,
-    `${streamName} is no known kind of stream, or holds no events`,
-    { streamName },
-  );
-
 /**
  * Issue 16, item 6: appends an `EventQuarantined` record to the stream, setting aside the one unreadable
  * stored event it names. Input is decoded in full (an operator's file or flags are untrusted); the decider
@@ -109,7 +100,8 @@ export const quarantineStoredEvent = async (
   const readable = readerOf(streamName);
   const records = await store.readStream(streamName);
   const last = records[records.length - 1];
-  if (readable === undefined || last === undefined) return E.left(unknownStream(streamName));
+  if (readable === undefined || last === undefined)
+    return E.left(quarantineErrors.unknownEvent(streamName, null, null, null));
 
   const newEventId = eventIdOf(streamName, commandId, 0);
   const repeat = records.find((record) => record.eventId === newEventId);
