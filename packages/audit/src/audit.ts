@@ -6,6 +6,7 @@ import { verifySealDigests } from './digest';
 import { findInconsistentEvents } from './inconsistent';
 import { countByKind, isError, type Finding, type FindingKind } from './findings';
 import type { EventLog } from './log';
+import { verifyQuarantines } from './quarantine';
 import { reDecide } from './redecide';
 import { verifyTimeOrder } from './timeOrder';
 import { byStream } from './streams';
@@ -53,7 +54,8 @@ const sealsOf = (log: EventLog): SealRecord[] => {
 
 /**
  * The whole audit of a log (docs/audit.md): the hash chain of every stream, every seal digest, and every
- * recorded command decided again, and the order of time in each school (R-TIME-4). Findings come in that order, each naming stream, revision and line.
+ * recorded command decided again, every quarantine record against what it sets aside, and the order of time
+ * in each school (R-TIME-4). Findings come in that order, each naming stream, revision and line.
  */
 export const auditLog = (
   log: EventLog,
@@ -72,8 +74,17 @@ export const auditLog = (
   const inconsistent = findInconsistentEvents(streams);
   options.onPhase?.('re-deciding commands');
   const decisions = reDecide(log.entries, streams);
+  options.onPhase?.('quarantines');
+  const quarantines = verifyQuarantines(streams);
   options.onPhase?.('time order');
-  const findings = [...chain, ...digests, ...inconsistent, ...decisions.findings, ...verifyTimeOrder(log.entries)];
+  const findings = [
+    ...chain,
+    ...digests,
+    ...inconsistent,
+    ...decisions.findings,
+    ...quarantines,
+    ...verifyTimeOrder(log.entries),
+  ];
   return {
     streams: streams.size,
     events: log.entries.length,

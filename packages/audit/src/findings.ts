@@ -9,7 +9,10 @@ import type { BilingualMessage, RuleId } from '@licheng/domain';
  * from its stream (inconsistent.ts); `mismatch` and `refused` are commands that, decided again, give other
  * events or are refused; `time-backwards` is an event dated before one recorded earlier in its school
  * (R-TIME-4). `unverifiable` is a notice, not an error: events stored before
- * commands were recorded (or imported from another school) cannot be decided again.
+ * commands were recorded (or imported from another school) cannot be decided again. `quarantined` is a
+ * notice beside the `undecodable` finding an operator's quarantine record answers (issue 16, item 6);
+ * `bad-quarantine` a quarantine record that answers none (a readable or unknown event, another content
+ * hash, an actor other than the platform's operator) or does not decode.
  */
 export type FindingKind =
   | 'changed'
@@ -21,6 +24,8 @@ export type FindingKind =
   | 'unprotected-seal'
   | 'unsigned-seal'
   | 'undecodable'
+  | 'quarantined'
+  | 'bad-quarantine'
   | 'inconsistent'
   | 'mismatch'
   | 'refused'
@@ -37,6 +42,8 @@ export const FINDING_KINDS: ReadonlyArray<FindingKind> = [
   'unprotected-seal',
   'unsigned-seal',
   'undecodable',
+  'quarantined',
+  'bad-quarantine',
   'inconsistent',
   'mismatch',
   'refused',
@@ -45,7 +52,8 @@ export const FINDING_KINDS: ReadonlyArray<FindingKind> = [
 ];
 
 /** Kinds that make `licheng audit verify` exit 1; the rest are counted and listed, and pass. */
-export const isError = (kind: FindingKind, strict = false): boolean => strict || kind !== 'unverifiable';
+export const isError = (kind: FindingKind, strict = false): boolean =>
+  kind !== 'quarantined' && (strict || kind !== 'unverifiable');
 
 export interface Finding {
   readonly kind: FindingKind;

@@ -1,7 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { describeValidationErrors, NonNegativeInt, type DomainError } from '@licheng/domain';
 import { domainError } from '@licheng/domain/internal';
-import { InMemoryEventStore, type RecordedEvent } from '@licheng/eventstore';
+import {
+  decodeQuarantine,
+  InMemoryEventStore,
+  isQuarantineRecord,
+  quarantineOf,
+  type RecordedEvent,
+} from '@licheng/eventstore';
 import { decodeRecorded, lineBatches, lineSplitter, type ProjectedEvent } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
@@ -158,11 +164,18 @@ export const readLogFile = async (file: string): Promise<E.Either<LogError, Even
   return E.right(collector.log());
 };
 
+/** Whether a quarantine record later in the log sets aside this unreadable event. */
+const setAside = (log: EventLog, index: number, record: RecordedEvent): boolean =>
+  quarantineOf(
+    record,
+    log.entries.slice(index + 1).map((entry) => entry.record),
+  ) !== undefined;
+
 /** Decodes (and upcasts) every event in full; a log whose lines are out of global order is refused. */
 export const decodeLog = (log: EventLog): E.Either<LogError, ReadonlyArray<ProjectedEvent>> => {
   const events: ProjectedEvent[] = [];
   let last = -1;
-  for (const { record, line } of log.entries) {
+  for (const [index, { record, line }] of log.entries.entries()) {
     if (record.position <= last) {
       const error = lineError(
         'LOG_OUT_OF_ORDER',
@@ -174,7 +187,11 @@ export const decodeLog = (log: EventLog): E.Either<LogError, ReadonlyArray<Proje
     }
     last = record.position;
     const decoded = decodeRecorded(record);
-    if (E.isLeft(decoded)) return E.left({ file: log.file, line, error: decoded.left });
+    if (E.isLeft(decoded)) {
+      // Issue 16, item 6: a quarantine record folds nothing, and the one event it sets aside is skipped.
+      if (isQuarantineRecord(record) ? E.isRight(decodeQuarantine(record)) : setAside(log, index, record)) continue;
+      return E.left({ file: log.file, line, error: decoded.left });
+    }
     events.push(decoded.right);
   }
   return E.right(events);

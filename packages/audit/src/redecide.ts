@@ -1,4 +1,4 @@
-import { schoolIdOfSchoolStream } from '@licheng/domain';
+import { QUARANTINE_EVENT_TYPE, schoolIdOfSchoolStream } from '@licheng/domain';
 import { schoolNotRegistered } from '@licheng/domain/internal';
 import {
   decodeCommand,
@@ -17,6 +17,7 @@ import {
   canonicallyEqual,
   portfolioAggregate,
   schoolAggregate,
+  storedContentHash,
   submissionAggregate,
   type Aggregate,
   type Envelope,
@@ -153,6 +154,8 @@ export const reDecide = (
     const group = walk && runBegunBy(walk);
     const kind = group && streamKindOf(entry.record.streamName);
     if (!group || !kind) continue;
+    // A repair is no command of the stream's decider: quarantine.ts checks it against what it sets aside.
+    if (group.every((member) => member.record.type === QUARANTINE_EVENT_TYPE)) continue;
     const aggregate = AGGREGATES[kind];
     const { streamName } = entry.record;
     const decoded: Envelope<Tagged>[] = [];
@@ -165,7 +168,8 @@ export const reDecide = (
             { streamName, revision: member.record.revision, line: member.line },
             result.left.message['zh-TW'],
             result.left.message.en,
-            { details: { error: result.left } },
+            // The hash `licheng repair quarantine --hash` needs to set this event aside (issue 16, item 6).
+            { details: { error: result.left, contentHash: storedContentHash(member.record) } },
           ),
         );
       } else decoded.push(result.right);

@@ -4,6 +4,7 @@ import {
   linkHash,
   GENESIS_HASH,
   sealKeyFromPem,
+  storedContentHash,
   type RecordedEvent,
   type StreamHead,
 } from '@licheng/eventstore';
@@ -298,6 +299,50 @@ const perSeal = (which: 'first' | 'last'): Tamper[] => {
   ];
 };
 
+/**
+ * Issue 16, item 6: a quarantine record, as a store writer would append one to the stream of the event at
+ * `index` (in file order after the last event), setting that event aside, and the stream re-chained.
+ */
+const quarantined = (ls: Lines, index: number): string[] => {
+  const target = parse(ls[index]!);
+  const tail = rows(ls)
+    .filter((r) => r.streamName === target.streamName)
+    .pop()!;
+  const record = {
+    eventId: 'forged-quarantine',
+    streamName: target.streamName,
+    revision: tail.revision + 1,
+    position: ls.length,
+    type: 'EventQuarantined',
+    data: {
+      revision: target.revision,
+      eventId: target.eventId,
+      contentHash: storedContentHash(target),
+      reason: 'forged',
+    },
+    metadata: {
+      occurredAt: parse(ls[ls.length - 1]!).metadata['occurredAt'],
+      actor: { id: 'ops', role: 'system' },
+      commandId: 'forged-quarantine',
+      correlationId: 'forged-quarantine',
+      causationId: 'forged-quarantine',
+      schemaVersion: 1,
+    },
+  };
+  return rechain([...ls, JSON.stringify(record)], target.streamName);
+};
+/** The event's data made unreadable (its outcome id gone) and its stream re-chained. */
+const unreadable = (ls: Lines, index: number): string[] =>
+  rechain(
+    edit(ls, index, (r) => {
+      const { outcomeId: _gone, ...data } = r.data;
+      return { ...r, data };
+    }),
+    streamOf(ls, index),
+  );
+const outcomeEventIndex = () =>
+  lines.findIndex((line, i) => i < sealIndexes()[0]! && 'outcomeId' in parse(line).data && parse(line).revision > 0);
+
 const TAMPERS: Tamper[] = [
   ...perEvent('portfolio event', () => portfolioIndex('before')),
   ...perEvent('school event', () => indexOfStream('school-', sealIndexes()[0]!)),
@@ -347,6 +392,30 @@ const TAMPERS: Tamper[] = [
     },
     withKey: [],
     keyless: [],
+  },
+  {
+    // A writer cannot drop a readable fact by "quarantining" it: readers fold it anyway, the audit says so.
+    name: 'a readable covered event set aside by a forged quarantine record, re-chained',
+    make: () => quarantined(lines, portfolioIndex('before')),
+    withKey: ['bad-quarantine'],
+    keyless: ['bad-quarantine'],
+  },
+  {
+    // Made unreadable, then set aside "properly": the undecodable event stays a finding, the seal covered it.
+    name: 'a covered event made unreadable, re-chained and quarantined',
+    make: () => quarantined(unreadable(lines, outcomeEventIndex()), outcomeEventIndex()),
+    withKey: ['digest-mismatch', 'quarantined', 'undecodable'],
+    keyless: ['digest-mismatch', 'quarantined', 'undecodable'],
+  },
+  {
+    name: 'a quarantined event edited after its quarantine, re-chained',
+    make: () => {
+      const i = outcomeEventIndex();
+      const later = (r: Row): Row => ({ ...r, data: { ...r.data, description: 'later' } });
+      return rechain(edit(quarantined(unreadable(lines, i), i), i, later), streamOf(lines, i));
+    },
+    withKey: ['bad-quarantine', 'digest-mismatch', 'undecodable'],
+    keyless: ['bad-quarantine', 'digest-mismatch', 'undecodable'],
   },
   {
     name: 'a covered portfolio stream removed whole',

@@ -10,6 +10,7 @@ import { schoolStreamName } from './school/decider';
 import { SchoolEvent, type SchoolEventType } from './school/events';
 import { submissionStreamName, type SubmissionCommandType } from './submission/commands';
 import { SubmissionEvent } from './submission/events';
+import { EventQuarantined, QUARANTINE_DOC } from './quarantine/events';
 
 /**
  * The event catalogue (docs/events.md), generated from the io-ts codecs so that it cannot drift from them.
@@ -609,6 +610,20 @@ const ENVELOPE: ReadonlyArray<readonly [string, string, string]> = [
  * The whole catalogue as markdown: the envelope, then per stream kind each event with its meaning, the
  * commands that record it, its rules and its fields, then every named type the fields use.
  */
+/** Issue 16, item 6: the one record every kind of stream reads besides its own events (docs/audit.md). */
+const renderQuarantineRecord = (registry: Registry): ReadonlyArray<string> => [
+  '## In every stream',
+  '',
+  `### ${EventQuarantined.name}`,
+  '',
+  QUARANTINE_DOC.meaning,
+  '',
+  `Recorded by ${QUARANTINE_DOC.recordedBy}. Rules: none (a repair of the store, not a school fact); R-TIME-4 holds for it.`,
+  '',
+  ...fieldTable(fieldsOf(dataOf(EventQuarantined))!, registry),
+  '',
+];
+
 export const renderEventCatalogue = (): string => {
   const registry: Registry = new Map();
   const actor = typeOf(Actor, registry);
@@ -634,6 +649,7 @@ export const renderEventCatalogue = (): string => {
       `- [${kind.title}](#${anchor(`${kind.title} ${kind.streamName}`)}): ${kind.events.map((e) => `[${e.name}](#${anchor(e.name)})`).join(', ')}`,
     );
   }
+  lines.push(`- [In every stream](#in-every-stream): [${EventQuarantined.name}](#${anchor(EventQuarantined.name)})`);
   lines.push(
     '',
     '## Envelope',
@@ -653,6 +669,7 @@ export const renderEventCatalogue = (): string => {
     lines.push(`## ${kind.title} \`${kind.streamName}\``, '', kind.about, '');
     for (const event of kind.events) lines.push(...renderEvent(event, registry));
   }
+  lines.push(...renderQuarantineRecord(registry));
   lines.push('## Types', '');
   const defined = new Set<string>();
   // Defining a type may meet new ones (a union's members, an array's element): repeat until none is left.

@@ -237,3 +237,18 @@ export {
   Window,
 } from './shared/time';
 export { type TaipeiInstantBrand } from './shared/time';
+
+// Repair of an unreadable stream (issue 16, item 6): the quarantine record, read in every kind of stream.
+export {
+  type QuarantineContext,
+  quarantineDecider,
+  type QuarantineState,
+  type StoredRecordSummary,
+} from './quarantine/decider';
+export {
+  EventQuarantined,
+  EventQuarantinedData,
+  QUARANTINE_EVENT_TYPE,
+  QUARANTINE_SCHEMA_VERSION,
+  QuarantineEvent,
+} from './quarantine/events';

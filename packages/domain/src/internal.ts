@@ -9,3 +9,4 @@ export { domainError } from './shared/errors';
 export { countOf, emptyRecord, valuesOf } from './shared/records';
 export { actorOutsideSchool } from './shared/schoolBinding';
 export { backdated } from './shared/timeOrder';
+export { quarantineErrors, type QuarantineErrorCode } from './quarantine/errors';

@@ -65,3 +65,14 @@ export {
   type SealKey,
   type SealStatement,
 } from './sealSignature';
+
+// Repair of an unreadable stream (issue 16, item 6): the quarantine record and the operator's command.
+export {
+  decodeQuarantine,
+  isQuarantineRecord,
+  quarantineOf,
+  type QuarantineEnvelope,
+  setsAside,
+  storedContentHash,
+} from './quarantine';
+export { quarantineStoredEvent, QuarantineRequest, type QuarantineResult } from './repair';

@@ -2,6 +2,7 @@ import { foldEvents, foldFromInitial, type Decider, type DomainError, type Tagge
 import * as E from 'fp-ts/Either';
 import { NO_STREAM } from './expectedVersion';
 import type { EventStore } from './port';
+import { decodeQuarantine, isQuarantineRecord, quarantineOf, type QuarantineEnvelope } from './quarantine';
 import type { Envelope, EventSerializer } from './serializer';
 
 /** What a command handler needs to know about one kind of stream: how to decide and how to store. */
@@ -19,8 +20,11 @@ export interface Aggregate<Command, Event extends Tagged, State, Context> {
 export interface LoadedStream<State, Event> {
   readonly state: State;
   readonly version: number;
-  /** The last event of the stream, decoded; undefined for a stream without events. */
-  readonly last: Envelope<Event> | undefined;
+  /**
+   * The last event of the stream, decoded; undefined for a stream without events. A quarantine record
+   * (docs/audit.md) when the stream's last event is one: the next event chains to it and follows its instant.
+   */
+  readonly last: Envelope<Event> | QuarantineEnvelope | undefined;
   /**
    * The revision of the first event each command id appended (a command's events are appended together).
    * A load built on an earlier one shares it and adds the newer commands: it only ever gains facts about
@@ -29,7 +33,6 @@ export interface LoadedStream<State, Event> {
   readonly commands: ReadonlyMap<string, number>;
 }
 
-/**
 /** The events of a stream after `since` (from the start without it), decoded, with what a load records besides. */
 export const readNewer = async <Command, Event extends Tagged, State, Context>(
   store: EventStore,
@@ -39,16 +42,34 @@ export const readNewer = async <Command, Event extends Tagged, State, Context>(
 ): Promise<
   E.Either<
     DomainError,
-    { events: Event[]; version: number; last: Envelope<Event> | undefined; commands: Map<string, number> }
+    {
+      events: Event[];
+      version: number;
+      last: Envelope<Event> | QuarantineEnvelope | undefined;
+      commands: Map<string, number>;
+    }
   >
 > => {
   const recorded = await store.readStream(streamName, { fromRevision: since ? since.version + 1 : 0 });
   const commands = since ? (since.commands as Map<string, number>) : new Map<string, number>();
   let last = since?.last;
   const events: Event[] = [];
-  for (const record of recorded) {
+  for (let index = 0; index < recorded.length; index++) {
+    const record = recorded[index]!;
     const decoded = aggregate.serializer.decode(record);
-    if (E.isLeft(decoded)) return decoded;
+    if (E.isLeft(decoded)) {
+      // Issue 16, item 6: a quarantine record folds nothing but continues the chain and the clock; an
+      // unreadable event is skipped only when a later record sets aside exactly its stored content.
+      if (isQuarantineRecord(record)) {
+        const quarantine = decodeQuarantine(record);
+        if (E.isLeft(quarantine)) return quarantine;
+        // Not listed among the commands: a repair is no command of this stream's decider to answer again.
+        last = quarantine.right;
+        continue;
+      }
+      if (quarantineOf(record, recorded.slice(index + 1)) !== undefined) continue;
+      return decoded;
+    }
     last = decoded.right;
     events.push(decoded.right.event);
     const { commandId } = decoded.right.metadata;

@@ -43,7 +43,7 @@ interface EventType {
 
 type Problem = { readonly path: string; readonly expected: string; readonly actual: string };
 
-const storedEventInvalid = (
+export const storedEventInvalid = (
   recorded: RecordedEvent,
   problems: ReadonlyArray<Problem>,
 ): DomainError<'STORED_EVENT_INVALID'> => {

@@ -13,7 +13,7 @@ export {
 } from './reportsView';
 export { submissionsOf, type SchoolOf, type SchoolsView } from './streams';
 export { evolveSubmissionLog, type SubmissionEntry, type SubmissionLog } from './submissionLog';
-export { inMemoryViewStore, type StoredView, type ViewStore } from './viewStore';
+export { inMemoryViewStore, type Repair, type StoredView, type ViewStore } from './viewStore';
 export * from './reports/confirmation';
 export * from './reports/notice';
 export * from './reports/outcomes';

@@ -1,10 +1,18 @@
 import * as E from 'fp-ts/Either';
 import { isDomainError, STREAM_PREFIXES, type DomainError } from '@licheng/domain';
 import { domainError } from '@licheng/domain/internal';
-import { type EventStore, type RecordedEvent, type Subscription } from '@licheng/eventstore';
+import {
+  decodeQuarantine,
+  isQuarantineRecord,
+  quarantineOf,
+  type EventStore,
+  type QuarantineEnvelope,
+  type RecordedEvent,
+  type Subscription,
+} from '@licheng/eventstore';
 import { decodeRecorded, type ProjectedEvent } from './envelope';
 import { applyEvent, applyEvents, type Projection } from './projection';
-import type { StoredView, ViewStore } from './viewStore';
+import type { Repair, StoredView, ViewStore } from './viewStore';
 
 const PREFIXES = Object.values(STREAM_PREFIXES);
 const PAGE = 5_000;
@@ -28,6 +36,21 @@ const failedAt = (projection: string, recorded: RecordedEvent, cause: unknown): 
     },
   );
 };
+
+/** How a view lists one quarantine record. */
+export const repairOf = (quarantine: QuarantineEnvelope): Repair => ({
+  streamName: quarantine.streamName,
+  revision: quarantine.event.data.revision,
+  eventId: quarantine.event.data.eventId,
+  recordRevision: quarantine.revision,
+  reason: quarantine.event.data.reason,
+  at: quarantine.metadata.occurredAt,
+  by: quarantine.metadata.actor.id,
+});
+
+/** The view with one more repair listed. */
+const withRepair = <View>(stored: StoredView<View>, repair: Repair): StoredView<View> =>
+  Object.assign({}, stored, { repairs: [...(stored.repairs ?? []), repair] });
 
 export interface ProjectionRunner<View> {
   /** Folds the whole log from the first event, replacing the stored view. */
@@ -64,17 +87,34 @@ export const createProjectionRunner = <View>(
   const current = async () => (await views.load<View>(viewName)) ?? empty;
 
   /** Folds one page; on a failure, folds event by event up to it so the saved view stops just before it. */
+  /**
+   * Positions of unreadable events a later quarantine record sets aside (issue 16, item 6): found when a
+   * fold stops at one, so that readable logs never pay for the look-up.
+   */
+  const setAside = new Set<number>();
   const foldPage = (
     from: StoredView<View>,
     page: ReadonlyArray<RecordedEvent>,
-  ): { stored: StoredView<View>; error?: DomainError } => {
+  ): { stored: StoredView<View>; error?: DomainError; undecodable?: RecordedEvent } => {
     const decoded: ProjectedEvent[] = [];
     const sources: RecordedEvent[] = [];
     let failure: { index: number; cause: unknown } | undefined;
+    const found: Array<{ readonly position: number; readonly repair: Repair }> = [];
+    /** `stored` with the repairs met in this page before `position`. */
+    const repairedBefore = (stored: StoredView<View>, position: number): StoredView<View> => {
+      const met = found.filter((entry) => entry.position < position).map((entry) => entry.repair);
+      return met.length === 0 ? stored : Object.assign({}, stored, { repairs: [...(from.repairs ?? []), ...met] });
+    };
     for (const [index, recorded] of page.entries()) {
       if (!owns(recorded.streamName)) continue;
       const result = decodeRecorded(recorded);
       if (E.isLeft(result)) {
+        if (setAside.has(recorded.position)) continue;
+        const quarantine = isQuarantineRecord(recorded) ? decodeQuarantine(recorded) : undefined;
+        if (quarantine && E.isRight(quarantine)) {
+          found.push({ position: recorded.position, repair: repairOf(quarantine.right) });
+          continue;
+        }
         failure = { index, cause: result.left };
         break;
       }
@@ -85,19 +125,38 @@ export const createProjectionRunner = <View>(
       const view = applyEvents(projection, from.view, decoded);
       // Past the whole page when it folded (other partitions' events included), else up to the failing event.
       const last = failure ? page[failure.index - 1] : page[page.length - 1];
-      const stored = { view, position: last ? last.position : from.position };
-      return failure ? { stored, error: failedAt(projection.name, page[failure.index]!, failure.cause) } : { stored };
+      const stored = repairedBefore(
+        Object.assign({}, from, { view, position: last ? last.position : from.position }),
+        Number.POSITIVE_INFINITY,
+      );
+      if (!failure) return { stored };
+      const failing = page[failure.index]!;
+      return { stored, error: failedAt(projection.name, failing, failure.cause), undecodable: failing };
     } catch {
       let stored = from;
       for (const [index, event] of decoded.entries()) {
         try {
-          stored = { view: applyEvent(projection, stored.view, event), position: event.position };
+          stored = Object.assign({}, stored, {
+            view: applyEvent(projection, stored.view, event),
+            position: event.position,
+          });
         } catch (cause) {
-          return { stored, error: failedAt(projection.name, sources[index]!, cause) };
+          return {
+            stored: repairedBefore(stored, event.position),
+            error: failedAt(projection.name, sources[index]!, cause),
+          };
         }
       }
-      return { stored };
+      return { stored: repairedBefore(stored, Number.POSITIVE_INFINITY) };
     }
+  };
+
+  /** Whether a quarantine later in its stream sets this unreadable event aside; remembered if so. */
+  const isSetAside = async (recorded: RecordedEvent): Promise<boolean> => {
+    const later = await store.readStream(recorded.streamName, { fromRevision: recorded.revision + 1 });
+    if (quarantineOf(recorded, later) === undefined) return false;
+    setAside.add(recorded.position);
+    return true;
   };
 
   /** `replacing`: a rebuild saves even an empty result, so no earlier view outlives it. */
@@ -117,6 +176,7 @@ export const createProjectionRunner = <View>(
       if (mustSave || folded.stored !== stored) await views.save(viewName, folded.stored);
       mustSave = false;
       stored = folded.stored;
+      if (folded.undecodable && (await isSetAside(folded.undecodable))) continue;
       if (folded.error) return E.left(folded.error);
     }
   };
@@ -136,9 +196,24 @@ export const createProjectionRunner = <View>(
       onEvent: async (recorded) => {
         if (!owns(recorded.streamName)) return;
         const decoded = decodeRecorded(recorded);
-        if (E.isLeft(decoded)) throw failedAt(projection.name, recorded, decoded.left);
+        if (E.isLeft(decoded)) {
+          // A quarantine arrives after the event it sets aside, so live, an unreadable event stops the view;
+          // a restart after the repair catches up past it. The record itself is listed, folding nothing.
+          const quarantine = isQuarantineRecord(recorded) ? decodeQuarantine(recorded) : undefined;
+          if (quarantine && E.isRight(quarantine)) {
+            stored = Object.assign(withRepair(stored, repairOf(quarantine.right)), { position: recorded.position });
+            await views.save(viewName, stored);
+            options.onUpdate?.(stored);
+            return;
+          }
+          if (setAside.has(recorded.position)) return;
+          throw failedAt(projection.name, recorded, decoded.left);
+        }
         try {
-          stored = { view: applyEvent(projection, stored.view, decoded.right), position: recorded.position };
+          stored = Object.assign({}, stored, {
+            view: applyEvent(projection, stored.view, decoded.right),
+            position: recorded.position,
+          });
         } catch (cause) {
           throw failedAt(projection.name, recorded, cause);
         }

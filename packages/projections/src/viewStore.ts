@@ -2,6 +2,24 @@
 export interface StoredView<View> {
   readonly view: View;
   readonly position: number;
+  /**
+   * The stored events this view skipped because an operator set them aside (issue 16, item 6), in the
+   * order met: the streams it shows as repaired at those revisions. Absent when there were none.
+   */
+  readonly repairs?: ReadonlyArray<Repair>;
+}
+
+/** One unreadable stored event a quarantine record set aside, as a view reports it (docs/audit.md). */
+export interface Repair {
+  readonly streamName: string;
+  /** The revision of the event set aside. */
+  readonly revision: number;
+  readonly eventId: string;
+  /** The revision of the quarantine record. */
+  readonly recordRevision: number;
+  readonly reason: string;
+  readonly at: string;
+  readonly by: string;
 }
 
 /**

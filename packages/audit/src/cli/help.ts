@@ -78,6 +78,30 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   --lang zh-TW|en   the language of messages and errors (default en)
 
   Exit: 0 done, 1 refused, 2 bad usage or a malformed log, 3 unreadable or unwritable file.`,
+  'repair quarantine': `licheng repair quarantine (--events FILE | --store CONNECTION | --data DIR) --stream NAME --revision N
+                 --event-id ID --hash SHA256 --reason TEXT [--actor ID] [--now INSTANT] [--command-id ID] [--out FILE] [--lang zh-TW|en]
+
+  Sets aside one stored event that no longer reads (issue 16, item 6): appends an EventQuarantined record,
+  chained like any event, to its stream. Readers then skip exactly that stored content; \`audit verify\`
+  reports the record as a notice beside the event's \`undecodable\` finding (docs/audit.md).
+
+  --events FILE     an NDJSON event log: the record is appended to it as one more line
+  --store CONN      a KurrentDB (kurrentdb://…, esdb://…) or PostgreSQL (postgres://…) store to repair instead
+  --data DIR        a PGlite directory to repair instead
+  --stream NAME     the stream holding the unreadable event, e.g. school-sch1
+  --revision N      the event's revision in that stream
+  --event-id ID     the event's id, as stored
+  --hash SHA256     the SHA-256 of its stored content (\`details.contentHash\` of its \`undecodable\` finding
+                    in \`licheng audit verify --json\`)
+  --reason TEXT     why it is set aside, kept in the record (at most 200 characters)
+  --actor ID        the operator who repairs, recorded with role system (default: operator)
+  --now INSTANT     the Taipei minute of the repair (default: now); never before the stream's latest (R-TIME-4)
+  --command-id ID   the repair's command id (default: derived from what it sets aside, so a rerun adds nothing)
+  --out FILE        with --events: write the whole repaired log to FILE and leave --events as it was
+  --lang zh-TW|en   the language of messages and errors (default en)
+
+  Exit: 0 done, 1 refused (the event reads, is unknown, or its content hash differs; a coded error),
+  2 bad usage or a malformed log, 3 unreadable or unwritable file or store.`,
 };
 
 /** The help of the command the words name (`audit verify`, `report`, `report NAME`, …), if any. */

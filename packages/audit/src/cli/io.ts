@@ -48,7 +48,7 @@ export const refused = (error: DomainError, file?: string): Failure =>
 /** A log the library could not take in (not JSON, not a stored event, out of order): bad input, exit 2. */
 export const badLog = (error: LogError): Failure => new Failure(logErrorText(error), EXIT.usage);
 
-const firstLine = (error: unknown): string =>
+export const firstLine = (error: unknown): string =>
   (typeof (error as { message?: unknown })?.message === 'string' ? (error as Error).message : String(error)).split(
     '\n',
   )[0]!;
@@ -79,15 +79,15 @@ export const loadLog = async (file: string, io: CliIo, lang: Lang = 'en'): Promi
 /** Where a store log comes from: a connection string (`--store`) or a PGlite directory (`--data`). */
 export type StoreSource = { readonly store: string } | { readonly data: string };
 
-const isPostgres = (connectionString: string): boolean => /^postgres(ql)?:\/\//i.test(connectionString);
+export const isPostgres = (connectionString: string): boolean => /^postgres(ql)?:\/\//i.test(connectionString);
 
 /** A message without the connection string's credentials, should a driver quote it. */
-const withoutCredentials = (text: string): string => text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^@\s/]*@/gi, '$1…@');
+export const withoutCredentials = (text: string): string => text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^@\s/]*@/gi, '$1…@');
 
 /** The store to read, opened through its adapter. */
-const openStore = async (
+export const openStore = async (
   source: StoreSource,
-): Promise<{ readonly store: Pick<EventStore, 'readAll'>; readonly dispose: () => Promise<void> }> => {
+): Promise<{ readonly store: EventStore; readonly dispose: () => Promise<void> }> => {
   if ('data' in source) {
     const { openPglite } = require('@licheng/eventstore-postgres') as typeof Pg;
     return openPglite(source.data);

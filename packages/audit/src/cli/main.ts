@@ -5,6 +5,7 @@ import { parseCommandLine, UsageError } from './args';
 import { reportCommand, timelineCommand, verifyCommand } from './commands';
 import { helpFor } from './help';
 import { Failure, type CliIo } from './io';
+import { repairCommand } from './repair';
 import { transferCommand } from './transfer';
 import { messageLangOfArgv, text } from './text';
 
@@ -21,6 +22,9 @@ export const USAGE = `licheng — audit the event log of the student learning po
   licheng timeline --events FILE --student ID [--school ID] [--lang zh-TW|en] [--at INSTANT]
   licheng transfer export --events FILE --school ID --student ID --out FILE [--now INSTANT] [--lang zh-TW|en]
   licheng transfer import --events FILE --bundle FILE --token T --school ID --out FILE.ndjson [--now INSTANT] [--actor ID] [--lang zh-TW|en]
+  licheng repair quarantine (--events FILE | --store CONNECTION | --data DIR) --stream NAME --revision N --event-id ID
+                 --hash SHA256 --reason TEXT [--actor ID] [--now INSTANT] [--out FILE] [--lang zh-TW|en]
+      set aside one unreadable stored event, as the platform operator (docs/audit.md)
 
   --lang zh-TW prints every message and error in Traditional Chinese (findings and timelines default to it).
   INSTANT is a Taipei minute, e.g. 2023-04-18T10:29. licheng COMMAND --help describes every option of COMMAND.
@@ -34,7 +38,10 @@ const dispatch = (
   io: CliIo,
 ): Promise<number> => {
   const [command, sub, ...rest] = words;
-  if (rest.length > 0 || (command !== 'audit' && command !== 'report' && command !== 'transfer' && sub !== undefined)) {
+  if (
+    rest.length > 0 ||
+    (command !== 'audit' && command !== 'report' && command !== 'transfer' && command !== 'repair' && sub !== undefined)
+  ) {
     throw new UsageError(text(`多餘的引數「${rest[0] ?? sub}」`, `unexpected argument "${rest[0] ?? sub}"`));
   }
   switch (command) {
@@ -54,6 +61,8 @@ const dispatch = (
       return timelineCommand(flags, io);
     case 'transfer':
       return transferCommand(sub, flags, io);
+    case 'repair':
+      return repairCommand(sub, flags, io);
     default:
       throw new UsageError(
         command === undefined

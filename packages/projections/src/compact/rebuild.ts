@@ -4,10 +4,11 @@ import * as E from 'fp-ts/Either';
 import { freeze, type Draft } from 'immer';
 import { isDomainError, type DomainError } from '@licheng/domain';
 import { domainError } from '@licheng/domain/internal';
-import type { RecordedEvent } from '@licheng/eventstore';
+import { decodeQuarantine, isQuarantineRecord, setsAside, type RecordedEvent } from '@licheng/eventstore';
 import { decodeRecorded } from '../envelope';
 import type { Projection } from '../projection';
-import type { StoredView } from '../viewStore';
+import { repairOf } from '../runner';
+import type { Repair, StoredView } from '../viewStore';
 import { lineBatches } from './lines';
 
 export interface LogRebuildOptions {
@@ -27,6 +28,13 @@ interface Progress {
   position: number;
   folded: number;
   line: number;
+  /**
+   * Unreadable events met so far that no quarantine has set aside yet, by stream and revision: a log is
+   * read once, front to back, and a quarantine record comes after the event it sets aside (issue 16,
+   * item 6). One still pending at the end refuses the rebuild.
+   */
+  readonly pending: Map<string, { readonly record: RecordedEvent; readonly error: DomainError }>;
+  readonly repairs: Repair[];
 }
 
 /**
@@ -64,7 +72,19 @@ const foldLines = <View>(
         );
       }
       const decoded = decodeRecorded(record);
-      if (E.isLeft(decoded)) return decoded.left;
+      if (E.isLeft(decoded)) {
+        position = record.position;
+        const quarantine = isQuarantineRecord(record) ? decodeQuarantine(record) : undefined;
+        if (quarantine && E.isRight(quarantine)) {
+          const key = `${record.streamName}\u0000${quarantine.right.event.data.revision}`;
+          const broken = progress.pending.get(key);
+          if (broken && setsAside(quarantine.right, broken.record)) {
+            progress.pending.delete(key);
+            progress.repairs.push(repairOf(quarantine.right));
+          }
+        } else progress.pending.set(`${record.streamName}\u0000${record.revision}`, { record, error: decoded.left });
+        continue;
+      }
       position = record.position;
       // Folded at once: an event kept for a batch would outlive the young generation and cost a full collection.
       projection.apply(view, decoded.right);
@@ -95,12 +115,14 @@ export const rebuildFromLog = async <View>(
   const batchSize = options.batchSize ?? 5_000;
   const input = typeof source === 'string' ? createReadStream(source, { highWaterMark: 1 << 20 }) : source;
   const view = structuredClone(projection.initialView) as Draft<View>;
-  const progress: Progress = { position: -1, folded: 0, line: 0 };
+  const progress: Progress = { position: -1, folded: 0, line: 0, pending: new Map(), repairs: [] };
   try {
     for await (const lines of lineBatches(input)) {
       const refused = foldLines(lines, view, projection, progress, options, batchSize);
       if (refused !== null) return E.left(refused);
     }
+    const unrepaired = progress.pending.values().next();
+    if (!unrepaired.done) return E.left(unrepaired.value.error);
     if (progress.folded % batchSize !== 0) options.onBatch?.(progress.folded);
   } catch (cause) {
     if (isDomainError(cause)) return E.left(cause);
@@ -119,5 +141,6 @@ export const rebuildFromLog = async <View>(
     if (input !== source) (input as ReadStream).destroy();
   }
   freeze(view, true);
-  return E.right({ view: view as View, position: progress.position });
+  const { position, repairs } = progress;
+  return E.right({ view: view as View, position, ...(repairs.length > 0 ? { repairs } : {}) });
 };

@@ -109,3 +109,28 @@ describe('who is due which reminder (R-NOTE-1, seed 003 3.2.3–3.2.6)', () => {
     expect(read({ id: 'taipei-doe', role: 'city' })).toBe('READ_NOT_ALLOWED');
   });
 });
+
+describe('the instant a caller asks reminders for (R-TIME-2, issue 16)', () => {
+  it.each<[string, unknown]>([
+    ['a day without a time', '2023-04-14'],
+    ['another time zone', '2023-04-14T13:00Z'],
+    ['seconds', '2023-04-14T13:00:00+08:00'],
+    ['a date that does not exist', '2023-02-30T13:00+08:00'],
+    ['a word', 'tomorrow'],
+    ['a number', 1681448400000],
+    ['nothing', undefined],
+  ])(
+    'refuses %s as INVALID_INPUT naming `at`, from the reader and the auditor alike, without throwing',
+    async (_what, at) => {
+      const view = await rebuildView(await storeOf(readersSchool(), HISTORY));
+      const query = { schoolId: 'sch1', at } as unknown as { schoolId: string; at: string };
+      for (const answer of [
+        remindersDue(view, query),
+        readRemindersDue(view, { id: 'system', role: 'system' }, query),
+      ]) {
+        expect(E.isLeft(answer) && answer.left).toMatchObject({ code: 'INVALID_INPUT', details: { paths: ['at'] } });
+        if (E.isLeft(answer)) expect(answer.left.message['zh-TW']).toContain('at');
+      }
+    },
+  );
+});

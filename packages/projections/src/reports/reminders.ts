@@ -6,16 +6,17 @@ import {
   roundOfStudent,
   schoolYearAt,
   selectionCapsFor,
+  TaipeiInstant,
   teacherNameOf,
   workPeriodOf,
   type DomainError,
   type ReceiptCategory,
   type SchoolState,
-  type TaipeiInstant,
   type WorkItem,
 } from '@licheng/domain';
-import { valuesOf } from '@licheng/domain/internal';
+import { decodeWith, valuesOf } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
+import * as t from 'io-ts';
 import { pipe } from 'fp-ts/function';
 import type { ReportPortfolio, ReportsSource } from '../reportsView';
 import { schoolOf } from './roster';
@@ -185,15 +186,27 @@ const studentReminders = (
 };
 
 /** R-NOTE-1: every reminder due in the hour of `at` at one school: teachers by id, then students by kind and id. */
+/**
+ * The query as an untrusted caller (a scheduler, an HTTP handler) may send it: `at` must be a Taipei minute
+ * (R-TIME-2), else the answer is INVALID_INPUT naming the path, never a throw or a slot computed from NaN.
+ */
+const RemindersQuery = t.type({ schoolId: t.string, at: TaipeiInstant }, 'RemindersQuery');
+const decodeQuery = decodeWith(RemindersQuery, 'reminders query');
+
 export const remindersDue = (
   view: ReportsSource,
   query: { readonly schoolId: string; readonly at: string },
 ): E.Either<DomainError, RemindersDue> =>
   pipe(
-    schoolOf(view, query.schoolId),
-    E.map(({ policy, portfolios }) => ({
-      schoolId: query.schoolId,
-      at: query.at,
-      reminders: [...teacherReminders(policy, portfolios, query.at), ...studentReminders(policy, portfolios, query.at)],
-    })),
+    decodeQuery(query),
+    E.chain(({ schoolId, at }) =>
+      pipe(
+        schoolOf(view, schoolId),
+        E.map(({ policy, portfolios }) => ({
+          schoolId,
+          at,
+          reminders: [...teacherReminders(policy, portfolios, at), ...studentReminders(policy, portfolios, at)],
+        })),
+      ),
+    ),
   );
