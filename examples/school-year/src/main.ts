@@ -32,8 +32,8 @@ const openStore = async (
 export const main = async (options: Options): Promise<number> => {
   const { store, dispose, name } = await openStore(options);
   try {
-    const plan = await resume(store, name, options);
-    return await runYear(store, name, options, plan);
+    const resumed = await resume(store, name, options);
+    return await runYear(store, name, options, resumed);
   } finally {
     await dispose();
   }
@@ -44,8 +44,13 @@ export const main = async (options: Options): Promise<number> => {
  * adds the next (R-TIME-1). A year cut off midway is run again instead: its commands have the same ids, so what
  * was applied is not applied twice.
  */
-const resume = async (store: EventStore, name: string, options: Options): Promise<YearPlan> => {
-  if ((await store.readAll({ maxCount: 1 })).length === 0) return planYear(undefined, options.students);
+const resume = async (
+  store: EventStore,
+  name: string,
+  options: Options,
+): Promise<{ plan: YearPlan; events: number }> => {
+  if ((await store.readAll({ maxCount: 1 })).length === 0)
+    return { plan: planYear(undefined, options.students), events: 0 };
   const school = await createLichengService({ store }).loadSchool(SCHOOL_ID);
   const plan = planYear(E.isRight(school) ? school.right : undefined, options.students);
   const events = await countEvents(store);
@@ -55,7 +60,7 @@ const resume = async (store: EventStore, name: string, options: Options): Promis
       ? `resumed: ${name} already holds ${events} events of an earlier run that school year ${plan.year} was cut off in; it is run again, and what it applied is not applied again`
       : `resumed: ${name} already holds ${events} events of school year${plan.yearsRun.length > 1 ? 's' : ''} ${years}; this run adds school year ${plan.year}`,
   );
-  return plan;
+  return { plan, events };
 };
 
 /**
@@ -65,7 +70,12 @@ const resume = async (store: EventStore, name: string, options: Options): Promis
 const simulate = (store: EventStore, options: YearOptions) =>
   simulateSchoolYear(createLichengService({ store, load: createCachingLoader(store) }), options);
 
-const runYear = async (store: EventStore, storeName: string, options: Options, plan: YearPlan): Promise<number> => {
+const runYear = async (
+  store: EventStore,
+  storeName: string,
+  options: Options,
+  { plan, events: before }: { plan: YearPlan; events: number },
+): Promise<number> => {
   console.log(
     `學習歷程 licheng — school year ${plan.year} of one school: ${plan.students} students, seed ${options.seed}, ${storeName}`,
   );
@@ -81,9 +91,8 @@ const runYear = async (store: EventStore, storeName: string, options: Options, p
     return 1;
   }
   const events = await countEvents(store);
-  console.log(
-    `${year.commands} commands, ${events} events stored in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-  );
+  const stored = before === 0 ? `${events} events stored` : `${events - before} events added, ${events} stored`;
+  console.log(`${year.commands} commands, ${stored} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   console.log(renderReports(rebuilt.right.view, year));
   if (options.out) console.log(`\n${await writeOutputs(options.out, store, rebuilt.right.view, year, seal.publicPem)}`);
   return 0;
