@@ -18,7 +18,8 @@ export const USAGE = `usage: npm start -- [--students N] [--seed S] [--out DIR] 
   --out DIR      also write every report as CSV and .xlsx, and the event log as NDJSON, into DIR
   --store CONN   run on KurrentDB (docs/eventstoredb.md), e.g. kurrentdb://127.0.0.1:2113?tls=false,
                  or on PostgreSQL (docs/postgres.md), e.g. postgres://user:password@127.0.0.1:5432/licheng
-  --data DIR     keep the school year in a PGlite database in DIR; a second run continues from it
+  --data DIR     keep the school in a PGlite database in DIR; each further run adds the next school year
+                 (112, 113, …), or completes a year an earlier run was cut off in
   --help         this text`;
 
 const wholeNumber = (name: string, text: string, min: number, max: number): number => {

@@ -17,9 +17,14 @@ export type Actor = {
 
 /**
  * Sends the year's commands one at a time, in time order, with ids that depend only on their order:
- * the same seed sends the same commands and so stores the same log.
+ * the same seed sends the same commands and so stores the same log. `scoped` makes the ids of one school year
+ * its own, so a later year's commands are not taken for repeats of an earlier year's.
  */
-export const createDriver = (service: LichengService, onCommand: (count: number) => void = () => undefined) => {
+export const createDriver = (
+  service: LichengService,
+  onCommand: (count: number) => void = () => undefined,
+  scoped: (id: string) => string = (id) => id,
+) => {
   const tally: Tally = { accepted: 0, refused: new Map() };
   let sequence = 0;
   const send = async (
@@ -30,7 +35,7 @@ export const createDriver = (service: LichengService, onCommand: (count: number)
   ): Promise<E.Either<DomainError, unknown>> => {
     sequence += 1;
     const result = await service.execute({
-      commandId: `cmd-${String(sequence).padStart(6, '0')}`,
+      commandId: scoped(`cmd-${String(sequence).padStart(6, '0')}`),
       now: `${now}+08:00`,
       actor,
       type,

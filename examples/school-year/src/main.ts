@@ -6,6 +6,8 @@ import { createProjectionRunner, inMemoryViewStore, reportsProjection } from '@l
 import { parseOptions, USAGE, type Options } from './cli';
 import { renderReports } from './summary';
 import { countEvents, writeOutputs } from './output';
+import { planYear, type YearPlan } from './plan';
+import { SCHOOL_ID } from './school';
 import { demoSealKey } from './sealKey';
 import { simulateSchoolYear, type YearOptions } from './simulate';
 
@@ -30,16 +32,35 @@ const openStore = async (
 export const main = async (options: Options): Promise<number> => {
   const { store, dispose, name } = await openStore(options);
   try {
-    // A durable store may hold an earlier run: its commands have the same ids, so they are not applied twice.
-    const earlier = (await store.readAll({ maxCount: 1 })).length > 0;
-    if (earlier)
-      console.log(
-        `resumed: ${name} already holds ${await countEvents(store)} events of an earlier run; what it applied is not applied again`,
-      );
-    return await runYear(store, name, options);
+    const resumed = await resume(store, name, options);
+    return await runYear(store, name, options, resumed);
   } finally {
     await dispose();
   }
+};
+
+/**
+ * A durable store may hold earlier runs: the school's records in it say which school years they ran, and this run
+ * adds the next (R-TIME-1). A year cut off midway is run again instead: its commands have the same ids, so what
+ * was applied is not applied twice.
+ */
+const resume = async (
+  store: EventStore,
+  name: string,
+  options: Options,
+): Promise<{ plan: YearPlan; events: number }> => {
+  if ((await store.readAll({ maxCount: 1 })).length === 0)
+    return { plan: planYear(undefined, options.students), events: 0 };
+  const school = await createLichengService({ store }).loadSchool(SCHOOL_ID);
+  const plan = planYear(E.isRight(school) ? school.right : undefined, options.students);
+  const events = await countEvents(store);
+  const years = plan.yearsRun.join(', ');
+  console.log(
+    plan.completing
+      ? `resumed: ${name} already holds ${events} events of an earlier run that school year ${plan.year} was cut off in; it is run again, and what it applied is not applied again`
+      : `resumed: ${name} already holds ${events} events of school year${plan.yearsRun.length > 1 ? 's' : ''} ${years}; this run adds school year ${plan.year}`,
+  );
+  return { plan, events };
 };
 
 /**
@@ -49,14 +70,19 @@ export const main = async (options: Options): Promise<number> => {
 const simulate = (store: EventStore, options: YearOptions) =>
   simulateSchoolYear(createLichengService({ store, load: createCachingLoader(store) }), options);
 
-const runYear = async (store: EventStore, storeName: string, options: Options): Promise<number> => {
+const runYear = async (
+  store: EventStore,
+  storeName: string,
+  options: Options,
+  { plan, events: before }: { plan: YearPlan; events: number },
+): Promise<number> => {
   console.log(
-    `學習歷程 licheng — school year 111 of one school: ${options.students} students, seed ${options.seed}, ${storeName}`,
+    `學習歷程 licheng — school year ${plan.year} of one school: ${plan.students} students, seed ${options.seed}, ${storeName}`,
   );
   const started = Date.now();
   // The deadline runner signs every seal (docs/audit.md); here with a demonstration key derived from the seed.
   const seal = demoSealKey(options.seed);
-  const year = await simulate(store, { ...options, sealKey: seal.key, onProgress: progress });
+  const year = await simulate(store, { ...options, year: plan.year, sealKey: seal.key, onProgress: progress });
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   const runner = createProjectionRunner(store, reportsProjection, inMemoryViewStore());
   const rebuilt = await runner.rebuild();
@@ -65,9 +91,8 @@ const runYear = async (store: EventStore, storeName: string, options: Options): 
     return 1;
   }
   const events = await countEvents(store);
-  console.log(
-    `${year.commands} commands, ${events} events stored in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-  );
+  const stored = before === 0 ? `${events} events stored` : `${events - before} events added, ${events} stored`;
+  console.log(`${year.commands} commands, ${stored} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   console.log(renderReports(rebuilt.right.view, year));
   if (options.out) console.log(`\n${await writeOutputs(options.out, store, rebuilt.right.view, year, seal.publicPem)}`);
   return 0;

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { CALENDAR, SCHOOL_ID, type SchoolSetup } from './school';
+import { SCHOOL_ID, type SchoolSetup } from './school';
 import { within, type Driver } from './driver';
 import type { Random } from './random';
 
@@ -16,9 +16,11 @@ const fileOf = (name: string, sizeBytes: number, mimeType = 'application/pdf') =
  * without credits, or attach a file too large) and send; then teachers certify most, fail some with a
  * reason, and leave a few pending when their window closes (R-OUT-11).
  */
-export const runOutcomeSemester = async (driver: Driver, random: Random, setup: SchoolSetup, term: '1111' | '1112') => {
-  const [uploadStart, uploadEnd] = term === '1111' ? CALENDAR.upload1 : CALENDAR.upload2;
-  const [certifyStart, certifyEnd] = term === '1111' ? CALENDAR.certify1 : CALENDAR.certify2;
+export const runOutcomeSemester = async (driver: Driver, random: Random, setup: SchoolSetup, semester: 1 | 2) => {
+  const { calendar } = setup;
+  const term = semester === 1 ? calendar.term1 : calendar.term2;
+  const [uploadStart, uploadEnd] = semester === 1 ? calendar.upload1 : calendar.upload2;
+  const [certifyStart, certifyEnd] = semester === 1 ? calendar.certify1 : calendar.certify2;
   const sent: { studentId: string; outcomeId: string; courseId: string }[] = [];
   for (const student of setup.students) {
     const courses = setup.courses.filter((c) => c.classId === student.classId && c.term === term);

@@ -66,13 +66,17 @@ export const writeOutputs = async (
   dir: string,
   store: EventStore,
   view: ReportsView,
-  _year: YearResult,
+  year: YearResult,
   sealPublicPem?: string,
 ): Promise<string> => {
   await mkdir(dir, { recursive: true });
   const takenAt = await latestEventTime(store);
   const options = { school: view.schools[SCHOOL_ID]!.policy.name, takenAt };
-  const tables = [...allTables(view), { name: 'school-summary-1112', table: summaryTable(view) }];
+  const { calendar } = year.setup;
+  const tables = [
+    ...allTables(view, calendar),
+    { name: `school-summary-${calendar.term2}`, table: summaryTable(view, calendar) },
+  ];
   for (const { name, table } of tables) await writeReportFiles(dir, name, table, options);
   await writeFile(
     join(dir, 'all-reports.xlsx'),
@@ -81,7 +85,7 @@ export const writeOutputs = async (
       options,
     ),
   );
-  const pages = htmlPages(view, takenAt);
+  const pages = htmlPages(view, takenAt, calendar);
   for (const { name, html } of pages) await writeFile(join(dir, `${name}.html`), html, 'utf8');
   const events = await writeNdjson(store, join(dir, 'events.ndjson'));
   // The public key the seals verify against: `licheng audit verify --events DIR/events.ndjson --public-key DIR/seal.pub`.

@@ -10,7 +10,7 @@ import {
 } from '@licheng/projections';
 import { toHtml } from '@licheng/export';
 import { SCHOOL_ID } from './school';
-import { TERM } from './tables';
+import type { SchoolYearCalendar } from './calendar';
 
 const orThrow = <A>(result: E.Either<{ message: { en: string } }, A>): A => {
   if (E.isLeft(result)) throw new Error(result.left.message.en);
@@ -18,8 +18,8 @@ const orThrow = <A>(result: E.Either<{ message: { en: string } }, A>): A => {
 };
 
 /** The school summary as a table: per class and category confirmed/applicable, and the school's line. */
-export const summaryTable = (view: ReportsView): Table =>
-  confirmationProgressTable(orThrow(confirmationProgress(view, { schoolId: SCHOOL_ID, term: TERM })));
+export const summaryTable = (view: ReportsView, calendar: SchoolYearCalendar): Table =>
+  confirmationProgressTable(orThrow(confirmationProgress(view, { schoolId: SCHOOL_ID, term: calendar.term2 })));
 
 /**
  * The pages a homeroom teacher and the office look at (issue 20): each class's confirmation report with
@@ -28,16 +28,18 @@ export const summaryTable = (view: ReportsView): Table =>
 export const htmlPages = (
   view: ReportsView,
   takenAt: Date,
+  calendar: SchoolYearCalendar,
 ): ReadonlyArray<{ readonly name: string; readonly html: string }> => {
+  const { year, term2: term } = calendar;
   const school = view.schools[SCHOOL_ID]!.policy;
-  const progress = orThrow(confirmationProgress(view, { schoolId: SCHOOL_ID, term: TERM }));
+  const progress = orThrow(confirmationProgress(view, { schoolId: SCHOOL_ID, term }));
   const options = { school: school.name, takenAt };
-  const classes = classesOf(school, 111).map((klass) => ({
-    name: `class-confirmation-${klass.classId}-${TERM}`,
+  const classes = classesOf(school, year).map((klass) => ({
+    name: `class-confirmation-${klass.classId}-${term}`,
     html: toHtml(
       [
         classConfirmationTable(
-          orThrow(classConfirmationReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, term: TERM })),
+          orThrow(classConfirmationReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, term })),
         ),
       ],
       {
@@ -48,6 +50,6 @@ export const htmlPages = (
   }));
   return [
     ...classes,
-    { name: `school-summary-${TERM}`, html: toHtml([confirmationProgressTable(progress)], { ...options, progress }) },
+    { name: `school-summary-${term}`, html: toHtml([confirmationProgressTable(progress)], { ...options, progress }) },
   ];
 };

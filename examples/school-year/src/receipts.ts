@@ -1,80 +1,15 @@
 import * as E from 'fp-ts/Either';
-import { periodOf, type ItemDetails, type PortfolioState, type ReceiptCategory } from '@licheng/domain';
+import { periodOf, type ReceiptCategory } from '@licheng/domain';
 import type { LichengService, SealKey } from '@licheng/eventstore';
 import { catchUpStatements, runDeadlines, type DeadlineReport } from '@licheng/workflows';
 import { ADMIN, SCHOOL_ID, SUBMITTER, SYSTEM, type Round, type SchoolSetup, type Student } from './school';
 import { plusMinutes, within, type Driver } from './driver';
 import type { Random } from './random';
+import { itemsOf, type Item } from './statementItems';
 
 const CATEGORIES: ReadonlyArray<ReceiptCategory> = ['courseRecords', 'cadreRecords', 'courseOutcomes', 'performances'];
-const TERM = '1112';
 
-type Item = { itemId: string; title: string; details: ItemDetails };
 type Roster = { studentId: string; items: Item[] }[];
-
-const filesOf = (item: { document?: { name: string; sha256: string }; media?: { name: string; sha256: string } }) =>
-  [item.document, item.media].flatMap((f) => (f ? [{ name: f.name, sha256: f.sha256 }] : []));
-
-/** What the school submits for a student (R-SUB-3), field by field (R-REC-7): their selections (R-SUB-4), synced cadre records, course records. */
-const itemsOf = (
-  setup: SchoolSetup,
-  student: Student,
-  p: PortfolioState,
-  category: ReceiptCategory,
-  random: Random,
-): Item[] => {
-  switch (category) {
-    case 'courseRecords':
-      return setup.courses
-        .filter((c) => c.classId === student.classId && c.term === TERM)
-        .map((c) => {
-          const score = random.int(52, 98);
-          const details = {
-            kind: 'courseRecord',
-            subjectName: c.subject,
-            gradeLevel: student.entrySchoolYear === 109 ? 3 : 2,
-            credits: c.credits,
-            semesterScore: score,
-            passed: score >= 60,
-            makeUpScore: null,
-            makeUpPassed: null,
-            creditCounted: score >= 60,
-          } as unknown as ItemDetails;
-          return { itemId: c.courseId, title: `${c.subject} ${c.credits} 學分`, details };
-        });
-    case 'cadreRecords':
-      return Object.values(p.performances)
-        .filter((x) => x.synced && x.semester === 2 && x.details.category === 'cadre')
-        .map((x) => {
-          const d = x.details as { unit: string; position: string; level: string };
-          const details = {
-            kind: 'cadreRecord',
-            unit: d.unit,
-            level: d.level,
-            position: d.position,
-            startDate: x.startDate,
-            endDate: x.endDate,
-          } as unknown as ItemDetails;
-          return { itemId: x.performanceId, title: d.position, details };
-        });
-    case 'courseOutcomes':
-      return Object.values(p.outcomes)
-        .filter((o) => o.selected)
-        .map((o) => ({
-          itemId: o.outcomeId,
-          title: `${o.subject}：${o.description}`,
-          details: { kind: 'selectedItem', files: filesOf(o) } as ItemDetails,
-        }));
-    case 'performances':
-      return Object.values(p.performances)
-        .filter((x) => x.selected)
-        .map((x) => ({
-          itemId: x.performanceId,
-          title: x.description || x.details.category,
-          details: { kind: 'selectedItem', files: filesOf(x) } as ItemDetails,
-        }));
-  }
-};
 
 const rosterOf = async (
   service: LichengService,
@@ -96,6 +31,7 @@ const rosterOf = async (
 /** R-SUB-1 / R-SUB-2: submit a round's roster; the central database rejects the first outcome roster, then accepts the fix. */
 const submit = async (
   driver: Driver,
+  term: string,
   round: Round,
   category: ReceiptCategory,
   roster: Roster,
@@ -104,7 +40,7 @@ const submit = async (
   rejectFirst: boolean,
 ) => {
   if (roster.length === 0) return;
-  const period = periodOf(category, TERM);
+  const period = periodOf(category, term);
   const submitter = category === 'courseRecords' ? ADMIN : SUBMITTER;
   const ref = { schoolId: SCHOOL_ID, category, period, cohorts: round.cohorts };
   const send = (fid: string, minutes: number, result: 'accepted' | 'rejected') =>
@@ -140,11 +76,13 @@ export const runRound = async (
   round: Round,
   sealKey?: SealKey,
 ): Promise<DeadlineReport> => {
-  const students = setup.students.filter((s) => (round.cohorts as ReadonlyArray<number>).includes(s.entrySchoolYear));
+  const term = setup.calendar.term2;
+  const students = setup.students.filter((s) => round.cohorts.includes(s.entrySchoolYear));
   const [submissionStart] = round.submission;
   for (const category of CATEGORIES) {
     await submit(
       driver,
+      term,
       round,
       category,
       await rosterOf(service, setup, students, category, random),
@@ -161,7 +99,9 @@ export const runRound = async (
     const loaded = await service.loadPortfolio(SCHOOL_ID, student.studentId);
     if (E.isLeft(loaded)) continue;
     const actor = { id: student.studentId, role: 'student', schoolId: SCHOOL_ID } as const;
-    for (const receipt of Object.values(loaded.right.receipts)) {
+    // R-ROUND-1: this round's statements; those of earlier years were answered then.
+    const periods = [term, setup.calendar.wholeYear];
+    for (const receipt of Object.values(loaded.right.receipts).filter((r) => periods.includes(r.period))) {
       const ref = {
         schoolId: SCHOOL_ID,
         studentId: student.studentId,
@@ -193,13 +133,14 @@ export const runRound = async (
       schoolId: SCHOOL_ID,
       studentId: student.studentId,
       category,
-      period: periodOf(category, TERM),
+      period: periodOf(category, term),
       finding,
     });
   }
   for (const [category, fixed] of corrected)
     await submit(
       driver,
+      term,
       round,
       category,
       await rosterOf(service, setup, fixed, category, random),
@@ -213,7 +154,7 @@ export const runRound = async (
   for (const [i, { student, category }] of reported.entries()) {
     const roll = random.int(1, 100);
     if (roll > 80) continue;
-    const ref = { schoolId: SCHOOL_ID, studentId: student.studentId, category, period: periodOf(category, TERM) };
+    const ref = { schoolId: SCHOOL_ID, studentId: student.studentId, category, period: periodOf(category, term) };
     const when = within(recheckStart, recheckEnd, (i + 0.5) / reported.length);
     if (roll <= 60)
       await driver.send(when, { id: student.studentId, role: 'student', schoolId: SCHOOL_ID }, 'ConfirmReceipt', ref);

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { LichengService } from '@licheng/eventstore';
-import { CALENDAR, SCHOOL_ID, type SchoolSetup } from './school';
+import { SCHOOL_ID, type SchoolSetup } from './school';
 import { within, type Driver } from './driver';
 import type { Random } from './random';
 
@@ -9,7 +9,7 @@ import type { Random } from './random';
  * R-OUT-11) and performances (some try an eleventh), and a few change their minds.
  */
 export const runSelection = async (driver: Driver, random: Random, setup: SchoolSetup, service: LichengService) => {
-  const [start, end] = CALENDAR.selection;
+  const [start, end] = setup.calendar.selection;
   for (const [i, student] of setup.students.entries()) {
     const loaded = await service.loadPortfolio(SCHOOL_ID, student.studentId);
     if (E.isLeft(loaded)) continue;
@@ -17,7 +17,8 @@ export const runSelection = async (driver: Driver, random: Random, setup: School
     const actor = { id: student.studentId, role: 'student', schoolId: SCHOOL_ID } as const;
     const when = within(start, end, (i + 0.5) / setup.students.length);
     const ref = { schoolId: SCHOOL_ID, studentId: student.studentId };
-    const outcomes = Object.values(portfolio.outcomes);
+    // R-SEL-1: this year's outcomes and performances; a portfolio keeps those of the years before.
+    const outcomes = Object.values(portfolio.outcomes).filter((o) => o.schoolYear === setup.calendar.year);
     const passed = outcomes.filter((o) => o.status === 'passed');
     const tries = [...random.sample(passed, random.chance(0.15) ? 7 : random.int(0, 6))];
     const pending = outcomes.find((o) => o.status === 'pending');
@@ -26,7 +27,7 @@ export const runSelection = async (driver: Driver, random: Random, setup: School
       await driver.send(when, actor, 'SelectCourseOutcome', { ...ref, outcomeId: outcome.outcomeId });
     if (tries.length > 0 && random.chance(0.1))
       await driver.send(when, actor, 'DeselectCourseOutcome', { ...ref, outcomeId: tries[0]!.outcomeId });
-    const performances = Object.values(portfolio.performances);
+    const performances = Object.values(portfolio.performances).filter((p) => p.schoolYear === setup.calendar.year);
     for (const performance of random.sample(performances, random.chance(0.1) ? 11 : random.int(0, 8))) {
       await driver.send(when, actor, 'SelectPerformance', { ...ref, performanceId: performance.performanceId });
     }
@@ -37,6 +38,6 @@ export const runSelection = async (driver: Driver, random: Random, setup: School
     await driver.send(end, { id: late.studentId, role: 'student', schoolId: SCHOOL_ID }, 'DeselectPerformance', {
       schoolId: SCHOOL_ID,
       studentId: late.studentId,
-      performanceId: `${late.studentId}-p1`,
+      performanceId: setup.calendar.scoped(`${late.studentId}-p1`),
     });
 };

@@ -11,7 +11,6 @@ import {
 import { renderTable } from './render';
 import { SCHOOL_ID } from './school';
 import type { YearResult } from './simulate';
-import { TERM } from './tables';
 
 const totalsLine = (
   totals: ReadonlyArray<{ category: keyof typeof RECEIPT_CATEGORY_LABELS; confirmed: number; applicable: number }>,
@@ -19,10 +18,12 @@ const totalsLine = (
 
 /** The homeroom teacher's report for the first class, then one screen about the whole school. */
 export const renderReports = (view: ReportsView, year: YearResult): string => {
+  const { calendar } = year.setup;
+  const term = calendar.term2;
   const policy = view.schools[SCHOOL_ID]!.policy;
-  const classes = classesOf(policy, 111);
+  const classes = classesOf(policy, calendar.year);
   const reports = classes.map((klass) =>
-    classConfirmationReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, term: TERM }),
+    classConfirmationReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, term }),
   );
   const out: string[] = [];
   // R-ROUND-1: the first class of each round, seniors (普通三, April) then the other grades (普通二, June–July).
@@ -30,7 +31,7 @@ export const renderReports = (view: ReportsView, year: YearResult): string => {
     const first = reports.find((r, i) => E.isRight(r) && classes[i]!.classId.startsWith(prefix));
     if (!first || E.isLeft(first)) continue;
     if (out.length > 0) out.push('');
-    out.push(`導師查看收訖明細確認統計 class receipt confirmation (R-REP-1): ${first.right.className}, term ${TERM}`);
+    out.push(`導師查看收訖明細確認統計 class receipt confirmation (R-REP-1): ${first.right.className}, term ${term}`);
     out.push(totalsLine(first.right.totals), '');
     out.push(renderTable(classConfirmationTable(first.right), 6));
   }
@@ -47,16 +48,16 @@ export const renderReports = (view: ReportsView, year: YearResult): string => {
     ),
   }));
   out.push(`  收訖確認 confirmed/applicable   ${totalsLine(school)}`);
-  for (const term of ['1111', '1112']) {
-    const rows = outcomeStatusReport(view, { schoolId: SCHOOL_ID, term });
+  for (const semester of [calendar.term1, calendar.term2]) {
+    const rows = outcomeStatusReport(view, { schoolId: SCHOOL_ID, term: semester });
     if (E.isLeft(rows)) continue;
     const sum = (key: 'uploaded' | 'notSent' | 'pending' | 'passed' | 'failed') =>
       rows.right.reduce((n, r) => n + r[key], 0);
     out.push(
-      `  課程學習成果 ${term}   已上傳 ${sum('uploaded')}  未送出 ${sum('notSent')}  待認證 ${sum('pending')}  通過 ${sum('passed')}  不通過 ${sum('failed')}`,
+      `  課程學習成果 ${semester}   已上傳 ${sum('uploaded')}  未送出 ${sum('notSent')}  待認證 ${sum('pending')}  通過 ${sum('passed')}  不通過 ${sum('failed')}`,
     );
   }
-  const selected = outcomeStatusReport(view, { schoolId: SCHOOL_ID, term: TERM });
+  const selected = outcomeStatusReport(view, { schoolId: SCHOOL_ID, term });
   if (E.isRight(selected)) {
     const counts = selected.right.reduce<number[]>((acc, r) => r.selectedCounts.map((c, i) => c + (acc[i] ?? 0)), []);
     out.push(`  勾選成果件數 students by outcomes selected   ${counts.map((c, n) => `${n}件:${c}`).join('  ')}`);

@@ -22,6 +22,7 @@ import {
   type ReportsView,
   type Table,
 } from '@licheng/projections';
+import { calendarOf, FIRST_YEAR, type SchoolYearCalendar } from './calendar';
 import { SCHOOL_ID } from './school';
 
 const orThrow = <A>(result: E.Either<{ message: { en: string } }, A>): A => {
@@ -29,18 +30,20 @@ const orThrow = <A>(result: E.Either<{ message: { en: string } }, A>): A => {
   return result.right;
 };
 
-export const TERM = '1112';
-
 /** Every report of the year as named tables, in the order a guidance office reads them. */
-export const allTables = (view: ReportsView): ReadonlyArray<{ readonly name: string; readonly table: Table }> => {
+export const allTables = (
+  view: ReportsView,
+  calendar: SchoolYearCalendar = calendarOf(FIRST_YEAR),
+): ReadonlyArray<{ readonly name: string; readonly table: Table }> => {
+  const { year, term2 } = calendar;
   const policy = view.schools[SCHOOL_ID]!.policy;
-  const classes = classesOf(policy, 111);
+  const classes = classesOf(policy, year);
   const tables: { name: string; table: Table }[] = [];
   for (const klass of classes) {
-    const report = orThrow(classConfirmationReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, term: TERM }));
-    tables.push({ name: `class-confirmation-${klass.classId}-${TERM}`, table: classConfirmationTable(report) });
+    const report = orThrow(classConfirmationReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, term: term2 }));
+    tables.push({ name: `class-confirmation-${klass.classId}-${term2}`, table: classConfirmationTable(report) });
   }
-  for (const term of ['1111', '1112']) {
+  for (const term of [calendar.term1, calendar.term2]) {
     tables.push({
       name: `outcome-status-${term}`,
       table: outcomeStatusTable(term, orThrow(outcomeStatusReport(view, { schoolId: SCHOOL_ID, term }))),
@@ -56,13 +59,13 @@ export const allTables = (view: ReportsView): ReadonlyArray<{ readonly name: str
   }
   for (const klass of classes) {
     const rows = orThrow(
-      performanceSelectionReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, schoolYear: 111 }),
+      performanceSelectionReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, schoolYear: year }),
     );
-    tables.push({ name: `performance-selection-${klass.classId}`, table: performanceSelectionTable(111, rows) });
+    tables.push({ name: `performance-selection-${klass.classId}`, table: performanceSelectionTable(year, rows) });
     const selected = orThrow(
-      outcomeSelectionReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, schoolYear: 111 }),
+      outcomeSelectionReport(view, { schoolId: SCHOOL_ID, classId: klass.classId, schoolYear: year }),
     );
-    tables.push({ name: `outcome-selection-${klass.classId}`, table: outcomeSelectionTable(111, selected) });
+    tables.push({ name: `outcome-selection-${klass.classId}`, table: outcomeSelectionTable(year, selected) });
   }
   // R-REP-7: each category's submission record with every FID, and what the central database received.
   for (const category of ['courseRecords', 'cadreRecords', 'courseOutcomes', 'performances'] as const) {
@@ -76,11 +79,11 @@ export const allTables = (view: ReportsView): ReadonlyArray<{ readonly name: str
     table: receptionLogTable(orThrow(receptionLog(view, { schoolId: SCHOOL_ID }))),
   });
   // R-REP-5: every student's notice, a row per school year and 合計數量 each, one after another in one sheet.
-  const notices = orThrow(studentNotices(view, { schoolId: SCHOOL_ID, schoolYear: 111 }));
+  const notices = orThrow(studentNotices(view, { schoolId: SCHOOL_ID, schoolYear: year }));
   tables.push({
-    name: 'student-notices-111',
+    name: `student-notices-${year}`,
     table: {
-      title: '111 學年度學生上傳及勾選情形確認單',
+      title: `${year} 學年度學生上傳及勾選情形確認單`,
       columns: [{ key: 'student', header: '學生' }, ...NOTICE_COLUMNS],
       rows: notices.flatMap((n) =>
         [...n.years, n.total].map(({ schoolYear: _schoolYear, ...line }) => ({
