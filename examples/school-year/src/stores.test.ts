@@ -61,7 +61,9 @@ describe('the school-year example on either store', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // PGlite creates its database in the directory first: on a loaded machine, beside resume.test.ts's runs, that
+    // alone took most of the 60 s the other tests get.
+  }, 180_000);
 
   it('gives the same year twice for the same seed, and another for another seed', async () => {
     const first = await yearOn(new InMemoryEventStore());
