@@ -77,9 +77,9 @@ describe('a stream with events set aside (property)', () => {
               commandId: `repair-${record.revision}`,
             });
             if (E.isLeft(repaired)) throw new Error(repaired.left.message.en);
-            prev = storedHash((await store.readStream(STREAM)).pop()!.metadata)!;
+            prev = storedHash([...(await store.readStream(STREAM))].pop()!.metadata)!;
           }
-          const last = (await store.readStream(STREAM)).pop()!.revision;
+          const last = [...(await store.readStream(STREAM))].pop()!.revision;
           const expected = foldFromInitial(schoolAggregate.decider, readable);
           for (const loaded of [
             await loadStream(store, schoolAggregate, STREAM),
