@@ -1,7 +1,8 @@
-import { evolvePortfolio, initialPortfolioState, type PortfolioEvent, type PortfolioState } from '@licheng/domain';
+import { evolvePortfolio, portfolioDecider, type PortfolioEvent, type PortfolioState } from '@licheng/domain';
 import { decodeRecorded } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
-import { produce, type Draft } from 'immer';
+import type { Draft } from 'immer';
+import { changeTracker } from './changeTracking';
 import { finding, type Finding } from './findings';
 import type { LogEntry } from './log';
 import { streamKindOf } from './streams';
@@ -16,16 +17,20 @@ import { streamKindOf } from './streams';
  */
 export const findInconsistentEvents = (streams: ReadonlyMap<string, ReadonlyArray<LogEntry>>): Finding[] => {
   const findings: Finding[] = [];
+  const tracker = changeTracker();
   for (const [streamName, entries] of streams) {
     if (streamKindOf(streamName) !== 'portfolio') continue;
-    let state: PortfolioState = initialPortfolioState;
+    // Folded in place on a state this check owns; the tracker tells an event that changed nothing (as
+    // immer's produce returning its base did, without copying what each event touches).
+    const state = tracker.track(portfolioDecider.initialState() as Draft<PortfolioState>);
     for (const entry of entries) {
       const decoded = decodeRecorded(entry.record);
       // Undecodable events are the chain's and the decoder's findings, not this check's.
       if (E.isLeft(decoded) || decoded.right.stream !== 'portfolio') continue;
       const event = decoded.right.event as PortfolioEvent;
-      const next = produce(state, (draft: Draft<PortfolioState>) => evolvePortfolio(draft, event));
-      if (next === state) {
+      tracker.reset();
+      evolvePortfolio(state, event);
+      if (!tracker.changed()) {
         findings.push(
           finding(
             'inconsistent',
@@ -36,7 +41,6 @@ export const findInconsistentEvents = (streams: ReadonlyMap<string, ReadonlyArra
           ),
         );
       }
-      state = next;
     }
   }
   return findings;

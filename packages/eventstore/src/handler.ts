@@ -1,7 +1,7 @@
 import { type Actor, type DomainError, type TaipeiInstant, type Tagged } from '@licheng/domain';
 import { backdated, domainError } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
-import { v5 as uuidv5 } from 'uuid';
+import { eventIdOf } from './eventId';
 import { NO_STREAM } from './expectedVersion';
 import { KeyedQueue } from './keyedQueue';
 import { loadStream, type Aggregate, type StreamLoader } from './loadStream';
@@ -60,15 +60,7 @@ export interface CommandHandlerOptions {
   readonly load?: StreamLoader;
 }
 
-/**
- * Fixed forever: event ids derive from it, and a retried command finds its own events only while they
- * derive the same way.
- */
-export const EVENT_ID_NAMESPACE = '9d7e50b8-6048-4dd1-99ee-7d5c55b72d24';
-
-/** The same command always gets the same event ids, so the store can drop a repeated append. */
-export const eventIdOf = (streamName: string, commandId: string, index: number): string =>
-  uuidv5(`${streamName}/${commandId}/${index}`, EVENT_ID_NAMESPACE);
+export { EVENT_ID_NAMESPACE, eventIdOf } from './eventId';
 
 /**
  * Chains a batch onto a stream whose last hash is `prevHash` (GENESIS_HASH for a new stream): each event's

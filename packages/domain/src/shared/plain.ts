@@ -72,7 +72,11 @@ const copy = (value: unknown, path: string[], depth: number): unknown => {
     const item = copy(descriptor.value, path, depth + 1);
     path.pop();
     if (item === undefined && !Array.isArray(target)) continue;
-    Object.defineProperty(target, key, { value: item, enumerable: true, writable: true, configurable: true });
+    // Assignment makes the same own data property on a fresh object or array, several times faster than
+    // defineProperty; only `__proto__` would reach a setter (Object.prototype's) instead.
+    if (key === '__proto__')
+      Object.defineProperty(target, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else (target as Record<string, unknown>)[key] = item;
   }
   return target;
 };

@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import * as E from 'fp-ts/Either';
+import { plainCopyOf } from './plain';
+
+/** What the copy must hold, read independently: own enumerable data, each object a fresh plain one. */
+const samePlainData = (copy: unknown, input: unknown): boolean => {
+  if (typeof input !== 'object' || input === null) return Object.is(copy, input);
+  if (typeof copy !== 'object' || copy === null || copy === input) return false;
+  if (Array.isArray(input) !== Array.isArray(copy)) return false;
+  if (Object.getPrototypeOf(copy) !== (Array.isArray(input) ? Array.prototype : Object.prototype)) return false;
+  const keys = Object.keys(input);
+  const copied = Object.keys(copy);
+  return (
+    keys.length === copied.length &&
+    keys.every(
+      (key, i) =>
+        copied[i] === key &&
+        samePlainData(
+          Object.getOwnPropertyDescriptor(copy, key)?.value,
+          Object.getOwnPropertyDescriptor(input, key)?.value,
+        ),
+    )
+  );
+};
+
+describe('the boundary copy of a command', () => {
+  it('copies JSON data into fresh plain objects, key for key, an own __proto__ key kept as an own key', () => {
+    const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'toString', 'length', '0'), fc.string());
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc
+          .array(fc.tuple(key, tie('value')), { maxLength: 5 })
+          .map(
+            (entries) =>
+              JSON.parse(
+                `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`,
+              ) as unknown,
+          ),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(json, (input) => {
+        const copy = plainCopyOf(input, 'command');
+        return E.isRight(copy) && samePlainData(copy.right, input);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
