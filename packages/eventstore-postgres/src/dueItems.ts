@@ -10,6 +10,7 @@ import {
   type ReceiptChange,
 } from '@licheng/workflows';
 import { catchUpProjection, checkpointOf } from './checkpoints';
+import { isSetAside } from './setAside';
 import type { SqlDatabase, SqlQuery } from './sql';
 
 /** The checkpoint's name in `licheng_checkpoints`. */
@@ -46,8 +47,22 @@ const loadTouched = async (tx: SqlQuery, changes: ReadonlyArray<ReceiptChange>):
   );
 };
 
+/** The page's receipt changes; an unreadable receipt event stops the page unless a quarantine sets it aside. */
+const changesOf = async (tx: SqlQuery, fresh: ReadonlyArray<RecordedEvent>): Promise<ReceiptChange[]> => {
+  const changes: ReceiptChange[] = [];
+  for (const recorded of fresh) {
+    try {
+      const change = receiptChangeOf(recorded);
+      if (change) changes.push(change);
+    } catch (error) {
+      if (!(await isSetAside(tx, recorded))) throw error;
+    }
+  }
+  return changes;
+};
+
 const write = async (tx: SqlQuery, fresh: ReadonlyArray<RecordedEvent>): Promise<void> => {
-  const changes = fresh.map(receiptChangeOf).filter((change): change is ReceiptChange => change !== undefined);
+  const changes = await changesOf(tx, fresh);
   if (changes.length === 0) return;
   const receipts = await loadTouched(tx, changes);
   const touched = new Map<string, ReceiptChange>();

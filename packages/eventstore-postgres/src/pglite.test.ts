@@ -1,6 +1,13 @@
 import { STREAM_PREFIXES } from '@licheng/domain';
-import { createLichengService, InMemoryEventStore, type EventStore } from '@licheng/eventstore';
-import { InMemoryDueItems, runDeadlines, type DueItems } from '@licheng/workflows';
+import {
+  createLichengService,
+  InMemoryEventStore,
+  quarantineStoredEvent,
+  storedContentHash,
+  type EventStore,
+} from '@licheng/eventstore';
+import { chainBatch, headHashOf } from '@licheng/eventstore/internal';
+import { InMemoryDueItems, RECEIPT_EVENT_TYPES, runDeadlines, type DueItems } from '@licheng/workflows';
 import {
   classConfirmationReport,
   classesOf,
@@ -145,5 +152,56 @@ describe('the due-items index in PostgreSQL (PGlite)', () => {
         .map((e) => [e.streamName, e.revision, e.type, e.data] as const)
         .sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] < b[0] ? -1 : 1));
     expect(await written(connection.store)).toEqual(await written(memory));
+  });
+});
+
+describe('the PostgreSQL read model and due items over a repaired stream (issue 16, item 6)', () => {
+  const REPAIR_SCHOOL = 'tp_repair';
+  const school = generateSchool({ seed: 9, schoolId: REPAIR_SCHOOL, students: 6, classSize: 6 });
+
+  /** A copy of a stored receipt event whose category no codec reads, chained onto its stream like any event. */
+  const storeUnreadableReceipt = async (store: EventStore) => {
+    const events = await store.readAll({ streamPrefixes: [`portfolio-${REPAIR_SCHOOL}-`] });
+    const receipt = events.find((event) => RECEIPT_EVENT_TYPES.has(event.type))!;
+    const stream = await store.readStream(receipt.streamName);
+    const last = stream[stream.length - 1]!;
+    const metadata = { ...(last.metadata as Record<string, unknown>), commandId: 'lost-category' };
+    const [event] = chainBatch(await headHashOf(store, receipt.streamName, last.revision, last.metadata), [
+      {
+        eventId: 'c8b1d7b5-5d66-4c8f-8b54-2a3c4d5e6f70',
+        type: receipt.type,
+        data: { ...(receipt.data as Record<string, unknown>), category: 42 },
+        metadata,
+      },
+    ]);
+    await store.appendToStream(receipt.streamName, [event!], last.revision);
+    return (await store.readStream(receipt.streamName, { fromRevision: last.revision + 1 }))[0]!;
+  };
+
+  it('stops at an unreadable receipt event, and pass it once a quarantine sets it aside', async () => {
+    const connection = await pglite();
+    await appendToStore(connection.store, [school, ...studentStreams(school)]);
+    const broken = await storeUnreadableReceipt(connection.store);
+    const model = new ReceiptReadModel(connection.db, connection.store);
+    const due = new PostgresDueItems(connection.db, connection.store);
+    await expect(model.catchUp()).rejects.toThrow(/STORED_EVENT_INVALID|category/);
+    await expect(due.catchUp()).rejects.toThrow(/STORED_EVENT_INVALID|category/);
+
+    const repaired = await quarantineStoredEvent(connection.store, {
+      streamName: broken.streamName,
+      revision: broken.revision,
+      eventId: broken.eventId,
+      contentHash: storedContentHash(broken),
+      reason: '類別遺失 / category lost',
+      actor: { id: 'ops-1', role: 'system' },
+      now: '2031-01-01T00:00+08:00',
+      commandId: 'repair-pg-1',
+    });
+    expect(E.isRight(repaired)).toBe(true);
+    const all = await connection.store.readAll({ streamPrefixes: Object.values(STREAM_PREFIXES) });
+    expect(await model.catchUp()).toBe(all[all.length - 1]!.position);
+    await due.catchUp();
+    // The quarantine record, in the student's portfolio stream, is the last event of the log.
+    expect(await due.checkpoint()).toBe(all[all.length - 1]!.position);
   });
 });

@@ -18,6 +18,7 @@ import {
 } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { catchUpProjection, checkpointOf, foldWithCheckpoint } from './checkpoints';
+import { isSetAside } from './setAside';
 import type { SqlDatabase, SqlQuery } from './sql';
 
 /** The checkpoint's name in `licheng_checkpoints`. */
@@ -34,10 +35,15 @@ const ownerOf = (streamName: string): Owner | undefined =>
     ? { schoolId: schoolIdOfSchoolStream(streamName) }
     : portfolioOwnerOf(streamName);
 
-const decodedOrThrow = (recorded: RecordedEvent): ProjectedEvent => {
-  const decoded = decodeRecorded(recorded);
-  if (E.isLeft(decoded)) throw new Error(decoded.left.message.en);
-  return decoded.right;
+/** The page's events as the reports fold them; an unreadable one stops the page unless a quarantine sets it aside. */
+const projectedOf = async (tx: SqlQuery, page: ReadonlyArray<RecordedEvent>): Promise<ProjectedEvent[]> => {
+  const events: ProjectedEvent[] = [];
+  for (const recorded of page) {
+    const decoded = decodeRecorded(recorded);
+    if (E.isRight(decoded)) events.push(decoded.right);
+    else if (!(await isSetAside(tx, recorded))) throw new Error(decoded.left.message.en);
+  }
+  return events;
 };
 
 /** The part of the reports' view that the page touches, as stored. */
@@ -137,7 +143,7 @@ const writePortfolio = async (
 /** Folds a page by the reports' own projection and writes what it changed. */
 const foldPage = async (tx: SqlQuery, fresh: ReadonlyArray<RecordedEvent>): Promise<void> => {
   const before = await loadTouched(tx, fresh);
-  await writeTouched(tx, before, applyEvents(reportsProjection, before, fresh.map(decodedOrThrow)));
+  await writeTouched(tx, before, applyEvents(reportsProjection, before, await projectedOf(tx, fresh)));
 };
 
 /**

@@ -63,6 +63,19 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   metadata: row.metadata,
 });
 
+/** A stream's events from a revision on, read through `query`: the store's connection or a projection's transaction. */
+export const readStreamIn = async (
+  query: SqlQuery,
+  streamName: string,
+  fromRevision: number,
+): Promise<ReadonlyArray<RecordedEvent>> => {
+  const { rows } = await query.query<EventRow>(
+    `select ${COLUMNS} from licheng_events where stream_name = $1 and revision >= $2 order by revision`,
+    [streamName, Math.max(0, Math.floor(fromRevision))],
+  );
+  return rows.map(toRecorded);
+};
+
 /** `LIKE` patterns matching names that start with each prefix. */
 const likePrefixes = (prefixes: ReadonlyArray<string>): string[] =>
   prefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`);
@@ -139,12 +152,8 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
-  async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
-    const { rows } = await this.db.query<EventRow>(
-      `select ${COLUMNS} from licheng_events where stream_name = $1 and revision >= $2 order by revision`,
-      [streamName, Math.max(0, Math.floor(options.fromRevision ?? 0))],
-    );
-    return rows.map(toRecorded);
+  readStream(streamName: string, options: ReadStreamOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
+    return readStreamIn(this.db, streamName, options.fromRevision ?? 0);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
