@@ -98,6 +98,7 @@ const packageOf = (tarball: string): string =>
       expect(packed).toEqual(
         expect.arrayContaining([
           '@licheng/domain',
+          '@licheng/fast-decode',
           '@licheng/eventstore',
           '@licheng/audit',
           '@licheng/eventstore-postgres',

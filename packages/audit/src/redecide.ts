@@ -1,7 +1,7 @@
 import { QUARANTINE_EVENT_TYPE, schoolIdOfSchoolStream } from '@licheng/domain';
 import { schoolNotRegistered } from '@licheng/domain/internal';
 import {
-  decodeCommand,
+  createCommandDecoder,
   portfolioStreamName,
   schoolStreamName,
   submissionStreamName,
@@ -22,11 +22,15 @@ import {
   type Aggregate,
   type Envelope,
 } from '@licheng/eventstore';
+import { fastDecode } from '@licheng/fast-decode';
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
 import { finding, type Finding } from './findings';
 import type { LogEntry } from './log';
 import { byStream, streamKindOf, type StreamKind } from './streams';
+
+// Every recorded command is decoded again, as the service decoded it: the same fast strategy, equal to io-ts.
+const decodeCommand = createCommandDecoder(fastDecode);
 
 // One shape for the three aggregates: the audit only decides, folds and stores what they give it.
 type AnyAggregate = Aggregate<Tagged, Tagged, unknown, unknown>;

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { Actor } from './shared/actor';
-import { decodeWith } from './shared/decode';
+import { decodeWith, ioTsDecoding, type DecodeStrategy } from './shared/decode';
 import { domainError, type DomainError } from './shared/errors';
 import { plainCopyOf } from './shared/plain';
 import { Id, withOptional } from './shared/primitives';
@@ -55,38 +55,45 @@ const unknownType = (type: string): DomainError<'INVALID_INPUT'> =>
     },
   );
 
-/** Per command type, its aggregate and the decoder of `{ data }` (built once: decoders compile their codec). */
-const DATA_DECODERS: ReadonlyMap<
-  string,
-  {
-    readonly aggregate: AggregateKind;
-    readonly decode: (input: unknown) => E.Either<DomainError<'INVALID_INPUT'>, { data: unknown }>;
-  }
-> = new Map(
-  DATA_CODECS.flatMap(([aggregate, codecs]) =>
-    Object.entries(codecs).map(
-      ([type, codec]) => [type, { aggregate, decode: decodeWith(t.type({ data: codec }), `command ${type}`) }] as const,
-    ),
-  ),
+/** Per command type, its aggregate and the codec of `{ data }`: built once, so a strategy may cache by codec. */
+const DATA_ENVELOPES: ReadonlyArray<readonly [string, AggregateKind, t.Mixed]> = DATA_CODECS.flatMap(
+  ([aggregate, codecs]) =>
+    Object.entries(codecs).map(([type, codec]) => [type, aggregate, t.type({ data: codec })] as const),
 );
 
-const decodeEnvelope = decodeWith(CommandEnvelope, 'command');
+type DataDecoder = (input: unknown) => E.Either<DomainError<'INVALID_INPUT'>, { data: unknown }>;
 
 /**
- * Decodes an untrusted command in full, before any rule runs: a plain copy of its own data first (getters,
- * proxies, lone surrogates and later mutation by the caller cannot reach the decider: shared/plain.ts),
- * then the envelope, then the data codec its type names. Failures name the path (`data.document.sizeBytes`).
+ * The command decoder that runs its codecs with `strategy` (io-ts's own decode unless a store plugs in a
+ * faster one with the same answers). It decodes an untrusted command in full, before any rule runs: a plain
+ * copy of its own data first (getters, proxies, lone surrogates and later mutation by the caller cannot reach
+ * the decider: shared/plain.ts), then the envelope, then the data codec its type names. Failures name the
+ * path (`data.document.sizeBytes`).
  */
-export const decodeCommand = (input: unknown): E.Either<DomainError, RoutedCommand> => {
-  // Plain branches rather than a pipe: every command and every audited event passes through here.
-  const plain = plainCopyOf(input, 'command');
-  if (E.isLeft(plain)) return plain;
-  const envelope = decodeEnvelope(plain.right);
-  if (E.isLeft(envelope)) return envelope;
-  const found = DATA_DECODERS.get(envelope.right.type);
-  if (!found) return E.left(unknownType(envelope.right.type));
-  const { type, data: _data, ...meta } = envelope.right;
-  const decoded = found.decode({ data: envelope.right.data });
-  if (E.isLeft(decoded)) return decoded;
-  return E.right({ aggregate: found.aggregate, meta, command: { type, data: decoded.right.data } } as RoutedCommand);
+export const createCommandDecoder = (
+  strategy: DecodeStrategy = ioTsDecoding,
+): ((input: unknown) => E.Either<DomainError, RoutedCommand>) => {
+  const decoders = new Map<string, { readonly aggregate: AggregateKind; readonly decode: DataDecoder }>(
+    DATA_ENVELOPES.map(([type, aggregate, codec]) => [
+      type,
+      { aggregate, decode: decodeWith(codec, `command ${type}`, strategy) as DataDecoder },
+    ]),
+  );
+  const decodeEnvelope = decodeWith(CommandEnvelope, 'command', strategy);
+  return (input) => {
+    // Plain branches rather than a pipe: every command and every audited event passes through here.
+    const plain = plainCopyOf(input, 'command');
+    if (E.isLeft(plain)) return plain;
+    const envelope = decodeEnvelope(plain.right);
+    if (E.isLeft(envelope)) return envelope;
+    const found = decoders.get(envelope.right.type);
+    if (!found) return E.left(unknownType(envelope.right.type));
+    const { type, data: _data, ...meta } = envelope.right;
+    const decoded = found.decode({ data: envelope.right.data });
+    if (E.isLeft(decoded)) return decoded;
+    return E.right({ aggregate: found.aggregate, meta, command: { type, data: decoded.right.data } } as RoutedCommand);
+  };
 };
+
+/** `createCommandDecoder()` with io-ts's own decode: the readable definition, for tests, tools and audits. */
+export const decodeCommand = createCommandDecoder();

@@ -9,6 +9,7 @@ export {
   COMMAND_TYPES,
   CommandEnvelope,
   type CommandMeta,
+  createCommandDecoder,
   decodeCommand,
   type RoutedCommand,
 } from './commands';
@@ -120,7 +121,7 @@ export {
 // Errors: every refusal is a DomainError with a stable code, its rule id and a bilingual message.
 export { type BilingualMessage, type DomainError, formatError, isDomainError } from './shared/errors';
 export { type TeacherDuty } from './school/errors';
-export { describeValidationErrors } from './shared/decode';
+export { type Decode, type DecodeStrategy, describeValidationErrors, ioTsDecoding } from './shared/decode';
 export { RULE_IDS, type RuleId } from './shared/rules';
 export { EVENT_DOCS, EVENT_RULES, type EventDoc, type EventType } from './catalogue';
 

@@ -3,7 +3,6 @@
 
 export { schoolNotRegistered } from './school/errors';
 export { boundToSchool } from './shared/actor';
-export { type AnyCodec, type Compiled, compileDecoder, INVALID } from './shared/compiled';
 export { decodeWith } from './shared/decode';
 export { domainError } from './shared/errors';
 export { countOf, emptyRecord, valuesOf } from './shared/records';

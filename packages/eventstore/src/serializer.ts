@@ -1,5 +1,12 @@
-import { describeValidationErrors, type DomainError, type Tagged } from '@licheng/domain';
-import { compileDecoder, domainError, INVALID, type AnyCodec, type Compiled } from '@licheng/domain/internal';
+import {
+  describeValidationErrors,
+  type Decode,
+  type DecodeStrategy,
+  type DomainError,
+  type Tagged,
+} from '@licheng/domain';
+import { domainError } from '@licheng/domain/internal';
+import { fastDecode } from '@licheng/fast-decode';
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import { EventMetadata } from './metadata';
@@ -25,6 +32,11 @@ export interface EventSerializerOptions<Event extends Tagged> {
   readonly versions?: { readonly [K in Event['type']]?: number };
   /** Per type, the step from each older version to the next: `{ 1: v1ToV2, 2: v2ToV3 }`. */
   readonly upcasters?: { readonly [K in Event['type']]?: { readonly [fromVersion: number]: Upcaster } };
+  /**
+   * How the codecs run over stored data: `fastDecode` (@licheng/fast-decode, equal to io-ts by its property
+   * tests) unless given; `ioTsDecoding` from @licheng/domain runs io-ts itself.
+   */
+  readonly decode?: DecodeStrategy;
 }
 
 export interface EventSerializer<Event extends Tagged> {
@@ -35,7 +47,7 @@ export interface EventSerializer<Event extends Tagged> {
 
 interface EventType {
   readonly codec: t.Type<Tagged, unknown, unknown>;
-  readonly compiled: Compiled;
+  readonly decode: Decode<Tagged>;
   readonly version: number;
   /** Index i turns version i + 1 into version i + 2. */
   readonly steps: ReadonlyArray<Upcaster>;
@@ -67,7 +79,10 @@ const under = (prefix: string, errors: t.Errors): ReadonlyArray<Problem> =>
   }));
 
 /** Reads the configuration once; a missing upcaster is a deployment error, so it fails at start-up. */
-const eventTypesOf = <Event extends Tagged>(options: EventSerializerOptions<Event>): ReadonlyMap<string, EventType> => {
+const eventTypesOf = <Event extends Tagged>(
+  options: EventSerializerOptions<Event>,
+  strategy: DecodeStrategy,
+): ReadonlyMap<string, EventType> => {
   const byType = new Map<string, EventType>();
   const versions: Readonly<Record<string, number | undefined>> = options.versions ?? {};
   const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster>> | undefined>> = options.upcasters ?? {};
@@ -83,7 +98,7 @@ const eventTypesOf = <Event extends Tagged>(options: EventSerializerOptions<Even
       if (!step) throw new Error(`${type} is at schema version ${version} but has no upcaster from version ${from}`);
       steps.push(step);
     }
-    byType.set(type, { codec, compiled: compileDecoder(codec as AnyCodec), version, steps });
+    byType.set(type, { codec, decode: strategy(codec), version, steps });
   }
   return byType;
 };
@@ -91,7 +106,8 @@ const eventTypesOf = <Event extends Tagged>(options: EventSerializerOptions<Even
 export const createEventSerializer = <Event extends Tagged>(
   options: EventSerializerOptions<Event>,
 ): EventSerializer<Event> => {
-  const types = eventTypesOf(options);
+  const strategy = options.decode ?? fastDecode;
+  const types = eventTypesOf(options, strategy);
 
   const toNewEvent = (event: Event, metadata: Omit<EventMetadata, 'schemaVersion'>, eventId: string): NewEvent => {
     const known = types.get(event.type);
@@ -106,8 +122,8 @@ export const createEventSerializer = <Event extends Tagged>(
     };
   };
 
-  // The replay hot path: plain branches, the compiled decoders, and io-ts itself only to explain a refusal.
-  const decodeMetadata = compileDecoder(EventMetadata as AnyCodec);
+  // The replay hot path: plain branches and the strategy's decoders, built once.
+  const decodeMetadata = strategy(EventMetadata);
   const decode = (recorded: RecordedEvent): E.Either<DomainError, Envelope<Event>> => {
     const known = types.get(recorded.type);
     if (!known) {
@@ -117,12 +133,9 @@ export const createEventSerializer = <Event extends Tagged>(
         ]),
       );
     }
-    let metadata = decodeMetadata(recorded.metadata) as EventMetadata | typeof INVALID;
-    if (metadata === INVALID) {
-      const slow = EventMetadata.decode(recorded.metadata);
-      if (E.isLeft(slow)) return E.left(storedEventInvalid(recorded, under('metadata', slow.left)));
-      metadata = slow.right;
-    }
+    const decodedMetadata = decodeMetadata(recorded.metadata);
+    if (E.isLeft(decodedMetadata)) return E.left(storedEventInvalid(recorded, under('metadata', decodedMetadata.left)));
+    const metadata = decodedMetadata.right;
     const stored = metadata.schemaVersion;
     if (stored > known.version) {
       return E.left(
@@ -143,15 +156,10 @@ export const createEventSerializer = <Event extends Tagged>(
         );
       }
     }
-    const input = { type: recorded.type, data };
-    let event = known.compiled(input) as Tagged | typeof INVALID;
-    if (event === INVALID) {
-      const slow = known.codec.decode(input);
-      if (E.isLeft(slow)) return E.left(storedEventInvalid(recorded, describeValidationErrors(slow.left)));
-      event = slow.right;
-    }
+    const event = known.decode({ type: recorded.type, data });
+    if (E.isLeft(event)) return E.left(storedEventInvalid(recorded, describeValidationErrors(event.left)));
     return E.right({
-      event: event as Event,
+      event: event.right as Event,
       metadata,
       eventId: recorded.eventId,
       streamName: recorded.streamName,

@@ -1,6 +1,7 @@
 import { schoolNotRegistered } from '@licheng/domain/internal';
 import {
-  decodeCommand,
+  createCommandDecoder,
+  type DecodeStrategy,
   portfolioStreamName,
   schoolStreamName,
   submissionStreamName,
@@ -12,6 +13,7 @@ import {
   type Tagged,
 } from '@licheng/domain';
 import { backdated } from '@licheng/domain/internal';
+import { fastDecode } from '@licheng/fast-decode';
 import * as E from 'fp-ts/Either';
 import { portfolioAggregate, schoolAggregate, submissionAggregate } from './aggregates';
 import { createCommandHandler, type CommandEnvelope, type CommandResult } from './handler';
@@ -24,6 +26,8 @@ export interface LichengServiceOptions {
   readonly maxRetries?: number;
   /** How streams are loaded (a state cache goes here); `loadStream` on `store` when absent. */
   readonly load?: StreamLoader;
+  /** How commands are decoded: `fastDecode` (@licheng/fast-decode) unless given; `ioTsDecoding` runs io-ts itself. */
+  readonly decode?: DecodeStrategy;
 }
 
 export type ExecuteResult = CommandResult<Tagged> & { readonly aggregate: RoutedCommand['aggregate'] };
@@ -33,7 +37,8 @@ export type ExecuteResult = CommandResult<Tagged> & { readonly aggregate: Routed
  * routes it to its stream, gives the decider the school's policy as it stands, and appends the result.
  * Every refusal is a `DomainError` value; a malformed or refused command appends nothing.
  */
-export const createLichengService = ({ store, maxRetries, load }: LichengServiceOptions) => {
+export const createLichengService = ({ store, maxRetries, load, decode }: LichengServiceOptions) => {
+  const decodeCommand = createCommandDecoder(decode ?? fastDecode);
   const loader: StreamLoader = load ?? ((aggregate, streamName) => loadStream(store, aggregate, streamName));
   const handler = createCommandHandler({ store, ...(maxRetries === undefined ? {} : { maxRetries }), load: loader });
 

@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type * as t from 'io-ts';
-import { compileDecoder, INVALID, type AnyCodec, type Compiled } from './compiled';
 import { domainError, type DomainError } from './errors';
 
 type Tagged = { readonly _tag?: string; readonly type?: unknown };
@@ -87,21 +86,25 @@ const prototypeKeyPath = (value: unknown, depth = 0): string | undefined => {
   return undefined;
 };
 
-const compiledCodecs = new WeakMap<AnyCodec, Compiled>();
+/** How a codec is run over untrusted input: io-ts's `Either` of its errors or the decoded value. */
+export type Decode<A> = (input: unknown) => E.Either<t.Errors, A>;
 
-/** Compiled once per codec: callers may build `decodeWith(codec, …)` per input. */
-const compiledOf = (codec: AnyCodec): Compiled => {
-  let compiled = compiledCodecs.get(codec);
-  if (compiled === undefined) compiledCodecs.set(codec, (compiled = compileDecoder(codec)));
-  return compiled;
-};
+/**
+ * How the boundary turns a codec into a decoder. The domain's is io-ts's own `codec.decode`, the definition;
+ * a store may plug in another with the same answers (`@licheng/eventstore` plugs in `@licheng/fast-decode`,
+ * held equal to io-ts by its property tests). The `__proto__` refusal and the error paths stay here, whatever
+ * the strategy.
+ */
+export type DecodeStrategy = <A, O>(codec: t.Type<A, O, unknown>) => Decode<A>;
+
+export const ioTsDecoding: DecodeStrategy = (codec) => (input) => codec.decode(input);
 
 /**
  * Decodes untrusted input with a codec; a failure becomes an `INVALID_INPUT` error naming every failing path.
- * `what` names the input in the message (e.g. `command SelectCourseOutcome`).
+ * `what` names the input in the message (e.g. `command SelectCourseOutcome`); `strategy` runs the codec.
  */
-export const decodeWith = <A, O>(codec: t.Type<A, O, unknown>, what: string) => {
-  const compiled = compiledOf(codec as AnyCodec);
+export const decodeWith = <A, O>(codec: t.Type<A, O, unknown>, what: string, strategy = ioTsDecoding) => {
+  const decode = strategy(codec);
   return (input: unknown): E.Either<DomainError<'INVALID_INPUT'>, A> => {
     const smuggled =
       typeof input === 'object' && input !== null && hasPrototypeKey(input, 0) ? prototypeKeyPath(input) : undefined;
@@ -119,11 +122,8 @@ export const decodeWith = <A, O>(codec: t.Type<A, O, unknown>, what: string) => 
         ),
       );
     }
-    // Valid input takes the compiled path; io-ts decodes only what it must explain.
-    const decoded = compiled(input);
-    if (decoded !== INVALID) return E.right(decoded as A);
     return pipe(
-      codec.decode(input),
+      decode(input),
       E.mapLeft((errors) => {
         const problems = describeValidationErrors(errors);
         const paths = [...new Set(problems.map((p) => p.path))];

@@ -2,28 +2,35 @@ import fc from 'fast-check';
 import { CalendarDate } from './term';
 import { TaipeiInstant } from './time';
 import { NonEmptyText, Sha256Hex } from './primitives';
-import { daysInMonth, isLowerHex, isTextWithin } from './lexical';
+import * as readable from './lexical';
+import * as fast from './lexical.fast';
+import { loneSurrogateAt } from './plain';
 
-// The plain formulations the character-level checks replace; the predicates must agree with them everywhere.
+const { daysInMonth } = readable;
+
+// The calendar as JavaScript's Date counts it: the readable definitions must agree with it everywhere.
 const gregorianDays = (year: number, month: number): number => {
   const date = new Date(0);
   // setUTCFullYear, unlike Date.UTC, takes years 0–99 as written instead of as 1900–1999.
   date.setUTCFullYear(year, month, 0);
   return date.getUTCDate();
 };
+// What the brands check is the readable definition and nothing else; the fast twin answers the same.
 const plainInstant = (s: string): boolean => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})\+08:00$/.exec(s);
-  if (m === null) return false;
-  const [y, mo, d, hh, mm] = m.slice(1).map(Number) as [number, number, number, number, number];
-  return mo >= 1 && mo <= 12 && d >= 1 && hh <= 23 && mm <= 59 && d <= gregorianDays(y, mo);
+  const answer = readable.isTaipeiMinute(s);
+  expect(fast.isTaipeiMinute(s)).toBe(answer);
+  return answer;
 };
 const plainDate = (s: string): boolean => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (m === null) return false;
-  const [y, mo, d] = m.slice(1).map(Number) as [number, number, number];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= gregorianDays(y, mo);
+  const answer = readable.isCalendarDate(s);
+  expect(fast.isCalendarDate(s)).toBe(answer);
+  return answer;
 };
-const plainText = (s: string): boolean => s.trim().length > 0 && [...s].length <= 200;
+const plainText = (s: string): boolean => {
+  const answer = readable.isTextWithin(s, 200);
+  expect(fast.isTextWithin(s, 200)).toBe(answer);
+  return answer;
+};
 
 const digit = fc.constantFrom(...'0123456789');
 const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).map((ds) => ds.join(''));
@@ -42,7 +49,7 @@ const nearly = (template: string) =>
     )
     .map((cs) => cs.join(''));
 
-describe('character-level brand checks', () => {
+describe('the brand checks, readable and character by character', () => {
   it('counts the days of every month of 2,400 years as the Gregorian calendar does, leap days included', () => {
     for (let year = 0; year <= 2400; year++)
       for (let month = 1; month <= 12; month++) expect(daysInMonth(year, month)).toBe(gregorianDays(year, month));
@@ -83,7 +90,7 @@ describe('character-level brand checks', () => {
       fc.string({ unit: 'binary', minLength: 150, maxLength: 420 }),
     );
     fc.assert(
-      fc.property(texts, (s) => NonEmptyText.is(s) === plainText(s) && isTextWithin(s, 200) === plainText(s)),
+      fc.property(texts, (s) => NonEmptyText.is(s) === plainText(s)),
       { numRuns: 20_000 },
     );
     expect(NonEmptyText.is('😀'.repeat(200))).toBe(true);
@@ -97,7 +104,35 @@ describe('character-level brand checks', () => {
     fc.assert(
       fc.property(
         fc.oneof(hex, fc.string()),
-        (s) => Sha256Hex.is(s) === /^[0-9a-f]{64}$/.test(s) && isLowerHex(s, 64) === Sha256Hex.is(s),
+        (s) =>
+          Sha256Hex.is(s) === readable.isLowerHex(s, 64) &&
+          fast.isLowerHex(s, 64) === readable.isLowerHex(s, 64) &&
+          readable.isLowerHex(s, 64) === /^[0-9a-f]{64}$/.test(s),
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('finds the first lone surrogate exactly where a walk over the UTF-16 units finds it', () => {
+    // The walk by the definition: a high half followed by a low half is a pair; any other half is alone.
+    const byUnits = (s: string): number => {
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0xd800 || c > 0xdfff) continue;
+        const next = s.charCodeAt(i + 1);
+        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+        else return i;
+      }
+      return -1;
+    };
+    const unit = fc.constantFrom('a', '學', '\ud83d', '\ude00', '\udbff', '\udc00', '😀');
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(unit, { maxLength: 12 }).map((us) => us.join('')),
+          fc.string({ unit: 'binary' }),
+        ),
+        (s) => expect(loneSurrogateAt(s)).toBe(byUnits(s)),
       ),
       { numRuns: 20_000 },
     );

@@ -1,36 +1,8 @@
 /**
- * Character-level checks behind the brand predicates. Every stored event runs through them on each replay,
- * so they read characters in place instead of allocating match arrays, substrings or Dates; lexical.test.ts
- * holds each one equal to the plain regular-expression-and-Date formulation it replaces.
+ * The lexical forms the brands accept, written plainly: a pattern and the calendar. These are the
+ * definitions; the brand predicates run `lexical.fast.ts`, which reads characters in place instead, and
+ * `lexical.test.ts` holds the two equal on every input it draws.
  */
-
-const ZERO = 48;
-const NINE = 57;
-const LOWER_A = 97;
-const LOWER_F = 102;
-
-/** The `count` ASCII digits of `s` from `start` as a number, or -1 if any of them is not a digit. */
-export const digitsAt = (s: string, start: number, count: number): number => {
-  let n = 0;
-  for (let i = start; i < start + count; i++) {
-    const c = s.charCodeAt(i);
-    if (c < ZERO || c > NINE) return -1;
-    n = n * 10 + (c - ZERO);
-  }
-  return n;
-};
-
-/** Indexed by UTF-16 code unit (all 65,536 of them, so no bounds check): 1 for 0-9 and a-f. */
-const LOWER_HEX = new Uint8Array(65_536);
-for (let c = ZERO; c <= NINE; c++) LOWER_HEX[c] = 1;
-for (let c = LOWER_A; c <= LOWER_F; c++) LOWER_HEX[c] = 1;
-
-/** Exactly `length` lowercase hexadecimal digits (how SHA-256 digests are written). A table lookup per character: every stored event carries digests. */
-export const isLowerHex = (s: string, length: number): boolean => {
-  if (s.length !== length) return false;
-  for (let i = 0; i < length; i++) if (LOWER_HEX[s.charCodeAt(i)] === 0) return false;
-  return true;
-};
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
@@ -40,26 +12,29 @@ const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 
 export const daysInMonth = (year: number, month: number): number =>
   month === 2 && isLeapYear(year) ? 29 : DAYS[month - 1]!;
 
-/** `YYYY-MM-DD` from `start`, a real Gregorian date. */
-export const isCalendarDateAt = (s: string, start: number): boolean => {
-  if (s.charCodeAt(start + 4) !== 45 || s.charCodeAt(start + 7) !== 45) return false;
-  const year = digitsAt(s, start, 4);
-  const month = digitsAt(s, start + 5, 2);
-  const day = digitsAt(s, start + 8, 2);
-  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+const isRealDate = (year: number, month: number, day: number): boolean =>
+  month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `YYYY-MM-DD`, a real Gregorian date. */
+export const isCalendarDate = (s: string): boolean => {
+  const match = DATE.exec(s);
+  return match !== null && isRealDate(Number(match[1]), Number(match[2]), Number(match[3]));
 };
 
-const NON_SPACE = /\S/;
+const TAIPEI_MINUTE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})\+08:00$/;
 
-/**
- * At least one character that `String#trim` keeps (`\s` is exactly what trim removes) and at most `max` code
- * points; a string of at most `max` UTF-16 units cannot hold more code points than that, so only longer
- * ones are counted.
- */
-export const isTextWithin = (s: string, max: number): boolean => {
-  if (!NON_SPACE.test(s)) return false;
-  if (s.length <= max) return true;
-  let points = 0;
-  for (const _ of s) if (++points > max) return false;
-  return true;
+/** `YYYY-MM-DDTHH:mm+08:00`: a real date, hours 00–23, minutes 00–59, and nothing else (R-TIME-2). */
+export const isTaipeiMinute = (s: string): boolean => {
+  const match = TAIPEI_MINUTE.exec(s);
+  if (match === null) return false;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  return isRealDate(year, month, day) && hour <= 23 && minute <= 59;
 };
+
+/** Exactly `length` lowercase hexadecimal digits (how SHA-256 digests are written). */
+export const isLowerHex = (s: string, length: number): boolean => s.length === length && /^[0-9a-f]*$/.test(s);
+
+/** Something left once trimmed, and at most `max` code points. */
+export const isTextWithin = (s: string, max: number): boolean => s.trim().length > 0 && [...s].length <= max;

@@ -23,22 +23,15 @@ class Refused {
 
 const pathOf = (path: ReadonlyArray<string>): string => (path.length === 0 ? '(root)' : path.join('.'));
 
-/** Index of the first lone surrogate in `s`, or -1. */
-export const loneSurrogateAt = (s: string): number => {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdfff) continue;
-    if (c <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        i++;
-        continue;
-      }
-    }
-    return i;
-  }
-  return -1;
-};
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Index of the first lone surrogate in `s`, or -1. In a unicode pattern a well-formed pair reads as one code
+ * point, so `\p{Cs}` (the surrogate category) matches only a half without its partner. `isWellFormed` (ES2024,
+ * in every Node the packages support) answers the common case natively.
+ */
+export const loneSurrogateAt = (s: string): number =>
+  (s as string & { isWellFormed(): boolean }).isWellFormed() ? -1 : s.search(LONE_SURROGATE);
 
 const checkText = (s: string, path: ReadonlyArray<string>): void => {
   const at = loneSurrogateAt(s);

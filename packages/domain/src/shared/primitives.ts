@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { isLowerHex, isTextWithin } from './lexical';
+import { isLowerHex, isTextWithin } from './lexical.fast';
 
 /**
  * The names every JavaScript object answers to: `Object.prototype`'s own properties, as the language defines

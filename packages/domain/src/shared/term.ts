@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { isCalendarDateAt } from './lexical';
+import { isCalendarDate } from './lexical.fast';
 import { dateOf, TaipeiInstant } from './time';
 
 /** A ROC school year (學年度), e.g. 111 runs 2022-08-01 to 2023-07-31 (R-TIME-1). */
@@ -48,7 +48,7 @@ export interface CalendarDateBrand {
 }
 export const CalendarDate = t.brand(
   t.string,
-  (s): s is t.Branded<string, CalendarDateBrand> => s.length === 10 && isCalendarDateAt(s, 0),
+  (s): s is t.Branded<string, CalendarDateBrand> => isCalendarDate(s),
   'CalendarDate',
 );
 export type CalendarDate = t.TypeOf<typeof CalendarDate>;

@@ -20,6 +20,7 @@ import {
 import {
   COMMAND_DATA_CODECS,
   CommandEnvelope,
+  createCommandDecoder,
   decodeCommand,
   foldEvents,
   PORTFOLIO_EVENT_CODECS,
@@ -29,6 +30,7 @@ import {
   type PortfolioState,
   type SchoolState,
 } from '@licheng/domain';
+import { fastDecode } from '@licheng/fast-decode';
 import {
   appendToStore,
   generateSchool,
@@ -238,7 +240,8 @@ describe('the workload generator', () => {
 
   it('decodes commands exactly as io-ts decodes them, for the recorded commands and damaged copies of them', () => {
     const damaged = damager(7);
-    // io-ts alone, as decodeCommand decoded before it compiled its codecs.
+    // The service's decoder (fast-decode's strategy) against io-ts alone.
+    const decodeCommand = createCommandDecoder(fastDecode);
     const byIoTs = (input: unknown): unknown => {
       const envelope = CommandEnvelope.decode(input);
       if (E.isLeft(envelope)) return 'refused';

@@ -1,8 +1,9 @@
 import * as fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
-import { compileDecoder, INVALID, type AnyCodec } from './compiled';
-import { Id } from './primitives';
+import type { AnyCodec } from './codecs';
+import { compileDecoder, INVALID } from './compile';
+import { Id } from '@licheng/domain';
 
 /** What io-ts itself answers, in the compiled decoder's terms. */
 const byIoTs = (codec: AnyCodec, input: unknown): unknown => {
