@@ -34,6 +34,30 @@ export const onItem =
   () =>
     item === undefined ? null : check(item);
 
+/** A check that refuses with `missing` while the item is absent: the list's existence check. */
+export const present =
+  <Item>(item: Item | undefined, missing: () => DomainError): Check =>
+  () =>
+    item === undefined ? missing() : null;
+
+/**
+ * `decideWith` for a decision about one item: the events are built from the item itself, not from a variable
+ * the checks were trusted to have tested. Should a reordering of the list drop or move its existence check,
+ * the item's absence still ends in the `missing` refusal, never in a TypeError.
+ */
+export const decideOn = <Item>(
+  item: Item | undefined,
+  missing: () => DomainError,
+  checks: ReadonlyArray<Check>,
+  decide: (item: Item) => Decision,
+): Decision => {
+  for (const check of checks) {
+    const problem = check();
+    if (problem) return E.left(problem);
+  }
+  return item === undefined ? E.left(missing()) : decide(item);
+};
+
 /** Runs checks in order and stops at the first refusal; on success emits the events. */
 export const decideWith = (checks: ReadonlyArray<Check>, events: () => ReadonlyArray<PortfolioEvent>): Decision => {
   for (const check of checks) {

@@ -117,7 +117,7 @@ const checkSubmit = (
 const otherKind = (roster: ReadonlyArray<RosterEntry>, category: ReceiptCategory): DomainError | null => {
   for (const entry of roster) {
     const item = itemOfOtherKind(category, entry.items);
-    if (item) return submissionErrors.detailsOfOtherKind(item.itemId, category, item.details!.kind);
+    if (item) return submissionErrors.detailsOfOtherKind(item.itemId, category, item.kind);
   }
   return null;
 };
