@@ -77,7 +77,7 @@ const decodeEnvelope = decodeWith(CommandEnvelope, 'command');
  * proxies, lone surrogates and later mutation by the caller cannot reach the decider: shared/plain.ts),
  * then the envelope, then the data codec its type names. Failures name the path (`data.document.sizeBytes`).
  */
-export const decodeCommand = (input: unknown): E.Either<DomainError, RoutedCommand> => {
+export const decodeCommand = (input: unknown): E.Either<DomainError<'INVALID_INPUT'>, RoutedCommand> => {
   // Plain branches rather than a pipe: every command and every audited event passes through here.
   const plain = plainCopyOf(input, 'command');
   if (E.isLeft(plain)) return plain;

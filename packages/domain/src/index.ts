@@ -119,6 +119,14 @@ export {
 
 // Errors: every refusal is a DomainError with a stable code, its rule id and a bilingual message.
 export { type BilingualMessage, type DomainError, formatError, isDomainError } from './shared/errors';
+export type {
+  DomainErrorCode,
+  DomainRefusal,
+  PortfolioErrorCode,
+  SchoolErrorCode,
+  SharedErrorCode,
+  SubmissionErrorCode,
+} from './errorCodes';
 export { type TeacherDuty } from './school/errors';
 export { describeValidationErrors } from './shared/decode';
 export { RULE_IDS, type RuleId } from './shared/rules';

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { Actor } from '../shared/actor';
-import type { DomainError } from '../shared/errors';
+import type { DomainRefusal } from '../errorCodes';
 import type { RuleId } from '../shared/rules';
 import { isWithin, type TaipeiInstant } from '../shared/time';
 import { schoolErrors } from '../school/errors';
@@ -19,10 +19,10 @@ export interface PortfolioContext {
   readonly policy: SchoolPolicy;
 }
 
-export type Decision = E.Either<DomainError, ReadonlyArray<PortfolioEvent>>;
+export type Decision = E.Either<DomainRefusal, ReadonlyArray<PortfolioEvent>>;
 
 /** A lazily evaluated rule check: `null` when it holds. */
-export type Check = () => DomainError | null;
+export type Check = () => DomainRefusal | null;
 
 /**
  * A check on an item the list looks up: it holds while the item is absent, because the list's own existence
@@ -30,13 +30,13 @@ export type Check = () => DomainError | null;
  * (a reordering can change which refusal comes first, never turn one into a TypeError).
  */
 export const onItem =
-  <Item>(item: Item | undefined, check: (item: Item) => DomainError | null): Check =>
+  <Item>(item: Item | undefined, check: (item: Item) => DomainRefusal | null): Check =>
   () =>
     item === undefined ? null : check(item);
 
 /** A check that refuses with `missing` while the item is absent: the list's existence check. */
 export const present =
-  <Item>(item: Item | undefined, missing: () => DomainError): Check =>
+  <Item>(item: Item | undefined, missing: () => DomainRefusal): Check =>
   () =>
     item === undefined ? missing() : null;
 
@@ -47,7 +47,7 @@ export const present =
  */
 export const decideOn = <Item>(
   item: Item | undefined,
-  missing: () => DomainError,
+  missing: () => DomainRefusal,
   checks: ReadonlyArray<Check>,
   decide: (item: Item) => Decision,
 ): Decision => {

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { Actor } from '../shared/actor';
-import type { DomainError } from '../shared/errors';
+import type { DomainRefusal } from '../errorCodes';
 import { semesterOfTerm, schoolYearOfTerm } from '../shared/term';
 import { liesWithin, type TaipeiInstant } from '../shared/time';
 import { eventTypeOfSchoolCommand, type SchoolCommand } from './commands';
@@ -34,7 +34,7 @@ export interface SchoolContext {
   readonly actor: Actor;
 }
 
-type Check = DomainError | null;
+type Check = DomainRefusal | null;
 
 /** R-AUTH-3: who states which school facts. Rosters and courses also arrive from the school's records (system). */
 const allowedRoles = (type: SchoolCommand['type']): ReadonlyArray<Actor['role']> => {
@@ -261,7 +261,7 @@ export const decideSchool = (
   command: SchoolCommand,
   state: SchoolState,
   context: SchoolContext,
-): E.Either<DomainError, ReadonlyArray<SchoolEvent>> => {
+): E.Either<DomainRefusal, ReadonlyArray<SchoolEvent>> => {
   // R-AUTH-5: a function a role group can hold is the administrator's or a member's of a group in use holding it.
   const fn = groupFunctionOf(command, state);
   if (fn && !mayUseFunction(state, context.actor, fn.codes, fn.right))
