@@ -1,9 +1,9 @@
 import type { DomainError } from '@licheng/domain';
 
 /**
- * The codes of refusals of the read side: who may read what (R-AUTH-1/2/5/6), a stored event or log line it cannot
- * read, a projection stopped by an event it cannot fold. A caller's `switch (error.code)` over these ends in a `never` check;
- * errorCodes.test.ts fails when the sources build a code this union does not name.
+ * The codes of the read side's refusals: who may read what (R-AUTH-1/2/5/6), a stored event or log line it
+ * cannot read, a projection stopped by an event it cannot fold. A caller's `switch (error.code)` over these
+ * ends in a `never` check; errorCodes.test.ts fails when the sources build a code this union does not name.
  */
 export type ProjectionErrorCode =
   | 'LOG_LINE_INVALID'

@@ -89,7 +89,10 @@ export const enrolled =
   () =>
     context.policy.students[studentId] ? null : accessErrors.studentNotEnrolled(studentId);
 
-/** R-TIME-2 / R-TIME-3: the work period must be set and `now` inside it, half-open; a round's own for a round's item (R-ROUND-1). */
+/**
+ * R-TIME-2 / R-TIME-3: the work period must be set and `now` inside it, half-open; a round's own for a round's
+ * item (R-ROUND-1).
+ */
 export const insideWorkPeriod =
   (context: PortfolioContext, term: string, item: WorkItem, rule: RuleId, round: RoundCohorts = null): Check =>
   () => {
