@@ -42,6 +42,7 @@ const shared = {
   moduleNameMapper: {
     '^@licheng/([a-z-]+)$': '<rootDir>/packages/$1/src',
     '^@licheng/([a-z-]+)/internal$': '<rootDir>/packages/$1/src/internal',
+    '^@licheng/([a-z-]+)/testing$': '<rootDir>/packages/$1/src/testing',
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] as [string, Record<string, unknown>],

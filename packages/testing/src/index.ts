@@ -2,7 +2,7 @@
 // builders, the event store contract every adapter runs, and the seeded generator of whole school years.
 
 // Given / when / then for a decider.
-export { specify, SpecificationFailed, type Then, type When } from './spec';
+export { specify, SpecificationFailed, type Then, type When } from '@licheng/domain/testing';
 
 // Actors, files, commands and events of a fixture school.
 export {
@@ -27,12 +27,12 @@ export {
   teacher,
   YEAR_111,
   type SchoolFixtureOptions,
-} from './builders';
-export { seedEvents } from './seed';
-export { LATER_ROUND, OTHER_GRADES, roundsFixture, SENIORS } from './rounds';
+} from '@licheng/domain/testing';
+export { LATER_ROUND, OTHER_GRADES, roundsFixture, SENIORS } from '@licheng/domain/testing';
+export { seedEvents } from '@licheng/eventstore/testing';
 
 // The contract every EventStore adapter passes.
-export { describeEventStoreContract, type ContractStore } from './storeContract';
+export { describeEventStoreContract, type ContractStore } from '@licheng/eventstore/testing';
 
 // Seeded school years and city logs, for the benchmark and the property tests.
 export {

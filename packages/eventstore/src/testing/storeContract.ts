@@ -7,8 +7,8 @@ import {
   type NewEvent,
   type RecordedEvent,
   type Subscription,
-} from '@licheng/eventstore';
-import { wrongExpectedVersion } from '@licheng/eventstore/internal';
+} from '../index';
+import { wrongExpectedVersion } from '../internal';
 import * as E from 'fp-ts/Either';
 
 /** What a contract run needs: a store, and how to let go of it. */
