@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { isDeepStrictEqual } from 'node:util';
 import * as E from 'fp-ts/Either';
 import { diff } from 'jest-diff';

@@ -1,3 +1,5 @@
+/// <reference types="jest" />
+// The contract runs inside a jest suite: `describe`, `it` and `expect` are jest's globals.
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   type AppendError,
