@@ -72,7 +72,7 @@ type DataDecoder = (input: unknown) => E.Either<DomainError<'INVALID_INPUT'>, { 
  */
 export const createCommandDecoder = (
   strategy: DecodeStrategy = ioTsDecoding,
-): ((input: unknown) => E.Either<DomainError, RoutedCommand>) => {
+): ((input: unknown) => E.Either<DomainError<'INVALID_INPUT'>, RoutedCommand>) => {
   const decoders = new Map<string, { readonly aggregate: AggregateKind; readonly decode: DataDecoder }>(
     DATA_ENVELOPES.map(([type, aggregate, codec]) => [
       type,

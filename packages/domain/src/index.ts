@@ -120,6 +120,14 @@ export {
 
 // Errors: every refusal is a DomainError with a stable code, its rule id and a bilingual message.
 export { type BilingualMessage, type DomainError, formatError, isDomainError } from './shared/errors';
+export type {
+  DomainErrorCode,
+  DomainRefusal,
+  PortfolioErrorCode,
+  SchoolErrorCode,
+  SharedErrorCode,
+  SubmissionErrorCode,
+} from './errorCodes';
 export { type TeacherDuty } from './school/errors';
 export { type Decode, type DecodeStrategy, describeValidationErrors, ioTsDecoding } from './shared/decode';
 export { RULE_IDS, type RuleId } from './shared/rules';
@@ -253,3 +261,4 @@ export {
   QUARANTINE_SCHEMA_VERSION,
   QuarantineEvent,
 } from './quarantine/events';
+export { QUARANTINE_DOC } from './quarantine/events.docs';

@@ -11,11 +11,11 @@ import { type EventStore, type RecordedEvent, type Subscription } from '@licheng
 import {
   applyEvents,
   decodeRecorded,
-  receiptStatusOf,
   reportsProjection,
   type ProjectedEvent,
   type ReportsView,
 } from '@licheng/projections';
+import { receiptStatusOf } from '@licheng/projections/internal';
 import * as E from 'fp-ts/Either';
 import { catchUpProjection, checkpointOf, foldWithCheckpoint } from './checkpoints';
 import { isSetAside } from './setAside';

@@ -1,14 +1,12 @@
 import { periodOf, type DomainError, type ReceiptCategory } from '@licheng/domain';
 import {
   RECEIPT_CATEGORIES,
-  schoolOf,
-  summariseConfirmation,
-  yearOf,
   type ClassConfirmationReport,
   type ClassConfirmationRow,
   type ConfirmationFilter,
   type ReceiptStatus,
 } from '@licheng/projections';
+import { schoolOf, summariseConfirmation, yearOf } from '@licheng/projections/internal';
 import * as E from 'fp-ts/Either';
 import type { SqlQuery } from './sql';
 

@@ -1,4 +1,4 @@
-import { describeEventStoreContract } from '@licheng/testing';
+import { describeEventStoreContract } from './testing';
 import { InMemoryEventStore } from './inMemoryStore';
 
 describeEventStoreContract('InMemoryEventStore', async () => ({

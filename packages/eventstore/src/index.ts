@@ -41,6 +41,7 @@ export type {
   Subscription,
 } from './port';
 export { NO_STREAM } from './expectedVersion';
+export type { EventStoreError, EventStoreErrorCode } from './errorCodes';
 export { InMemoryEventStore } from './inMemoryStore';
 
 // Integrity: event metadata, the hash chain over each stream and the signed seal statements.

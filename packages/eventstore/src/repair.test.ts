@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { portfolioStreamName, schoolStreamName, type DomainError } from '@licheng/domain';
-import { schoolFixture, seedEvents } from '@licheng/testing';
+import { schoolFixture } from '@licheng/domain/testing';
+import { seedEvents } from '@licheng/eventstore/testing';
 import { portfolioAggregate, schoolAggregate } from './aggregates';
 import { chainBatch, headHashOf } from './handler';
 import { InMemoryEventStore } from './inMemoryStore';

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { portfolioStreamName, schoolStreamName } from '@licheng/domain';
-import { schoolFixture, seedEvents } from '@licheng/testing';
+import { schoolFixture } from '@licheng/domain/testing';
+import { seedEvents } from './testing';
 import { schoolAggregate } from './aggregates';
 import { InMemoryEventStore } from './inMemoryStore';
 import { loadStream } from './loadStream';

@@ -7,7 +7,8 @@ import {
   schoolStreamName,
   type PortfolioEvent,
 } from '@licheng/domain';
-import { schoolFixture, seedEvents } from '@licheng/testing';
+import { schoolFixture } from '@licheng/domain/testing';
+import { seedEvents } from './testing';
 import { schoolAggregate } from './aggregates';
 import { InMemoryEventStore } from './inMemoryStore';
 import { createLichengService } from './service';

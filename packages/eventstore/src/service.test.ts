@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { portfolioStreamName, schoolStreamName, type PortfolioEvent } from '@licheng/domain';
-import { portfolioEvent, schoolFixture, seedEvents } from '@licheng/testing';
+import { portfolioEvent, schoolFixture } from '@licheng/domain/testing';
+import { seedEvents } from './testing';
 import { portfolioAggregate, schoolAggregate } from './aggregates';
 import { InMemoryEventStore } from './inMemoryStore';
 import { createLichengService } from './service';

@@ -1,7 +1,8 @@
 import * as fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { portfolioStreamName, schoolStreamName } from '@licheng/domain';
-import { schoolFixture, seedEvents } from '@licheng/testing';
+import { schoolFixture } from '@licheng/domain/testing';
+import { seedEvents } from './testing';
 import { portfolioAggregate, schoolAggregate } from './aggregates';
 import { InMemoryEventStore } from './inMemoryStore';
 import { loadStream } from './loadStream';

@@ -12,7 +12,7 @@ import {
   student,
   system,
   teacher,
-} from '@licheng/testing';
+} from '../testing';
 
 /**
  * R-AUTH-1 across every student command: each is given a state and an instant where the student

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { Actor } from '../shared/actor';
-import type { DomainError } from '../shared/errors';
+import type { DomainRefusal } from '../errorCodes';
 import type { RuleId } from '../shared/rules';
 import { isWithin, type TaipeiInstant } from '../shared/time';
 import { schoolErrors } from '../school/errors';
@@ -19,10 +19,10 @@ export interface PortfolioContext {
   readonly policy: SchoolPolicy;
 }
 
-export type Decision = E.Either<DomainError, ReadonlyArray<PortfolioEvent>>;
+export type Decision = E.Either<DomainRefusal, ReadonlyArray<PortfolioEvent>>;
 
 /** A lazily evaluated rule check: `null` when it holds. */
-export type Check = () => DomainError | null;
+export type Check = () => DomainRefusal | null;
 
 /**
  * A check on an item the list looks up: it holds while the item is absent, because the list's own existence
@@ -30,9 +30,33 @@ export type Check = () => DomainError | null;
  * (a reordering can change which refusal comes first, never turn one into a TypeError).
  */
 export const onItem =
-  <Item>(item: Item | undefined, check: (item: Item) => DomainError | null): Check =>
+  <Item>(item: Item | undefined, check: (item: Item) => DomainRefusal | null): Check =>
   () =>
     item === undefined ? null : check(item);
+
+/** A check that refuses with `missing` while the item is absent: the list's existence check. */
+export const present =
+  <Item>(item: Item | undefined, missing: () => DomainRefusal): Check =>
+  () =>
+    item === undefined ? missing() : null;
+
+/**
+ * `decideWith` for a decision about one item: the events are built from the item itself, not from a variable
+ * the checks were trusted to have tested. Should a reordering of the list drop or move its existence check,
+ * the item's absence still ends in the `missing` refusal, never in a TypeError.
+ */
+export const decideOn = <Item>(
+  item: Item | undefined,
+  missing: () => DomainRefusal,
+  checks: ReadonlyArray<Check>,
+  decide: (item: Item) => Decision,
+): Decision => {
+  for (const check of checks) {
+    const problem = check();
+    if (problem) return E.left(problem);
+  }
+  return item === undefined ? E.left(missing()) : decide(item);
+};
 
 /** Runs checks in order and stops at the first refusal; on success emits the events. */
 export const decideWith = (checks: ReadonlyArray<Check>, events: () => ReadonlyArray<PortfolioEvent>): Decision => {
@@ -65,7 +89,10 @@ export const enrolled =
   () =>
     context.policy.students[studentId] ? null : accessErrors.studentNotEnrolled(studentId);
 
-/** R-TIME-2 / R-TIME-3: the work period must be set and `now` inside it, half-open; a round's own for a round's item (R-ROUND-1). */
+/**
+ * R-TIME-2 / R-TIME-3: the work period must be set and `now` inside it, half-open; a round's own for a round's
+ * item (R-ROUND-1).
+ */
 export const insideWorkPeriod =
   (context: PortfolioContext, term: string, item: WorkItem, rule: RuleId, round: RoundCohorts = null): Check =>
   () => {

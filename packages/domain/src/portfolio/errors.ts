@@ -254,6 +254,15 @@ export const performanceErrors = {
     ),
 };
 
+const notPassed = (outcomeId: string, status: string, rule: RuleId) =>
+  domainError(
+    'OUTCOME_NOT_PASSED',
+    rule,
+    `只能勾選認證通過的成果；成果 ${outcomeId} 目前為 ${status}`,
+    `Only passed outcomes can be selected; outcome ${outcomeId} is ${status}`,
+    { outcomeId, status },
+  );
+
 export const selectionErrors = {
   capReached: (kind: 'outcomes' | 'performances', limit: number, actual: number, schoolYear: number) =>
     domainError(
@@ -263,14 +272,10 @@ export const selectionErrors = {
       `At most ${limit} ${kind === 'outcomes' ? 'course outcomes' : 'performances'} may be selected for school year ${schoolYear}; ${actual} already are`,
       { kind, limit, actual, schoolYear },
     ),
-  outcomeNotPassed: (outcomeId: string, status: string) =>
-    domainError(
-      'OUTCOME_NOT_PASSED',
-      status === 'pending' ? 'R-OUT-11' : 'R-SEL-1',
-      `只能勾選認證通過的成果；成果 ${outcomeId} 目前為 ${status}`,
-      `Only passed outcomes can be selected; outcome ${outcomeId} is ${status}`,
-      { outcomeId, status },
-    ),
+  /** R-SEL-1: only a passed outcome is selected (a draft or a failed one). */
+  outcomeNotPassed: (outcomeId: string, status: string) => notPassed(outcomeId, status, 'R-SEL-1'),
+  /** R-OUT-11: an outcome still pending certification cannot be selected yet. */
+  outcomePending: (outcomeId: string) => notPassed(outcomeId, 'pending', 'R-OUT-11'),
   alreadySelected: (id: string) =>
     domainError('ALREADY_SELECTED', 'R-SEL-2', `${id} 已經勾選`, `${id} is already selected`, { id }),
   selectedNotDeletable: (id: string) =>
@@ -303,6 +308,15 @@ const SEALED_BY: Readonly<Record<ReceiptSeal, readonly [string, string]>> = {
   rechecked: ['已完成複查', 'has answered the re-check'],
 };
 
+const answered = (category: string, period: string, stage: 'first' | 'recheck', rule: RuleId) =>
+  domainError(
+    'RECEIPT_ALREADY_ANSWERED',
+    rule,
+    `${period}「${category}」已經回覆，確認或回報送出後不可更改`,
+    `${category} of ${period} has already been answered; an answer is final`,
+    { category, period, stage },
+  );
+
 export const receiptErrors = {
   /** R-SEAL-3: 001 "點選「資料正確無誤」資料將封存". */
   sealedByAnswer: (studentId: string, category: string, period: string, seal: ReceiptSeal) =>
@@ -321,14 +335,10 @@ export const receiptErrors = {
       `No ${category} data was submitted for ${period}; there is nothing to confirm`,
       { category, period },
     ),
-  alreadyAnswered: (category: string, period: string, stage: string) =>
-    domainError(
-      'RECEIPT_ALREADY_ANSWERED',
-      stage === 'first' ? 'R-REC-2' : 'R-REC-4',
-      `${period}「${category}」已經回覆，確認或回報送出後不可更改`,
-      `${category} of ${period} has already been answered; an answer is final`,
-      { category, period, stage },
-    ),
+  /** R-REC-2: the first answer (confirm or report) is final. */
+  alreadyAnswered: (category: string, period: string) => answered(category, period, 'first', 'R-REC-2'),
+  /** R-REC-4: so is the answer to a re-check. */
+  recheckAlreadyAnswered: (category: string, period: string) => answered(category, period, 'recheck', 'R-REC-4'),
   awaitingReview: (category: string, period: string) =>
     domainError(
       'RECEIPT_AWAITING_SCHOOL_REVIEW',

@@ -31,7 +31,7 @@ import {
   system,
   teacher,
   YEAR_111,
-} from '@licheng/testing';
+} from '../testing';
 
 /**
  * Properties of the portfolio under ANY sequence of commands: random uploads, edits, deletes, sends,

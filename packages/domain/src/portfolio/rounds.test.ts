@@ -19,7 +19,7 @@ import {
   specify,
   student,
   system,
-} from '@licheng/testing';
+} from '../testing';
 
 /**
  * R-ROUND-1 / R-ROUND-2 across streams. Seed 000: "111-2 高三學生收訖明細確認" runs 4/14 – 4/18 for the seniors

@@ -26,7 +26,7 @@ import {
   submitter,
   system,
   teacher,
-} from '@licheng/testing';
+} from '../testing';
 
 /**
  * R-SEAL-2: once a category's period is sealed, no command that would change its data is accepted, whoever

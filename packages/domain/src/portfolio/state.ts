@@ -6,6 +6,8 @@ import type { PlanApprovalStage } from '../school/events';
 import type { ReceiptCategory } from '../school/workItems';
 import type { StatementItem } from '../submission/events';
 import type { PerformanceDetails } from './performances/details';
+import type * as t from 'io-ts';
+import type { LearningPlanSubmitted } from './plans/events';
 
 /** R-OUT-6, R-OUT-8: draft until sent; pending (待認證) until a teacher passes or fails it. */
 export type OutcomeStatus = 'draft' | 'pending' | 'passed' | 'failed';
@@ -98,16 +100,19 @@ export const receiptSeal = (receipt: ReceiptState | undefined): ReceiptSeal | nu
 };
 
 /** A self-directed learning plan on its way through the school's approval stages (R-PLAN-1). */
+/** The plan as submitted, in the submitted event's own types: approval records a performance from them. */
+type SubmittedPlan = t.TypeOf<typeof LearningPlanSubmitted>['data'];
+
 export interface PlanState {
   readonly planId: string;
   readonly schoolYear: SchoolYear;
-  readonly semester: number;
-  readonly title: string;
+  readonly semester: SubmittedPlan['semester'];
+  readonly title: SubmittedPlan['title'];
   readonly description: string;
-  readonly periodsPerWeek: number;
-  readonly weeks: number;
-  readonly startDate: string;
-  readonly endDate: string;
+  readonly periodsPerWeek: SubmittedPlan['periodsPerWeek'];
+  readonly weeks: SubmittedPlan['weeks'];
+  readonly startDate: SubmittedPlan['startDate'];
+  readonly endDate: SubmittedPlan['endDate'];
   readonly advisorId?: string;
   /** The stages in force when the plan was submitted; later changes of order do not reach it. */
   readonly stages: ReadonlyArray<PlanApprovalStage>;

@@ -1,4 +1,4 @@
-import { admin, specify, system } from '@licheng/testing';
+import { admin, specify, system } from '@licheng/domain/testing';
 import { type Actor, type TaipeiInstant } from '@licheng/domain';
 import { quarantineDecider, type StoredRecordSummary } from './decider';
 import type { EventQuarantined, QuarantineEvent } from './events';

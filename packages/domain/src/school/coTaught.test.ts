@@ -7,7 +7,7 @@ import {
   type SchoolCommandType,
 } from '@licheng/domain';
 import { decodeWith } from '@licheng/domain/internal';
-import { admin, at, schoolEvent, schoolFixture, specify, teacher } from '@licheng/testing';
+import { admin, at, schoolEvent, schoolFixture, specify, teacher } from '../testing';
 
 /**
  * R-OUT-7, seed 003 3.4 合開課程設定審核老師: every teacher of a co-taught course is listed at 審核=是

@@ -8,18 +8,7 @@ import {
   type SchoolContext,
 } from '@licheng/domain';
 import { decodeWith } from '@licheng/domain/internal';
-import {
-  admin,
-  at,
-  parent,
-  schoolEvent,
-  schoolFixture,
-  specify,
-  student,
-  system,
-  teacher,
-  YEAR_111,
-} from '@licheng/testing';
+import { admin, at, parent, schoolEvent, schoolFixture, specify, student, system, teacher, YEAR_111 } from '../testing';
 
 /** A typed school command from loose data, validated by its codec. */
 const command = <K extends SchoolCommandType>(

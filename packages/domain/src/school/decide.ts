@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { Actor } from '../shared/actor';
-import type { DomainError } from '../shared/errors';
+import type { DomainRefusal } from '../errorCodes';
 import { semesterOfTerm, schoolYearOfTerm } from '../shared/term';
 import { liesWithin, type TaipeiInstant } from '../shared/time';
 import { eventTypeOfSchoolCommand, type SchoolCommand } from './commands';
@@ -11,6 +11,7 @@ import {
   PARAMETER_MAXIMUM,
   PARAMETER_MINIMUM,
   PARAMETER_NULLABLE,
+  type ParameterName,
   valueInForce,
 } from './parameters';
 import { groupFunctionOf } from './functions';
@@ -33,7 +34,7 @@ export interface SchoolContext {
   readonly actor: Actor;
 }
 
-type Check = DomainError | null;
+type Check = DomainRefusal | null;
 
 /** R-AUTH-3: who states which school facts. Rosters and courses also arrive from the school's records (system). */
 const allowedRoles = (type: SchoolCommand['type']): ReadonlyArray<Actor['role']> => {
@@ -226,32 +227,41 @@ const checkReferences = (command: SchoolCommand, state: SchoolState): Check => {
   }
 };
 
+/** PARAMETER_BELOW_MINIMUM under its rule: R-OUT-3 for the upload quota, R-AUTH-3 for the others. */
+const belowMinimum = (parameter: ParameterName, actual: number | null): Check =>
+  parameter === 'outcomeUploadQuota'
+    ? schoolErrors.uploadQuotaBelowMinimum(PARAMETER_MINIMUM[parameter], actual)
+    : schoolErrors.parameterBelowMinimum(parameter, PARAMETER_MINIMUM[parameter], actual);
+
 const checkParameter = (command: SchoolCommand): Check => {
   if (command.type !== 'SetParameter') return null;
   const { parameter, value, effectiveFromSchoolYear } = command.data;
-  if (value === null)
-    return PARAMETER_NULLABLE.has(parameter)
-      ? null
-      : schoolErrors.parameterBelowMinimum(parameter, PARAMETER_MINIMUM[parameter], null);
-  if (value < PARAMETER_MINIMUM[parameter])
-    return schoolErrors.parameterBelowMinimum(parameter, PARAMETER_MINIMUM[parameter], value);
+  if (value === null) return PARAMETER_NULLABLE.has(parameter) ? null : belowMinimum(parameter, null);
+  if (value < PARAMETER_MINIMUM[parameter]) return belowMinimum(parameter, value);
   const maximum = PARAMETER_MAXIMUM[parameter];
   if (maximum !== undefined && value > maximum) return schoolErrors.parameterAboveMaximum(parameter, maximum, value);
   // R-FILE-1 / R-FILE-3: file and storage limits are national; a school may be stricter, never looser.
-  const national = NATIONAL_CEILINGS.has(parameter)
-    ? valueInForce(PARAMETER_DEFAULTS[parameter], effectiveFromSchoolYear)?.value
-    : undefined;
-  return national != null && value > national ? schoolErrors.parameterAboveNational(parameter, national, value) : null;
+  switch (parameter) {
+    case 'documentMaxBytes':
+    case 'mediaMaxBytes':
+    case 'storageMaxBytes': {
+      const national = valueInForce(PARAMETER_DEFAULTS[parameter], effectiveFromSchoolYear)?.value;
+      if (national == null || value <= national) return null;
+      return parameter === 'storageMaxBytes'
+        ? schoolErrors.storageAboveNational(national, value)
+        : schoolErrors.fileSizeAboveNational(parameter, national, value);
+    }
+    default:
+      return null;
+  }
 };
-
-const NATIONAL_CEILINGS: ReadonlySet<string> = new Set(['documentMaxBytes', 'mediaMaxBytes', 'storageMaxBytes']);
 
 /** The school decider: checks who states a fact and whether it is consistent, then records it as stated. */
 export const decideSchool = (
   command: SchoolCommand,
   state: SchoolState,
   context: SchoolContext,
-): E.Either<DomainError, ReadonlyArray<SchoolEvent>> => {
+): E.Either<DomainRefusal, ReadonlyArray<SchoolEvent>> => {
   // R-AUTH-5: a function a role group can hold is the administrator's or a member's of a group in use holding it.
   const fn = groupFunctionOf(command, state);
   if (fn && !mayUseFunction(state, context.actor, fn.codes, fn.right))

@@ -16,6 +16,25 @@ export type TeacherDuty = keyof typeof TEACHER_DUTIES;
 
 const range = (w: Window): string => `${w.start} – ${w.end}`;
 
+// One wording each for PARAMETER_BELOW_MINIMUM and PARAMETER_ABOVE_NATIONAL_LIMIT; each factory fixes its rule.
+const belowMinimum = (parameter: string, minimum: number, actual: number | null, rule: RuleId) =>
+  domainError(
+    'PARAMETER_BELOW_MINIMUM',
+    rule,
+    `參數 ${parameter} 不可低於 ${minimum}${actual === null ? '，也不可設為不限' : `，收到 ${actual}`}`,
+    `Parameter ${parameter} may not be below ${minimum}${actual === null ? ' nor unlimited' : `; got ${actual}`}`,
+    { parameter, limit: minimum, actual },
+  );
+
+const aboveNational = (parameter: string, limit: number, actual: number, rule: RuleId) =>
+  domainError(
+    'PARAMETER_ABOVE_NATIONAL_LIMIT',
+    rule,
+    `參數 ${parameter} 不可高於全國上限 ${limit}，收到 ${actual}`,
+    `Parameter ${parameter} may not exceed the national limit of ${limit}; got ${actual}`,
+    { parameter, limit, actual },
+  );
+
 export const schoolErrors = {
   notAdministrator: (role: Role, command: string) =>
     domainError(
@@ -132,14 +151,12 @@ export const schoolErrors = {
       `The ${item} work period of ${term} closed at ${window.end} and can no longer be changed`,
       { item, term, window },
     ),
+  /** R-AUTH-3: a school sets its parameters within the platform's bounds. */
   parameterBelowMinimum: (parameter: string, minimum: number, actual: number | null) =>
-    domainError(
-      'PARAMETER_BELOW_MINIMUM',
-      parameter === 'outcomeUploadQuota' ? 'R-OUT-3' : 'R-AUTH-3',
-      `參數 ${parameter} 不可低於 ${minimum}${actual === null ? '，也不可設為不限' : `，收到 ${actual}`}`,
-      `Parameter ${parameter} may not be below ${minimum}${actual === null ? ' nor unlimited' : `; got ${actual}`}`,
-      { parameter, limit: minimum, actual },
-    ),
+    belowMinimum(parameter, minimum, actual, 'R-AUTH-3'),
+  /** R-OUT-3: the per-semester upload quota has a floor of its own. */
+  uploadQuotaBelowMinimum: (minimum: number, actual: number | null) =>
+    belowMinimum('outcomeUploadQuota', minimum, actual, 'R-OUT-3'),
   notCourseTeacher: (teacherId: string, courseId: string) =>
     domainError(
       'NOT_COURSE_TEACHER',
@@ -156,14 +173,11 @@ export const schoolErrors = {
       `Parameter ${parameter} may not be above ${maximum}; got ${actual}`,
       { parameter, limit: maximum, actual },
     ),
-  parameterAboveNational: (parameter: string, limit: number, actual: number) =>
-    domainError(
-      'PARAMETER_ABOVE_NATIONAL_LIMIT',
-      parameter === 'storageMaxBytes' ? 'R-FILE-3' : 'R-FILE-1',
-      `參數 ${parameter} 不可高於全國上限 ${limit}，收到 ${actual}`,
-      `Parameter ${parameter} may not exceed the national limit of ${limit}; got ${actual}`,
-      { parameter, limit, actual },
-    ),
+  /** R-FILE-1: a file size limit may be stricter than the national one, never looser. */
+  fileSizeAboveNational: (parameter: 'documentMaxBytes' | 'mediaMaxBytes', limit: number, actual: number) =>
+    aboveNational(parameter, limit, actual, 'R-FILE-1'),
+  /** R-FILE-3: likewise the storage limit of a portfolio. */
+  storageAboveNational: (limit: number, actual: number) => aboveNational('storageMaxBytes', limit, actual, 'R-FILE-3'),
   functionNotHeld: (
     actor: { id: string; role: Role },
     command: string,

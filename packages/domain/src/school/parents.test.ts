@@ -8,7 +8,7 @@ import {
   type SchoolContext,
 } from '@licheng/domain';
 import { decodeWith } from '@licheng/domain/internal';
-import { at, schoolCommand, schoolEvent, schoolFixture, specify } from '@licheng/testing';
+import { at, schoolCommand, schoolEvent, schoolFixture, specify } from '../testing';
 
 /**
  * R-AUTH-6 (seed 002): the school links a parent account (親子帳號) to one or more of its students, and

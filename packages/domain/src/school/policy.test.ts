@@ -10,7 +10,7 @@ import {
   workPeriodOf,
   type CourseInfo,
 } from '@licheng/domain';
-import { schoolEvent, schoolFixture } from '@licheng/testing';
+import { schoolEvent, schoolFixture } from '../testing';
 
 const withParameters = (...values: ReadonlyArray<[string, number | null, number]>) =>
   schoolFixture({

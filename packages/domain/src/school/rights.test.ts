@@ -8,7 +8,7 @@ import {
   type SchoolEvent,
 } from '@licheng/domain';
 import { decodeWith } from '@licheng/domain/internal';
-import { admin, at, schoolEvent, schoolFixture, specify, student, submitter, teacher } from '@licheng/testing';
+import { admin, at, schoolEvent, schoolFixture, specify, student, submitter, teacher } from '../testing';
 
 /**
  * R-AUTH-5 (seed 003 3.1): role groups (角色群組) with 是否使用, function modules with 新增/修改/刪除, members

@@ -6,17 +6,7 @@ import {
   type SchoolCommand,
   type SchoolEvent,
 } from '@licheng/domain';
-import {
-  admin,
-  at,
-  LATER_ROUND,
-  OTHER_GRADES,
-  roundsFixture,
-  schoolEvent,
-  SENIORS,
-  specify,
-  system,
-} from '@licheng/testing';
+import { admin, at, LATER_ROUND, OTHER_GRADES, roundsFixture, schoolEvent, SENIORS, specify, system } from '../testing';
 
 /**
  * R-ROUND-1 / R-ROUND-2 on the school stream: a round is (category, period, cohorts); the school sets each

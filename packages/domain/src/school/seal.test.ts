@@ -21,7 +21,7 @@ import {
   submitter,
   system,
   teacher,
-} from '@licheng/testing';
+} from '../testing';
 
 /**
  * Sealing (封存): R-SEAL-1, R-SEAL-2 on the school stream, and R-AUTH-4. The fixture's confirmation window for

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { SCHOOL_COMMAND_DATA, schoolDecider, type SchoolCommand } from '@licheng/domain';
 import { decodeWith } from '@licheng/domain/internal';
-import { admin, at, schoolEvent, specify } from '@licheng/testing';
+import { admin, at, schoolEvent, specify } from '../testing';
 
 /**
  * Seed 001 (輔導室 2021年11月), 高二及高三適用: term 1092's receipt confirmation runs in November 2021 —

@@ -20,7 +20,7 @@ import {
   student,
   system,
   teacher,
-} from '@licheng/testing';
+} from '../testing';
 
 /**
  * The teacher registry (R-AUTH-3, R-REP-6; seed 003 §2 syncs 教師人員資料 and 3.3 picks teachers from its

@@ -19,9 +19,10 @@ export type Evolve<State, Event> = (state: Draft<State>, event: Event) => void;
  * The decider shape of Emmett (`typing/decider.ts`) and Equinox. `decide` is pure: everything it needs arrives
  * as the command, the folded state and the context.
  */
-export interface Decider<Command, Event, State, Context> {
+export interface Decider<Command, Event, State, Context, Refusal extends DomainError = DomainError> {
   readonly initialState: () => State;
-  readonly decide: (command: Command, state: State, context: Context) => Either<DomainError, ReadonlyArray<Event>>;
+  /** Refuses with `Refusal`: the domain's deciders name their layer's codes (errorCodes.ts). */
+  readonly decide: (command: Command, state: State, context: Context) => Either<Refusal, ReadonlyArray<Event>>;
   readonly evolve: Evolve<State, Event>;
 }
 

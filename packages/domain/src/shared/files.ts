@@ -31,7 +31,7 @@ const extensionOf = (name: string): string => {
 };
 
 /** R-FILE-1: the file's declared type and extension must both be of the kind, and agree with each other. */
-export const checkFileType = (kind: FileKind, file: FileMeta): DomainError | null => {
+export const checkFileType = (kind: FileKind, file: FileMeta): DomainError<'FILE_TYPE_NOT_ALLOWED'> | null => {
   const extension = extensionOf(file.name);
   const mimes = ACCEPTED[kind][extension];
   if (mimes !== undefined && mimes.includes(file.mimeType.toLowerCase())) return null;
@@ -46,7 +46,11 @@ export const checkFileType = (kind: FileKind, file: FileMeta): DomainError | nul
 };
 
 /** R-FILE-1: the size limit in force at upload. */
-export const checkFileSize = (kind: FileKind, file: FileMeta, limitBytes: number): DomainError | null =>
+export const checkFileSize = (
+  kind: FileKind,
+  file: FileMeta,
+  limitBytes: number,
+): DomainError<'FILE_TOO_LARGE'> | null =>
   file.sizeBytes <= limitBytes
     ? null
     : domainError(
@@ -60,7 +64,7 @@ export const checkFileSize = (kind: FileKind, file: FileMeta, limitBytes: number
 export const DESCRIPTION_MAX_CODE_POINTS = 100;
 
 /** R-FILE-2: the description (簡述) is at most 100 code points. */
-export const checkDescription = (description: string): DomainError | null => {
+export const checkDescription = (description: string): DomainError<'DESCRIPTION_TOO_LONG'> | null => {
   const length = codePointLength(description);
   return length <= DESCRIPTION_MAX_CODE_POINTS
     ? null

@@ -7,17 +7,7 @@ import {
   type SchoolCommand,
   type SubmissionCommand,
 } from '@licheng/domain';
-import {
-  admin,
-  at,
-  contextAt,
-  schoolEvent,
-  schoolFixture,
-  specify,
-  student,
-  submitter,
-  system,
-} from '@licheng/testing';
+import { admin, at, contextAt, schoolEvent, schoolFixture, specify, student, submitter, system } from '../testing';
 
 // R-AUTH-1 / R-AUTH-3: a school member acts only on the school the embedding service bound them to.
 

@@ -22,11 +22,11 @@ const outside = (actor: Actor, schoolId: string): DomainError<'ACTOR_NOT_OF_SCHO
   );
 };
 
-type Decide<Command, State, Context, Event> = (
+type Decide<Command, State, Context, Event, Refusal extends DomainError> = (
   command: Command,
   state: State,
   context: Context,
-) => E.Either<DomainError, ReadonlyArray<Event>>;
+) => E.Either<Refusal, ReadonlyArray<Event>>;
 
 /** A decide that first refuses an actor of another school; every aggregate of a school is wrapped in it. */
 export const bindActorToSchool =
@@ -35,9 +35,10 @@ export const bindActorToSchool =
     State,
     Context extends { readonly actor: Actor },
     Event,
+    Refusal extends DomainError,
   >(
-    decide: Decide<Command, State, Context, Event>,
-  ): Decide<Command, State, Context, Event> =>
+    decide: Decide<Command, State, Context, Event, Refusal>,
+  ): Decide<Command, State, Context, Event, Refusal | DomainError<'ACTOR_NOT_OF_SCHOOL'>> =>
   (command, state, context) => {
     const outsider = actorOutsideSchool(context.actor, command.data.schoolId);
     return outsider ? E.left(outsider) : decide(command, state, context);

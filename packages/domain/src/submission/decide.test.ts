@@ -24,7 +24,7 @@ import {
   submitter,
   system,
   teacher,
-} from '@licheng/testing';
+} from '../testing';
 
 /**
  * Submission to the central database (R-SUB-1..3). One stream per (school, category, period). The fixture's

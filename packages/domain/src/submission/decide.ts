@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { Actor } from '../shared/actor';
-import type { DomainError } from '../shared/errors';
+import type { DomainRefusal } from '../errorCodes';
 import { semesterOfTerm } from '../shared/term';
 import { isWithin, type TaipeiInstant } from '../shared/time';
 import { accessErrors, receiptErrors } from '../portfolio/errors';
@@ -48,7 +48,7 @@ export const SUBMIT_FUNCTION_CODES: Readonly<Record<ReceiptCategory, ReadonlyArr
  * 校管理者 functions); course records also come from the records system; the other categories from a
  * member of a role group in use holding the category's code with the 新增 right.
  */
-const mustSubmit = (context: SubmissionContext, category: ReceiptCategory): DomainError | null => {
+const mustSubmit = (context: SubmissionContext, category: ReceiptCategory): DomainRefusal | null => {
   const codes = SUBMIT_FUNCTION_CODES[category];
   const { actor } = context;
   if (codes.length === 0)
@@ -64,7 +64,7 @@ const checkSubmit = (
   command: Extract<SubmissionCommand, { type: 'SubmitRoster' }>,
   state: SubmissionState,
   context: SubmissionContext,
-): DomainError | null => {
+): DomainRefusal | null => {
   const { category, period, fid, roster } = command.data;
   const round = command.data.cohorts ?? null;
   const seen = new Set<string>();
@@ -114,10 +114,10 @@ const checkSubmit = (
 };
 
 /** R-REC-7: each item's fields are those of the category. */
-const otherKind = (roster: ReadonlyArray<RosterEntry>, category: ReceiptCategory): DomainError | null => {
+const otherKind = (roster: ReadonlyArray<RosterEntry>, category: ReceiptCategory): DomainRefusal | null => {
   for (const entry of roster) {
     const item = itemOfOtherKind(category, entry.items);
-    if (item) return submissionErrors.detailsOfOtherKind(item.itemId, category, item.details!.kind);
+    if (item) return submissionErrors.detailsOfOtherKind(item.itemId, category, item.kind);
   }
   return null;
 };
@@ -128,7 +128,7 @@ const sealedByAnswer = (
   context: SubmissionContext,
   category: ReceiptCategory,
   period: string,
-): DomainError | null => {
+): DomainRefusal | null => {
   for (const { studentId } of roster) {
     const seal = receiptSeal(context.portfolios[studentId]?.receipts[receiptKey(category, period)]);
     if (seal !== null) return receiptErrors.sealedByAnswer(studentId, category, period, seal);
@@ -140,7 +140,7 @@ const checkResult = (
   command: Extract<SubmissionCommand, { type: 'RecordSubmissionResult' }>,
   state: SubmissionState,
   context: SubmissionContext,
-): DomainError | null => {
+): DomainRefusal | null => {
   const { category, period, fid } = command.data;
   const attempt = state.attempts[fid];
   return (
@@ -158,7 +158,7 @@ export const decideSubmission = (
   command: SubmissionCommand,
   state: SubmissionState,
   context: SubmissionContext,
-): E.Either<DomainError, ReadonlyArray<SubmissionEvent>> => {
+): E.Either<DomainRefusal, ReadonlyArray<SubmissionEvent>> => {
   switch (command.type) {
     case 'SubmitRoster': {
       const problem = checkSubmit(command, state, context);

@@ -1,3 +1,4 @@
+import type { DomainRefusal } from '../errorCodes';
 import type { Decider } from '../shared/decider';
 import { bindActorToSchool } from '../shared/schoolBinding';
 import type { SubmissionCommand } from './commands';
@@ -6,7 +7,13 @@ import type { SubmissionEvent } from './events';
 import { evolveSubmission } from './evolve';
 import { newSubmissionState, type SubmissionState } from './state';
 
-export const submissionDecider: Decider<SubmissionCommand, SubmissionEvent, SubmissionState, SubmissionContext> = {
+export const submissionDecider: Decider<
+  SubmissionCommand,
+  SubmissionEvent,
+  SubmissionState,
+  SubmissionContext,
+  DomainRefusal
+> = {
   initialState: newSubmissionState,
   decide: bindActorToSchool(decideSubmission),
   evolve: evolveSubmission,

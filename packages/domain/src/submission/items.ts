@@ -55,7 +55,12 @@ export type ItemDetails = t.TypeOf<typeof ItemDetails>;
 export const itemOfOtherKind = (
   category: keyof typeof DETAILS_KIND_OF,
   items: ReadonlyArray<{ readonly itemId: string; readonly details?: ItemDetails | null }>,
-) => items.find((item) => item.details != null && item.details.kind !== DETAILS_KIND_OF[category]);
+): { readonly itemId: string; readonly kind: ItemDetails['kind'] } | undefined => {
+  for (const { itemId, details } of items) {
+    if (details != null && details.kind !== DETAILS_KIND_OF[category]) return { itemId, kind: details.kind };
+  }
+  return undefined;
+};
 
 /** The kind of details each receipt category's items carry (R-REC-7). */
 export const DETAILS_KIND_OF = {

@@ -1,5 +1,5 @@
 import { foldEvents, portfolioDecider, submissionDecider, type SubmissionCommand } from '@licheng/domain';
-import { admin, at, pdf, portfolioEvent, schoolEvent, schoolFixture, specify, submitter } from '@licheng/testing';
+import { admin, at, pdf, portfolioEvent, schoolEvent, schoolFixture, specify, submitter } from '../testing';
 
 /**
  * R-SUB-4 / R-SEL-3: "學生勾選、學校提交" (seed 001): the school submits what each student selected when the

@@ -1,4 +1,4 @@
-import type { DomainError } from '../shared/errors';
+import type { DomainRefusal } from '../errorCodes';
 import { schoolYearOfTerm, termOf, type Term } from '../shared/term';
 import type { PortfolioState } from '../portfolio/state';
 import { workPeriodOf } from '../school/policy';
@@ -49,7 +49,7 @@ export const rosterMatchesSelection = (
   policy: SchoolPolicy,
   portfolios: Readonly<Record<string, PortfolioState>>,
   now: string,
-): DomainError | null => {
+): DomainRefusal | null => {
   if (category !== 'courseOutcomes' && category !== 'performances') return null;
   const schoolYear = schoolYearOfTerm(period);
   const item = category === 'courseOutcomes' ? 'outcomeSelection' : 'performanceSelection';

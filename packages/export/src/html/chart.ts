@@ -1,6 +1,4 @@
 import {
-  applicableOf,
-  confirmedOf,
   RECEIPT_CATEGORIES,
   RECEIPT_CATEGORY_LABELS,
   RECEIPT_STATUS_LABELS,
@@ -8,6 +6,7 @@ import {
   type CategoryProgress,
   type ConfirmationProgress,
 } from '@licheng/projections';
+import { applicableOf, confirmedOf } from '@licheng/projections/internal';
 import { takenAtText } from '../heading';
 import { escapeHtml as x } from './escape';
 import { CATEGORY_EN, STATUS_COLOUR, STATUS_EN } from './labels';

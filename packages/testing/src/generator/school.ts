@@ -9,7 +9,7 @@ import { schoolAggregate } from '@licheng/eventstore';
 import { calendarOf, instantOf, msOf, MINUTE, windowOf, type Span, type YearCalendar } from './calendar';
 import { seededRandom, seedOf } from './random';
 import { StreamRecorder, type GeneratedStream, type RecorderOptions } from './recorder';
-import { inSchool } from '../builders';
+import { inSchool } from '@licheng/domain/testing';
 
 export const GENERATED_SCHOOL_ID = 'tp_gen';
 

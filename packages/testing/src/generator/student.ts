@@ -13,7 +13,7 @@ import { portfolioAggregate } from '@licheng/eventstore';
 import { dateOfMs, DAY, instantOf, MINUTE, msOf, type ReceiptSpans, type YearCalendar } from './calendar';
 import { seededRandom, seedOf, type Random } from './random';
 import { StreamRecorder, type GeneratedStream, type RecorderOptions } from './recorder';
-import { inSchool } from '../builders';
+import { inSchool } from '@licheng/domain/testing';
 import {
   generateSchool,
   GENERATED_SCHOOL_ID,

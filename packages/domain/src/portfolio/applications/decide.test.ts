@@ -15,7 +15,7 @@ import {
   schoolFixture,
   specify,
   student,
-} from '@licheng/testing';
+} from '../../testing';
 
 /**
  * University application picks (申請入學), R-APP-1: per department at most 3 course outcomes and 10 diverse

@@ -12,7 +12,7 @@ import {
   specify,
   student,
   teacher,
-} from '@licheng/testing';
+} from '../../testing';
 
 const given = specify(portfolioDecider);
 const { policy } = schoolFixture();

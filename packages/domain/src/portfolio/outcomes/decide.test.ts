@@ -1,5 +1,5 @@
 import { portfolioDecider, type PortfolioEvent } from '@licheng/domain';
-import { contextAt, pdf, schoolFixture, specify, student, teacher } from '@licheng/testing';
+import { contextAt, pdf, schoolFixture, specify, student, teacher } from '../../testing';
 
 const { policy } = schoolFixture();
 const given = specify(portfolioDecider);

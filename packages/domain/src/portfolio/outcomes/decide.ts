@@ -6,9 +6,11 @@ import { mayCertify, parameterFor, periodOf } from '../../school/policy';
 import type { PortfolioCommandOf } from '../commands';
 import {
   actingStudent,
+  decideOn,
   decideWith,
   enrolled,
   onItem,
+  present,
   insideWorkPeriod,
   notSealed,
   type Check,
@@ -38,8 +40,8 @@ const quotaChecks = (
     let inTerm = 0;
     let inSubject = 0;
     for (const id of Object.keys(state.outcomes)) {
-      const outcome = state.outcomes[id]!;
-      if (outcome.term !== term) continue;
+      const outcome = state.outcomes[id];
+      if (outcome === undefined || outcome.term !== term) continue;
       inTerm += 1;
       if (outcome.subject === subject) inSubject += 1;
     }
@@ -67,11 +69,14 @@ export const uploadCourseOutcome = (
   const { studentId, outcomeId, courseId } = command.data;
   const course = context.policy.courses[courseId];
   const term = (course?.term ?? '') as Term;
-  return decideWith(
+  const missing = () => outcomeErrors.courseNotFound(courseId);
+  return decideOn(
+    course,
+    missing,
     [
       actingStudent(context, studentId, command.type),
       enrolled(context, studentId),
-      () => (course ? null : outcomeErrors.courseNotFound(courseId)),
+      present(course, missing),
       () => (course && course.credits > 0 ? null : outcomeErrors.courseHasNoCredits(courseId)),
       () => (course?.studentIds[studentId] ? null : outcomeErrors.notTakingCourse(studentId, courseId)),
       insideWorkPeriod(context, term, 'outcomeUpload', 'R-OUT-5'),
@@ -80,10 +85,12 @@ export const uploadCourseOutcome = (
       ...quotaChecks(context, state, term, course?.subject ?? ''),
       ...attachmentChecks(context, state, command.data, 0, 'R-OUT-2'),
     ],
-    () => {
+    (found) => {
       const { schoolId: _schoolId, ...data } = command.data;
       // Object.assign rather than `{ ...data, term }`: on Node 20 a literal that adds keys after a spread costs ≈ 30 times as much.
-      return [{ type: 'CourseOutcomeUploaded', data: Object.assign({}, data, { term, subject: course!.subject }) }];
+      return E.right([
+        { type: 'CourseOutcomeUploaded', data: Object.assign({}, data, { term, subject: found.subject }) },
+      ]);
     },
   );
 };

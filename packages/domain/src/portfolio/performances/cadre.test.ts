@@ -13,7 +13,7 @@ import {
   student,
   system,
   teacher,
-} from '@licheng/testing';
+} from '../../testing';
 
 const MiB = 1_048_576;
 const given = specify(portfolioDecider);

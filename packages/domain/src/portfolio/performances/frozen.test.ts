@@ -8,7 +8,7 @@ import {
   schoolFixture,
   specify,
   student,
-} from '@licheng/testing';
+} from '../../testing';
 
 /** The performance upload window runs past selection here, so R-SEL-3 and R-PERF-8 meet. */
 const { policy } = schoolFixture({

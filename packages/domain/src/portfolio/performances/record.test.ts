@@ -19,7 +19,7 @@ import {
   specify,
   student,
   teacher,
-} from '@licheng/testing';
+} from '../../testing';
 
 const MiB = 1_048_576;
 const given = specify(portfolioDecider);

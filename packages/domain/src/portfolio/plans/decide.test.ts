@@ -23,7 +23,7 @@ import {
   specify,
   student,
   teacher,
-} from '@licheng/testing';
+} from '../../testing';
 
 /**
  * Self-directed learning plans (自主學習計畫), R-PLAN-1: approved in the stages the school ordered — here the

@@ -1,3 +1,5 @@
+import * as E from 'fp-ts/Either';
+import { NonNegativeInt } from '../../shared/primitives';
 import { checkDescription } from '../../shared/files';
 import { earliestPerformanceDate, termOf } from '../../shared/term';
 import { schoolErrors } from '../../school/errors';
@@ -6,9 +8,11 @@ import type { PlanApprovalStage } from '../../school/events';
 import type { PortfolioCommandOf } from '../commands';
 import {
   actingStudent,
+  decideOn,
   decideWith,
   enrolled,
   onItem,
+  present,
   notSealed,
   type Decision,
   type PortfolioContext,
@@ -88,32 +92,39 @@ export const reviewLearningPlan = (
   const plan = state.plans[planId];
   const stage = plan?.stages[plan.stageIndex];
   const reviewerId = context.actor.id;
-  return decideWith(
+  // The plan under review, its stage, and that stage's index as the events carry it (NonNegativeInt).
+  const review =
+    plan && plan.status === 'inReview' && stage && NonNegativeInt.is(plan.stageIndex)
+      ? { plan, stage, index: plan.stageIndex }
+      : undefined;
+  const notInReview = () => planErrors.notInReview(planId, plan?.status ?? 'missing');
+  return decideOn(
+    review,
+    notInReview,
     [
       enrolled(context, studentId),
-      () =>
-        plan && plan.status === 'inReview' && stage ? null : planErrors.notInReview(planId, plan?.status ?? 'missing'),
-      onItem(plan && stage ? { plan, stage } : undefined, (s) =>
-        reviewerOf(context, s.plan, studentId, s.stage)
+      present(review, notInReview),
+      onItem(review, (r) =>
+        reviewerOf(context, r.plan, studentId, r.stage)
           ? null
-          : planErrors.notStageReviewer(planId, s.plan.stageIndex, reviewerId),
+          : planErrors.notStageReviewer(planId, r.index, reviewerId),
       ),
       () => (decision === 'return' && reason === undefined ? planErrors.returnReasonRequired(planId) : null),
       // R-SEAL-2: the last pass records a performance, which a sealed year no longer takes.
-      onItem(plan, (p) =>
+      onItem(review, ({ plan: p }) =>
         decision === 'pass' && p.stageIndex + 1 >= p.stages.length
           ? notSealed(context, studentId, 'performances', termOf(p.schoolYear, 0))()
           : null,
       ),
     ],
-    () => {
-      const index = plan!.stageIndex as never;
+    ({ plan: p, index }) => {
       if (decision === 'return')
-        return [{ type: 'LearningPlanReturned', data: { planId, stage: index, reviewerId, reason: reason! } }];
+        return reason === undefined
+          ? E.left(planErrors.returnReasonRequired(planId))
+          : E.right([{ type: 'LearningPlanReturned', data: { planId, stage: index, reviewerId, reason } }]);
       const passed = { type: 'LearningPlanStagePassed', data: { planId, stage: index, reviewerId } } as const;
-      if (plan!.stageIndex + 1 < plan!.stages.length) return [passed];
-      const p = plan!;
-      return [
+      if (p.stageIndex + 1 < p.stages.length) return E.right([passed]);
+      return E.right([
         passed,
         { type: 'LearningPlanApproved', data: { planId, performanceId: planId } },
         {
@@ -134,8 +145,8 @@ export const reviewLearningPlan = (
             endDate: p.endDate,
             description: p.description,
           },
-        } as never,
-      ];
+        },
+      ]);
     },
   );
 };

@@ -24,7 +24,7 @@ import {
   submitter,
   system,
   teacher,
-} from '@licheng/testing';
+} from '../../testing';
 
 /**
  * Receipt statements (收訖明細) and the student's answers to them: R-SUB-3, R-REC-1..6, R-AUTH-4, R-PERF-8.

@@ -54,7 +54,7 @@ export const issueReceiptStatement = (
       periodMatches(command),
       () => {
         const other = itemOfOtherKind(data.category, data.items);
-        return other ? submissionErrors.detailsOfOtherKind(other.itemId, data.category, other.details!.kind) : null;
+        return other ? submissionErrors.detailsOfOtherKind(other.itemId, data.category, other.kind) : null;
       },
       notSealed(context, data.studentId, data.category, data.period),
       () => {
@@ -116,7 +116,9 @@ const answer = (
       ),
       onItem(receipt, (r) =>
         phase === 'closed'
-          ? receiptErrors.alreadyAnswered(category, period, r.answer === 'reported' ? 'recheck' : 'first')
+          ? r.answer === 'reported'
+            ? receiptErrors.recheckAlreadyAnswered(category, period)
+            : receiptErrors.alreadyAnswered(category, period)
           : null,
       ),
       stage === 'first'

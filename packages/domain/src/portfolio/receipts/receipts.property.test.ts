@@ -29,7 +29,7 @@ import {
   submitter,
   system,
   teacher,
-} from '@licheng/testing';
+} from '../../testing';
 
 /**
  * For any sequence of receipt commands (statements, confirmations, reports, reviews, deemed-correct) and

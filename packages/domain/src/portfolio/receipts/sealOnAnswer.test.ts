@@ -5,16 +5,7 @@ import {
   type PortfolioEvent,
   type SubmissionCommand,
 } from '@licheng/domain';
-import {
-  admin,
-  at,
-  contextAt,
-  portfolioCommand,
-  portfolioEvent,
-  schoolFixture,
-  specify,
-  system,
-} from '@licheng/testing';
+import { admin, at, contextAt, portfolioCommand, portfolioEvent, schoolFixture, specify, system } from '../../testing';
 
 /**
  * R-SEAL-3: a student's answer seals that student's data of that category and round at once. Seed 001:

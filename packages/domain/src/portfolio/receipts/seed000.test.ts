@@ -17,7 +17,7 @@ import {
   student,
   system,
   teacher,
-} from '@licheng/testing';
+} from '../../testing';
 
 /**
  * Seed 000, 臺北市立建國高中 收訖明細確認操作說明 (112年4月11日), exactly:

@@ -1,5 +1,5 @@
 import { portfolioDecider } from '@licheng/domain';
-import { contextAt, portfolioCommand, schoolFixture, specify, system } from '@licheng/testing';
+import { contextAt, portfolioCommand, schoolFixture, specify, system } from '../../testing';
 
 /**
  * R-REC-7: a receipt statement shows, field by field, what the central database holds. Seed 000's 1112

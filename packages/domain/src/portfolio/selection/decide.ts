@@ -1,11 +1,13 @@
+import * as E from 'fp-ts/Either';
 import { termOf } from '../../shared/term';
 import { selectionCapsFor } from '../../school/parameters';
 import type { PortfolioCommandOf } from '../commands';
 import {
   actingStudent,
-  decideWith,
+  decideOn,
   enrolled,
   onItem,
+  present,
   insideWorkPeriod,
   notSealed,
   type Decision,
@@ -30,14 +32,22 @@ export const selectCourseOutcome = (
   const { studentId, outcomeId } = command.data;
   const outcome = state.outcomes[outcomeId];
   const schoolYear = outcome?.schoolYear ?? 0;
-  return decideWith(
+  const missing = () => itemErrors.notFound('outcome', outcomeId, 'R-SEL-1');
+  return decideOn(
+    outcome,
+    missing,
     [
       actingStudent(context, studentId, command.type),
       enrolled(context, studentId),
-      () => (outcome ? null : itemErrors.notFound('outcome', outcomeId, 'R-SEL-1')),
+      present(outcome, missing),
       insideWorkPeriod(context, termOf(schoolYear, 0), 'outcomeSelection', 'R-SEL-2'),
       notSealed(context, studentId, 'courseOutcomes', termOf(schoolYear, 0)),
-      onItem(outcome, (o) => (o.status === 'passed' ? null : selectionErrors.outcomeNotPassed(outcomeId, o.status))),
+      onItem(outcome, (o) => {
+        if (o.status === 'passed') return null;
+        return o.status === 'pending'
+          ? selectionErrors.outcomePending(outcomeId)
+          : selectionErrors.outcomeNotPassed(outcomeId, o.status);
+      }),
       onItem(outcome, (o) => (o.selected ? selectionErrors.alreadySelected(outcomeId) : null)),
       () => {
         const limit = selectionCapsFor(schoolYear).outcomes;
@@ -45,7 +55,7 @@ export const selectCourseOutcome = (
         return actual < limit ? null : selectionErrors.capReached('outcomes', limit, actual, schoolYear);
       },
     ],
-    () => [{ type: 'CourseOutcomeSelected', data: { outcomeId, schoolYear: outcome!.schoolYear } }],
+    (item) => E.right([{ type: 'CourseOutcomeSelected', data: { outcomeId, schoolYear: item.schoolYear } }]),
   );
 };
 
@@ -57,16 +67,19 @@ export const deselectCourseOutcome = (
   const { studentId, outcomeId } = command.data;
   const outcome = state.outcomes[outcomeId];
   const schoolYear = outcome?.schoolYear ?? 0;
-  return decideWith(
+  const missing = () => itemErrors.notFound('outcome', outcomeId, 'R-SEL-2');
+  return decideOn(
+    outcome,
+    missing,
     [
       actingStudent(context, studentId, command.type),
       enrolled(context, studentId),
-      () => (outcome ? null : itemErrors.notFound('outcome', outcomeId, 'R-SEL-2')),
+      present(outcome, missing),
       insideWorkPeriod(context, termOf(schoolYear, 0), 'outcomeSelection', 'R-SEL-2'),
       notSealed(context, studentId, 'courseOutcomes', termOf(schoolYear, 0)),
       onItem(outcome, (o) => (o.selected ? null : selectionErrors.notSelected(outcomeId))),
     ],
-    () => [{ type: 'CourseOutcomeDeselected', data: { outcomeId, schoolYear: outcome!.schoolYear } }],
+    (item) => E.right([{ type: 'CourseOutcomeDeselected', data: { outcomeId, schoolYear: item.schoolYear } }]),
   );
 };
 
@@ -79,11 +92,14 @@ export const selectPerformance = (
   const { studentId, performanceId } = command.data;
   const performance = state.performances[performanceId];
   const schoolYear = performance?.schoolYear ?? 0;
-  return decideWith(
+  const missing = () => itemErrors.notFound('performance', performanceId, 'R-SEL-1');
+  return decideOn(
+    performance,
+    missing,
     [
       actingStudent(context, studentId, command.type),
       enrolled(context, studentId),
-      () => (performance ? null : itemErrors.notFound('performance', performanceId, 'R-SEL-1')),
+      present(performance, missing),
       insideWorkPeriod(context, termOf(schoolYear, 0), 'performanceSelection', 'R-SEL-2'),
       notSealed(context, studentId, 'performances', termOf(schoolYear, 0)),
       onItem(performance, (p) =>
@@ -96,7 +112,7 @@ export const selectPerformance = (
         return actual < limit ? null : selectionErrors.capReached('performances', limit, actual, schoolYear);
       },
     ],
-    () => [{ type: 'PerformanceSelected', data: { performanceId, schoolYear: performance!.schoolYear } }],
+    (item) => E.right([{ type: 'PerformanceSelected', data: { performanceId, schoolYear: item.schoolYear } }]),
   );
 };
 
@@ -108,15 +124,18 @@ export const deselectPerformance = (
   const { studentId, performanceId } = command.data;
   const performance = state.performances[performanceId];
   const schoolYear = performance?.schoolYear ?? 0;
-  return decideWith(
+  const missing = () => itemErrors.notFound('performance', performanceId, 'R-SEL-2');
+  return decideOn(
+    performance,
+    missing,
     [
       actingStudent(context, studentId, command.type),
       enrolled(context, studentId),
-      () => (performance ? null : itemErrors.notFound('performance', performanceId, 'R-SEL-2')),
+      present(performance, missing),
       insideWorkPeriod(context, termOf(schoolYear, 0), 'performanceSelection', 'R-SEL-2'),
       notSealed(context, studentId, 'performances', termOf(schoolYear, 0)),
       onItem(performance, (p) => (p.selected ? null : selectionErrors.notSelected(performanceId))),
     ],
-    () => [{ type: 'PerformanceDeselected', data: { performanceId, schoolYear: performance!.schoolYear } }],
+    (item) => E.right([{ type: 'PerformanceDeselected', data: { performanceId, schoolYear: item.schoolYear } }]),
   );
 };

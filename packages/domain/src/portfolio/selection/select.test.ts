@@ -10,7 +10,7 @@ import {
   schoolFixture,
   specify,
   student,
-} from '@licheng/testing';
+} from '../../testing';
 
 const given = specify(portfolioDecider);
 const { policy } = schoolFixture();

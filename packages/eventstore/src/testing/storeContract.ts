@@ -1,3 +1,5 @@
+/// <reference types="jest" />
+// The contract runs inside a jest suite: `describe`, `it` and `expect` are jest's globals.
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   type AppendError,
@@ -7,8 +9,8 @@ import {
   type NewEvent,
   type RecordedEvent,
   type Subscription,
-} from '@licheng/eventstore';
-import { wrongExpectedVersion } from '@licheng/eventstore/internal';
+} from '../index';
+import { wrongExpectedVersion } from '../internal';
 import * as E from 'fp-ts/Either';
 
 /** What a contract run needs: a store, and how to let go of it. */

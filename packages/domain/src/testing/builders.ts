@@ -20,8 +20,8 @@ import {
   type SchoolEvent,
   type SchoolState,
   type TaipeiInstant,
-} from '@licheng/domain';
-import { decodeWith } from '@licheng/domain/internal';
+} from '../index';
+import { decodeWith } from '../internal';
 
 /** Builders for tests and examples. They make valid values by default; override what a test is about. */
 

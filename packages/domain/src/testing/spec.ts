@@ -1,7 +1,8 @@
+/// <reference types="node" />
 import { isDeepStrictEqual } from 'node:util';
 import * as E from 'fp-ts/Either';
 import { diff } from 'jest-diff';
-import { foldEvents, formatError, type Decider, type DomainError } from '@licheng/domain';
+import { foldEvents, formatError, type Decider, type DomainError } from '../index';
 
 /** Thrown when a specification does not hold; the message carries a readable diff. */
 export class SpecificationFailed extends Error {

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { taipeiInstant, type Actor, type Tagged } from '@licheng/domain';
-import { eventIdOf, type EventSerializer, type EventStore } from '@licheng/eventstore';
+import { eventIdOf, type EventSerializer, type EventStore } from '../index';
 
 /**
  * Writes given events straight into a stream, as a test's "given": no decider runs, so a test can set up

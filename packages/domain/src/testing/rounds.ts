@@ -1,4 +1,4 @@
-import { foldEvents, schoolDecider, type SchoolEvent, type SchoolState } from '@licheng/domain';
+import { foldEvents, schoolDecider, type SchoolEvent, type SchoolState } from '../index';
 import { at, schoolEvent, schoolFixture, YEAR_111 } from './builders';
 
 const CATEGORIES = ['courseRecords', 'cadreRecords', 'courseOutcomes', 'performances'] as const;
