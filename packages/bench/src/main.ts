@@ -12,7 +12,8 @@ import { measureExampleRun } from './example';
 import { collectGarbage, log } from './measure';
 import { rebuildCompact, rebuildFull, warmFileCache } from './rebuild';
 import { measureReplay, replayByLength, type Companion } from './replay';
-import { pgBenchmarks, pgKeys, PG_SIZES } from './pgLeg';
+import { pgKeys } from './pgKeys';
+import { pgBenchmarks, PG_SIZES } from './pgLeg';
 import { BENCH_SCHOOL_ID, storedWorkload, storeWorkload, type StoredWorkload } from './workload';
 import { cachedWorkload, ensureWorkloadFiles } from './workloadCache';
 

@@ -146,33 +146,3 @@ const lagAppender = async (store: PostgresEventStore, workload: StoredWorkload, 
     return { position, appendedAt, storedAt };
   };
 };
-
-type PgFigures = Awaited<ReturnType<typeof pgBenchmarks>>;
-const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
-
-/**
- * The leg's keys in the bench's results, and their goals (issue #18 item 3). The database rebuild is held
- * against the file rebuild of the same run (`fileRebuildEventsPerSecond`).
- */
-export const pgKeys = (pg: PgFigures, fileRebuildEventsPerSecond: number) => {
-  const values = {
-    pgCommandsPerSecond: Math.round(pg.warm.perSecond),
-    pgColdCommandsPerSecond: Math.round(pg.cold.perSecond),
-    pgEmmettCommandsPerSecond: Math.round(pg.emmett.perSecond),
-    pgEmmettRatio: round(pg.warm.perSecond / pg.emmett.perSecond),
-    pgColdEmmettRatio: round(pg.cold.perSecond / pg.emmett.perSecond),
-    pgAppendsPerSecond: Math.round(pg.appends.perSecond),
-    pgProjectionLagP99Ms: round(pg.lag.p99, 3),
-    pgRebuildEventsPerSecond: Math.round(pg.rebuild.eventsPerSecond),
-    pgRebuildFileRatio: round(pg.rebuild.eventsPerSecond / fileRebuildEventsPerSecond, 3),
-    deadlineIdleRunMs: round(pg.deadlines.median, 3),
-  };
-  const goal = (met: boolean, text: string) => `${met ? 'met' : 'NOT met'} (${text})`;
-  const goals: Record<string, string> = {
-    pgEmmettRatio: goal(values.pgEmmettRatio >= 2, '≥ 2'),
-    pgProjectionLagP99Ms: goal(values.pgProjectionLagP99Ms <= 25, '≤ 25'),
-    pgRebuildFileRatio: goal(values.pgRebuildFileRatio >= 0.5, '≥ 0.5 of the file rebuild'),
-    deadlineIdleRunMs: goal(values.deadlineIdleRunMs <= 10, '≤ 10'),
-  };
-  return { values, goals };
-};
