@@ -12,6 +12,8 @@ import { measureExampleRun } from './example';
 import { collectGarbage, log } from './measure';
 import { rebuildCompact, rebuildFull, warmFileCache } from './rebuild';
 import { measureReplay, replayByLength, type Companion } from './replay';
+import { pgKeys } from './pgKeys';
+import { pgBenchmarks, PG_SIZES } from './pgLeg';
 import { BENCH_SCHOOL_ID, storedWorkload, storeWorkload, type StoredWorkload } from './workload';
 import { cachedWorkload, ensureWorkloadFiles } from './workloadCache';
 
@@ -133,6 +135,12 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   collectGarbage();
   const lag = await measureProjectionLag(auditWorkload, size.lagSamples);
   log(`projection lag: p50 ${fmt(lag.p50, 3)} ms, p99 ${fmt(lag.p99, 3)} ms`);
+  collectGarbage();
+  // The PostgreSQL leg (pgLeg.ts, docs/performance-postgres.md): its own embedded server, started and stopped there.
+  const pg = pgKeys(
+    await pgBenchmarks(options.seed, options.quick ? PG_SIZES.quick : PG_SIZES.full, template),
+    city.events / rebuilt.seconds,
+  );
 
   // 4. The main job at its largest school, last and in a child process, so that it disturbs no other timing.
   const example = options.quick ? null : await measureExampleRun(5_000);
@@ -157,6 +165,7 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
     rebuildFloorRatio: round(rebuilt.seconds / floor.seconds),
     rebuildPeakRssMB: Math.round(rebuilt.peakRssMB),
     projectionLagP99Ms: round(lag.p99, 3),
+    ...pg.values,
     ...(example
       ? {
           exampleStudents5000PeakRssMB: Math.round(example.peakRssMB),
@@ -173,6 +182,7 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
     rebuildFloorRatio: results.rebuildFloorRatio <= 2.5 ? 'met (≤ 2.5)' : 'NOT met (≤ 2.5)',
     rebuildPeakRssMB: results.rebuildPeakRssMB <= 1536 ? 'met (≤ 1,536)' : 'NOT met (≤ 1,536)',
     projectionLagP99Ms: results.projectionLagP99Ms <= 5 ? 'met (≤ 5)' : 'NOT met (≤ 5)',
+    ...pg.goals,
     ...(example
       ? { exampleStudents5000PeakRssMB: example.peakRssMB <= 1024 ? 'met (≤ 1,024)' : 'NOT met (≤ 1,024)' }
       : {}),

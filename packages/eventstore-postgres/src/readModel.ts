@@ -46,14 +46,24 @@ const projectedOf = async (tx: SqlQuery, page: ReadonlyArray<RecordedEvent>): Pr
   return events;
 };
 
+/**
+ * The policy of a school the page has no school event for: nothing in the fold reads or changes it there,
+ * and `writeTouched` writes a policy back only when it is another object than the one loaded.
+ */
+const UNREAD_POLICY = Object.freeze({}) as SchoolState;
+
 /** The part of the reports' view that the page touches, as stored. */
 const loadTouched = async (tx: SqlQuery, page: ReadonlyArray<RecordedEvent>): Promise<ReportsView> => {
   const owners = page.map((event) => ownerOf(event.streamName)).filter((owner): owner is Owner => owner !== undefined);
   const schoolIds = [...new Set(owners.map((owner) => owner.schoolId))];
   const students = owners.filter((owner) => owner.studentId !== undefined);
-  const { rows: schools } = await tx.query<{ school_id: string; state: SchoolState }>(
-    'select school_id, state from licheng_rm_schools where school_id = any($1::text[])',
-    [schoolIds],
+  // A school's state (every student and class) is the largest read of a fold, and only the school's own
+  // events change it: for the others the row is only checked to exist (a portfolio needs its school).
+  const evolving = owners.filter((owner) => owner.studentId === undefined).map((owner) => owner.schoolId);
+  const { rows: schools } = await tx.query<{ school_id: string; state: SchoolState | null }>(
+    `select school_id, case when school_id = any($2::text[]) then state end as state
+     from licheng_rm_schools where school_id = any($1::text[])`,
+    [schoolIds, [...new Set(evolving)]],
   );
   const { rows: portfolios } = await tx.query<{ school_id: string; student_id: string; state: PortfolioState }>(
     'select school_id, student_id, state from licheng_rm_portfolios where (school_id, student_id) in (select * from unnest($1::text[], $2::text[]))',
@@ -62,7 +72,7 @@ const loadTouched = async (tx: SqlQuery, page: ReadonlyArray<RecordedEvent>): Pr
   const view: { schools: Record<string, { policy: SchoolState; portfolios: Record<string, PortfolioState> }> } = {
     schools: {},
   };
-  for (const row of schools) view.schools[row.school_id] = { policy: row.state, portfolios: {} };
+  for (const row of schools) view.schools[row.school_id] = { policy: row.state ?? UNREAD_POLICY, portfolios: {} };
   for (const row of portfolios) {
     const school = view.schools[row.school_id];
     if (school) school.portfolios[row.student_id] = row.state;
