@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { errorCodesBuiltIn } from './testing';
 import * as E from 'fp-ts/Either';
 import type { DomainErrorCode, DomainRefusal } from './errorCodes';
 import { schoolErrors } from './school/errors';
@@ -226,22 +225,9 @@ const EVERY_CODE = {
   WORK_PERIOD_SEMESTER_MISMATCH: true,
 } satisfies Record<DomainErrorCode, true>;
 
-/** The codes the domain's sources build: the first argument of each `domainError(` call. */
-const codesBuiltIn = (dir: string): ReadonlySet<string> => {
-  const found = new Set<string>();
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) for (const code of codesBuiltIn(path)) found.add(code);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
-      for (const match of readFileSync(path, 'utf8').matchAll(/domainError\(\s*'([A-Z_]+)'/g)) found.add(match[1]!);
-    }
-  }
-  return found;
-};
-
 describe("the domain layer's error codes", () => {
   it('name every code the domain builds, and no other', () => {
-    expect([...codesBuiltIn(__dirname)].sort()).toEqual(Object.keys(EVERY_CODE).sort());
+    expect([...errorCodesBuiltIn(__dirname)].sort()).toEqual(Object.keys(EVERY_CODE).sort());
   });
 
   it("let a switch over a refusal's code map each refusal", () => {

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { errorCodesBuiltIn } from '@licheng/domain/testing';
 import type { EventStoreErrorCode } from './errorCodes';
 
 /** Compiles only while every code has its case and no case names a code outside the union. */
@@ -28,22 +27,9 @@ const EVERY_CODE = {
   WRONG_EXPECTED_VERSION: true,
 } satisfies Record<EventStoreErrorCode, true>;
 
-/** The codes this package's sources build: the first argument of each `domainError(` call given as a literal. */
-const codesBuiltIn = (dir: string): ReadonlySet<string> => {
-  const found = new Set<string>();
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) for (const code of codesBuiltIn(path)) found.add(code);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
-      for (const match of readFileSync(path, 'utf8').matchAll(/domainError\(\s*'([A-Z_]+)'/g)) found.add(match[1]!);
-    }
-  }
-  return found;
-};
-
 describe('the event store error codes', () => {
   it('name every code the event store builds, and no other', () => {
-    expect([...codesBuiltIn(__dirname)].sort()).toEqual(Object.keys(EVERY_CODE).sort());
+    expect([...errorCodesBuiltIn(__dirname)].sort()).toEqual(Object.keys(EVERY_CODE).sort());
     expect(Object.keys(EVERY_CODE).every((code) => isKnown(code as EventStoreErrorCode))).toBe(true);
   });
 });

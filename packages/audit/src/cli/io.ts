@@ -53,6 +53,18 @@ export const firstLine = (error: unknown): string =>
     '\n',
   )[0]!;
 
+/** A store that could not be opened or read, named without the credentials its connection string may hold. */
+export const storeUnreadable = (name: string, error: unknown): Failure => {
+  const reason = withoutCredentials(firstLine(error));
+  return new Failure(
+    text(
+      `${name}: STORE_UNREADABLE 無法讀取事件庫：${reason}`,
+      `${name}: STORE_UNREADABLE cannot read the store: ${reason}`,
+    ),
+    EXIT.io,
+  );
+};
+
 const fileFailure = (file: string, code: 'FILE_UNREADABLE' | 'FILE_UNWRITABLE', error: unknown): Failure => {
   const [zh, en] =
     code === 'FILE_UNREADABLE' ? ['無法讀取檔案', 'cannot read the file'] : ['無法寫入檔案', 'cannot write the file'];
@@ -114,14 +126,7 @@ export const loadStoreLog = async (source: StoreSource, io: CliIo, lang: Lang = 
     const records = await opened.store.readAll();
     return { file: name, entries: records.map((record, index) => ({ record, line: index + 1 })) };
   } catch (error) {
-    const reason = withoutCredentials(firstLine(error));
-    throw new Failure(
-      text(
-        `${name}: STORE_UNREADABLE 無法讀取事件庫：${reason}`,
-        `${name}: STORE_UNREADABLE cannot read the store: ${reason}`,
-      ),
-      EXIT.io,
-    );
+    throw storeUnreadable(name, error);
   } finally {
     await opened?.dispose().catch(() => undefined);
   }

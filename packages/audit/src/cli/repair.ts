@@ -14,7 +14,7 @@ import {
   openStore,
   readText,
   refused,
-  withoutCredentials,
+  storeUnreadable,
   writeOut,
   type CliIo,
 } from './io';
@@ -149,14 +149,7 @@ const repairStore = async (flags: Flags, request: unknown) => {
   try {
     opened = await openStore(source);
   } catch (error) {
-    const reason = withoutCredentials(firstLine(error));
-    throw new Failure(
-      text(
-        `${name}: STORE_UNREADABLE 無法讀取事件庫：${reason}`,
-        `${name}: STORE_UNREADABLE cannot read the store: ${reason}`,
-      ),
-      EXIT.io,
-    );
+    throw storeUnreadable(name, error);
   }
   try {
     return await quarantineStoredEvent(opened.store, request);

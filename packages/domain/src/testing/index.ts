@@ -26,3 +26,4 @@ export {
   type SchoolFixtureOptions,
 } from './builders';
 export { LATER_ROUND, OTHER_GRADES, roundsFixture, SENIORS } from './rounds';
+export { errorCodesBuiltIn } from './errorCodesBuiltIn';
