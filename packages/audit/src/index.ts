@@ -2,6 +2,7 @@ export { auditLog, type AuditReport, type SealRecord } from './audit';
 export { eventsAsOf, isBefore, portfolioAsOf, reportsViewAsOf, type Cut } from './asOf';
 export { verifyChains, verifyStreamChain } from './chain';
 export { verifySealDigests } from './digest';
+export type { AuditError, AuditErrorCode, LogErrorCode, ReportErrorCode, TransferErrorCode } from './errorCodes';
 export { countByKind, FINDING_KINDS, formatFinding, isError, type Finding, type FindingKind } from './findings';
 export {
   decodeLog,

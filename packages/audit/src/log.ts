@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import type { LogErrorCode } from './errorCodes';
 import { describeValidationErrors, NonNegativeInt, type DomainError } from '@licheng/domain';
 import { domainError } from '@licheng/domain/internal';
 import {
@@ -51,7 +52,7 @@ export interface LogError {
 export const formatLogError = ({ file, line, error }: LogError, lang: 'zh-TW' | 'en' = 'en'): string =>
   `${file}${line === null ? '' : `:${line}`}: ${error.code}${error.rule ? ` ${error.rule}` : ''} ${error.message[lang]}`;
 
-const lineError = (code: string, zh: string, en: string, details: Record<string, unknown> = {}) =>
+const lineError = (code: LogErrorCode, zh: string, en: string, details: Record<string, unknown> = {}) =>
   domainError(code, null, zh, en, details);
 
 /** One line of the log as an entry, or what is wrong with it; undefined for a blank line. */

@@ -1,4 +1,5 @@
 import { Id, Sha256Hex, TaipeiInstant, type DomainError } from '@licheng/domain';
+import type { TransferErrorCode } from '../errorCodes';
 import { domainError } from '@licheng/domain/internal';
 import { canonicalJson, sha256Hex } from '@licheng/eventstore';
 import * as t from 'io-ts';
@@ -36,7 +37,7 @@ export const tokenOf = (bundle: Omit<TransferBundle, 'token'> & { readonly token
 
 /** Every refusal of a transfer cites R-XFER-1; `details` says what did not hold. */
 export const transferError = (
-  code: string,
+  code: TransferErrorCode,
   zhTW: string,
   en: string,
   details: Readonly<Record<string, unknown>> = {},
