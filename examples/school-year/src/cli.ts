@@ -4,7 +4,10 @@ export interface Options {
   readonly students: number;
   readonly seed: number;
   readonly out?: string;
-  /** A KurrentDB or PostgreSQL connection string (`kurrentdb://…`, `esdb://…`, `postgres://…`); the in-memory store when absent. */
+  /**
+   * A KurrentDB or PostgreSQL connection string (`kurrentdb://…`, `esdb://…`, `postgres://…`); the in-memory store when
+   * absent.
+   */
   readonly store?: string;
   /** A directory for a PGlite database (PostgreSQL in this process), kept across runs. */
   readonly data?: string;
@@ -33,7 +36,8 @@ const connectionString = (text: string): string => {
   if (!/^((esdb|kurrentdb|kurrent|kdb)(\+discover)?|postgres(ql)?):\/\//i.test(text)) {
     // Not quoted back: a connection string may hold a password.
     throw new Error(
-      '--store takes a KurrentDB or PostgreSQL connection string (kurrentdb://host:port?tls=false, esdb://…, postgres://user@host/db)',
+      '--store takes a KurrentDB or PostgreSQL connection string (kurrentdb://host:port?tls=false, esdb://…, ' +
+        'postgres://user@host/db)',
     );
   }
   return text;

@@ -57,8 +57,10 @@ const resume = async (
   const years = plan.yearsRun.join(', ');
   console.log(
     plan.completing
-      ? `resumed: ${name} already holds ${events} events of an earlier run that school year ${plan.year} was cut off in; it is run again, and what it applied is not applied again`
-      : `resumed: ${name} already holds ${events} events of school year${plan.yearsRun.length > 1 ? 's' : ''} ${years}; this run adds school year ${plan.year}`,
+      ? `resumed: ${name} already holds ${events} events of an earlier run that school year ${plan.year} was cut off ` +
+          `in; it is run again, and what it applied is not applied again`
+      : `resumed: ${name} already holds ${events} events of school year${plan.yearsRun.length > 1 ? 's' : ''} ` +
+          `${years}; this run adds school year ${plan.year}`,
   );
   return { plan, events };
 };
@@ -77,7 +79,8 @@ const runYear = async (
   { plan, events: before }: { plan: YearPlan; events: number },
 ): Promise<number> => {
   console.log(
-    `學習歷程 licheng — school year ${plan.year} of one school: ${plan.students} students, seed ${options.seed}, ${storeName}`,
+    `學習歷程 licheng — school year ${plan.year} of one school: ${plan.students} students, seed ${options.seed}, ` +
+      `${storeName}`,
   );
   const started = Date.now();
   // The deadline runner signs every seal (docs/audit.md); here with a demonstration key derived from the seed.

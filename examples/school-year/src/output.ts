@@ -88,8 +88,12 @@ export const writeOutputs = async (
   const pages = htmlPages(view, takenAt, calendar);
   for (const { name, html } of pages) await writeFile(join(dir, `${name}.html`), html, 'utf8');
   const events = await writeNdjson(store, join(dir, 'events.ndjson'));
-  // The public key the seals verify against: `licheng audit verify --events DIR/events.ndjson --public-key DIR/seal.pub`.
+  // The public key the seals verify against: `licheng audit verify --events DIR/events.ndjson --public-key
+  // DIR/seal.pub`.
   if (sealPublicPem !== undefined) await writeFile(join(dir, 'seal.pub'), sealPublicPem);
   const key = sealPublicPem === undefined ? '' : ', seal.pub';
-  return `wrote ${tables.length} reports as CSV and .xlsx, all-reports.xlsx, ${pages.length} HTML pages, events.ndjson (${events} events)${key} to ${dir}`;
+  return (
+    `wrote ${tables.length} reports as CSV and .xlsx, all-reports.xlsx, ${pages.length} HTML pages, ` +
+    `events.ndjson (${events} events)${key} to ${dir}`
+  );
 };

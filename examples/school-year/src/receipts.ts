@@ -28,7 +28,10 @@ const rosterOf = async (
   return roster;
 };
 
-/** R-SUB-1 / R-SUB-2: submit a round's roster; the central database rejects the first outcome roster, then accepts the fix. */
+/**
+ * R-SUB-1 / R-SUB-2: submit a round's roster; the central database rejects the first outcome roster, then accepts the
+ * fix.
+ */
 const submit = async (
   driver: Driver,
   term: string,

@@ -22,7 +22,9 @@ const GIVEN = [
   '子晴',
 ];
 
-/** A teacher's name, drawn by position rather than from `random`, so the students and everything after draw as before. */
+/**
+ * A teacher's name, drawn by position rather than from `random`, so the students and everything after draw as before.
+ */
 export const teacherName = (i: number): string =>
   `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}`;
 

@@ -42,28 +42,32 @@ describe('the school-year example on either store', () => {
     }
   });
 
-  it('gives the same reports on PostgreSQL (PGlite in a directory) as in memory, and keeps them for the next run', async () => {
-    const inMemory = await yearOn(new InMemoryEventStore());
-    const dir = mkdtempSync(join(tmpdir(), 'licheng-year-'));
-    try {
-      const first = await openPglite(dir, { PGlite: nativePglite() });
-      const onPostgres = await yearOn(first.store).finally(() => first.dispose());
-      expect(onPostgres.tables).toEqual(inMemory.tables);
-      expect(onPostgres.year.tally).toEqual(inMemory.year.tally);
-      // Reopened, as a second `npm start -- --data DIR` would: the year is still there, report for report.
-      const again = await openPglite(dir, { PGlite: nativePglite() });
+  it(
+    'gives the same reports on PostgreSQL (PGlite in a directory) as in memory, and keeps them for the ' + 'next run',
+    async () => {
+      const inMemory = await yearOn(new InMemoryEventStore());
+      const dir = mkdtempSync(join(tmpdir(), 'licheng-year-'));
       try {
-        const rebuilt = await createProjectionRunner(again.store, reportsProjection, inMemoryViewStore()).rebuild();
-        expect(E.isRight(rebuilt) && allTables(rebuilt.right.view)).toEqual(inMemory.tables);
+        const first = await openPglite(dir, { PGlite: nativePglite() });
+        const onPostgres = await yearOn(first.store).finally(() => first.dispose());
+        expect(onPostgres.tables).toEqual(inMemory.tables);
+        expect(onPostgres.year.tally).toEqual(inMemory.year.tally);
+        // Reopened, as a second `npm start -- --data DIR` would: the year is still there, report for report.
+        const again = await openPglite(dir, { PGlite: nativePglite() });
+        try {
+          const rebuilt = await createProjectionRunner(again.store, reportsProjection, inMemoryViewStore()).rebuild();
+          expect(E.isRight(rebuilt) && allTables(rebuilt.right.view)).toEqual(inMemory.tables);
+        } finally {
+          await again.dispose();
+        }
       } finally {
-        await again.dispose();
+        rmSync(dir, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    // PGlite creates its database in the directory first: on a loaded machine, beside resume.test.ts's runs, that
-    // alone took most of the 60 s the other tests get.
-  }, 180_000);
+      // PGlite creates its database in the directory first: on a loaded machine, beside resume.test.ts's runs, that
+      // alone took most of the 60 s the other tests get.
+    },
+    180_000,
+  );
 
   it('gives the same year twice for the same seed, and another for another seed', async () => {
     const first = await yearOn(new InMemoryEventStore());

@@ -54,7 +54,8 @@ export const renderReports = (view: ReportsView, year: YearResult): string => {
     const sum = (key: 'uploaded' | 'notSent' | 'pending' | 'passed' | 'failed') =>
       rows.right.reduce((n, r) => n + r[key], 0);
     out.push(
-      `  課程學習成果 ${semester}   已上傳 ${sum('uploaded')}  未送出 ${sum('notSent')}  待認證 ${sum('pending')}  通過 ${sum('passed')}  不通過 ${sum('failed')}`,
+      `  課程學習成果 ${semester}   已上傳 ${sum('uploaded')}  未送出 ${sum('notSent')}  待認證 ${sum('pending')}  ` +
+        `通過 ${sum('passed')}  不通過 ${sum('failed')}`,
     );
   }
   const selected = outcomeStatusReport(view, { schoolId: SCHOOL_ID, term });
@@ -64,11 +65,13 @@ export const renderReports = (view: ReportsView, year: YearResult): string => {
   }
   for (const round of year.rounds) {
     out.push(
-      `  梯次 round ${round.name} (entry years ${round.cohorts.join(', ')})   視為確認 deemed ${round.deadlines.deemed}, 封存 sealed ${round.deadlines.sealed} categories`,
+      `  梯次 round ${round.name} (entry years ${round.cohorts.join(', ')})   視為確認 deemed ` +
+        `${round.deadlines.deemed}, 封存 sealed ${round.deadlines.sealed} categories`,
     );
   }
   out.push(
-    `  指令 commands   accepted ${year.tally.accepted}, refused ${[...year.tally.refused.values()].reduce((a, b) => a + b, 0)}, by rule:`,
+    `  指令 commands   accepted ${year.tally.accepted}, refused ` +
+      `${[...year.tally.refused.values()].reduce((a, b) => a + b, 0)}, by rule:`,
   );
   const refused = [...year.tally.refused.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   for (const [key, count] of refused) out.push(`    ${String(count).padStart(5)}  ${key}`);

@@ -55,39 +55,42 @@ describe('the school-year example, year after year on one store', () => {
     expect(planYear(await schoolIn(store), 8)).toMatchObject({ year: 113, yearsRun: [111, 112], students: 8 });
   });
 
-  it('moves the juniors up to 高三 in their order, lets the seniors graduate and enrolls the next cohort as 高二', async () => {
-    const store = new InMemoryEventStore();
-    const first = await yearOn(store, 111, 7);
-    const second = await yearOn(store, 112, 7);
-    const juniors = first.setup.students.filter((s) => s.entrySchoolYear === 110);
-    const seniors = second.setup.students.filter((s) => s.grade === 3);
-    expect(seniors.map(({ studentId, name, seatNumber }) => ({ studentId, name, seatNumber }))).toEqual(
-      juniors.map(({ studentId, name, seatNumber }) => ({ studentId, name, seatNumber })),
-    );
-    expect(seniors.every((s) => s.classId === 'c301-112' && !s.isNew)).toBe(true);
-    const joined = second.setup.students.filter((s) => s.grade === 2);
-    expect(joined.map((s) => s.studentId)).toEqual(['1110001', '1110002', '1110003', '1110004']);
-    expect(joined.every((s) => s.entrySchoolYear === 111 && s.classId === 'c201-112' && s.isNew)).toBe(true);
-    expect(second.rounds.map((r) => r.cohorts)).toEqual([[110], [111, 112]]);
+  it(
+    'moves the juniors up to 高三 in their order, lets the seniors graduate and enrolls the next cohort ' + 'as 高二',
+    async () => {
+      const store = new InMemoryEventStore();
+      const first = await yearOn(store, 111, 7);
+      const second = await yearOn(store, 112, 7);
+      const juniors = first.setup.students.filter((s) => s.entrySchoolYear === 110);
+      const seniors = second.setup.students.filter((s) => s.grade === 3);
+      expect(seniors.map(({ studentId, name, seatNumber }) => ({ studentId, name, seatNumber }))).toEqual(
+        juniors.map(({ studentId, name, seatNumber }) => ({ studentId, name, seatNumber })),
+      );
+      expect(seniors.every((s) => s.classId === 'c301-112' && !s.isNew)).toBe(true);
+      const joined = second.setup.students.filter((s) => s.grade === 2);
+      expect(joined.map((s) => s.studentId)).toEqual(['1110001', '1110002', '1110003', '1110004']);
+      expect(joined.every((s) => s.entrySchoolYear === 111 && s.classId === 'c201-112' && s.isNew)).toBe(true);
+      expect(second.rounds.map((r) => r.cohorts)).toEqual([[110], [111, 112]]);
 
-    const school = await schoolIn(store);
-    // The graduates keep their year 111 and are placed in no later year.
-    const graduates = first.setup.students.filter((s) => s.entrySchoolYear === 109).map((s) => s.studentId);
-    expect(graduates.map((id) => Object.keys(school.students[id]!.placements))).toEqual(graduates.map(() => ['111']));
-    expect(Object.values(school.classes).map((c) => `${c.schoolYear} ${c.classId} ${c.name}`)).toEqual([
-      '111 c301 普通三01班',
-      '111 c201 普通二01班',
-      '112 c301-112 普通三01班',
-      '112 c201-112 普通二01班',
-    ]);
-    // Every term-2 round of both years sealed: each year closed its own periods.
-    expect(Object.keys(school.sealed).filter((key) => key.startsWith('courseRecords'))).toEqual([
-      'courseRecords:1112:109',
-      'courseRecords:1112:110.111',
-      'courseRecords:1122:110',
-      'courseRecords:1122:111.112',
-    ]);
-  });
+      const school = await schoolIn(store);
+      // The graduates keep their year 111 and are placed in no later year.
+      const graduates = first.setup.students.filter((s) => s.entrySchoolYear === 109).map((s) => s.studentId);
+      expect(graduates.map((id) => Object.keys(school.students[id]!.placements))).toEqual(graduates.map(() => ['111']));
+      expect(Object.values(school.classes).map((c) => `${c.schoolYear} ${c.classId} ${c.name}`)).toEqual([
+        '111 c301 普通三01班',
+        '111 c201 普通二01班',
+        '112 c301-112 普通三01班',
+        '112 c201-112 普通二01班',
+      ]);
+      // Every term-2 round of both years sealed: each year closed its own periods.
+      expect(Object.keys(school.sealed).filter((key) => key.startsWith('courseRecords'))).toEqual([
+        'courseRecords:1112:109',
+        'courseRecords:1112:110.111',
+        'courseRecords:1122:110',
+        'courseRecords:1122:111.112',
+      ]);
+    },
+  );
 
   it('refuses in later years only what the first year refuses on purpose', async () => {
     const store = new InMemoryEventStore();

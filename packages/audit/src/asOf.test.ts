@@ -57,29 +57,32 @@ describe('reports as of an instant', () => {
     expect(portfolioThen.outcomes['o7']?.selected).toBe(false);
   });
 
-  it('equals, for every report of a school year, the reports built from only the events up to the instant', async () => {
-    const { records } = await simulatedYear(4);
-    const events = decoded(records);
-    const schoolId = records[0]!.streamName.slice('school-'.length);
-    for (const instant of ['2023-01-21T08:00', '2023-04-12T12:00', '2023-04-18T10:29', '2023-04-18T10:30']) {
-      const at = taipeiInstant(instant);
-      const before = records.filter((r) => (r.metadata as { occurredAt: string }).occurredAt <= at);
-      const asOf = viewOf(reportsViewAsOf(events, { at }));
-      const rebuilt = await rebuiltFrom(before);
-      for (const [name, query] of [
-        ['class-confirmation', { classId: 'c301', period: '1112' }],
-        ['outcome-status', { period: '1111' }],
-        ['uncertified-teachers', { period: '1112' }],
-        ['outcome-usage', { period: '1112' }],
-        ['performance-selection', { classId: 'c301', period: '111' }],
-        ['student-notice', { studentId: '1090001', period: '111' }],
-      ] as const) {
-        expect(buildReport(name, asOf, { schoolId, ...query })).toEqual(
-          buildReport(name, rebuilt, { schoolId, ...query }),
-        );
+  it(
+    'equals, for every report of a school year, the reports built from only the events up to the ' + 'instant',
+    async () => {
+      const { records } = await simulatedYear(4);
+      const events = decoded(records);
+      const schoolId = records[0]!.streamName.slice('school-'.length);
+      for (const instant of ['2023-01-21T08:00', '2023-04-12T12:00', '2023-04-18T10:29', '2023-04-18T10:30']) {
+        const at = taipeiInstant(instant);
+        const before = records.filter((r) => (r.metadata as { occurredAt: string }).occurredAt <= at);
+        const asOf = viewOf(reportsViewAsOf(events, { at }));
+        const rebuilt = await rebuiltFrom(before);
+        for (const [name, query] of [
+          ['class-confirmation', { classId: 'c301', period: '1112' }],
+          ['outcome-status', { period: '1111' }],
+          ['uncertified-teachers', { period: '1112' }],
+          ['outcome-usage', { period: '1112' }],
+          ['performance-selection', { classId: 'c301', period: '111' }],
+          ['student-notice', { studentId: '1090001', period: '111' }],
+        ] as const) {
+          expect(buildReport(name, asOf, { schoolId, ...query })).toEqual(
+            buildReport(name, rebuilt, { schoolId, ...query }),
+          );
+        }
       }
-    }
-  });
+    },
+  );
 
   it('cuts at a global position as well as at an instant', async () => {
     const { records } = await simulatedYear(4);

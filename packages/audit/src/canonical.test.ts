@@ -23,10 +23,12 @@ describe('canonical JSON (RFC 8785)', () => {
 
   it('writes numbers, strings and literals as the RFC’s example (section 3.2.2)', () => {
     const input = JSON.parse(
-      '{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}',
+      '{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],' +
+        '"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}',
     );
     expect(canonicalJson(input)).toBe(
-      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
+      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],' +
+        '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
     );
   });
 
@@ -60,61 +62,65 @@ describe('canonical JSON (RFC 8785)', () => {
     );
   });
 
-  it('writes exactly what the plain recursive formulation of RFC 8785 writes, and refuses exactly what it refuses', () => {
-    // The definition, written for clarity: sorted keys, JSON.stringify for every scalar, a regex for lone surrogates.
-    const plain = (value: unknown): string => {
-      if (typeof value === 'string') {
-        if (/\p{Surrogate}/u.test(value)) throw new TypeError('lone surrogate');
-        return JSON.stringify(value);
-      }
-      if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('not finite');
-      if (value === null || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
-      if (Array.isArray(value))
-        return `[${value.map((item) => (item === undefined ? 'null' : plain(item))).join(',')}]`;
-      if (typeof value === 'object') {
-        const record = value as Record<string, unknown>;
-        if (typeof record['toJSON'] === 'function') return plain((record['toJSON'] as () => unknown).call(value));
-        const keys = Object.keys(record)
-          .filter((key) => record[key] !== undefined)
-          .sort();
-        return `{${keys.map((key) => `${plain(key)}:${plain(record[key])}`).join(',')}}`;
-      }
-      throw new TypeError(`no ${typeof value}`);
-    };
-    const outcome = (f: () => string): string => {
-      try {
-        return f();
-      } catch {
-        return 'refused';
-      }
-    };
-    // Binary strings reach lone surrogates and escaped backslashes followed by "ud"; anything holds undefined, NaN, Dates.
-    const text = fc.oneof(
-      fc.string({ unit: 'binary' }),
-      fc.constantFrom('\\ud800', '\ud83d', '\ud83d\ude00', 'a\\udfff'),
-    );
-    const values = fc.anything({
-      key: fc.oneof(text, fc.constant('__proto__')),
-      values: [
-        text,
-        fc.double(),
-        fc.integer(),
-        fc.boolean(),
-        fc.constant(null),
-        fc.constant(undefined),
-        fc.date({ noInvalidDate: true }),
-      ],
-    });
-    // Objects of more than 16 keys are sorted another way: some of them too.
-    const large = fc.dictionary(text, fc.oneof(fc.integer(), text), { minKeys: 17, maxKeys: 40 });
-    fc.assert(
-      fc.property(
-        fc.oneof(values, large),
-        (value) => outcome(() => canonicalJson(value)) === outcome(() => plain(value)),
-      ),
-      { numRuns: 3_000 },
-    );
-  });
+  it(
+    'writes exactly what the plain recursive formulation of RFC 8785 writes, and refuses exactly what it ' + 'refuses',
+    () => {
+      // The definition, written for clarity: sorted keys, JSON.stringify for every scalar, a regex for lone surrogates.
+      const plain = (value: unknown): string => {
+        if (typeof value === 'string') {
+          if (/\p{Surrogate}/u.test(value)) throw new TypeError('lone surrogate');
+          return JSON.stringify(value);
+        }
+        if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('not finite');
+        if (value === null || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
+        if (Array.isArray(value))
+          return `[${value.map((item) => (item === undefined ? 'null' : plain(item))).join(',')}]`;
+        if (typeof value === 'object') {
+          const record = value as Record<string, unknown>;
+          if (typeof record['toJSON'] === 'function') return plain((record['toJSON'] as () => unknown).call(value));
+          const keys = Object.keys(record)
+            .filter((key) => record[key] !== undefined)
+            .sort();
+          return `{${keys.map((key) => `${plain(key)}:${plain(record[key])}`).join(',')}}`;
+        }
+        throw new TypeError(`no ${typeof value}`);
+      };
+      const outcome = (f: () => string): string => {
+        try {
+          return f();
+        } catch {
+          return 'refused';
+        }
+      };
+      // Binary strings reach lone surrogates and escaped backslashes followed by "ud"; anything holds undefined, NaN,
+      // Dates.
+      const text = fc.oneof(
+        fc.string({ unit: 'binary' }),
+        fc.constantFrom('\\ud800', '\ud83d', '\ud83d\ude00', 'a\\udfff'),
+      );
+      const values = fc.anything({
+        key: fc.oneof(text, fc.constant('__proto__')),
+        values: [
+          text,
+          fc.double(),
+          fc.integer(),
+          fc.boolean(),
+          fc.constant(null),
+          fc.constant(undefined),
+          fc.date({ noInvalidDate: true }),
+        ],
+      });
+      // Objects of more than 16 keys are sorted another way: some of them too.
+      const large = fc.dictionary(text, fc.oneof(fc.integer(), text), { minKeys: 17, maxKeys: 40 });
+      fc.assert(
+        fc.property(
+          fc.oneof(values, large),
+          (value) => outcome(() => canonicalJson(value)) === outcome(() => plain(value)),
+        ),
+        { numRuns: 3_000 },
+      );
+    },
+  );
 
   it('calls two values equal exactly when both have the same canonical JSON', () => {
     const text = (value: unknown): string | null => {

@@ -109,36 +109,39 @@ describe('the command handler records and chains', () => {
     expect(verifyChains(entriesOf(await store.readAll()))).toEqual([]);
   });
 
-  it('chains the first new event of a stream written before chaining to the hash its last event would have had', async () => {
-    const { store } = await sevenOutcomes();
-    // The same history as stored before this release: no command, no hash.
-    const legacy = new InMemoryEventStore();
-    for (const record of await store.readAll()) {
-      const { hash: _h, command: _c, ...metadata } = record.metadata as Record<string, unknown>;
-      await legacy.appendToStream(
-        record.streamName,
-        [{ eventId: record.eventId, type: record.type, data: record.data, metadata }],
-        'any',
-      );
-    }
-    const result = await createLichengService({ store: legacy }).execute({
-      commandId: 'c-new',
-      now: '2023-04-12T11:00+08:00',
-      actor: { id: STUDENT, role: 'student', schoolId: SCHOOL },
-      type: 'SelectCourseOutcome',
-      data: { schoolId: SCHOOL, studentId: STUDENT, outcomeId: 'o7' },
-    });
-    expect(E.isLeft(result) && result.left.rule).toBe('R-SEL-1');
-    const deselect = await createLichengService({ store: legacy }).execute({
-      commandId: 'c-new2',
-      now: '2023-04-12T11:00+08:00',
-      actor: { id: STUDENT, role: 'student', schoolId: SCHOOL },
-      type: 'DeselectCourseOutcome',
-      data: { schoolId: SCHOOL, studentId: STUDENT, outcomeId: 'o6' },
-    });
-    expect(E.isRight(deselect)).toBe(true);
-    const report = auditLog(logOf(linesOf(await legacy.readAll())));
-    expect(report.findings.filter((f) => f.kind !== 'unverifiable')).toEqual([]);
-    expect(report.counts.unverifiable).toBe(report.commands - 1);
-  });
+  it(
+    'chains the first new event of a stream written before chaining to the hash its last event would ' + 'have had',
+    async () => {
+      const { store } = await sevenOutcomes();
+      // The same history as stored before this release: no command, no hash.
+      const legacy = new InMemoryEventStore();
+      for (const record of await store.readAll()) {
+        const { hash: _h, command: _c, ...metadata } = record.metadata as Record<string, unknown>;
+        await legacy.appendToStream(
+          record.streamName,
+          [{ eventId: record.eventId, type: record.type, data: record.data, metadata }],
+          'any',
+        );
+      }
+      const result = await createLichengService({ store: legacy }).execute({
+        commandId: 'c-new',
+        now: '2023-04-12T11:00+08:00',
+        actor: { id: STUDENT, role: 'student', schoolId: SCHOOL },
+        type: 'SelectCourseOutcome',
+        data: { schoolId: SCHOOL, studentId: STUDENT, outcomeId: 'o7' },
+      });
+      expect(E.isLeft(result) && result.left.rule).toBe('R-SEL-1');
+      const deselect = await createLichengService({ store: legacy }).execute({
+        commandId: 'c-new2',
+        now: '2023-04-12T11:00+08:00',
+        actor: { id: STUDENT, role: 'student', schoolId: SCHOOL },
+        type: 'DeselectCourseOutcome',
+        data: { schoolId: SCHOOL, studentId: STUDENT, outcomeId: 'o6' },
+      });
+      expect(E.isRight(deselect)).toBe(true);
+      const report = auditLog(logOf(linesOf(await legacy.readAll())));
+      expect(report.findings.filter((f) => f.kind !== 'unverifiable')).toEqual([]);
+      expect(report.counts.unverifiable).toBe(report.commands - 1);
+    },
+  );
 });

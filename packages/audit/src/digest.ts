@@ -155,7 +155,8 @@ export const verifySealDigests = (entries: ReadonlyArray<LogEntry>, options: Sea
           stored: digest,
           computed,
         });
-      // A stream of the school with an event before the school stream's previous event existed when the heads were read.
+      // A stream of the school with an event before the school stream's previous event existed when the heads were
+      // read.
       const covered = new Set(integrity.heads.map((head) => head[0]));
       for (const [name, stream] of streams) {
         if (!covered.has(name) && isSealedBy(name, schoolId) && stream.some((entry) => entry.record.position < since)) {

@@ -86,13 +86,17 @@ describe('the v1 fixture log', () => {
     }
   });
 
-  it('upcasts CourseOpened v1 to v2: a co-taught course keeps the old rule (reviewers "marked"), the others read as written', () => {
-    if (E.isLeft(decoded)) throw new Error(decoded.left.error.message.en);
-    const courses = decoded.right.flatMap((e) => (e.event.type === 'CourseOpened' ? [e.event.data] : []));
-    expect(courses.length).toBeGreaterThan(0);
-    for (const course of courses)
-      expect(course.reviewers).toBe((course.coTaught ?? course.teacherIds.length > 1) ? 'marked' : undefined);
-  });
+  it(
+    'upcasts CourseOpened v1 to v2: a co-taught course keeps the old rule (reviewers "marked"), the others read as ' +
+      'written',
+    () => {
+      if (E.isLeft(decoded)) throw new Error(decoded.left.error.message.en);
+      const courses = decoded.right.flatMap((e) => (e.event.type === 'CourseOpened' ? [e.event.data] : []));
+      expect(courses.length).toBeGreaterThan(0);
+      for (const course of courses)
+        expect(course.reviewers).toBe((course.coTaught ?? course.teacherIds.length > 1) ? 'marked' : undefined);
+    },
+  );
 
   it('replays into the reports it has always given', () => {
     if (E.isLeft(decoded)) throw new Error(decoded.left.error.message.en);

@@ -36,7 +36,8 @@ export const findInconsistentEvents = (streams: ReadonlyMap<string, ReadonlyArra
             'inconsistent',
             { streamName, revision: entry.record.revision, line: entry.line },
             `事件 ${event.type} 與串流先前的內容不符（例如所指的成果或收訖明細不存在），報表不採計`,
-            `Event ${event.type} does not follow from the stream before it (what it refers to does not exist or is not in that state); reports do not count it`,
+            `Event ${event.type} does not follow from the stream before it (what it refers to does not exist or is ` +
+              `not in that state); reports do not count it`,
             { details: { type: event.type, data: event.data } },
           ),
         );

@@ -24,16 +24,20 @@ const written = (name: string, text: string): string => {
 };
 
 describe('reading a log file', () => {
-  it('gives the entries parseLog gives for its text: CRLF, blank lines, a last line without a newline, multi-byte text', async () => {
-    // Long enough to span several of the reader's 1 MiB chunks, so that lines are cut between chunks.
-    const lines = Array.from({ length: 6_000 }, (_, i) => recordLine(i, `學習歷程 ${'字'.repeat(i % 200)}`));
-    const text =
-      lines.map((line, i) => (i % 7 === 0 ? `${line}\r\n\n` : `${line}\n`)).join('') + recordLine(6_000, 'last');
-    const file = written('mixed.ndjson', text);
-    const read = await readLogFile(file);
-    expect(read).toEqual(parseLog(file, text));
-    expect(E.isRight(read) && read.right.entries.length).toBe(6_001);
-  });
+  it(
+    'gives the entries parseLog gives for its text: CRLF, blank lines, a last line without a newline, ' +
+      'multi-byte text',
+    async () => {
+      // Long enough to span several of the reader's 1 MiB chunks, so that lines are cut between chunks.
+      const lines = Array.from({ length: 6_000 }, (_, i) => recordLine(i, `學習歷程 ${'字'.repeat(i % 200)}`));
+      const text =
+        lines.map((line, i) => (i % 7 === 0 ? `${line}\r\n\n` : `${line}\n`)).join('') + recordLine(6_000, 'last');
+      const file = written('mixed.ndjson', text);
+      const read = await readLogFile(file);
+      expect(read).toEqual(parseLog(file, text));
+      expect(E.isRight(read) && read.right.entries.length).toBe(6_001);
+    },
+  );
 
   it('names the first line that is not JSON by its number, counting blank lines', async () => {
     const file = written('broken.ndjson', `${recordLine(0, 'a')}\n\n{"eventId":\n${recordLine(1, 'b')}\n`);

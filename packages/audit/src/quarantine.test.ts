@@ -70,31 +70,34 @@ const kindsAt = async (store: EventStore) =>
   auditLog(logOf(linesOf(await store.readAll()))).findings.map((f) => [f.kind, f.revision] as const);
 
 describe('auditing a repaired stream (issue 16, item 6)', () => {
-  it('reports the quarantine as a notice beside the undecodable event, and the commands after it as decided again', async () => {
-    const { store, send } = await sevenOutcomes();
-    const broken = await breakSchool(store);
-    await expect(
-      send('2023-06-03T09:00', ADMIN, 'SetParameter', {
+  it(
+    'reports the quarantine as a notice beside the undecodable event, and the commands after it as decided ' + 'again',
+    async () => {
+      const { store, send } = await sevenOutcomes();
+      const broken = await breakSchool(store);
+      await expect(
+        send('2023-06-03T09:00', ADMIN, 'SetParameter', {
+          parameter: 'outcomeUploadQuota',
+          value: 8,
+          effectiveFromSchoolYear: 112,
+        }),
+      ).rejects.toThrow(/unreadable/);
+      expect(E.isRight(await quarantineStoredEvent(store, repairOf(broken)))).toBe(true);
+      await send('2023-06-03T09:00', ADMIN, 'SetParameter', {
         parameter: 'outcomeUploadQuota',
         value: 8,
         effectiveFromSchoolYear: 112,
-      }),
-    ).rejects.toThrow(/unreadable/);
-    expect(E.isRight(await quarantineStoredEvent(store, repairOf(broken)))).toBe(true);
-    await send('2023-06-03T09:00', ADMIN, 'SetParameter', {
-      parameter: 'outcomeUploadQuota',
-      value: 8,
-      effectiveFromSchoolYear: 112,
-    });
-    const report = auditLog(logOf(linesOf(await store.readAll())));
-    expect(report.findings.map((f) => [f.kind, f.revision])).toEqual([
-      ['undecodable', broken.revision],
-      ['quarantined', broken.revision],
-    ]);
-    expect(report.findings[1]!.message.en).toContain('actor role lost to a getter');
-    // The unreadable event stays a finding: the notice explains it, it does not erase it.
-    expect(report.clean).toBe(false);
-  });
+      });
+      const report = auditLog(logOf(linesOf(await store.readAll())));
+      expect(report.findings.map((f) => [f.kind, f.revision])).toEqual([
+        ['undecodable', broken.revision],
+        ['quarantined', broken.revision],
+      ]);
+      expect(report.findings[1]!.message.en).toContain('actor role lost to a getter');
+      // The unreadable event stays a finding: the notice explains it, it does not erase it.
+      expect(report.clean).toBe(false);
+    },
+  );
 
   it('finds a quarantine written over a readable event, as a store writer dropping a fact would', async () => {
     const { store } = await sevenOutcomes();

@@ -82,8 +82,10 @@ export const verifyQuarantines = (streams: ReadonlyMap<string, ReadonlyArray<Log
           finding(
             'quarantined',
             { streamName, revision, line: target.line },
-            `已由第 ${record.revision} 版的隔離紀錄擱置（${actor.id}，${decoded.right.metadata.occurredAt}）：${reason}`,
-            `set aside by the quarantine record at revision ${record.revision} (${actor.id}, ${decoded.right.metadata.occurredAt}): ${reason}`,
+            `已由第 ${record.revision} 版的隔離紀錄擱置（${actor.id}，${decoded.right.metadata.occurredAt}）：` +
+              `${reason}`,
+            `set aside by the quarantine record at revision ${record.revision} (${actor.id}, ` +
+              `${decoded.right.metadata.occurredAt}): ${reason}`,
             { commandId, details: { record: record.revision, eventId, contentHash, reason } },
           ),
         );

@@ -70,7 +70,8 @@ const badPeriod = (period: string, what: string) =>
     'REPORT_PERIOD_INVALID',
     'R-TIME-1',
     `「${period}」不是${what}`,
-    `"${period}" is not ${what === '學年期' ? 'a term (YYYS, e.g. 1112)' : 'a school year (e.g. 111) or its term 1110'}`,
+    `"${period}" is not ` +
+      `${what === '學年期' ? 'a term (YYYS, e.g. 1112)' : 'a school year (e.g. 111) or its term 1110'}`,
     { period },
   );
 
@@ -181,7 +182,9 @@ export const REPORTS: Readonly<Record<string, ReportSpec>> = {
   },
   'student-notices': {
     needs: ['period'],
-    what: 'R-REP-5 學生上傳及勾選情形確認單, a batch: the school, or --class C (each student: a row per school year and 合計數量)',
+    what:
+      'R-REP-5 學生上傳及勾選情形確認單, a batch: the school, or --class C (each student: a row per school year ' +
+      'and 合計數量)',
     build: (view, q) =>
       pipe(
         schoolYearOf(q.period),
@@ -221,7 +224,9 @@ export const REPORTS: Readonly<Record<string, ReportSpec>> = {
   },
   submissions: {
     needs: [],
-    what: 'R-REP-7 提交紀錄 (every FID of every category: 學年, 學期, FID, 處理狀態, 提交人員, 提交時間, 取得結果時間, 封存)',
+    what:
+      'R-REP-7 提交紀錄 (every FID of every category: 學年, 學期, FID, 處理狀態, 提交人員, 提交時間, ' +
+      '取得結果時間, 封存)',
     build: (view, q) =>
       pipe(
         E.sequenceArray(

@@ -67,7 +67,10 @@ const portfolioIndex = (where: 'before' | 'after'): number => {
 const indexOfStream = (prefix: string, before: number) =>
   lines.findIndex((line, i) => i < before && parse(line).streamName.startsWith(prefix) && parse(line).revision > 0);
 
-/** The seal re-stated as a writer would make it agree with the log as it now stands: heads, digest, and the school stream re-chained. */
+/**
+ * The seal re-stated as a writer would make it agree with the log as it now stands: heads, digest, and the school
+ * stream re-chained.
+ */
 const reseal = (ls: Lines, sealIndex: number, sign?: typeof attacker): string[] => {
   const seal = parse(ls[sealIndex]!);
   const school = seal.streamName.slice('school-'.length);
@@ -173,7 +176,8 @@ const perEvent = (label: string, index: () => number): Tamper[] => {
             k === i || k === j ? JSON.stringify({ ...parse(line), revision: parse(lines[k]!).revision }) : line,
           );
       },
-      // Their dates now run backwards too (R-TIME-4), unless both were recorded at the same minute (the school's set-up).
+      // Their dates now run backwards too (R-TIME-4), unless both were recorded at the same minute (the school's
+      // set-up).
       ...sealed('reordered', ...(label === 'school event' ? [] : ['time-backwards' as const])),
     },
   ];

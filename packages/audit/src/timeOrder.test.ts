@@ -47,33 +47,39 @@ describe('the audit of recorded time (R-TIME-4)', () => {
     });
   });
 
-  it('finds an event dated before one recorded earlier in its own stream, and one dated before the school stream', () => {
-    const log = [
-      school('2022-08-01T09:00'),
-      portfolio('s1', '2022-10-02T20:00'),
-      portfolio('s1', '2022-10-01T20:00'),
-      school('2022-11-01T09:00'),
-      portfolio('s2', '2022-10-20T10:00'),
-    ];
-    expect(verifyTimeOrder(log).map((f) => `${f.streamName}#${f.revision}`)).toEqual([
-      'portfolio-sch1-s1#1',
-      'portfolio-sch1-s2#0',
-    ]);
-  });
+  it(
+    'finds an event dated before one recorded earlier in its own stream, and one dated before the school ' + 'stream',
+    () => {
+      const log = [
+        school('2022-08-01T09:00'),
+        portfolio('s1', '2022-10-02T20:00'),
+        portfolio('s1', '2022-10-01T20:00'),
+        school('2022-11-01T09:00'),
+        portfolio('s2', '2022-10-20T10:00'),
+      ];
+      expect(verifyTimeOrder(log).map((f) => `${f.streamName}#${f.revision}`)).toEqual([
+        'portfolio-sch1-s1#1',
+        'portfolio-sch1-s2#0',
+      ]);
+    },
+  );
 
   it('does not order two students’ portfolios against each other: their commands run side by side', () => {
     const log = [school('2022-08-01T09:00'), portfolio('s1', '2022-10-02T20:01'), portfolio('s2', '2022-10-02T20:00')];
     expect(verifyTimeOrder(log)).toEqual([]);
   });
 
-  it('does not judge a school’s events recorded before actors were bound to a school, when the rule did not exist', () => {
-    const log = [
-      school('2022-08-01T09:00', legacy('admin', 'admin')),
-      portfolio('s1', '2022-10-02T20:00', legacy('s1', 'student')),
-      portfolio('s1', '2022-10-01T20:00', legacy('s1', 'student')),
-    ];
-    expect(verifyTimeOrder(log)).toEqual([]);
-    // From the first bound actor on, the old marks count.
-    expect(verifyTimeOrder([...log, portfolio('s1', '2022-10-01T21:00')]).map((f) => f.revision)).toEqual([2]);
-  });
+  it(
+    'does not judge a school’s events recorded before actors were bound to a school, when the rule did not ' + 'exist',
+    () => {
+      const log = [
+        school('2022-08-01T09:00', legacy('admin', 'admin')),
+        portfolio('s1', '2022-10-02T20:00', legacy('s1', 'student')),
+        portfolio('s1', '2022-10-01T20:00', legacy('s1', 'student')),
+      ];
+      expect(verifyTimeOrder(log)).toEqual([]);
+      // From the first bound actor on, the old marks count.
+      expect(verifyTimeOrder([...log, portfolio('s1', '2022-10-01T21:00')]).map((f) => f.revision)).toEqual([2]);
+    },
+  );
 });

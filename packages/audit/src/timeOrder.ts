@@ -50,8 +50,10 @@ export const verifyTimeOrder = (entries: ReadonlyArray<LogEntry>): Finding[] => 
         finding(
           'time-backwards',
           { streamName, revision, line: entry.line },
-          `事件時間 ${at} 早於學校 ${owner.schoolId} 先前記錄的 ${before.at}（${before.streamName} 第 ${before.revision} 版），紀錄的時間不可倒流`,
-          `dated ${at}, before ${before.at} recorded earlier in school ${owner.schoolId} (${before.streamName} revision ${before.revision}); recorded time never runs backwards`,
+          `事件時間 ${at} 早於學校 ${owner.schoolId} 先前記錄的 ${before.at}（${before.streamName} 第 ` +
+            `${before.revision} 版），紀錄的時間不可倒流`,
+          `dated ${at}, before ${before.at} recorded earlier in school ${owner.schoolId} (${before.streamName} ` +
+            `revision ${before.revision}); recorded time never runs backwards`,
           { rule: 'R-TIME-4', details: { occurredAt: at, latest: before } },
         ),
       );

@@ -109,69 +109,77 @@ describe('an edited log', () => {
 });
 
 describe('decodable but inconsistent events (issue 16, item 4)', () => {
-  it('reports a certification of an outcome never uploaded, re-chained so the chain holds, and the reports do not count it', () => {
-    const last = records.filter((r) => r.streamName === stream).pop()!;
-    const forged = {
-      ...last,
-      revision: last.revision + 1,
-      position: records.length,
-      eventId: 'forged',
-      type: 'CourseOutcomeCertified',
-      data: { outcomeId: 'never-uploaded', teacherId: 't1', result: 'passed' },
-      metadata: {
-        ...(last.metadata as object),
-        occurredAt: (records[records.length - 1]!.metadata as { occurredAt: string }).occurredAt,
-        commandId: 'forged',
-        command: undefined,
-      },
-    };
-    const edited = rechain([...lines, JSON.stringify(forged)], stream);
-    const report = auditLog(logOf(edited));
-    expect(
-      report.findings
-        .filter((f) => f.kind !== 'unverifiable')
-        .map(({ kind, streamName, revision }) => ({ kind, streamName, revision })),
-    ).toEqual([{ kind: 'inconsistent', streamName: stream, revision: last.revision + 1 }]);
-    expect(report.clean).toBe(false);
-    const view = applyEvents(
-      reportsProjection,
-      reportsProjection.initialView,
-      logOf(edited).entries.map((e) => rightOf(decodeRecorded(e.record))),
-    );
-    const owner = stream.split('-');
-    expect(view.schools[owner[1]!]?.portfolios[owner[2]!]?.outcomes['never-uploaded']).toBeUndefined();
-  });
+  it(
+    'reports a certification of an outcome never uploaded, re-chained so the chain holds, and the reports do not ' +
+      'count it',
+    () => {
+      const last = records.filter((r) => r.streamName === stream).pop()!;
+      const forged = {
+        ...last,
+        revision: last.revision + 1,
+        position: records.length,
+        eventId: 'forged',
+        type: 'CourseOutcomeCertified',
+        data: { outcomeId: 'never-uploaded', teacherId: 't1', result: 'passed' },
+        metadata: {
+          ...(last.metadata as object),
+          occurredAt: (records[records.length - 1]!.metadata as { occurredAt: string }).occurredAt,
+          commandId: 'forged',
+          command: undefined,
+        },
+      };
+      const edited = rechain([...lines, JSON.stringify(forged)], stream);
+      const report = auditLog(logOf(edited));
+      expect(
+        report.findings
+          .filter((f) => f.kind !== 'unverifiable')
+          .map(({ kind, streamName, revision }) => ({ kind, streamName, revision })),
+      ).toEqual([{ kind: 'inconsistent', streamName: stream, revision: last.revision + 1 }]);
+      expect(report.clean).toBe(false);
+      const view = applyEvents(
+        reportsProjection,
+        reportsProjection.initialView,
+        logOf(edited).entries.map((e) => rightOf(decodeRecorded(e.record))),
+      );
+      const owner = stream.split('-');
+      expect(view.schools[owner[1]!]?.portfolios[owner[2]!]?.outcomes['never-uploaded']).toBeUndefined();
+    },
+  );
 
-  it('reports a receipt confirmed without any statement issued, re-chained so the chain holds, and the reports do not count it', () => {
-    const last = records.filter((r) => r.streamName === stream).pop()!;
-    const forged = {
-      ...last,
-      revision: last.revision + 1,
-      position: records.length,
-      eventId: 'forged-confirmation',
-      type: 'ReceiptConfirmed',
-      data: { category: 'courseRecords', period: '1001', stage: 'first' },
-      metadata: {
-        ...(last.metadata as object),
-        occurredAt: (records[records.length - 1]!.metadata as { occurredAt: string }).occurredAt,
-        commandId: 'forged-confirmation',
-        command: undefined,
-      },
-    };
-    const edited = rechain([...lines, JSON.stringify(forged)], stream);
-    const report = auditLog(logOf(edited));
-    expect(
-      report.findings
-        .filter((f) => f.kind !== 'unverifiable')
-        .map(({ kind, streamName, revision }) => ({ kind, streamName, revision })),
-    ).toEqual([{ kind: 'inconsistent', streamName: stream, revision: last.revision + 1 }]);
-    const view = applyEvents(
-      reportsProjection,
-      reportsProjection.initialView,
-      logOf(edited).entries.map((e) => rightOf(decodeRecorded(e.record))),
-    );
-    const [, schoolId, studentId] = stream.split('-');
-    const receipts = view.schools[schoolId!]?.portfolios[studentId!]?.receipts ?? {};
-    expect(Object.keys(receipts).filter((key) => key.includes('1001'))).toEqual([]);
-  });
+  it(
+    'reports a receipt confirmed without any statement issued, re-chained so the chain holds, and the reports do ' +
+      'not count it',
+    () => {
+      const last = records.filter((r) => r.streamName === stream).pop()!;
+      const forged = {
+        ...last,
+        revision: last.revision + 1,
+        position: records.length,
+        eventId: 'forged-confirmation',
+        type: 'ReceiptConfirmed',
+        data: { category: 'courseRecords', period: '1001', stage: 'first' },
+        metadata: {
+          ...(last.metadata as object),
+          occurredAt: (records[records.length - 1]!.metadata as { occurredAt: string }).occurredAt,
+          commandId: 'forged-confirmation',
+          command: undefined,
+        },
+      };
+      const edited = rechain([...lines, JSON.stringify(forged)], stream);
+      const report = auditLog(logOf(edited));
+      expect(
+        report.findings
+          .filter((f) => f.kind !== 'unverifiable')
+          .map(({ kind, streamName, revision }) => ({ kind, streamName, revision })),
+      ).toEqual([{ kind: 'inconsistent', streamName: stream, revision: last.revision + 1 }]);
+      const view = applyEvents(
+        reportsProjection,
+        reportsProjection.initialView,
+        logOf(edited).entries.map((e) => rightOf(decodeRecorded(e.record))),
+      );
+      const [, schoolId, studentId] = stream.split('-');
+      const receipts = view.schools[schoolId!]?.portfolios[studentId!]?.receipts ?? {};
+      expect(Object.keys(receipts).filter((key) => key.includes('1001'))).toEqual([]);
+    },
+  );
 });

@@ -43,7 +43,8 @@ const panel = (
     `<line x1="${x0 + PAD.left}" y1="${py(0)}" x2="${x0 + W - PAD.right}" y2="${py(0)}" stroke="#999"/>`,
     `<line x1="${x0 + PAD.left}" y1="${PAD.top}" x2="${x0 + PAD.left}" y2="${py(0)}" stroke="#999"/>`,
     `<text x="${x0 + W / 2}" y="${H - 6}" text-anchor="middle">${escape(xLabel)}</text>`,
-    `<text x="${x0 + 12}" y="${H / 2}" text-anchor="middle" transform="rotate(-90 ${x0 + 12} ${H / 2})">${escape(yLabel)}</text>`,
+    `<text x="${x0 + 12}" y="${H / 2}" text-anchor="middle" transform="rotate(-90 ${x0 + 12} ` +
+      `${H / 2})">${escape(yLabel)}</text>`,
     `<text x="${x0 + PAD.left - 4}" y="${PAD.top + 4}" text-anchor="end">${tick(maxY)}</text>`,
     `<text x="${x0 + PAD.left - 4}" y="${py(0)}" text-anchor="end">0</text>`,
   ];
@@ -86,7 +87,9 @@ export const renderChart = (data: ChartData): string => {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${3 * W}" height="${H + 18}" font-family="sans-serif" font-size="10">
 <rect width="100%" height="100%" fill="white"/>
 ${body}
-<text x="4" y="${H + 12}" fill="#555">${escape(`npm run bench${data.quick ? ' -- --quick' : ''} — ${data.machine}`)}</text>
+<text x="4" y="${H + 12}" fill="#555">${escape(
+    `npm run bench${data.quick ? ' -- --quick' : ''} — ` + `${data.machine}`,
+  )}</text>
 </svg>
 `;
 };

@@ -41,7 +41,8 @@ const parse = (argv: ReadonlyArray<string>): Options => {
     else if (arg === '--full-view') fullView = true;
     else
       throw new Error(
-        `unknown argument ${arg}; usage: npm run bench -- [--quick] [--json FILE] [--chart FILE.svg] [--seed N] [--full-view]`,
+        `unknown argument ${arg}; usage: npm run bench -- [--quick] [--json FILE] [--chart FILE.svg] [--seed N] ` +
+          `[--full-view]`,
       );
   }
   return { quick, seed, fullView, ...(json ? { json } : {}), ...(chart ? { chart } : {}) };
@@ -84,7 +85,9 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   const options = parse(argv);
   const size = options.quick ? SIZES.quick : SIZES.full;
   const started = Date.now();
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB (${fmt(freemem() / 2 ** 30, 1)} free), Node ${process.version}, NODE_ENV=${process.env.NODE_ENV}`;
+  const machine =
+    `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB ` +
+    `(${fmt(freemem() / 2 ** 30, 1)} free), Node ${process.version}, NODE_ENV=${process.env.NODE_ENV}`;
   log(`${options.quick ? 'quick' : 'full'} run on ${machine}`);
 
   // 1. Rebuild first, while the process holds nothing else, so that its peak RSS is its own.
@@ -105,7 +108,8 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   const rebuilt = await (options.fullView ? rebuildFull : rebuildCompact)(city.file, 111);
   const floor = { seconds: rebuilt.floorSeconds };
   log(
-    `rebuild: ${fmt(rebuilt.seconds, 2)} s, ${fmt(rebuilt.reports)} reports, peak RSS ${fmt(rebuilt.peakRssMB)} MB; floor over the same file, alongside: ${fmt(floor.seconds, 2)} s`,
+    `rebuild: ${fmt(rebuilt.seconds, 2)} s, ${fmt(rebuilt.reports)} reports, peak RSS ${fmt(rebuilt.peakRssMB)} MB; ` +
+      `floor over the same file, alongside: ${fmt(floor.seconds, 2)} s`,
   );
   collectGarbage();
 
@@ -195,7 +199,9 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   const width = [Math.max(...rows.map((r) => r[0]!.length)), Math.max(...rows.map((r) => r[1]!.length))];
   console.log(`\nlicheng bench (${options.quick ? 'quick' : 'full'}) — ${machine}`);
   console.log(
-    `workloads: ${fmt(workload.streams)} streams of ${fmt(workload.events / workload.streams)} events (${fmt(workload.events)}); city log ${fmt(city.students)} students, ${fmt(city.events)} events, ${fmt(city.bytes / 2 ** 20)} MiB; audit ${fmt(audit.events)} events\n`,
+    `workloads: ${fmt(workload.streams)} streams of ${fmt(workload.events / workload.streams)} events ` +
+      `(${fmt(workload.events)}); city log ${fmt(city.students)} students, ${fmt(city.events)} events, ` +
+      `${fmt(city.bytes / 2 ** 20)} MiB; audit ${fmt(audit.events)} events\n`,
   );
   console.log(`| ${'key'.padEnd(width[0]!)} | ${'value'.padStart(width[1]!)} | goal |`);
   console.log(`| ${'-'.repeat(width[0]!)} | ${'-'.repeat(width[1]!)} | ---- |`);
@@ -204,7 +210,8 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   console.log('\nreplay time against stream length:');
   for (const r of byLength)
     console.log(
-      `  ${String(r.length).padStart(4)} events: ${fmt(r.microsPerLoad, 1)} µs per load (${fmt(r.eventsPerSecond)} events/s)`,
+      `  ${String(r.length).padStart(4)} events: ${fmt(r.microsPerLoad, 1)} µs per load (${fmt(r.eventsPerSecond)} ` +
+        `events/s)`,
     );
   console.log('append latency against streams in the store (mean of one single-event append):');
   for (const r of appends) console.log(`  licheng ${fmt(r.streams).padStart(8)} streams: ${fmt(r.meanMicros, 2)} µs`);
@@ -217,7 +224,8 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
     `Emmett with one immer produce per event (the bench's peer until issue #18): ${fmt(naive.perSecond)} commands/s`,
   );
   console.log(
-    `audit: ${audit.findings} findings (${audit.clean ? 'clean' : 'NOT clean'}); floor parse of the log ${fmt(floor.seconds, 2)} s; total ${fmt((Date.now() - started) / 1000, 1)} s`,
+    `audit: ${audit.findings} findings (${audit.clean ? 'clean' : 'NOT clean'}); floor parse of the log ` +
+      `${fmt(floor.seconds, 2)} s; total ${fmt((Date.now() - started) / 1000, 1)} s`,
   );
   if (options.json) writeFileSync(options.json, `${JSON.stringify(results, null, 2)}\n`);
   if (options.chart)
@@ -228,7 +236,10 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   return 0;
 };
 
-/** Replay, commands and Emmett on one workload, which lives in our store only; that store is garbage before Emmett's run. */
+/**
+ * Replay, commands and Emmett on one workload, which lives in our store only; that store is garbage before Emmett's
+ * run.
+ */
 const storeBenchmarks = async (seed: number, size: (typeof SIZES)[keyof typeof SIZES], audit: Companion) => {
   let store: InMemoryEventStore | null = new InMemoryEventStore();
   const workload = await storedWorkload(store, seed, size.streams);

@@ -65,7 +65,9 @@ export const pgBenchmarks = async (seed: number, size: PgSizes, template: NewEve
         theirs,
       );
       log(
-        `PostgreSQL: server up and ${fmt(workload.events)} events in both databases in ${fmt((now() - started) / 1000, 1)} s (appends: ours ${fmt(seconds.ours, 1)} s, Emmett's ${fmt(seconds.theirs, 1)} s)`,
+        `PostgreSQL: server up and ${fmt(workload.events)} events in both databases in ` +
+          `${fmt((now() - started) / 1000, 1)} s (appends: ours ${fmt(seconds.ours, 1)} s, Emmett's ` +
+          `${fmt(seconds.theirs, 1)} s)`,
       );
       collectGarbage();
       const warm = await measurePgCommands(ours.store, workload, ourTargets, true, size.commandMs);
@@ -84,20 +86,24 @@ export const pgBenchmarks = async (seed: number, size: PgSizes, template: NewEve
         await lagAppender(ours.store, workload, ourTargets),
       );
       log(
-        `PostgreSQL projection lag: p50 ${fmt(lag.p50, 2)} ms, p99 ${fmt(lag.p99, 2)} ms, max ${fmt(lag.max, 2)} ms; from the append's return: p50 ${fmt(lag.afterStoreP50, 2)} ms, p99 ${fmt(lag.afterStoreP99, 2)} ms`,
+        `PostgreSQL projection lag: p50 ${fmt(lag.p50, 2)} ms, p99 ${fmt(lag.p99, 2)} ms, max ${fmt(lag.max, 2)} ms; ` +
+          `from the append's return: p50 ${fmt(lag.afterStoreP50, 2)} ms, p99 ${fmt(lag.afterStoreP99, 2)} ms`,
       );
       const appends = await measurePgAppends(ours.store, template, 8, size.appendMs);
       log(`PostgreSQL appends, 8 writers: ${fmt(appends.perSecond)}/s`);
       const roundTrip = await measureRoundTrip(ours.db);
       log(
-        `PostgreSQL round trip (select 1 on the pool): median ${fmt(roundTrip.median, 3)} ms, p99 ${fmt(roundTrip.p99, 3)} ms`,
+        `PostgreSQL round trip (select 1 on the pool): median ${fmt(roundTrip.median, 3)} ms, p99 ` +
+          `${fmt(roundTrip.p99, 3)} ms`,
       );
 
       const dueItems = new PostgresDueItems(ours.db, ours.store);
       const city = await seedCityDueItems(ours.db, dueItems, workload.school.schoolId, size.city);
       const deadlines = await measureIdleDeadlines(ours.store, dueItems, workload.school.schoolId, size.deadlineRuns);
       log(
-        `PostgreSQL runDeadlines, nothing due at ${deadlines.at} (${deadlines.periods} periods, ${fmt(city.receipts)} receipts indexed): median ${fmt(deadlines.median, 2)} ms, p99 ${fmt(deadlines.p99, 2)} ms`,
+        `PostgreSQL runDeadlines, nothing due at ${deadlines.at} (${deadlines.periods} periods, ` +
+          `${fmt(city.receipts)} receipts indexed): median ${fmt(deadlines.median, 2)} ms, p99 ` +
+          `${fmt(deadlines.p99, 2)} ms`,
       );
       return { warm, cold, emmett, rebuild, lag, appends, roundTrip, deadlines, city: { ...size.city, ...city } };
     } finally {
@@ -109,7 +115,10 @@ export const pgBenchmarks = async (seed: number, size: PgSizes, template: NewEve
   }
 };
 
-/** The floor under every figure of this leg: one trivial query's round trip through the pool, as the server is loaded now. */
+/**
+ * The floor under every figure of this leg: one trivial query's round trip through the pool, as the server is loaded
+ * now.
+ */
 const measureRoundTrip = async (db: SqlDatabase) => {
   const times: number[] = [];
   for (let i = 0; i < 220; i++) {

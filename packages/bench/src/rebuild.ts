@@ -49,7 +49,10 @@ const floorLines = (lines: ReadonlyArray<string>): number => {
   return lines.length;
 };
 
-/** About 32 MiB of the city log: a segment of floor takes a tenth of a second or more, so that at most one young collection of either side falls on the other. */
+/**
+ * About 32 MiB of the city log: a segment of floor takes a tenth of a second or more, so that at most one young
+ * collection of either side falls on the other.
+ */
 const SEGMENT_EVENTS = 35_000;
 
 /**
@@ -127,7 +130,9 @@ export interface RebuildResult {
   readonly progress: ReadonlyArray<{ events: number; seconds: number }>;
 }
 
-/** The clock of one rebuild with its floor alongside: checkpoints, peak RSS and the result, the floor's time taken out. */
+/**
+ * The clock of one rebuild with its floor alongside: checkpoints, peak RSS and the result, the floor's time taken out.
+ */
 const rebuildClock = (file: string) => {
   const floor = floorAlongside(file);
   const start = now();

@@ -85,7 +85,8 @@ export const measureReplay = async (
   const names = workload.streams.map((s) => s.streamName);
   const texts = names.map((name) => storedTextOf(store, name));
   const events = texts.reduce((n, t) => n + t.length, 0);
-  // Warm both paths up (up to 400 streams, over 100,000 events each), so that rounds measure steady state, not the JIT compiling.
+  // Warm both paths up (up to 400 streams, over 100,000 events each), so that rounds measure steady state, not the JIT
+  // compiling.
   for (const name of names.slice(0, 400)) await loadStream(store, portfolioAggregate, name);
   for (const t of texts.slice(0, 400)) floorLoop(t);
   const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * names.length) / parts));

@@ -24,12 +24,15 @@ describe('stream names (streams.ts)', () => {
     expect(streamKindOf('other-S1')).toBeUndefined();
   });
 
-  it("covers by a school's seal its own school, portfolio and submission streams, and no other school's (R-SEAL-1)", () => {
-    expect(sealCoverage('S1').streamPrefixes).toEqual(['school-S1', 'portfolio-S1-', 'submission-S1-']);
-    expect(isCoveredBySeal(schoolStreamName('S1'), 'S1')).toBe(true);
-    expect(isCoveredBySeal(portfolioStreamName('S1', 's1'), 'S1')).toBe(true);
-    expect(isCoveredBySeal(submissionStreamName('S1', 'cadreRecords', '1112'), 'S1')).toBe(true);
-    expect(isCoveredBySeal(schoolStreamName('S12'), 'S1')).toBe(false);
-    expect(isCoveredBySeal(portfolioStreamName('S12', 's1'), 'S1')).toBe(false);
-  });
+  it(
+    "covers by a school's seal its own school, portfolio and submission streams, and no other school's " + '(R-SEAL-1)',
+    () => {
+      expect(sealCoverage('S1').streamPrefixes).toEqual(['school-S1', 'portfolio-S1-', 'submission-S1-']);
+      expect(isCoveredBySeal(schoolStreamName('S1'), 'S1')).toBe(true);
+      expect(isCoveredBySeal(portfolioStreamName('S1', 's1'), 'S1')).toBe(true);
+      expect(isCoveredBySeal(submissionStreamName('S1', 'cadreRecords', '1112'), 'S1')).toBe(true);
+      expect(isCoveredBySeal(schoolStreamName('S12'), 'S1')).toBe(false);
+      expect(isCoveredBySeal(portfolioStreamName('S12', 's1'), 'S1')).toBe(false);
+    },
+  );
 });

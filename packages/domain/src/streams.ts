@@ -31,7 +31,10 @@ export const streamKindOf = (streamName: string): StreamKind | undefined => {
 /** The school id of `school-{schoolId}`. */
 export const schoolIdOfSchoolStream = (streamName: string): string => streamName.slice(STREAM_PREFIXES.school.length);
 
-/** The school and student of `portfolio-{schoolId}-{studentId}`; undefined for any other stream or a name without a school part. */
+/**
+ * The school and student of `portfolio-{schoolId}-{studentId}`; undefined for any other stream or a name without a
+ * school part.
+ */
 export const portfolioOwnerOf = (
   streamName: string,
 ): { readonly schoolId: string; readonly studentId: string } | undefined => {

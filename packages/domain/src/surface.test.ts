@@ -34,12 +34,15 @@ describe('the public surface of @licheng/domain', () => {
     expect(hidden.filter((name) => name in publicEntry)).toEqual([]);
   });
 
-  it('gives the other @licheng packages what they share through the internal entry, and nothing the public one has', () => {
-    expect(Object.keys(internalEntry)).toEqual(
-      expect.arrayContaining(['decodeWith', 'domainError', 'schoolNotRegistered', 'backdated']),
-    );
-    expect(Object.keys(internalEntry).filter((name) => name in publicEntry)).toEqual([]);
-  });
+  it(
+    'gives the other @licheng packages what they share through the internal entry, and nothing the public ' + 'one has',
+    () => {
+      expect(Object.keys(internalEntry)).toEqual(
+        expect.arrayContaining(['decodeWith', 'domainError', 'schoolNotRegistered', 'backdated']),
+      );
+      expect(Object.keys(internalEntry).filter((name) => name in publicEntry)).toEqual([]);
+    },
+  );
 
   it('holds no fast decoder: that is @licheng/fast-decode, plugged in by @licheng/eventstore (decision 0016)', () => {
     expect(

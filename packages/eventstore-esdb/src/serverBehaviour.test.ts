@@ -138,20 +138,23 @@ describe.each(targets)('EventStoreDB behaviour the adapter relies on: %s', (_nam
     expect(await read(name)).toHaveLength(3);
   });
 
-  it('refuses a batch that differs from the events after its expected revision, and reports the current one', async () => {
-    const name = stream();
-    const ids = [randomUUID(), randomUUID(), randomUUID()];
-    await append(name, ids, NO_STREAM);
-    const other = await conflict(append(name, [randomUUID()], 0n));
-    expect(other.actualVersion).toBe(2n);
-    // A tail of the earlier batch, at an expected revision it does not follow: refused, not a repeat.
-    await conflict(append(name, ids.slice(1), NO_STREAM));
-    // The right prefix, then a new id: "corrupted idempotency", refused as well.
-    await conflict(append(name, [ids[1]!, randomUUID()], 0n));
-    // Repeating the end of the stream and running past it.
-    await conflict(append(name, [ids[2]!, randomUUID()], 1n));
-    expect(await read(name)).toHaveLength(3);
-  });
+  it(
+    'refuses a batch that differs from the events after its expected revision, and reports the ' + 'current one',
+    async () => {
+      const name = stream();
+      const ids = [randomUUID(), randomUUID(), randomUUID()];
+      await append(name, ids, NO_STREAM);
+      const other = await conflict(append(name, [randomUUID()], 0n));
+      expect(other.actualVersion).toBe(2n);
+      // A tail of the earlier batch, at an expected revision it does not follow: refused, not a repeat.
+      await conflict(append(name, ids.slice(1), NO_STREAM));
+      // The right prefix, then a new id: "corrupted idempotency", refused as well.
+      await conflict(append(name, [ids[1]!, randomUUID()], 0n));
+      // Repeating the end of the stream and running past it.
+      await conflict(append(name, [ids[2]!, randomUUID()], 1n));
+      expect(await read(name)).toHaveLength(3);
+    },
+  );
 
   it('with "any", writes a batch whose first id is new even when a later id is already in the stream', async () => {
     const name = stream();

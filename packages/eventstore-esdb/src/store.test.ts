@@ -76,28 +76,31 @@ describe('the EventStoreDB adapter', () => {
     expect(older.stats.idempotent).toBe(1);
   });
 
-  it('tells a repeat from another process in the same instant where the server answers repeats without a position', async () => {
-    const older = await startStandIn({ positionOnRepeats: false });
-    const one = connectEventStoreDb(older.connectionString);
-    const two = connectEventStoreDb(older.connectionString);
-    opened.push({ standIn: older, connection: one });
-    try {
-      for (let round = 0; round < 5; round++) {
-        const batch = [newEvent('A'), newEvent('B')];
-        const results = await Promise.all(
-          [one, two, one, two].map(({ store: s }) => s.appendToStream(`school-6-${round}`, batch, 'no_stream')),
-        );
-        expect(results.map((result) => E.isRight(result) && result.right.alreadyStored).sort()).toEqual([
-          false,
-          true,
-          true,
-          true,
-        ]);
+  it(
+    'tells a repeat from another process in the same instant where the server answers repeats without a ' + 'position',
+    async () => {
+      const older = await startStandIn({ positionOnRepeats: false });
+      const one = connectEventStoreDb(older.connectionString);
+      const two = connectEventStoreDb(older.connectionString);
+      opened.push({ standIn: older, connection: one });
+      try {
+        for (let round = 0; round < 5; round++) {
+          const batch = [newEvent('A'), newEvent('B')];
+          const results = await Promise.all(
+            [one, two, one, two].map(({ store: s }) => s.appendToStream(`school-6-${round}`, batch, 'no_stream')),
+          );
+          expect(results.map((result) => E.isRight(result) && result.right.alreadyStored).sort()).toEqual([
+            false,
+            true,
+            true,
+            true,
+          ]);
+        }
+      } finally {
+        await two.dispose();
       }
-    } finally {
-      await two.dispose();
-    }
-  });
+    },
+  );
 
   it('gives the same conflict value through a client that answers conflicts instead of throwing them', async () => {
     for (const batchAppend of [true, false]) {

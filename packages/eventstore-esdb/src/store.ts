@@ -131,7 +131,8 @@ const toExpectedRevision = (expected: ExpectedVersion): ExpectedRevision | null 
 };
 
 /**
- * The `EventStore` port on KurrentDB / EventStoreDB (gRPC, through `@kurrent/kurrentdb-client` or `@eventstore/db-client`).
+ * The `EventStore` port on KurrentDB / EventStoreDB (gRPC, through `@kurrent/kurrentdb-client` or
+ * `@eventstore/db-client`).
  *
  * - Revisions are the server's stream revisions; versions are the revision of the last event, -1 when the
  *   stream does not exist, as in the port.

@@ -31,7 +31,8 @@ export class SubscriptionDroppedError extends Error {
     override readonly cause: unknown,
   ) {
     super(
-      `the $all subscription was dropped and ${attempts} attempts to resume it failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      `the $all subscription was dropped and ${attempts} attempts to resume it failed: ` +
+        `${cause instanceof Error ? cause.message : String(cause)}`,
     );
     this.name = 'SubscriptionDroppedError';
   }

@@ -38,7 +38,9 @@ export const foldWithCheckpoint = (
     return last;
   });
 
-/** Folds every event of these streams after the projection's checkpoint, a page at a time; returns the new checkpoint. */
+/**
+ * Folds every event of these streams after the projection's checkpoint, a page at a time; returns the new checkpoint.
+ */
 export const catchUpProjection = async (
   db: SqlDatabase,
   store: Pick<EventStore, 'readAll'>,

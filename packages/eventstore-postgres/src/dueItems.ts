@@ -76,7 +76,8 @@ const write = async (tx: SqlQuery, fresh: ReadonlyArray<RecordedEvent>): Promise
   const rows = [...touched].map(([key, change]) => ({ ...change, receipt: JSON.stringify(receipts.get(key)) }));
   const columns = [rows.map((r) => r.schoolId), rows.map((r) => r.category), rows.map((r) => r.period)];
   await tx.query(
-    `insert into licheng_due_periods (school_id, category, period) select * from unnest($1::text[], $2::text[], $3::text[]) on conflict do nothing`,
+    `insert into licheng_due_periods (school_id, category, period) select * from unnest($1::text[], $2::text[], ` +
+      `$3::text[]) on conflict do nothing`,
     columns,
   );
   await tx.query(
@@ -116,7 +117,8 @@ export class PostgresDueItems implements DueItems {
 
   async receiptsOf(schoolId: string, category: ReceiptCategory, period: string): Promise<ReadonlyArray<DueReceipt>> {
     const { rows } = await this.db.query<{ student_id: string; receipt: ReceiptState }>(
-      'select student_id, receipt from licheng_due_receipts where school_id = $1 and category = $2 and period = $3 order by student_id',
+      'select student_id, receipt from licheng_due_receipts where school_id = $1 and category = $2 and period = $3 ' +
+        'order by student_id',
       [schoolId, category, period],
     );
     return rows.map((row) => ({ studentId: row.student_id, receipt: row.receipt }));

@@ -28,7 +28,8 @@ export const storeUnavailable = (operation: string, cause: unknown): StoreFailur
       'STORE_UNAVAILABLE',
       null,
       `無法連線至 PostgreSQL 事件儲存區（${operation}）：${reason(cause)}。此操作可能未完成，請以相同的指令編號重試。`,
-      `The PostgreSQL event store cannot be reached (${operation}): ${reason(cause)}. The operation may not have been done; send it again with the same command id.`,
+      `The PostgreSQL event store cannot be reached (${operation}): ${reason(cause)}. The operation may not have ` +
+        `been done; send it again with the same command id.`,
       { operation, cause: reason(cause) },
     ),
     cause,
@@ -39,8 +40,10 @@ export const storeBusy = (operation: string, waitedMs: number, poolSize: number,
     domainError(
       'STORE_BUSY',
       null,
-      `PostgreSQL 連線池的 ${poolSize} 條連線皆在使用中，等候 ${waitedMs} 毫秒後仍無空閒連線（${operation}）。請稍後重試，或加大連線池。`,
-      `All ${poolSize} connections of the PostgreSQL pool stayed busy for ${waitedMs} ms (${operation}); try again later or enlarge the pool.`,
+      `PostgreSQL 連線池的 ${poolSize} 條連線皆在使用中，等候 ${waitedMs} 毫秒後仍無空閒連線（${operation}）。` +
+        `請稍後重試，或加大連線池。`,
+      `All ${poolSize} connections of the PostgreSQL pool stayed busy for ${waitedMs} ms (${operation}); try again ` +
+        `later or enlarge the pool.`,
       { operation, waitedMs, poolSize },
     ),
     cause,

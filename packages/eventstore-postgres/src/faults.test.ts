@@ -63,7 +63,8 @@ const child = (args: ReadonlyArray<string>): Promise<string[]> =>
     await eventually(
       async () => {
         const { rows } = await db.query<{ n: string }>(
-          "select count(*) as n from pg_stat_activity where state = 'active' and query like 'select outcome, version, last_position from licheng_append(%'",
+          "select count(*) as n from pg_stat_activity where state = 'active' and query like 'select outcome, " +
+            "version, last_position from licheng_append(%'",
         );
         return Number(rows[0]!.n) > 0;
       },
@@ -75,7 +76,8 @@ const child = (args: ReadonlyArray<string>): Promise<string[]> =>
     // The server notices the closed connection and rolls the transaction back.
     await eventually(async () => {
       const { rows } = await db.query<{ n: string }>(
-        "select count(*) as n from pg_stat_activity where query like 'select outcome, version, last_position from licheng_append(%'",
+        "select count(*) as n from pg_stat_activity where query like 'select outcome, version, last_position from " +
+          "licheng_append(%'",
       );
       return Number(rows[0]!.n) === 0;
     }, 'the killed connection to go');
@@ -89,37 +91,41 @@ const child = (args: ReadonlyArray<string>): Promise<string[]> =>
     expect(events).toHaveLength(rows.length * size);
   });
 
-  it('resumes the read model exactly once after the process folding it is killed with SIGKILL mid-transaction', async () => {
-    const { store, db } = connection;
-    const school = generateSchool({ seed: 9, schoolId: 'tp_killed', students: 30, classSize: 15 });
-    await appendToStore(store, [school, ...studentStreams(school)]);
-    const folder = spawn(process.execPath, [CHILD, 'project', server.connectionString], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      folder.once('exit', (_code, signal) => resolve(signal)),
-    );
-    await new Promise<void>((resolve) => folder.stdout.once('data', () => resolve()));
-    // Killed while it writes rows: a page's transaction is open, its checkpoint not yet moved.
-    await eventually(
-      async () => {
-        const { rows } = await db.query<{ n: string }>(
-          "select count(*) as n from pg_stat_activity where state in ('active', 'idle in transaction') and query like '%licheng_rm_%'",
-        );
-        return Number(rows[0]!.n) > 0;
-      },
-      'the read model being written',
-      30_000,
-    );
-    folder.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
-    const model = new ReceiptReadModel(db, store);
-    const rowsOf = async () =>
-      (await db.query('select * from licheng_rm_receipts order by school_id, student_id, category, period')).rows;
-    await model.catchUp();
-    const resumed = await rowsOf();
-    await model.rebuild();
-    expect(resumed.length).toBeGreaterThan(30);
-    expect(resumed).toEqual(await rowsOf());
-  });
+  it(
+    'resumes the read model exactly once after the process folding it is killed with SIGKILL ' + 'mid-transaction',
+    async () => {
+      const { store, db } = connection;
+      const school = generateSchool({ seed: 9, schoolId: 'tp_killed', students: 30, classSize: 15 });
+      await appendToStore(store, [school, ...studentStreams(school)]);
+      const folder = spawn(process.execPath, [CHILD, 'project', server.connectionString], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        folder.once('exit', (_code, signal) => resolve(signal)),
+      );
+      await new Promise<void>((resolve) => folder.stdout.once('data', () => resolve()));
+      // Killed while it writes rows: a page's transaction is open, its checkpoint not yet moved.
+      await eventually(
+        async () => {
+          const { rows } = await db.query<{ n: string }>(
+            "select count(*) as n from pg_stat_activity where state in ('active', 'idle in transaction') and query " +
+              "like '%licheng_rm_%'",
+          );
+          return Number(rows[0]!.n) > 0;
+        },
+        'the read model being written',
+        30_000,
+      );
+      folder.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+      const model = new ReceiptReadModel(db, store);
+      const rowsOf = async () =>
+        (await db.query('select * from licheng_rm_receipts order by school_id, student_id, category, period')).rows;
+      await model.catchUp();
+      const resumed = await rowsOf();
+      await model.rebuild();
+      expect(resumed.length).toBeGreaterThan(30);
+      expect(resumed).toEqual(await rowsOf());
+    },
+  );
 });

@@ -56,7 +56,8 @@ afterAll(async () => {
   await (await opened)?.dispose();
 });
 
-// The contract's streams are named `contract…`: the read model, which reads school and portfolio streams, never sees them.
+// The contract's streams are named `contract…`: the read model, which reads school and portfolio streams, never sees
+// them.
 describeEventStoreContract('PostgresEventStore on PGlite (in process)', async () => ({
   store: (await pglite()).store,
   dispose: async () => undefined,

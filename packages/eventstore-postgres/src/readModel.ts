@@ -66,7 +66,8 @@ const loadTouched = async (tx: SqlQuery, page: ReadonlyArray<RecordedEvent>): Pr
     [schoolIds, [...new Set(evolving)]],
   );
   const { rows: portfolios } = await tx.query<{ school_id: string; student_id: string; state: PortfolioState }>(
-    'select school_id, student_id, state from licheng_rm_portfolios where (school_id, student_id) in (select * from unnest($1::text[], $2::text[]))',
+    'select school_id, student_id, state from licheng_rm_portfolios where (school_id, student_id) in (select * from ' +
+      'unnest($1::text[], $2::text[]))',
     [students.map((owner) => owner.schoolId), students.map((owner) => owner.studentId)],
   );
   const view: { schools: Record<string, { policy: SchoolState; portfolios: Record<string, PortfolioState> }> } = {
@@ -93,13 +94,15 @@ const writeTouched = async (tx: SqlQuery, before: ReportsView, after: ReportsVie
 
 const writeSchool = async (tx: SqlQuery, schoolId: string, policy: SchoolState): Promise<void> => {
   await tx.query(
-    'insert into licheng_rm_schools (school_id, state) values ($1, $2::jsonb) on conflict (school_id) do update set state = excluded.state',
+    'insert into licheng_rm_schools (school_id, state) values ($1, $2::jsonb) on conflict (school_id) do update set ' +
+      'state = excluded.state',
     [schoolId, JSON.stringify(policy)],
   );
   await tx.query('delete from licheng_rm_classes where school_id = $1', [schoolId]);
   const classes = valuesOf(policy.classes);
   await tx.query(
-    'insert into licheng_rm_classes (school_id, class_id, school_year, name) select $1, * from unnest($2::text[], $3::int[], $4::text[])',
+    'insert into licheng_rm_classes (school_id, class_id, school_year, name) select $1, * from unnest($2::text[], ' +
+      '$3::int[], $4::text[])',
     [schoolId, classes.map((c) => c.classId), classes.map((c) => c.schoolYear), classes.map((c) => c.name)],
   );
   await tx.query('delete from licheng_rm_roster where school_id = $1', [schoolId]);
@@ -181,7 +184,8 @@ export class ReceiptReadModel {
   async rebuild(): Promise<number> {
     await this.db.transaction(async (tx) => {
       await tx.query(
-        'truncate licheng_rm_schools, licheng_rm_portfolios, licheng_rm_classes, licheng_rm_roster, licheng_rm_receipts',
+        'truncate licheng_rm_schools, licheng_rm_portfolios, licheng_rm_classes, licheng_rm_roster, ' +
+          'licheng_rm_receipts',
       );
       await tx.query('delete from licheng_checkpoints where projection = $1', [RECEIPTS_READ_MODEL]);
     });

@@ -134,58 +134,66 @@ describe('PostgresEventStore on a real server', () => {
     await store.dispose();
   });
 
-  it('follows the log across a server restart: appends meanwhile fail with STORE_UNAVAILABLE, the subscription resumes, nothing lost or doubled', async () => {
-    const { store } = await connect({ pool: { connectionTimeoutMs: 1_000 } });
-    const ns = `restart-${Date.now()}-`;
-    const seen: RecordedEvent[] = [];
-    const errors: unknown[] = [];
-    const subscription = store.subscribeToAll({
-      streamPrefixes: [ns],
-      onEvent: (event) => void seen.push(event),
-      onError: (error) => errors.push(error),
-    });
-    await store.appendToStream(`${ns}a`, [newEvent('A1'), newEvent('A2')], 'no_stream');
-    await eventually(() => seen.length === 2, 'the first events');
+  it(
+    'follows the log across a server restart: appends meanwhile fail with STORE_UNAVAILABLE, the subscription ' +
+      'resumes, nothing lost or doubled',
+    async () => {
+      const { store } = await connect({ pool: { connectionTimeoutMs: 1_000 } });
+      const ns = `restart-${Date.now()}-`;
+      const seen: RecordedEvent[] = [];
+      const errors: unknown[] = [];
+      const subscription = store.subscribeToAll({
+        streamPrefixes: [ns],
+        onEvent: (event) => void seen.push(event),
+        onError: (error) => errors.push(error),
+      });
+      await store.appendToStream(`${ns}a`, [newEvent('A1'), newEvent('A2')], 'no_stream');
+      await eventually(() => seen.length === 2, 'the first events');
 
-    await server.stop();
-    const failure = await failureOf(store.appendToStream(`${ns}a`, [newEvent('Lost?')], 1));
-    expect(failure.error).toMatchObject({ _tag: 'DomainError', code: 'STORE_UNAVAILABLE', rule: null });
-    expect(failure.error.message['zh-TW']).toContain('無法連線');
-    expect(failure.error.message.en).toContain('cannot be reached');
-    await server.start();
+      await server.stop();
+      const failure = await failureOf(store.appendToStream(`${ns}a`, [newEvent('Lost?')], 1));
+      expect(failure.error).toMatchObject({ _tag: 'DomainError', code: 'STORE_UNAVAILABLE', rule: null });
+      expect(failure.error.message['zh-TW']).toContain('無法連線');
+      expect(failure.error.message.en).toContain('cannot be reached');
+      await server.start();
 
-    await eventually(
-      async () => E.isRight(await store.appendToStream(`${ns}a`, [newEvent('A3')], 1).catch(() => E.left(null))),
-      'an append after the restart',
-    );
-    await store.appendToStream(`${ns}b`, [newEvent('B1')], 'no_stream');
-    await eventually(() => seen.length === 4, 'the events after the restart');
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    await subscription.close();
-    expect(errors).toEqual([]);
-    expect(seen.map((event) => event.type)).toEqual(['A1', 'A2', 'A3', 'B1']);
-    expect(seen).toEqual(await store.readAll({ streamPrefixes: [ns] }));
-  });
+      await eventually(
+        async () => E.isRight(await store.appendToStream(`${ns}a`, [newEvent('A3')], 1).catch(() => E.left(null))),
+        'an append after the restart',
+      );
+      await store.appendToStream(`${ns}b`, [newEvent('B1')], 'no_stream');
+      await eventually(() => seen.length === 4, 'the events after the restart');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await subscription.close();
+      expect(errors).toEqual([]);
+      expect(seen.map((event) => event.type)).toEqual(['A1', 'A2', 'A3', 'B1']);
+      expect(seen).toEqual(await store.readAll({ streamPrefixes: [ns] }));
+    },
+  );
 
-  it('answers a command sent while the server is down with STORE_UNAVAILABLE, never a hang, and applies it once when sent again', async () => {
-    const { store } = await connect({ pool: { connectionTimeoutMs: 1_000 } });
-    const student = `down${Date.now()}`;
-    await seedSchool(store, [student], 2);
-    const service = createLichengService({ store });
-    await server.stop();
-    const started = Date.now();
-    const failure = await failureOf(service.execute(selectOutcome(student, 1)));
-    expect(Date.now() - started).toBeLessThan(10_000);
-    expect(failure.code).toBe('STORE_UNAVAILABLE');
-    await server.start();
-    let again: E.Either<DomainError, unknown> | undefined;
-    await eventually(async () => {
-      again = await service.execute(selectOutcome(student, 1)).catch(() => undefined);
-      return again !== undefined;
-    }, 'the command after the restart');
-    expect(E.isRight(again!)).toBe(true);
-    expect(E.isRight(await service.execute(selectOutcome(student, 1)))).toBe(true);
-    const stream = await store.readStream(portfolioStreamName(SCHOOL, student));
-    expect(stream.filter((event) => event.type === 'CourseOutcomeSelected')).toHaveLength(1);
-  });
+  it(
+    'answers a command sent while the server is down with STORE_UNAVAILABLE, never a hang, and applies it once when ' +
+      'sent again',
+    async () => {
+      const { store } = await connect({ pool: { connectionTimeoutMs: 1_000 } });
+      const student = `down${Date.now()}`;
+      await seedSchool(store, [student], 2);
+      const service = createLichengService({ store });
+      await server.stop();
+      const started = Date.now();
+      const failure = await failureOf(service.execute(selectOutcome(student, 1)));
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(failure.code).toBe('STORE_UNAVAILABLE');
+      await server.start();
+      let again: E.Either<DomainError, unknown> | undefined;
+      await eventually(async () => {
+        again = await service.execute(selectOutcome(student, 1)).catch(() => undefined);
+        return again !== undefined;
+      }, 'the command after the restart');
+      expect(E.isRight(again!)).toBe(true);
+      expect(E.isRight(await service.execute(selectOutcome(student, 1)))).toBe(true);
+      const stream = await store.readStream(portfolioStreamName(SCHOOL, student));
+      expect(stream.filter((event) => event.type === 'CourseOutcomeSelected')).toHaveLength(1);
+    },
+  );
 });

@@ -132,7 +132,8 @@ export class PostgresEventStore implements EventStore {
       version: number;
       last_position: string | null;
     }>(
-      'select outcome, version, last_position from licheng_append($1, $2, $3::text[], $4::text[], $5::text[], $6::text[])',
+      'select outcome, version, last_position from licheng_append($1, $2, $3::text[], $4::text[], $5::text[], ' +
+        '$6::text[])',
       [
         streamName,
         String(expected),

@@ -37,12 +37,16 @@ describe('CourseOpened v1 → v2 (R-OUT-7)', () => {
     teacherIds: ['t3', 't4'],
   };
 
-  it('reads a co-taught course opened under the old rule with reviewers "marked": its co-teachers review only once marked (R-OUT-7)', () => {
-    expect(dataOf(stored('CourseOpened', course, 1))).toEqual({ ...course, reviewers: 'marked' });
-    expect(dataOf(stored('CourseOpened', { ...course, teacherIds: ['t3'], coTaught: true }, 1))).toMatchObject({
-      reviewers: 'marked',
-    });
-  });
+  it(
+    'reads a co-taught course opened under the old rule with reviewers "marked": its co-teachers review only once ' +
+      'marked (R-OUT-7)',
+    () => {
+      expect(dataOf(stored('CourseOpened', course, 1))).toEqual({ ...course, reviewers: 'marked' });
+      expect(dataOf(stored('CourseOpened', { ...course, teacherIds: ['t3'], coTaught: true }, 1))).toMatchObject({
+        reviewers: 'marked',
+      });
+    },
+  );
 
   it('leaves a v1 course that was not co-taught as written (R-OUT-7)', () => {
     const single = { ...course, teacherIds: ['t1'] };

@@ -61,7 +61,10 @@ const sortKeys = (keys: string[]): boolean | null => {
   return false;
 };
 
-/** The value with every object's keys in sorted order, sharing whatever is already so; NOT_NATIVE if JSON.stringify cannot write it. */
+/**
+ * The value with every object's keys in sorted order, sharing whatever is already so; NOT_NATIVE if JSON.stringify
+ * cannot write it.
+ */
 const sortedCopy = (value: unknown): unknown => {
   switch (typeof value) {
     case 'string':

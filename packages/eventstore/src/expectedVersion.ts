@@ -47,6 +47,7 @@ export const partiallyRepeatedBatch = (streamName: string, expected: ExpectedVer
     'WRONG_EXPECTED_VERSION',
     null,
     `寫入串流 ${streamName} 的事件有部分已存在，但與先前寫入的不一致（目前為${describe(actual).zh}）`,
-    `Some events of the batch are already in stream ${streamName}, but not as the same run (the stream is at ${describe(actual).en})`,
+    `Some events of the batch are already in stream ${streamName}, but not as the same run (the stream is at ` +
+      `${describe(actual).en})`,
     { streamName, expected, actual },
   );

@@ -169,26 +169,29 @@ describe('idempotency', () => {
     expect(store.snapshot()).toBe(before);
   });
 
-  it('answers a repeat from the store through a state cache, for a command long before the cached version', async () => {
-    const store = new InMemoryEventStore();
-    const cached = createCommandHandler({ store, load: createCachingLoader(store) });
-    const send = (cmd: SchoolCommand, id: string) =>
-      cached.handle({
-        aggregate: school,
-        streamName: stream,
-        command: cmd,
-        envelope: envelope(id),
-        context: schoolContext,
-      });
-    const first = succeeded(await send(register, 'cmd-1'));
-    for (let value = 6; value <= 10; value++) succeeded(await send(setQuota(value), `cmd-q${value}`));
-    const before = store.snapshot();
-    const again = succeeded(await send(register, 'cmd-1'));
-    const quota = succeeded(await send(setQuota(8), 'cmd-q8'));
-    expect(again).toEqual<CommandResult<SchoolEvent>>({ ...first, nextVersion: 5, alreadyApplied: true });
-    expect(quota.events.map((e) => [e.revision, e.metadata.commandId])).toEqual([[3, 'cmd-q8']]);
-    expect(store.snapshot()).toBe(before);
-  });
+  it(
+    'answers a repeat from the store through a state cache, for a command long before the cached ' + 'version',
+    async () => {
+      const store = new InMemoryEventStore();
+      const cached = createCommandHandler({ store, load: createCachingLoader(store) });
+      const send = (cmd: SchoolCommand, id: string) =>
+        cached.handle({
+          aggregate: school,
+          streamName: stream,
+          command: cmd,
+          envelope: envelope(id),
+          context: schoolContext,
+        });
+      const first = succeeded(await send(register, 'cmd-1'));
+      for (let value = 6; value <= 10; value++) succeeded(await send(setQuota(value), `cmd-q${value}`));
+      const before = store.snapshot();
+      const again = succeeded(await send(register, 'cmd-1'));
+      const quota = succeeded(await send(setQuota(8), 'cmd-q8'));
+      expect(again).toEqual<CommandResult<SchoolEvent>>({ ...first, nextVersion: 5, alreadyApplied: true });
+      expect(quota.events.map((e) => [e.revision, e.metadata.commandId])).toEqual([[3, 'cmd-q8']]);
+      expect(store.snapshot()).toBe(before);
+    },
+  );
 
   it('derives the same event ids from the same command id, and others from another', async () => {
     const [one, two] = [new InMemoryEventStore(), new InMemoryEventStore()];

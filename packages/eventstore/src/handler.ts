@@ -127,7 +127,8 @@ const unreadableEvent = (streamName: string, cause: DomainError) =>
     'EVENT_NOT_STORABLE',
     null,
     `指令產生的事件無法通過讀取檢核，未寫入串流 ${streamName}：${cause.message['zh-TW']}`,
-    `The command produced an event that would not read back, so nothing was written to ${streamName}: ${cause.message.en}`,
+    `The command produced an event that would not read back, so nothing was written to ${streamName}: ` +
+      `${cause.message.en}`,
     { streamName, cause: cause.details },
   );
 
@@ -135,8 +136,10 @@ const commandIdReused = (streamName: string, commandId: string, storedType: stri
   domainError(
     'COMMAND_ID_REUSED',
     null,
-    `指令編號 ${commandId} 已用於串流 ${streamName} 的另一個指令（${storedType}），不可用於不同內容的指令（${givenType}）`,
-    `Command id ${commandId} was already used in ${streamName} for another command (${storedType}); it cannot carry a different one (${givenType})`,
+    `指令編號 ${commandId} 已用於串流 ${streamName} 的另一個指令（${storedType}），` +
+      `不可用於不同內容的指令（${givenType}）`,
+    `Command id ${commandId} was already used in ${streamName} for another command (${storedType}); it cannot carry ` +
+      `a different one (${givenType})`,
     { streamName, commandId, storedType, givenType },
   );
 
@@ -195,7 +198,8 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
       if (first !== undefined) {
         const earlier = await eventsOfCommand(store, aggregate, streamName, first, commandId);
         if (E.isLeft(earlier)) return earlier;
-        // The same id with another command is a caller's bug, not a repeat: answering with the old events would hide it.
+        // The same id with another command is a caller's bug, not a repeat: answering with the old events would hide
+        // it.
         const stored = earlier.right[0]?.metadata.command;
         if (
           recordedCommand !== undefined &&
@@ -204,7 +208,8 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
         ) {
           return E.left(commandIdReused(streamName, commandId, stored.type, recordedCommand.type));
         }
-        // A load built on a cached one may know of a command appended after its own version: never report less than that.
+        // A load built on a cached one may know of a command appended after its own version: never report less than
+        // that.
         const nextVersion = Math.max(version, earlier.right[earlier.right.length - 1]?.revision ?? version);
         return E.right({ streamName, events: earlier.right, nextVersion, alreadyApplied: true });
       }

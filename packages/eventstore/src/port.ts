@@ -102,7 +102,8 @@ export interface EventStore {
   /**
    * Appends the batch atomically, or nothing. Idempotent as EventStoreDB is: when every event id of the
    * batch is already in the stream as the same consecutive run, nothing is written and the result of
-   * that earlier write is returned with `alreadyStored: true`, whatever `expected` says. A batch that repeats only some of the
+   * that earlier write is returned with `alreadyStored: true`, whatever `expected` says. A batch that repeats only some
+   * of the
    * stream's ids is refused as a wrong expected version (EventStoreDB's "corrupted idempotency").
    */
   appendToStream(

@@ -11,7 +11,9 @@ import { EventMetadata, sha256Hex } from './metadata';
 import type { RecordedEvent } from './port';
 import { storedEventInvalid, type Envelope } from './serializer';
 
-/** A quarantine record read from a stream of any kind: it decodes the same in school, portfolio and submission streams. */
+/**
+ * A quarantine record read from a stream of any kind: it decodes the same in school, portfolio and submission streams.
+ */
 export type QuarantineEnvelope = Envelope<EventQuarantined>;
 
 /**

@@ -17,7 +17,9 @@ import { chainBatch, eventIdOf, headHashOf } from './handler';
 import type { EventStore, RecordedEvent } from './port';
 import { decodeQuarantine, isQuarantineRecord, quarantineOf, storedContentHash } from './quarantine';
 
-/** What an operator gives to set aside one unreadable stored event (docs/audit.md, "Repairing an unreadable stream"). */
+/**
+ * What an operator gives to set aside one unreadable stored event (docs/audit.md, "Repairing an unreadable stream").
+ */
 export const QuarantineRequest = t.strict(
   {
     streamName: t.string,

@@ -105,17 +105,21 @@ describe('the service front door (R-FILE-4 boundary, issue 16)', () => {
     expect([codeOf(a), codeOf(b)].sort()).toEqual(['COMMAND_ID_REUSED', 'applied']);
   });
 
-  it('answers the same command sent by two processes at the same moment truthfully: one applied, one already applied', async () => {
-    const { store, service } = await setUp();
-    const other = createLichengService({ store });
-    const results = await Promise.all([
-      service.execute(upload('c1')),
-      other.execute(upload('c1')),
-      other.execute(upload('c1')),
-    ]);
-    expect(results.map((r) => E.isRight(r) && r.right.alreadyApplied).sort()).toEqual([false, true, true]);
-    expect(await store.readStream(portfolioStreamName('sch1', 's1'))).toHaveLength(1);
-  });
+  it(
+    'answers the same command sent by two processes at the same moment truthfully: one applied, one already ' +
+      'applied',
+    async () => {
+      const { store, service } = await setUp();
+      const other = createLichengService({ store });
+      const results = await Promise.all([
+        service.execute(upload('c1')),
+        other.execute(upload('c1')),
+        other.execute(upload('c1')),
+      ]);
+      expect(results.map((r) => E.isRight(r) && r.right.alreadyApplied).sort()).toEqual([false, true, true]);
+      expect(await store.readStream(portfolioStreamName('sch1', 's1'))).toHaveLength(1);
+    },
+  );
 
   it('refuses other content under the same command id from another process writing at the same moment', async () => {
     const { store, service } = await setUp();

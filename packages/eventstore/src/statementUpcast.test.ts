@@ -1,7 +1,9 @@
 import * as E from 'fp-ts/Either';
 import { portfolioAggregate } from './aggregates';
 
-/** R-REC-7: a statement written before its items carried fields (schema v1) still reads, each item with `details: null`. */
+/**
+ * R-REC-7: a statement written before its items carried fields (schema v1) still reads, each item with `details: null`.
+ */
 describe('ReceiptStatementIssued v1', () => {
   const v1 = {
     eventId: '8b40e704-8d90-5ba0-a52b-06815e4bfcd1',

@@ -30,9 +30,15 @@ describe('service.dispatch, the typed entry', () => {
     expect(E.isRight(result) && result.right.events.map(({ event }) => event.type)).toEqual(['SchoolRegistered']);
   });
 
-  it('still decodes what the types cannot see: an id outside the Id alphabet is INVALID_INPUT at its path', async () => {
-    const service = createLichengService({ store: new InMemoryEventStore() });
-    const result = await service.dispatch({ ...register, commandId: 'c 1' });
-    expect(E.isLeft(result) && result.left).toMatchObject({ code: 'INVALID_INPUT', details: { paths: ['commandId'] } });
-  });
+  it(
+    'still decodes what the types cannot see: an id outside the Id alphabet is INVALID_INPUT at ' + 'its path',
+    async () => {
+      const service = createLichengService({ store: new InMemoryEventStore() });
+      const result = await service.dispatch({ ...register, commandId: 'c 1' });
+      expect(E.isLeft(result) && result.left).toMatchObject({
+        code: 'INVALID_INPUT',
+        details: { paths: ['commandId'] },
+      });
+    },
+  );
 });

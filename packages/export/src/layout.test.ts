@@ -100,18 +100,21 @@ describe('a report workbook a homeroom teacher uses', () => {
     });
   });
 
-  it('names each sheet by its class, not (2) and (3), and dates the workbook by the time the report was taken', async () => {
-    const workbook = await readBack(buffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([
-      '普通三01班 1112 收訖明細確認統計',
-      '普通三01班 111 學年度多元表現勾選數量',
-      '普通三02班 111 學年度多元表現勾選數量',
-    ]);
-    expect(workbook.worksheets[2]!.getCell('A1').value).toBe(
-      '臺北市立建國高級中學　普通三02班 111 學年度多元表現勾選數量　統計時間 112/07/31 17:00',
-    );
-    expect(workbook).toMatchObject({ created: takenAt, modified: takenAt });
-  });
+  it(
+    'names each sheet by its class, not (2) and (3), and dates the workbook by the time the report was ' + 'taken',
+    async () => {
+      const workbook = await readBack(buffer);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual([
+        '普通三01班 1112 收訖明細確認統計',
+        '普通三01班 111 學年度多元表現勾選數量',
+        '普通三02班 111 學年度多元表現勾選數量',
+      ]);
+      expect(workbook.worksheets[2]!.getCell('A1').value).toBe(
+        '臺北市立建國高級中學　普通三02班 111 學年度多元表現勾選數量　統計時間 112/07/31 17:00',
+      );
+      expect(workbook).toMatchObject({ created: takenAt, modified: takenAt });
+    },
+  );
 
   describe('read again without exceljs, from the XML in the zip', () => {
     let parts: ReadonlyMap<string, string>;

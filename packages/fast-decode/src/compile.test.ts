@@ -50,22 +50,26 @@ const shapeInput = fc.record(
 );
 
 describe('compiled decoders', () => {
-  it('decode objects with inline-checked primitive fields exactly as io-ts does, present, absent, undefined or of another type (property)', () => {
-    const compiled = compileDecoder(Shape as AnyCodec);
-    fc.assert(
-      fc.property(shapeInput, (input) => {
-        const expected = byIoTs(Shape as AnyCodec, input);
-        const actual = compiled(input);
-        if (expected === INVALID) return actual === INVALID;
-        return (
-          actual !== INVALID &&
-          JSON.stringify(actual) === JSON.stringify(expected) &&
-          Object.keys(actual as object).join() === Object.keys(expected as object).join()
-        );
-      }),
-      { numRuns: 2_000 },
-    );
-  });
+  it(
+    'decode objects with inline-checked primitive fields exactly as io-ts does, present, absent, undefined or of ' +
+      'another type (property)',
+    () => {
+      const compiled = compileDecoder(Shape as AnyCodec);
+      fc.assert(
+        fc.property(shapeInput, (input) => {
+          const expected = byIoTs(Shape as AnyCodec, input);
+          const actual = compiled(input);
+          if (expected === INVALID) return actual === INVALID;
+          return (
+            actual !== INVALID &&
+            JSON.stringify(actual) === JSON.stringify(expected) &&
+            Object.keys(actual as object).join() === Object.keys(expected as object).join()
+          );
+        }),
+        { numRuns: 2_000 },
+      );
+    },
+  );
 
   it('refuses a missing required string but accepts a missing optional one', () => {
     const compiled = compileDecoder(Shape as AnyCodec);

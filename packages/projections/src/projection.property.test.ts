@@ -164,39 +164,43 @@ const viewOf = (result: E.Either<{ message: { en: string } }, { view: ReportsVie
 };
 
 describe('the reports projection over random portfolio histories (property)', () => {
-  it("folds one event at a time, in one batch, by rebuild and by catch-up in two steps to the same view: each student's own portfolio", async () => {
-    await fc.assert(
-      fc.asyncProperty(history, fc.nat(), async (ops, cut) => {
-        const store = new InMemoryEventStore();
-        await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), school.events);
-        const split = cut % (ops.length + 1);
-        const stepwise = createProjectionRunner(store, reportsProjection, inMemoryViewStore());
-        await append(store, ops.slice(0, split), 0);
-        viewOf(await stepwise.catchUp());
-        await append(store, ops.slice(split), split);
-        const caughtUp = viewOf(await stepwise.catchUp());
+  it(
+    'folds one event at a time, in one batch, by rebuild and by catch-up in two steps to the same view: each ' +
+      "student's own portfolio",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(history, fc.nat(), async (ops, cut) => {
+          const store = new InMemoryEventStore();
+          await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), school.events);
+          const split = cut % (ops.length + 1);
+          const stepwise = createProjectionRunner(store, reportsProjection, inMemoryViewStore());
+          await append(store, ops.slice(0, split), 0);
+          viewOf(await stepwise.catchUp());
+          await append(store, ops.slice(split), split);
+          const caughtUp = viewOf(await stepwise.catchUp());
 
-        const events = await decodedLog(store);
-        const oneByOne = events.reduce(
-          (view, event) => applyEvent(reportsProjection, view, event),
-          reportsProjection.initialView,
-        );
-        const batch = applyEvents(reportsProjection, reportsProjection.initialView, events);
-        const rebuilt = viewOf(await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild());
+          const events = await decodedLog(store);
+          const oneByOne = events.reduce(
+            (view, event) => applyEvent(reportsProjection, view, event),
+            reportsProjection.initialView,
+          );
+          const batch = applyEvents(reportsProjection, reportsProjection.initialView, events);
+          const rebuilt = viewOf(await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild());
 
-        expect(oneByOne).toEqual(batch);
-        expect(rebuilt).toEqual(batch);
-        expect(caughtUp).toEqual(batch);
+          expect(oneByOne).toEqual(batch);
+          expect(rebuilt).toEqual(batch);
+          expect(caughtUp).toEqual(batch);
 
-        // The oracle: what the domain's decider sees when it loads each stream on its own.
-        const expected: Record<string, unknown> = {};
-        for (const studentId of new Set(ops.map((op) => op.studentId))) {
-          const own = ops.filter((op) => op.studentId === studentId).map((op) => op.event);
-          expected[studentId] = foldEvents(portfolioDecider.evolve, initialPortfolioState, own);
-        }
-        expect(batch).toEqual({ schools: { sch1: { policy: school.policy, portfolios: expected } } });
-      }),
-      { numRuns: 60 },
-    );
-  });
+          // The oracle: what the domain's decider sees when it loads each stream on its own.
+          const expected: Record<string, unknown> = {};
+          for (const studentId of new Set(ops.map((op) => op.studentId))) {
+            const own = ops.filter((op) => op.studentId === studentId).map((op) => op.event);
+            expected[studentId] = foldEvents(portfolioDecider.evolve, initialPortfolioState, own);
+          }
+          expect(batch).toEqual({ schools: { sch1: { policy: school.policy, portfolios: expected } } });
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
 });

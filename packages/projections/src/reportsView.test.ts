@@ -44,29 +44,32 @@ const outcomeIdsOf = (view: ReportsView, schoolId: string, studentId: string) =>
   Object.keys(view.schools[schoolId]?.portfolios[studentId]?.outcomes ?? {}).sort();
 
 describe('the reports projection', () => {
-  it('keeps each student its own portfolio, as the domain folds it, and leaves the domain initial states untouched', async () => {
-    const store = new InMemoryEventStore();
-    const school = schoolFixture();
-    await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), school.events);
-    const s1 = [upload('s1', 'o1'), portfolioEvent('CourseOutcomeSentForCertification', { outcomeId: 'o1' })];
-    const s2 = [upload('s2', 'o2')];
-    await seedPortfolio(store, 'sch1', 's1', s1);
-    await seedPortfolio(store, 'sch1', 's2', s2);
+  it(
+    'keeps each student its own portfolio, as the domain folds it, and leaves the domain initial states ' + 'untouched',
+    async () => {
+      const store = new InMemoryEventStore();
+      const school = schoolFixture();
+      await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), school.events);
+      const s1 = [upload('s1', 'o1'), portfolioEvent('CourseOutcomeSentForCertification', { outcomeId: 'o1' })];
+      const s2 = [upload('s2', 'o2')];
+      await seedPortfolio(store, 'sch1', 's1', s1);
+      await seedPortfolio(store, 'sch1', 's2', s2);
 
-    const view = await rebuild(store);
+      const view = await rebuild(store);
 
-    expect(view.schools['sch1']?.policy).toEqual(school.policy);
-    expect(view.schools['sch1']?.portfolios['s1']).toEqual(
-      foldEvents(portfolioDecider.evolve, initialPortfolioState, s1),
-    );
-    expect(view.schools['sch1']?.portfolios['s2']).toEqual(
-      foldEvents(portfolioDecider.evolve, initialPortfolioState, s2),
-    );
-    expect(outcomeIdsOf(view, 'sch1', 's1')).toEqual(['o1']);
-    expect(outcomeIdsOf(view, 'sch1', 's2')).toEqual(['o2']);
-    expect(JSON.stringify(initialPortfolioState)).toBe(PRISTINE_PORTFOLIO);
-    expect(JSON.stringify(initialSchoolState)).toBe(PRISTINE_SCHOOL);
-  });
+      expect(view.schools['sch1']?.policy).toEqual(school.policy);
+      expect(view.schools['sch1']?.portfolios['s1']).toEqual(
+        foldEvents(portfolioDecider.evolve, initialPortfolioState, s1),
+      );
+      expect(view.schools['sch1']?.portfolios['s2']).toEqual(
+        foldEvents(portfolioDecider.evolve, initialPortfolioState, s2),
+      );
+      expect(outcomeIdsOf(view, 'sch1', 's1')).toEqual(['o1']);
+      expect(outcomeIdsOf(view, 'sch1', 's2')).toEqual(['o2']);
+      expect(JSON.stringify(initialPortfolioState)).toBe(PRISTINE_PORTFOLIO);
+      expect(JSON.stringify(initialSchoolState)).toBe(PRISTINE_SCHOOL);
+    },
+  );
 
   it('folds a second school and its students apart from the first, however often it is rebuilt', async () => {
     const store = new InMemoryEventStore();

@@ -49,7 +49,10 @@ export type ReportsSource = SchoolsView<ReportPortfolio>;
 
 export type SchoolRecords = SchoolOf<PortfolioState>;
 
-/** Everything the reports are computed from, for every school in the log, each portfolio in full (the drill-down reads it whole). */
+/**
+ * Everything the reports are computed from, for every school in the log, each portfolio in full (the drill-down reads
+ * it whole).
+ */
 export type ReportsView = SchoolsView<PortfolioState>;
 
 export const reportsProjection: Projection<ReportsView> = {

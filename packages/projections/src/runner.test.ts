@@ -331,38 +331,41 @@ describe('a projection that cannot fold an event', () => {
     expect(ids(portfolios?.['s2']?.outcomes)).toEqual(['o2']);
   });
 
-  it('stops at the event its apply throws on, with the checkpoint just before it, and again on the next catch-up', async () => {
-    const store = new InMemoryEventStore();
-    await seedSchool(store);
-    await seedPortfolio(store, 's1', passedOutcome('s1', 'o1'));
-    await seedPortfolio(store, 's2', passedOutcome('s2', 'o2'));
-    const failing = store.eventCount - 2; // s2's send, revision 1 of its stream
-    await seedPortfolio(store, 's3', passedOutcome('s3', 'o3'));
+  it(
+    'stops at the event its apply throws on, with the checkpoint just before it, and again on the next ' + 'catch-up',
+    async () => {
+      const store = new InMemoryEventStore();
+      await seedSchool(store);
+      await seedPortfolio(store, 's1', passedOutcome('s1', 'o1'));
+      await seedPortfolio(store, 's2', passedOutcome('s2', 'o2'));
+      const failing = store.eventCount - 2; // s2's send, revision 1 of its stream
+      await seedPortfolio(store, 's3', passedOutcome('s3', 'o3'));
 
-    const runner = createProjectionRunner(
-      store,
-      recordingProjection((e) => e.position === failing),
-      inMemoryViewStore(),
-    );
-    const expected = {
-      code: 'PROJECTION_FAILED',
-      details: {
-        projection: 'recording',
-        streamName: 'portfolio-sch1-s2',
-        revision: 1,
-        position: failing,
-        type: 'CourseOutcomeSentForCertification',
-      },
-    };
-    expect(leftOf(await runner.catchUp())).toMatchObject(expected);
-    const stored = await runner.current();
-    expect(stored.position).toBe(failing - 1);
-    expect(stored.view.folded).toEqual(await tagsBefore(store, failing));
-    expect(stored.view.folded).not.toContain('portfolio-sch1-s2#2');
+      const runner = createProjectionRunner(
+        store,
+        recordingProjection((e) => e.position === failing),
+        inMemoryViewStore(),
+      );
+      const expected = {
+        code: 'PROJECTION_FAILED',
+        details: {
+          projection: 'recording',
+          streamName: 'portfolio-sch1-s2',
+          revision: 1,
+          position: failing,
+          type: 'CourseOutcomeSentForCertification',
+        },
+      };
+      expect(leftOf(await runner.catchUp())).toMatchObject(expected);
+      const stored = await runner.current();
+      expect(stored.position).toBe(failing - 1);
+      expect(stored.view.folded).toEqual(await tagsBefore(store, failing));
+      expect(stored.view.folded).not.toContain('portfolio-sch1-s2#2');
 
-    expect(leftOf(await runner.catchUp())).toMatchObject(expected);
-    expect(await runner.current()).toEqual(stored);
-  });
+      expect(leftOf(await runner.catchUp())).toMatchObject(expected);
+      expect(await runner.current()).toEqual(stored);
+    },
+  );
 
   it('stops at a failing event that lies on a later page, with every earlier page folded', async () => {
     const store = new InMemoryEventStore();
@@ -384,24 +387,27 @@ describe('a projection that cannot fold an event', () => {
     expect(stored.view.folded).toHaveLength(failing);
   });
 
-  it('leaves a failed rebuild with the checkpoint before the failing event even when that is the first event', async () => {
-    const store = new InMemoryEventStore();
-    await seedSchool(store);
-    await seedPortfolio(store, 's1', passedOutcome('s1', 'o1'));
-    const views = inMemoryViewStore();
-    let failFirst = false;
-    const runner = createProjectionRunner(
-      store,
-      recordingProjection((e) => failFirst && e.position === 0),
-      views,
-    );
-    rightOf(await runner.catchUp());
-    expect((await runner.current()).position).toBe(store.eventCount - 1);
+  it(
+    'leaves a failed rebuild with the checkpoint before the failing event even when that is the first ' + 'event',
+    async () => {
+      const store = new InMemoryEventStore();
+      await seedSchool(store);
+      await seedPortfolio(store, 's1', passedOutcome('s1', 'o1'));
+      const views = inMemoryViewStore();
+      let failFirst = false;
+      const runner = createProjectionRunner(
+        store,
+        recordingProjection((e) => failFirst && e.position === 0),
+        views,
+      );
+      rightOf(await runner.catchUp());
+      expect((await runner.current()).position).toBe(store.eventCount - 1);
 
-    // The projection's code changed (say, a new release) and now refuses the first event: the rebuild
-    // must not leave the old view standing as if it were the rebuilt one.
-    failFirst = true;
-    expect(leftOf(await runner.rebuild())).toMatchObject({ code: 'PROJECTION_FAILED', details: { position: 0 } });
-    expect(await runner.current()).toEqual({ view: { folded: [] }, position: -1 });
-  });
+      // The projection's code changed (say, a new release) and now refuses the first event: the rebuild
+      // must not leave the old view standing as if it were the rebuilt one.
+      failFirst = true;
+      expect(leftOf(await runner.rebuild())).toMatchObject({ code: 'PROJECTION_FAILED', details: { position: 0 } });
+      expect(await runner.current()).toEqual({ view: { folded: [] }, position: -1 });
+    },
+  );
 });

@@ -24,8 +24,10 @@ const failedAt = (projection: string, recorded: RecordedEvent, cause: unknown): 
   return domainError(
     'PROJECTION_FAILED',
     null,
-    `投影 ${projection} 停在串流 ${recorded.streamName} 第 ${recorded.revision} 筆事件（位置 ${recorded.position}，${recorded.type}）：${reasonZh}`,
-    `Projection ${projection} stopped at event ${recorded.revision} of ${recorded.streamName} (position ${recorded.position}, ${recorded.type}): ${reason}`,
+    `投影 ${projection} 停在串流 ${recorded.streamName} 第 ${recorded.revision} 筆事件（位置 ${recorded.position}，` +
+      `${recorded.type}）：${reasonZh}`,
+    `Projection ${projection} stopped at event ${recorded.revision} of ${recorded.streamName} (position ` +
+      `${recorded.position}, ${recorded.type}): ${reason}`,
     {
       projection,
       streamName: recorded.streamName,

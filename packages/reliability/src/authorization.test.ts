@@ -40,7 +40,10 @@ const AUTHORIZATION_CODES = new Set([
   'NOT_A_SUBMITTER',
   'NOT_STAGE_REVIEWER',
 ]);
-/** ...and cite a rule about who acts, never one about windows (R-WIN-1 says who sets the city's period), files, quotas or states. */
+/**
+ * ...and cite a rule about who acts, never one about windows (R-WIN-1 says who sets the city's period), files, quotas
+ * or states.
+ */
 const NOT_AUTHORIZATION =
   /^R-(WIN-[234]|TIME|SEAL|FILE)-|^R-OUT-(1|2|3|4|5|6|8|9|10|11)$|^R-SEL-(1|2|3)$|^R-REC-(1|2|5)$/;
 
@@ -348,7 +351,8 @@ describe('docs/authorization.md', () => {
     const stored = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
     if (stored !== rendered) {
       throw new Error(
-        'docs/authorization.md is out of date with the authorization matrix; regenerate it with `UPDATE_DOCS=1 npx jest authorization`',
+        'docs/authorization.md is out of date with the authorization matrix; regenerate it with `UPDATE_DOCS=1 npx ' +
+          'jest authorization`',
       );
     }
   });

@@ -93,20 +93,23 @@ const CASES: ReadonlyArray<[string, (e: RecordedEvent) => RecordedEvent, string]
 
 describe('a stored event that no longer decodes', () => {
   describe.each(CASES)('with %s', (_name, damage, path) => {
-    it('makes its stream load as STORED_EVENT_INVALID naming stream and revision; other streams still load', async () => {
-      const { store, service, victim, damaged } = await setUp();
-      store.corrupt(victim, damaged.revision, damage);
+    it(
+      'makes its stream load as STORED_EVENT_INVALID naming stream and revision; other streams ' + 'still load',
+      async () => {
+        const { store, service, victim, damaged } = await setUp();
+        store.corrupt(victim, damaged.revision, damage);
 
-      const viaService = leftOf(await service.loadPortfolio(SCHOOL_ID, 's2'));
-      expectNamesEvent(viaService, 'STORED_EVENT_INVALID', damaged);
-      expect(viaService.details['paths']).toContain(path);
-      const viaLoader = leftOf(await loadStream(store, portfolioAggregate, victim));
-      expect(viaLoader).toEqual(viaService);
+        const viaService = leftOf(await service.loadPortfolio(SCHOOL_ID, 's2'));
+        expectNamesEvent(viaService, 'STORED_EVENT_INVALID', damaged);
+        expect(viaService.details['paths']).toContain(path);
+        const viaLoader = leftOf(await loadStream(store, portfolioAggregate, victim));
+        expect(viaLoader).toEqual(viaService);
 
-      for (const other of ['s1', 's3'])
-        expect(rightOf(await service.loadPortfolio(SCHOOL_ID, other)).outcomes[`o-${other}`]?.status).toBe('pending');
-      expect(rightOf(await service.loadSchool(SCHOOL_ID)).schoolId).toBe(SCHOOL_ID);
-    });
+        for (const other of ['s1', 's3'])
+          expect(rightOf(await service.loadPortfolio(SCHOOL_ID, other)).outcomes[`o-${other}`]?.status).toBe('pending');
+        expect(rightOf(await service.loadSchool(SCHOOL_ID)).schoolId).toBe(SCHOOL_ID);
+      },
+    );
 
     it('refuses commands on that stream with the same error and appends nothing; other students carry on', async () => {
       const { inner, store, service, victim, damaged } = await setUp();
@@ -120,35 +123,38 @@ describe('a stored event that no longer decodes', () => {
       expect(report.refused.map((e) => [e.code, e.details['streamName']])).toEqual([['STORED_EVENT_INVALID', victim]]);
     });
 
-    it('stops the reports projection at that event with PROJECTION_FAILED, its checkpoint on the event before', async () => {
-      const { inner, store, victim, damaged } = await setUp();
-      store.corrupt(victim, damaged.revision, damage);
-      const views = inMemoryViewStore();
-      const runner = createProjectionRunner(store, reportsProjection, views);
-      const all = await inner.readAll();
-      const previous = all.filter((e) => e.position < damaged.position).pop()!;
+    it(
+      'stops the reports projection at that event with PROJECTION_FAILED, its checkpoint on the event ' + 'before',
+      async () => {
+        const { inner, store, victim, damaged } = await setUp();
+        store.corrupt(victim, damaged.revision, damage);
+        const views = inMemoryViewStore();
+        const runner = createProjectionRunner(store, reportsProjection, views);
+        const all = await inner.readAll();
+        const previous = all.filter((e) => e.position < damaged.position).pop()!;
 
-      for (const attempt of [() => runner.catchUp(), () => runner.catchUp(), () => runner.rebuild()]) {
-        const failed = leftOf(await attempt());
-        expectNamesEvent(failed, 'PROJECTION_FAILED', damaged);
-        expect(failed.details).toMatchObject({
-          projection: 'reports',
-          position: damaged.position,
-          type: damage === DAMAGE.unknownType ? 'CourseOutcomeTeleported' : damaged.type,
-        });
-        // Stopped AT the event: everything before it folded, nothing from it on, and it is not skipped next time.
-        expect((await runner.current()).position).toBe(previous.position);
-      }
-      const view = (await runner.current()).view;
-      expect(view.schools[SCHOOL_ID]?.portfolios['s2']?.outcomes['o-s2']?.status).toBe('draft');
-      expect(view.schools[SCHOOL_ID]?.portfolios['s3']).toBeUndefined();
+        for (const attempt of [() => runner.catchUp(), () => runner.catchUp(), () => runner.rebuild()]) {
+          const failed = leftOf(await attempt());
+          expectNamesEvent(failed, 'PROJECTION_FAILED', damaged);
+          expect(failed.details).toMatchObject({
+            projection: 'reports',
+            position: damaged.position,
+            type: damage === DAMAGE.unknownType ? 'CourseOutcomeTeleported' : damaged.type,
+          });
+          // Stopped AT the event: everything before it folded, nothing from it on, and it is not skipped next time.
+          expect((await runner.current()).position).toBe(previous.position);
+        }
+        const view = (await runner.current()).view;
+        expect(view.schools[SCHOOL_ID]?.portfolios['s2']?.outcomes['o-s2']?.status).toBe('draft');
+        expect(view.schools[SCHOOL_ID]?.portfolios['s3']).toBeUndefined();
 
-      // Once the store hands the event back whole, the projection folds it and everything after.
-      store.heal();
-      const healed = rightOf(await runner.catchUp());
-      expect(healed.position).toBe(all[all.length - 1]!.position);
-      expect(healed.view.schools[SCHOOL_ID]?.portfolios['s3']?.outcomes['o-s3']?.status).toBe('pending');
-    });
+        // Once the store hands the event back whole, the projection folds it and everything after.
+        store.heal();
+        const healed = rightOf(await runner.catchUp());
+        expect(healed.position).toBe(all[all.length - 1]!.position);
+        expect(healed.view.schools[SCHOOL_ID]?.portfolios['s3']?.outcomes['o-s3']?.status).toBe('pending');
+      },
+    );
   });
 
   it('stops a live projection at a damaged event arriving after start, and reports it', async () => {

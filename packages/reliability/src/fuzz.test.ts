@@ -61,7 +61,10 @@ const NULLABLE_KEYS = new Set(['value', 'digest']);
 const pathText = (path: Path): string => path.join('.');
 const keyOf = (path: Path): string | number => path[path.length - 1]!;
 
-/** Every node below the root, objects and arrays included, with its path; not inside `__proto__` keys, which no codec reads. */
+/**
+ * Every node below the root, objects and arrays included, with its path; not inside `__proto__` keys, which no codec
+ * reads.
+ */
 const nodesOf = (value: Json, path: Path = []): Array<{ path: Path; value: Json }> => {
   if (typeof value !== 'object' || value === null) return [];
   return Object.keys(value)
@@ -261,7 +264,9 @@ const INVALIDATING: Readonly<
     );
     return { op: 'prototype getter', path: pathText(path), invalidating: true };
   },
-  /** An object replaced by a proxy whose traps throw once armed (armed after every other mutation, which walk the tree). */
+  /**
+   * An object replaced by a proxy whose traps throw once armed (armed after every other mutation, which walk the tree).
+   */
   throwingProxy: (root, at, _variant, done) => {
     const targets = fresh(root, done).filter(({ value }) => typeof value === 'object' && value !== null);
     if (targets.length === 0) return null;
@@ -493,7 +498,10 @@ const prototypeFingerprint = (): string =>
     .map((proto) => Object.getOwnPropertyNames(proto).sort().join(','))
     .join('|');
 
-/** The fuzz store: the matrix school, with something in s1's portfolio and a submission, so that routed commands reach real state. */
+/**
+ * The fuzz store: the matrix school, with something in s1's portfolio and a submission, so that routed commands reach
+ * real state.
+ */
 const fuzzHarness = async () => {
   const harness = await seededService(['s1', 's2'], { extra: MATRIX_SCHOOL, cache: true });
   await seedEvents(harness.store, portfolioAggregate, portfolioStreamName(SCHOOL_ID, 's1'), [
@@ -558,71 +566,78 @@ const checkAnswer = (
     return 'INVALID_INPUT without details.paths';
   const reasons = mutations.filter((m) => m.invalidating || m.refusable);
   if (invalid.length > 0 && !reasons.some((m) => m.anyPath || paths.some((p: string) => related(p, m.path)))) {
-    return `INVALID_INPUT naming ${JSON.stringify(paths)}, none of the mutated ${JSON.stringify(reasons.map((m) => m.path))}`;
+    return (
+      `INVALID_INPUT naming ${JSON.stringify(paths)}, none of the mutated ` +
+      `${JSON.stringify(reasons.map((m) => m.path))}`
+    );
   }
   return null;
 };
 
 describe('fuzzing service.execute with malformed and mutated commands', () => {
-  it(`refuses ${INPUTS} mutated commands as values, with the failing paths, leaving the store and Object.prototype untouched (seed ${SEED})`, async () => {
-    const { store, service } = await fuzzHarness();
-    const snapshot = store.snapshot();
-    const stored = store.eventCount;
-    const prototypes = prototypeFingerprint();
-    const failures: Failure[] = [];
-    const counts = { malformed: 0, noise: 0, whole: 0 };
-    const tally = {
-      tried: 0,
-      refused: 0,
-      threw: 0,
-      changedTheStore: 0,
-      byOp: Object.create(null) as Record<string, number>,
-    };
-    const samples = fc.sample(recipes, { numRuns: INPUTS, seed: SEED });
-    for (const [index, recipe] of samples.entries()) {
-      counts[recipe.kind]++;
-      const { input, mutations, label } = build(recipe);
-      tally.tried++;
-      for (const m of mutations) tally.byOp[m.op.split(' ')[0]!] = (tally.byOp[m.op.split(' ')[0]!] ?? 0) + 1;
-      let result: E.Either<DomainError, ExecuteResult>;
-      try {
-        result = await service.execute(input);
-        if (E.isLeft(result)) tally.refused++;
-      } catch (error) {
-        tally.threw++;
-        failures.push({
-          what: `threw ${error instanceof Error ? error.constructor.name : typeof error}`,
-          example: `${label}: ${String(error).slice(0, 120)}`,
-        });
-        continue;
+  it(
+    `refuses ${INPUTS} mutated commands as values, with the failing paths, leaving the store and Object.prototype ` +
+      `untouched (seed ${SEED})`,
+    async () => {
+      const { store, service } = await fuzzHarness();
+      const snapshot = store.snapshot();
+      const stored = store.eventCount;
+      const prototypes = prototypeFingerprint();
+      const failures: Failure[] = [];
+      const counts = { malformed: 0, noise: 0, whole: 0 };
+      const tally = {
+        tried: 0,
+        refused: 0,
+        threw: 0,
+        changedTheStore: 0,
+        byOp: Object.create(null) as Record<string, number>,
+      };
+      const samples = fc.sample(recipes, { numRuns: INPUTS, seed: SEED });
+      for (const [index, recipe] of samples.entries()) {
+        counts[recipe.kind]++;
+        const { input, mutations, label } = build(recipe);
+        tally.tried++;
+        for (const m of mutations) tally.byOp[m.op.split(' ')[0]!] = (tally.byOp[m.op.split(' ')[0]!] ?? 0) + 1;
+        let result: E.Either<DomainError, ExecuteResult>;
+        try {
+          result = await service.execute(input);
+          if (E.isLeft(result)) tally.refused++;
+        } catch (error) {
+          tally.threw++;
+          failures.push({
+            what: `threw ${error instanceof Error ? error.constructor.name : typeof error}`,
+            example: `${label}: ${String(error).slice(0, 120)}`,
+          });
+          continue;
+        }
+        const problem = checkAnswer(result, mutations);
+        if (problem)
+          failures.push({
+            what: problem.replace(/\[.*\]/g, '[…]'),
+            example: `#${index} ${label}${problem.includes('[') ? ` → ${problem}` : ''}`,
+          });
+        if (store.eventCount !== stored || (index % 1_000 === 999 && store.snapshot() !== snapshot)) {
+          tally.changedTheStore++;
+          failures.push({ what: 'the store changed', example: `#${index} ${label}` });
+          break;
+        }
+        if (prototypeFingerprint() !== prototypes || ({} as Record<string, unknown>)['polluted'] !== undefined) {
+          failures.push({ what: 'a prototype was polluted', example: `#${index} ${label}` });
+          break;
+        }
       }
-      const problem = checkAnswer(result, mutations);
-      if (problem)
-        failures.push({
-          what: problem.replace(/\[.*\]/g, '[…]'),
-          example: `#${index} ${label}${problem.includes('[') ? ` → ${problem}` : ''}`,
-        });
-      if (store.eventCount !== stored || (index % 1_000 === 999 && store.snapshot() !== snapshot)) {
-        tally.changedTheStore++;
-        failures.push({ what: 'the store changed', example: `#${index} ${label}` });
-        break;
-      }
-      if (prototypeFingerprint() !== prototypes || ({} as Record<string, unknown>)['polluted'] !== undefined) {
-        failures.push({ what: 'a prototype was polluted', example: `#${index} ${label}` });
-        break;
-      }
-    }
-    // The counts the issue asks for (tried / refused / threw / changed the store), and how often each mutation ran.
-    console.info(`fuzz seed ${SEED}: ${JSON.stringify(tally)}`);
-    expect({ seed: SEED, failures: summarize(failures) }).toEqual({ seed: SEED, failures: [] });
-    expect(tally).toMatchObject({ tried: INPUTS, refused: INPUTS, threw: 0, changedTheStore: 0 });
-    for (const op of ['lone', 'prototype', 'throwing']) expect(tally.byOp[op]).toBeGreaterThan(INPUTS / 200);
-    expect(store.snapshot() === snapshot).toBe(true);
-    // Each kind was exercised in proportion (14 : 5 : 1).
-    expect(counts.malformed).toBeGreaterThan(INPUTS / 2);
-    expect(counts.noise).toBeGreaterThan(INPUTS / 10);
-    expect(counts.whole).toBeGreaterThan(INPUTS / 50);
-  });
+      // The counts the issue asks for (tried / refused / threw / changed the store), and how often each mutation ran.
+      console.info(`fuzz seed ${SEED}: ${JSON.stringify(tally)}`);
+      expect({ seed: SEED, failures: summarize(failures) }).toEqual({ seed: SEED, failures: [] });
+      expect(tally).toMatchObject({ tried: INPUTS, refused: INPUTS, threw: 0, changedTheStore: 0 });
+      for (const op of ['lone', 'prototype', 'throwing']) expect(tally.byOp[op]).toBeGreaterThan(INPUTS / 200);
+      expect(store.snapshot() === snapshot).toBe(true);
+      // Each kind was exercised in proportion (14 : 5 : 1).
+      expect(counts.malformed).toBeGreaterThan(INPUTS / 2);
+      expect(counts.noise).toBeGreaterThan(INPUTS / 10);
+      expect(counts.whole).toBeGreaterThan(INPUTS / 50);
+    },
+  );
 
   it('stores what each command held when execute was called, whatever the caller changes afterwards', async () => {
     const calm = await fuzzHarness();
@@ -645,60 +660,67 @@ describe('fuzzing service.execute with malformed and mutated commands', () => {
     expect(meddled.store.snapshot() === calm.store.snapshot()).toBe(true);
   });
 
-  it('refuses, as values, inputs holding JS values no JSON can carry (cyclic, BigInt, Symbol, functions, null-prototype objects)', async () => {
-    const { store, service } = await fuzzHarness();
-    const snapshot = store.snapshot();
-    const cyclic = (): Json => {
-      const node: Record<string, Json> = { name: 'loop' };
-      node['self'] = node;
-      return node;
-    };
-    const nullPrototype = (inner: Json): Json => Object.assign(Object.create(null) as object, { inner });
-    const values: ReadonlyArray<[string, () => Json]> = [
-      ['a bigint', () => 10n],
-      ['a symbol', () => Symbol('x')],
-      ['a function', () => () => 0],
-      ['a cyclic object', cyclic],
-      [
-        'a throwing toJSON',
-        () => ({
-          toJSON: () => {
-            throw new Error('no');
+  it(
+    'refuses, as values, inputs holding JS values no JSON can carry (cyclic, BigInt, Symbol, functions, ' +
+      'null-prototype objects)',
+    async () => {
+      const { store, service } = await fuzzHarness();
+      const snapshot = store.snapshot();
+      const cyclic = (): Json => {
+        const node: Record<string, Json> = { name: 'loop' };
+        node['self'] = node;
+        return node;
+      };
+      const nullPrototype = (inner: Json): Json => Object.assign(Object.create(null) as object, { inner });
+      const values: ReadonlyArray<[string, () => Json]> = [
+        ['a bigint', () => 10n],
+        ['a symbol', () => Symbol('x')],
+        ['a function', () => () => 0],
+        ['a cyclic object', cyclic],
+        [
+          'a throwing toJSON',
+          () => ({
+            toJSON: () => {
+              throw new Error('no');
+            },
+          }),
+        ],
+        ['a null-prototype object', () => nullPrototype('x')],
+        ['a null-prototype object holding a bigint', () => nullPrototype(10n)],
+        [
+          'a cyclic null-prototype object',
+          () => {
+            const node = Object.create(null) as Record<string, Json>;
+            node['self'] = node;
+            return node;
           },
-        }),
-      ],
-      ['a null-prototype object', () => nullPrototype('x')],
-      ['a null-prototype object holding a bigint', () => nullPrototype(10n)],
-      [
-        'a cyclic null-prototype object',
-        () => {
-          const node = Object.create(null) as Record<string, Json>;
-          node['self'] = node;
-          return node;
-        },
-      ],
-    ];
-    const failures: Failure[] = [];
-    for (const row of ROWS) {
-      const base = envelopeOf(row, allowedActor(row));
-      for (const { path } of [{ path: ['type'] as Path }, ...nodesOf(base)]) {
-        for (const [name, make] of values) {
-          const input = structuredClone(base);
-          setAt(input, path, make());
-          try {
-            const problem = checkAnswer(await service.execute(input), [
-              { op: name, path: pathText(path), invalidating: true },
-            ]);
-            if (problem) failures.push({ what: problem, example: `${row.label} with ${name} at ${pathText(path)}` });
-          } catch (error) {
-            failures.push({ what: `threw on ${name}: ${String(error)}`, example: `${row.label} at ${pathText(path)}` });
+        ],
+      ];
+      const failures: Failure[] = [];
+      for (const row of ROWS) {
+        const base = envelopeOf(row, allowedActor(row));
+        for (const { path } of [{ path: ['type'] as Path }, ...nodesOf(base)]) {
+          for (const [name, make] of values) {
+            const input = structuredClone(base);
+            setAt(input, path, make());
+            try {
+              const problem = checkAnswer(await service.execute(input), [
+                { op: name, path: pathText(path), invalidating: true },
+              ]);
+              if (problem) failures.push({ what: problem, example: `${row.label} with ${name} at ${pathText(path)}` });
+            } catch (error) {
+              failures.push({
+                what: `threw on ${name}: ${String(error)}`,
+                example: `${row.label} at ${pathText(path)}`,
+              });
+            }
           }
         }
       }
-    }
-    expect(summarize(failures)).toEqual([]);
-    expect(store.snapshot() === snapshot).toBe(true);
-  });
+      expect(summarize(failures)).toEqual([]);
+      expect(store.snapshot() === snapshot).toBe(true);
+    },
+  );
 });
 
 /**
@@ -725,7 +747,10 @@ describe('prototype keys in otherwise acceptable commands', () => {
     coTaught: 'yes',
   };
 
-  /** The command with `__proto__` in the envelope and in `data`, and an extra key in each nested object (which makes io-ts copy them). */
+  /**
+   * The command with `__proto__` in the envelope and in `data`, and an extra key in each nested object (which makes
+   * io-ts copy them).
+   */
   const poisoned = (envelope: Record<string, unknown>): unknown => {
     const copy = structuredClone(envelope) as Record<string, Json>;
     for (const { value } of nodesOf(copy))
@@ -779,12 +804,14 @@ describe('prototype keys in otherwise acceptable commands', () => {
   it('a student cannot make their own portfolio unreadable with one command', async () => {
     const { service } = await seededService(['s1', 's2']);
     const body =
-      '{"commandId":"c-1","now":"2022-10-01T10:00+08:00","actor":{"id":"s1","role":"student"},"type":"UploadCourseOutcome",' +
+      '{"commandId":"c-1","now":"2022-10-01T10:00+08:00","actor":{"id":"s1","role":"student"},' +
+      '"type":"UploadCourseOutcome",' +
       '"data":{"schoolId":"sch1","studentId":"s1","outcomeId":"o1","courseId":"math-1111","description":"報告",' +
       '"media":{"name":"a.mp4","mimeType":"video/mp4","sizeBytes":1,"sha256":"' +
       'a'.repeat(64) +
       '","storageKey":"k","x":1},' +
-      '"__proto__":{"document":{"name":"b.pdf","mimeType":"application/pdf","sizeBytes":-1,"sha256":"no","storageKey":""}}}}';
+      '"__proto__":{"document":{"name":"b.pdf","mimeType":"application/pdf","sizeBytes":-1,"sha256":"no",' +
+      '"storageKey":""}}}}';
     const result = await service.execute(JSON.parse(body));
     const loaded = await service.loadPortfolio(SCHOOL_ID, 's1');
     expect({ loads: E.isRight(loaded) || loaded.left.message.en }).toEqual({ loads: true });

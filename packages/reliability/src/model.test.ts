@@ -251,7 +251,9 @@ const course = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('club-1112', 'nope-1112') },
 );
 
-/** The outcome a command is about: with `prefer`, mostly one in the state the command needs; sometimes any id at all. */
+/**
+ * The outcome a command is about: with `prefer`, mostly one in the state the command needs; sometimes any id at all.
+ */
 const resolveTarget = (
   p: ModelPortfolio,
   pick: number,
@@ -783,74 +785,79 @@ const COMMANDS = [
   ),
 ];
 
-/** 1,000 runs of up to 100 commands each (about 50,000 steps, some 15 s on one core); RELIABILITY_MODEL_RUNS overrides. */
+/**
+ * 1,000 runs of up to 100 commands each (about 50,000 steps, some 15 s on one core); RELIABILITY_MODEL_RUNS overrides.
+ */
 const RUNS = Number(process.env['RELIABILITY_MODEL_RUNS'] ?? 1_000);
 const MAX_STEPS = 100;
 
-describe('the outcome life cycle against a reference model (model-based, R-OUT, R-SEL, R-AUTH-1, R-TIME-2, R-TIME-4)', () => {
-  it(`agrees with the model on every step of ${RUNS} random runs of up to ${MAX_STEPS} commands`, async () => {
-    let steps = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.commands(COMMANDS, { maxCommands: MAX_STEPS, size: 'max' }), async (commands) => {
-        const harness = await seededService(STUDENTS, { cache: true });
-        const real: Real = { ...harness, commandCount: 0 };
-        const model = newModel();
-        await fc.asyncModelRun(() => ({ model, real }), commands);
-        steps += real.commandCount;
-        // The caching loader served every step; a cold load of each stream must fold to the same state.
-        for (const studentId of STUDENTS) {
-          const cached = rightOf(await real.service.loadPortfolio(SCHOOL_ID, studentId), `cached ${studentId}`);
-          const cold = rightOf(
-            await loadStream(real.store, portfolioAggregate, portfolioStreamName(SCHOOL_ID, studentId)),
-            `cold ${studentId}`,
-          ).state;
-          expect(cold).toEqual(cached);
-          expect(observable(cold)).toEqual(modelObservable(model.portfolios[studentId]));
+describe(
+  'the outcome life cycle against a reference model (model-based, R-OUT, R-SEL, R-AUTH-1, R-TIME-2, ' + 'R-TIME-4)',
+  () => {
+    it(`agrees with the model on every step of ${RUNS} random runs of up to ${MAX_STEPS} commands`, async () => {
+      let steps = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.commands(COMMANDS, { maxCommands: MAX_STEPS, size: 'max' }), async (commands) => {
+          const harness = await seededService(STUDENTS, { cache: true });
+          const real: Real = { ...harness, commandCount: 0 };
+          const model = newModel();
+          await fc.asyncModelRun(() => ({ model, real }), commands);
+          steps += real.commandCount;
+          // The caching loader served every step; a cold load of each stream must fold to the same state.
+          for (const studentId of STUDENTS) {
+            const cached = rightOf(await real.service.loadPortfolio(SCHOOL_ID, studentId), `cached ${studentId}`);
+            const cold = rightOf(
+              await loadStream(real.store, portfolioAggregate, portfolioStreamName(SCHOOL_ID, studentId)),
+              `cold ${studentId}`,
+            ).state;
+            expect(cold).toEqual(cached);
+            expect(observable(cold)).toEqual(modelObservable(model.portfolios[studentId]));
+          }
+        }),
+        { numRuns: RUNS },
+      );
+      if (process.env['RELIABILITY_VERBOSE'])
+        console.log(`model: ${RUNS} runs, ${steps} steps`, Object.fromEntries([...seen].sort()));
+      expect(steps).toBeGreaterThan(RUNS * 10);
+      // Not vacuous: across the runs the sequences reached every state the rules talk about.
+      if (RUNS >= 1_000) {
+        for (const key of [
+          'upload:accepted',
+          'send:accepted',
+          'delete:accepted',
+          'certify-passed:accepted',
+          'certify-failed:accepted',
+          'select:accepted',
+          'deselect:accepted',
+          'upload:OUTCOME_UPLOAD_QUOTA_REACHED',
+          'upload:OUTCOME_SUBJECT_QUOTA_REACHED',
+          'upload:ITEM_ID_ALREADY_USED',
+          'upload:COURSE_HAS_NO_CREDITS',
+          // Not 'send:' or 'delete:OUTCOME_ALREADY_PASSED': time only moves forward (R-TIME-4) and this fixture's
+          // certification windows open after its upload windows close, so a passed outcome is never sent or deleted
+          // inside its upload window; outcomes/change.test.ts covers both with overlapping windows. Nor
+          // 'select:SELECTION_CAP_REACHED': seven passed outcomes before the first selection is rarely drawn once time
+          // moves forward; selection/select.test.ts and races.test.ts (200-way races at the cap) cover it.
+          'upload:COURSE_NOT_FOUND',
+          'upload:OUTSIDE_WORK_PERIOD',
+          'upload:NOT_OWN_PORTFOLIO',
+          'upload:ROLE_NOT_ALLOWED',
+          'send:OUTCOME_PENDING_CERTIFICATION',
+          'send:OUTSIDE_WORK_PERIOD',
+          'upload:TIME_RUNS_BACKWARDS',
+          'certify-passed:TIME_RUNS_BACKWARDS',
+          'certify-passed:NOT_COURSE_CERTIFIER',
+          'certify-passed:OUTCOME_NOT_PENDING',
+          'certify-failed:FAIL_REASON_REQUIRED',
+          'certify-passed:OUTSIDE_WORK_PERIOD',
+          'select:OUTCOME_NOT_PASSED',
+          'select:ALREADY_SELECTED',
+          'select:OUTSIDE_WORK_PERIOD',
+          'deselect:NOT_SELECTED',
+        ]) {
+          expect({ key, reached: (seen.get(key) ?? 0) > 0 }).toEqual({ key, reached: true });
         }
-      }),
-      { numRuns: RUNS },
-    );
-    if (process.env['RELIABILITY_VERBOSE'])
-      console.log(`model: ${RUNS} runs, ${steps} steps`, Object.fromEntries([...seen].sort()));
-    expect(steps).toBeGreaterThan(RUNS * 10);
-    // Not vacuous: across the runs the sequences reached every state the rules talk about.
-    if (RUNS >= 1_000) {
-      for (const key of [
-        'upload:accepted',
-        'send:accepted',
-        'delete:accepted',
-        'certify-passed:accepted',
-        'certify-failed:accepted',
-        'select:accepted',
-        'deselect:accepted',
-        'upload:OUTCOME_UPLOAD_QUOTA_REACHED',
-        'upload:OUTCOME_SUBJECT_QUOTA_REACHED',
-        'upload:ITEM_ID_ALREADY_USED',
-        'upload:COURSE_HAS_NO_CREDITS',
-        // Not 'send:' or 'delete:OUTCOME_ALREADY_PASSED': time only moves forward (R-TIME-4) and this fixture's
-        // certification windows open after its upload windows close, so a passed outcome is never sent or deleted
-        // inside its upload window; outcomes/change.test.ts covers both with overlapping windows. Nor
-        // 'select:SELECTION_CAP_REACHED': seven passed outcomes before the first selection is rarely drawn once time
-        // moves forward; selection/select.test.ts and races.test.ts (200-way races at the cap) cover it.
-        'upload:COURSE_NOT_FOUND',
-        'upload:OUTSIDE_WORK_PERIOD',
-        'upload:NOT_OWN_PORTFOLIO',
-        'upload:ROLE_NOT_ALLOWED',
-        'send:OUTCOME_PENDING_CERTIFICATION',
-        'send:OUTSIDE_WORK_PERIOD',
-        'upload:TIME_RUNS_BACKWARDS',
-        'certify-passed:TIME_RUNS_BACKWARDS',
-        'certify-passed:NOT_COURSE_CERTIFIER',
-        'certify-passed:OUTCOME_NOT_PENDING',
-        'certify-failed:FAIL_REASON_REQUIRED',
-        'certify-passed:OUTSIDE_WORK_PERIOD',
-        'select:OUTCOME_NOT_PASSED',
-        'select:ALREADY_SELECTED',
-        'select:OUTSIDE_WORK_PERIOD',
-        'deselect:NOT_SELECTED',
-      ]) {
-        expect({ key, reached: (seen.get(key) ?? 0) > 0 }).toEqual({ key, reached: true });
       }
-    }
-  });
-});
+    });
+  },
+);

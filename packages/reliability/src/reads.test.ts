@@ -47,31 +47,35 @@ const mismatchesOf = (row: ReadRow): string[] => {
   return mismatches;
 };
 
-describe("the read matrix: every reader × every read, own and others' data (R-AUTH-1, R-AUTH-2, R-AUTH-5, R-AUTH-6, R-REC-6)", () => {
-  it('covers every scoped read @licheng/projections exports', () => {
-    const exported = Object.entries(projections)
-      .filter(([name, value]) => /^read[A-Z]/.test(name) && typeof value === 'function')
-      .map(([name]) => name)
-      .sort();
-    const walked = [...new Set(READ_ROWS.map((row) => row.read).filter((read) => exported.includes(read)))].sort();
-    expect(walked).toEqual(exported);
-  });
+describe(
+  "the read matrix: every reader × every read, own and others' data (R-AUTH-1, R-AUTH-2, R-AUTH-5, R-AUTH-6, " +
+    'R-REC-6)',
+  () => {
+    it('covers every scoped read @licheng/projections exports', () => {
+      const exported = Object.entries(projections)
+        .filter(([name, value]) => /^read[A-Z]/.test(name) && typeof value === 'function')
+        .map(([name]) => name)
+        .sort();
+      const walked = [...new Set(READ_ROWS.map((row) => row.read).filter((read) => exported.includes(read)))].sort();
+      expect(walked).toEqual(exported);
+    });
 
-  it("holds own and others' data apart: every read has an `all` and a refused cell for some reader", () => {
-    for (const row of READ_ROWS) {
-      const cells = READERS.map((c) => row.expected(c.id));
-      expect([row.label, cells.some((c) => c === 'all'), cells.some((c) => typeof c !== 'string')]).toEqual([
-        row.label,
-        true,
-        true,
-      ]);
-    }
-  });
+    it("holds own and others' data apart: every read has an `all` and a refused cell for some reader", () => {
+      for (const row of READ_ROWS) {
+        const cells = READERS.map((c) => row.expected(c.id));
+        expect([row.label, cells.some((c) => c === 'all'), cells.some((c) => typeof c !== 'string')]).toEqual([
+          row.label,
+          true,
+          true,
+        ]);
+      }
+    });
 
-  it.each(READ_ROWS.map((row) => [row.label, row] as const))(
-    "%s: answered exactly within each reader's scope",
-    (_label, row) => {
-      expect(mismatchesOf(row)).toEqual([]);
-    },
-  );
-});
+    it.each(READ_ROWS.map((row) => [row.label, row] as const))(
+      "%s: answered exactly within each reader's scope",
+      (_label, row) => {
+        expect(mismatchesOf(row)).toEqual([]);
+      },
+    );
+  },
+);

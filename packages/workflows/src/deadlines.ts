@@ -58,7 +58,9 @@ const hasEnded = (
   return window !== undefined && now >= window.end;
 };
 
-/** R-REC-5 / R-ROUND-1: which stage of a receipt, if any, is due to be deemed correct at `now`, by its round's windows. */
+/**
+ * R-REC-5 / R-ROUND-1: which stage of a receipt, if any, is due to be deemed correct at `now`, by its round's windows.
+ */
 const dueStage = (
   policy: SchoolState,
   receipt: ReceiptState,
@@ -258,7 +260,8 @@ export const runDeadlines = async (
     gather(round, settled ?? receipt);
   }
 
-  // In the order of their keys, so that the seals (whose digests include the seals before them) do not depend on reading order.
+  // In the order of their keys, so that the seals (whose digests include the seals before them) do not depend on
+  // reading order.
   for (const [, { round, receipts }] of [...byRound].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!readyToSeal(policy, round, receipts, now)) continue;
     const { category, period } = receipts[0]!;

@@ -18,7 +18,9 @@ const RUN_TIMES = [
 ];
 type Behaviour = 'confirm' | 'silent' | 'reportThenConfirm' | 'reportThenSilent';
 
-/** What each student does in the windows of seed 000; answers that come after a deadline are refused, as they should be. */
+/**
+ * What each student does in the windows of seed 000; answers that come after a deadline are refused, as they should be.
+ */
 const act = async (service: LichengService, studentId: string, behaviour: Behaviour, before: string) => {
   const steps: Array<[string, () => Promise<unknown>]> = [];
   if (behaviour === 'confirm')
@@ -100,31 +102,34 @@ describe('the due-items index (issue 17)', () => {
     expect((await store.readStream(schoolStreamName('sch1'))).filter((e) => e.type === 'PeriodSealed')).toHaveLength(1);
   });
 
-  it('reads no receipt and no portfolio when nothing is due: before the window ends, and once the period is sealed', async () => {
-    const { service, store } = await acceptedSchool();
-    const dueItems = new InMemoryDueItems(store);
-    const loads = jest.spyOn(service, 'loadPortfolio');
-    const reads = jest.spyOn(dueItems, 'receiptsOf');
-    expect(await runDeadlines(service, 'sch1', '2023-04-18T10:29+08:00' as never, { dueItems })).toMatchObject({
-      deemed: 0,
-      sealed: 0,
-    });
-    expect(loads).not.toHaveBeenCalled();
-    expect(reads).not.toHaveBeenCalled();
-    expect(await runDeadlines(service, 'sch1', '2023-04-20T17:00+08:00' as never, { dueItems })).toMatchObject({
-      deemed: 4,
-      sealed: 1,
-    });
-    loads.mockClear();
-    reads.mockClear();
-    expect(await runDeadlines(service, 'sch1', '2023-04-21T09:00+08:00' as never, { dueItems })).toMatchObject({
-      deemed: 0,
-      sealed: 0,
-      alreadyDone: 0,
-    });
-    expect(loads).not.toHaveBeenCalled();
-    expect(reads).not.toHaveBeenCalled();
-    const sealed = await service.loadSchool('sch1');
-    expect(E.isRight(sealed) && sealed.right.sealed).toEqual({ 'cadreRecords:1112': true });
-  });
+  it(
+    'reads no receipt and no portfolio when nothing is due: before the window ends, and once the period is ' + 'sealed',
+    async () => {
+      const { service, store } = await acceptedSchool();
+      const dueItems = new InMemoryDueItems(store);
+      const loads = jest.spyOn(service, 'loadPortfolio');
+      const reads = jest.spyOn(dueItems, 'receiptsOf');
+      expect(await runDeadlines(service, 'sch1', '2023-04-18T10:29+08:00' as never, { dueItems })).toMatchObject({
+        deemed: 0,
+        sealed: 0,
+      });
+      expect(loads).not.toHaveBeenCalled();
+      expect(reads).not.toHaveBeenCalled();
+      expect(await runDeadlines(service, 'sch1', '2023-04-20T17:00+08:00' as never, { dueItems })).toMatchObject({
+        deemed: 4,
+        sealed: 1,
+      });
+      loads.mockClear();
+      reads.mockClear();
+      expect(await runDeadlines(service, 'sch1', '2023-04-21T09:00+08:00' as never, { dueItems })).toMatchObject({
+        deemed: 0,
+        sealed: 0,
+        alreadyDone: 0,
+      });
+      expect(loads).not.toHaveBeenCalled();
+      expect(reads).not.toHaveBeenCalled();
+      const sealed = await service.loadSchool('sch1');
+      expect(E.isRight(sealed) && sealed.right.sealed).toEqual({ 'cadreRecords:1112': true });
+    },
+  );
 });

@@ -29,7 +29,10 @@ export interface DuePeriod {
  * (`InMemoryDueItems`), in PostgreSQL in `@licheng/eventstore-postgres` (`PostgresDueItems`).
  */
 export interface DueItems {
-  /** Folds what the log gained since the last call; a run calls it first, so it never reads an older log than a scan would. */
+  /**
+   * Folds what the log gained since the last call; a run calls it first, so it never reads an older log than a scan
+   * would.
+   */
   catchUp(): Promise<void>;
   periodsOf(schoolId: string): Promise<ReadonlyArray<DuePeriod>>;
   receiptsOf(schoolId: string, category: ReceiptCategory, period: string): Promise<ReadonlyArray<DueReceipt>>;

@@ -145,7 +145,8 @@ describe('errors', () => {
     expect(err).toEqual([
       expect.stringMatching(
         new RegExp(
-          `invalid\\.ndjson:5: STORED_EVENT_INVALID The stored event at ${record.streamName} revision ${record.revision} \\(${record.type}\\) is unreadable`,
+          `invalid\\.ndjson:5: STORED_EVENT_INVALID The stored event at ${record.streamName} revision ` +
+            `${record.revision} \\(${record.type}\\) is unreadable`,
         ),
       ),
     ]);
@@ -223,42 +224,46 @@ describe('licheng report and timeline', () => {
     expect(readFileSync(at('inferred.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('writes the class report and the school summary as one HTML page each, with the chart, dated by --at (issue 20)', async () => {
-    const page = await licheng(
-      'report',
-      'class-confirmation',
-      '--events',
-      year,
-      '--class',
-      'c301',
-      '--period',
-      '1112',
-      '--at',
-      '2023-04-18T10:29',
-      '--out',
-      at('c301.html'),
-    );
-    expect(page.code).toBe(0);
-    const html = readFileSync(at('c301.html'), 'utf8');
-    expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).toContain(
-      '統計時間 <span class="en">as of</span> <time datetime="2023-04-18T02:29:00.000Z">112/04/18 10:29</time>',
-    );
-    expect(html.match(/<g class="class-row"/g)).toHaveLength(1);
-    const summary = await licheng(
-      'report',
-      'confirmation-summary',
-      '--events',
-      year,
-      '--period',
-      '1112',
-      '--format',
-      'html',
-    );
-    expect(summary.code).toBe(0);
-    expect(summary.out.match(/<g class="class-row"/g)?.length).toBeGreaterThan(1);
-    expect(summary.out).toContain('<tfoot><tr><td>全校</td>');
-  });
+  it(
+    'writes the class report and the school summary as one HTML page each, with the chart, dated by --at ' +
+      '(issue 20)',
+    async () => {
+      const page = await licheng(
+        'report',
+        'class-confirmation',
+        '--events',
+        year,
+        '--class',
+        'c301',
+        '--period',
+        '1112',
+        '--at',
+        '2023-04-18T10:29',
+        '--out',
+        at('c301.html'),
+      );
+      expect(page.code).toBe(0);
+      const html = readFileSync(at('c301.html'), 'utf8');
+      expect(html).toMatch(/^<!DOCTYPE html>/);
+      expect(html).toContain(
+        '統計時間 <span class="en">as of</span> <time datetime="2023-04-18T02:29:00.000Z">112/04/18 10:29</time>',
+      );
+      expect(html.match(/<g class="class-row"/g)).toHaveLength(1);
+      const summary = await licheng(
+        'report',
+        'confirmation-summary',
+        '--events',
+        year,
+        '--period',
+        '1112',
+        '--format',
+        'html',
+      );
+      expect(summary.code).toBe(0);
+      expect(summary.out.match(/<g class="class-row"/g)?.length).toBeGreaterThan(1);
+      expect(summary.out).toContain('<tfoot><tr><td>全校</td>');
+    },
+  );
 
   it('exits 2 for a class the school never registered, rather than print an empty report', async () => {
     const { code, err } = await licheng(

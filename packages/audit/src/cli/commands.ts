@@ -102,7 +102,8 @@ export const verifyCommand = async (flags: Flags, io: CliIo): Promise<number> =>
       lines.push(
         say === 'zh-TW'
           ? `  unverifiable：${ofKind.length - imported} 個指令未記錄指令內容（開始記錄之前），${imported} 筆自他校匯入`
-          : `  unverifiable: ${ofKind.length - imported} commands stored without a recorded command (before recording began), ${imported} imported from another school`,
+          : `  unverifiable: ${ofKind.length - imported} commands stored without a recorded command (before ` +
+              `recording began), ${imported} imported from another school`,
       );
       continue;
     }

@@ -88,19 +88,25 @@ const importCommand = async (flags: Flags, io: CliIo): Promise<number> => {
     .map(([type, n]) => `${type} ${n}`)
     .join(', ');
   if (say === 'zh-TW') {
-    const kinds = `課程學習成果 ${courseOutcomes}、多元表現 ${performances}、自主學習計畫 ${learningPlans}、收訖明細 ${receipts}、申請勾選 ${applications}`;
+    const kinds =
+      `課程學習成果 ${courseOutcomes}、多元表現 ${performances}、自主學習計畫 ${learningPlans}、收訖明細 ` +
+      `${receipts}、申請勾選 ${applications}`;
     io.out(
       r.alreadyImported
         ? `先前已匯入 ${r.streamName}：未新增任何事件\n已寫入 ${out}`
-        : `已匯入 ${r.events} 筆事件至 ${r.streamName}：${kinds}\n依事件類型：${byType}\n已寫入 ${out}（共 ${store.eventCount} 筆事件）`,
+        : `已匯入 ${r.events} 筆事件至 ${r.streamName}：${kinds}\n依事件類型：${byType}\n已寫入 ${out}（共 ` +
+            `${store.eventCount} 筆事件）`,
     );
     return 0;
   }
-  const kinds = `course outcomes ${courseOutcomes}, performances ${performances}, learning plans ${learningPlans}, receipts ${receipts}, application picks ${applications}`;
+  const kinds =
+    `course outcomes ${courseOutcomes}, performances ${performances}, learning plans ${learningPlans}, ` +
+    `receipts ${receipts}, application picks ${applications}`;
   io.out(
     r.alreadyImported
       ? `already imported into ${r.streamName}: nothing added\nwrote ${out}`
-      : `imported ${r.events} events into ${r.streamName}: ${kinds}\nby event type: ${byType}\nwrote ${out} (${store.eventCount} events)`,
+      : `imported ${r.events} events into ${r.streamName}: ${kinds}\nby event type: ${byType}\nwrote ${out} ` +
+          `(${store.eventCount} events)`,
   );
   return 0;
 };

@@ -22,18 +22,22 @@ const codeOf = <A>(result: E.Either<{ code: string; rule: string | null }, A>) =
   E.isLeft(result) ? { code: result.left.code, rule: result.left.rule } : 'answered';
 
 describe("reading a student's timeline (R-AUTH-1, R-AUTH-2)", () => {
-  it('gives the student and their homeroom teacher the same timeline the auditor sees of that school (R-AUTH-1, R-AUTH-2)', () => {
-    const query = { schoolId, studentId: '1090001' };
-    const audited = studentTimeline(events, query, 'en');
-    const homeroom = homeroomTeacherOf(view.schools[schoolId]!.policy, '1090001', 111)!;
-    expect(readStudentTimeline(view, events, { id: '1090001', role: 'student', schoolId }, query, 'en')).toEqual(
-      audited,
-    );
-    expect(readStudentTimeline(view, events, { id: homeroom, role: 'teacher', schoolId }, query, 'en')).toEqual(
-      audited,
-    );
-    expect(E.isRight(audited) && audited.right.length).toBeGreaterThan(0);
-  });
+  it(
+    'gives the student and their homeroom teacher the same timeline the auditor sees of that school (R-AUTH-1, ' +
+      'R-AUTH-2)',
+    () => {
+      const query = { schoolId, studentId: '1090001' };
+      const audited = studentTimeline(events, query, 'en');
+      const homeroom = homeroomTeacherOf(view.schools[schoolId]!.policy, '1090001', 111)!;
+      expect(readStudentTimeline(view, events, { id: '1090001', role: 'student', schoolId }, query, 'en')).toEqual(
+        audited,
+      );
+      expect(readStudentTimeline(view, events, { id: homeroom, role: 'teacher', schoolId }, query, 'en')).toEqual(
+        audited,
+      );
+      expect(E.isRight(audited) && audited.right.length).toBeGreaterThan(0);
+    },
+  );
 
   it.each<[string, Reader, { code: string; rule: string }]>([
     [

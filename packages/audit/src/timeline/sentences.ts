@@ -43,11 +43,17 @@ const itemFields = (item: StatementItem, lang: 0 | 1): string => {
   switch (d.kind) {
     case 'courseRecord':
       return lang === 0
-        ? `科目名稱 ${d.subjectName}、開課年級 ${d.gradeLevel}、修課學分 ${d.credits}、學期學業成績 ${none(d.semesterScore, pass, 0)}、成績及格 ${d.passed ? '及格' : '不及格'}、補考成績 ${none(d.makeUpScore, pass, 0)}、補考及格 ${none(d.makeUpPassed, pass, 0)}、是否採計學分 ${d.creditCounted ? '採計學分' : '不採計'}`
-        : `${d.subjectName}, grade ${d.gradeLevel}, ${d.credits} credits, score ${none(d.semesterScore, pass, 1)}, ${d.passed ? 'passed' : 'failed'}, make-up ${none(d.makeUpScore, pass, 1)} (${none(d.makeUpPassed, pass, 1)}), ${d.creditCounted ? 'credits counted' : 'credits not counted'}`;
+        ? `科目名稱 ${d.subjectName}、開課年級 ${d.gradeLevel}、修課學分 ${d.credits}、學期學業成績 ` +
+            `${none(d.semesterScore, pass, 0)}、成績及格 ${d.passed ? '及格' : '不及格'}、補考成績 ` +
+            `${none(d.makeUpScore, pass, 0)}、補考及格 ${none(d.makeUpPassed, pass, 0)}、是否採計學分 ` +
+            `${d.creditCounted ? '採計學分' : '不採計'}`
+        : `${d.subjectName}, grade ${d.gradeLevel}, ${d.credits} credits, score ${none(d.semesterScore, pass, 1)}, ` +
+            `${d.passed ? 'passed' : 'failed'}, make-up ${none(d.makeUpScore, pass, 1)} ` +
+            `(${none(d.makeUpPassed, pass, 1)}), ${d.creditCounted ? 'credits counted' : 'credits not counted'}`;
     case 'cadreRecord':
       return lang === 0
-        ? `單位名稱 ${d.unit}、幹部等級 ${d.level}、擔任職務 ${d.position}、開始日期 ${d.startDate}、結束日期 ${d.endDate}`
+        ? `單位名稱 ${d.unit}、幹部等級 ${d.level}、擔任職務 ${d.position}、開始日期 ${d.startDate}、結束日期 ` +
+            `${d.endDate}`
         : `${d.position} of ${d.unit} (${d.level}), ${d.startDate} to ${d.endDate}`;
     case 'selectedItem':
       return `${item.title}（${d.files.map((f) => `${f.name} ${f.sha256.slice(0, 12)}…`).join('、') || ['無檔案', 'no files'][lang]}）`;
@@ -122,7 +128,8 @@ export const SENTENCES: { readonly [K in EventType]: Sentence<K> } = {
   ],
   RoleGroupDefined: (d) => [
     `建立角色群組 ${d.name}（${d.functionCodes.join('、') || '無功能'}）${d.inUse === false ? '，不使用' : ''}`,
-    `defined role group ${d.name} (${d.functionCodes.join(', ') || 'no functions'})${d.inUse === false ? ', not in use' : ''}`,
+    `defined role group ${d.name} ` +
+      `(${d.functionCodes.join(', ') || 'no functions'})${d.inUse === false ? ', not in use' : ''}`,
   ],
   RoleGroupMemberAdded: (d) => [
     `將 ${d.userId} 加入角色群組 ${d.groupId}`,
@@ -196,8 +203,10 @@ export const SENTENCES: { readonly [K in EventType]: Sentence<K> } = {
     `deselected diverse performance ${d.performanceId}`,
   ],
   ReceiptStatementIssued: (d) => [
-    `收到 ${d.period} ${cat(d.category)[0]}${round(d.cohorts)[0]}收訖明細（${d.items.length} 筆，FID ${d.fid}）${fieldsOf(d.items, 0)}`,
-    `received the ${cat(d.category)[1]} receipt statement of ${d.period}${round(d.cohorts)[1]} (${d.items.length} items, FID ${d.fid})${fieldsOf(d.items, 1)}`,
+    `收到 ${d.period} ${cat(d.category)[0]}${round(d.cohorts)[0]}收訖明細（${d.items.length} 筆，FID ${d.fid}）` +
+      `${fieldsOf(d.items, 0)}`,
+    `received the ${cat(d.category)[1]} receipt statement of ${d.period}${round(d.cohorts)[1]} (${d.items.length} ` +
+      `items, FID ${d.fid})${fieldsOf(d.items, 1)}`,
   ],
   ReceiptConfirmed: (d) => [
     `確認 ${d.period} ${cat(d.category)[0]}資料正確無誤${stage(d.stage)[0]}`,
@@ -205,7 +214,8 @@ export const SENTENCES: { readonly [K in EventType]: Sentence<K> } = {
   ],
   ReceiptErrorReported: (d) => [
     `回報 ${d.period} ${cat(d.category)[0]}資料有誤${stage(d.stage)[0]}：${d.problems.map((p) => p.reason).join('；')}`,
-    `reported errors in the ${cat(d.category)[1]} of ${d.period}${stage(d.stage)[1]}: ${d.problems.map((p) => p.reason).join('; ')}`,
+    `reported errors in the ${cat(d.category)[1]} of ${d.period}${stage(d.stage)[1]}: ` +
+      `${d.problems.map((p) => p.reason).join('; ')}`,
   ],
   ReceiptReviewRecorded: (d) =>
     d.finding === 'corrected'
@@ -239,11 +249,13 @@ export const SENTENCES: { readonly [K in EventType]: Sentence<K> } = {
   ],
   ApplicationItemsPicked: (d) => [
     `為申請校系 ${d.departmentId} 選取 ${d.outcomeIds.length} 件成果、${d.performanceIds.length} 件多元表現`,
-    `picked ${d.outcomeIds.length} outcomes and ${d.performanceIds.length} performances for department ${d.departmentId}`,
+    `picked ${d.outcomeIds.length} outcomes and ${d.performanceIds.length} performances for department ` +
+      `${d.departmentId}`,
   ],
   RosterSubmitted: (d) => [
     `提交 ${d.period} ${cat(d.category)[0]}${round(d.cohorts)[0]}名冊（FID ${d.fid}，${d.roster.length} 人）`,
-    `submitted the ${cat(d.category)[1]} roster of ${d.period}${round(d.cohorts)[1]} (FID ${d.fid}, ${d.roster.length} students)`,
+    `submitted the ${cat(d.category)[1]} roster of ${d.period}${round(d.cohorts)[1]} (FID ${d.fid}, ` +
+      `${d.roster.length} students)`,
   ],
   SubmissionRejected: (d) => [
     `中央資料庫退回 FID ${d.fid}：${d.message}`,

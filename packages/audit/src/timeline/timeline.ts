@@ -120,8 +120,10 @@ export const renderTimeline = (entries: ReadonlyArray<TimelineEntry>, lang: Lang
       const rules = e.rules.length > 0 ? `  [${e.rules.join(', ')}]` : '';
       const from = e.original
         ? lang === 'zh-TW'
-          ? `（轉入：原於 ${e.original.at.slice(0, 16).replace('T', ' ')} 由${roleOf(e.original.actor, lang)} ${e.original.actor.id} 記錄於 ${e.original.streamName}）`
-          : ` (transferred: first recorded ${e.original.at.slice(0, 16).replace('T', ' ')} by ${roleOf(e.original.actor, lang)} ${e.original.actor.id} in ${e.original.streamName})`
+          ? `（轉入：原於 ${e.original.at.slice(0, 16).replace('T', ' ')} 由${roleOf(e.original.actor, lang)} ` +
+            `${e.original.actor.id} 記錄於 ${e.original.streamName}）`
+          : ` (transferred: first recorded ${e.original.at.slice(0, 16).replace('T', ' ')} by ` +
+            `${roleOf(e.original.actor, lang)} ${e.original.actor.id} in ${e.original.streamName})`
         : '';
       return `${when}  ${who}  ${e.text}${from}${rules}  ${e.streamName}#${e.revision}`;
     })

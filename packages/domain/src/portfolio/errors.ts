@@ -39,7 +39,8 @@ export const accessErrors = {
       'OUTSIDE_WORK_PERIOD',
       rule,
       `${term}「${item}」作業時間為 ${window.start} 起至 ${window.end} 止（不含），現在 ${now} 不在時間內`,
-      `The ${item} work period of ${term} runs from ${window.start} until ${window.end} (exclusive); ${now} is outside it`,
+      `The ${item} work period of ${term} runs from ${window.start} until ${window.end} (exclusive); ${now} is ` +
+        `outside it`,
       { item, term, window, now },
     ),
 };
@@ -268,8 +269,10 @@ export const selectionErrors = {
     domainError(
       'SELECTION_CAP_REACHED',
       'R-SEL-1',
-      `${schoolYear} 學年度${kind === 'outcomes' ? '課程學習成果' : '多元表現'}至多勾選 ${limit} 件，已勾選 ${actual} 件`,
-      `At most ${limit} ${kind === 'outcomes' ? 'course outcomes' : 'performances'} may be selected for school year ${schoolYear}; ${actual} already are`,
+      `${schoolYear} 學年度${kind === 'outcomes' ? '課程學習成果' : '多元表現'}至多勾選 ${limit} 件，已勾選 ` +
+        `${actual} 件`,
+      `At most ${limit} ${kind === 'outcomes' ? 'course outcomes' : 'performances'} may be selected for school year ` +
+        `${schoolYear}; ${actual} already are`,
       { kind, limit, actual, schoolYear },
     ),
   /** R-SEL-1: only a passed outcome is selected (a draft or a failed one). */
@@ -323,8 +326,10 @@ export const receiptErrors = {
     domainError(
       'RECEIPT_SEALED_BY_ANSWER',
       'R-SEAL-3',
-      `學生 ${studentId} 的 ${period}「${category}」${SEALED_BY[seal][0]}，資料已封存，不可再更正、重新提交或重發收訖明細`,
-      `Student ${studentId} ${SEALED_BY[seal][1]} for ${category} of ${period}; that data is sealed and no correction, resubmission or new statement may replace it`,
+      `學生 ${studentId} 的 ${period}「${category}」${SEALED_BY[seal][0]}，資料已封存，不可再更正、` +
+        `重新提交或重發收訖明細`,
+      `Student ${studentId} ${SEALED_BY[seal][1]} for ${category} of ${period}; that data is sealed and no ` +
+        `correction, resubmission or new statement may replace it`,
       { studentId, category, period, seal },
     ),
   notApplicable: (category: string, period: string) =>

@@ -90,7 +90,10 @@ const studentActor: fc.Arbitrary<Actor> = fc.oneof(
   { weight: 12, arbitrary: fc.constant(student('s1')) },
   { weight: 1, arbitrary: fc.constantFrom(student('s2'), parent('p1'), teacher('t1'), admin()) },
 );
-/** Allowed certifiers (t1, t2, t3 the reviewer, t9 the proxy) and others (t4 not marked, t5 the club teacher, the homeroom teacher). */
+/**
+ * Allowed certifiers (t1, t2, t3 the reviewer, t9 the proxy) and others (t4 not marked, t5 the club teacher, the
+ * homeroom teacher).
+ */
 const TEACHERS = ['t1', 't1', 't2', 't2', 't3', 't4', 't5', 't9', 't-home'];
 const certifierActor: fc.Arbitrary<Actor> = fc.oneof(
   { weight: 10, arbitrary: fc.constantFrom(...TEACHERS).map((id) => teacher(id)) },
@@ -579,12 +582,16 @@ describe('portfolio invariants under any sequence of commands', () => {
     );
   });
 
-  it('folds deterministically: all accepted events at once, one by one, or in place from a new initial state give one state', () => {
-    fc.assert(
-      fc.property(scenarioArb, (scenario) => checkFolding(scenario)),
-      NUM_RUNS,
-    );
-  });
+  it(
+    'folds deterministically: all accepted events at once, one by one, or in place from a new initial state give ' +
+      'one state',
+    () => {
+      fc.assert(
+        fc.property(scenarioArb, (scenario) => checkFolding(scenario)),
+        NUM_RUNS,
+      );
+    },
+  );
 
   it('emits only events that their codec accepts, so the store can keep them', () => {
     fc.assert(

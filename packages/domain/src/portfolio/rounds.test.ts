@@ -97,15 +97,19 @@ describe("the seniors' 1112 round sealed while a junior goes on (R-ROUND-1, R-RO
     expect(error.details).toMatchObject({ category: 'courseOutcomes', period: '1110', cohorts: [109] });
   });
 
-  it("submits the junior in the other grades' round in June, and refuses the sealed seniors' round (R-ROUND-1, R-SEAL-2)", () => {
-    const { events: submitted } = specify(submissionDecider)()
-      .when(roster(OTHER_GRADES, ['j1']), submissionCtx('2023-06-24T09:00'))
-      .thenSucceeds();
-    expect(submitted[0]?.data).toMatchObject({ cohorts: [110, 111] });
-    specify(submissionDecider)()
-      .when(roster(SENIORS, ['s1']), submissionCtx('2023-04-21T10:00'))
-      .thenError('PERIOD_SEALED', 'R-SEAL-2');
-  });
+  it(
+    "submits the junior in the other grades' round in June, and refuses the sealed seniors' round (R-ROUND-1, " +
+      'R-SEAL-2)',
+    () => {
+      const { events: submitted } = specify(submissionDecider)()
+        .when(roster(OTHER_GRADES, ['j1']), submissionCtx('2023-06-24T09:00'))
+        .thenSucceeds();
+      expect(submitted[0]?.data).toMatchObject({ cohorts: [110, 111] });
+      specify(submissionDecider)()
+        .when(roster(SENIORS, ['s1']), submissionCtx('2023-04-21T10:00'))
+        .thenError('PERIOD_SEALED', 'R-SEAL-2');
+    },
+  );
 
   it("refuses a senior in the other grades' roster, naming the student and cohort (R-ROUND-1)", () => {
     const error = specify(submissionDecider)()
@@ -115,19 +119,22 @@ describe("the seniors' 1112 round sealed while a junior goes on (R-ROUND-1, R-RO
     expect(error.message['zh-TW']).toContain('s1');
   });
 
-  it("has the junior confirm in their own round from 6/26, not in the seniors' April window (R-ROUND-1, R-REC-2)", () => {
-    const { state, events: issued } = specify(portfolioDecider)()
-      .when(statement(OTHER_GRADES), contextAt(afterSeniorsSealed, '2023-06-24T09:05', system()))
-      .thenSucceeds();
-    const given = specify(portfolioDecider)(...issued);
-    expect(state.receipts['courseRecords:1112']?.fid).toBe('F-110.111');
-    given
-      .when(confirm, contextAt(afterSeniorsSealed, '2023-04-15T09:00', student('j1')))
-      .thenError('OUTSIDE_WORK_PERIOD', 'R-REC-2');
-    given
-      .when(confirm, contextAt(afterSeniorsSealed, '2023-06-27T09:00', student('j1')))
-      .then(portfolioEvent('ReceiptConfirmed', { category: 'courseRecords', period: '1112', stage: 'first' }));
-  });
+  it(
+    "has the junior confirm in their own round from 6/26, not in the seniors' April window (R-ROUND-1, " + 'R-REC-2)',
+    () => {
+      const { state, events: issued } = specify(portfolioDecider)()
+        .when(statement(OTHER_GRADES), contextAt(afterSeniorsSealed, '2023-06-24T09:05', system()))
+        .thenSucceeds();
+      const given = specify(portfolioDecider)(...issued);
+      expect(state.receipts['courseRecords:1112']?.fid).toBe('F-110.111');
+      given
+        .when(confirm, contextAt(afterSeniorsSealed, '2023-04-15T09:00', student('j1')))
+        .thenError('OUTSIDE_WORK_PERIOD', 'R-REC-2');
+      given
+        .when(confirm, contextAt(afterSeniorsSealed, '2023-06-27T09:00', student('j1')))
+        .then(portfolioEvent('ReceiptConfirmed', { category: 'courseRecords', period: '1112', stage: 'first' }));
+    },
+  );
 
   it('refuses a statement from a round the student is not in (R-ROUND-1)', () => {
     specify(portfolioDecider)()

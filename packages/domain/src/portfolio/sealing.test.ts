@@ -291,72 +291,84 @@ describe('commands on a sealed category and period (R-SEAL-2)', () => {
       .thenError('PERIOD_SEALED', 'R-SEAL-2');
   });
 
-  it("refuses a change whoever sends it: the school's records system syncing a cadre record is refused like the administrator (R-SEAL-2)", () => {
-    const sync = portfolioCommand('SyncCadreRecord', {
-      schoolId: 'sch1',
-      studentId: 's1',
-      performanceId: 'c1',
-      schoolYear: 111,
-      semester: 2,
-      unit: '學生會',
-      position: '會長',
-      level: '校級',
-      startDate: '2023-02-13',
-      endDate: '2023-06-30',
-    });
-    given(...history)
-      .when(sync, contextAt(open, NOW, system()))
-      .thenSucceeds();
-    given(...history)
-      .when(sync, contextAt(sealedBy('cadreRecords', '1112'), NOW, system()))
-      .thenError('PERIOD_SEALED', 'R-SEAL-2');
-    given(...history)
-      .when(sync, contextAt(sealedBy('performances', '1110'), NOW, system()))
-      .thenError('PERIOD_SEALED', 'R-SEAL-2');
-  });
+  it(
+    "refuses a change whoever sends it: the school's records system syncing a cadre record is refused like the " +
+      'administrator (R-SEAL-2)',
+    () => {
+      const sync = portfolioCommand('SyncCadreRecord', {
+        schoolId: 'sch1',
+        studentId: 's1',
+        performanceId: 'c1',
+        schoolYear: 111,
+        semester: 2,
+        unit: '學生會',
+        position: '會長',
+        level: '校級',
+        startDate: '2023-02-13',
+        endDate: '2023-06-30',
+      });
+      given(...history)
+        .when(sync, contextAt(open, NOW, system()))
+        .thenSucceeds();
+      given(...history)
+        .when(sync, contextAt(sealedBy('cadreRecords', '1112'), NOW, system()))
+        .thenError('PERIOD_SEALED', 'R-SEAL-2');
+      given(...history)
+        .when(sync, contextAt(sealedBy('performances', '1110'), NOW, system()))
+        .thenError('PERIOD_SEALED', 'R-SEAL-2');
+    },
+  );
 
-  it('leaves other categories and periods alone: sealing course records 1112 does not stop a performance edit (R-SEAL-2)', () => {
-    given(...history)
-      .when(
-        portfolioCommand('EditPerformance', {
-          ...ref,
-          performanceId: 'p2',
-          ...content,
-          description: '校刊封面（修改）',
-        }),
-        contextAt(sealedBy('courseRecords', '1112'), NOW, student('s1')),
-      )
-      .thenSucceeds();
-    given(...history)
-      .when(
-        portfolioCommand('DeemReceiptCorrect', receipt('courseOutcomes', '1110')),
-        contextAt(sealedBy('performances', '1110'), NOW, system()),
-      )
-      .thenSucceeds();
-  });
+  it(
+    'leaves other categories and periods alone: sealing course records 1112 does not stop a performance edit ' +
+      '(R-SEAL-2)',
+    () => {
+      given(...history)
+        .when(
+          portfolioCommand('EditPerformance', {
+            ...ref,
+            performanceId: 'p2',
+            ...content,
+            description: '校刊封面（修改）',
+          }),
+          contextAt(sealedBy('courseRecords', '1112'), NOW, student('s1')),
+        )
+        .thenSucceeds();
+      given(...history)
+        .when(
+          portfolioCommand('DeemReceiptCorrect', receipt('courseOutcomes', '1110')),
+          contextAt(sealedBy('performances', '1110'), NOW, system()),
+        )
+        .thenSucceeds();
+    },
+  );
 
-  it('refuses the final approval of a learning plan that would record a 自主學習 performance in a sealed year (R-SEAL-2, R-PLAN-1)', () => {
-    const plan = portfolioEvent('LearningPlanSubmitted', {
-      studentId: 's1',
-      planId: 'plan1',
-      schoolYear: 111,
-      semester: 2,
-      title: '機器學習入門',
-      description: '每週閱讀與實作',
-      periodsPerWeek: 2,
-      weeks: 18,
-      startDate: '2023-02-20',
-      endDate: '2023-06-30',
-      stages: [{ kind: 'homeroom' }],
-    });
-    const pass = portfolioCommand('ReviewLearningPlan', { ...ref, planId: 'plan1', decision: 'pass' });
-    given(...history, plan)
-      .when(pass, contextAt(open, NOW, teacher('t-home')))
-      .thenSucceeds();
-    given(...history, plan)
-      .when(pass, contextAt(sealedBy('performances', '1110'), NOW, teacher('t-home')))
-      .thenError('PERIOD_SEALED', 'R-SEAL-2');
-  });
+  it(
+    'refuses the final approval of a learning plan that would record a 自主學習 performance in a sealed year ' +
+      '(R-SEAL-2, R-PLAN-1)',
+    () => {
+      const plan = portfolioEvent('LearningPlanSubmitted', {
+        studentId: 's1',
+        planId: 'plan1',
+        schoolYear: 111,
+        semester: 2,
+        title: '機器學習入門',
+        description: '每週閱讀與實作',
+        periodsPerWeek: 2,
+        weeks: 18,
+        startDate: '2023-02-20',
+        endDate: '2023-06-30',
+        stages: [{ kind: 'homeroom' }],
+      });
+      const pass = portfolioCommand('ReviewLearningPlan', { ...ref, planId: 'plan1', decision: 'pass' });
+      given(...history, plan)
+        .when(pass, contextAt(open, NOW, teacher('t-home')))
+        .thenSucceeds();
+      given(...history, plan)
+        .when(pass, contextAt(sealedBy('performances', '1110'), NOW, teacher('t-home')))
+        .thenError('PERIOD_SEALED', 'R-SEAL-2');
+    },
+  );
 });
 
 describe('submissions of a sealed category and period (R-SEAL-2)', () => {

@@ -69,7 +69,10 @@ export interface ReceiptState {
 export type ReceiptPhase = 'awaitingAnswer' | 'awaitingReview' | 'awaitingRecheck' | 'closed';
 
 /** R-REC-1: a category applies only where the student had data submitted in it. */
-/** R-REC-1: a receipt applies when its statement lists an item; generic so that a narrower view of a receipt (the compact reports view) asks the same rule. */
+/**
+ * R-REC-1: a receipt applies when its statement lists an item; generic so that a narrower view of a receipt (the
+ * compact reports view) asks the same rule.
+ */
 export const isApplicable = <Receipt extends { readonly items: ReadonlyArray<unknown> } = ReceiptState>(
   receipt: Receipt | undefined,
 ): receipt is Receipt => receipt !== undefined && receipt.items.length > 0;

@@ -53,36 +53,47 @@ describe('actions are judged by the work period as it stood (R-WIN-3)', () => {
       .thenSucceeds();
   });
 
-  it('refuses the same upload judged by the period as it stood before the extension: a later change does not reach back (R-WIN-3)', () => {
-    given()
-      .when(upload(), contextAt(policy, '2023-01-25T10:00', s1))
-      .thenError('OUTSIDE_WORK_PERIOD', 'R-OUT-5');
-  });
+  it(
+    'refuses the same upload judged by the period as it stood before the extension: a later change does not reach ' +
+      'back (R-WIN-3)',
+    () => {
+      given()
+        .when(upload(), contextAt(policy, '2023-01-25T10:00', s1))
+        .thenError('OUTSIDE_WORK_PERIOD', 'R-OUT-5');
+    },
+  );
 
-  it('follows an extension the administrator records while the period is open, from school command to upload (R-WIN-3)', () => {
-    const extend = {
-      type: 'SetWorkPeriod',
-      data: { schoolId: 'sch1', ...uploadPeriod('2023-01-31T17:00').data },
-    } as SchoolCommand;
-    const schoolState = foldEvents(schoolDecider.evolve, schoolDecider.initialState(), schoolEvents);
-    const decision = schoolDecider.decide(extend, schoolState, { now: at('2023-01-20T16:59'), actor: admin() });
-    if (E.isLeft(decision)) throw new Error(decision.left.message.en);
-    const after = foldEvents(schoolDecider.evolve, schoolState, decision.right);
-    given()
-      .when(upload(), contextAt(after, '2023-01-25T10:00', s1))
-      .thenSucceeds();
-    given()
-      .when(upload(), contextAt(after, '2023-01-31T17:00', s1))
-      .thenError('OUTSIDE_WORK_PERIOD', 'R-OUT-5');
-  });
+  it(
+    'follows an extension the administrator records while the period is open, from school command to upload ' +
+      '(R-WIN-3)',
+    () => {
+      const extend = {
+        type: 'SetWorkPeriod',
+        data: { schoolId: 'sch1', ...uploadPeriod('2023-01-31T17:00').data },
+      } as SchoolCommand;
+      const schoolState = foldEvents(schoolDecider.evolve, schoolDecider.initialState(), schoolEvents);
+      const decision = schoolDecider.decide(extend, schoolState, { now: at('2023-01-20T16:59'), actor: admin() });
+      if (E.isLeft(decision)) throw new Error(decision.left.message.en);
+      const after = foldEvents(schoolDecider.evolve, schoolState, decision.right);
+      given()
+        .when(upload(), contextAt(after, '2023-01-25T10:00', s1))
+        .thenSucceeds();
+      given()
+        .when(upload(), contextAt(after, '2023-01-31T17:00', s1))
+        .thenError('OUTSIDE_WORK_PERIOD', 'R-OUT-5');
+    },
+  );
 
-  it('keeps an upload accepted before a period was shortened; only later actions meet the shorter period (R-WIN-3)', () => {
-    const shortened = schoolFixture({ extra: [uploadPeriod('2023-01-16T17:00')] }).policy;
-    const spec = given(uploaded('o1'));
-    spec.when(upload('o2'), contextAt(shortened, '2023-01-17T10:00', s1)).thenError('OUTSIDE_WORK_PERIOD', 'R-OUT-5');
-    expect(Object.keys(spec.state.outcomes)).toEqual(['o1']);
-    spec.when(upload('o2'), contextAt(shortened, '2023-01-16T16:59', s1)).thenSucceeds();
-  });
+  it(
+    'keeps an upload accepted before a period was shortened; only later actions meet the shorter period ' + '(R-WIN-3)',
+    () => {
+      const shortened = schoolFixture({ extra: [uploadPeriod('2023-01-16T17:00')] }).policy;
+      const spec = given(uploaded('o1'));
+      spec.when(upload('o2'), contextAt(shortened, '2023-01-17T10:00', s1)).thenError('OUTSIDE_WORK_PERIOD', 'R-OUT-5');
+      expect(Object.keys(spec.state.outcomes)).toEqual(['o1']);
+      spec.when(upload('o2'), contextAt(shortened, '2023-01-16T16:59', s1)).thenSucceeds();
+    },
+  );
 });
 
 describe('nothing retroactive after a student window closes (R-WIN-4)', () => {

@@ -63,21 +63,25 @@ describe('co-taught reviewers (R-OUT-7)', () => {
       .thenError('FUNCTION_NOT_HELD', 'R-AUTH-5');
   });
 
-  it('does not let OpenCourse state how reviewers start: the field is dropped, only the upcast of an old course carries it (R-OUT-7)', () => {
-    const open = command('OpenCourse', {
-      courseId: 'x-1112',
-      term: '1112',
-      subject: '專題',
-      name: '專題',
-      credits: 2,
-      teacherIds: ['t3', 't4'],
-      reviewers: 'marked',
-    });
-    expect(open.data).not.toHaveProperty('reviewers');
-    expect(
-      given(...fixture)
-        .when(open, NOW)
-        .thenSucceeds().state.courses['x-1112']?.reviewerIds,
-    ).toEqual(['t3', 't4']);
-  });
+  it(
+    'does not let OpenCourse state how reviewers start: the field is dropped, only the upcast of an old course ' +
+      'carries it (R-OUT-7)',
+    () => {
+      const open = command('OpenCourse', {
+        courseId: 'x-1112',
+        term: '1112',
+        subject: '專題',
+        name: '專題',
+        credits: 2,
+        teacherIds: ['t3', 't4'],
+        reviewers: 'marked',
+      });
+      expect(open.data).not.toHaveProperty('reviewers');
+      expect(
+        given(...fixture)
+          .when(open, NOW)
+          .thenSucceeds().state.courses['x-1112']?.reviewerIds,
+      ).toEqual(['t3', 't4']);
+    },
+  );
 });

@@ -91,14 +91,18 @@ describe('who may set what in the school (R-AUTH-3)', () => {
       .thenSucceeds();
   });
 
-  it('refuses the system setting a parameter: parameters are the administrator’s or a S0203S member’s (R-AUTH-3, R-AUTH-5)', () => {
-    given(...fixture)
-      .when(
-        command('SetParameter', { parameter: 'outcomeUploadQuota', value: 8, effectiveFromSchoolYear: 111 }),
-        ctx('2022-10-01T10:00', system()),
-      )
-      .thenError('FUNCTION_NOT_HELD', 'R-AUTH-5');
-  });
+  it(
+    'refuses the system setting a parameter: parameters are the administrator’s or a S0203S member’s (R-AUTH-3, ' +
+      'R-AUTH-5)',
+    () => {
+      given(...fixture)
+        .when(
+          command('SetParameter', { parameter: 'outcomeUploadQuota', value: 8, effectiveFromSchoolYear: 111 }),
+          ctx('2022-10-01T10:00', system()),
+        )
+        .thenError('FUNCTION_NOT_HELD', 'R-AUTH-5');
+    },
+  );
 
   it("lets the school's records system sync a course roster, but not a student (R-AUTH-3)", () => {
     const sync = command('SyncCourseRoster', { courseId: 'math-1111', studentIds: ['s1'] });
@@ -142,16 +146,20 @@ describe("the city's operating periods (R-WIN-1)", () => {
       );
   });
 
-  it("refuses the school administrator setting the city's operating period: the school's periods must lie inside the city's (R-WIN-1, R-AUTH-3)", () => {
-    // The error code is the fix's to choose; the refusal must cite who sets what.
-    const { state } = given(registered);
-    const result = schoolDecider.decide(
-      setOperating(109, 'outcomes', '2020-08-01T00:00', '2021-10-31T00:00'),
-      state,
-      ctx('2020-07-01T10:00', admin()),
-    );
-    expect(E.isLeft(result) ? result.left.rule : 'accepted').toMatch(/^R-(WIN-1|AUTH-3)$/);
-  });
+  it(
+    "refuses the school administrator setting the city's operating period: the school's periods must lie inside the " +
+      "city's (R-WIN-1, R-AUTH-3)",
+    () => {
+      // The error code is the fix's to choose; the refusal must cite who sets what.
+      const { state } = given(registered);
+      const result = schoolDecider.decide(
+        setOperating(109, 'outcomes', '2020-08-01T00:00', '2021-10-31T00:00'),
+        state,
+        ctx('2020-07-01T10:00', admin()),
+      );
+      expect(E.isLeft(result) ? result.left.rule : 'accepted').toMatch(/^R-(WIN-1|AUTH-3)$/);
+    },
+  );
 
   it('refuses a teacher setting an operating period (R-WIN-1, R-AUTH-3)', () => {
     given(registered)
@@ -401,44 +409,49 @@ describe('school parameters (R-OUT-3, R-AUTH-3)', () => {
       .thenSucceeds();
   });
 
-  it("takes the teachers' reminder hour from 0 to 23, or blank for no mail, and reminder days from 1 (R-NOTE-1)", () => {
-    const zeroHour = {
-      type: 'SetParameter',
-      data: { schoolId: 'sch1', parameter: 'teacherReminderHour', value: 0, effectiveFromSchoolYear: 111 },
-    } as unknown as SchoolCommand;
-    given(...fixture)
-      .when(zeroHour, ctx('2022-08-15T09:00'))
-      .then(schoolEvent('ParameterSet', { parameter: 'teacherReminderHour', value: 0, effectiveFromSchoolYear: 111 }));
-    given(...fixture)
-      .when(setParameter('teacherReminderHour', 23), ctx('2022-08-15T09:00'))
-      .thenSucceeds();
-    given(...fixture)
-      .when(setParameter('teacherReminderHour', null), ctx('2022-08-15T09:00'))
-      .thenSucceeds();
-    const late = given(...fixture)
-      .when(setParameter('teacherReminderHour', 24), ctx('2022-08-15T09:00'))
-      .thenError('PARAMETER_ABOVE_MAXIMUM', 'R-NOTE-1');
-    expect(late.details).toMatchObject({ parameter: 'teacherReminderHour', limit: 23, actual: 24 });
-    for (const days of [
-      'outcomeSelectionReminderDays',
-      'performanceSelectionReminderDays',
-      'certificationReminderDays',
-    ]) {
-      const zero = {
+  it(
+    "takes the teachers' reminder hour from 0 to 23, or blank for no mail, and reminder days from 1 " + '(R-NOTE-1)',
+    () => {
+      const zeroHour = {
         type: 'SetParameter',
-        data: { schoolId: 'sch1', parameter: days, value: 0, effectiveFromSchoolYear: 111 },
+        data: { schoolId: 'sch1', parameter: 'teacherReminderHour', value: 0, effectiveFromSchoolYear: 111 },
       } as unknown as SchoolCommand;
       given(...fixture)
-        .when(zero, ctx('2022-08-15T09:00'))
-        .thenError('PARAMETER_BELOW_MINIMUM');
+        .when(zeroHour, ctx('2022-08-15T09:00'))
+        .then(
+          schoolEvent('ParameterSet', { parameter: 'teacherReminderHour', value: 0, effectiveFromSchoolYear: 111 }),
+        );
       given(...fixture)
-        .when(setParameter(days, null), ctx('2022-08-15T09:00'))
-        .thenError('PARAMETER_BELOW_MINIMUM');
-      given(...fixture)
-        .when(setParameter(days, 5), ctx('2022-08-15T09:00'))
+        .when(setParameter('teacherReminderHour', 23), ctx('2022-08-15T09:00'))
         .thenSucceeds();
-    }
-  });
+      given(...fixture)
+        .when(setParameter('teacherReminderHour', null), ctx('2022-08-15T09:00'))
+        .thenSucceeds();
+      const late = given(...fixture)
+        .when(setParameter('teacherReminderHour', 24), ctx('2022-08-15T09:00'))
+        .thenError('PARAMETER_ABOVE_MAXIMUM', 'R-NOTE-1');
+      expect(late.details).toMatchObject({ parameter: 'teacherReminderHour', limit: 23, actual: 24 });
+      for (const days of [
+        'outcomeSelectionReminderDays',
+        'performanceSelectionReminderDays',
+        'certificationReminderDays',
+      ]) {
+        const zero = {
+          type: 'SetParameter',
+          data: { schoolId: 'sch1', parameter: days, value: 0, effectiveFromSchoolYear: 111 },
+        } as unknown as SchoolCommand;
+        given(...fixture)
+          .when(zero, ctx('2022-08-15T09:00'))
+          .thenError('PARAMETER_BELOW_MINIMUM');
+        given(...fixture)
+          .when(setParameter(days, null), ctx('2022-08-15T09:00'))
+          .thenError('PARAMETER_BELOW_MINIMUM');
+        given(...fixture)
+          .when(setParameter(days, 5), ctx('2022-08-15T09:00'))
+          .thenSucceeds();
+      }
+    },
+  );
 
   /** The error code is the fix's to choose; the refusal must cite the rule that sets the national limit. */
   const refusalRule = (parameter: string, value: number) => {

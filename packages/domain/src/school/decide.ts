@@ -96,7 +96,8 @@ const checkWorkPeriod = (
     );
     if (clash !== undefined) return schoolErrors.roundsOverlap(category, period, round, clash);
   }
-  // R-ROUND-2: a round's seal freezes that round's periods; the term's own periods freeze only with the every-cohort seal.
+  // R-ROUND-2: a round's seal freezes that round's periods; the term's own periods freeze only with the every-cohort
+  // seal.
   if (isRoundSealed(state, category, period, round)) return schoolErrors.periodSealed(category, period, round);
   const current = workPeriodOf(state, term, item, round);
   // R-WIN-3: a period may change while it is in the future or open, never once it has closed.

@@ -84,8 +84,10 @@ export const schoolErrors = {
     domainError(
       'ROUNDS_OVERLAP',
       'R-ROUND-1',
-      `${period}「${category}」的梯次（${roundLabel(cohorts).zh}）與已設定的梯次（${roundLabel(other).zh}）涵蓋相同學生`,
-      `The ${category} round of ${period} for ${roundLabel(cohorts).en} shares students with its round for ${roundLabel(other).en}`,
+      `${period}「${category}」的梯次（${roundLabel(cohorts).zh}）與已設定的梯次（${roundLabel(other).zh}）` +
+        `涵蓋相同學生`,
+      `The ${category} round of ${period} for ${roundLabel(cohorts).en} shares students with its round for ` +
+        `${roundLabel(other).en}`,
       { category, period, cohorts, otherCohorts: other },
     ),
   notPerRound: (item: string, cohorts: RoundCohorts) =>
@@ -124,7 +126,8 @@ export const schoolErrors = {
       'WORK_PERIOD_SEMESTER_MISMATCH',
       'R-WIN-2',
       `「${item}」的作業時間應以${yearly ? '學年（學期 0）' : '學期（1 或 2）'}設定，收到學年期 ${term}`,
-      `A work period for ${item} is set per ${yearly ? 'school year (semester 0)' : 'semester (1 or 2)'}; got term ${term}`,
+      `A work period for ${item} is set per ${yearly ? 'school year (semester 0)' : 'semester (1 or 2)'}; got term ` +
+        `${term}`,
       { item, term, yearly },
     ),
   operatingPeriodNotSet: (schoolYear: number, item: string) =>
@@ -187,8 +190,10 @@ export const schoolErrors = {
     domainError(
       'FUNCTION_NOT_HELD',
       'R-AUTH-5',
-      `「${command}」只限學校管理者，或使用中角色群組內具「${codes.join('、')}」${RIGHT_NAMES[right]}權限的成員；${actor.id}（${actor.role}）沒有`,
-      `${command} is for the school administrator or a member of a role group in use holding ${codes.join(' or ')} with the ${right} right; ${actor.id} (${actor.role}) is neither`,
+      `「${command}」只限學校管理者，或使用中角色群組內具「${codes.join('、')}」${RIGHT_NAMES[right]}權限的成員；` +
+        `${actor.id}（${actor.role}）沒有`,
+      `${command} is for the school administrator or a member of a role group in use holding ${codes.join(' or ')} ` +
+        `with the ${right} right; ${actor.id} (${actor.role}) is neither`,
       { actorId: actor.id, role: actor.role, command, functionCodes: codes, right },
     ),
   teacherNotRegistered: (teacherId: string, as: TeacherDuty, rule: RuleId) =>

@@ -137,7 +137,10 @@ const LinkedStudentIds = t.refinement(
   'LinkedStudentIds',
 );
 
-/** R-AUTH-6: the school links a parent account (親子帳號) to one or more of its students; it then reads their portfolios. */
+/**
+ * R-AUTH-6: the school links a parent account (親子帳號) to one or more of its students; it then reads their
+ * portfolios.
+ */
 export const ParentAccountLinked = eventCodec(
   'ParentAccountLinked',
   t.strict({ parentId: Id, studentIds: LinkedStudentIds }),

@@ -54,7 +54,9 @@ export const PARAMETER_DEFAULTS: Readonly<Record<ParameterName, ReadonlyArray<Pa
   certificationReminderDays: [{ effectiveFromSchoolYear: 0, value: 3 }],
 };
 
-/** R-OUT-3: the MOE floor under the upload quota; R-NOTE-1: an hour of day from 0. Other parameters must be at least 1. */
+/**
+ * R-OUT-3: the MOE floor under the upload quota; R-NOTE-1: an hour of day from 0. Other parameters must be at least 1.
+ */
 export const PARAMETER_MINIMUM: Readonly<Record<ParameterName, number>> = {
   outcomeUploadQuota: 6,
   outcomePerSubjectQuota: 1,
@@ -71,7 +73,9 @@ export const PARAMETER_MINIMUM: Readonly<Record<ParameterName, number>> = {
 /** R-NOTE-1: an hour of day is 0–23. The other parameters have no ceiling of their own (files: R-FILE-1). */
 export const PARAMETER_MAXIMUM: Readonly<Partial<Record<ParameterName, number>>> = { teacherReminderHour: 23 };
 
-/** `null` is "no limit" for the performance cap, "send no mail" for the teachers' reminder hour (blank on 003's screen). */
+/**
+ * `null` is "no limit" for the performance cap, "send no mail" for the teachers' reminder hour (blank on 003's screen).
+ */
 export const PARAMETER_NULLABLE: ReadonlySet<ParameterName> = new Set<ParameterName>([
   'performanceYearCap',
   'teacherReminderHour',

@@ -22,15 +22,20 @@ const withParameters = (...values: ReadonlyArray<[string, number | null, number]
 describe('parameters in force by school year (R-OUT-3, R-OUT-4, R-PERF-2, R-FILE-1, R-FILE-3)', () => {
   const { policy } = schoolFixture();
 
-  it('defaults the upload quota to 10, the per-subject quota to 3 and the reminders to seed 003 (R-OUT-3, R-OUT-4, R-NOTE-1)', () => {
-    expect(parameterFor(policy, 'outcomeUploadQuota', 111)).toBe(10);
-    expect(parameterFor(policy, 'outcomePerSubjectQuota', 111)).toBe(3);
-    // R-NOTE-1, seed 003 3.2: teachers told at 13:00, students 3 days before each selection and the certification deadline.
-    expect(parameterFor(policy, 'teacherReminderHour', 111)).toBe(13);
-    expect(parameterFor(policy, 'outcomeSelectionReminderDays', 111)).toBe(3);
-    expect(parameterFor(policy, 'performanceSelectionReminderDays', 111)).toBe(3);
-    expect(parameterFor(policy, 'certificationReminderDays', 111)).toBe(3);
-  });
+  it(
+    'defaults the upload quota to 10, the per-subject quota to 3 and the reminders to seed 003 (R-OUT-3, R-OUT-4, ' +
+      'R-NOTE-1)',
+    () => {
+      expect(parameterFor(policy, 'outcomeUploadQuota', 111)).toBe(10);
+      expect(parameterFor(policy, 'outcomePerSubjectQuota', 111)).toBe(3);
+      // R-NOTE-1, seed 003 3.2: teachers told at 13:00, students 3 days before each selection and the certification
+      // deadline.
+      expect(parameterFor(policy, 'teacherReminderHour', 111)).toBe(13);
+      expect(parameterFor(policy, 'outcomeSelectionReminderDays', 111)).toBe(3);
+      expect(parameterFor(policy, 'performanceSelectionReminderDays', 111)).toBe(3);
+      expect(parameterFor(policy, 'certificationReminderDays', 111)).toBe(3);
+    },
+  );
 
   it('defaults the yearly performance cap to none (R-PERF-2)', () => {
     expect(parameterFor(policy, 'performanceYearCap', 111)).toBeNull();

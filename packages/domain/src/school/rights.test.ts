@@ -56,20 +56,23 @@ describe('a role group member with S0203S sets work periods (R-AUTH-5, R-AUTH-3)
     );
   });
 
-  it('refuses the same member while the group is not in use (是否使用=否), and accepts again once it is (R-AUTH-5)', () => {
-    const error = run(
-      [office(['S0203S']), join, office(['S0203S'], { inUse: false })],
-      extension,
-      teacher('t8'),
-    ).thenError('FUNCTION_NOT_HELD', 'R-AUTH-5');
-    expect(error.details).toMatchObject({ functionCodes: ['S0203S'], right: 'change' });
-    expect(error.message['zh-TW']).toContain('S0203S');
-    run(
-      [office(['S0203S']), join, office(['S0203S'], { inUse: false }), office(['S0203S'], { inUse: true })],
-      extension,
-      teacher('t8'),
-    ).thenSucceeds();
-  });
+  it(
+    'refuses the same member while the group is not in use (是否使用=否), and accepts again once it is ' + '(R-AUTH-5)',
+    () => {
+      const error = run(
+        [office(['S0203S']), join, office(['S0203S'], { inUse: false })],
+        extension,
+        teacher('t8'),
+      ).thenError('FUNCTION_NOT_HELD', 'R-AUTH-5');
+      expect(error.details).toMatchObject({ functionCodes: ['S0203S'], right: 'change' });
+      expect(error.message['zh-TW']).toContain('S0203S');
+      run(
+        [office(['S0203S']), join, office(['S0203S'], { inUse: false }), office(['S0203S'], { inUse: true })],
+        extension,
+        teacher('t8'),
+      ).thenSucceeds();
+    },
+  );
 
   it('refuses a member removed from the group; what they did before stays recorded (R-AUTH-5)', () => {
     const before = run([office(['S0203S']), join], extension, teacher('t8')).thenSucceeds().events;
@@ -82,11 +85,15 @@ describe('a role group member with S0203S sets work periods (R-AUTH-5, R-AUTH-3)
     expect(state.roleGroups['g-office']?.memberIds).toEqual([]);
   });
 
-  it('judges 新增 and 修改 apart: a group holding S0203S with 新增 only sets a new period but cannot change one (R-AUTH-5)', () => {
-    const addOnly = office(['S0203S'], { rights: [{ code: 'S0203S', add: true, change: false, delete: false }] });
-    run([addOnly, join], newPeriod, teacher('t8')).thenSucceeds();
-    run([addOnly, join], extension, teacher('t8')).thenError('FUNCTION_NOT_HELD', 'R-AUTH-5');
-  });
+  it(
+    'judges 新增 and 修改 apart: a group holding S0203S with 新增 only sets a new period but cannot change one ' +
+      '(R-AUTH-5)',
+    () => {
+      const addOnly = office(['S0203S'], { rights: [{ code: 'S0203S', add: true, change: false, delete: false }] });
+      run([addOnly, join], newPeriod, teacher('t8')).thenSucceeds();
+      run([addOnly, join], extension, teacher('t8')).thenError('FUNCTION_NOT_HELD', 'R-AUTH-5');
+    },
+  );
 
   it('refuses a member whose group holds other modules only (R-AUTH-5)', () => {
     run([office(['S0205S', 'S0207S', 'S0209S']), join], extension, teacher('t8')).thenError(
@@ -145,18 +152,21 @@ describe('other modules a group may hold (R-AUTH-5)', () => {
     ).thenSucceeds();
   });
 
-  it('keeps role groups themselves the administrator’s: a member cannot add members or define groups (R-AUTH-3)', () => {
-    run(
-      [office(['S0203S', 'S0209S']), join],
-      command('AddRoleGroupMember', { groupId: 'g-office', userId: 't9' }),
-      teacher('t8'),
-    ).thenError('NOT_SCHOOL_ADMINISTRATOR', 'R-AUTH-3');
-    run(
-      [office(['S0203S']), join],
-      command('RemoveRoleGroupMember', { groupId: 'g-office', userId: 't8' }),
-      teacher('t8'),
-    ).thenError('NOT_SCHOOL_ADMINISTRATOR', 'R-AUTH-3');
-  });
+  it(
+    'keeps role groups themselves the administrator’s: a member cannot add members or define groups ' + '(R-AUTH-3)',
+    () => {
+      run(
+        [office(['S0203S', 'S0209S']), join],
+        command('AddRoleGroupMember', { groupId: 'g-office', userId: 't9' }),
+        teacher('t8'),
+      ).thenError('NOT_SCHOOL_ADMINISTRATOR', 'R-AUTH-3');
+      run(
+        [office(['S0203S']), join],
+        command('RemoveRoleGroupMember', { groupId: 'g-office', userId: 't8' }),
+        teacher('t8'),
+      ).thenError('NOT_SCHOOL_ADMINISTRATOR', 'R-AUTH-3');
+    },
+  );
 });
 
 describe('defining groups and removing members (R-AUTH-5)', () => {
@@ -180,28 +190,32 @@ describe('defining groups and removing members (R-AUTH-5)', () => {
     );
   });
 
-  it('records 是否使用 and the rights as stated, and refuses rights for a module the group does not hold (R-AUTH-5)', () => {
-    const rights = [{ code: 'S0203S', add: true, change: true, delete: false }];
-    run(
-      [],
-      command('DefineRoleGroup', {
-        groupId: 'g-office',
-        name: '教務處作業人員',
-        functionCodes: ['S0203S'],
-        inUse: false,
-        rights,
-      }),
-      admin(),
-    ).then(office(['S0203S'], { inUse: false, rights }));
-    run(
-      [],
-      command('DefineRoleGroup', {
-        groupId: 'g-office',
-        name: '教務處作業人員',
-        functionCodes: ['S0203S'],
-        rights: [{ code: 'S0207S', add: true, change: true, delete: true }],
-      }),
-      admin(),
-    ).thenError('UNKNOWN_REFERENCE', 'R-AUTH-5');
-  });
+  it(
+    'records 是否使用 and the rights as stated, and refuses rights for a module the group does not hold ' +
+      '(R-AUTH-5)',
+    () => {
+      const rights = [{ code: 'S0203S', add: true, change: true, delete: false }];
+      run(
+        [],
+        command('DefineRoleGroup', {
+          groupId: 'g-office',
+          name: '教務處作業人員',
+          functionCodes: ['S0203S'],
+          inUse: false,
+          rights,
+        }),
+        admin(),
+      ).then(office(['S0203S'], { inUse: false, rights }));
+      run(
+        [],
+        command('DefineRoleGroup', {
+          groupId: 'g-office',
+          name: '教務處作業人員',
+          functionCodes: ['S0203S'],
+          rights: [{ code: 'S0207S', add: true, change: true, delete: true }],
+        }),
+        admin(),
+      ).thenError('UNKNOWN_REFERENCE', 'R-AUTH-5');
+    },
+  );
 });

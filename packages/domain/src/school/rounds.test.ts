@@ -55,27 +55,31 @@ describe('rounds and their windows (R-ROUND-1)', () => {
     expect(error.details).toMatchObject({ cohorts: [108, 109], otherCohorts: [109] });
   });
 
-  it('refuses a window for every cohort beside cohort rounds of the same period, and a cohort round beside it (R-ROUND-1)', () => {
-    given(...events)
-      .when(
-        setWindow('courseRecordsConfirmation', '1112', undefined, '2023-05-01T08:00', '2023-05-05T17:00'),
-        ctx('2022-09-01T09:00'),
-      )
-      .thenError('ROUNDS_OVERLAP', 'R-ROUND-1');
-    const oneRound = [
-      schoolEvent('WorkPeriodSet', {
-        term: '1111',
-        item: 'courseRecordsConfirmation',
-        window: { start: at('2023-02-15T08:00'), end: at('2023-02-20T17:00') },
-      }),
-    ];
-    given(...events, ...oneRound)
-      .when(
-        setWindow('courseRecordsRecheck', '1111', [109], '2023-02-22T08:00', '2023-02-22T17:00'),
-        ctx('2023-01-01T09:00'),
-      )
-      .thenError('ROUNDS_OVERLAP', 'R-ROUND-1');
-  });
+  it(
+    'refuses a window for every cohort beside cohort rounds of the same period, and a cohort round beside it ' +
+      '(R-ROUND-1)',
+    () => {
+      given(...events)
+        .when(
+          setWindow('courseRecordsConfirmation', '1112', undefined, '2023-05-01T08:00', '2023-05-05T17:00'),
+          ctx('2022-09-01T09:00'),
+        )
+        .thenError('ROUNDS_OVERLAP', 'R-ROUND-1');
+      const oneRound = [
+        schoolEvent('WorkPeriodSet', {
+          term: '1111',
+          item: 'courseRecordsConfirmation',
+          window: { start: at('2023-02-15T08:00'), end: at('2023-02-20T17:00') },
+        }),
+      ];
+      given(...events, ...oneRound)
+        .when(
+          setWindow('courseRecordsRecheck', '1111', [109], '2023-02-22T08:00', '2023-02-22T17:00'),
+          ctx('2023-01-01T09:00'),
+        )
+        .thenError('ROUNDS_OVERLAP', 'R-ROUND-1');
+    },
+  );
 
   it("refuses cohorts on a window that is the school's, not a round's: uploads and selection (R-ROUND-1)", () => {
     given(...events)
@@ -96,14 +100,17 @@ describe('independent rounds (R-ROUND-2)', () => {
     expect(isSealedFor(state, 'courseRecords', '1112', 'j1')).toBe(false);
   });
 
-  it("refuses sealing the other grades' round before its own deadline, whatever the seniors' (R-AUTH-4, R-ROUND-2)", () => {
-    given(...seniorsSealed)
-      .when(seal('courseRecords', '1112', OTHER_GRADES), ctx('2023-04-21T09:00', system()))
-      .thenError('DEADLINE_NOT_PASSED', 'R-AUTH-4');
-    given(...seniorsSealed)
-      .when(seal('courseRecords', '1112', OTHER_GRADES), ctx('2023-07-03T17:00', system()))
-      .thenSucceeds();
-  });
+  it(
+    "refuses sealing the other grades' round before its own deadline, whatever the seniors' (R-AUTH-4, " + 'R-ROUND-2)',
+    () => {
+      given(...seniorsSealed)
+        .when(seal('courseRecords', '1112', OTHER_GRADES), ctx('2023-04-21T09:00', system()))
+        .thenError('DEADLINE_NOT_PASSED', 'R-AUTH-4');
+      given(...seniorsSealed)
+        .when(seal('courseRecords', '1112', OTHER_GRADES), ctx('2023-07-03T17:00', system()))
+        .thenSucceeds();
+    },
+  );
 
   it('refuses sealing one round twice (R-SEAL-1)', () => {
     given(...seniorsSealed)
@@ -111,20 +118,24 @@ describe('independent rounds (R-ROUND-2)', () => {
       .thenError('PERIOD_SEALED', 'R-SEAL-2');
   });
 
-  it("still lets the school move the other grades' windows after the seniors' round is sealed, but not the seniors' (R-ROUND-2, R-SEAL-2)", () => {
-    given(...seniorsSealed)
-      .when(
-        setWindow('courseRecordsConfirmation', '1112', OTHER_GRADES, '2023-06-26T08:00', '2023-07-02T17:00'),
-        ctx('2023-05-01T09:00'),
-      )
-      .thenSucceeds();
-    given(...seniorsSealed)
-      .when(
-        setWindow('courseRecordsRecheck', '1112', SENIORS, '2023-04-20T08:00', '2023-04-28T17:00'),
-        ctx('2023-04-20T09:00'),
-      )
-      .thenError('PERIOD_SEALED', 'R-SEAL-2');
-  });
+  it(
+    "still lets the school move the other grades' windows after the seniors' round is sealed, but not the seniors' " +
+      '(R-ROUND-2, R-SEAL-2)',
+    () => {
+      given(...seniorsSealed)
+        .when(
+          setWindow('courseRecordsConfirmation', '1112', OTHER_GRADES, '2023-06-26T08:00', '2023-07-02T17:00'),
+          ctx('2023-05-01T09:00'),
+        )
+        .thenSucceeds();
+      given(...seniorsSealed)
+        .when(
+          setWindow('courseRecordsRecheck', '1112', SENIORS, '2023-04-20T08:00', '2023-04-28T17:00'),
+          ctx('2023-04-20T09:00'),
+        )
+        .thenError('PERIOD_SEALED', 'R-SEAL-2');
+    },
+  );
 });
 
 describe('a seal written before rounds (R-ROUND-1)', () => {

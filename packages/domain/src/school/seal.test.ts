@@ -83,12 +83,16 @@ describe('when a period is sealed (R-SEAL-1, R-AUTH-4)', () => {
     },
   );
 
-  it('refuses sealing while the confirmation window is open, at 2023-04-18 10:29 (DEADLINE_NOT_PASSED, R-AUTH-4, R-SEAL-1)', () => {
-    const error = given(...fixture)
-      .when(seal('courseRecords', '1112'), ctx('2023-04-18T10:29'))
-      .thenError('DEADLINE_NOT_PASSED', 'R-AUTH-4');
-    expect(error.message.en).toContain('2023-04-18T10:30');
-  });
+  it(
+    'refuses sealing while the confirmation window is open, at 2023-04-18 10:29 (DEADLINE_NOT_PASSED, R-AUTH-4, ' +
+      'R-SEAL-1)',
+    () => {
+      const error = given(...fixture)
+        .when(seal('courseRecords', '1112'), ctx('2023-04-18T10:29'))
+        .thenError('DEADLINE_NOT_PASSED', 'R-AUTH-4');
+      expect(error.message.en).toContain('2023-04-18T10:30');
+    },
+  );
 
   it('refuses sealing after the confirmation window but before the re-check window closes (R-AUTH-4, R-SEAL-1)', () => {
     given(...fixture)

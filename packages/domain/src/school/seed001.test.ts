@@ -77,9 +77,12 @@ describe("seed 001's November 2021 round for term 1092 (R-WIN-1, R-WIN-2)", () =
     }
   });
 
-  it('accepts a performance upload window outside the operating period: seed 003 3.7 has no such item (R-WIN-2)', () => {
-    given(...school109)
-      .when(setWorkPeriod('1090', 'performanceUpload', '2020-08-01T08:00', '2021-11-30T17:00'), BEFORE)
-      .thenSucceeds();
-  });
+  it(
+    'accepts a performance upload window outside the operating period: seed 003 3.7 has no such item ' + '(R-WIN-2)',
+    () => {
+      given(...school109)
+        .when(setWorkPeriod('1090', 'performanceUpload', '2020-08-01T08:00', '2021-11-30T17:00'), BEFORE)
+        .thenSucceeds();
+    },
+  );
 });

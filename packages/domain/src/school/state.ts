@@ -79,7 +79,10 @@ export interface SchoolState {
   /** R-AUTH-3: the teacher registry. */
   readonly teachers: Readonly<Record<string, TeacherInfo>>;
   readonly roleGroups: Readonly<Record<string, RoleGroup>>;
-  /** Keyed `roundKey(category, period, cohorts)`: `${category}:${period}` for the every-cohort round (R-SEAL-1, R-ROUND-1). */
+  /**
+   * Keyed `roundKey(category, period, cohorts)`: `${category}:${period}` for the every-cohort round (R-SEAL-1,
+   * R-ROUND-1).
+   */
   readonly sealed: Readonly<Record<string, true>>;
   /** R-ROUND-1: per `${category}:${period}`, the cohorts of each round it has (`null`: every cohort). */
   readonly rounds: Readonly<Record<string, ReadonlyArray<RoundCohorts>>>;

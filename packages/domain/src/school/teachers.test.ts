@@ -40,18 +40,21 @@ const { events: fixture, policy } = schoolFixture();
 const NOW = '2022-08-20T10:00';
 
 describe('registering teachers (R-AUTH-3)', () => {
-  it("records a teacher from the administrator or the school's records system, and refuses a teacher (R-AUTH-3)", () => {
-    const register = command('RegisterTeacher', { teacherId: 't-new', name: '謝庭豐' });
-    given(...fixture)
-      .when(register, ctx(NOW))
-      .then(schoolEvent('TeacherRegistered', { teacherId: 't-new', name: '謝庭豐' }));
-    given(...fixture)
-      .when(register, ctx(NOW, system()))
-      .thenSucceeds();
-    given(...fixture)
-      .when(register, ctx(NOW, teacher('t1')))
-      .thenError('NOT_SCHOOL_ADMINISTRATOR', 'R-AUTH-3');
-  });
+  it(
+    "records a teacher from the administrator or the school's records system, and refuses a teacher " + '(R-AUTH-3)',
+    () => {
+      const register = command('RegisterTeacher', { teacherId: 't-new', name: '謝庭豐' });
+      given(...fixture)
+        .when(register, ctx(NOW))
+        .then(schoolEvent('TeacherRegistered', { teacherId: 't-new', name: '謝庭豐' }));
+      given(...fixture)
+        .when(register, ctx(NOW, system()))
+        .thenSucceeds();
+      given(...fixture)
+        .when(register, ctx(NOW, teacher('t1')))
+        .thenError('NOT_SCHOOL_ADMINISTRATOR', 'R-AUTH-3');
+    },
+  );
 
   it('refuses registering the same teacher twice (R-AUTH-3)', () => {
     given(...fixture)

@@ -242,26 +242,33 @@ describe('decodeWith', () => {
     expect(E.isLeft(result) && result.left.details['paths']).toEqual(['x.a', 'x.b']);
   });
 
-  it('refuses an own __proto__ key wherever it is, naming its path, before io-ts could copy it into a prototype', () => {
-    const smuggled = JSON.parse('{"a":{"b":1},"list":[{"c":2},{"d":{"__proto__":{"isAdmin":true}}}]}') as unknown;
-    const result = decodeWith(t.unknown, 'thing')(smuggled);
-    expect(E.isLeft(result) && result.left.details['paths']).toEqual(['list.1.d.__proto__']);
-  });
+  it(
+    'refuses an own __proto__ key wherever it is, naming its path, before io-ts could copy it into a ' + 'prototype',
+    () => {
+      const smuggled = JSON.parse('{"a":{"b":1},"list":[{"c":2},{"d":{"__proto__":{"isAdmin":true}}}]}') as unknown;
+      const result = decodeWith(t.unknown, 'thing')(smuggled);
+      expect(E.isLeft(result) && result.left.details['paths']).toEqual(['list.1.d.__proto__']);
+    },
+  );
 
-  it('keeps the boundary as strict whatever the decode strategy: __proto__ refused before it runs, its errors given paths', () => {
-    const seen: unknown[] = [];
-    const watched: DecodeStrategy = (codec) => (input) => {
-      seen.push(input);
-      return codec.decode(input);
-    };
-    const smuggled = JSON.parse('{"a":{"__proto__":{"b":1}}}') as unknown;
-    const refused = decodeWith(Codec, 'thing', watched)(smuggled);
-    expect(E.isLeft(refused) && refused.left.details['paths']).toEqual(['a.__proto__']);
-    expect(seen).toEqual([]);
-    const malformed = decodeWith(Codec, 'thing', watched)({ a: { b: -1 } });
-    expect(E.isLeft(malformed) && malformed.left.details['paths']).toEqual(['a.b']);
-    expect(seen).toHaveLength(1);
-  });
+  it(
+    'keeps the boundary as strict whatever the decode strategy: __proto__ refused before it runs, its errors given ' +
+      'paths',
+    () => {
+      const seen: unknown[] = [];
+      const watched: DecodeStrategy = (codec) => (input) => {
+        seen.push(input);
+        return codec.decode(input);
+      };
+      const smuggled = JSON.parse('{"a":{"__proto__":{"b":1}}}') as unknown;
+      const refused = decodeWith(Codec, 'thing', watched)(smuggled);
+      expect(E.isLeft(refused) && refused.left.details['paths']).toEqual(['a.__proto__']);
+      expect(seen).toEqual([]);
+      const malformed = decodeWith(Codec, 'thing', watched)({ a: { b: -1 } });
+      expect(E.isLeft(malformed) && malformed.left.details['paths']).toEqual(['a.b']);
+      expect(seen).toHaveLength(1);
+    },
+  );
 
   it('refuses exactly the inputs that hold an own __proto__ key (property)', () => {
     // An independent reference: the first own key named __proto__ in Object.keys order, depth first.

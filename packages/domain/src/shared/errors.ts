@@ -25,7 +25,9 @@ const MAX_MESSAGE = 1_024;
 
 const capText = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
-/** Strings in `details` cut to MAX_ECHO, to a few levels (details are small records; deeper values are kept as given). */
+/**
+ * Strings in `details` cut to MAX_ECHO, to a few levels (details are small records; deeper values are kept as given).
+ */
 const capDetails = (value: unknown, depth: number): unknown => {
   if (typeof value === 'string') return capText(value, MAX_ECHO);
   if (typeof value !== 'object' || value === null || depth > 6) return value;

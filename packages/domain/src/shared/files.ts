@@ -56,7 +56,8 @@ export const checkFileSize = (
     : domainError(
         'FILE_TOO_LARGE',
         'R-FILE-1',
-        `${kind === 'document' ? '文件' : '影音'}檔案「${file.name}」大小 ${file.sizeBytes} 位元組，超過上限 ${limitBytes} 位元組`,
+        `${kind === 'document' ? '文件' : '影音'}檔案「${file.name}」大小 ${file.sizeBytes} 位元組，超過上限 ` +
+          `${limitBytes} 位元組`,
         `${kind} file "${file.name}" has ${file.sizeBytes} bytes, over the limit of ${limitBytes} bytes`,
         { kind, name: file.name, limit: limitBytes, actual: file.sizeBytes },
       );

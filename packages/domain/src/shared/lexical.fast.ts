@@ -60,7 +60,8 @@ export const isTaipeiMinute = (s: string): boolean => {
 };
 
 /**
- * `isTextWithin`: at least one character that `String#trim` keeps (`\s` is exactly what trim removes) and at most `max` code
+ * `isTextWithin`: at least one character that `String#trim` keeps (`\s` is exactly what trim removes) and at most `max`
+ * code
  * points; a string of at most `max` UTF-16 units cannot hold more code points than that, so only longer
  * ones are counted.
  */

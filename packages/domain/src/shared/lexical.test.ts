@@ -34,7 +34,9 @@ const plainText = (s: string): boolean => {
 
 const digit = fc.constantFrom(...'0123456789');
 const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).map((ds) => ds.join(''));
-/** Strings near the shape, so that most of them reach the calendar check: digits, separators, a few wrong characters. */
+/**
+ * Strings near the shape, so that most of them reach the calendar check: digits, separators, a few wrong characters.
+ */
 const nearly = (template: string) =>
   fc
     .tuple(

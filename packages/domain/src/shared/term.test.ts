@@ -37,10 +37,13 @@ describe('school years (R-TIME-1)', () => {
     expect(schoolYearAt(taipeiInstant('2023-02-13T08:00'))).toBe(111);
   });
 
-  it('judges a UTC Date by its Taipei date: 2023-07-31T16:00Z is already 1 August in Taipei (R-TIME-1, R-TIME-2)', () => {
-    expect(schoolYearAt(taipeiInstantOf(new Date('2023-07-31T16:00:00Z')))).toBe(112);
-    expect(schoolYearAt(taipeiInstantOf(new Date('2023-07-31T15:59:00Z')))).toBe(111);
-  });
+  it(
+    'judges a UTC Date by its Taipei date: 2023-07-31T16:00Z is already 1 August in Taipei (R-TIME-1, ' + 'R-TIME-2)',
+    () => {
+      expect(schoolYearAt(taipeiInstantOf(new Date('2023-07-31T16:00:00Z')))).toBe(112);
+      expect(schoolYearAt(taipeiInstantOf(new Date('2023-07-31T15:59:00Z')))).toBe(111);
+    },
+  );
 
   it('adds 1911 to a ROC year to get the Gregorian year (R-TIME-1)', () => {
     expect(ROC_OFFSET).toBe(1911);

@@ -17,6 +17,7 @@ export const backdated = (
         'TIME_RUNS_BACKWARDS',
         'R-TIME-4',
         `指令時間 ${now} 早於 ${streamName} 已記錄的最後時間 ${latest}，紀錄的時間不可倒流`,
-        `The command's instant ${now} is earlier than ${latest}, the latest already recorded in ${streamName}; recorded time never runs backwards`,
+        `The command's instant ${now} is earlier than ${latest}, the latest already recorded in ${streamName}; ` +
+          `recorded time never runs backwards`,
         { now, latest, streamName },
       );

@@ -184,19 +184,23 @@ describe('who submits (R-SUB-1)', () => {
       .thenError('NOT_A_SUBMITTER', 'R-SUB-1');
   });
 
-  it('matches the function to the category: a cadre submitter (S0218S) submits cadre records, not outcomes or performances (R-SUB-1)', () => {
-    const cadreOnly = withGroup('u9', ['S0218S']);
-    const cadreRoster: Entry[] = [{ studentId: 's1', items: [{ itemId: 'cadre-1', title: '班長' }] }];
-    given()
-      .when(submit('F1', cadreRoster, 'cadreRecords', '1112'), ctx('2023-04-13T18:00', submitter('u9'), cadreOnly))
-      .thenSucceeds();
-    given()
-      .when(submit('F1', ROSTER, 'courseOutcomes', '1110'), ctx('2023-04-13T18:00', submitter('u9'), cadreOnly))
-      .thenError('NOT_A_SUBMITTER', 'R-SUB-1');
-    given()
-      .when(submit('F1', ROSTER, 'performances', '1110'), ctx('2023-04-13T18:00', submitter('u9'), cadreOnly))
-      .thenError('NOT_A_SUBMITTER', 'R-SUB-1');
-  });
+  it(
+    'matches the function to the category: a cadre submitter (S0218S) submits cadre records, not outcomes or ' +
+      'performances (R-SUB-1)',
+    () => {
+      const cadreOnly = withGroup('u9', ['S0218S']);
+      const cadreRoster: Entry[] = [{ studentId: 's1', items: [{ itemId: 'cadre-1', title: '班長' }] }];
+      given()
+        .when(submit('F1', cadreRoster, 'cadreRecords', '1112'), ctx('2023-04-13T18:00', submitter('u9'), cadreOnly))
+        .thenSucceeds();
+      given()
+        .when(submit('F1', ROSTER, 'courseOutcomes', '1110'), ctx('2023-04-13T18:00', submitter('u9'), cadreOnly))
+        .thenError('NOT_A_SUBMITTER', 'R-SUB-1');
+      given()
+        .when(submit('F1', ROSTER, 'performances', '1110'), ctx('2023-04-13T18:00', submitter('u9'), cadreOnly))
+        .thenError('NOT_A_SUBMITTER', 'R-SUB-1');
+    },
+  );
 
   it('lets sub1 submit every category its group holds a function for (R-SUB-1)', () => {
     given()
@@ -207,55 +211,66 @@ describe('who submits (R-SUB-1)', () => {
       .thenSucceeds();
   });
 
-  it("takes course records, for which no function code exists, from the school's records system and the administrator only (R-SUB-1)", () => {
-    // 003 §2: 修課資料 are synced from the records system; 3.10 學校查詢接受紀錄 lists what it sent.
-    given()
-      .when(submit('F1', ROSTER, 'courseRecords', '1112'), ctx('2023-04-13T18:00', system()))
-      .then(submitted('F1', ROSTER, 'system', 'courseRecords', '1112'));
-    given()
-      .when(submit('F1', ROSTER, 'courseRecords', '1112'), ctx('2023-04-13T18:00', admin()))
-      .thenSucceeds();
-    given()
-      .when(submit('F1', ROSTER, 'courseRecords', '1112'), ctx('2023-04-13T18:00'))
-      .thenError('NOT_A_SUBMITTER', 'R-SUB-1');
-  });
+  it(
+    "takes course records, for which no function code exists, from the school's records system and the " +
+      'administrator only (R-SUB-1)',
+    () => {
+      // 003 §2: 修課資料 are synced from the records system; 3.10 學校查詢接受紀錄 lists what it sent.
+      given()
+        .when(submit('F1', ROSTER, 'courseRecords', '1112'), ctx('2023-04-13T18:00', system()))
+        .then(submitted('F1', ROSTER, 'system', 'courseRecords', '1112'));
+      given()
+        .when(submit('F1', ROSTER, 'courseRecords', '1112'), ctx('2023-04-13T18:00', admin()))
+        .thenSucceeds();
+      given()
+        .when(submit('F1', ROSTER, 'courseRecords', '1112'), ctx('2023-04-13T18:00'))
+        .thenError('NOT_A_SUBMITTER', 'R-SUB-1');
+    },
+  );
 
-  it('lets the administrator submit every category without a role group: 003 3.6, 3.9 and 3.14 are 校管理者 functions (R-SUB-1, R-AUTH-5)', () => {
-    given()
-      .when(submit('F1'), ctx('2023-04-13T18:00', admin('admin2')))
-      .then(submitted('F1', ROSTER, 'admin2'));
-    given()
-      .when(submit('F1', ROSTER, 'performances', '1110'), ctx('2023-04-13T18:00', admin('admin2')))
-      .thenSucceeds();
-    given()
-      .when(
-        submit('F1', [{ studentId: 's1', items: [{ itemId: 'cadre-1', title: '班長' }] }], 'cadreRecords', '1112'),
-        ctx('2023-04-13T18:00', admin('admin2')),
-      )
-      .thenSucceeds();
-  });
+  it(
+    'lets the administrator submit every category without a role group: 003 3.6, 3.9 and 3.14 are 校管理者 ' +
+      'functions (R-SUB-1, R-AUTH-5)',
+    () => {
+      given()
+        .when(submit('F1'), ctx('2023-04-13T18:00', admin('admin2')))
+        .then(submitted('F1', ROSTER, 'admin2'));
+      given()
+        .when(submit('F1', ROSTER, 'performances', '1110'), ctx('2023-04-13T18:00', admin('admin2')))
+        .thenSucceeds();
+      given()
+        .when(
+          submit('F1', [{ studentId: 's1', items: [{ itemId: 'cadre-1', title: '班長' }] }], 'cadreRecords', '1112'),
+          ctx('2023-04-13T18:00', admin('admin2')),
+        )
+        .thenSucceeds();
+    },
+  );
 
-  it('refuses a submitter whose group is not in use (是否使用=否), or who was removed from it (R-SUB-1, R-AUTH-5)', () => {
-    const notInUse = schoolFixture({
-      extra: [
-        schoolEvent('RoleGroupDefined', {
-          groupId: 'g-submit',
-          name: '註冊組',
-          functionCodes: ['S0205S', 'S0206S', 'S0207S', 'S0208S', 'S0218S'],
-          inUse: false,
-        }),
-      ],
-    }).policy;
-    const removed = schoolFixture({
-      extra: [schoolEvent('RoleGroupMemberRemoved', { groupId: 'g-submit', userId: 'sub1' })],
-    }).policy;
-    given()
-      .when(submit('F1'), ctx('2023-04-13T18:00', submitter('sub1'), notInUse))
-      .thenError('NOT_A_SUBMITTER', 'R-SUB-1');
-    given()
-      .when(submit('F1'), ctx('2023-04-13T18:00', submitter('sub1'), removed))
-      .thenError('NOT_A_SUBMITTER', 'R-SUB-1');
-  });
+  it(
+    'refuses a submitter whose group is not in use (是否使用=否), or who was removed from it (R-SUB-1, ' + 'R-AUTH-5)',
+    () => {
+      const notInUse = schoolFixture({
+        extra: [
+          schoolEvent('RoleGroupDefined', {
+            groupId: 'g-submit',
+            name: '註冊組',
+            functionCodes: ['S0205S', 'S0206S', 'S0207S', 'S0208S', 'S0218S'],
+            inUse: false,
+          }),
+        ],
+      }).policy;
+      const removed = schoolFixture({
+        extra: [schoolEvent('RoleGroupMemberRemoved', { groupId: 'g-submit', userId: 'sub1' })],
+      }).policy;
+      given()
+        .when(submit('F1'), ctx('2023-04-13T18:00', submitter('sub1'), notInUse))
+        .thenError('NOT_A_SUBMITTER', 'R-SUB-1');
+      given()
+        .when(submit('F1'), ctx('2023-04-13T18:00', submitter('sub1'), removed))
+        .thenError('NOT_A_SUBMITTER', 'R-SUB-1');
+    },
+  );
 
   it('refuses a member whose group holds S0207S without the 新增 right (R-SUB-1, R-AUTH-5)', () => {
     const noAdd = withGroupRights('u9', ['S0207S'], [{ code: 'S0207S', add: false, change: true, delete: true }]);
@@ -299,11 +314,15 @@ describe('the submission deadline (R-SUB-1)', () => {
       .thenError('WORK_PERIOD_NOT_SET', 'R-SUB-1');
   });
 
-  it('refuses fixing a rejected roster after the deadline: only an accepted submission may be corrected later (R-SUB-1, R-SUB-2)', () => {
-    given(submitted('F1'), rejected('F1'))
-      .when(submit('F2', FIXED), ctx('2023-04-14T08:00'))
-      .thenError('OUTSIDE_WORK_PERIOD', 'R-SUB-1');
-  });
+  it(
+    'refuses fixing a rejected roster after the deadline: only an accepted submission may be corrected later ' +
+      '(R-SUB-1, R-SUB-2)',
+    () => {
+      given(submitted('F1'), rejected('F1'))
+        .when(submit('F2', FIXED), ctx('2023-04-14T08:00'))
+        .thenError('OUTSIDE_WORK_PERIOD', 'R-SUB-1');
+    },
+  );
 });
 
 describe('attempts and their results (R-SUB-2)', () => {
@@ -346,44 +365,52 @@ describe('attempts and their results (R-SUB-2)', () => {
       .thenError('FID_ALREADY_USED', 'R-SUB-2');
   });
 
-  it('accepts a rejected roster fixed and submitted again under a new FID, then accepted, keeping every attempt (R-SUB-2)', () => {
-    let history: SubmissionEvent[] = [];
-    const run = (command: SubmissionCommand, context: SubmissionContext) => {
-      history = [
-        ...history,
-        ...given(...history)
-          .when(command, context)
-          .thenSucceeds().events,
-      ];
-    };
-    run(submit('F1'), ctx('2023-04-13T17:10'));
-    run(result('F1', 'rejected', '資料檢核錯誤：學生 s1 成果 o2 檔名重複'), ctx('2023-04-13T17:20', system()));
-    run(submit('F2', FIXED), ctx('2023-04-13T19:00'));
-    run(result('F2', 'accepted', '檢核無誤，資料已匯入'), ctx('2023-04-13T19:10', system()));
+  it(
+    'accepts a rejected roster fixed and submitted again under a new FID, then accepted, keeping every attempt ' +
+      '(R-SUB-2)',
+    () => {
+      let history: SubmissionEvent[] = [];
+      const run = (command: SubmissionCommand, context: SubmissionContext) => {
+        history = [
+          ...history,
+          ...given(...history)
+            .when(command, context)
+            .thenSucceeds().events,
+        ];
+      };
+      run(submit('F1'), ctx('2023-04-13T17:10'));
+      run(result('F1', 'rejected', '資料檢核錯誤：學生 s1 成果 o2 檔名重複'), ctx('2023-04-13T17:20', system()));
+      run(submit('F2', FIXED), ctx('2023-04-13T19:00'));
+      run(result('F2', 'accepted', '檢核無誤，資料已匯入'), ctx('2023-04-13T19:10', system()));
 
-    expect(history).toEqual([submitted('F1'), rejected('F1'), submitted('F2', FIXED), accepted('F2')]);
-    const { state } = given(...history);
-    expect(state.attempts).toEqual({
-      F1: {
-        fid: 'F1',
-        submitterId: 'sub1',
-        roster: ROSTER,
-        status: 'rejected',
-        message: '資料檢核錯誤：學生 s1 成果 o2 檔名重複',
-      },
-      F2: { fid: 'F2', submitterId: 'sub1', roster: FIXED, status: 'accepted', message: '檢核無誤，資料已匯入' },
-    });
-    expect(state.acceptedFids).toEqual(['F2']);
-  });
+      expect(history).toEqual([submitted('F1'), rejected('F1'), submitted('F2', FIXED), accepted('F2')]);
+      const { state } = given(...history);
+      expect(state.attempts).toEqual({
+        F1: {
+          fid: 'F1',
+          submitterId: 'sub1',
+          roster: ROSTER,
+          status: 'rejected',
+          message: '資料檢核錯誤：學生 s1 成果 o2 檔名重複',
+        },
+        F2: { fid: 'F2', submitterId: 'sub1', roster: FIXED, status: 'accepted', message: '檢核無誤，資料已匯入' },
+      });
+      expect(state.acceptedFids).toEqual(['F2']);
+    },
+  );
 
-  it('accepts a corrected resubmission after an accepted one, past the deadline, as the school does on 4/18–4/19 (R-SUB-2, R-REC-4)', () => {
-    given(submitted('F1'), accepted('F1'))
-      .when(submit('F2', FIXED), ctx('2023-04-19T10:00'))
-      .then(submitted('F2', FIXED));
-    const { state } = given(submitted('F1'), accepted('F1'), submitted('F2', FIXED), accepted('F2'));
-    expect(state.acceptedFids).toEqual(['F1', 'F2']);
-    expect(Object.keys(state.attempts)).toEqual(['F1', 'F2']);
-  });
+  it(
+    'accepts a corrected resubmission after an accepted one, past the deadline, as the school does on 4/18–4/19 ' +
+      '(R-SUB-2, R-REC-4)',
+    () => {
+      given(submitted('F1'), accepted('F1'))
+        .when(submit('F2', FIXED), ctx('2023-04-19T10:00'))
+        .then(submitted('F2', FIXED));
+      const { state } = given(submitted('F1'), accepted('F1'), submitted('F2', FIXED), accepted('F2'));
+      expect(state.acceptedFids).toEqual(['F1', 'F2']);
+      expect(Object.keys(state.attempts)).toEqual(['F1', 'F2']);
+    },
+  );
 });
 
 describe('what an accepted submission holds for a student (R-SUB-3)', () => {

@@ -153,7 +153,9 @@ const checkResult = (
   );
 };
 
-/** The submission decider: one stream per round (school, category, period, cohorts) holds every attempt and its result. */
+/**
+ * The submission decider: one stream per round (school, category, period, cohorts) holds every attempt and its result.
+ */
 export const decideSubmission = (
   command: SubmissionCommand,
   state: SubmissionState,

@@ -10,7 +10,8 @@ export const submissionErrors = {
         ? `${userId} 不是學校管理者，也不在持有「${category}」提交功能（${codes.join('、')}，新增）的使用中角色群組`
         : `只有學校管理者或學校成績系統可以提交「${category}」`,
       codes.length > 0
-        ? `${userId} is not the administrator and in no role group in use holding the ${category} submission function (${codes.join(', ')}) with the add right`
+        ? `${userId} is not the administrator and in no role group in use holding the ${category} submission ` +
+            `function (${codes.join(', ')}) with the add right`
         : `Only the school administrator or the school's records system submits ${category}`,
       { userId, category, functionCodes: codes },
     ),
@@ -63,7 +64,8 @@ export const submissionErrors = {
       'SELECTION_NOT_CLOSED',
       'R-SEL-3',
       `${period}「${category}」的勾選至 ${closesAt} 才截止，截止後才能提交學生的勾選`,
-      `Selection for ${category} of ${period} closes at ${closesAt}; what students selected is submitted after it closes`,
+      `Selection for ${category} of ${period} closes at ${closesAt}; what students selected is submitted after it ` +
+        `closes`,
       { category, period, closesAt },
     ),
   detailsOfOtherKind: (itemId: string, category: string, kind: string) =>
@@ -96,8 +98,12 @@ export const submissionErrors = {
     domainError(
       'SUBMISSION_PERIOD_MISMATCH',
       'R-REC-1',
-      `「${category}」應以${category === 'courseOutcomes' || category === 'performances' ? '學年（學期 0）' : '學期（1 或 2）'}提交，收到 ${period}`,
-      `${category} are submitted per ${category === 'courseOutcomes' || category === 'performances' ? 'school year (semester 0)' : 'semester'}; got ${period}`,
+      `「${category}」` +
+        `應以${category === 'courseOutcomes' || category === 'performances' ? '學年（學期 0）' : '學期（1 或 2）'}提` +
+        `交，收到 ${period}`,
+      `${category} are submitted per ` +
+        `${category === 'courseOutcomes' || category === 'performances' ? 'school year (semester 0)' : 'semester'}; ` +
+        `got ${period}`,
       { category, period },
     ),
 };

@@ -24,7 +24,10 @@ export const CourseRecordDetails = t.strict(
   'CourseRecordDetails',
 );
 
-/** R-REC-7: a cadre record (幹部經歷) as seed 001 shows it: 單位名稱, 幹部等級 (as written, e.g. 班級幹部), 擔任職務, 開始日期, 結束日期. */
+/**
+ * R-REC-7: a cadre record (幹部經歷) as seed 001 shows it: 單位名稱, 幹部等級 (as written, e.g. 班級幹部), 擔任職務,
+ * 開始日期, 結束日期.
+ */
 export const CadreRecordDetails = t.strict(
   {
     kind: t.literal('cadreRecord'),

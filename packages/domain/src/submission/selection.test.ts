@@ -89,17 +89,21 @@ describe('a roster holds exactly what each student selected (R-SUB-4)', () => {
       .thenError('ROSTER_NOT_AS_SELECTED', 'R-SUB-4');
   });
 
-  it('refuses submitting a selection before its window closes: it is not yet what the student chose (SELECTION_NOT_CLOSED, R-SEL-3)', () => {
-    const extended = schoolEvent('WorkPeriodSet', {
-      term: '1110',
-      item: 'outcomeSelection',
-      window: { start: at('2023-04-11T08:00'), end: at('2023-04-14T07:00') },
-    });
-    const open = { ...ctx('2023-04-13T18:00'), policy: schoolFixture({ extra: [extended] }).policy };
-    given()
-      .when(submit(['o1', 'o2']), open)
-      .thenError('SELECTION_NOT_CLOSED', 'R-SEL-3');
-  });
+  it(
+    'refuses submitting a selection before its window closes: it is not yet what the student chose ' +
+      '(SELECTION_NOT_CLOSED, R-SEL-3)',
+    () => {
+      const extended = schoolEvent('WorkPeriodSet', {
+        term: '1110',
+        item: 'outcomeSelection',
+        window: { start: at('2023-04-11T08:00'), end: at('2023-04-14T07:00') },
+      });
+      const open = { ...ctx('2023-04-13T18:00'), policy: schoolFixture({ extra: [extended] }).policy };
+      given()
+        .when(submit(['o1', 'o2']), open)
+        .thenError('SELECTION_NOT_CLOSED', 'R-SEL-3');
+    },
+  );
 
   it("leaves course records to the school's records system: no selection to match (R-SUB-4, R-SUB-1)", () => {
     given()

@@ -93,7 +93,8 @@ export const FIXTURE_TEACHERS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /**
- * One school, school year 111: teachers t1–t9 and t-home registered (FIXTURE_TEACHERS), class 301 (homeroom t-home), submitter sub1 in role group g-submit, courses in both semesters (math and physics with
+ * One school, school year 111: teachers t1–t9 and t-home registered (FIXTURE_TEACHERS), class 301 (homeroom t-home),
+ * submitter sub1 in role group g-submit, courses in both semesters (math and physics with
  * credits, a co-taught course, and a club without credits), every work period of `YEAR_111`.
  */
 export const schoolFixture = (options: SchoolFixtureOptions = {}) => {

@@ -132,7 +132,8 @@ const readEvent = (event: StoredEvent, uuidAsString: boolean): ReadResp => {
   recorded.setId(toUuid(event.eventId, uuidAsString));
   recorded.setStreamIdentifier(new StreamIdentifier().setStreamName(Buffer.from(event.streamName, 'utf8')));
   recorded.setStreamRevision(String(event.revision));
-  // Self-committed: commit and prepare positions are both the record's own position (22.10+ sends them on stream reads too).
+  // Self-committed: commit and prepare positions are both the record's own position (22.10+ sends them on stream reads
+  // too).
   recorded.setCommitPosition(String(event.position));
   recorded.setPreparePosition(String(event.position));
   recorded

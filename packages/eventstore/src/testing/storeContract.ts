@@ -98,12 +98,15 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
     });
 
     describe('expected versions', () => {
-      it('creates a stream expected not to exist and returns its version and the position of its last event', async () => {
-        const stream = `${namespace()}a`;
-        const result = appended(await store().appendToStream(stream, [newEvent('A1'), newEvent('A2')], 'no_stream'));
-        const stored = await store().readStream(stream);
-        expect(result).toEqual({ nextVersion: 1, lastPosition: stored[1]!.position, alreadyStored: false });
-      });
+      it(
+        'creates a stream expected not to exist and returns its version and the position of its last ' + 'event',
+        async () => {
+          const stream = `${namespace()}a`;
+          const result = appended(await store().appendToStream(stream, [newEvent('A1'), newEvent('A2')], 'no_stream'));
+          const stored = await store().readStream(stream);
+          expect(result).toEqual({ nextVersion: 1, lastPosition: stored[1]!.position, alreadyStored: false });
+        },
+      );
 
       it('refuses no_stream for an existing stream with the same conflict value, and writes nothing', async () => {
         const stream = `${namespace()}a`;
@@ -158,18 +161,22 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
         expect(appended(await store().appendToStream(stream, [newEvent('A2')], 'stream_exists')).nextVersion).toBe(1);
       });
 
-      it('lets exactly one of concurrent appends at the same version win; the others learn the new version', async () => {
-        const stream = `${namespace()}a`;
-        await store().appendToStream(stream, [newEvent('A0')], 'no_stream');
-        const results = await Promise.all(
-          ['B', 'C', 'D'].map((writer) =>
-            store().appendToStream(stream, [newEvent(writer), newEvent(`${writer}2`)], 0),
-          ),
-        );
-        expect(results.filter(E.isRight)).toHaveLength(1);
-        for (const result of results.filter(E.isLeft)) expect(result.left).toEqual(wrongExpectedVersion(stream, 0, 2));
-        expect(await store().readStream(stream)).toHaveLength(3);
-      });
+      it(
+        'lets exactly one of concurrent appends at the same version win; the others learn the new ' + 'version',
+        async () => {
+          const stream = `${namespace()}a`;
+          await store().appendToStream(stream, [newEvent('A0')], 'no_stream');
+          const results = await Promise.all(
+            ['B', 'C', 'D'].map((writer) =>
+              store().appendToStream(stream, [newEvent(writer), newEvent(`${writer}2`)], 0),
+            ),
+          );
+          expect(results.filter(E.isRight)).toHaveLength(1);
+          for (const result of results.filter(E.isLeft))
+            expect(result.left).toEqual(wrongExpectedVersion(stream, 0, 2));
+          expect(await store().readStream(stream)).toHaveLength(3);
+        },
+      );
     });
 
     describe('revisions and positions', () => {
@@ -207,34 +214,42 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
         expect(await store().readStream(`${stream}-missing`)).toEqual([]);
       });
 
-      it('hands back data and metadata as parsed JSON, of any JSON shape, detached from what was appended', async () => {
-        const stream = `${namespace()}a`;
-        const data = { list: [1, 2], nested: { text: '學習歷程 ✓', flag: true, none: null } };
-        const shapes: NewEvent[] = [
-          { eventId: randomUUID(), type: 'Object', data, metadata: { commandId: 'c-1', at: '2023-04-12T09:00+08:00' } },
-          { eventId: randomUUID(), type: 'Array', data: [1, 'two', { three: 3 }], metadata: null },
-          { eventId: randomUUID(), type: 'Text', data: 'just text', metadata: {} },
-          { eventId: randomUUID(), type: 'Number', data: 42.5, metadata: [] },
-          { eventId: randomUUID(), type: 'Null', data: null, metadata: 'm' },
-        ];
-        await store().appendToStream(stream, shapes, 'no_stream');
-        data.list.push(3);
-        const first = await store().readStream(stream);
-        (first[0]!.data as { list: number[] }).list.push(4);
-        const again = await store().readStream(stream);
-        expect(again.map(({ eventId, type, data: d, metadata }) => ({ eventId, type, data: d, metadata }))).toEqual([
-          {
-            eventId: shapes[0]!.eventId,
-            type: 'Object',
-            data: { list: [1, 2], nested: { text: '學習歷程 ✓', flag: true, none: null } },
-            metadata: shapes[0]!.metadata,
-          },
-          { eventId: shapes[1]!.eventId, type: 'Array', data: [1, 'two', { three: 3 }], metadata: null },
-          { eventId: shapes[2]!.eventId, type: 'Text', data: 'just text', metadata: {} },
-          { eventId: shapes[3]!.eventId, type: 'Number', data: 42.5, metadata: [] },
-          { eventId: shapes[4]!.eventId, type: 'Null', data: null, metadata: 'm' },
-        ]);
-      });
+      it(
+        'hands back data and metadata as parsed JSON, of any JSON shape, detached from what was ' + 'appended',
+        async () => {
+          const stream = `${namespace()}a`;
+          const data = { list: [1, 2], nested: { text: '學習歷程 ✓', flag: true, none: null } };
+          const shapes: NewEvent[] = [
+            {
+              eventId: randomUUID(),
+              type: 'Object',
+              data,
+              metadata: { commandId: 'c-1', at: '2023-04-12T09:00+08:00' },
+            },
+            { eventId: randomUUID(), type: 'Array', data: [1, 'two', { three: 3 }], metadata: null },
+            { eventId: randomUUID(), type: 'Text', data: 'just text', metadata: {} },
+            { eventId: randomUUID(), type: 'Number', data: 42.5, metadata: [] },
+            { eventId: randomUUID(), type: 'Null', data: null, metadata: 'm' },
+          ];
+          await store().appendToStream(stream, shapes, 'no_stream');
+          data.list.push(3);
+          const first = await store().readStream(stream);
+          (first[0]!.data as { list: number[] }).list.push(4);
+          const again = await store().readStream(stream);
+          expect(again.map(({ eventId, type, data: d, metadata }) => ({ eventId, type, data: d, metadata }))).toEqual([
+            {
+              eventId: shapes[0]!.eventId,
+              type: 'Object',
+              data: { list: [1, 2], nested: { text: '學習歷程 ✓', flag: true, none: null } },
+              metadata: shapes[0]!.metadata,
+            },
+            { eventId: shapes[1]!.eventId, type: 'Array', data: [1, 'two', { three: 3 }], metadata: null },
+            { eventId: shapes[2]!.eventId, type: 'Text', data: 'just text', metadata: {} },
+            { eventId: shapes[3]!.eventId, type: 'Number', data: 42.5, metadata: [] },
+            { eventId: shapes[4]!.eventId, type: 'Null', data: null, metadata: 'm' },
+          ]);
+        },
+      );
 
       it('writes nothing of a batch holding a value JSON cannot represent', async () => {
         const stream = `${namespace()}a`;
@@ -275,35 +290,41 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
         expect(await store().readAll({ streamPrefixes: [ns], after: at[4]! })).toEqual([]);
       });
 
-      it('filters by stream-name prefix, keeping global order, and reads nothing for an empty prefix list', async () => {
-        const { ns, all } = await seed();
-        expect(types(await store().readAll({ streamPrefixes: [`${ns}school-`, `${ns}other-`] }))).toEqual([
-          'A',
-          'C',
-          'D',
-          'E',
-        ]);
-        expect(
-          types(await store().readAll({ streamPrefixes: [`${ns}school-`], after: all[0]!.position, maxCount: 1 })),
-        ).toEqual(['C']);
-        expect(types(await store().readAll({ streamPrefixes: [`${ns}school-`], after: all[1]!.position }))).toEqual([
-          'C',
-          'D',
-        ]);
-        expect(await store().readAll({ streamPrefixes: [] })).toEqual([]);
-      });
+      it(
+        'filters by stream-name prefix, keeping global order, and reads nothing for an empty ' + 'prefix list',
+        async () => {
+          const { ns, all } = await seed();
+          expect(types(await store().readAll({ streamPrefixes: [`${ns}school-`, `${ns}other-`] }))).toEqual([
+            'A',
+            'C',
+            'D',
+            'E',
+          ]);
+          expect(
+            types(await store().readAll({ streamPrefixes: [`${ns}school-`], after: all[0]!.position, maxCount: 1 })),
+          ).toEqual(['C']);
+          expect(types(await store().readAll({ streamPrefixes: [`${ns}school-`], after: all[1]!.position }))).toEqual([
+            'C',
+            'D',
+          ]);
+          expect(await store().readAll({ streamPrefixes: [] })).toEqual([]);
+        },
+      );
 
-      it('without a filter, reads every stream after a position: these events, in order, and no system event', async () => {
-        const before = appended(
-          await store().appendToStream(`${namespace()}marker`, [newEvent('Marker')], 'any'),
-        ).lastPosition;
-        const { ns, all } = await seed();
-        const read = await store().readAll({ after: before });
-        expect(read.filter((event) => event.streamName.startsWith(ns))).toEqual(all);
-        expect(read.every((event) => event.position > before && !event.type.startsWith('$'))).toBe(true);
-        expect(strictlyIncreasing(positions(read))).toBe(true);
-        expect(types(await store().readAll({ after: before, maxCount: 2 }))).toEqual(types(read.slice(0, 2)));
-      });
+      it(
+        'without a filter, reads every stream after a position: these events, in order, and no system ' + 'event',
+        async () => {
+          const before = appended(
+            await store().appendToStream(`${namespace()}marker`, [newEvent('Marker')], 'any'),
+          ).lastPosition;
+          const { ns, all } = await seed();
+          const read = await store().readAll({ after: before });
+          expect(read.filter((event) => event.streamName.startsWith(ns))).toEqual(all);
+          expect(read.every((event) => event.position > before && !event.type.startsWith('$'))).toBe(true);
+          expect(strictlyIncreasing(positions(read))).toBe(true);
+          expect(types(await store().readAll({ after: before, maxCount: 2 }))).toEqual(types(read.slice(0, 2)));
+        },
+      );
     });
 
     describe('subscribing to all streams', () => {
@@ -354,29 +375,32 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
         expect(seen.every((event) => event.position > before && !event.type.startsWith('$'))).toBe(true);
       });
 
-      it('resumes from a checkpoint: a second subscription after the last handled position sees the rest, once', async () => {
-        const ns = namespace();
-        await store().appendToStream(`${ns}a`, [newEvent('A1'), newEvent('A2'), newEvent('A3')], 'any');
-        let checkpoint = -1;
-        const first: string[] = [];
-        const subscription = subscribe({
-          streamPrefixes: [ns],
-          onEvent: (event) => {
-            first.push(event.type);
-            checkpoint = event.position;
-          },
-        });
-        await eventually(() => first.length === 3, 'the first subscription');
-        await subscription.close();
-        await store().appendToStream(`${ns}b`, [newEvent('B1'), newEvent('B2')], 'any');
-        const second: string[] = [];
-        subscribe({ after: checkpoint, streamPrefixes: [ns], onEvent: (event) => void second.push(event.type) });
-        await store().appendToStream(`${ns}a`, [newEvent('A4')], 'any');
-        await eventually(() => second.length === 3, 'the second subscription');
-        await settle();
-        expect(first).toEqual(['A1', 'A2', 'A3']);
-        expect(second).toEqual(['B1', 'B2', 'A4']);
-      });
+      it(
+        'resumes from a checkpoint: a second subscription after the last handled position sees the ' + 'rest, once',
+        async () => {
+          const ns = namespace();
+          await store().appendToStream(`${ns}a`, [newEvent('A1'), newEvent('A2'), newEvent('A3')], 'any');
+          let checkpoint = -1;
+          const first: string[] = [];
+          const subscription = subscribe({
+            streamPrefixes: [ns],
+            onEvent: (event) => {
+              first.push(event.type);
+              checkpoint = event.position;
+            },
+          });
+          await eventually(() => first.length === 3, 'the first subscription');
+          await subscription.close();
+          await store().appendToStream(`${ns}b`, [newEvent('B1'), newEvent('B2')], 'any');
+          const second: string[] = [];
+          subscribe({ after: checkpoint, streamPrefixes: [ns], onEvent: (event) => void second.push(event.type) });
+          await store().appendToStream(`${ns}a`, [newEvent('A4')], 'any');
+          await eventually(() => second.length === 3, 'the second subscription');
+          await settle();
+          expect(first).toEqual(['A1', 'A2', 'A3']);
+          expect(second).toEqual(['B1', 'B2', 'A4']);
+        },
+      );
 
       it('awaits the handler before delivering the next event', async () => {
         const ns = namespace();
@@ -459,21 +483,25 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
 
       const asRepeat = (written: AppendResult): AppendResult => ({ ...written, alreadyStored: true });
 
-      it('stores a batch retried with the same expected version once and returns the first result, marked as a repeat', async () => {
-        for (const expected of ['no_stream', 'any'] as const) {
-          const { stream, written, again } = await retried(expected);
-          expect(written.alreadyStored).toBe(false);
-          expect(appended(again)).toEqual(asRepeat(written));
-          expect(types(await store().readStream(stream))).toEqual(['A1', 'A2']);
-        }
-        const stream = `${namespace()}a`;
-        await store().appendToStream(stream, [newEvent('A0')], 'no_stream');
-        const batch = [newEvent('A1')];
-        const written = appended(await store().appendToStream(stream, batch, 0));
-        expect(appended(await store().appendToStream(stream, batch, 0))).toEqual(asRepeat(written));
-        expect(appended(await store().appendToStream(stream, batch, 'stream_exists'))).toEqual(asRepeat(written));
-        expect(types(await store().readStream(stream))).toEqual(['A0', 'A1']);
-      });
+      it(
+        'stores a batch retried with the same expected version once and returns the first result, marked as a ' +
+          'repeat',
+        async () => {
+          for (const expected of ['no_stream', 'any'] as const) {
+            const { stream, written, again } = await retried(expected);
+            expect(written.alreadyStored).toBe(false);
+            expect(appended(again)).toEqual(asRepeat(written));
+            expect(types(await store().readStream(stream))).toEqual(['A1', 'A2']);
+          }
+          const stream = `${namespace()}a`;
+          await store().appendToStream(stream, [newEvent('A0')], 'no_stream');
+          const batch = [newEvent('A1')];
+          const written = appended(await store().appendToStream(stream, batch, 0));
+          expect(appended(await store().appendToStream(stream, batch, 0))).toEqual(asRepeat(written));
+          expect(appended(await store().appendToStream(stream, batch, 'stream_exists'))).toEqual(asRepeat(written));
+          expect(types(await store().readStream(stream))).toEqual(['A0', 'A1']);
+        },
+      );
 
       it('recognises the retry even after the stream has moved on', async () => {
         const stream = `${namespace()}a`;
@@ -495,35 +523,45 @@ export const describeEventStoreContract = (name: string, setup: () => Promise<Co
         expect(types(await store().readStream(stream))).toEqual(['A1']);
       });
 
-      it('answers exactly one of concurrent appends of one batch as written, the others as repeats (issue 16, item 8)', async () => {
-        for (const expected of ['no_stream', 'any'] as const) {
-          const stream = `${namespace()}a`;
-          const batch = [newEvent('A1'), newEvent('A2')];
-          const results = (
-            await Promise.all(Array.from({ length: 4 }, () => store().appendToStream(stream, batch, expected)))
-          ).map(appended);
-          expect(results.map((result) => result.alreadyStored).sort()).toEqual([false, true, true, true]);
-          expect(types(await store().readStream(stream))).toEqual(['A1', 'A2']);
-        }
-      });
+      it(
+        'answers exactly one of concurrent appends of one batch as written, the others as repeats (issue 16, ' +
+          'item 8)',
+        async () => {
+          for (const expected of ['no_stream', 'any'] as const) {
+            const stream = `${namespace()}a`;
+            const batch = [newEvent('A1'), newEvent('A2')];
+            const results = (
+              await Promise.all(Array.from({ length: 4 }, () => store().appendToStream(stream, batch, expected)))
+            ).map(appended);
+            expect(results.map((result) => result.alreadyStored).sort()).toEqual([false, true, true, true]);
+            expect(types(await store().readStream(stream))).toEqual(['A1', 'A2']);
+          }
+        },
+      );
 
-      it('marks a repeat through another connection as a repeat, and one in the same instant where the store can tell', async () => {
-        const other = opened?.other;
-        if (!other) return;
-        const stream = `${namespace()}a`;
-        const batch = [newEvent('A1')];
-        const written = appended(await store().appendToStream(stream, batch, 'no_stream'));
-        expect(appended(await other.appendToStream(stream, batch, 'no_stream'))).toEqual(asRepeat(written));
-        if (!opened?.otherSeesConcurrentRepeats) return;
-        for (let round = 0; round < 5; round++) {
-          const racing = `${namespace()}a`;
-          const same = [newEvent('B1'), newEvent('B2')];
-          const results = (
-            await Promise.all([store(), other, store(), other].map((s) => s.appendToStream(racing, same, 'no_stream')))
-          ).map(appended);
-          expect(results.map((result) => result.alreadyStored).sort()).toEqual([false, true, true, true]);
-        }
-      });
+      it(
+        'marks a repeat through another connection as a repeat, and one in the same instant where the store ' +
+          'can tell',
+        async () => {
+          const other = opened?.other;
+          if (!other) return;
+          const stream = `${namespace()}a`;
+          const batch = [newEvent('A1')];
+          const written = appended(await store().appendToStream(stream, batch, 'no_stream'));
+          expect(appended(await other.appendToStream(stream, batch, 'no_stream'))).toEqual(asRepeat(written));
+          if (!opened?.otherSeesConcurrentRepeats) return;
+          for (let round = 0; round < 5; round++) {
+            const racing = `${namespace()}a`;
+            const same = [newEvent('B1'), newEvent('B2')];
+            const results = (
+              await Promise.all(
+                [store(), other, store(), other].map((s) => s.appendToStream(racing, same, 'no_stream')),
+              )
+            ).map(appended);
+            expect(results.map((result) => result.alreadyStored).sort()).toEqual([false, true, true, true]);
+          }
+        },
+      );
 
       it('does not take the same event id in another stream for a repeat', async () => {
         const ns = namespace();

@@ -123,7 +123,8 @@ const count = (dom: string, pattern: RegExp) => [...dom.matchAll(pattern)].lengt
 const describeInBrowser = CHROMIUM || REQUIRED ? describe : describe.skip;
 if (!CHROMIUM && !REQUIRED) {
   console.warn(
-    'SKIPPED the HTML report in a real browser: no Chromium at /usr/bin/chromium (apt-get install -y chromium fonts-noto-cjk; .ci/run does so and sets LICHENG_REQUIRE_BROWSER=1)',
+    'SKIPPED the HTML report in a real browser: no Chromium at /usr/bin/chromium (apt-get install -y chromium ' +
+      'fonts-noto-cjk; .ci/run does so and sets LICHENG_REQUIRE_BROWSER=1)',
   );
 }
 

@@ -46,18 +46,28 @@ const cell = (
   const segments = RECEIPT_STATUSES.filter((s) => p.counts[s] > 0).map((status) => {
     const width = (BAR_WIDTH * p.counts[status]) / total;
     const rect =
-      `<rect class="segment" data-status="${status}" data-count="${p.counts[status]}" x="${at.toFixed(2)}" y="${top}" width="${width.toFixed(2)}" height="${BAR_HEIGHT}" fill="${STATUS_COLOUR[status]}">` +
-      `<title>${x(className)} ${RECEIPT_CATEGORY_LABELS[p.category]} ${RECEIPT_STATUS_LABELS[status]} ${p.counts[status]}</title></rect>`;
+      `<rect class="segment" data-status="${status}" data-count="${p.counts[status]}" x="${at.toFixed(2)}" ` +
+      `y="${top}" width="${width.toFixed(2)}" height="${BAR_HEIGHT}" fill="${STATUS_COLOUR[status]}">` +
+      `<title>${x(className)} ${RECEIPT_CATEGORY_LABELS[p.category]} ${RECEIPT_STATUS_LABELS[status]} ` +
+      `${p.counts[status]}</title></rect>`;
     at += width;
     return rect;
   });
-  const ratio = `<text class="ratio" x="${left + BAR_WIDTH + 6}" y="${top + BAR_HEIGHT - 2}">${confirmedOf(p)}/${applicableOf(p)}</text>`;
+  const ratio =
+    `<text class="ratio" x="${left + BAR_WIDTH + 6}" ` +
+    `y="${top + BAR_HEIGHT - 2}">${confirmedOf(p)}/${applicableOf(p)}</text>`;
   const deadline =
     ownDeadline === null
       ? ''
-      : `<text class="deadline" data-deadline="${x(ownDeadline)}" x="${left}" y="${top + BAR_HEIGHT + 13}">${x(deadlineText(ownDeadline, takenAt))}</text>`;
-  const frame = `<rect class="frame" x="${left}" y="${top}" width="${BAR_WIDTH}" height="${BAR_HEIGHT}" fill="none" stroke="#9e9e9e"/>`;
-  return `<g class="cell" data-category="${p.category}" data-confirmed="${confirmedOf(p)}" data-applicable="${applicableOf(p)}">${segments.join('')}${frame}${ratio}${deadline}</g>`;
+      : `<text class="deadline" data-deadline="${x(ownDeadline)}" x="${left}" ` +
+        `y="${top + BAR_HEIGHT + 13}">${x(deadlineText(ownDeadline, takenAt))}</text>`;
+  const frame =
+    `<rect class="frame" x="${left}" y="${top}" width="${BAR_WIDTH}" height="${BAR_HEIGHT}" fill="none" ` +
+    `stroke="#9e9e9e"/>`;
+  return (
+    `<g class="cell" data-category="${p.category}" data-confirmed="${confirmedOf(p)}" ` +
+    `data-applicable="${applicableOf(p)}">${segments.join('')}${frame}${ratio}${deadline}</g>`
+  );
 };
 
 /**
@@ -78,9 +88,11 @@ export const progressChart = (progress: ConfirmationProgress, takenAt: Date | un
     const left = LABEL_WIDTH + CELL_WIDTH * i;
     const deadline = shared[i];
     return (
-      `<g class="category" data-category="${category}"><text class="head" x="${left}" y="18">${RECEIPT_CATEGORY_LABELS[category]} <tspan class="en">${CATEGORY_EN[category]}</tspan></text>` +
+      `<g class="category" data-category="${category}"><text class="head" x="${left}" ` +
+      `y="18">${RECEIPT_CATEGORY_LABELS[category]} <tspan class="en">${CATEGORY_EN[category]}</tspan></text>` +
       (deadline
-        ? `<text class="deadline" data-deadline="${x(deadline)}" x="${left}" y="36">${x(deadlineText(deadline, takenAt))}</text>`
+        ? `<text class="deadline" data-deadline="${x(deadline)}" x="${left}" ` +
+          `y="36">${x(deadlineText(deadline, takenAt))}</text>`
         : '') +
       '</g>'
     );
@@ -100,16 +112,25 @@ export const progressChart = (progress: ConfirmationProgress, takenAt: Date | un
           )
         : '';
     });
-    return `<g class="class-row" data-class="${x(klass.className)}"><text class="class-name" x="0" y="${top + BAR_HEIGHT - 2}">${x(klass.className)}</text>${cells.join('')}</g>`;
+    return (
+      `<g class="class-row" data-class="${x(klass.className)}"><text class="class-name" x="0" ` +
+      `y="${top + BAR_HEIGHT - 2}">${x(klass.className)}</text>${cells.join('')}</g>`
+    );
   });
   const legendTop = height - LEGEND_HEIGHT + 10;
   const legend = RECEIPT_STATUSES.map((status, i) => {
     const left = LABEL_WIDTH + i * 150;
-    return `<g class="legend-item" data-status="${status}"><rect x="${left}" y="${legendTop}" width="12" height="12" fill="${STATUS_COLOUR[status]}"/><text x="${left + 17}" y="${legendTop + 11}">${RECEIPT_STATUS_LABELS[status]} ${STATUS_EN[status]}</text></g>`;
+    return (
+      `<g class="legend-item" data-status="${status}"><rect x="${left}" y="${legendTop}" width="12" height="12" ` +
+      `fill="${STATUS_COLOUR[status]}"/><text x="${left + 17}" ` +
+      `y="${legendTop + 11}">${RECEIPT_STATUS_LABELS[status]} ${STATUS_EN[status]}</text></g>`
+    );
   });
   return (
-    `<svg class="progress" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
-    `<title id="chart-title">${x(progress.term)} 收訖明細確認進度 confirmation progress（期限 deadline：確認期間結束）</title>` +
+    `<svg class="progress" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title" viewBox="0 0 ` +
+    `${width} ${height}" width="${width}" height="${height}">` +
+    `<title id="chart-title">${x(progress.term)} 收訖明細確認進度 confirmation progress（期限 deadline：` +
+    `確認期間結束）</title>` +
     heads.join('') +
     rows.join('') +
     `<g class="legend">${legend.join('')}</g></svg>`

@@ -46,7 +46,8 @@ export const toHtml = (tables: ReadonlyArray<Table>, options: HtmlOptions = {}):
       : '報表';
   const school = options.school ?? options.progress?.schoolName;
   const chart = options.progress
-    ? `<section class="chart"><h2>收訖明細確認進度 <span class="en">confirmation progress</span></h2>${progressChart(options.progress, options.takenAt)}</section>`
+    ? `<section class="chart"><h2>收訖明細確認進度 <span class="en">confirmation ` +
+      `progress</span></h2>${progressChart(options.progress, options.takenAt)}</section>`
     : '';
   return [
     '<!DOCTYPE html>',
@@ -64,7 +65,8 @@ export const toHtml = (tables: ReadonlyArray<Table>, options: HtmlOptions = {}):
     school ? `<p class="school">${x(school)}</p>` : '',
     `<h1>${x(title)}</h1>`,
     options.takenAt
-      ? `<p class="taken-at">統計時間 <span class="en">as of</span> <time datetime="${options.takenAt.toISOString()}">${takenAtText(options.takenAt)}</time></p>`
+      ? `<p class="taken-at">統計時間 <span class="en">as of</span> <time ` +
+        `datetime="${options.takenAt.toISOString()}">${takenAtText(options.takenAt)}</time></p>`
       : '',
     '</header>',
     '<main>',

@@ -1,6 +1,9 @@
-/** The page's only style: system CJK fonts (Noto CJK on Linux, JhengHei on Windows, PingFang on macOS), print-friendly. */
+/**
+ * The page's only style: system CJK fonts (Noto CJK on Linux, JhengHei on Windows, PingFang on macOS), print-friendly.
+ */
 export const STYLE = [
-  'body{font-family:"Noto Sans CJK TC","Noto Sans TC","Microsoft JhengHei","PingFang TC",sans-serif;margin:24px;color:#212121}',
+  'body{font-family:"Noto Sans CJK TC","Noto Sans TC","Microsoft JhengHei","PingFang ' +
+    'TC",sans-serif;margin:24px;color:#212121}',
   'header .school{margin:0;font-size:15px;color:#424242}',
   'h1{margin:4px 0;font-size:22px}',
   'h2{font-size:17px;margin:20px 0 8px}',

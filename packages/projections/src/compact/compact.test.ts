@@ -90,27 +90,30 @@ describe('the compact reports view', () => {
     }
   });
 
-  it('gives the same reports over three school years, and folds in place what the runner folds with immer', async () => {
-    const text = await threeYearLog();
-    const fromLog = ok(await rebuildFromLog(PassThrough.from([text]), compactReportsProjection));
-    const full = ok(await rebuildFromLog(PassThrough.from([text]), reportsProjection));
-    expect(everyReport(asReportsView(fromLog.view))).toEqual(everyReport(full.view));
+  it(
+    'gives the same reports over three school years, and folds in place what the runner folds with ' + 'immer',
+    async () => {
+      const text = await threeYearLog();
+      const fromLog = ok(await rebuildFromLog(PassThrough.from([text]), compactReportsProjection));
+      const full = ok(await rebuildFromLog(PassThrough.from([text]), reportsProjection));
+      expect(everyReport(asReportsView(fromLog.view))).toEqual(everyReport(full.view));
 
-    const store = new InMemoryEventStore();
-    for (const line of text.trimEnd().split('\n')) {
-      const { streamName, revision, eventId, type, data, metadata } = JSON.parse(line) as RecordedEvent;
-      await store.appendToStream(
-        streamName,
-        [{ eventId, type, data, metadata }],
-        revision === 0 ? 'no_stream' : revision - 1,
-      );
-    }
-    const runner = ok(await createProjectionRunner(store, compactReportsProjection, inMemoryViewStore()).rebuild());
-    expect(runner.view).toEqual(fromLog.view);
-    const fullRunner = ok(await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild());
-    expect(fullRunner.view).toEqual(full.view);
-    expect(Object.isFrozen(fromLog.view.schools['tp_three']!.portfolios)).toBe(true);
-  });
+      const store = new InMemoryEventStore();
+      for (const line of text.trimEnd().split('\n')) {
+        const { streamName, revision, eventId, type, data, metadata } = JSON.parse(line) as RecordedEvent;
+        await store.appendToStream(
+          streamName,
+          [{ eventId, type, data, metadata }],
+          revision === 0 ? 'no_stream' : revision - 1,
+        );
+      }
+      const runner = ok(await createProjectionRunner(store, compactReportsProjection, inMemoryViewStore()).rebuild());
+      expect(runner.view).toEqual(fromLog.view);
+      const fullRunner = ok(await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild());
+      expect(fullRunner.view).toEqual(full.view);
+      expect(Object.isFrozen(fromLog.view.schools['tp_three']!.portfolios)).toBe(true);
+    },
+  );
 
   it('refuses a log whose positions go backwards, naming the line', async () => {
     const store = new InMemoryEventStore();

@@ -132,7 +132,8 @@ export const rebuildFromLog = async <View>(
         'PROJECTION_FAILED',
         null,
         `投影 ${projection.name} 在第 ${line} 行停止：${String(cause)}`,
-        `Projection ${projection.name} stopped at line ${line}: ${cause instanceof Error ? cause.message : String(cause)}`,
+        `Projection ${projection.name} stopped at line ${line}: ` +
+          `${cause instanceof Error ? cause.message : String(cause)}`,
         { projection: projection.name, line },
       ),
     );

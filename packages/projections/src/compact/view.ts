@@ -11,7 +11,9 @@ export type CompactPerformance = ReportPerformance;
 
 /** What the reports read of a receipt (R-REP-1): whether any item was received, and the answers. */
 export interface CompactReceipt extends ReportReceipt {
-  /** Empty, or one placeholder when the current statement lists any item: reports ask only `items.length > 0` (R-REC-1). */
+  /**
+   * Empty, or one placeholder when the current statement lists any item: reports ask only `items.length > 0` (R-REC-1).
+   */
   readonly items: ReadonlyArray<true>;
 }
 

@@ -47,94 +47,118 @@ const classYear = async () => {
 };
 
 describe("the homeroom teacher's class view (R-REC-6, R-AUTH-2)", () => {
-  it('gives, per category, how many students of the class have confirmed of how many it applies to, and each status (R-REC-6)', async () => {
-    const { view } = await classYear();
-    const report = readClassConfirmation(view, teacher('t-home'), { schoolId: 'sch1', classId: 'c301', term: '1112' });
-    if (E.isLeft(report)) throw new Error(report.left.message.en);
-    expect(report.right.totals.find((t) => t.category === 'courseRecords')).toEqual({
-      category: 'courseRecords',
-      confirmed: 1,
-      applicable: 2,
-      classSize: 2,
-    });
-    expect(report.right.totals.find((t) => t.category === 'cadreRecords')).toEqual({
-      category: 'cadreRecords',
-      confirmed: 0,
-      applicable: 0,
-      classSize: 2,
-    });
-    expect(report.right.rows.map((row) => [row.studentNumber, row.statuses.courseRecords])).toEqual([
-      ['109001', 'confirmed'],
-      ['109002', 'pending'],
-    ]);
-  });
+  it(
+    'gives, per category, how many students of the class have confirmed of how many it applies to, and each status ' +
+      '(R-REC-6)',
+    async () => {
+      const { view } = await classYear();
+      const report = readClassConfirmation(view, teacher('t-home'), {
+        schoolId: 'sch1',
+        classId: 'c301',
+        term: '1112',
+      });
+      if (E.isLeft(report)) throw new Error(report.left.message.en);
+      expect(report.right.totals.find((t) => t.category === 'courseRecords')).toEqual({
+        category: 'courseRecords',
+        confirmed: 1,
+        applicable: 2,
+        classSize: 2,
+      });
+      expect(report.right.totals.find((t) => t.category === 'cadreRecords')).toEqual({
+        category: 'cadreRecords',
+        confirmed: 0,
+        applicable: 0,
+        classSize: 2,
+      });
+      expect(report.right.rows.map((row) => [row.studentNumber, row.statuses.courseRecords])).toEqual([
+        ['109001', 'confirmed'],
+        ['109002', 'pending'],
+      ]);
+    },
+  );
 
-  it('shows only the teacher’s own class: another class is refused, and their own holds none of its students (R-REC-6, R-AUTH-2)', async () => {
-    const { view } = await classYear();
-    const other = readClassConfirmation(view, teacher('t-home'), { schoolId: 'sch1', classId: 'c302', term: '1112' });
-    expect(E.isLeft(other) && { code: other.left.code, rule: other.left.rule }).toEqual({
-      code: 'NOT_HOMEROOM_TEACHER',
-      rule: 'R-AUTH-2',
-    });
-    const course = readClassConfirmation(view, teacher('t1'), { schoolId: 'sch1', classId: 'c301', term: '1112' });
-    expect(E.isLeft(course) && course.left.code).toBe('NOT_HOMEROOM_TEACHER');
-    const own = readClassConfirmation(view, teacher('t-home2'), { schoolId: 'sch1', classId: 'c302', term: '1112' });
-    expect(E.isRight(own) && own.right.rows.map((row) => [row.studentNumber, row.statuses.courseRecords])).toEqual([
-      ['109003', 'reported'],
-    ]);
-  });
+  it(
+    'shows only the teacher’s own class: another class is refused, and their own holds none of its students ' +
+      '(R-REC-6, R-AUTH-2)',
+    async () => {
+      const { view } = await classYear();
+      const other = readClassConfirmation(view, teacher('t-home'), { schoolId: 'sch1', classId: 'c302', term: '1112' });
+      expect(E.isLeft(other) && { code: other.left.code, rule: other.left.rule }).toEqual({
+        code: 'NOT_HOMEROOM_TEACHER',
+        rule: 'R-AUTH-2',
+      });
+      const course = readClassConfirmation(view, teacher('t1'), { schoolId: 'sch1', classId: 'c301', term: '1112' });
+      expect(E.isLeft(course) && course.left.code).toBe('NOT_HOMEROOM_TEACHER');
+      const own = readClassConfirmation(view, teacher('t-home2'), { schoolId: 'sch1', classId: 'c302', term: '1112' });
+      expect(E.isRight(own) && own.right.rows.map((row) => [row.studentNumber, row.statuses.courseRecords])).toEqual([
+        ['109003', 'reported'],
+      ]);
+    },
+  );
 
-  it('moves a student from pending to confirmed once deemed correct, and counts a report as not confirmed (R-REC-6, R-REC-5)', async () => {
-    const { store, send } = await classYear();
-    await send('2023-04-18T10:30', system, 'DeemReceiptCorrect', {
-      studentId: 's2',
-      category: 'courseRecords',
-      period: '1112',
-    });
-    const view = await rebuildView(store);
-    const mine = readClassConfirmation(view, teacher('t-home'), { schoolId: 'sch1', classId: 'c301', term: '1112' });
-    expect(E.isRight(mine) && mine.right.totals[0]).toEqual({
-      category: 'courseRecords',
-      confirmed: 2,
-      applicable: 2,
-      classSize: 2,
-    });
-    const theirs = readClassConfirmation(view, teacher('t-home2'), { schoolId: 'sch1', classId: 'c302', term: '1112' });
-    expect(E.isRight(theirs) && theirs.right.totals[0]).toEqual({
-      category: 'courseRecords',
-      confirmed: 0,
-      applicable: 1,
-      classSize: 1,
-    });
-  });
+  it(
+    'moves a student from pending to confirmed once deemed correct, and counts a report as not confirmed (R-REC-6, ' +
+      'R-REC-5)',
+    async () => {
+      const { store, send } = await classYear();
+      await send('2023-04-18T10:30', system, 'DeemReceiptCorrect', {
+        studentId: 's2',
+        category: 'courseRecords',
+        period: '1112',
+      });
+      const view = await rebuildView(store);
+      const mine = readClassConfirmation(view, teacher('t-home'), { schoolId: 'sch1', classId: 'c301', term: '1112' });
+      expect(E.isRight(mine) && mine.right.totals[0]).toEqual({
+        category: 'courseRecords',
+        confirmed: 2,
+        applicable: 2,
+        classSize: 2,
+      });
+      const theirs = readClassConfirmation(view, teacher('t-home2'), {
+        schoolId: 'sch1',
+        classId: 'c302',
+        term: '1112',
+      });
+      expect(E.isRight(theirs) && theirs.right.totals[0]).toEqual({
+        category: 'courseRecords',
+        confirmed: 0,
+        applicable: 1,
+        classSize: 1,
+      });
+    },
+  );
 });
 
 describe("the student's drill-down shows a statement field by field (R-REC-7)", () => {
-  it('gives the student the cadre record as the central database holds it: 單位名稱, 幹部等級, 擔任職務, 開始日期, 結束日期', async () => {
-    const { store, send } = await classYear();
-    const details = {
-      kind: 'cadreRecord',
-      unit: '普通三01班',
-      level: '班級幹部',
-      position: '班長',
-      startDate: '2023-02-13',
-      endDate: '2023-06-30',
-    };
-    await send('2023-04-15T10:00', system, 'IssueReceiptStatement', {
-      studentId: 's1',
-      category: 'cadreRecords',
-      period: '1112',
-      fid: 'F2',
-      items: [{ itemId: 's1-cadre', title: '班長', details }],
-    });
-    const portfolio = readPortfolio(
-      await rebuildView(store),
-      { id: 's1', role: 'student', schoolId: 'sch1' },
-      { schoolId: 'sch1', studentId: 's1' },
-    );
-    const cadre = E.isRight(portfolio)
-      ? Object.values(portfolio.right.receipts).find((r) => r.category === 'cadreRecords')
-      : undefined;
-    expect(cadre?.items).toEqual([{ itemId: 's1-cadre', title: '班長', details }]);
-  });
+  it(
+    'gives the student the cadre record as the central database holds it: 單位名稱, 幹部等級, 擔任職務, ' +
+      '開始日期, 結束日期',
+    async () => {
+      const { store, send } = await classYear();
+      const details = {
+        kind: 'cadreRecord',
+        unit: '普通三01班',
+        level: '班級幹部',
+        position: '班長',
+        startDate: '2023-02-13',
+        endDate: '2023-06-30',
+      };
+      await send('2023-04-15T10:00', system, 'IssueReceiptStatement', {
+        studentId: 's1',
+        category: 'cadreRecords',
+        period: '1112',
+        fid: 'F2',
+        items: [{ itemId: 's1-cadre', title: '班長', details }],
+      });
+      const portfolio = readPortfolio(
+        await rebuildView(store),
+        { id: 's1', role: 'student', schoolId: 'sch1' },
+        { schoolId: 'sch1', studentId: 's1' },
+      );
+      const cadre = E.isRight(portfolio)
+        ? Object.values(portfolio.right.receipts).find((r) => r.category === 'cadreRecords')
+        : undefined;
+      expect(cadre?.items).toEqual([{ itemId: 's1-cadre', title: '班長', details }]);
+    },
+  );
 });

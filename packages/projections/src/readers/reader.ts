@@ -50,7 +50,10 @@ export const homeroomClassesOf = (policy: SchoolState, teacherId: string, school
       .map((c) => c.classId),
   );
 
-/** R-AUTH-2 / R-REC-6: a class's reports are its homeroom teacher's, the administrator's and the selection-query holders'. */
+/**
+ * R-AUTH-2 / R-REC-6: a class's reports are its homeroom teacher's, the administrator's and the selection-query
+ * holders'.
+ */
 export const checkClass = (policy: SchoolState, reader: Reader, classId: string, read: ReadName): Check => {
   if (readsWholeSchool(policy, reader)) return null;
   if (reader.role !== 'teacher') return readErrors.roleMayNotRead(reader, read);

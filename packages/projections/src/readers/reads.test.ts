@@ -70,43 +70,53 @@ describe('a parent account reads through the link the school set (R-AUTH-6)', ()
 });
 
 describe('teachers read their own part (R-AUTH-2, R-REP-2, R-REP-3)', () => {
-  it('gives a course teacher only the outcomes waiting for them, the administrator every teacher’s (R-REP-3)', async () => {
-    const view = await rebuildView(
-      await storeOf(readersSchool(), {
-        s1: sent('s1', 'o1', 'math-1111', '數學'),
-        s3: sent('s3', 'o3', 'phys-1111', '物理'),
-      }),
-    );
-    const mine = readUncertifiedTeachers(view, of('t1', 'teacher'), { schoolId: 'sch1', term: '1111' });
-    expect(E.isRight(mine) && mine.right.map((row) => [row.teacherId, row.outcomes.map((o) => o.outcomeId)])).toEqual([
-      ['t1', ['o1']],
-    ]);
-    const all = readUncertifiedTeachers(view, of('admin', 'admin'), { schoolId: 'sch1', term: '1111' });
-    expect(E.isRight(all) && all.right.map((row) => row.teacherId).sort()).toEqual(['t1', 't2']);
-  });
+  it(
+    'gives a course teacher only the outcomes waiting for them, the administrator every teacher’s ' + '(R-REP-3)',
+    async () => {
+      const view = await rebuildView(
+        await storeOf(readersSchool(), {
+          s1: sent('s1', 'o1', 'math-1111', '數學'),
+          s3: sent('s3', 'o3', 'phys-1111', '物理'),
+        }),
+      );
+      const mine = readUncertifiedTeachers(view, of('t1', 'teacher'), { schoolId: 'sch1', term: '1111' });
+      expect(E.isRight(mine) && mine.right.map((row) => [row.teacherId, row.outcomes.map((o) => o.outcomeId)])).toEqual(
+        [['t1', ['o1']]],
+      );
+      const all = readUncertifiedTeachers(view, of('admin', 'admin'), { schoolId: 'sch1', term: '1111' });
+      expect(E.isRight(all) && all.right.map((row) => row.teacherId).sort()).toEqual(['t1', 't2']);
+    },
+  );
 
-  it("gives a homeroom teacher their own class's outcome status row only; a teacher with no class is refused (R-REP-2, R-AUTH-2)", async () => {
-    const view = await rebuildView(await storeOf(readersSchool()));
-    const mine = readOutcomeStatus(view, of('t-home2', 'teacher'), { schoolId: 'sch1', term: '1111' });
-    expect(E.isRight(mine) && mine.right.map((row) => [row.classId, row.classSize])).toEqual([['c302', 1]]);
-    expect(codeOf(readOutcomeStatus(view, of('t1', 'teacher'), { schoolId: 'sch1', term: '1111' }))).toEqual({
-      code: 'NOT_HOMEROOM_TEACHER',
-      rule: 'R-AUTH-2',
-    });
-  });
+  it(
+    "gives a homeroom teacher their own class's outcome status row only; a teacher with no class is refused " +
+      '(R-REP-2, R-AUTH-2)',
+    async () => {
+      const view = await rebuildView(await storeOf(readersSchool()));
+      const mine = readOutcomeStatus(view, of('t-home2', 'teacher'), { schoolId: 'sch1', term: '1111' });
+      expect(E.isRight(mine) && mine.right.map((row) => [row.classId, row.classSize])).toEqual([['c302', 1]]);
+      expect(codeOf(readOutcomeStatus(view, of('t1', 'teacher'), { schoolId: 'sch1', term: '1111' }))).toEqual({
+        code: 'NOT_HOMEROOM_TEACHER',
+        rule: 'R-AUTH-2',
+      });
+    },
+  );
 });
 
 describe('the school-wide views (R-AUTH-5) and the city (R-REP-4)', () => {
-  it('opens the school to a member of a role group holding S0205S, not to one holding S0207S only (R-AUTH-5)', async () => {
-    const view = await rebuildView(await storeOf(readersSchool()));
-    expect(codeOf(readOutcomeStatus(view, of('sub1', 'submitter'), { schoolId: 'sch1', term: '1111' }))).toBe(
-      'answered',
-    );
-    expect(codeOf(readOutcomeStatus(view, of('sub3', 'submitter'), { schoolId: 'sch1', term: '1111' }))).toEqual({
-      code: 'READ_NOT_ALLOWED',
-      rule: 'R-AUTH-5',
-    });
-  });
+  it(
+    'opens the school to a member of a role group holding S0205S, not to one holding S0207S only ' + '(R-AUTH-5)',
+    async () => {
+      const view = await rebuildView(await storeOf(readersSchool()));
+      expect(codeOf(readOutcomeStatus(view, of('sub1', 'submitter'), { schoolId: 'sch1', term: '1111' }))).toBe(
+        'answered',
+      );
+      expect(codeOf(readOutcomeStatus(view, of('sub3', 'submitter'), { schoolId: 'sch1', term: '1111' }))).toEqual({
+        code: 'READ_NOT_ALLOWED',
+        rule: 'R-AUTH-5',
+      });
+    },
+  );
 
   it("lets the city read every school's usage and nothing inside a school (R-REP-4)", async () => {
     const view = await rebuildView(await storeOf(readersSchool()));
@@ -118,19 +128,22 @@ describe('the school-wide views (R-AUTH-5) and the city (R-REP-4)', () => {
     });
   });
 
-  it('refuses a reader of another school before looking at the school, even one the view does not hold (R-AUTH-3)', async () => {
-    const view = await rebuildView(await storeOf(readersSchool()));
-    expect(codeOf(readOutcomeUsage(view, of('admin', 'admin', 'sch2'), { schoolId: 'sch1', term: '1111' }))).toEqual({
-      code: 'ACTOR_NOT_OF_SCHOOL',
-      rule: 'R-AUTH-3',
-    });
-    expect(codeOf(readOutcomeUsage(view, of('admin', 'admin', 'sch1'), { schoolId: 'sch9', term: '1111' }))).toEqual({
-      code: 'ACTOR_NOT_OF_SCHOOL',
-      rule: 'R-AUTH-3',
-    });
-    expect(codeOf(readOutcomeUsage(view, of('admin', 'admin', 'sch9'), { schoolId: 'sch9', term: '1111' }))).toEqual({
-      code: 'SCHOOL_NOT_REGISTERED',
-      rule: 'R-AUTH-3',
-    });
-  });
+  it(
+    'refuses a reader of another school before looking at the school, even one the view does not hold ' + '(R-AUTH-3)',
+    async () => {
+      const view = await rebuildView(await storeOf(readersSchool()));
+      expect(codeOf(readOutcomeUsage(view, of('admin', 'admin', 'sch2'), { schoolId: 'sch1', term: '1111' }))).toEqual({
+        code: 'ACTOR_NOT_OF_SCHOOL',
+        rule: 'R-AUTH-3',
+      });
+      expect(codeOf(readOutcomeUsage(view, of('admin', 'admin', 'sch1'), { schoolId: 'sch9', term: '1111' }))).toEqual({
+        code: 'ACTOR_NOT_OF_SCHOOL',
+        rule: 'R-AUTH-3',
+      });
+      expect(codeOf(readOutcomeUsage(view, of('admin', 'admin', 'sch9'), { schoolId: 'sch9', term: '1111' }))).toEqual({
+        code: 'SCHOOL_NOT_REGISTERED',
+        rule: 'R-AUTH-3',
+      });
+    },
+  );
 });

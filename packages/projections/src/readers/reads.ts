@@ -77,7 +77,10 @@ export const readClassConfirmation = (
     unless(checkClass(policy, reader, query.classId, 'classConfirmation'), () => classConfirmationReport(view, query)),
   );
 
-/** R-REP-7 / R-AUTH-2: the per-student outcome selection list of a class (003 3.8), read as the class confirmation report is. */
+/**
+ * R-REP-7 / R-AUTH-2: the per-student outcome selection list of a class (003 3.8), read as the class confirmation
+ * report is.
+ */
 export const readOutcomeSelection = (
   view: ReportsSource,
   reader: Reader,
@@ -99,7 +102,10 @@ export const readPerformanceSelection = (
     ),
   );
 
-/** R-REP-2: every class for the administrator and S0205S/S0206S holders; a homeroom teacher gets their own classes' rows. */
+/**
+ * R-REP-2: every class for the administrator and S0205S/S0206S holders; a homeroom teacher gets their own classes'
+ * rows.
+ */
 export const readOutcomeStatus = (
   view: ReportsSource,
   reader: Reader,
@@ -116,7 +122,10 @@ export const readOutcomeStatus = (
     );
   });
 
-/** R-REP-3: every teacher's row for the administrator and S0205S/S0206S holders; a teacher sees the outcomes waiting for them. */
+/**
+ * R-REP-3: every teacher's row for the administrator and S0205S/S0206S holders; a teacher sees the outcomes waiting for
+ * them.
+ */
 export const readUncertifiedTeachers = (
   view: ReportsSource,
   reader: Reader,
@@ -143,7 +152,10 @@ export const readOutcomeUsage = (
       : E.left(readErrors.roleMayNotRead(reader, 'outcomeUsage')),
   );
 
-/** R-REP-5 / R-AUTH-6: the student, a linked parent, the homeroom teacher of that year, the administrator, S0205S/S0206S holders. */
+/**
+ * R-REP-5 / R-AUTH-6: the student, a linked parent, the homeroom teacher of that year, the administrator, S0205S/S0206S
+ * holders.
+ */
 export const readStudentNotice = (
   view: ReportsSource,
   reader: Reader,
@@ -194,7 +206,9 @@ export const readSubmissionHistory = (
       : E.left(readErrors.roleMayNotRead(reader, 'submissionHistory'));
   });
 
-/** R-REP-7 (003 3.10): the reception log is a school administration screen: the administrator and S0205S/S0206S holders. */
+/**
+ * R-REP-7 (003 3.10): the reception log is a school administration screen: the administrator and S0205S/S0206S holders.
+ */
 export const readReceptionLog = (
   view: ReportsSource,
   reader: Reader,
@@ -255,7 +269,9 @@ export const readPortfolio = (
     ),
   );
 
-/** Whether a reader may read one student's records (the timeline of @licheng/audit asks this before it reads the log). */
+/**
+ * Whether a reader may read one student's records (the timeline of @licheng/audit asks this before it reads the log).
+ */
 export const checkStudentRead = (
   view: ReportsView,
   reader: Reader,

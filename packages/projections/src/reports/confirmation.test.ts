@@ -64,12 +64,18 @@ const reviewed = (category: Category, period: string, finding: 'dataWasRight' | 
 /**
  * Term 1112 confirms 1112 course and cadre records and school year 111 (period 1110) outcomes and performances.
  *
- * | seat | student | 修課紀錄 1112                      | 學習成果 1110 | 多元表現 1110                       | 幹部經歷 1112 |
- * | 1    | s2 林廷 | confirmed                          | reported      | reported, data right, re-check OK  | —             |
- * | 2    | s3 洪堯 | deemed                             | confirmed     | confirmed                          | confirmed     |
- * | 3    | s1 黃盛 | no answer                          | confirmed     | —                                  | deemed        |
- * | 4    | s5 王美 | reported, not yet reviewed         | —             | no answer                          | —             |
- * | 5    | s4 黃聰 | reported, corrected, deemed at re-check | —        | —                                  | —             |
+ * | seat | student | 修課紀錄 1112                      | 學習成果 1110 | 多元表現 1110                       |
+ * 幹部經歷 1112 |
+ * | 1    | s2 林廷 | confirmed                          | reported      | reported, data right, re-check OK  | —  
+ * |
+ * | 2    | s3 洪堯 | deemed                             | confirmed     | confirmed                          |
+ * confirmed     |
+ * | 3    | s1 黃盛 | no answer                          | confirmed     | —                                  | deemed  
+ * |
+ * | 4    | s5 王美 | reported, not yet reviewed         | —             | no answer                          | —  
+ * |
+ * | 5    | s4 黃聰 | reported, corrected, deemed at re-check | —        | —                                  | —  
+ * |
  *
  * s4 also holds statements of term 1111 (records confirmed, cadre unanswered), which term 1112 ignores.
  */
@@ -219,27 +225,35 @@ describe('the class receipt-confirmation report (R-REP-1, R-REC-6, seed 001)', (
     });
   });
 
-  it('lists under 待確認 the students with a category 待確認 or 已回報 (pending until the re-check is answered), keeping the class totals (R-REP-6)', () => {
-    expect(FILTER_STATUSES.pending).toEqual(['pending', 'reported']);
-    expect(reportOf({ filter: 'pending' })).toEqual({
-      classId: 'c301',
-      className: '普通三01班',
-      term: '1112',
-      totals: TOTALS_1112,
-      rows: [ROW_LIN, ROW_HUANG_SHENG, ROW_WANG],
-    });
-  });
+  it(
+    'lists under 待確認 the students with a category 待確認 or 已回報 (pending until the re-check is answered), ' +
+      'keeping the class totals (R-REP-6)',
+    () => {
+      expect(FILTER_STATUSES.pending).toEqual(['pending', 'reported']);
+      expect(reportOf({ filter: 'pending' })).toEqual({
+        classId: 'c301',
+        className: '普通三01班',
+        term: '1112',
+        totals: TOTALS_1112,
+        rows: [ROW_LIN, ROW_HUANG_SHENG, ROW_WANG],
+      });
+    },
+  );
 
-  it('lists under 已確認 the students whose applicable categories are all 已確認 or 視為確認; 不適用 alone is in neither list (R-REP-6)', () => {
-    expect(FILTER_STATUSES.confirmed).toEqual(['confirmed', 'deemed']);
-    expect(reportOf({ filter: 'confirmed' })).toEqual({
-      classId: 'c301',
-      className: '普通三01班',
-      term: '1112',
-      totals: TOTALS_1112,
-      rows: [ROW_HONG, ROW_HUANG_CONG],
-    });
-  });
+  it(
+    'lists under 已確認 the students whose applicable categories are all 已確認 or 視為確認; 不適用 alone is in ' +
+      'neither list (R-REP-6)',
+    () => {
+      expect(FILTER_STATUSES.confirmed).toEqual(['confirmed', 'deemed']);
+      expect(reportOf({ filter: 'confirmed' })).toEqual({
+        classId: 'c301',
+        className: '普通三01班',
+        term: '1112',
+        totals: TOTALS_1112,
+        rows: [ROW_HONG, ROW_HUANG_CONG],
+      });
+    },
+  );
 
   it('reads course and cadre records of the term itself but outcomes and performances of its school year', () => {
     const report = reportOf({ term: '1111' });
@@ -327,81 +341,84 @@ describe('the class receipt-confirmation report (R-REP-1, R-REC-6, seed 001)', (
     });
   });
 
-  it('exports as the homeroom screen shows it: 班級, 座號, 學號, 姓名 and the four categories with status labels', () => {
-    expect(classConfirmationTable(reportOf())).toEqual({
-      title: '普通三01班 1112 收訖明細確認統計',
-      columns: [
-        { key: 'className', header: '班級' },
-        { key: 'seatNumber', header: '座號' },
-        { key: 'studentNumber', header: '學號' },
-        { key: 'name', header: '姓名' },
-        { key: 'courseRecords', header: '修課紀錄' },
-        { key: 'courseOutcomes', header: '學習成果' },
-        { key: 'performances', header: '多元表現' },
-        { key: 'cadreRecords', header: '幹部經歷' },
-      ],
-      rows: [
-        {
-          className: '普通三01班',
-          seatNumber: '01',
-          studentNumber: '109002',
-          name: '林廷',
-          courseRecords: '已確認',
-          courseOutcomes: '已回報',
-          performances: '已確認',
-          cadreRecords: '不適用',
+  it(
+    'exports as the homeroom screen shows it: 班級, 座號, 學號, 姓名 and the four categories with status ' + 'labels',
+    () => {
+      expect(classConfirmationTable(reportOf())).toEqual({
+        title: '普通三01班 1112 收訖明細確認統計',
+        columns: [
+          { key: 'className', header: '班級' },
+          { key: 'seatNumber', header: '座號' },
+          { key: 'studentNumber', header: '學號' },
+          { key: 'name', header: '姓名' },
+          { key: 'courseRecords', header: '修課紀錄' },
+          { key: 'courseOutcomes', header: '學習成果' },
+          { key: 'performances', header: '多元表現' },
+          { key: 'cadreRecords', header: '幹部經歷' },
+        ],
+        rows: [
+          {
+            className: '普通三01班',
+            seatNumber: '01',
+            studentNumber: '109002',
+            name: '林廷',
+            courseRecords: '已確認',
+            courseOutcomes: '已回報',
+            performances: '已確認',
+            cadreRecords: '不適用',
+          },
+          {
+            className: '普通三01班',
+            seatNumber: '02',
+            studentNumber: '109003',
+            name: '洪堯',
+            courseRecords: '視為確認',
+            courseOutcomes: '已確認',
+            performances: '已確認',
+            cadreRecords: '已確認',
+          },
+          {
+            className: '普通三01班',
+            seatNumber: '03',
+            studentNumber: '109001',
+            name: '黃盛',
+            courseRecords: '待確認',
+            courseOutcomes: '已確認',
+            performances: '不適用',
+            cadreRecords: '視為確認',
+          },
+          {
+            className: '普通三01班',
+            seatNumber: '04',
+            studentNumber: '109005',
+            name: '王美',
+            courseRecords: '已回報',
+            courseOutcomes: '不適用',
+            performances: '待確認',
+            cadreRecords: '不適用',
+          },
+          {
+            className: '普通三01班',
+            seatNumber: '05',
+            studentNumber: '109004',
+            name: '黃聰',
+            courseRecords: '視為確認',
+            courseOutcomes: '不適用',
+            performances: '不適用',
+            cadreRecords: '不適用',
+          },
+        ],
+        totals: {
+          className: '合計',
+          courseRecords: '3/5',
+          courseOutcomes: '2/3',
+          performances: '2/3',
+          cadreRecords: '2/2',
         },
-        {
-          className: '普通三01班',
-          seatNumber: '02',
-          studentNumber: '109003',
-          name: '洪堯',
-          courseRecords: '視為確認',
-          courseOutcomes: '已確認',
-          performances: '已確認',
-          cadreRecords: '已確認',
-        },
-        {
-          className: '普通三01班',
-          seatNumber: '03',
-          studentNumber: '109001',
-          name: '黃盛',
-          courseRecords: '待確認',
-          courseOutcomes: '已確認',
-          performances: '不適用',
-          cadreRecords: '視為確認',
-        },
-        {
-          className: '普通三01班',
-          seatNumber: '04',
-          studentNumber: '109005',
-          name: '王美',
-          courseRecords: '已回報',
-          courseOutcomes: '不適用',
-          performances: '待確認',
-          cadreRecords: '不適用',
-        },
-        {
-          className: '普通三01班',
-          seatNumber: '05',
-          studentNumber: '109004',
-          name: '黃聰',
-          courseRecords: '視為確認',
-          courseOutcomes: '不適用',
-          performances: '不適用',
-          cadreRecords: '不適用',
-        },
-      ],
-      totals: {
-        className: '合計',
-        courseRecords: '3/5',
-        courseOutcomes: '2/3',
-        performances: '2/3',
-        cadreRecords: '2/2',
-      },
-      attention: ['待確認', '已回報'],
-    });
-  });
+        attention: ['待確認', '已回報'],
+      });
+    },
+  );
 
   it('is a Left SCHOOL_NOT_REGISTERED for a school the log does not know', () => {
     const result = classConfirmationReport(view, { schoolId: 'sch404', classId: 'c301', term: '1112' });

@@ -157,7 +157,10 @@ export const studentNotice = (
     }),
   );
 
-/** Which students a batch of notices is printed for (003 3.18: 年級, 班級代碼 from–to, 學號 from–to); all given must hold. */
+/**
+ * Which students a batch of notices is printed for (003 3.18: 年級, 班級代碼 from–to, 學號 from–to); all given must
+ * hold.
+ */
 export interface NoticeBatch extends NoticeOptions {
   readonly schoolId: string;
   readonly schoolYear: number;
@@ -211,7 +214,10 @@ const lineOf = (year: NoticeYear) => {
   return cells;
 };
 
-/** The printed notice: the heading in the title, a row per year and 合計數量, then the as-of, due date and signature lines. */
+/**
+ * The printed notice: the heading in the title, a row per year and 合計數量, then the as-of, due date and signature
+ * lines.
+ */
 export const studentNoticeTable = (notice: StudentNotice): Table => ({
   title:
     `${notice.schoolName} ${notice.schoolYear}學年度「學習歷程檔案」學生上傳學習成果/多元表現 情形通知單 ` +

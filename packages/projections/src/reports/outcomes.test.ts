@@ -67,7 +67,8 @@ const passed = (studentId: string, outcomeId: string, courseId: string, teacherI
 
 /**
  * Term 1112 outcomes, by student (普通三01班 unless said):
- * - s1: o1 draft, o2 pending, o3 passed and selected, o4 deleted; in 1111 o5 passed and selected, o6 passed, selected, deselected.
+ * - s1: o1 draft, o2 pending, o3 passed and selected, o4 deleted; in 1111 o5 passed and selected, o6 passed, selected,
+ * deselected.
  * - s2: o1 failed (by reviewer t4), o2 failed then edited back to draft, o3 pending. Selected nothing.
  * - s3: six passed (t1 three, t4 three), all six selected.
  * - s4: nothing at all (no portfolio stream).
@@ -127,37 +128,41 @@ const statusOf = (term: string): ReadonlyArray<OutcomeStatusRow> => {
 };
 
 describe('the outcome status report per class (R-REP-2)', () => {
-  it("counts each class's outcomes of the term by status, deleted ones not at all, and how many students selected 0 … 6", () => {
-    expect(statusOf('1112')).toEqual([
-      // Students selecting 0: s2, s4; 1: s5; 2: s1 (o6 was deselected); 6: s3.
-      {
-        term: '1112',
-        grade: 3,
-        classId: 'c301',
-        className: '普通三01班',
-        classSize: 5,
-        uploaded: 13,
-        notSent: 3,
-        pending: 2,
-        passed: 7,
-        failed: 1,
-        selectedCounts: [2, 1, 1, 0, 0, 0, 1],
-      },
-      {
-        term: '1112',
-        grade: 3,
-        classId: 'c302',
-        className: '普通三02班',
-        classSize: 1,
-        uploaded: 2,
-        notSent: 0,
-        pending: 1,
-        passed: 1,
-        failed: 0,
-        selectedCounts: [0, 1, 0, 0, 0, 0, 0],
-      },
-    ]);
-  });
+  it(
+    "counts each class's outcomes of the term by status, deleted ones not at all, and how many students selected " +
+      '0 … 6',
+    () => {
+      expect(statusOf('1112')).toEqual([
+        // Students selecting 0: s2, s4; 1: s5; 2: s1 (o6 was deselected); 6: s3.
+        {
+          term: '1112',
+          grade: 3,
+          classId: 'c301',
+          className: '普通三01班',
+          classSize: 5,
+          uploaded: 13,
+          notSent: 3,
+          pending: 2,
+          passed: 7,
+          failed: 1,
+          selectedCounts: [2, 1, 1, 0, 0, 0, 1],
+        },
+        {
+          term: '1112',
+          grade: 3,
+          classId: 'c302',
+          className: '普通三02班',
+          classSize: 1,
+          uploaded: 2,
+          notSent: 0,
+          pending: 1,
+          passed: 1,
+          failed: 0,
+          selectedCounts: [0, 1, 0, 0, 0, 0, 0],
+        },
+      ]);
+    },
+  );
 
   it('counts only the outcomes of the term asked for, while selection stays that of the school year', () => {
     expect(statusOf('1111')).toEqual([
@@ -194,84 +199,87 @@ describe('the outcome status report per class (R-REP-2)', () => {
     expect(statusOf('1122')).toEqual([]);
   });
 
-  it('exports with the headers of the school-admin manual: 學年期, 年級, 班級 … 已勾選數(n件) (R-REP-2, 003 3.8)', () => {
-    expect(outcomeStatusTable('1112', statusOf('1112'))).toEqual({
-      title: '1112 課程學習成果狀態統計',
-      columns: [
-        { key: 'term', header: '學年期' },
-        { key: 'grade', header: '年級' },
-        { key: 'className', header: '班級' },
-        { key: 'classSize', header: '班級人數' },
-        { key: 'uploaded', header: '已上傳數量' },
-        { key: 'notSent', header: '未送出認證件數' },
-        { key: 'pending', header: '待認證件數' },
-        { key: 'passed', header: '已認證件數(通過)' },
-        { key: 'failed', header: '已認證件數(不通過)' },
-        { key: 'selected0', header: '已勾選數(0件)' },
-        { key: 'selected1', header: '已勾選數(1件)' },
-        { key: 'selected2', header: '已勾選數(2件)' },
-        { key: 'selected3', header: '已勾選數(3件)' },
-        { key: 'selected4', header: '已勾選數(4件)' },
-        { key: 'selected5', header: '已勾選數(5件)' },
-        { key: 'selected6', header: '已勾選數(6件)' },
-      ],
-      rows: [
-        {
-          term: '1112',
-          grade: 3,
-          className: '普通三01班',
-          classSize: 5,
-          uploaded: 13,
+  it(
+    'exports with the headers of the school-admin manual: 學年期, 年級, 班級 … 已勾選數(n件) (R-REP-2, ' + '003 3.8)',
+    () => {
+      expect(outcomeStatusTable('1112', statusOf('1112'))).toEqual({
+        title: '1112 課程學習成果狀態統計',
+        columns: [
+          { key: 'term', header: '學年期' },
+          { key: 'grade', header: '年級' },
+          { key: 'className', header: '班級' },
+          { key: 'classSize', header: '班級人數' },
+          { key: 'uploaded', header: '已上傳數量' },
+          { key: 'notSent', header: '未送出認證件數' },
+          { key: 'pending', header: '待認證件數' },
+          { key: 'passed', header: '已認證件數(通過)' },
+          { key: 'failed', header: '已認證件數(不通過)' },
+          { key: 'selected0', header: '已勾選數(0件)' },
+          { key: 'selected1', header: '已勾選數(1件)' },
+          { key: 'selected2', header: '已勾選數(2件)' },
+          { key: 'selected3', header: '已勾選數(3件)' },
+          { key: 'selected4', header: '已勾選數(4件)' },
+          { key: 'selected5', header: '已勾選數(5件)' },
+          { key: 'selected6', header: '已勾選數(6件)' },
+        ],
+        rows: [
+          {
+            term: '1112',
+            grade: 3,
+            className: '普通三01班',
+            classSize: 5,
+            uploaded: 13,
+            notSent: 3,
+            pending: 2,
+            passed: 7,
+            failed: 1,
+            selected0: 2,
+            selected1: 1,
+            selected2: 1,
+            selected3: 0,
+            selected4: 0,
+            selected5: 0,
+            selected6: 1,
+          },
+          {
+            term: '1112',
+            grade: 3,
+            className: '普通三02班',
+            classSize: 1,
+            uploaded: 2,
+            notSent: 0,
+            pending: 1,
+            passed: 1,
+            failed: 0,
+            selected0: 0,
+            selected1: 1,
+            selected2: 0,
+            selected3: 0,
+            selected4: 0,
+            selected5: 0,
+            selected6: 0,
+          },
+        ],
+        // The school's line sums every count column.
+        totals: {
+          className: '全校',
+          classSize: 6,
+          uploaded: 15,
           notSent: 3,
-          pending: 2,
-          passed: 7,
+          pending: 3,
+          passed: 8,
           failed: 1,
           selected0: 2,
-          selected1: 1,
+          selected1: 2,
           selected2: 1,
           selected3: 0,
           selected4: 0,
           selected5: 0,
           selected6: 1,
         },
-        {
-          term: '1112',
-          grade: 3,
-          className: '普通三02班',
-          classSize: 1,
-          uploaded: 2,
-          notSent: 0,
-          pending: 1,
-          passed: 1,
-          failed: 0,
-          selected0: 0,
-          selected1: 1,
-          selected2: 0,
-          selected3: 0,
-          selected4: 0,
-          selected5: 0,
-          selected6: 0,
-        },
-      ],
-      // The school's line sums every count column.
-      totals: {
-        className: '全校',
-        classSize: 6,
-        uploaded: 15,
-        notSent: 3,
-        pending: 3,
-        passed: 8,
-        failed: 1,
-        selected0: 2,
-        selected1: 2,
-        selected2: 1,
-        selected3: 0,
-        selected4: 0,
-        selected5: 0,
-        selected6: 1,
-      },
-    });
-  });
+      });
+    },
+  );
 
   it('is a Left SCHOOL_NOT_REGISTERED for a school the log does not know', () => {
     const result = outcomeStatusReport(view, { schoolId: 'sch404', term: '1112' });

@@ -73,41 +73,55 @@ describe('who is due which reminder (R-NOTE-1, seed 003 3.2.3–3.2.6)', () => {
     expect(kinds(await dueAt('2023-03-20T13:00', none))).toEqual([]);
   });
 
-  it('tells a student with outcomes not sent 3 days before the upload period closes, the last moment to send them', async () => {
-    expect(await dueAt('2023-03-28T17:05')).toEqual([
-      { kind: 'sendOutcomes', studentId: 's2', term: '1112', closesAt: '2023-03-31T17:00+08:00', outcomeIds: ['o2'] },
-    ]);
-    expect(kinds(await dueAt('2023-03-27T17:05'))).toEqual([]);
-    const fiveDays = [
-      schoolEvent('ParameterSet', { parameter: 'certificationReminderDays', value: 5, effectiveFromSchoolYear: 111 }),
-    ];
-    expect(kinds(await dueAt('2023-03-26T17:05', fiveDays))).toEqual(['sendOutcomes s2']);
-  });
+  it(
+    'tells a student with outcomes not sent 3 days before the upload period closes, the last moment to ' + 'send them',
+    async () => {
+      expect(await dueAt('2023-03-28T17:05')).toEqual([
+        { kind: 'sendOutcomes', studentId: 's2', term: '1112', closesAt: '2023-03-31T17:00+08:00', outcomeIds: ['o2'] },
+      ]);
+      expect(kinds(await dueAt('2023-03-27T17:05'))).toEqual([]);
+      const fiveDays = [
+        schoolEvent('ParameterSet', { parameter: 'certificationReminderDays', value: 5, effectiveFromSchoolYear: 111 }),
+      ];
+      expect(kinds(await dueAt('2023-03-26T17:05', fiveDays))).toEqual(['sendOutcomes s2']);
+    },
+  );
 
-  it('tells a student below the cap with outcomes left to select before the selection closes, at its opening when it is shorter than 3 days', async () => {
-    expect(kinds(await dueAt('2023-04-11T08:30'))).toEqual(['selectOutcomes s1']);
-    expect(kinds(await dueAt('2023-04-10T17:00'))).toEqual([]);
-  });
+  it(
+    'tells a student below the cap with outcomes left to select before the selection closes, at its opening when it ' +
+      'is shorter than 3 days',
+    async () => {
+      expect(kinds(await dueAt('2023-04-11T08:30'))).toEqual(['selectOutcomes s1']);
+      expect(kinds(await dueAt('2023-04-10T17:00'))).toEqual([]);
+    },
+  );
 
-  it('tells a student whose receipt statement is unanswered when confirmation opens and a day before it closes', async () => {
-    expect(kinds(await dueAt('2023-04-14T08:00'))).toEqual(['answerReceipt s3']);
-    expect(kinds(await dueAt('2023-04-17T10:30'))).toEqual(['answerReceipt s3']);
-    expect(kinds(await dueAt('2023-04-15T10:30'))).toEqual([]);
-  });
+  it(
+    'tells a student whose receipt statement is unanswered when confirmation opens and a day before it ' + 'closes',
+    async () => {
+      expect(kinds(await dueAt('2023-04-14T08:00'))).toEqual(['answerReceipt s3']);
+      expect(kinds(await dueAt('2023-04-17T10:30'))).toEqual(['answerReceipt s3']);
+      expect(kinds(await dueAt('2023-04-15T10:30'))).toEqual([]);
+    },
+  );
 
-  it('is read whole by the platform and the administrator, by a teacher or student for themselves only, by no one else (R-AUTH-4)', async () => {
-    const view = await rebuildView(await storeOf(readersSchool(), HISTORY));
-    const read = (reader: Parameters<typeof readRemindersDue>[1]) => {
-      const due = readRemindersDue(view, reader, { schoolId: 'sch1', at: '2023-04-14T13:00+08:00' });
-      return E.isRight(due) ? kinds(due.right.reminders) : due.left.code;
-    };
-    expect(read({ id: 'system', role: 'system' })).toEqual(['certifyOutcomes t1']);
-    expect(read({ id: 'admin', role: 'admin', schoolId: 'sch1' })).toEqual(['certifyOutcomes t1']);
-    expect(read({ id: 't1', role: 'teacher', schoolId: 'sch1' })).toEqual(['certifyOutcomes t1']);
-    expect(read({ id: 't2', role: 'teacher', schoolId: 'sch1' })).toEqual([]);
-    expect(read({ id: 'p1', role: 'parent', schoolId: 'sch1' })).toBe('READ_NOT_ALLOWED');
-    expect(read({ id: 'taipei-doe', role: 'city' })).toBe('READ_NOT_ALLOWED');
-  });
+  it(
+    'is read whole by the platform and the administrator, by a teacher or student for themselves only, by no one ' +
+      'else (R-AUTH-4)',
+    async () => {
+      const view = await rebuildView(await storeOf(readersSchool(), HISTORY));
+      const read = (reader: Parameters<typeof readRemindersDue>[1]) => {
+        const due = readRemindersDue(view, reader, { schoolId: 'sch1', at: '2023-04-14T13:00+08:00' });
+        return E.isRight(due) ? kinds(due.right.reminders) : due.left.code;
+      };
+      expect(read({ id: 'system', role: 'system' })).toEqual(['certifyOutcomes t1']);
+      expect(read({ id: 'admin', role: 'admin', schoolId: 'sch1' })).toEqual(['certifyOutcomes t1']);
+      expect(read({ id: 't1', role: 'teacher', schoolId: 'sch1' })).toEqual(['certifyOutcomes t1']);
+      expect(read({ id: 't2', role: 'teacher', schoolId: 'sch1' })).toEqual([]);
+      expect(read({ id: 'p1', role: 'parent', schoolId: 'sch1' })).toBe('READ_NOT_ALLOWED');
+      expect(read({ id: 'taipei-doe', role: 'city' })).toBe('READ_NOT_ALLOWED');
+    },
+  );
 });
 
 describe('the instant a caller asks reminders for (R-TIME-2, issue 16)', () => {

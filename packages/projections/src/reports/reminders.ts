@@ -76,7 +76,10 @@ const DAY = 24 * HOUR;
 /** R-NOTE-1 names no parameter for unanswered receipts: reminded at the opening and a day before the close. */
 export const RECEIPT_REMINDER_DAYS = 1;
 
-/** `days` before a period closes, but not before it opens: a reminder to act in a period that is not open yet would be refused. */
+/**
+ * `days` before a period closes, but not before it opens: a reminder to act in a period that is not open yet would be
+ * refused.
+ */
 const daysBeforeClose = (window: { readonly start: string; readonly end: string }, days: number) =>
   Math.max(epochMillisOf(window.start as TaipeiInstant), epochMillisOf(window.end as TaipeiInstant) - days * DAY);
 

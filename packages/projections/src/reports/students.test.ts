@@ -97,8 +97,10 @@ const selectOutcome = (outcomeId: string, schoolYear: number): PortfolioEvent =>
 
 /**
  * s1 黃盛, school year 111:
- *   outcomes  1111: a passed+selected, b draft; 1112: c passed+selected, d pending, e failed; 1102 (year 110): f passed+selected
- *   perfs     sem 1: p1 selected; sem 2: p2 selected, p3, p5 deleted; whole year (sem 0): p4 selected; year 110 sem 1: p6 selected
+ * outcomes  1111: a passed+selected, b draft; 1112: c passed+selected, d pending, e failed; 1102 (year 110): f
+ * passed+selected
+ * perfs     sem 1: p1 selected; sem 2: p2 selected, p3, p5 deleted; whole year (sem 0): p4 selected; year 110 sem 1: p6
+ * selected
  * s2 林廷: two synced cadre records of 1112, proof attached to c2 which is then selected.
  * s5 王美: one performance, selected then deselected. s3, s4: nothing. s6 (普通三02班): one selected performance.
  */
@@ -205,88 +207,96 @@ describe('the per-student notice 學生上傳及勾選情形確認單 (R-REP-5, 
     performancesSelected: 0,
   };
 
-  it('has a row per school year so far, the year asked first, and 合計數量: per semester 已上傳/已認證, then selections and performances', () => {
-    const notice = studentNotice(view, { schoolId: 'sch1', studentId: 's1', schoolYear: 111 });
-    expect(E.isRight(notice) && [...notice.right.years, notice.right.total]).toEqual([
-      // p4, recorded for the year as a whole (semester 0), counts in the year's performances.
-      {
-        label: '111學年',
-        schoolYear: 111,
-        className: '普通三01班',
-        firstUploaded: 2,
-        firstCertified: 1,
-        secondUploaded: 3,
-        secondCertified: 1,
-        outcomesSelected: 2,
-        performancesRecorded: 4,
-        performancesSelected: 3,
-      },
-      {
-        label: '110學年',
-        schoolYear: 110,
-        className: '',
-        firstUploaded: 0,
-        firstCertified: 0,
-        secondUploaded: 1,
-        secondCertified: 1,
-        outcomesSelected: 1,
-        performancesRecorded: 1,
-        performancesSelected: 1,
-      },
-      { label: '109學年', schoolYear: 109, className: '', ...zero },
-      {
-        label: '合計數量',
-        schoolYear: null,
-        className: '',
-        firstUploaded: 2,
-        firstCertified: 1,
-        secondUploaded: 4,
-        secondCertified: 2,
-        outcomesSelected: 3,
-        performancesRecorded: 5,
-        performancesSelected: 4,
-      },
-    ]);
-  });
+  it(
+    'has a row per school year so far, the year asked first, and 合計數量: per semester 已上傳/已認證, then ' +
+      'selections and performances',
+    () => {
+      const notice = studentNotice(view, { schoolId: 'sch1', studentId: 's1', schoolYear: 111 });
+      expect(E.isRight(notice) && [...notice.right.years, notice.right.total]).toEqual([
+        // p4, recorded for the year as a whole (semester 0), counts in the year's performances.
+        {
+          label: '111學年',
+          schoolYear: 111,
+          className: '普通三01班',
+          firstUploaded: 2,
+          firstCertified: 1,
+          secondUploaded: 3,
+          secondCertified: 1,
+          outcomesSelected: 2,
+          performancesRecorded: 4,
+          performancesSelected: 3,
+        },
+        {
+          label: '110學年',
+          schoolYear: 110,
+          className: '',
+          firstUploaded: 0,
+          firstCertified: 0,
+          secondUploaded: 1,
+          secondCertified: 1,
+          outcomesSelected: 1,
+          performancesRecorded: 1,
+          performancesSelected: 1,
+        },
+        { label: '109學年', schoolYear: 109, className: '', ...zero },
+        {
+          label: '合計數量',
+          schoolYear: null,
+          className: '',
+          firstUploaded: 2,
+          firstCertified: 1,
+          secondUploaded: 4,
+          secondCertified: 2,
+          outcomesSelected: 3,
+          performancesRecorded: 5,
+          performancesSelected: 4,
+        },
+      ]);
+    },
+  );
 
-  it('names the student, class, seat, grade and homeroom teacher, and carries the as-of time, due date and signature lines (R-REP-6)', () => {
-    const notice = studentNotice(view, {
-      schoolId: 'sch1',
-      studentId: 's1',
-      schoolYear: 111,
-      asOf: '2023-04-18T10:30+08:00',
-      dueDate: '2023-04-28',
-    });
-    if (E.isLeft(notice)) throw new Error(notice.left.message.en);
-    const { years: _years, total: _total, ...heading } = notice.right;
-    expect(heading).toEqual({
-      schoolName: notice.right.schoolName,
-      schoolYear: 111,
-      studentId: 's1',
-      studentNumber: '109001',
-      name: '黃盛',
-      className: '普通三01班',
-      seatNumber: 3,
-      grade: 3,
-      homeroomTeacherName: notice.right.homeroomTeacherName,
-      asOf: '2023-04-18T10:30+08:00',
-      dueDate: '2023-04-28',
-      signatures: ['學生確認簽章：', '監護人確認簽章：'],
-    });
-    const table = studentNoticeTable(notice.right);
-    expect(table.title).toContain('學號：109001 姓名：黃盛');
-    expect(table.rows.map((row) => row.label)).toEqual([
-      '截至 112/04/18 10:30 統計',
-      '111學年',
-      '110學年',
-      '109學年',
-      '合計數量',
-      '學生確認簽章：',
-      '監護人確認簽章：',
-      '※本通知單請於 112/04/28 前完成簽章確認。※',
-    ]);
-    expect(table.columns.map((c) => c.header)).toEqual(NOTICE_COLUMNS.map((c) => c.header));
-  });
+  it(
+    'names the student, class, seat, grade and homeroom teacher, and carries the as-of time, due date and signature ' +
+      'lines (R-REP-6)',
+    () => {
+      const notice = studentNotice(view, {
+        schoolId: 'sch1',
+        studentId: 's1',
+        schoolYear: 111,
+        asOf: '2023-04-18T10:30+08:00',
+        dueDate: '2023-04-28',
+      });
+      if (E.isLeft(notice)) throw new Error(notice.left.message.en);
+      const { years: _years, total: _total, ...heading } = notice.right;
+      expect(heading).toEqual({
+        schoolName: notice.right.schoolName,
+        schoolYear: 111,
+        studentId: 's1',
+        studentNumber: '109001',
+        name: '黃盛',
+        className: '普通三01班',
+        seatNumber: 3,
+        grade: 3,
+        homeroomTeacherName: notice.right.homeroomTeacherName,
+        asOf: '2023-04-18T10:30+08:00',
+        dueDate: '2023-04-28',
+        signatures: ['學生確認簽章：', '監護人確認簽章：'],
+      });
+      const table = studentNoticeTable(notice.right);
+      expect(table.title).toContain('學號：109001 姓名：黃盛');
+      expect(table.rows.map((row) => row.label)).toEqual([
+        '截至 112/04/18 10:30 統計',
+        '111學年',
+        '110學年',
+        '109學年',
+        '合計數量',
+        '學生確認簽章：',
+        '監護人確認簽章：',
+        '※本通知單請於 112/04/28 前完成簽章確認。※',
+      ]);
+      expect(table.columns.map((c) => c.header)).toEqual(NOTICE_COLUMNS.map((c) => c.header));
+    },
+  );
 
   it('prints in batches: by grade, by class, by a range of student numbers (003 3.18)', () => {
     const numbers = (batch: Partial<NoticeBatch>) => {

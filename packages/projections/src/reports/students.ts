@@ -64,7 +64,10 @@ export interface OutcomeSelectionRow {
   readonly selected: number;
 }
 
-/** R-REP-7 (003 3.8 查詢學生學習成果勾選情形): per student of a class, how many outcomes they selected in the school year. */
+/**
+ * R-REP-7 (003 3.8 查詢學生學習成果勾選情形): per student of a class, how many outcomes they selected in the school
+ * year.
+ */
 export const outcomeSelectionReport = (
   view: ReportsSource,
   query: { readonly schoolId: string; readonly classId: string; readonly schoolYear: number },

@@ -104,41 +104,53 @@ describe('submission history per category (R-REP-7, 003 3.6 / 3.9 / 3.14)', () =
     ).toEqual([['F9', 2, '待取得結果', 'admin', null, false]]);
   });
 
-  it("is read by the administrator, S0205S/S0206S holders and the holders of the category's submit function, not by a teacher (R-SUB-1, R-AUTH-5)", async () => {
-    const view = await year();
-    const read = (id: string, role: 'admin' | 'submitter' | 'teacher', category: 'courseOutcomes' | 'performances') => {
-      const rows = readSubmissionHistory(view, { id, role, schoolId: 'sch1' }, { schoolId: 'sch1', category });
-      return E.isRight(rows) ? rows.right.length : rows.left.code;
-    };
-    expect([
-      read('admin', 'admin', 'courseOutcomes'),
-      read('sub3', 'submitter', 'courseOutcomes'),
-      read('sub3', 'submitter', 'performances'),
-      read('t1', 'teacher', 'courseOutcomes'),
-    ]).toEqual([2, 2, 'READ_NOT_ALLOWED', 'READ_NOT_ALLOWED']);
-  });
+  it(
+    "is read by the administrator, S0205S/S0206S holders and the holders of the category's submit function, not by " +
+      'a teacher (R-SUB-1, R-AUTH-5)',
+    async () => {
+      const view = await year();
+      const read = (
+        id: string,
+        role: 'admin' | 'submitter' | 'teacher',
+        category: 'courseOutcomes' | 'performances',
+      ) => {
+        const rows = readSubmissionHistory(view, { id, role, schoolId: 'sch1' }, { schoolId: 'sch1', category });
+        return E.isRight(rows) ? rows.right.length : rows.left.code;
+      };
+      expect([
+        read('admin', 'admin', 'courseOutcomes'),
+        read('sub3', 'submitter', 'courseOutcomes'),
+        read('sub3', 'submitter', 'performances'),
+        read('t1', 'teacher', 'courseOutcomes'),
+      ]).toEqual([2, 2, 'READ_NOT_ALLOWED', 'READ_NOT_ALLOWED']);
+    },
+  );
 });
 
 describe('the reception log 學校查詢接收紀錄 (R-REP-7, 003 3.10)', () => {
-  it('lists the course records received: 資料類型, 資料接收時間, how many students and records, and the processing status', async () => {
-    const log = receptionLog(await year(), { schoolId: 'sch1' });
-    if (E.isLeft(log)) throw new Error(log.left.message.en);
-    expect(receptionLogTable(log.right).rows).toEqual([
-      {
-        category: '修課紀錄',
-        fid: 'F9',
-        receivedAt: '112/04/13 18:00',
-        students: 2,
-        items: 3,
-        finishedAt: '',
-        status: '處理中',
-      },
-    ]);
-    const readByTeacher = readReceptionLog(
-      await year(),
-      { id: 't-home', role: 'teacher', schoolId: 'sch1' },
-      { schoolId: 'sch1' },
-    );
-    expect(E.isLeft(readByTeacher) && readByTeacher.left.code).toBe('READ_NOT_ALLOWED');
-  });
+  it(
+    'lists the course records received: 資料類型, 資料接收時間, how many students and records, and the processing ' +
+      'status',
+    async () => {
+      const log = receptionLog(await year(), { schoolId: 'sch1' });
+      if (E.isLeft(log)) throw new Error(log.left.message.en);
+      expect(receptionLogTable(log.right).rows).toEqual([
+        {
+          category: '修課紀錄',
+          fid: 'F9',
+          receivedAt: '112/04/13 18:00',
+          students: 2,
+          items: 3,
+          finishedAt: '',
+          status: '處理中',
+        },
+      ]);
+      const readByTeacher = readReceptionLog(
+        await year(),
+        { id: 't-home', role: 'teacher', schoolId: 'sch1' },
+        { schoolId: 'sch1' },
+      );
+      expect(E.isLeft(readByTeacher) && readByTeacher.left.code).toBe('READ_NOT_ALLOWED');
+    },
+  );
 });

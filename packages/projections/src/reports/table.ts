@@ -10,7 +10,10 @@ export interface Table {
   readonly title: string;
   readonly columns: ReadonlyArray<Column>;
   readonly rows: ReadonlyArray<Readonly<Record<string, Cell>>>;
-  /** A line under the rows that sums them up, keyed as they are (R-REP-1's `修課紀錄 27/30`); absent when the report has none. */
+  /**
+   * A line under the rows that sums them up, keyed as they are (R-REP-1's `修課紀錄 27/30`); absent when the report has
+   * none.
+   */
   readonly totals?: Readonly<Record<string, Cell>>;
   /** Cell texts that ask someone to act (R-REP-1's 待確認 and 已回報): Excel and HTML exports highlight them. */
   readonly attention?: ReadonlyArray<string>;

@@ -109,41 +109,45 @@ describe('the uncertified-teacher report (R-REP-3, R-OUT-7, R-OUT-11)', () => {
     );
   });
 
-  it('lists an outcome no teacher may certify (both co-teachers set to 否) under 未指定, so it is not lost (R-OUT-11)', async () => {
-    const store = new InMemoryEventStore();
-    const unmarked = schoolFixture({
-      extra: ['t3', 't4'].map((teacherId) =>
-        schoolEvent('CourseReviewerUnmarked', { courseId: 'proj-1112', teacherId }),
-      ),
-    });
-    await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), unmarked.events);
-    await seedEvents(
-      store,
-      portfolioAggregate,
-      portfolioStreamName('sch1', 's1'),
-      pending('s1', 'o-orphan', 'proj-1112'),
-    );
-    const rebuilt = await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild();
-    if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message.en);
-    expect(uncertifiedTeacherReport(rebuilt.right.view, { schoolId: 'sch1', term: '1112' })).toEqual(
-      E.right([
-        {
-          teacherId: UNASSIGNED,
-          teacherName: UNASSIGNED,
-          waiting: 1,
-          outcomes: [
-            { className: '普通三01班', seatNumber: 1, name: '林小明', subject: '專題研究', outcomeId: 'o-orphan' },
-          ],
-        },
-        ...['t1', 't2', 't5'].map((teacherId) => ({
-          teacherId,
-          teacherName: expect.any(String),
-          waiting: 0,
-          outcomes: [],
-        })),
-      ]),
-    );
-  });
+  it(
+    'lists an outcome no teacher may certify (both co-teachers set to 否) under 未指定, so it is not lost ' +
+      '(R-OUT-11)',
+    async () => {
+      const store = new InMemoryEventStore();
+      const unmarked = schoolFixture({
+        extra: ['t3', 't4'].map((teacherId) =>
+          schoolEvent('CourseReviewerUnmarked', { courseId: 'proj-1112', teacherId }),
+        ),
+      });
+      await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), unmarked.events);
+      await seedEvents(
+        store,
+        portfolioAggregate,
+        portfolioStreamName('sch1', 's1'),
+        pending('s1', 'o-orphan', 'proj-1112'),
+      );
+      const rebuilt = await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild();
+      if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message.en);
+      expect(uncertifiedTeacherReport(rebuilt.right.view, { schoolId: 'sch1', term: '1112' })).toEqual(
+        E.right([
+          {
+            teacherId: UNASSIGNED,
+            teacherName: UNASSIGNED,
+            waiting: 1,
+            outcomes: [
+              { className: '普通三01班', seatNumber: 1, name: '林小明', subject: '專題研究', outcomeId: 'o-orphan' },
+            ],
+          },
+          ...['t1', 't2', 't5'].map((teacherId) => ({
+            teacherId,
+            teacherName: expect.any(String),
+            waiting: 0,
+            outcomes: [],
+          })),
+        ]),
+      );
+    },
+  );
 
   it('lists only the term asked for', () => {
     expect(uncertifiedTeacherReport(view, { schoolId: 'sch1', term: '1111' })).toEqual(
@@ -160,79 +164,89 @@ describe('the uncertified-teacher report (R-REP-3, R-OUT-7, R-OUT-11)', () => {
     expect(uncertifiedTeacherReport(view, { schoolId: 'sch1', term: '1121' })).toEqual(E.right([]));
   });
 
-  it('exports one row per waiting outcome with 班級, 座號, 姓名, 科目, a teacher with none on a row of their own, and the print time (R-REP-6)', () => {
-    const report = uncertifiedTeacherReport(view, { schoolId: 'sch1', term: '1112' });
-    if (E.isLeft(report)) throw new Error(report.left.message.en);
-    expect(uncertifiedTeacherTable('1112', report.right, '2019-11-28T15:55+08:00')).toEqual({
-      title: '1112 未認證教師狀況表 印列時間：108/11/28 15:55',
-      columns: [
-        { key: 'teacherName', header: '教師姓名' },
-        { key: 'waiting', header: '待認證件數' },
-        { key: 'className', header: '班級' },
-        { key: 'seatNumber', header: '座號' },
-        { key: 'name', header: '姓名' },
-        { key: 'subject', header: '科目' },
-      ],
-      rows: [
-        { teacherName: '王建民', waiting: 3, className: '普通三01班', seatNumber: 2, name: '洪堯', subject: '數學' },
-        { teacherName: '王建民', waiting: 3, className: '普通三01班', seatNumber: 3, name: '黃盛', subject: '數學' },
-        { teacherName: '王建民', waiting: 3, className: '普通三02班', seatNumber: 1, name: '周杰', subject: '數學' },
-        {
-          teacherName: '陳怡君',
-          waiting: 2,
-          className: '普通三01班',
-          seatNumber: 1,
-          name: '林廷',
-          subject: '專題研究',
-        },
-        {
-          teacherName: '陳怡君',
-          waiting: 2,
-          className: '普通三01班',
-          seatNumber: 3,
-          name: '黃盛',
-          subject: '專題研究',
-        },
-        { teacherName: '李安心', waiting: 1, className: '普通三01班', seatNumber: 1, name: '林廷', subject: '物理' },
-        { teacherName: '吳明哲', waiting: 1, className: '普通三01班', seatNumber: 1, name: '林廷', subject: '物理' },
-        { teacherName: '林志成', waiting: 0, className: '', seatNumber: '', name: '', subject: '' },
-      ],
-    });
-  });
+  it(
+    'exports one row per waiting outcome with 班級, 座號, 姓名, 科目, a teacher with none on a row of their own, ' +
+      'and the print time (R-REP-6)',
+    () => {
+      const report = uncertifiedTeacherReport(view, { schoolId: 'sch1', term: '1112' });
+      if (E.isLeft(report)) throw new Error(report.left.message.en);
+      expect(uncertifiedTeacherTable('1112', report.right, '2019-11-28T15:55+08:00')).toEqual({
+        title: '1112 未認證教師狀況表 印列時間：108/11/28 15:55',
+        columns: [
+          { key: 'teacherName', header: '教師姓名' },
+          { key: 'waiting', header: '待認證件數' },
+          { key: 'className', header: '班級' },
+          { key: 'seatNumber', header: '座號' },
+          { key: 'name', header: '姓名' },
+          { key: 'subject', header: '科目' },
+        ],
+        rows: [
+          { teacherName: '王建民', waiting: 3, className: '普通三01班', seatNumber: 2, name: '洪堯', subject: '數學' },
+          { teacherName: '王建民', waiting: 3, className: '普通三01班', seatNumber: 3, name: '黃盛', subject: '數學' },
+          { teacherName: '王建民', waiting: 3, className: '普通三02班', seatNumber: 1, name: '周杰', subject: '數學' },
+          {
+            teacherName: '陳怡君',
+            waiting: 2,
+            className: '普通三01班',
+            seatNumber: 1,
+            name: '林廷',
+            subject: '專題研究',
+          },
+          {
+            teacherName: '陳怡君',
+            waiting: 2,
+            className: '普通三01班',
+            seatNumber: 3,
+            name: '黃盛',
+            subject: '專題研究',
+          },
+          { teacherName: '李安心', waiting: 1, className: '普通三01班', seatNumber: 1, name: '林廷', subject: '物理' },
+          { teacherName: '吳明哲', waiting: 1, className: '普通三01班', seatNumber: 1, name: '林廷', subject: '物理' },
+          { teacherName: '林志成', waiting: 0, className: '', seatNumber: '', name: '', subject: '' },
+        ],
+      });
+    },
+  );
 
-  it('shows the id of a teacher known only from records written before the registry, as the report always did (R-REP-6)', async () => {
-    const store = new InMemoryEventStore();
-    const old = [
-      schoolEvent('SchoolRegistered', { schoolId: 'sch1', name: '臺北市立舊校' }),
-      schoolEvent('ClassRegistered', {
-        classId: 'c301',
-        schoolYear: 111,
-        name: '普通三01班',
-        homeroomTeacherId: 't-home',
-      }),
-      schoolEvent('StudentEnrolled', {
-        studentId: 's1',
-        studentNumber: '109001',
-        name: '林小明',
-        entrySchoolYear: 109,
-      }),
-      schoolEvent('StudentPlaced', { studentId: 's1', schoolYear: 111, classId: 'c301', seatNumber: 1 }),
-      schoolEvent('CourseOpened', {
-        courseId: 'math-1112',
-        term: '1112',
-        subject: '數學',
-        name: '數學',
-        credits: 4,
-        teacherIds: ['t-math'],
-      }),
-    ];
-    await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), old);
-    await seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', 's1'), pending('s1', 'o1', 'math-1112'));
-    const rebuilt = await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild();
-    if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message.en);
-    const report = uncertifiedTeacherReport(rebuilt.right.view, { schoolId: 'sch1', term: '1112' });
-    expect(E.isRight(report) && report.right.map((r) => [r.teacherId, r.teacherName])).toEqual([['t-math', 't-math']]);
-  });
+  it(
+    'shows the id of a teacher known only from records written before the registry, as the report always did ' +
+      '(R-REP-6)',
+    async () => {
+      const store = new InMemoryEventStore();
+      const old = [
+        schoolEvent('SchoolRegistered', { schoolId: 'sch1', name: '臺北市立舊校' }),
+        schoolEvent('ClassRegistered', {
+          classId: 'c301',
+          schoolYear: 111,
+          name: '普通三01班',
+          homeroomTeacherId: 't-home',
+        }),
+        schoolEvent('StudentEnrolled', {
+          studentId: 's1',
+          studentNumber: '109001',
+          name: '林小明',
+          entrySchoolYear: 109,
+        }),
+        schoolEvent('StudentPlaced', { studentId: 's1', schoolYear: 111, classId: 'c301', seatNumber: 1 }),
+        schoolEvent('CourseOpened', {
+          courseId: 'math-1112',
+          term: '1112',
+          subject: '數學',
+          name: '數學',
+          credits: 4,
+          teacherIds: ['t-math'],
+        }),
+      ];
+      await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), old);
+      await seedEvents(store, portfolioAggregate, portfolioStreamName('sch1', 's1'), pending('s1', 'o1', 'math-1112'));
+      const rebuilt = await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild();
+      if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message.en);
+      const report = uncertifiedTeacherReport(rebuilt.right.view, { schoolId: 'sch1', term: '1112' });
+      expect(E.isRight(report) && report.right.map((r) => [r.teacherId, r.teacherName])).toEqual([
+        ['t-math', 't-math'],
+      ]);
+    },
+  );
 
   it('is a Left SCHOOL_NOT_REGISTERED for a school the log does not know', () => {
     const result = uncertifiedTeacherReport(view, { schoolId: 'sch404', term: '1112' });

@@ -74,7 +74,10 @@ export const uncertifiedTeacherReport = (
     }),
   );
 
-/** The printed list (003 3.11): a row per waiting outcome, a teacher with none on one row of its own; `printedAt` (印列時間) in the title when given. */
+/**
+ * The printed list (003 3.11): a row per waiting outcome, a teacher with none on one row of its own; `printedAt`
+ * (印列時間) in the title when given.
+ */
 export const uncertifiedTeacherTable = (
   term: string,
   rows: ReadonlyArray<UncertifiedTeacherRow>,

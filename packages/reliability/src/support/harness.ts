@@ -17,7 +17,10 @@ export const SCHOOL_ID = 'sch1';
 /** `YYYY-MM-DDTHH:mm` in Taipei to the instant the commands carry. */
 export const taipei = (text: string): string => `${text}+08:00`;
 
-/** Minutes added to a Taipei instant (`YYYY-MM-DDTHH:mm+08:00`), written the same way. Independent of the domain's helpers. */
+/**
+ * Minutes added to a Taipei instant (`YYYY-MM-DDTHH:mm+08:00`), written the same way. Independent of the domain's
+ * helpers.
+ */
 export const shiftMinutes = (instant: string, minutes: number): string => {
   const shifted = new Date(Date.parse(instant) + minutes * 60_000 + 8 * 3_600_000);
   return `${shifted.toISOString().slice(0, 16)}+08:00`;
@@ -29,7 +32,8 @@ export const minutesBetween = (from: string, to: string): number =>
 /**
  * The school of `schoolFixture` with what the model test needs on top: an upload quota of 6 (the MOE floor,
  * so that the term quota binds before the per-subject quotas do), t4 set to 審核=否 on the co-taught
- * project course (t3 stays at 是, where every co-teacher starts), and t6 appointed proxy for math-1112 (R-OUT-3, R-OUT-7).
+ * project course (t3 stays at 是, where every co-teacher starts), and t6 appointed proxy for math-1112 (R-OUT-3,
+ * R-OUT-7).
  */
 export const reliabilitySchool = (studentIds: ReadonlyArray<string>, extra: ReadonlyArray<SchoolEvent> = []) =>
   schoolFixture({
@@ -60,7 +64,9 @@ export interface Harness {
   readonly service: LichengService;
 }
 
-/** A fresh in-memory store holding the school's stream, and the service in front of it (optionally on another store). */
+/**
+ * A fresh in-memory store holding the school's stream, and the service in front of it (optionally on another store).
+ */
 export const seededService = async (
   studentIds: ReadonlyArray<string>,
   options: {

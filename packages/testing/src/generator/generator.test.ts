@@ -316,45 +316,49 @@ describe('the workload generator', () => {
     expect(E.isRight(decoded) && (decoded.right.event as PortfolioEvent).type).toBe(last.type);
   });
 
-  it('writes each line exactly as JSON.stringify gives it, across chunks, with a line longer than a chunk and a slow reader', async () => {
-    const out = new PassThrough({ highWaterMark: 1024 });
-    const received: Buffer[] = [];
-    // A reader that takes a chunk only now and then, so that the writer meets back-pressure.
-    const reading = (async () => {
-      for await (const chunk of out) {
-        received.push(chunk as Buffer);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    })();
-    const event = (i: number, text: string) => ({
-      eventId: `e${i}`,
-      type: 'Noted',
-      data: { text },
-      metadata: { n: i },
-    });
-    const small = {
-      streamName: 'notes-a',
-      events: Array.from({ length: 3_000 }, (_, i) => event(i, `學習歷程 ${i} ${'x'.repeat(i % 700)}`)),
-    };
-    const huge = { streamName: 'notes-b', events: [event(0, '成'.repeat(1_500_000)), event(1, 'after')] };
-    const writer = new NdjsonEventWriter(out, 10);
-    await writer.write(small as unknown as GeneratedStream);
-    await writer.write(huge as unknown as GeneratedStream);
-    await writer.end();
-    await reading;
-    let position = 10;
-    const expected = [small, huge]
-      .flatMap((stream) =>
-        stream.events.map(
-          (e, revision) =>
-            `${JSON.stringify({ eventId: e.eventId, streamName: stream.streamName, revision, position: position++, type: e.type, data: e.data, metadata: e.metadata })}\n`,
-        ),
-      )
-      .join('');
-    const bytes = Buffer.concat(received);
-    expect(bytes.equals(Buffer.from(expected, 'utf8'))).toBe(true);
-    expect([writer.events, writer.bytes, writer.position]).toEqual([3_002, bytes.length, 3_012]);
-  });
+  it(
+    'writes each line exactly as JSON.stringify gives it, across chunks, with a line longer than a chunk and a slow ' +
+      'reader',
+    async () => {
+      const out = new PassThrough({ highWaterMark: 1024 });
+      const received: Buffer[] = [];
+      // A reader that takes a chunk only now and then, so that the writer meets back-pressure.
+      const reading = (async () => {
+        for await (const chunk of out) {
+          received.push(chunk as Buffer);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      })();
+      const event = (i: number, text: string) => ({
+        eventId: `e${i}`,
+        type: 'Noted',
+        data: { text },
+        metadata: { n: i },
+      });
+      const small = {
+        streamName: 'notes-a',
+        events: Array.from({ length: 3_000 }, (_, i) => event(i, `學習歷程 ${i} ${'x'.repeat(i % 700)}`)),
+      };
+      const huge = { streamName: 'notes-b', events: [event(0, '成'.repeat(1_500_000)), event(1, 'after')] };
+      const writer = new NdjsonEventWriter(out, 10);
+      await writer.write(small as unknown as GeneratedStream);
+      await writer.write(huge as unknown as GeneratedStream);
+      await writer.end();
+      await reading;
+      let position = 10;
+      const expected = [small, huge]
+        .flatMap((stream) =>
+          stream.events.map(
+            (e, revision) =>
+              `${JSON.stringify({ eventId: e.eventId, streamName: stream.streamName, revision, position: position++, type: e.type, data: e.data, metadata: e.metadata })}\n`,
+          ),
+        )
+        .join('');
+      const bytes = Buffer.concat(received);
+      expect(bytes.equals(Buffer.from(expected, 'utf8'))).toBe(true);
+      expect([writer.events, writer.bytes, writer.position]).toEqual([3_002, bytes.length, 3_012]);
+    },
+  );
 
   it('writes a city log of three cohorts in one school year, school by school', async () => {
     const file = join(tmpdir(), `licheng-generator-test-${process.pid}.ndjson`);

@@ -13,7 +13,9 @@ import { inSchool } from '@licheng/domain/testing';
 
 export const GENERATED_SCHOOL_ID = 'tp_gen';
 
-/** The subjects every class takes each semester; 社團活動 carries no credits (R-OUT-1), 專題研究 is co-taught (R-OUT-7). */
+/**
+ * The subjects every class takes each semester; 社團活動 carries no credits (R-OUT-1), 專題研究 is co-taught (R-OUT-7).
+ */
 export const GENERATED_SUBJECTS = [
   { code: 'chi', subject: '國語文', credits: 4 },
   { code: 'eng', subject: '英語文', credits: 4 },

@@ -162,7 +162,9 @@ const planYear = (
       storageKey: `uploads/${schoolId}/${studentId}/${name}.${extension}`,
     } as FileMeta;
   };
-  /** Attachments that fit the limits in force at `time` and what is left of the student's storage (R-FILE-1, R-FILE-3). */
+  /**
+   * Attachments that fit the limits in force at `time` and what is left of the student's storage (R-FILE-1, R-FILE-3).
+   */
   const fitting = (
     time: number,
     files: { document: FileMeta; media?: FileMeta },

@@ -74,15 +74,19 @@ describe('who may certify (R-OUT-7, R-AUTH-2)', () => {
       .thenError('NOT_COURSE_CERTIFIER', 'R-OUT-7');
   });
 
-  it('lets every co-teacher of a co-taught course certify from the start: seed 003 3.4 lists them all at 審核=是 (R-OUT-7)', () => {
-    const proj = pending('o1', 'proj-1112', '專題研究');
-    given(...proj)
-      .when(certify('passed'), contextAt(policy, IN_CERT_1112, teacher('t3')))
-      .then(certified('passed', 't3'));
-    given(...proj)
-      .when(certify('passed'), contextAt(policy, IN_CERT_1112, teacher('t4')))
-      .then(certified('passed', 't4'));
-  });
+  it(
+    'lets every co-teacher of a co-taught course certify from the start: seed 003 3.4 lists them all at 審核=是 ' +
+      '(R-OUT-7)',
+    () => {
+      const proj = pending('o1', 'proj-1112', '專題研究');
+      given(...proj)
+        .when(certify('passed'), contextAt(policy, IN_CERT_1112, teacher('t3')))
+        .then(certified('passed', 't3'));
+      given(...proj)
+        .when(certify('passed'), contextAt(policy, IN_CERT_1112, teacher('t4')))
+        .then(certified('passed', 't4'));
+    },
+  );
 
   it('refuses a co-teacher the administrator set to 否 (無法認證), and not the other (R-OUT-7)', () => {
     const proj = pending('o1', 'proj-1112', '專題研究');
@@ -101,29 +105,33 @@ describe('who may certify (R-OUT-7, R-AUTH-2)', () => {
       .then(certified('passed', 't4'));
   });
 
-  it('keeps a course opened under the old rule (CourseOpened v1, upcast with reviewers "marked") at 否 until marked (R-OUT-7)', () => {
-    const old = schoolFixture({
-      extra: [
-        schoolEvent('CourseOpened', {
-          courseId: 'old-1112',
-          term: '1112',
-          subject: '專題研究',
-          name: '專題研究（舊）',
-          credits: 2,
-          teacherIds: ['t3', 't4'],
-          reviewers: 'marked',
-        }),
-        schoolEvent('CourseReviewerMarked', { courseId: 'old-1112', teacherId: 't3' }),
-      ],
-    }).policy;
-    const proj = pending('o1', 'old-1112', '專題研究');
-    given(...proj)
-      .when(certify('passed'), contextAt(old, IN_CERT_1112, teacher('t3')))
-      .then(certified('passed', 't3'));
-    given(...proj)
-      .when(certify('passed'), contextAt(old, IN_CERT_1112, teacher('t4')))
-      .thenError('NOT_COURSE_CERTIFIER', 'R-OUT-7');
-  });
+  it(
+    'keeps a course opened under the old rule (CourseOpened v1, upcast with reviewers "marked") at 否 until marked ' +
+      '(R-OUT-7)',
+    () => {
+      const old = schoolFixture({
+        extra: [
+          schoolEvent('CourseOpened', {
+            courseId: 'old-1112',
+            term: '1112',
+            subject: '專題研究',
+            name: '專題研究（舊）',
+            credits: 2,
+            teacherIds: ['t3', 't4'],
+            reviewers: 'marked',
+          }),
+          schoolEvent('CourseReviewerMarked', { courseId: 'old-1112', teacherId: 't3' }),
+        ],
+      }).policy;
+      const proj = pending('o1', 'old-1112', '專題研究');
+      given(...proj)
+        .when(certify('passed'), contextAt(old, IN_CERT_1112, teacher('t3')))
+        .then(certified('passed', 't3'));
+      given(...proj)
+        .when(certify('passed'), contextAt(old, IN_CERT_1112, teacher('t4')))
+        .thenError('NOT_COURSE_CERTIFIER', 'R-OUT-7');
+    },
+  );
 
   it('lets a proxy the administrator appointed certify (R-OUT-7)', () => {
     const proxied = schoolFixture({

@@ -16,7 +16,9 @@ import {
 const MiB = 1_048_576;
 const given = specify(portfolioDecider);
 const { policy } = schoolFixture();
-/** The 1112 upload window extended to the end of April, so that it overlaps the 1112 certification window (4/1–4/10). */
+/**
+ * The 1112 upload window extended to the end of April, so that it overlaps the 1112 certification window (4/1–4/10).
+ */
 const overlapping = schoolFixture({
   extra: [
     schoolEvent('WorkPeriodSet', {
@@ -182,12 +184,15 @@ describe('a passed outcome never changes (R-OUT-9)', () => {
 describe('a failed outcome may be edited and sent again (R-OUT-10)', () => {
   const failedIn1112 = [uploaded('o1', 'math-1112'), sent(), failed()];
 
-  it('lets the student edit a failed outcome while the upload window is open, making it a draft again (R-OUT-10)', () => {
-    const { state } = given(...failedIn1112)
-      .when(edit(), contextAt(overlapping, BOTH_OPEN_1112, s1))
-      .thenSucceeds();
-    expect(state.outcomes['o1']?.status).toBe('draft');
-  });
+  it(
+    'lets the student edit a failed outcome while the upload window is open, making it a draft again ' + '(R-OUT-10)',
+    () => {
+      const { state } = given(...failedIn1112)
+        .when(edit(), contextAt(overlapping, BOTH_OPEN_1112, s1))
+        .thenSucceeds();
+      expect(state.outcomes['o1']?.status).toBe('draft');
+    },
+  );
 
   it('lets the student send the edited outcome again, pending once more (R-OUT-10)', () => {
     const { state } = given(...failedIn1112, edited())
@@ -205,30 +210,34 @@ describe('a failed outcome may be edited and sent again (R-OUT-10)', () => {
       .thenError('OUTSIDE_WORK_PERIOD', 'R-OUT-5');
   });
 
-  it('counts a failed, edited and re-sent outcome once toward the upload quota: the 10th upload still passes (R-OUT-10, R-OUT-3)', () => {
-    const withMoreSubjects = schoolFixture({
-      extra: [
-        schoolEvent('WorkPeriodSet', {
-          term: '1112',
-          item: 'outcomeUpload',
-          window: { start: '2023-02-13T08:00+08:00', end: '2023-04-30T17:00+08:00' },
-        }),
-        schoolEvent('ParameterSet', { parameter: 'outcomePerSubjectQuota', value: 10, effectiveFromSchoolYear: 111 }),
-      ],
-    }).policy;
-    const others = Array.from({ length: 8 }, (_, i) => uploaded(`g${i}`, 'phys-1112'));
-    given(...others, ...failedIn1112, edited(), sent())
-      .when(
-        portfolioCommand('UploadCourseOutcome', {
-          ...ref('o10'),
-          courseId: 'math-1112',
-          description: '第十件',
-          document: pdf(),
-        }),
-        contextAt(withMoreSubjects, BOTH_OPEN_1112, s1),
-      )
-      .thenSucceeds();
-  });
+  it(
+    'counts a failed, edited and re-sent outcome once toward the upload quota: the 10th upload still passes ' +
+      '(R-OUT-10, R-OUT-3)',
+    () => {
+      const withMoreSubjects = schoolFixture({
+        extra: [
+          schoolEvent('WorkPeriodSet', {
+            term: '1112',
+            item: 'outcomeUpload',
+            window: { start: '2023-02-13T08:00+08:00', end: '2023-04-30T17:00+08:00' },
+          }),
+          schoolEvent('ParameterSet', { parameter: 'outcomePerSubjectQuota', value: 10, effectiveFromSchoolYear: 111 }),
+        ],
+      }).policy;
+      const others = Array.from({ length: 8 }, (_, i) => uploaded(`g${i}`, 'phys-1112'));
+      given(...others, ...failedIn1112, edited(), sent())
+        .when(
+          portfolioCommand('UploadCourseOutcome', {
+            ...ref('o10'),
+            courseId: 'math-1112',
+            description: '第十件',
+            document: pdf(),
+          }),
+          contextAt(withMoreSubjects, BOTH_OPEN_1112, s1),
+        )
+        .thenSucceeds();
+    },
+  );
 
   it('counts a failed outcome once toward the subject quota (R-OUT-10, R-OUT-4)', () => {
     given(uploaded('m1', 'math-1112'), ...failedIn1112, edited(), sent())

@@ -87,7 +87,8 @@ export const uploadCourseOutcome = (
     ],
     (found) => {
       const { schoolId: _schoolId, ...data } = command.data;
-      // Object.assign rather than `{ ...data, term }`: on Node 20 a literal that adds keys after a spread costs ≈ 30 times as much.
+      // Object.assign rather than `{ ...data, term }`: on Node 20 a literal that adds keys after a spread costs ≈ 30
+      // times as much.
       return E.right([
         { type: 'CourseOutcomeUploaded', data: Object.assign({}, data, { term, subject: found.subject }) },
       ]);

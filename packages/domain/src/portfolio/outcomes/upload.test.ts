@@ -283,11 +283,15 @@ describe('the upload window (R-OUT-5, R-TIME-2, R-WIN-4)', () => {
       .thenError('OUTSIDE_WORK_PERIOD', 'R-OUT-5');
   });
 
-  it("refuses an upload for a 1111 course during 1112's window: closed terms cannot be uploaded to retroactively (R-WIN-4)", () => {
-    given()
-      .when(upload(), contextAt(policy, IN_1112, s1))
-      .thenError('OUTSIDE_WORK_PERIOD', 'R-OUT-5');
-  });
+  it(
+    "refuses an upload for a 1111 course during 1112's window: closed terms cannot be uploaded to retroactively " +
+      '(R-WIN-4)',
+    () => {
+      given()
+        .when(upload(), contextAt(policy, IN_1112, s1))
+        .thenError('OUTSIDE_WORK_PERIOD', 'R-OUT-5');
+    },
+  );
 
   it("refuses an upload for a 1112 course during 1111's window (R-OUT-5)", () => {
     given()
@@ -317,11 +321,14 @@ describe('file types and sizes (R-FILE-1)', () => {
     expect(error.details).toMatchObject({ kind: 'document', limit: 4_194_304, actual: 4_194_305 });
   });
 
-  it('counts 1 MB as 1,048,576 bytes: a document of 4,194,304 bytes passes, though it is over 4,000,000 (R-FILE-1)', () => {
-    given()
-      .when(upload({ document: pdf('big.pdf', 4_194_304) }), contextAt(policy, IN_1111, s1))
-      .thenSucceeds();
-  });
+  it(
+    'counts 1 MB as 1,048,576 bytes: a document of 4,194,304 bytes passes, though it is over 4,000,000 ' + '(R-FILE-1)',
+    () => {
+      given()
+        .when(upload({ document: pdf('big.pdf', 4_194_304) }), contextAt(policy, IN_1111, s1))
+        .thenSucceeds();
+    },
+  );
 
   it('accepts a media file of exactly 10 MiB (R-FILE-1)', () => {
     given()
@@ -396,20 +403,24 @@ describe('file types and sizes (R-FILE-1)', () => {
         .thenSucceeds();
     });
 
-    it('applies the limit in force at the upload instant: a 108-2 outcome uploaded on 2020-08-05 (school year 109) may be 4 MiB (R-FILE-1)', () => {
-      given()
-        .when(
-          uploadOnly({ document: pdf('a.pdf', 4 * MiB) }, { courseId: 'math-1082' }),
-          contextAt(older, '2020-08-05T10:00', s1),
-        )
-        .thenSucceeds();
-      given()
-        .when(
-          uploadOnly({ document: pdf('a.pdf', 4 * MiB) }, { courseId: 'math-1082' }),
-          contextAt(older, '2020-07-31T10:00', s1),
-        )
-        .thenError('FILE_TOO_LARGE', 'R-FILE-1');
-    });
+    it(
+      'applies the limit in force at the upload instant: a 108-2 outcome uploaded on 2020-08-05 (school year 109) ' +
+        'may be 4 MiB (R-FILE-1)',
+      () => {
+        given()
+          .when(
+            uploadOnly({ document: pdf('a.pdf', 4 * MiB) }, { courseId: 'math-1082' }),
+            contextAt(older, '2020-08-05T10:00', s1),
+          )
+          .thenSucceeds();
+        given()
+          .when(
+            uploadOnly({ document: pdf('a.pdf', 4 * MiB) }, { courseId: 'math-1082' }),
+            contextAt(older, '2020-07-31T10:00', s1),
+          )
+          .thenError('FILE_TOO_LARGE', 'R-FILE-1');
+      },
+    );
   });
 
   it('applies a limit the school set for its school year (R-FILE-1)', () => {
@@ -568,20 +579,24 @@ describe('what the library records of a file (R-FILE-4)', () => {
     expect(Object.keys(document ?? {}).sort()).toEqual(['mimeType', 'name', 'sha256', 'sizeBytes', 'storageKey']);
   });
 
-  it('does not record file bytes sent beside the metadata either, nor any field the command does not define (R-FILE-4)', () => {
-    const decoded = decodeCommand({
-      commandId: 'cmd-1',
-      now: '2022-10-01T10:00+08:00',
-      actor: { id: 's1', role: 'student', schoolId: 'sch1' },
-      type: 'UploadCourseOutcome',
-      data: { ...uploadData, documentBytes: 'JVBERi0xLjQKJcfsj6IK' },
-    });
-    if (E.isLeft(decoded)) throw new Error(decoded.left.message.en);
-    const { events } = given()
-      .when(decoded.right.command as never, contextAt(policy, IN_1111, s1))
-      .thenSucceeds();
-    expect(events[0]?.data).not.toHaveProperty('documentBytes');
-  });
+  it(
+    'does not record file bytes sent beside the metadata either, nor any field the command does not define ' +
+      '(R-FILE-4)',
+    () => {
+      const decoded = decodeCommand({
+        commandId: 'cmd-1',
+        now: '2022-10-01T10:00+08:00',
+        actor: { id: 's1', role: 'student', schoolId: 'sch1' },
+        type: 'UploadCourseOutcome',
+        data: { ...uploadData, documentBytes: 'JVBERi0xLjQKJcfsj6IK' },
+      });
+      if (E.isLeft(decoded)) throw new Error(decoded.left.message.en);
+      const { events } = given()
+        .when(decoded.right.command as never, contextAt(policy, IN_1111, s1))
+        .thenSucceeds();
+      expect(events[0]?.data).not.toHaveProperty('documentBytes');
+    },
+  );
 
   it('records name, type, size, SHA-256 digest and storage key (R-FILE-4)', () => {
     const { state } = given()

@@ -481,11 +481,15 @@ describe('the performance upload window (R-WIN-2, R-WIN-4, R-TIME-2)', () => {
       .thenError('OUTSIDE_WORK_PERIOD', 'R-WIN-2');
   });
 
-  it('accepts a record for a school year whose upload window the school never set: seed 003 has no such work item, so no deadline (R-WIN-2)', () => {
-    given()
-      .when(record({ schoolYear: 112 }), contextAt(policy, IN_WINDOW, s1))
-      .thenSucceeds();
-  });
+  it(
+    'accepts a record for a school year whose upload window the school never set: seed 003 has no such work item, ' +
+      'so no deadline (R-WIN-2)',
+    () => {
+      given()
+        .when(record({ schoolYear: 112 }), contextAt(policy, IN_WINDOW, s1))
+        .thenSucceeds();
+    },
+  );
 
   it('still refuses a record for a year without an upload window once that year is sealed (R-WIN-2, R-SEAL-2)', () => {
     const sealed = schoolFixture({

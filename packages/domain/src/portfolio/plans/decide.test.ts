@@ -225,11 +225,15 @@ describe('review stage by stage, in the order set (R-PLAN-1)', () => {
       .thenError('NOT_STAGE_REVIEWER', 'R-PLAN-1');
   });
 
-  it('approves on the last stage and records a flexible-learning performance of category 自主學習 with the plan’s id (R-PLAN-1, R-PERF-5)', () => {
-    given(submitted(), passed(0, 't-plan'), passed(1, 't-adv'))
-      .when(pass(), as(teacher('t-home')))
-      .then(passed(2, 't-home'), approved, selfDirected);
-  });
+  it(
+    'approves on the last stage and records a flexible-learning performance of category 自主學習 with the plan’s id ' +
+      '(R-PLAN-1, R-PERF-5)',
+    () => {
+      given(submitted(), passed(0, 't-plan'), passed(1, 't-adv'))
+        .when(pass(), as(teacher('t-home')))
+        .then(passed(2, 't-home'), approved, selfDirected);
+    },
+  );
 
   it('walks all three stages and leaves an approved plan and its performance in the portfolio (R-PLAN-1)', () => {
     let history = step([], submit(), as(student('s1')));

@@ -134,25 +134,35 @@ describe('issuing receipt statements (R-SUB-3)', () => {
       .thenError('STATEMENT_ALREADY_ISSUED', 'R-SUB-3');
   });
 
-  it('refuses a late redelivery of an earlier FID after a corrected statement: the receipt must stay what the central database holds now (R-SUB-3)', () => {
-    // F1 was replaced by the corrected resubmission F2; delivering F1 again would roll the student back to uncorrected data.
-    given(issued('F1'), issued('F2', CORRECTED_ITEMS))
-      .when(issue('F1'), as('2023-04-19T15:00', system()))
-      .thenError('STATEMENT_ALREADY_ISSUED', 'R-SUB-3');
-  });
+  it(
+    'refuses a late redelivery of an earlier FID after a corrected statement: the receipt must stay what the ' +
+      'central database holds now (R-SUB-3)',
+    () => {
+      // F1 was replaced by the corrected resubmission F2; delivering F1 again would roll the student back to
+      // uncorrected
+      // data.
+      given(issued('F1'), issued('F2', CORRECTED_ITEMS))
+        .when(issue('F1'), as('2023-04-19T15:00', system()))
+        .thenError('STATEMENT_ALREADY_ISSUED', 'R-SUB-3');
+    },
+  );
 
-  it('replaces the items and FID when a corrected resubmission is accepted, keeping the answers given (R-SUB-3, R-REC-2)', () => {
-    const { state } = given(issued('F1'), reported('first', MISSING), reviewed('corrected'))
-      .when(issue('F2', CORRECTED_ITEMS), as('2023-04-19T15:00', system()))
-      .thenSucceeds();
-    expect(state.receipts[receiptKey('courseRecords', '1112')]).toMatchObject({
-      fid: 'F2',
-      items: CORRECTED_ITEMS,
-      answer: 'reported',
-      review: 'corrected',
-      recheckAnswer: null,
-    });
-  });
+  it(
+    'replaces the items and FID when a corrected resubmission is accepted, keeping the answers given (R-SUB-3, ' +
+      'R-REC-2)',
+    () => {
+      const { state } = given(issued('F1'), reported('first', MISSING), reviewed('corrected'))
+        .when(issue('F2', CORRECTED_ITEMS), as('2023-04-19T15:00', system()))
+        .thenSucceeds();
+      expect(state.receipts[receiptKey('courseRecords', '1112')]).toMatchObject({
+        fid: 'F2',
+        items: CORRECTED_ITEMS,
+        answer: 'reported',
+        review: 'corrected',
+        recheckAnswer: null,
+      });
+    },
+  );
 
   it('refuses a statement for a student not enrolled at the school (R-SUB-3, R-AUTH-1)', () => {
     given()
@@ -167,59 +177,63 @@ describe('issuing receipt statements (R-SUB-3)', () => {
       .thenError('STUDENT_NOT_ENROLLED');
   });
 
-  it('marks each performance in a performances statement as submitted, so the student can no longer edit or delete it (R-PERF-8)', () => {
-    // The upload window of 1110 was extended (R-WIN-3) past the statement, so only R-PERF-8 stands in the way.
-    const extended = schoolFixture({
-      extra: [
-        schoolEvent('WorkPeriodSet', {
-          term: '1110',
-          item: 'performanceUpload',
-          window: { start: '2022-08-01T08:00+08:00', end: '2023-05-31T17:00+08:00' },
-        }),
-      ],
-    }).policy;
-    const content = {
-      details: { category: 'creativeWork', name: '校刊封面設計' },
-      startDate: '2022-10-01',
-      endDate: '2022-10-31',
-      description: '校刊封面',
-      document: pdf('cover.pdf'),
-    };
-    const recorded = (performanceId: string) =>
-      portfolioEvent('PerformanceRecorded', {
-        studentId: 's1',
-        performanceId,
-        schoolYear: 111,
-        semester: 1,
-        ...content,
-      });
-    const edit = (performanceId: string) =>
-      portfolioCommand('EditPerformance', {
-        schoolId: 'sch1',
-        studentId: 's1',
-        performanceId,
-        ...content,
-        description: '校刊封面（修改）',
-      });
-    const history = [
-      recorded('p1'),
-      recorded('p2'),
-      issued('F1', [{ itemId: 'p1', title: '校刊封面設計' }], 'performances', '1110'),
-    ];
-    const at = contextAt(extended, '2023-04-15T10:00', student('s1'));
+  it(
+    'marks each performance in a performances statement as submitted, so the student can no longer edit or delete ' +
+      'it (R-PERF-8)',
+    () => {
+      // The upload window of 1110 was extended (R-WIN-3) past the statement, so only R-PERF-8 stands in the way.
+      const extended = schoolFixture({
+        extra: [
+          schoolEvent('WorkPeriodSet', {
+            term: '1110',
+            item: 'performanceUpload',
+            window: { start: '2022-08-01T08:00+08:00', end: '2023-05-31T17:00+08:00' },
+          }),
+        ],
+      }).policy;
+      const content = {
+        details: { category: 'creativeWork', name: '校刊封面設計' },
+        startDate: '2022-10-01',
+        endDate: '2022-10-31',
+        description: '校刊封面',
+        document: pdf('cover.pdf'),
+      };
+      const recorded = (performanceId: string) =>
+        portfolioEvent('PerformanceRecorded', {
+          studentId: 's1',
+          performanceId,
+          schoolYear: 111,
+          semester: 1,
+          ...content,
+        });
+      const edit = (performanceId: string) =>
+        portfolioCommand('EditPerformance', {
+          schoolId: 'sch1',
+          studentId: 's1',
+          performanceId,
+          ...content,
+          description: '校刊封面（修改）',
+        });
+      const history = [
+        recorded('p1'),
+        recorded('p2'),
+        issued('F1', [{ itemId: 'p1', title: '校刊封面設計' }], 'performances', '1110'),
+      ];
+      const at = contextAt(extended, '2023-04-15T10:00', student('s1'));
 
-    given(...history)
-      .when(edit('p1'), at)
-      .thenError('PERFORMANCE_ALREADY_SUBMITTED', 'R-PERF-8');
-    given(...history)
-      .when(portfolioCommand('DeletePerformance', { schoolId: 'sch1', studentId: 's1', performanceId: 'p1' }), at)
-      .thenError('PERFORMANCE_ALREADY_SUBMITTED', 'R-PERF-8');
-    expect(given(...history).state.performances.p1?.submitted).toBe(true);
-    // p2 was not in the statement: it is still the student's to edit.
-    given(...history)
-      .when(edit('p2'), at)
-      .thenSucceeds();
-  });
+      given(...history)
+        .when(edit('p1'), at)
+        .thenError('PERFORMANCE_ALREADY_SUBMITTED', 'R-PERF-8');
+      given(...history)
+        .when(portfolioCommand('DeletePerformance', { schoolId: 'sch1', studentId: 's1', performanceId: 'p1' }), at)
+        .thenError('PERFORMANCE_ALREADY_SUBMITTED', 'R-PERF-8');
+      expect(given(...history).state.performances.p1?.submitted).toBe(true);
+      // p2 was not in the statement: it is still the student's to edit.
+      given(...history)
+        .when(edit('p2'), at)
+        .thenSucceeds();
+    },
+  );
 });
 
 describe('which receipts apply (R-REC-1)', () => {
@@ -309,14 +323,18 @@ describe('the first answer inside the confirmation window (R-REC-2)', () => {
       .thenError('RECEIPT_ALREADY_ANSWERED', 'R-REC-2');
   });
 
-  it('makes a report final: the student cannot take it back by confirming while the school reviews (R-REC-2, R-REC-4)', () => {
-    given(issued('F1'), reported('first', MISSING))
-      .when(confirm(), as('2023-04-16T20:00'))
-      .thenError('RECEIPT_AWAITING_SCHOOL_REVIEW', 'R-REC-4');
-    given(issued('F1'), reported('first', MISSING))
-      .when(report(SEED_PROBLEMS), as('2023-04-16T20:00'))
-      .thenError('RECEIPT_AWAITING_SCHOOL_REVIEW', 'R-REC-4');
-  });
+  it(
+    'makes a report final: the student cannot take it back by confirming while the school reviews (R-REC-2, ' +
+      'R-REC-4)',
+    () => {
+      given(issued('F1'), reported('first', MISSING))
+        .when(confirm(), as('2023-04-16T20:00'))
+        .thenError('RECEIPT_AWAITING_SCHOOL_REVIEW', 'R-REC-4');
+      given(issued('F1'), reported('first', MISSING))
+        .when(report(SEED_PROBLEMS), as('2023-04-16T20:00'))
+        .thenError('RECEIPT_AWAITING_SCHOOL_REVIEW', 'R-REC-4');
+    },
+  );
 
   it('keeps answers per category: confirming course records leaves cadre records pending (R-REC-2)', () => {
     const history = [
@@ -329,24 +347,27 @@ describe('the first answer inside the confirmation window (R-REC-2)', () => {
       .then(confirmed('first', 'cadreRecords', '1112'));
   });
 
-  it('refuses a report with no problem, and a problem with no reason, as malformed before any rule runs (R-REC-2)', () => {
-    const envelope = (problems: unknown) => ({
-      commandId: 'cmd-1',
-      now: '2023-04-16T20:00+08:00',
-      actor: { id: 's1', role: 'student', schoolId: 'sch1' },
-      type: 'ReportReceiptError',
-      data: { ...ref(), problems },
-    });
-    const codeOf = (input: unknown) => {
-      const result = decodeCommand(input);
-      return E.isLeft(result) ? result.left.code : 'accepted';
-    };
-    expect(codeOf(envelope([]))).toBe('INVALID_INPUT');
-    expect(codeOf(envelope([{ kind: 'missing', reason: '   ' }]))).toBe('INVALID_INPUT');
-    expect(codeOf(envelope([{ kind: 'missing' }]))).toBe('INVALID_INPUT');
-    expect(codeOf(envelope([{ kind: 'lost', reason: '少了數學' }]))).toBe('INVALID_INPUT');
-    expect(codeOf(envelope(MISSING))).toBe('accepted');
-  });
+  it(
+    'refuses a report with no problem, and a problem with no reason, as malformed before any rule runs ' + '(R-REC-2)',
+    () => {
+      const envelope = (problems: unknown) => ({
+        commandId: 'cmd-1',
+        now: '2023-04-16T20:00+08:00',
+        actor: { id: 's1', role: 'student', schoolId: 'sch1' },
+        type: 'ReportReceiptError',
+        data: { ...ref(), problems },
+      });
+      const codeOf = (input: unknown) => {
+        const result = decodeCommand(input);
+        return E.isLeft(result) ? result.left.code : 'accepted';
+      };
+      expect(codeOf(envelope([]))).toBe('INVALID_INPUT');
+      expect(codeOf(envelope([{ kind: 'missing', reason: '   ' }]))).toBe('INVALID_INPUT');
+      expect(codeOf(envelope([{ kind: 'missing' }]))).toBe('INVALID_INPUT');
+      expect(codeOf(envelope([{ kind: 'lost', reason: '少了數學' }]))).toBe('INVALID_INPUT');
+      expect(codeOf(envelope(MISSING))).toBe('accepted');
+    },
+  );
 
   it('refuses another student answering (R-AUTH-1)', () => {
     given(issued('F1'))
@@ -452,35 +473,42 @@ describe("the school's review and the re-check (R-REC-4)", () => {
       .thenError('OUTSIDE_WORK_PERIOD', 'R-REC-4');
   });
 
-  it('records a second report in the re-check, and then accepts nothing further: the rest is handled outside the system (R-REC-4)', () => {
-    const history = [...afterReport, reviewed('dataWasRight'), reported('recheck', SEED_PROBLEMS)];
-    given(...afterReport, reviewed('dataWasRight'))
-      .when(report(SEED_PROBLEMS), as('2023-04-20T10:00'))
-      .then(reported('recheck', SEED_PROBLEMS));
-    given(...history)
-      .when(confirm(), as('2023-04-20T11:00'))
-      .thenError('RECEIPT_ALREADY_ANSWERED', 'R-REC-4');
-    given(...history)
-      .when(report(MISSING), as('2023-04-20T11:00'))
-      .thenError('RECEIPT_ALREADY_ANSWERED', 'R-REC-4');
-    given(...history)
-      .when(review('corrected'), as('2023-04-20T11:00', admin()))
-      .thenError('RECEIPT_NOT_REPORTED', 'R-REC-4');
-    given(...history)
-      .when(deem(), as('2023-04-20T17:00', system()))
-      .thenError('RECEIPT_NOTHING_TO_DEEM', 'R-REC-5');
-  });
+  it(
+    'records a second report in the re-check, and then accepts nothing further: the rest is handled outside the ' +
+      'system (R-REC-4)',
+    () => {
+      const history = [...afterReport, reviewed('dataWasRight'), reported('recheck', SEED_PROBLEMS)];
+      given(...afterReport, reviewed('dataWasRight'))
+        .when(report(SEED_PROBLEMS), as('2023-04-20T10:00'))
+        .then(reported('recheck', SEED_PROBLEMS));
+      given(...history)
+        .when(confirm(), as('2023-04-20T11:00'))
+        .thenError('RECEIPT_ALREADY_ANSWERED', 'R-REC-4');
+      given(...history)
+        .when(report(MISSING), as('2023-04-20T11:00'))
+        .thenError('RECEIPT_ALREADY_ANSWERED', 'R-REC-4');
+      given(...history)
+        .when(review('corrected'), as('2023-04-20T11:00', admin()))
+        .thenError('RECEIPT_NOT_REPORTED', 'R-REC-4');
+      given(...history)
+        .when(deem(), as('2023-04-20T17:00', system()))
+        .thenError('RECEIPT_NOTHING_TO_DEEM', 'R-REC-5');
+    },
+  );
 
-  it('walks a receipt through its phases: awaiting answer, awaiting review, awaiting re-check, closed (R-REC-4)', () => {
-    const phaseAfter = (...events: PortfolioEvent[]) =>
-      receiptPhase(given(...events).state.receipts[receiptKey('courseRecords', '1112')]!);
-    expect(phaseAfter(issued('F1'))).toBe('awaitingAnswer');
-    expect(phaseAfter(...afterReport)).toBe('awaitingReview');
-    expect(phaseAfter(...afterReport, reviewed('corrected'))).toBe('awaitingRecheck');
-    expect(phaseAfter(...afterReport, reviewed('corrected'), confirmed('recheck'))).toBe('closed');
-    expect(phaseAfter(issued('F1'), confirmed('first'))).toBe('closed');
-    expect(phaseAfter(issued('F1'), deemed('first'))).toBe('closed');
-  });
+  it(
+    'walks a receipt through its phases: awaiting answer, awaiting review, awaiting re-check, closed ' + '(R-REC-4)',
+    () => {
+      const phaseAfter = (...events: PortfolioEvent[]) =>
+        receiptPhase(given(...events).state.receipts[receiptKey('courseRecords', '1112')]!);
+      expect(phaseAfter(issued('F1'))).toBe('awaitingAnswer');
+      expect(phaseAfter(...afterReport)).toBe('awaitingReview');
+      expect(phaseAfter(...afterReport, reviewed('corrected'))).toBe('awaitingRecheck');
+      expect(phaseAfter(...afterReport, reviewed('corrected'), confirmed('recheck'))).toBe('closed');
+      expect(phaseAfter(issued('F1'), confirmed('first'))).toBe('closed');
+      expect(phaseAfter(issued('F1'), deemed('first'))).toBe('closed');
+    },
+  );
 });
 
 describe('deemed correct when the window closes with no answer (R-REC-5, R-AUTH-4)', () => {
@@ -519,18 +547,22 @@ describe('deemed correct when the window closes with no answer (R-REC-5, R-AUTH-
       .thenError('RECEIPT_NOTHING_TO_DEEM', 'R-REC-5');
   });
 
-  it('deems the re-check correct when the re-check window closes with no second answer, and not before (R-REC-5, R-AUTH-4)', () => {
-    const history = [issued('F1'), reported('first', MISSING), reviewed('dataWasRight')];
-    given(...history)
-      .when(deem(), as('2023-04-20T16:59', system()))
-      .thenError('DEADLINE_NOT_PASSED', 'R-AUTH-4');
-    given(...history)
-      .when(deem(), as('2023-04-20T17:00', system()))
-      .then(deemed('recheck'));
-    given(...history, deemed('recheck'))
-      .when(confirm(), as('2023-04-20T17:05'))
-      .thenError('RECEIPT_ALREADY_ANSWERED', 'R-REC-4');
-  });
+  it(
+    'deems the re-check correct when the re-check window closes with no second answer, and not before (R-REC-5, ' +
+      'R-AUTH-4)',
+    () => {
+      const history = [issued('F1'), reported('first', MISSING), reviewed('dataWasRight')];
+      given(...history)
+        .when(deem(), as('2023-04-20T16:59', system()))
+        .thenError('DEADLINE_NOT_PASSED', 'R-AUTH-4');
+      given(...history)
+        .when(deem(), as('2023-04-20T17:00', system()))
+        .then(deemed('recheck'));
+      given(...history, deemed('recheck'))
+        .when(confirm(), as('2023-04-20T17:05'))
+        .thenError('RECEIPT_ALREADY_ANSWERED', 'R-REC-4');
+    },
+  );
 
   it('judges the deadline by the instant the command carries (R-AUTH-4, R-TIME-3)', () => {
     const { state } = given(issued('F1'));

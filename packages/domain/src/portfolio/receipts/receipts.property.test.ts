@@ -36,11 +36,15 @@ import {
  * SealPeriod commands, by any actors, at instants around the 1112 windows of seed 000 (confirmation
  * 2023-04-14 08:00 until 2023-04-18 10:30, re-check 2023-04-20 08:00 until 17:00), folding only what the
  * deciders accept:
- *  - each (category, period) receipt has at most one first-stage answer and at most one re-check answer (R-REC-2, R-REC-4);
+ * - each (category, period) receipt has at most one first-stage answer and at most one re-check answer (R-REC-2,
+ * R-REC-4);
  *  - a re-check answer only ever follows a first-stage report and then the school's review (R-REC-4);
- *  - answers fall inside their window, deemed-correct only at or after its deadline (R-REC-2, R-REC-4, R-REC-5, R-AUTH-4);
- *  - statements and deemed-correct come from the system, answers from the student, reviews from the school (R-AUTH-1, R-AUTH-4);
- *  - once the school stream accepted SealPeriod, no portfolio command for that category and period is accepted (R-SEAL-2).
+ * - answers fall inside their window, deemed-correct only at or after its deadline (R-REC-2, R-REC-4, R-REC-5,
+ * R-AUTH-4);
+ * - statements and deemed-correct come from the system, answers from the student, reviews from the school (R-AUTH-1,
+ * R-AUTH-4);
+ * - once the school stream accepted SealPeriod, no portfolio command for that category and period is accepted
+ * (R-SEAL-2).
  */
 
 const { policy: fixturePolicy } = schoolFixture();
@@ -276,17 +280,21 @@ const checkReceipt = (key: string, log: ReadonlyArray<Logged>, stats: Record<str
 };
 
 describe('receipts under any sequence of commands (R-REC-2, R-REC-4, R-REC-5, R-SEAL-2, R-AUTH-4)', () => {
-  it('keeps at most one answer per stage, re-checks only after a report and a review, and accepts nothing once sealed', () => {
-    const stats: Record<string, number> = {};
-    fc.assert(
-      fc.property(sequenceArb, (steps) => {
-        const log = run(steps, stats);
-        for (const [category, period] of RECEIPTS) checkReceipt(receiptKey(category, period), log, stats);
-      }),
-      { numRuns: 400 },
-    );
-    // The property must not hold vacuously: some runs reached the re-check and some sealed a period.
-    expect(stats.recheckAnswers ?? 0).toBeGreaterThan(0);
-    expect(stats.seals ?? 0).toBeGreaterThan(0);
-  });
+  it(
+    'keeps at most one answer per stage, re-checks only after a report and a review, and accepts nothing once ' +
+      'sealed',
+    () => {
+      const stats: Record<string, number> = {};
+      fc.assert(
+        fc.property(sequenceArb, (steps) => {
+          const log = run(steps, stats);
+          for (const [category, period] of RECEIPTS) checkReceipt(receiptKey(category, period), log, stats);
+        }),
+        { numRuns: 400 },
+      );
+      // The property must not hold vacuously: some runs reached the re-check and some sealed a period.
+      expect(stats.recheckAnswers ?? 0).toBeGreaterThan(0);
+      expect(stats.seals ?? 0).toBeGreaterThan(0);
+    },
+  );
 });

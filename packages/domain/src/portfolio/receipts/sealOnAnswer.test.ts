@@ -34,14 +34,18 @@ const correction = (studentId = 's1') =>
 const at419 = contextAt(policy, '2023-04-19T10:00', system());
 
 describe("a student's answer seals their data (R-SEAL-3)", () => {
-  it('refuses a corrected statement after the student confirmed, naming the student (RECEIPT_SEALED_BY_ANSWER, R-SEAL-3)', () => {
-    const error = given(issued('s1'), answer('ReceiptConfirmed'))
-      .when(correction(), at419)
-      .thenError('RECEIPT_SEALED_BY_ANSWER', 'R-SEAL-3');
-    expect(error.details).toEqual({ studentId: 's1', ...receipt, seal: 'confirmed' });
-    expect(error.message['zh-TW']).toContain('學生 s1');
-    expect(error.message.en).toContain('Student s1');
-  });
+  it(
+    'refuses a corrected statement after the student confirmed, naming the student (RECEIPT_SEALED_BY_ANSWER, ' +
+      'R-SEAL-3)',
+    () => {
+      const error = given(issued('s1'), answer('ReceiptConfirmed'))
+        .when(correction(), at419)
+        .thenError('RECEIPT_SEALED_BY_ANSWER', 'R-SEAL-3');
+      expect(error.details).toEqual({ studentId: 's1', ...receipt, seal: 'confirmed' });
+      expect(error.message['zh-TW']).toContain('學生 s1');
+      expect(error.message.en).toContain('Student s1');
+    },
+  );
 
   it('refuses it after the data was deemed correct (視為正確無誤) as well (R-SEAL-3, R-REC-5)', () => {
     given(issued('s1'), answer('ReceiptDeemedCorrect'))
@@ -49,33 +53,40 @@ describe("a student's answer seals their data (R-SEAL-3)", () => {
       .thenError('RECEIPT_SEALED_BY_ANSWER', 'R-SEAL-3');
   });
 
-  it("accepts the school's correction after a report, and nothing more once the re-check is answered (R-SEAL-3, R-REC-4)", () => {
-    given(issued('s1'), reported, reviewed('corrected')).when(correction(), at419).thenSucceeds();
-    given(issued('s1'), reported).when(correction(), at419).thenSucceeds();
-    const history: PortfolioEvent[] = [
-      issued('s1'),
-      reported,
-      reviewed('corrected'),
-      portfolioEvent('ReceiptStatementIssued', { studentId: 's1', ...receipt, fid: 'F2', items: FIXED }),
-      answer('ReceiptConfirmed', 'recheck'),
-    ];
-    const later = portfolioCommand('IssueReceiptStatement', {
-      schoolId: 'sch1',
-      studentId: 's1',
-      ...receipt,
-      fid: 'F3',
-      items: ITEMS,
-    });
-    given(...history)
-      .when(later, contextAt(policy, '2023-04-21T10:00', system()))
-      .thenError('RECEIPT_SEALED_BY_ANSWER', 'R-SEAL-3');
-  });
+  it(
+    "accepts the school's correction after a report, and nothing more once the re-check is answered (R-SEAL-3, " +
+      'R-REC-4)',
+    () => {
+      given(issued('s1'), reported, reviewed('corrected')).when(correction(), at419).thenSucceeds();
+      given(issued('s1'), reported).when(correction(), at419).thenSucceeds();
+      const history: PortfolioEvent[] = [
+        issued('s1'),
+        reported,
+        reviewed('corrected'),
+        portfolioEvent('ReceiptStatementIssued', { studentId: 's1', ...receipt, fid: 'F2', items: FIXED }),
+        answer('ReceiptConfirmed', 'recheck'),
+      ];
+      const later = portfolioCommand('IssueReceiptStatement', {
+        schoolId: 'sch1',
+        studentId: 's1',
+        ...receipt,
+        fid: 'F3',
+        items: ITEMS,
+      });
+      given(...history)
+        .when(later, contextAt(policy, '2023-04-21T10:00', system()))
+        .thenError('RECEIPT_SEALED_BY_ANSWER', 'R-SEAL-3');
+    },
+  );
 
-  it('refuses a new statement after a report the school found right: only the re-check remains (R-SEAL-3, R-REC-4)', () => {
-    given(issued('s1'), reported, reviewed('dataWasRight'))
-      .when(correction(), at419)
-      .thenError('RECEIPT_SEALED_BY_ANSWER', 'R-SEAL-3');
-  });
+  it(
+    'refuses a new statement after a report the school found right: only the re-check remains (R-SEAL-3, ' + 'R-REC-4)',
+    () => {
+      given(issued('s1'), reported, reviewed('dataWasRight'))
+        .when(correction(), at419)
+        .thenError('RECEIPT_SEALED_BY_ANSWER', 'R-SEAL-3');
+    },
+  );
 
   it('keeps the confirmed data as it was: the status stays 已確認 on what the student confirmed (R-SEAL-3)', () => {
     const { state } = given(issued('s1'), answer('ReceiptConfirmed'));
@@ -117,12 +128,15 @@ describe('a resubmission naming a student whose answer sealed their data (R-SEAL
   ] as never[];
   const ctx = { now: at('2023-04-19T10:00'), actor: admin(), policy, portfolios };
 
-  it('refuses the corrected roster before it reaches the central database, naming the confirmed student (R-SEAL-3)', () => {
-    const error = specify(submissionDecider)(...accepted)
-      .when(resubmit(['s2', 's1']), ctx)
-      .thenError('RECEIPT_SEALED_BY_ANSWER', 'R-SEAL-3');
-    expect(error.details).toMatchObject({ studentId: 's1' });
-  });
+  it(
+    'refuses the corrected roster before it reaches the central database, naming the confirmed student ' + '(R-SEAL-3)',
+    () => {
+      const error = specify(submissionDecider)(...accepted)
+        .when(resubmit(['s2', 's1']), ctx)
+        .thenError('RECEIPT_SEALED_BY_ANSWER', 'R-SEAL-3');
+      expect(error.details).toMatchObject({ studentId: 's1' });
+    },
+  );
 
   it('accepts a corrected roster of the student who reported (R-SEAL-3, R-REC-4)', () => {
     specify(submissionDecider)(...accepted)

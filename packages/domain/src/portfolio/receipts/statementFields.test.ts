@@ -63,16 +63,20 @@ describe('what a statement shows (R-REC-7)', () => {
     expect(error.details).toEqual({ itemId: 'x1', category: 'courseRecords', kind: 'cadreRecord' });
   });
 
-  it('records an item given without fields as having none (details null), as a statement issued before R-REC-7 reads', () => {
-    const bare = portfolioCommand('IssueReceiptStatement', {
-      schoolId: 'sch1',
-      studentId: 's1',
-      category: 'courseRecords',
-      period: '1112',
-      fid: 'F1',
-      items: [{ itemId: 'x1', title: '數學 4 學分' }],
-    });
-    const { events } = given().when(bare, ctx).thenSucceeds();
-    expect(events[0]?.data).toMatchObject({ items: [{ itemId: 'x1', title: '數學 4 學分', details: null }] });
-  });
+  it(
+    'records an item given without fields as having none (details null), as a statement issued before R-REC-7 ' +
+      'reads',
+    () => {
+      const bare = portfolioCommand('IssueReceiptStatement', {
+        schoolId: 'sch1',
+        studentId: 's1',
+        category: 'courseRecords',
+        period: '1112',
+        fid: 'F1',
+        items: [{ itemId: 'x1', title: '數學 4 學分' }],
+      });
+      const { events } = given().when(bare, ctx).thenSucceeds();
+      expect(events[0]?.data).toMatchObject({ items: [{ itemId: 'x1', title: '數學 4 學分', details: null }] });
+    },
+  );
 });

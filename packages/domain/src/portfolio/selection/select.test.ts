@@ -344,7 +344,8 @@ describe('the selection is frozen when the window closes (R-SEL-3, R-WIN-4)', ()
       portfolioCommand('DeletePerformance', { ...ref, performanceId: 'p1' }),
       portfolioCommand('DeleteCourseOutcome', { ...ref, outcomeId: 'o1' }),
     ];
-    // Every command the student could send after the close is decided by the library, and whatever it accepts is folded in.
+    // Every command the student could send after the close is decided by the library, and whatever it accepts is folded
+    // in.
     let state = given(...selectedOne).state;
     const before = selectedIn(state);
     for (const command of attempts) {
