@@ -1,9 +1,10 @@
 import * as fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { portfolioStreamName, schoolStreamName } from '@licheng/domain';
-import type { EventStore, LichengService } from '@licheng/eventstore';
+import { quarantineStoredEvent, storedContentHash, type EventStore, type LichengService } from '@licheng/eventstore';
+import { chainBatch, headHashOf } from '@licheng/eventstore/internal';
 import { runDeadlines, type DeadlineReport } from './deadlines';
-import { InMemoryDueItems } from './dueItems';
+import { InMemoryDueItems, RECEIPT_EVENT_TYPES } from './dueItems';
 import { acceptedSchool, send, student, STUDENTS, sub1 } from './test-support/acceptedSchool';
 
 const ref = { category: 'cadreRecords', period: '1112' };
@@ -132,4 +133,46 @@ describe('the due-items index (issue 17)', () => {
       expect(E.isRight(sealed) && sealed.right.sealed).toEqual({ 'cadreRecords:1112': true });
     },
   );
+});
+
+describe('the due-items index over a repaired stream (issue 16, item 6)', () => {
+  /** A copy of a stored receipt event whose category no codec reads, chained onto its stream like any event. */
+  const storeUnreadableReceipt = async (store: EventStore) => {
+    const receipt = (await store.readAll({ streamPrefixes: ['portfolio-sch1-'] })).find((event) =>
+      RECEIPT_EVENT_TYPES.has(event.type),
+    )!;
+    const stream = await store.readStream(receipt.streamName);
+    const last = stream[stream.length - 1]!;
+    const metadata = { ...(last.metadata as Record<string, unknown>), commandId: 'lost-category' };
+    const data = { ...(receipt.data as Record<string, unknown>), category: 42 };
+    const [event] = chainBatch(await headHashOf(store, receipt.streamName, last.revision, last.metadata), [
+      { eventId: 'd9c2e8c6-6e77-4d90-9c65-3b4d5e6f7081', type: receipt.type, data, metadata },
+    ]);
+    await store.appendToStream(receipt.streamName, [event!], last.revision);
+    return (await store.readStream(receipt.streamName, { fromRevision: last.revision + 1 }))[0]!;
+  };
+
+  it('stops at an unreadable receipt event, and passes it once a quarantine sets it aside', async () => {
+    const { store } = await acceptedSchool();
+    const before = new InMemoryDueItems(store);
+    await before.catchUp();
+    const periods = await before.periodsOf('sch1');
+    const broken = await storeUnreadableReceipt(store);
+    await expect(new InMemoryDueItems(store).catchUp()).rejects.toThrow(/category/);
+
+    const repaired = await quarantineStoredEvent(store, {
+      streamName: broken.streamName,
+      revision: broken.revision,
+      eventId: broken.eventId,
+      contentHash: storedContentHash(broken),
+      reason: '類別遺失 / category lost',
+      actor: { id: 'ops-1', role: 'system' },
+      now: '2023-05-01T00:00+08:00',
+      commandId: 'repair-due-1',
+    });
+    expect(E.isRight(repaired)).toBe(true);
+    const after = new InMemoryDueItems(store);
+    await after.catchUp();
+    expect(await after.periodsOf('sch1')).toEqual(periods);
+  });
 });

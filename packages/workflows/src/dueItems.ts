@@ -7,7 +7,7 @@ import {
   type ReceiptCategory,
   type ReceiptState,
 } from '@licheng/domain';
-import { portfolioAggregate, type EventStore, type RecordedEvent } from '@licheng/eventstore';
+import { portfolioAggregate, quarantineOf, type EventStore, type RecordedEvent } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 
 /** A receipt as the deadline runner sees it: whose it is, and where it stands (R-REC-5). */
@@ -123,9 +123,21 @@ export class InMemoryDueItems implements DueItems {
         streamPrefixes: [STREAM_PREFIXES.portfolio],
       });
       if (page.length === 0) return;
-      for (const recorded of page) this.apply(recorded);
-      this.position = page[page.length - 1]!.position;
+      for (const recorded of page) {
+        try {
+          this.apply(recorded);
+        } catch (error) {
+          // An unreadable receipt event stops the index unless a quarantine sets it aside (issue 16, item 6).
+          if (!(await this.isSetAside(recorded))) throw error;
+        }
+        this.position = recorded.position;
+      }
     }
+  }
+
+  private async isSetAside(recorded: RecordedEvent): Promise<boolean> {
+    const later = await this.store.readStream(recorded.streamName, { fromRevision: recorded.revision + 1 });
+    return quarantineOf(recorded, later) !== undefined;
   }
 
   private apply(recorded: RecordedEvent): void {
