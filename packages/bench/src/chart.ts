@@ -88,7 +88,7 @@ export const renderChart = (data: ChartData): string => {
 <rect width="100%" height="100%" fill="white"/>
 ${body}
 <text x="4" y="${H + 12}" fill="#555">${escape(
-    `npm run bench${data.quick ? ' -- --quick' : ''} — ` + `${data.machine}`,
+    `npm run bench${data.quick ? ' -- --quick' : ''} — ${data.machine}`,
   )}</text>
 </svg>
 `;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 /**
  * The error codes a package's sources build: the first argument of each call of a factory named in `factories`
- * (`domainError` unless said) given as a literal, in every non-test `.ts` file below `dir`. Each layer's errorCodes test compares it with its code union, so a
+ * (`domainError` unless said) given as a literal, in every non-test `.ts` file below `dir`. Each layer's errorCodes
+ * test compares it with its code union, so a
  * code built outside the union is found (issue 21, item 6). Test support only: it reads files.
  */
 export const errorCodesBuiltIn = (
