@@ -2,15 +2,8 @@ import './production';
 import * as E from 'fp-ts/Either';
 import { type Actor, type PortfolioCommand } from '@licheng/domain';
 import { backdated } from '@licheng/domain/internal';
-import {
-  canonicallyEqual,
-  createCachingLoader,
-  eventIdOf,
-  InMemoryEventStore,
-  portfolioAggregate,
-  type NewEvent,
-} from '@licheng/eventstore';
-import { chainBatch, headHashOf } from '@licheng/eventstore/internal';
+import { createCachingLoader, eventIdOf, InMemoryEventStore, portfolioAggregate } from '@licheng/eventstore';
+import { headHashOf, prepareBatch } from '@licheng/eventstore/internal';
 import { commandPolicy, commandTargets } from './commands';
 import { now } from './measure';
 import { storedWorkload } from './workload';
@@ -20,7 +13,7 @@ import { storedWorkload } from './workload';
  * timed apart over the quick workload's 400 streams. Not part of `npm run bench`; run it after a build:
  * `node packages/bench/dist/steps.js [rounds]`. Each round drives commands for 2 s and prints µs per step.
  */
-const STEPS = ['load', 'context', 'decide', 'id', 'encode', 'chain', 'readBack', 'append', 'written'] as const;
+const STEPS = ['load', 'context', 'decide', 'id', 'prepare', 'append', 'advance'] as const;
 type Step = (typeof STEPS)[number];
 
 const main = async (rounds: number): Promise<void> => {
@@ -62,36 +55,26 @@ const main = async (rounds: number): Promise<void> => {
         const ids = decided.right.map((_, i) => eventIdOf(target.streamName, commandId, i));
         lap('id');
         const metadata = { occurredAt: target.now, actor, commandId, correlationId: commandId, causationId: commandId };
-        const encoded: NewEvent[] = decided.right.map((event, i) => {
-          const newEvent = aggregate.serializer.toNewEvent(event, metadata, ids[i]!);
-          const recorded = { command: { type: command.type, data: command.data } };
-          return Object.assign({}, newEvent, { metadata: Object.assign({}, newEvent.metadata, recorded) });
+        const commandRecord = { command: { type: command.type, data: command.data } };
+        const prevHash = await headHashOf(store, target.streamName, version, last?.metadata);
+        const prepared = prepareBatch(aggregate.serializer, target.streamName, version, prevHash, decided.right, ids, {
+          metadata,
+          commandRecord,
         });
-        lap('encode');
-        const batch = chainBatch(await headHashOf(store, target.streamName, version, last?.metadata), encoded);
-        lap('chain');
-        for (const [i, newEvent] of batch.entries()) {
-          const readable = aggregate.serializer.decode(
-            Object.assign({}, newEvent, {
-              data: JSON.parse(JSON.stringify(newEvent.data)) as unknown,
-              metadata: JSON.parse(JSON.stringify(newEvent.metadata)) as unknown,
-              streamName: target.streamName,
-              revision: version + 1 + i,
-              position: -1,
-            }),
-          );
-          if (E.isLeft(readable) || !canonicallyEqual(readable.right.event, decided.right[i]))
-            throw new Error('reads back otherwise');
-        }
-        lap('readBack');
+        if (E.isLeft(prepared)) throw new Error(prepared.left.message.en);
+        const { batch, readBack } = prepared.right;
+        lap('prepare');
         const appended = await store.appendToStream(target.streamName, batch, version);
         if (E.isLeft(appended)) throw new Error(appended.left.message.en);
         lap('append');
-        const written = await store.readStream(target.streamName, { fromRevision: appended.right.nextVersion });
-        const hashOf = (m: unknown) => (m as { hash?: string }).hash;
-        if (written[0]?.eventId !== batch[0]!.eventId || hashOf(written[0]?.metadata) !== hashOf(batch[0]!.metadata))
-          throw new Error('stored otherwise');
-        lap('written');
+        const positions = appended.right.positions;
+        if (positions?.length !== batch.length) throw new Error('the in-memory store reports where it wrote');
+        const first = appended.right.nextVersion - batch.length + 1;
+        const written = readBack.map((envelope, i) =>
+          Object.assign({}, envelope, { revision: first + i, position: positions[i]! }),
+        );
+        await loader.appended?.(aggregate, target.streamName, loaded.right, written);
+        lap('advance');
         target.selected = !target.selected;
         target.commands += 1;
         commands += 1;

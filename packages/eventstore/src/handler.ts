@@ -5,10 +5,11 @@ import { eventIdOf } from './eventId';
 import { NO_STREAM } from './expectedVersion';
 import { KeyedQueue } from './keyedQueue';
 import { loadStream, type Aggregate, type StreamLoader } from './loadStream';
-import { canonicalJson, canonicallyEqual } from './canonicalJson';
+import { canonicalJson } from './canonicalJson';
 import { chainHashes, GENESIS_HASH, linkHash, storedHash, type RecordedCommand } from './metadata';
 import type { EventStore, NewEvent, RecordedEvent } from './port';
 import type { Envelope, EventSerializer } from './serializer';
+import { prepareBatch } from './writeBatch';
 
 /** Who issues a command, when, and as part of what; becomes the metadata of the events it produces. */
 export interface CommandEnvelope {
@@ -122,16 +123,6 @@ const retriesExhausted = (streamName: string, attempts: number) =>
     { streamName, attempts },
   );
 
-const unreadableEvent = (streamName: string, cause: DomainError) =>
-  domainError(
-    'EVENT_NOT_STORABLE',
-    null,
-    `指令產生的事件無法通過讀取檢核，未寫入串流 ${streamName}：${cause.message['zh-TW']}`,
-    `The command produced an event that would not read back, so nothing was written to ${streamName}: ` +
-      `${cause.message.en}`,
-    { streamName, cause: cause.details },
-  );
-
 const commandIdReused = (streamName: string, commandId: string, storedType: string, givenType: string) =>
   domainError(
     'COMMAND_ID_REUSED',
@@ -189,6 +180,7 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
     const { recordedCommand } = request;
     const commandRecord =
       recordedCommand === undefined ? {} : { command: { type: recordedCommand.type, data: recordedCommand.data } };
+    const batchMetadata = { metadata, commandRecord };
 
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
       const loaded = await loader(aggregate, streamName);
@@ -226,57 +218,39 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
 
       // Chained on each attempt from the head just loaded: a retry follows whoever wrote first.
       const prevHash = await headHashOf(store, streamName, version, last?.metadata);
-      const batch = chainBatch(
+      const ids = decided.right.map((_, index) => eventIdOf(streamName, commandId, index));
+      const prepared = prepareBatch(
+        aggregate.serializer,
+        streamName,
+        version,
         prevHash,
-        decided.right.map((event, index) => {
-          const newEvent = aggregate.serializer.toNewEvent(event, metadata, eventIdOf(streamName, commandId, index));
-          return Object.assign({}, newEvent, { metadata: Object.assign({}, newEvent.metadata, commandRecord) });
-        }),
+        decided.right,
+        ids,
+        batchMetadata,
       );
-      // Nothing is stored that would not read back as what was decided: each event goes through JSON as a
-      // store would keep it (a getter's field or an undefined value is lost there), is decoded, and must
-      // equal the decided event; a decider's slip must not make a stream unreadable.
-      const readBack: Envelope<Event>[] = [];
-      for (const [index, newEvent] of batch.entries()) {
-        const asStored = {
-          type: newEvent.type,
-          data: JSON.parse(JSON.stringify(newEvent.data)) as unknown,
-          metadata: JSON.parse(JSON.stringify(newEvent.metadata)) as unknown,
-        };
-        const readable = aggregate.serializer.decode(
-          Object.assign({}, newEvent, asStored, { streamName, revision: version + 1 + index, position: -1 }),
-        );
-        if (E.isLeft(readable)) return E.left(unreadableEvent(streamName, readable.left));
-        readBack.push(readable.right);
-        if (!canonicallyEqual(readable.right.event, decided.right[index])) {
-          return E.left(
-            unreadableEvent(
-              streamName,
-              domainError(
-                'EVENT_READS_BACK_OTHERWISE',
-                null,
-                '事件讀回後與決定的內容不同',
-                'the event reads back other than decided',
-                { type: newEvent.type },
-              ),
-            ),
-          );
-        }
-      }
+      if (E.isLeft(prepared)) return prepared;
+      const { batch, readBack } = prepared.right;
       const appended = await store.appendToStream(streamName, batch, version === NO_STREAM ? 'no_stream' : version);
       if (E.isRight(appended)) {
         const { nextVersion, alreadyStored } = appended.right;
         // Another writer stored this command id first (the store held every event id): answer as a repeat,
         // from the stream as it now is, so that a different command under the id is refused.
         if (alreadyStored) continue;
-        // Read back what was written: a store owes us only the last position, and an envelope needs each one.
-        const written = await store.readStream(streamName, { fromRevision: nextVersion - batch.length + 1 });
-        // A store that misses a concurrent repeat (KurrentDB across processes) still cannot hide other content.
-        if (written.slice(0, batch.length).some((stored, i) => storedDiffers(stored, batch[i]!))) continue;
+        const first = nextVersion - batch.length + 1;
+        let positions = appended.right.positions;
+        if (positions?.length !== batch.length) {
+          // Read back what was written: this store owes us only the last position, and an envelope needs each one.
+          const written = await store.readStream(streamName, { fromRevision: first });
+          // A store that misses a concurrent repeat (KurrentDB across processes) still cannot hide other content.
+          if (written.slice(0, batch.length).some((stored, i) => storedDiffers(stored, batch[i]!))) continue;
+          positions = written.map((stored) => stored.position);
+        }
         // The store holds this batch, which read back above as decided: only where it landed is new.
         const events = readBack.map((envelope, i) =>
-          Object.assign({}, envelope, { revision: written[i]!.revision, position: written[i]!.position }),
+          Object.assign({}, envelope, { revision: first + i, position: positions[i]! }),
         );
+        const advanced = loader.appended?.(aggregate, streamName, loaded.right, events);
+        if (advanced) await advanced;
         return E.right({ streamName, events, nextVersion, alreadyApplied: false });
       }
       // The only append error is a wrong expected version: someone wrote first, so decide again on their result.

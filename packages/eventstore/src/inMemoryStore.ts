@@ -59,7 +59,10 @@ const matches = (streamName: string, prefixes: ReadonlyArray<string> | undefined
 /** The earlier write's result when the batch is a retry of it; 'partial' when it repeats only some of it. */
 const repeatedRun = (stream: StoredStream, batch: ReadonlyArray<NewEvent>): AppendResult | 'partial' | null => {
   const first = batch[0] === undefined ? undefined : stream.revisionOf.get(batch[0].eventId);
-  if (first === undefined) return batch.some((event) => stream.revisionOf.has(event.eventId)) ? 'partial' : null;
+  if (first === undefined) {
+    for (let i = 1; i < batch.length; i++) if (stream.revisionOf.has(batch[i]!.eventId)) return 'partial';
+    return null;
+  }
   for (let i = 0; i < batch.length; i++) {
     if (stream.events[first + i]?.eventId !== batch[i]!.eventId) return 'partial';
   }
@@ -110,6 +113,7 @@ export class InMemoryEventStore implements EventStore {
     }
     const target = stream ?? { events: [], revisionOf: new Map<string, number>() };
     if (!stream) this.streams.set(streamName, target);
+    const positions: number[] = [];
     events.forEach((event, i) => {
       const stored: StoredEvent = {
         position: this.log.length,
@@ -121,12 +125,13 @@ export class InMemoryEventStore implements EventStore {
         metadata: texts[i]![1],
       };
       this.log.push(stored);
+      positions.push(stored.position);
       target.events.push(stored);
       if (!target.revisionOf.has(event.eventId)) target.revisionOf.set(event.eventId, stored.revision);
     });
     this.wakeSubscribers();
     const last = target.events[target.events.length - 1]!;
-    return E.right({ nextVersion: last.revision, lastPosition: last.position, alreadyStored: false });
+    return E.right({ nextVersion: last.revision, lastPosition: last.position, alreadyStored: false, positions });
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {

@@ -5,6 +5,11 @@
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<unknown>>();
 
+  /** Whether a task of this key is queued or running: when not, a synchronous step may go ahead at once. */
+  busy(key: string): boolean {
+    return this.tails.has(key);
+  }
+
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const before = this.tails.get(key);
     const run = before === undefined ? task() : before.then(task, task);

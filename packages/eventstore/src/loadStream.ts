@@ -111,7 +111,43 @@ export const loadStream = async <Command, Event extends Tagged, State, Context>(
 };
 
 /** Loads a stream for a handler; `loadStream` bound to a store, or a cache in front of it. */
-export type StreamLoader = <Command, Event extends Tagged, State, Context>(
-  aggregate: Aggregate<Command, Event, State, Context>,
-  streamName: string,
-) => Promise<E.Either<DomainError, LoadedStream<State, Event>>>;
+export interface StreamLoader {
+  <Command, Event extends Tagged, State, Context>(
+    aggregate: Aggregate<Command, Event, State, Context>,
+    streamName: string,
+  ): Promise<E.Either<DomainError, LoadedStream<State, Event>>>;
+  /**
+   * Told by a command handler that it appended `written` right after `loaded`, the load it decided on, and
+   * that the store holds them as read back. A state cache whose entry for the stream is still `loaded` may
+   * fold them on at once, so that the next command need not read its predecessor's events back (Equinox
+   * does the same after a write). A loader without it simply reads them on the next load.
+   */
+  readonly appended?: <Command, Event extends Tagged, State, Context>(
+    aggregate: Aggregate<Command, Event, State, Context>,
+    streamName: string,
+    loaded: LoadedStream<State, Event>,
+    written: ReadonlyArray<Envelope<Event>>,
+  ) => Promise<void> | void;
+}
+
+/** `loaded` with `written` (events appended right after it) folded on by `fold`; `loaded` when none were. */
+export const advanceLoaded = <Event extends Tagged, State>(
+  loaded: LoadedStream<State, Event>,
+  written: ReadonlyArray<Envelope<Event>>,
+  fold: (state: State, events: ReadonlyArray<Event>) => State,
+): LoadedStream<State, Event> => {
+  const last = written[written.length - 1];
+  if (last === undefined) return loaded;
+  const commands = loaded.commands as Map<string, number>;
+  for (const envelope of written)
+    if (!commands.has(envelope.metadata.commandId)) commands.set(envelope.metadata.commandId, envelope.revision);
+  return {
+    state: fold(
+      loaded.state,
+      written.map((envelope) => envelope.event),
+    ),
+    version: last.revision,
+    last,
+    commands,
+  };
+};

@@ -52,6 +52,14 @@ export interface AppendResult {
    * truthfully whether this call applied the command (issue 16, item 8). `false` for an empty batch.
    */
   readonly alreadyStored: boolean;
+  /**
+   * The global position of each event of the batch, in order, from a store that wrote them itself in this
+   * call and whose `alreadyStored` is exact (decided in the same atomic step as the write). A command
+   * handler then knows where its events landed without reading them back. Optional: a store that cannot
+   * promise both leaves it out (EventStoreDB, whose idempotency is not exact across processes), and it is
+   * absent when nothing was written.
+   */
+  readonly positions?: ReadonlyArray<number>;
 }
 
 /**

@@ -40,6 +40,7 @@ export interface EventSerializerOptions<Event extends Tagged> {
 }
 
 export interface EventSerializer<Event extends Tagged> {
+  /** A fresh event, metadata object included, on every call: a command handler completes the metadata in place. */
   toNewEvent(event: Event, metadata: Omit<EventMetadata, 'schemaVersion'>, eventId: string): NewEvent;
   decode(recorded: RecordedEvent): E.Either<DomainError, Envelope<Event>>;
   handles(type: string): boolean;

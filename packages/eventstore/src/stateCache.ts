@@ -2,7 +2,15 @@ import type { Tagged } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 
 import { KeyedQueue } from './keyedQueue';
-import { loadStream, readNewer, type Aggregate, type LoadedStream, type StreamLoader } from './loadStream';
+import { foldEvents } from '@licheng/domain';
+import {
+  advanceLoaded,
+  loadStream,
+  readNewer,
+  type Aggregate,
+  type LoadedStream,
+  type StreamLoader,
+} from './loadStream';
 import type { EventStore } from './port';
 
 export interface StateCacheOptions {
@@ -73,6 +81,38 @@ export const createCachingLoader = (
     remember(streamName, loaded as never);
     return loaded;
   };
+  // A handler's own append is folded on only while the entry is still the load it decided on: any load in
+  // between has read the appended events itself. Frozen states take one produce (foldEvents) as a load would.
+  const sharedAppended: StreamLoader['appended'] = (aggregate, streamName, loaded, written) => {
+    if (entries.get(streamName) !== loaded) return;
+    remember(
+      streamName,
+      E.right(advanceLoaded(loaded, written, (state, events) => foldEvents(aggregate.decider.evolve, state, events))),
+    );
+  };
+  const advanceInPlace: StreamLoader['appended'] = (aggregate, streamName, loaded, written) => {
+    if (entries.get(streamName) !== loaded) return;
+    try {
+      const advanced = advanceLoaded(loaded, written, (state, events) => {
+        for (const event of events) aggregate.decider.evolve(state as never, event);
+        return state;
+      });
+      remember(streamName, E.right(advanced));
+    } catch {
+      // Half folded: never hand it out again. The events are stored, so the append still stands; the next
+      // load reads them and reports whatever made evolve throw.
+      entries.delete(streamName);
+    }
+  };
+  // After the stream's queue: a load still running when the append returned may be folding the same events.
+  const inPlaceAppended: StreamLoader['appended'] = (aggregate, streamName, loaded, written) =>
+    queues.busy(streamName)
+      ? queues.run(streamName, async () => advanceInPlace(aggregate, streamName, loaded, written))
+      : advanceInPlace(aggregate, streamName, loaded, written);
   const loader = (foldInPlace ? inPlaceLoader : sharedLoader) as CachingLoader & StreamLoader;
-  return Object.assign(loader, { size: () => entries.size, clear: () => entries.clear() });
+  return Object.assign(loader, {
+    appended: foldInPlace ? inPlaceAppended : sharedAppended,
+    size: () => entries.size,
+    clear: () => entries.clear(),
+  });
 };
