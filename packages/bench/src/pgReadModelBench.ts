@@ -1,5 +1,5 @@
 import './production';
-import { connectPostgres, type SqlDatabase } from '@licheng/eventstore-postgres';
+import { connectPostgres, type PostgresEventStore, type SqlDatabase } from '@licheng/eventstore-postgres';
 import { InMemoryEventStore, NO_STREAM } from '@licheng/eventstore';
 import { schoolStreamName } from '@licheng/domain';
 import { cityLog } from './cityLog';
@@ -44,8 +44,21 @@ const timedStatements = (db: SqlDatabase) => {
         ([name, ms]) => `${name}: n ${ms.length} median ${median(ms).toFixed(2)} p99 ${percentile(ms, 99).toFixed(2)}`,
       )
       .join('\n  ');
-  return { db: timedDb, report };
+  return { db: timedDb, report, note };
 };
+
+/** The store, its `readAll` timed. */
+const timedReads = (store: PostgresEventStore, note: (text: string, ms: number) => void): PostgresEventStore =>
+  Object.create(store, {
+    readAll: {
+      value: async (options: Parameters<PostgresEventStore['readAll']>[0]) => {
+        const t = now();
+        const result = await store.readAll(options);
+        note('readAll', now() - t);
+        return result;
+      },
+    },
+  }) as PostgresEventStore;
 
 /**
  * The read model's two figures of the PostgreSQL leg alone (`pgRebuildFileRatio`, `pgProjectionLagP99Ms`), at the
@@ -85,7 +98,10 @@ const main = async (argv: ReadonlyArray<string>) => {
       log(`loaded ${workload.events} events`);
       for (let r = 0; r < rebuilds; r++) {
         collectGarbage();
-        const rebuild = await measurePgRebuild(ours.db, ours.store);
+        const timing = argv.includes('--statements') ? timedStatements(ours.db) : null;
+        const store = timing ? timedReads(ours.store, timing.note) : ours.store;
+        const rebuild = await measurePgRebuild(timing?.db ?? ours.db, store);
+        if (timing) log(timing.report());
         log(
           `rebuild: ${rebuild.events} events in ${rebuild.seconds.toFixed(2)} s: ${Math.round(rebuild.eventsPerSecond)}/s` +
             `, ratio ${(rebuild.eventsPerSecond / fileRate).toFixed(3)}`,

@@ -129,7 +129,7 @@ const receiptRow = (schoolId: string, studentId: string, k: string, status?: str
 const WRITE = `
   with portfolios as (
     insert into licheng_rm_portfolios (school_id, student_id, state)
-    select * from json_to_recordset($3::json) as p(school_id text, student_id text, state jsonb)
+    select * from json_to_recordset($3::json) as p(school_id text, student_id text, state json)
     on conflict (school_id, student_id) do update set state = excluded.state),
   changed as (
     insert into licheng_rm_receipts (school_id, student_id, category, period, status)

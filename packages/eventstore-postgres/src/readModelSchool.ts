@@ -5,7 +5,7 @@ import type { SqlQuery } from './sql';
 /** A school's state and the rows computed from it: its classes and its roster, written whole (school events are few). */
 export const writeSchool = async (tx: SqlQuery, schoolId: string, policy: SchoolState): Promise<void> => {
   await tx.query(
-    'insert into licheng_rm_schools (school_id, state) values ($1, $2::jsonb) on conflict (school_id) do update set ' +
+    'insert into licheng_rm_schools (school_id, state) values ($1, $2::json) on conflict (school_id) do update set ' +
       'state = excluded.state',
     [schoolId, JSON.stringify(policy)],
   );
