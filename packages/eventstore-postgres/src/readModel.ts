@@ -3,6 +3,7 @@ import { type EventStore, type RecordedEvent, type Subscription } from '@licheng
 import { checkpointOf, lockCheckpoint } from './checkpoints';
 import { FoldedStates, type ReadModelCacheOptions } from './readModelCache';
 import { foldAndWrite } from './readModelFold';
+import { readFoldable } from './readModelLog';
 import type { SqlDatabase } from './sql';
 
 /** The checkpoint's name in `licheng_checkpoints`. */
@@ -103,7 +104,7 @@ export class ReceiptReadModel {
   }
 
   private readPage(after: number): Promise<ReadonlyArray<RecordedEvent>> {
-    const page = this.store.readAll({ after, maxCount: PAGE, streamPrefixes: PREFIXES });
+    const page = readFoldable(this.db, after, PAGE, PREFIXES);
     // A page read ahead and then not needed (the fold failed, or the checkpoint moved) must not fail the process.
     page.catch(() => undefined);
     return page;

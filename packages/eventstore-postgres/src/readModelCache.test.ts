@@ -74,10 +74,15 @@ describe('the receipt read model keeps folded states in memory, never stale', ()
     await first.catchUp();
     await appendNext();
     // The other model truncates, moves the checkpoint back to the start, and fails at its first read of the log.
-    const failing = Object.create(connection.store, {
-      readAll: { value: () => Promise.reject(new Error('the other process stopped')) },
-    }) as typeof connection.store;
-    await expect(new ReceiptReadModel(connection.db, failing).rebuild()).rejects.toThrow('stopped');
+    const failing: SqlDatabase = Object.create(connection.db, {
+      query: {
+        value: (text: string, params?: ReadonlyArray<unknown>) =>
+          text.includes('from licheng_events')
+            ? Promise.reject(new Error('the other process stopped'))
+            : connection.db.query(text, params),
+      },
+    }) as SqlDatabase;
+    await expect(new ReceiptReadModel(failing, connection.store).rebuild()).rejects.toThrow('stopped');
     // Every state the first model holds already has the events it is now handed again from the start.
     await first.catchUp();
     await appendNext();

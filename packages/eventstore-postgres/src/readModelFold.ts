@@ -11,6 +11,7 @@ import { receiptStatusOf } from '@licheng/projections/internal';
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
 import type { FoldedStates } from './readModelCache';
+import { readWhole } from './readModelLog';
 import { writeSchool } from './readModelSchool';
 import { isSetAside } from './setAside';
 import type { SqlQuery } from './sql';
@@ -18,8 +19,15 @@ import type { SqlQuery } from './sql';
 /** The page's events as the reports fold them; an unreadable one stops the page unless a quarantine sets it aside. */
 export const projectedOf = async (tx: SqlQuery, page: ReadonlyArray<RecordedEvent>): Promise<ProjectedEvent[]> => {
   const events: ProjectedEvent[] = [];
-  for (const recorded of page) {
-    const decoded = decodeRecorded(recorded);
+  for (const trimmed of page) {
+    let decoded = decodeRecorded(trimmed);
+    if (E.isRight(decoded)) {
+      events.push(decoded.right);
+      continue;
+    }
+    // Read whole (the page's metadata may be trimmed: readModelLog.ts) before it is judged unreadable.
+    const recorded = await readWhole(tx, trimmed);
+    decoded = decodeRecorded(recorded);
     if (E.isRight(decoded)) events.push(decoded.right);
     else if (!(await isSetAside(tx, recorded))) throw new Error(decoded.left.message.en);
   }
