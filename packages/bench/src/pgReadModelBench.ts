@@ -63,7 +63,8 @@ const timedReads = (store: PostgresEventStore, note: (text: string, ms: number) 
 /**
  * The read model's two figures of the PostgreSQL leg alone (`pgRebuildFileRatio`, `pgProjectionLagP99Ms`), at the
  * quick run's sizes, without the commands, Emmett or the deadlines: for working on the read model.
- * `node packages/bench/dist/pgReadModelBench.js [--students 200] [--samples 300] [--rebuilds 2] [--no-file]`
+ * `node packages/bench/dist/pgReadModelBench.js [--students 200] [--samples 300] [--rebuilds 2] [--no-file]
+ * [--page N] [--statements]`
  */
 const main = async (argv: ReadonlyArray<string>) => {
   const arg = (name: string, fallback: number) => {
@@ -100,7 +101,8 @@ const main = async (argv: ReadonlyArray<string>) => {
         collectGarbage();
         const timing = argv.includes('--statements') ? timedStatements(ours.db) : null;
         const store = timing ? timedReads(ours.store, timing.note) : ours.store;
-        const rebuild = await measurePgRebuild(timing?.db ?? ours.db, store);
+        const pages = arg('--page', 0);
+        const rebuild = await measurePgRebuild(timing?.db ?? ours.db, store, pages > 0 ? pages : undefined);
         if (timing) log(timing.report());
         log(
           `rebuild: ${rebuild.events} events in ${rebuild.seconds.toFixed(2)} s: ${Math.round(rebuild.eventsPerSecond)}/s` +

@@ -10,12 +10,13 @@ import type { SqlDatabase } from './sql';
 export const RECEIPTS_READ_MODEL = 'receipts';
 
 const PREFIXES = Object.values(STREAM_PREFIXES);
-/** Events per page of a catch-up: each page one transaction. */
-const PAGE = 5_000;
+const PAGE = 10_000;
 
 export interface ReceiptReadModelOptions {
   /** The folded states kept in memory between folds (readModelCache.ts). */
   readonly cache?: ReadModelCacheOptions;
+  /** Events per page of a catch-up, each page one transaction. Default 10,000. */
+  readonly pageSize?: number;
 }
 
 /**
@@ -30,6 +31,7 @@ export interface ReceiptReadModelOptions {
  */
 export class ReceiptReadModel {
   private readonly states: FoldedStates;
+  private readonly pageSize: number;
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -38,6 +40,7 @@ export class ReceiptReadModel {
     options: ReceiptReadModelOptions = {},
   ) {
     this.states = new FoldedStates(options.cache);
+    this.pageSize = options.pageSize ?? PAGE;
   }
 
   checkpoint(): Promise<number> {
@@ -104,7 +107,7 @@ export class ReceiptReadModel {
   }
 
   private readPage(after: number): Promise<ReadonlyArray<RecordedEvent>> {
-    const page = readFoldable(this.db, after, PAGE, PREFIXES);
+    const page = readFoldable(this.db, after, this.pageSize, PREFIXES);
     // A page read ahead and then not needed (the fold failed, or the checkpoint moved) must not fail the process.
     page.catch(() => undefined);
     return page;
@@ -117,7 +120,7 @@ export class ReceiptReadModel {
       const position = await this.db.transaction(async (tx) => {
         // The model is derived from the log: a server crash may take its last commits back, never half of
         // one (rows and checkpoint commit together), and its next catch-up folds them again. So it does not wait
-        // for the commit's WAL flush, as the log's own appends do (docs/postgres.md, "Receipt read model").
+        // for the commit's WAL flush, as the log's own appends do (decision 0017).
         await tx.query('set local synchronous_commit = off');
         const locked = await lockCheckpoint(tx, RECEIPTS_READ_MODEL);
         this.states.validate(locked.writer);

@@ -122,6 +122,20 @@ describe('the receipt read model keeps folded states in memory, never stale', ()
     expect(await tables(connection)).toEqual(await rebuilt(connection));
   });
 
+  it('gives the same rows when two models catch up at once, page by page, each reading ahead', async () => {
+    const connection = await pglite();
+    await schoolWithHeldEvents(connection, 'tp_cache_pages', 1);
+    const fresh = await connection.store.readAll({ streamPrefixes: ['portfolio-tp_cache_pages-'] });
+    expect(fresh.length).toBeGreaterThan(300);
+    // Small pages: each model's next page is read while it folds one, and the other moves the checkpoint meanwhile.
+    const one = new ReceiptReadModel(connection.db, connection.store, { pageSize: 97 });
+    const two = new ReceiptReadModel(connection.db, connection.store, { pageSize: 61 });
+    const [a, b] = await Promise.all([one.catchUp(), two.catchUp()]);
+    const all = await connection.store.readAll({ streamPrefixes: ['school-', 'portfolio-', 'submission-'] });
+    expect([a, b]).toEqual([all[all.length - 1]!.position, all[all.length - 1]!.position]);
+    expect(await tables(connection)).toEqual(await rebuilt(connection));
+  });
+
   it('gives the same rows folded live, one event at a time from memory, as rebuilt from the log', async () => {
     const connection = await pglite();
     const appendNext = await schoolWithHeldEvents(connection, 'tp_cache_live', 3);
