@@ -18,10 +18,13 @@ export const checkpointOf = async (db: SqlQuery, projection: string): Promise<nu
 export const lockCheckpoint = async (
   tx: SqlQuery,
   projection: string,
+  options: { readonly asynchronousCommit?: boolean } = {},
 ): Promise<{ readonly position: number; readonly writer: string }> => {
+  // Asked in the same statement, so that it costs no round trip of its own: the row is there but once per table.
+  const commitMode = options.asynchronousCommit ? ", set_config('synchronous_commit', 'off', true)" : '';
   const select = () =>
     tx.query<{ position: string; writer: string }>(
-      'select position, xmin::text as writer from licheng_checkpoints where projection = $1 for update',
+      `select position, xmin::text as writer${commitMode} from licheng_checkpoints where projection = $1 for update`,
       [projection],
     );
   let { rows } = await select();

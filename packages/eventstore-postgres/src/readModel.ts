@@ -121,8 +121,7 @@ export class ReceiptReadModel {
         // The model is derived from the log: a server crash may take its last commits back, never half of
         // one (rows and checkpoint commit together), and its next catch-up folds them again. So it does not wait
         // for the commit's WAL flush, as the log's own appends do (decision 0017).
-        await tx.query('set local synchronous_commit = off');
-        const locked = await lockCheckpoint(tx, RECEIPTS_READ_MODEL);
+        const locked = await lockCheckpoint(tx, RECEIPTS_READ_MODEL, { asynchronousCommit: true });
         this.states.validate(locked.writer);
         writer = locked.writer;
         const fresh = page.filter((event) => event.position > locked.position);

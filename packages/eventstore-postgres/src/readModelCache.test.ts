@@ -1,6 +1,7 @@
 import { RECEIPT_EVENT_TYPES } from '@licheng/workflows';
 import { appendToStore, generateSchool, studentStreams } from '@licheng/testing';
 import * as E from 'fp-ts/Either';
+import { lockCheckpoint } from './checkpoints';
 import { openPglite, type PostgresConnection } from './connect';
 import { ReceiptReadModel } from './readModel';
 import type { SqlDatabase, SqlQuery } from './sql';
@@ -153,5 +154,15 @@ describe('the receipt read model keeps folded states in memory, never stale', ()
       await subscription.close();
     }
     expect(await tables(connection)).toEqual(await rebuilt(connection));
+  });
+
+  it('commits its folds without waiting for the WAL flush, in its own transactions only', async () => {
+    const connection = await pglite();
+    const inFold = await connection.db.transaction(async (tx) => {
+      await lockCheckpoint(tx, 'tp_cache_commit_mode', { asynchronousCommit: true });
+      return (await tx.query<{ mode: string }>("select current_setting('synchronous_commit') as mode")).rows[0]!.mode;
+    });
+    const after = await connection.db.query<{ mode: string }>("select current_setting('synchronous_commit') as mode");
+    expect([inFold, after.rows[0]!.mode]).toEqual(['off', 'on']);
   });
 });
