@@ -24,6 +24,8 @@ interface Options {
   readonly seed: number;
   /** Rebuild the existing full-state reports view instead of the compact one (for before/after figures). */
   readonly fullView: boolean;
+  /** `--only pg`: the file rebuild (the database rebuild's reference) and the PostgreSQL leg, nothing else. */
+  readonly onlyPg: boolean;
 }
 
 const parse = (argv: ReadonlyArray<string>): Options => {
@@ -32,6 +34,7 @@ const parse = (argv: ReadonlyArray<string>): Options => {
   let chart: string | undefined;
   let seed = 2024;
   let fullView = false;
+  let onlyPg = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--quick') quick = true;
@@ -39,13 +42,16 @@ const parse = (argv: ReadonlyArray<string>): Options => {
     else if (arg === '--chart') chart = argv[++i];
     else if (arg === '--seed') seed = Number(argv[++i]);
     else if (arg === '--full-view') fullView = true;
-    else
+    else if (arg === '--only' && argv[i + 1] === 'pg') {
+      onlyPg = true;
+      i += 1;
+    } else
       throw new Error(
         `unknown argument ${arg}; usage: npm run bench -- [--quick] [--json FILE] [--chart FILE.svg] [--seed N] ` +
-          `[--full-view]`,
+          `[--full-view] [--only pg]`,
       );
   }
-  return { quick, seed, fullView, ...(json ? { json } : {}), ...(chart ? { chart } : {}) };
+  return { quick, seed, fullView, onlyPg, ...(json ? { json } : {}), ...(chart ? { chart } : {}) };
 };
 
 /** Sizes of each benchmark: the full run as the issue sets it, the quick one within a minute on two cores. */
@@ -112,6 +118,7 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
       `floor over the same file, alongside: ${fmt(floor.seconds, 2)} s`,
   );
   collectGarbage();
+  if (options.onlyPg) return onlyPgLeg(options, city.events / rebuilt.seconds);
 
   // 2. Append scaling next, on a heap that holds nothing else: each store is dropped before the next one.
   const template = storeWorkload(options.seed, 1).streams[0]!.events[0]!;
@@ -279,6 +286,19 @@ const ourStoreBenchmarks = async (
   const cold = await measureOurCommands(store, workload, targets, false, size.commandMs);
   log(`commands (cache off): ${fmt(cold.perSecond)}/s`);
   return { replay, byLength, warm, cold, targets };
+};
+
+/** The PostgreSQL leg alone, its database rebuild held against the file rebuild just run (`--only pg`). */
+const onlyPgLeg = async (options: Options, fileEventsPerSecond: number): Promise<number> => {
+  const template = storeWorkload(options.seed, 1).streams[0]!.events[0]!;
+  const pg = pgKeys(
+    await pgBenchmarks(options.seed, options.quick ? PG_SIZES.quick : PG_SIZES.full, template),
+    fileEventsPerSecond,
+  );
+  console.log(`\nlicheng bench (${options.quick ? 'quick' : 'full'}, PostgreSQL leg only)\n`);
+  for (const [key, value] of Object.entries(pg.values)) console.log(`| ${key} | ${value} | ${pg.goals[key] ?? '—'} |`);
+  if (options.json) writeFileSync(options.json, `${JSON.stringify(pg.values, null, 2)}\n`);
+  return 0;
 };
 
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;

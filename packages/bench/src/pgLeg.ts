@@ -133,7 +133,7 @@ const measureRoundTrip = async (db: SqlDatabase) => {
  * The lag's appends: our commands (cache on), one target after another, through a view of the store that
  * notes when each append is sent; the lag runs from there to the read model's commit.
  */
-const lagAppender = async (store: PostgresEventStore, workload: StoredWorkload, targets: CommandTarget[]) => {
+export const lagAppender = async (store: PostgresEventStore, workload: StoredWorkload, targets: CommandTarget[]) => {
   let appendedAt = 0;
   let storedAt = 0;
   const timed: PostgresEventStore = Object.create(store, {

@@ -34,14 +34,14 @@ export const measurePgAppends = async (store: EventStore, template: NewEvent, wr
 const PREFIX_PATTERNS = Object.values(STREAM_PREFIXES).map((prefix) => `${prefix}%`);
 
 /** The reports' read model in PostgreSQL rebuilt from the events in the database: events folded per second. */
-export const measurePgRebuild = async (db: SqlDatabase, store: PostgresEventStore) => {
+export const measurePgRebuild = async (db: SqlDatabase, store: PostgresEventStore, pageSize?: number) => {
   const { rows } = await db.query<{ n: string }>(
     'select count(*) as n from licheng_events where stream_name like any($1::text[])',
     [PREFIX_PATTERNS],
   );
   const events = Number(rows[0]!.n);
   const start = now();
-  await new ReceiptReadModel(db, store).rebuild();
+  await new ReceiptReadModel(db, store, pageSize ? { pageSize } : {}).rebuild();
   const seconds = (now() - start) / 1000;
   return { events, seconds, eventsPerSecond: events / seconds };
 };

@@ -11,6 +11,42 @@ export const checkpointOf = async (db: SqlQuery, projection: string): Promise<nu
 };
 
 /**
+ * The projection's checkpoint row, locked for the rest of the transaction (two folders of one projection queue
+ * here), and its writer: the transaction that last wrote the row (`xmin`). A folder that keeps folded states in
+ * memory holds them valid only while the row's writer is the one its own last commit left there.
+ */
+export const lockCheckpoint = async (
+  tx: SqlQuery,
+  projection: string,
+  options: { readonly asynchronousCommit?: boolean } = {},
+): Promise<{ readonly position: number; readonly writer: string }> => {
+  // Asked in the same statement, so that it costs no round trip of its own: the row is there but once per table.
+  const commitMode = options.asynchronousCommit ? ", set_config('synchronous_commit', 'off', true)" : '';
+  const select = () =>
+    tx.query<{ position: string; writer: string }>(
+      `select position, xmin::text as writer${commitMode} from licheng_checkpoints where projection = $1 for update`,
+      [projection],
+    );
+  let { rows } = await select();
+  if (!rows[0]) {
+    await tx.query('insert into licheng_checkpoints (projection, position) values ($1, -1) on conflict do nothing', [
+      projection,
+    ]);
+    ({ rows } = await select());
+  }
+  return { position: Number(rows[0]!.position), writer: rows[0]!.writer };
+};
+
+/** Moves the locked checkpoint; returns its new writer (this transaction). */
+export const moveCheckpoint = async (tx: SqlQuery, projection: string, position: number): Promise<string> => {
+  const { rows } = await tx.query<{ writer: string }>(
+    'update licheng_checkpoints set position = $2 where projection = $1 returning xmin::text as writer',
+    [projection, position],
+  );
+  return rows[0]!.writer;
+};
+
+/**
  * Folds a page in one transaction with the projection's checkpoint: `write` and the checkpoint after the page
  * commit together, or neither does (exactly once). The checkpoint row is locked, then read: two folders of the
  * same projection queue here, and the second skips what the first did.
@@ -22,19 +58,12 @@ export const foldWithCheckpoint = (
   write: (tx: SqlQuery, fresh: ReadonlyArray<RecordedEvent>) => Promise<void>,
 ): Promise<number> =>
   db.transaction(async (tx) => {
-    await tx.query('insert into licheng_checkpoints (projection, position) values ($1, -1) on conflict do nothing', [
-      projection,
-    ]);
-    const { rows } = await tx.query<{ position: string }>(
-      'select position from licheng_checkpoints where projection = $1 for update',
-      [projection],
-    );
-    const from = Number(rows[0]!.position);
+    const from = (await lockCheckpoint(tx, projection)).position;
     const fresh = page.filter((event) => event.position > from);
     if (fresh.length === 0) return from;
     await write(tx, fresh);
     const last = fresh[fresh.length - 1]!.position;
-    await tx.query('update licheng_checkpoints set position = $2 where projection = $1', [projection, last]);
+    await moveCheckpoint(tx, projection, last);
     return last;
   });
 

@@ -165,6 +165,15 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       end
       $$`,
   },
+  {
+    version: 5,
+    name: 'read model states as json',
+    // The receipt read model's folded states (derived data, never events) kept as the JSON text the model writes:
+    // nothing queries inside them, and turning 50 KB of text into jsonb cost most of a fold's write (decision 0017).
+    sql: `
+      alter table licheng_rm_portfolios alter column state type json using state::json;
+      alter table licheng_rm_schools alter column state type json using state::json`,
+  },
 ];
 
 const HISTORY = `

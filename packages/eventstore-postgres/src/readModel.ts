@@ -1,175 +1,47 @@
-import {
-  portfolioOwnerOf,
-  schoolIdOfSchoolStream,
-  STREAM_PREFIXES,
-  streamKindOf,
-  type PortfolioState,
-  type SchoolState,
-} from '@licheng/domain';
-import { valuesOf } from '@licheng/domain/internal';
+import { STREAM_PREFIXES } from '@licheng/domain';
 import { type EventStore, type RecordedEvent, type Subscription } from '@licheng/eventstore';
-import {
-  applyEvents,
-  decodeRecorded,
-  reportsProjection,
-  type ProjectedEvent,
-  type ReportsView,
-} from '@licheng/projections';
-import { receiptStatusOf } from '@licheng/projections/internal';
-import * as E from 'fp-ts/Either';
-import { catchUpProjection, checkpointOf, foldWithCheckpoint } from './checkpoints';
-import { isSetAside } from './setAside';
-import type { SqlDatabase, SqlQuery } from './sql';
+import { checkpointOf, lockCheckpoint } from './checkpoints';
+import { FoldedStates, type ReadModelCacheOptions } from './readModelCache';
+import { foldAndWrite } from './readModelFold';
+import { readFoldable } from './readModelLog';
+import type { SqlDatabase } from './sql';
 
 /** The checkpoint's name in `licheng_checkpoints`. */
 export const RECEIPTS_READ_MODEL = 'receipts';
 
 const PREFIXES = Object.values(STREAM_PREFIXES);
-const PAGE = 2_000;
+const PAGE = 10_000;
 
-type Owner = { readonly schoolId: string; readonly studentId?: string };
-
-/** The school (and student) a stream belongs to: `school-{school}`, `portfolio-{school}-{student}`. */
-const ownerOf = (streamName: string): Owner | undefined =>
-  streamKindOf(streamName) === 'school'
-    ? { schoolId: schoolIdOfSchoolStream(streamName) }
-    : portfolioOwnerOf(streamName);
-
-/** The page's events as the reports fold them; an unreadable one stops the page unless a quarantine sets it aside. */
-const projectedOf = async (tx: SqlQuery, page: ReadonlyArray<RecordedEvent>): Promise<ProjectedEvent[]> => {
-  const events: ProjectedEvent[] = [];
-  for (const recorded of page) {
-    const decoded = decodeRecorded(recorded);
-    if (E.isRight(decoded)) events.push(decoded.right);
-    else if (!(await isSetAside(tx, recorded))) throw new Error(decoded.left.message.en);
-  }
-  return events;
-};
-
-/**
- * The policy of a school the page has no school event for: nothing in the fold reads or changes it there,
- * and `writeTouched` writes a policy back only when it is another object than the one loaded.
- */
-const UNREAD_POLICY = Object.freeze({}) as SchoolState;
-
-/** The part of the reports' view that the page touches, as stored. */
-const loadTouched = async (tx: SqlQuery, page: ReadonlyArray<RecordedEvent>): Promise<ReportsView> => {
-  const owners = page.map((event) => ownerOf(event.streamName)).filter((owner): owner is Owner => owner !== undefined);
-  const schoolIds = [...new Set(owners.map((owner) => owner.schoolId))];
-  const students = owners.filter((owner) => owner.studentId !== undefined);
-  // A school's state (every student and class) is the largest read of a fold, and only the school's own
-  // events change it: for the others the row is only checked to exist (a portfolio needs its school).
-  const evolving = owners.filter((owner) => owner.studentId === undefined).map((owner) => owner.schoolId);
-  const { rows: schools } = await tx.query<{ school_id: string; state: SchoolState | null }>(
-    `select school_id, case when school_id = any($2::text[]) then state end as state
-     from licheng_rm_schools where school_id = any($1::text[])`,
-    [schoolIds, [...new Set(evolving)]],
-  );
-  const { rows: portfolios } = await tx.query<{ school_id: string; student_id: string; state: PortfolioState }>(
-    'select school_id, student_id, state from licheng_rm_portfolios where (school_id, student_id) in (select * from ' +
-      'unnest($1::text[], $2::text[]))',
-    [students.map((owner) => owner.schoolId), students.map((owner) => owner.studentId)],
-  );
-  const view: { schools: Record<string, { policy: SchoolState; portfolios: Record<string, PortfolioState> }> } = {
-    schools: {},
-  };
-  for (const row of schools) view.schools[row.school_id] = { policy: row.state ?? UNREAD_POLICY, portfolios: {} };
-  for (const row of portfolios) {
-    const school = view.schools[row.school_id];
-    if (school) school.portfolios[row.student_id] = row.state;
-  }
-  return view;
-};
-
-/** Writes back what the page changed: states, then the rows computed from them. */
-const writeTouched = async (tx: SqlQuery, before: ReportsView, after: ReportsView): Promise<void> => {
-  for (const [schoolId, school] of Object.entries(after.schools)) {
-    const earlier = before.schools[schoolId];
-    if (earlier?.policy !== school.policy) await writeSchool(tx, schoolId, school.policy);
-    for (const [studentId, portfolio] of Object.entries(school.portfolios)) {
-      if (earlier?.portfolios[studentId] !== portfolio) await writePortfolio(tx, schoolId, studentId, portfolio);
-    }
-  }
-};
-
-const writeSchool = async (tx: SqlQuery, schoolId: string, policy: SchoolState): Promise<void> => {
-  await tx.query(
-    'insert into licheng_rm_schools (school_id, state) values ($1, $2::jsonb) on conflict (school_id) do update set ' +
-      'state = excluded.state',
-    [schoolId, JSON.stringify(policy)],
-  );
-  await tx.query('delete from licheng_rm_classes where school_id = $1', [schoolId]);
-  const classes = valuesOf(policy.classes);
-  await tx.query(
-    'insert into licheng_rm_classes (school_id, class_id, school_year, name) select $1, * from unnest($2::text[], ' +
-      '$3::int[], $4::text[])',
-    [schoolId, classes.map((c) => c.classId), classes.map((c) => c.schoolYear), classes.map((c) => c.name)],
-  );
-  await tx.query('delete from licheng_rm_roster where school_id = $1', [schoolId]);
-  const placed = valuesOf(policy.students).flatMap((student) =>
-    Object.entries(student.placements).map(([year, placement]) => ({ student, year: Number(year), ...placement })),
-  );
-  await tx.query(
-    `insert into licheng_rm_roster (school_id, school_year, class_id, seat_number, student_id, student_number, name)
-     select $1, * from unnest($2::int[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[])`,
-    [
-      schoolId,
-      placed.map((p) => p.year),
-      placed.map((p) => p.classId),
-      placed.map((p) => p.seatNumber),
-      placed.map((p) => p.student.studentId),
-      placed.map((p) => p.student.studentNumber),
-      placed.map((p) => p.student.name),
-    ],
-  );
-};
-
-const writePortfolio = async (
-  tx: SqlQuery,
-  schoolId: string,
-  studentId: string,
-  portfolio: PortfolioState,
-): Promise<void> => {
-  await tx.query(
-    `insert into licheng_rm_portfolios (school_id, student_id, state) values ($1, $2, $3::jsonb)
-     on conflict (school_id, student_id) do update set state = excluded.state`,
-    [schoolId, studentId, JSON.stringify(portfolio)],
-  );
-  await tx.query('delete from licheng_rm_receipts where school_id = $1 and student_id = $2', [schoolId, studentId]);
-  const receipts = Object.entries(portfolio.receipts).map(([key, receipt]) => {
-    const colon = key.indexOf(':');
-    return { category: key.slice(0, colon), period: key.slice(colon + 1), status: receiptStatusOf(receipt) };
-  });
-  await tx.query(
-    `insert into licheng_rm_receipts (school_id, student_id, category, period, status)
-     select $1, $2, * from unnest($3::text[], $4::text[], $5::text[])`,
-    [
-      schoolId,
-      studentId,
-      receipts.map((r) => r.category),
-      receipts.map((r) => r.period),
-      receipts.map((r) => r.status),
-    ],
-  );
-};
-
-/** Folds a page by the reports' own projection and writes what it changed. */
-const foldPage = async (tx: SqlQuery, fresh: ReadonlyArray<RecordedEvent>): Promise<void> => {
-  const before = await loadTouched(tx, fresh);
-  await writeTouched(tx, before, applyEvents(reportsProjection, before, await projectedOf(tx, fresh)));
-};
+export interface ReceiptReadModelOptions {
+  /** The folded states kept in memory between folds (readModelCache.ts). */
+  readonly cache?: ReadModelCacheOptions;
+  /** Events per page of a catch-up, each page one transaction. Default 10,000. */
+  readonly pageSize?: number;
+}
 
 /**
  * The receipt read model in PostgreSQL (docs/postgres.md lists its tables): one row per student, category
  * and period with R-REP-1's status, the class rosters, and the folded states they come from. Each page of
  * events is folded by the reports' own projection and written, rows and checkpoint, in one transaction, so
  * that a crash at any point leaves the tables exactly as of some checkpoint: nothing applied twice or lost.
+ *
+ * The states the model folds stay in memory between its folds (`FoldedStates`), valid for as long as the
+ * checkpoint row was last written by this model's own last commit: a live fold then reads no state and writes
+ * only the rows that changed. The model's own folds run one at a time.
  */
 export class ReceiptReadModel {
+  private readonly states: FoldedStates;
+  private readonly pageSize: number;
+  private running: Promise<unknown> = Promise.resolve();
+
   constructor(
     readonly db: SqlDatabase,
     readonly store: EventStore,
-  ) {}
+    options: ReceiptReadModelOptions = {},
+  ) {
+    this.states = new FoldedStates(options.cache);
+    this.pageSize = options.pageSize ?? PAGE;
+  }
 
   checkpoint(): Promise<number> {
     return checkpointOf(this.db, RECEIPTS_READ_MODEL);
@@ -177,17 +49,31 @@ export class ReceiptReadModel {
 
   /** Folds every event after the checkpoint; returns the new checkpoint. */
   catchUp(): Promise<number> {
-    return catchUpProjection(this.db, this.store, RECEIPTS_READ_MODEL, PREFIXES, foldPage, PAGE);
+    return this.exclusive(() => this.catchUpNow());
   }
 
   /** Empties the tables and folds the whole log again. */
   async rebuild(): Promise<number> {
-    await this.db.transaction(async (tx) => {
-      await tx.query(
-        'truncate licheng_rm_schools, licheng_rm_portfolios, licheng_rm_classes, licheng_rm_roster, ' +
-          'licheng_rm_receipts',
-      );
-      await tx.query('delete from licheng_checkpoints where projection = $1', [RECEIPTS_READ_MODEL]);
+    await this.exclusive(async () => {
+      try {
+        const writer = await this.db.transaction(async (tx) => {
+          await tx.query(
+            'truncate licheng_rm_schools, licheng_rm_portfolios, licheng_rm_classes, licheng_rm_roster, ' +
+              'licheng_rm_receipts',
+          );
+          // Written, not deleted: the row's new writer tells every other folder that its states are gone.
+          const { rows } = await tx.query<{ writer: string }>(
+            `insert into licheng_checkpoints (projection, position) values ($1, -1)
+             on conflict (projection) do update set position = -1 returning xmin::text as writer`,
+            [RECEIPTS_READ_MODEL],
+          );
+          return rows[0]!.writer;
+        });
+        this.states.emptied(writer);
+      } catch (error) {
+        this.states.clear();
+        throw error;
+      }
     });
     return this.catchUp();
   }
@@ -198,13 +84,64 @@ export class ReceiptReadModel {
     return this.store.subscribeToAll({
       after,
       streamPrefixes: PREFIXES,
-      onEvent: (event) => this.fold([event]).then(() => undefined),
+      onEvent: (event) => this.exclusive(() => this.fold([event])).then(() => undefined),
       ...options,
     });
   }
 
-  /** One transaction: the page's changes and the checkpoint after it, or nothing. */
-  private fold(page: ReadonlyArray<RecordedEvent>): Promise<number> {
-    return foldWithCheckpoint(this.db, RECEIPTS_READ_MODEL, page, foldPage);
+  /**
+   * A page at a time, each in its own transaction; the next page is read while this one is folded and written
+   * (a pool reads it on another connection). When another folder has moved the checkpoint, reading goes on from there.
+   */
+  private async catchUpNow(): Promise<number> {
+    let position = await this.checkpoint();
+    let next = this.readPage(position);
+    for (;;) {
+      const page = await next;
+      if (page.length === 0) return position;
+      const end = page[page.length - 1]!.position;
+      next = this.readPage(end);
+      position = await this.fold(page);
+      if (position !== end) next = this.readPage(position);
+    }
+  }
+
+  private readPage(after: number): Promise<ReadonlyArray<RecordedEvent>> {
+    const page = readFoldable(this.db, after, this.pageSize, PREFIXES);
+    // A page read ahead and then not needed (the fold failed, or the checkpoint moved) must not fail the process.
+    page.catch(() => undefined);
+    return page;
+  }
+
+  /** One transaction: the page's changes and the checkpoint after it, or nothing (and no state kept). */
+  private async fold(page: ReadonlyArray<RecordedEvent>): Promise<number> {
+    let writer = '';
+    try {
+      const position = await this.db.transaction(async (tx) => {
+        // The model is derived from the log: a server crash may take its last commits back, never half of
+        // one (rows and checkpoint commit together), and its next catch-up folds them again. So it does not wait
+        // for the commit's WAL flush, as the log's own appends do (decision 0017).
+        const locked = await lockCheckpoint(tx, RECEIPTS_READ_MODEL, { asynchronousCommit: true });
+        this.states.validate(locked.writer);
+        writer = locked.writer;
+        const fresh = page.filter((event) => event.position > locked.position);
+        if (fresh.length === 0) return locked.position;
+        const last = fresh[fresh.length - 1]!.position;
+        writer = await foldAndWrite(tx, this.states, fresh, { projection: RECEIPTS_READ_MODEL, position: last });
+        return last;
+      });
+      this.states.committed(writer);
+      return position;
+    } catch (error) {
+      this.states.clear();
+      throw error;
+    }
+  }
+
+  /** Runs `work` after every earlier fold of this model has settled: the states in memory have one folder. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.running.then(work, work);
+    this.running = run.catch(() => undefined);
+    return run;
   }
 }

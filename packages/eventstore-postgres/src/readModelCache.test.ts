@@ -1,0 +1,168 @@
+import { RECEIPT_EVENT_TYPES } from '@licheng/workflows';
+import { appendToStore, generateSchool, studentStreams } from '@licheng/testing';
+import * as E from 'fp-ts/Either';
+import { lockCheckpoint } from './checkpoints';
+import { openPglite, type PostgresConnection } from './connect';
+import { ReceiptReadModel } from './readModel';
+import type { SqlDatabase, SqlQuery } from './sql';
+import { nativePglite } from './test-support/nativePglite';
+
+// One PGlite for the file (starting one takes seconds); each test has a school of its own and ends rebuilt.
+let opened: Promise<PostgresConnection> | undefined;
+const pglite = () => (opened ??= openPglite(undefined, { follow: { pollIntervalMs: 50 }, PGlite: nativePglite() }));
+afterAll(async () => {
+  await (await opened)?.dispose();
+});
+
+/**
+ * A school whose student `held` has the last `later` events of its stream held back (receipt events among them, so
+ * that the receipt rows change too), each appended by `appendNext`.
+ */
+const schoolWithHeldEvents = async (connection: PostgresConnection, schoolId: string, later: number) => {
+  const school = generateSchool({ seed: 11, schoolId, students: 4, classSize: 4 });
+  const streams = [...studentStreams(school)];
+  const held = streams.find((s) => s.events.filter((e) => RECEIPT_EVENT_TYPES.has(e.type)).length >= later)!;
+  await appendToStore(connection.store, [school, ...streams.filter((s) => s !== held)]);
+  const kept = held.events.length - later;
+  await appendToStore(connection.store, [{ ...held, events: held.events.slice(0, kept) }]);
+  let next = kept;
+  return async () => {
+    const appended = await connection.store.appendToStream(held.streamName, [held.events[next]!], next - 1);
+    if (E.isLeft(appended)) throw new Error(appended.left.message.en);
+    next += 1;
+  };
+};
+
+/** Every row the model writes, states included, in a stable order. */
+const tables = async (connection: PostgresConnection) => ({
+  portfolios: (await connection.db.query('select * from licheng_rm_portfolios order by school_id, student_id')).rows,
+  receipts: (
+    await connection.db.query('select * from licheng_rm_receipts order by school_id, student_id, category, period')
+  ).rows,
+  roster: (await connection.db.query('select * from licheng_rm_roster order by school_id, school_year, student_id'))
+    .rows,
+});
+
+/** The tables as a fresh model, with nothing in memory, rebuilds them from the log. */
+const rebuilt = async (connection: PostgresConnection) => {
+  await new ReceiptReadModel(connection.db, connection.store).rebuild();
+  return tables(connection);
+};
+
+describe('the receipt read model keeps folded states in memory, never stale', () => {
+  it('folds from the tables, not from memory, after another writer (another process, or itself restarted) folded', async () => {
+    const connection = await pglite();
+    const appendNext = await schoolWithHeldEvents(connection, 'tp_cache_other', 3);
+    const first = new ReceiptReadModel(connection.db, connection.store);
+    await first.catchUp();
+    await appendNext();
+    // Another folder of the same tables (a second process, or this one after a restart) folds the student's event.
+    await new ReceiptReadModel(connection.db, connection.store).catchUp();
+    await appendNext();
+    // The first model's state of that student lacks the event the other folded: it must read the row again.
+    await first.catchUp();
+    await appendNext();
+    await first.catchUp();
+    const folded = await tables(connection);
+    expect(folded.portfolios.length).toBe(4);
+    expect(folded).toEqual(await rebuilt(connection));
+  });
+
+  it('folds again from the start after another model emptied the tables for a rebuild and stopped', async () => {
+    const connection = await pglite();
+    const appendNext = await schoolWithHeldEvents(connection, 'tp_cache_rebuilt', 2);
+    const first = new ReceiptReadModel(connection.db, connection.store);
+    await first.catchUp();
+    await appendNext();
+    // The other model truncates, moves the checkpoint back to the start, and fails at its first read of the log.
+    const failing: SqlDatabase = Object.create(connection.db, {
+      query: {
+        value: (text: string, params?: ReadonlyArray<unknown>) =>
+          text.includes('from licheng_events')
+            ? Promise.reject(new Error('the other process stopped'))
+            : connection.db.query(text, params),
+      },
+    }) as SqlDatabase;
+    await expect(new ReceiptReadModel(failing, connection.store).rebuild()).rejects.toThrow('stopped');
+    // Every state the first model holds already has the events it is now handed again from the start.
+    await first.catchUp();
+    await appendNext();
+    await first.catchUp();
+    expect(await tables(connection)).toEqual(await rebuilt(connection));
+  });
+
+  it('drops the states a fold changed when its transaction fails, and folds them again from the tables', async () => {
+    const connection = await pglite();
+    const appendNext = await schoolWithHeldEvents(connection, 'tp_cache_failed', 2);
+    let failNextWrite = false;
+    // The same database, but the next write of folded states fails, after the fold changed them in memory.
+    const flaky: SqlDatabase = Object.create(connection.db, {
+      transaction: {
+        value: <T>(work: (tx: SqlQuery) => Promise<T>) =>
+          connection.db.transaction((tx) =>
+            work({
+              query: (text, params) => {
+                if (failNextWrite && text.includes('licheng_rm_portfolios (school_id, student_id, state)')) {
+                  failNextWrite = false;
+                  return Promise.reject(new Error('the write failed'));
+                }
+                return tx.query(text, params);
+              },
+            }),
+          ),
+      },
+    }) as SqlDatabase;
+    const model = new ReceiptReadModel(flaky, connection.store);
+    await model.catchUp();
+    await appendNext();
+    failNextWrite = true;
+    await expect(model.catchUp()).rejects.toThrow('the write failed');
+    await model.catchUp();
+    await appendNext();
+    await model.catchUp();
+    expect(await tables(connection)).toEqual(await rebuilt(connection));
+  });
+
+  it('gives the same rows when two models catch up at once, page by page, each reading ahead', async () => {
+    const connection = await pglite();
+    await schoolWithHeldEvents(connection, 'tp_cache_pages', 1);
+    const fresh = await connection.store.readAll({ streamPrefixes: ['portfolio-tp_cache_pages-'] });
+    expect(fresh.length).toBeGreaterThan(300);
+    // Small pages: each model's next page is read while it folds one, and the other moves the checkpoint meanwhile.
+    const one = new ReceiptReadModel(connection.db, connection.store, { pageSize: 97 });
+    const two = new ReceiptReadModel(connection.db, connection.store, { pageSize: 61 });
+    const [a, b] = await Promise.all([one.catchUp(), two.catchUp()]);
+    const all = await connection.store.readAll({ streamPrefixes: ['school-', 'portfolio-', 'submission-'] });
+    expect([a, b]).toEqual([all[all.length - 1]!.position, all[all.length - 1]!.position]);
+    expect(await tables(connection)).toEqual(await rebuilt(connection));
+  });
+
+  it('gives the same rows folded live, one event at a time from memory, as rebuilt from the log', async () => {
+    const connection = await pglite();
+    const appendNext = await schoolWithHeldEvents(connection, 'tp_cache_live', 3);
+    const model = new ReceiptReadModel(connection.db, connection.store, { cache: { portfolios: 2 } });
+    const subscription = await model.start();
+    try {
+      for (let i = 0; i < 3; i++) await appendNext();
+      const all = await connection.store.readAll({ streamPrefixes: ['portfolio-tp_cache_live-'] });
+      const last = all[all.length - 1]!.position;
+      for (let tries = 0; (await model.checkpoint()) < last; tries++) {
+        if (tries > 200) throw new Error('the live model did not fold the appended events');
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    } finally {
+      await subscription.close();
+    }
+    expect(await tables(connection)).toEqual(await rebuilt(connection));
+  });
+
+  it('commits its folds without waiting for the WAL flush, in its own transactions only', async () => {
+    const connection = await pglite();
+    const inFold = await connection.db.transaction(async (tx) => {
+      await lockCheckpoint(tx, 'tp_cache_commit_mode', { asynchronousCommit: true });
+      return (await tx.query<{ mode: string }>("select current_setting('synchronous_commit') as mode")).rows[0]!.mode;
+    });
+    const after = await connection.db.query<{ mode: string }>("select current_setting('synchronous_commit') as mode");
+    expect([inFold, after.rows[0]!.mode]).toEqual(['off', 'on']);
+  });
+});

@@ -1,0 +1,198 @@
+import {
+  parseSubmissionStreamName,
+  portfolioOwnerOf,
+  schoolIdOfSchoolStream,
+  type PortfolioState,
+  type SchoolState,
+} from '@licheng/domain';
+import type { RecordedEvent } from '@licheng/eventstore';
+import { decodeRecorded, reportsProjection, type ProjectedEvent, type ReportsView } from '@licheng/projections';
+import { receiptStatusOf } from '@licheng/projections/internal';
+import * as E from 'fp-ts/Either';
+import type { Draft } from 'immer';
+import type { FoldedStates } from './readModelCache';
+import { readWhole } from './readModelLog';
+import { writeSchool } from './readModelSchool';
+import { isSetAside } from './setAside';
+import type { SqlQuery } from './sql';
+
+/** The page's events as the reports fold them; an unreadable one stops the page unless a quarantine sets it aside. */
+export const projectedOf = async (tx: SqlQuery, page: ReadonlyArray<RecordedEvent>): Promise<ProjectedEvent[]> => {
+  const events: ProjectedEvent[] = [];
+  for (const trimmed of page) {
+    let decoded = decodeRecorded(trimmed);
+    if (E.isRight(decoded)) {
+      events.push(decoded.right);
+      continue;
+    }
+    // Read whole (the page's metadata may be trimmed: readModelLog.ts) before it is judged unreadable.
+    const recorded = await readWhole(tx, trimmed);
+    decoded = decodeRecorded(recorded);
+    if (E.isRight(decoded)) events.push(decoded.right);
+    else if (!(await isSetAside(tx, recorded))) throw new Error(decoded.left.message.en);
+  }
+  return events;
+};
+
+/**
+ * The policy of a school the page has no school event for: nothing in the fold reads or changes it there, and
+ * only the schools with school events are written back.
+ */
+const UNREAD_POLICY = Object.freeze({}) as SchoolState;
+
+type MutableView = {
+  schools: Record<string, { policy: SchoolState; portfolios: Record<string, PortfolioState>; submissions?: unknown }>;
+};
+
+/** What a page touches: schools it needs (and those whose own events it holds) and students, by school. */
+const touchedBy = (events: ReadonlyArray<ProjectedEvent>) => {
+  const schools = new Set<string>();
+  const evolving = new Set<string>();
+  const students = new Map<string, { schoolId: string; studentId: string }>();
+  for (const event of events) {
+    if (event.stream === 'school') evolving.add(schoolIdOfSchoolStream(event.streamName));
+    else if (event.stream === 'portfolio') {
+      const owner = portfolioOwnerOf(event.streamName);
+      if (owner) students.set(event.streamName, owner);
+      if (owner) schools.add(owner.schoolId);
+    } else {
+      const schoolId = parseSubmissionStreamName(event.streamName)?.schoolId;
+      if (schoolId !== undefined) schools.add(schoolId);
+    }
+  }
+  for (const schoolId of evolving) schools.add(schoolId);
+  return { schools, evolving, students: [...students.values()] };
+};
+
+/**
+ * The part of the reports' view the page touches, from memory where the states are held and from the tables
+ * otherwise (one query each for the schools and the portfolios missing). A school's whole state is read only for a
+ * page with events of its own stream; for the others the row is only checked to exist (a portfolio needs its school).
+ */
+const viewOf = async (tx: SqlQuery, states: FoldedStates, touched: ReturnType<typeof touchedBy>) => {
+  const view: MutableView = { schools: {} };
+  const unknown = [...touched.schools].filter(
+    (id) =>
+      (touched.evolving.has(id) ? states.school(id) === undefined : !states.isRegistered(id)) &&
+      states.mayHaveSchool(id),
+  );
+  const read = new Map<string, SchoolState | null>();
+  if (unknown.length > 0) {
+    const { rows } = await tx.query<{ school_id: string; state: SchoolState | null }>(
+      `select school_id, case when school_id = any($2::text[]) then state end as state
+       from licheng_rm_schools where school_id = any($1::text[])`,
+      [unknown, [...touched.evolving]],
+    );
+    for (const row of rows) read.set(row.school_id, row.state);
+  }
+  for (const id of touched.schools) {
+    const held = touched.evolving.has(id) ? states.school(id) : undefined;
+    if (held !== undefined) view.schools[id] = { policy: held, portfolios: {} };
+    else if (read.has(id) || (states.isRegistered(id) && !touched.evolving.has(id)))
+      view.schools[id] = { policy: read.get(id) ?? UNREAD_POLICY, portfolios: {} };
+  }
+  const missing: { schoolId: string; studentId: string }[] = [];
+  for (const { schoolId, studentId } of touched.students) {
+    const school = view.schools[schoolId];
+    const held = states.portfolio(schoolId, studentId);
+    if (school && held) school.portfolios[studentId] = held;
+    else if (school && states.mayHavePortfolio(schoolId, studentId)) missing.push({ schoolId, studentId });
+  }
+  if (missing.length > 0) {
+    const { rows } = await tx.query<{ school_id: string; student_id: string; state: PortfolioState }>(
+      'select school_id, student_id, state from licheng_rm_portfolios where (school_id, student_id) in (select * from ' +
+        'unnest($1::text[], $2::text[]))',
+      [missing.map((owner) => owner.schoolId), missing.map((owner) => owner.studentId)],
+    );
+    for (const row of rows) view.schools[row.school_id]!.portfolios[row.student_id] = row.state;
+  }
+  return view;
+};
+
+type Statuses = Map<string, string>;
+
+const statusesOf = (portfolio: PortfolioState | undefined): Statuses => {
+  const statuses: Statuses = new Map();
+  if (portfolio)
+    for (const [k, receipt] of Object.entries(portfolio.receipts)) statuses.set(k, receiptStatusOf(receipt));
+  return statuses;
+};
+
+/** `category:period` as the receipts' rows hold it. */
+const receiptRow = (schoolId: string, studentId: string, k: string, status?: string) => {
+  const colon = k.indexOf(':');
+  return {
+    school_id: schoolId,
+    student_id: studentId,
+    category: k.slice(0, colon),
+    period: k.slice(colon + 1),
+    status,
+  };
+};
+
+/**
+ * One statement for all the page changed beside the schools: the touched portfolios' states, the receipt rows whose
+ * status changed (R-REP-1) or that went away, and the checkpoint; it returns the checkpoint row's new writer.
+ */
+const WRITE = `
+  with portfolios as (
+    insert into licheng_rm_portfolios (school_id, student_id, state)
+    select * from json_to_recordset($3::json) as p(school_id text, student_id text, state json)
+    on conflict (school_id, student_id) do update set state = excluded.state),
+  changed as (
+    insert into licheng_rm_receipts (school_id, student_id, category, period, status)
+    select * from json_to_recordset($4::json) as r(school_id text, student_id text, category text, period text, status text)
+    on conflict (school_id, student_id, category, period) do update set status = excluded.status),
+  gone as (
+    delete from licheng_rm_receipts r using json_to_recordset($5::json)
+      as g(school_id text, student_id text, category text, period text)
+    where (r.school_id, r.student_id, r.category, r.period) = (g.school_id, g.student_id, g.category, g.period))
+  update licheng_checkpoints set position = $2 where projection = $1 returning xmin::text as writer`;
+
+/**
+ * Folds the page's events in place into the states they touch (from memory or read), writes what changed and
+ * moves the checkpoint to `position`: the caller's transaction, with the checkpoint row locked and `states`
+ * validated against it. Returns the checkpoint row's new writer.
+ */
+export const foldAndWrite = async (
+  tx: SqlQuery,
+  states: FoldedStates,
+  page: ReadonlyArray<RecordedEvent>,
+  checkpoint: { readonly projection: string; readonly position: number },
+): Promise<string> => {
+  const events = await projectedOf(tx, page);
+  const touched = touchedBy(events);
+  const view = await viewOf(tx, states, touched);
+  const before = touched.students.map(({ schoolId, studentId }) =>
+    statusesOf(view.schools[schoolId]?.portfolios[studentId]),
+  );
+  for (const event of events) reportsProjection.apply(view as Draft<ReportsView>, event);
+  for (const schoolId of touched.evolving) {
+    const policy = view.schools[schoolId]!.policy;
+    await writeSchool(tx, schoolId, policy);
+    states.setSchool(schoolId, policy);
+  }
+  for (const schoolId of touched.schools) if (view.schools[schoolId]) states.setRegistered(schoolId);
+  const portfolios: unknown[] = [];
+  const changed: unknown[] = [];
+  const gone: unknown[] = [];
+  touched.students.forEach(({ schoolId, studentId }, i) => {
+    const state = view.schools[schoolId]!.portfolios[studentId]!;
+    states.setPortfolio(schoolId, studentId, state);
+    portfolios.push({ school_id: schoolId, student_id: studentId, state });
+    const earlier = before[i]!;
+    for (const [k, status] of statusesOf(state)) {
+      if (earlier.get(k) !== status) changed.push(receiptRow(schoolId, studentId, k, status));
+      earlier.delete(k);
+    }
+    for (const k of earlier.keys()) gone.push(receiptRow(schoolId, studentId, k));
+  });
+  const { rows } = await tx.query<{ writer: string }>(WRITE, [
+    checkpoint.projection,
+    checkpoint.position,
+    JSON.stringify(portfolios),
+    JSON.stringify(changed),
+    JSON.stringify(gone),
+  ]);
+  return rows[0]!.writer;
+};
