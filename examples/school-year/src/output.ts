@@ -102,7 +102,12 @@ export const prepareOutputs = async (store: EventStore, view: ReportsView, year:
   };
 };
 
-/** `--out DIR`: every report as CSV and .xlsx, one workbook of them all, the HTML pages and the event log as NDJSON. */
+/**
+ * `--out DIR`: the event log as NDJSON, every report as CSV and .xlsx, one workbook of them all and the HTML pages.
+ * The log is written first: nothing after it reads the store, so an in-memory store nobody else holds (the example's)
+ * can be collected while the workbooks are built (issue #18 item 4: its events are some 200 MB of heap and 315 MB of
+ * bytes at 5,000 students).
+ */
 export const writeOutputs = async (
   dir: string,
   store: EventStore,
@@ -110,6 +115,7 @@ export const writeOutputs = async (
   sealPublicPem?: string,
 ): Promise<string> => {
   await mkdir(dir, { recursive: true });
+  const events = await writeNdjson(store, join(dir, 'events.ndjson'));
   for (const { name, table } of tables) await writeReportFiles(dir, name, table, options);
   await writeFile(
     join(dir, 'all-reports.xlsx'),
@@ -119,7 +125,6 @@ export const writeOutputs = async (
     ),
   );
   for (const { name, html } of pages) await writeFile(join(dir, `${name}.html`), html, 'utf8');
-  const events = await writeNdjson(store, join(dir, 'events.ndjson'));
   // The public key the seals verify against: `licheng audit verify --events DIR/events.ndjson --public-key
   // DIR/seal.pub`.
   if (sealPublicPem !== undefined) await writeFile(join(dir, 'seal.pub'), sealPublicPem);
