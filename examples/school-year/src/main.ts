@@ -5,11 +5,11 @@ import { connectPostgres, openPglite } from '@licheng/eventstore-postgres';
 import { createProjectionRunner, inMemoryViewStore, reportsProjection } from '@licheng/projections';
 import { parseOptions, USAGE, type Options } from './cli';
 import { renderReports } from './summary';
-import { countEvents, writeOutputs } from './output';
+import { countEvents, prepareOutputs, writeOutputs, type Outputs } from './output';
 import { planYear, type YearPlan } from './plan';
 import { SCHOOL_ID } from './school';
 import { demoSealKey } from './sealKey';
-import { simulateSchoolYear, type YearOptions } from './simulate';
+import { simulateSchoolYear, type YearOptions, type YearResult } from './simulate';
 
 const progress = (phase: string, commands: number) => {
   if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K  ${phase} … ${commands} commands`);
@@ -87,18 +87,34 @@ const runYear = async (
   const seal = demoSealKey(options.seed);
   const year = await simulate(store, { ...options, year: plan.year, sealKey: seal.key, onProgress: progress });
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  const outputs = await report(store, options, year, before, started);
+  if (outputs === 'failed') return 1;
+  if (options.out && outputs) console.log(`\n${await writeOutputs(options.out, store, outputs, seal.publicPem)}`);
+  return 0;
+};
+
+/**
+ * Rebuilds the reports view, prints the report and, with `--out`, takes what the files need from the view. The view
+ * lives only in here: while the files are written it is garbage (issue #18 item 4).
+ */
+const report = async (
+  store: EventStore,
+  options: Options,
+  year: YearResult,
+  before: number,
+  started: number,
+): Promise<Outputs | undefined | 'failed'> => {
   const runner = createProjectionRunner(store, reportsProjection, inMemoryViewStore());
   const rebuilt = await runner.rebuild();
   if (E.isLeft(rebuilt)) {
     console.error(rebuilt.left.message.en);
-    return 1;
+    return 'failed';
   }
   const events = await countEvents(store);
   const stored = before === 0 ? `${events} events stored` : `${events - before} events added, ${events} stored`;
   console.log(`${year.commands} commands, ${stored} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   console.log(renderReports(rebuilt.right.view, year));
-  if (options.out) console.log(`\n${await writeOutputs(options.out, store, rebuilt.right.view, year, seal.publicPem)}`);
-  return 0;
+  return options.out ? prepareOutputs(store, rebuilt.right.view, year) : undefined;
 };
 
 const run = async () => {

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import * as E from 'fp-ts/Either';
-import { portfolioStreamName, schoolStreamName } from '@licheng/domain';
-import type { LichengService } from '@licheng/eventstore';
+import { isCoveredBySeal, portfolioStreamName, schoolStreamName } from '@licheng/domain';
+import { chainHashes, type LichengService, type RecordedEvent } from '@licheng/eventstore';
 import { catchUpStatements } from './statements';
 import { runDeadlines } from './deadlines';
 import { acceptedSchool, at, send, student, STUDENTS, sub1 } from './test-support/acceptedSchool';
@@ -132,5 +132,25 @@ describe('the deadline runner on the case of seed 000 (R-REC-5, R-AUTH-4, R-SEAL
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('the deadline runner on a large log (issue #18 item 4)', () => {
+  it('reads the log only a page at a time, and seals the head of every covered stream as the whole chain gives it', async () => {
+    const { service, store } = await acceptedSchool();
+    const reads = jest.spyOn(store, 'readAll');
+    expect(await runDeadlines(service, 'sch1', at('2023-04-20T17:00'))).toMatchObject({ deemed: 4, sealed: 1 });
+    expect(reads.mock.calls.filter(([options]) => options?.maxCount === undefined)).toEqual([]);
+    reads.mockRestore();
+
+    const all = await store.readAll();
+    const seal = all.find((e) => e.type === 'PeriodSealed')!;
+    const streams = new Map<string, RecordedEvent[]>();
+    for (const e of all.filter((e) => e.position < seal.position && isCoveredBySeal(e.streamName, 'sch1')))
+      streams.set(e.streamName, [...(streams.get(e.streamName) ?? []), e]);
+    const expected = [...streams]
+      .map(([name, events]) => [name, events[events.length - 1]!.revision, chainHashes(events).pop()] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    expect((seal.data as { integrity: { heads: unknown } }).integrity.heads).toEqual(expected.map((h) => [...h]));
   });
 });

@@ -18,15 +18,17 @@ import {
   type TaipeiInstant,
 } from '@licheng/domain';
 import {
-  chainHashes,
+  GENESIS_HASH,
   headsDigest,
+  linkHash,
   signSeal,
+  storedHash,
   type LichengService,
-  type RecordedEvent,
   type SealKey,
   type StreamHead,
 } from '@licheng/eventstore';
 import type { DueItems, DueReceipt } from './dueItems';
+import { logPages } from './logPages';
 import { processCommandId, SYSTEM_ACTOR } from './ids';
 
 export interface DeadlineReport {
@@ -117,10 +119,13 @@ type Receipts = { readonly receipts: ReadonlyArray<DueReceipt>; readonly refused
 /** The reference: every receipt of the school, from every portfolio, read from every portfolio event of the school. */
 const scanReceipts = async (service: LichengService, schoolId: string): Promise<Receipts> => {
   const prefix = schoolPortfoliosPrefix(schoolId);
-  const events = await service.store.readAll({ streamPrefixes: [prefix] });
+  // Only the students are kept, in the order the log first names them, so a page of events is all that is parsed.
+  const students = new Set<string>();
+  for await (const page of logPages(service.store, [prefix]))
+    for (const event of page) students.add(event.streamName.slice(prefix.length));
   const receipts: DueReceipt[] = [];
   const refused: DomainError[] = [];
-  for (const studentId of new Set(events.map((e) => e.streamName.slice(prefix.length)))) {
+  for (const studentId of students) {
     const loaded = await service.loadPortfolio(schoolId, studentId);
     if (E.isLeft(loaded)) refused.push(loaded.left);
     else for (const receipt of Object.values(loaded.right.receipts)) receipts.push({ studentId, receipt });
@@ -148,18 +153,22 @@ const dueReceipts = async (
  * stream of the school, as they stand just before sealing.
  */
 const sealHeadsOf = async (service: LichengService, schoolId: string): Promise<StreamHead[]> => {
-  const events = await service.store.readAll({ streamPrefixes: sealCoverage(schoolId).streamPrefixes });
-  const byStream = new Map<string, RecordedEvent[]>();
-  for (const event of events) {
-    // `school-{id}` is also a prefix of another school's `school-{id}x`.
-    if (!isCoveredBySeal(event.streamName, schoolId)) continue;
-    const stream = byStream.get(event.streamName);
-    if (stream) stream.push(event);
-    else byStream.set(event.streamName, [event]);
+  // Each stream's chain is followed as its events come, a page at a time (chainHashes, one link at a time): only
+  // the heads are kept, never the school's whole log.
+  const heads = new Map<string, StreamHead>();
+  for await (const page of logPages(service.store, sealCoverage(schoolId).streamPrefixes)) {
+    for (const event of page) {
+      // `school-{id}` is also a prefix of another school's `school-{id}x`.
+      if (!isCoveredBySeal(event.streamName, schoolId)) continue;
+      const prev = heads.get(event.streamName)?.[2] ?? GENESIS_HASH;
+      heads.set(event.streamName, [
+        event.streamName,
+        event.revision,
+        storedHash(event.metadata) ?? linkHash(prev, event),
+      ]);
+    }
   }
-  return [...byStream]
-    .map(([name, stream]) => [name, stream[stream.length - 1]!.revision, chainHashes(stream).pop()!] as const)
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return [...heads.values()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
 };
 
 /**
