@@ -67,8 +67,10 @@ const withBenchPolicy = async (store: EventStore, workload: StoredWorkload, port
   const school = await loadStream(store, schoolAggregate, name);
   if (E.isLeft(school)) throw new Error(school.left.message.en);
   const answered = E.right({ ...school.right, state: commandPolicy(workload) });
-  return ((aggregate, streamName) =>
+  const loader = ((aggregate, streamName) =>
     streamName === name ? Promise.resolve(answered) : portfolios(aggregate, streamName)) as StreamLoader;
+  // The cache's write-through goes on to the portfolios' loader (the school stream is never written here).
+  return Object.assign(loader, portfolios.appended ? { appended: portfolios.appended } : {});
 };
 
 /**

@@ -30,6 +30,8 @@ interface StoredEvent {
 }
 
 interface StoredStream {
+  /** One copy of the name for all its events: each caller passes its own string. */
+  readonly name: string;
   readonly events: StoredEvent[];
   /** First revision of each event id: the idempotency check looks ids up instead of scanning. */
   readonly revisionOf: Map<string, number>;
@@ -111,13 +113,13 @@ export class InMemoryEventStore implements EventStore {
         alreadyStored: false,
       });
     }
-    const target = stream ?? { events: [], revisionOf: new Map<string, number>() };
+    const target = stream ?? { name: streamName, events: [], revisionOf: new Map<string, number>() };
     if (!stream) this.streams.set(streamName, target);
     const positions: number[] = [];
     events.forEach((event, i) => {
       const stored: StoredEvent = {
         position: this.log.length,
-        streamName,
+        streamName: target.name,
         revision: target.events.length,
         eventId: event.eventId,
         type: event.type,
