@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@licheng/eventstore';
 import type { SqlQuery } from './sql';
-import { readStreamIn } from './store';
+import { readStreamIn, toRecorded, type EventRow } from './store';
 
 /**
  * The log as the read model reads it: the store's `readAll` query (store.ts: settled rows only, in position order,
@@ -14,16 +14,6 @@ const SELECT = `
   where position > $1 and transaction_id < pg_snapshot_xmin(pg_current_snapshot()) and stream_name like any($2::text[])
   order by position limit $3`;
 
-interface Row {
-  readonly position: string;
-  readonly stream_name: string;
-  readonly revision: number;
-  readonly event_id: string;
-  readonly type: string;
-  readonly data: unknown;
-  readonly metadata: unknown;
-}
-
 /** `LIKE` patterns matching names that start with each prefix. */
 const likePrefixes = (prefixes: ReadonlyArray<string>): string[] =>
   prefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`);
@@ -35,16 +25,8 @@ export const readFoldable = async (
   max: number,
   streamPrefixes: ReadonlyArray<string>,
 ): Promise<RecordedEvent[]> => {
-  const { rows } = await db.query<Row>(SELECT, [after, likePrefixes(streamPrefixes), max]);
-  return rows.map((row) => ({
-    eventId: row.event_id,
-    streamName: row.stream_name,
-    revision: Number(row.revision),
-    position: Number(row.position),
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata,
-  }));
+  const { rows } = await db.query<EventRow>(SELECT, [after, likePrefixes(streamPrefixes), max]);
+  return rows.map(toRecorded);
 };
 
 /** The event as stored, whole: for an event the fold cannot read as trimmed (a quarantine compares whole events). */

@@ -29,7 +29,8 @@ export interface PostgresEventStoreOptions {
   readonly follow?: FollowOptions;
 }
 
-interface EventRow {
+/** A row of `licheng_events` as the store selects it. */
+export interface EventRow {
   readonly position: string | number;
   readonly stream_name: string;
   readonly revision: number;
@@ -53,7 +54,7 @@ const toJson = (value: unknown, what: string): string => {
   return text;
 };
 
-const toRecorded = (row: EventRow): RecordedEvent => ({
+export const toRecorded = (row: EventRow): RecordedEvent => ({
   eventId: row.event_id,
   streamName: row.stream_name,
   revision: Number(row.revision),

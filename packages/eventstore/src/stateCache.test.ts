@@ -17,6 +17,22 @@ const pdf = (n: number) => ({
   storageKey: `k${n}`,
 });
 
+/** A student's upload of outcome `o${n}`, as command `u${n}`. */
+const upload = (n: number) => ({
+  commandId: `u${n}`,
+  now: '2022-10-01T10:00+08:00',
+  actor: { id: 's1', role: 'student', schoolId: 'sch1' } as const,
+  type: 'UploadCourseOutcome',
+  data: {
+    schoolId: 'sch1',
+    studentId: 's1',
+    outcomeId: `o${n}`,
+    courseId: 'math-1111',
+    description: '成果',
+    document: pdf(n),
+  },
+});
+
 describe.each([
   ['the state cache', false],
   ['the state cache that folds in place', true],
@@ -70,21 +86,6 @@ describe.each([
     await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), schoolFixture().events);
     const cache = createCachingLoader(store, { foldInPlace });
     const service = createLichengService({ store });
-    const actor = { id: 's1', role: 'student', schoolId: 'sch1' } as const;
-    const upload = (n: number) => ({
-      commandId: `u${n}`,
-      now: '2022-10-01T10:00+08:00',
-      actor,
-      type: 'UploadCourseOutcome',
-      data: {
-        schoolId: 'sch1',
-        studentId: 's1',
-        outcomeId: `o${n}`,
-        courseId: 'math-1111',
-        description: '成果',
-        document: pdf(n),
-      },
-    });
     await service.execute(upload(1));
     await cache(portfolioAggregate, portfolioStreamName('sch1', 's1'));
     await service.execute(upload(2));
@@ -100,21 +101,6 @@ describe.each([
 
   describe('after its own handler appends', () => {
     const stream = portfolioStreamName('sch1', 's1');
-    const actor = { id: 's1', role: 'student', schoolId: 'sch1' } as const;
-    const upload = (n: number) => ({
-      commandId: `u${n}`,
-      now: '2022-10-01T10:00+08:00',
-      actor,
-      type: 'UploadCourseOutcome',
-      data: {
-        schoolId: 'sch1',
-        studentId: 's1',
-        outcomeId: `o${n}`,
-        courseId: 'math-1111',
-        description: '成果',
-        document: pdf(n),
-      },
-    });
     const setUp = async () => {
       const store = new InMemoryEventStore();
       await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), schoolFixture().events);
