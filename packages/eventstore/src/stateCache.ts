@@ -1,8 +1,7 @@
-import type { Tagged } from '@licheng/domain';
+import { foldEvents, type Tagged } from '@licheng/domain';
 import * as E from 'fp-ts/Either';
 
 import { KeyedQueue } from './keyedQueue';
-import { foldEvents } from '@licheng/domain';
 import {
   advanceLoaded,
   loadStream,
@@ -12,6 +11,18 @@ import {
   type StreamLoader,
 } from './loadStream';
 import type { EventStore } from './port';
+
+/** Folds `events` onto a state the cache owns, changing it in place (never frozen, never handed to a reader). */
+const foldOwned = <State, Event>(
+  evolve: (state: never, event: Event) => unknown,
+  state: State,
+  events: ReadonlyArray<Event>,
+): State => {
+  for (const event of events) evolve(state as never, event);
+  return state;
+};
+
+type Appended = NonNullable<StreamLoader['appended']>;
 
 export interface StateCacheOptions {
   /** Streams kept, least recently used dropped first. */
@@ -71,7 +82,7 @@ export const createCachingLoader = (
     // The cache owns this state (never frozen, never handed to anyone but this handler): evolve changes it in place.
     const state = cached ? cached.state : aggregate.decider.initialState();
     try {
-      for (const event of newer.right.events) aggregate.decider.evolve(state as never, event);
+      foldOwned(aggregate.decider.evolve, state, newer.right.events);
     } catch (error) {
       entries.delete(streamName); // half folded: never hand it out again
       throw error;
@@ -83,29 +94,26 @@ export const createCachingLoader = (
   };
   // A handler's own append is folded on only while the entry is still the load it decided on: any load in
   // between has read the appended events itself. Frozen states take one produce (foldEvents) as a load would.
-  const sharedAppended: StreamLoader['appended'] = (aggregate, streamName, loaded, written) => {
-    if (entries.get(streamName) !== loaded) return;
-    remember(
-      streamName,
-      E.right(advanceLoaded(loaded, written, (state, events) => foldEvents(aggregate.decider.evolve, state, events))),
-    );
-  };
-  const advanceInPlace: StreamLoader['appended'] = (aggregate, streamName, loaded, written) => {
-    if (entries.get(streamName) !== loaded) return;
-    try {
-      const advanced = advanceLoaded(loaded, written, (state, events) => {
-        for (const event of events) aggregate.decider.evolve(state as never, event);
-        return state;
-      });
-      remember(streamName, E.right(advanced));
-    } catch {
-      // Half folded: never hand it out again. The events are stored, so the append still stands; the next
-      // load reads them and reports whatever made evolve throw.
-      entries.delete(streamName);
-    }
-  };
+  const advance =
+    (inPlace: boolean): Appended =>
+    (aggregate, streamName, loaded, written) => {
+      if (entries.get(streamName) !== loaded) return;
+      const { evolve } = aggregate.decider;
+      try {
+        const advanced = advanceLoaded(loaded, written, (state, events) =>
+          inPlace ? foldOwned(evolve, state, events) : foldEvents(evolve, state, events),
+        );
+        remember(streamName, E.right(advanced));
+      } catch {
+        // Perhaps half folded: never hand it out again. The events are stored, so the append still stands; the
+        // next load reads them and reports whatever made evolve throw.
+        entries.delete(streamName);
+      }
+    };
+  const sharedAppended = advance(false);
+  const advanceInPlace = advance(true);
   // After the stream's queue: a load still running when the append returned may be folding the same events.
-  const inPlaceAppended: StreamLoader['appended'] = (aggregate, streamName, loaded, written) =>
+  const inPlaceAppended: Appended = (aggregate, streamName, loaded, written) =>
     queues.busy(streamName)
       ? queues.run(streamName, async () => advanceInPlace(aggregate, streamName, loaded, written))
       : advanceInPlace(aggregate, streamName, loaded, written);
