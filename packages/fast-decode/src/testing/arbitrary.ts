@@ -146,7 +146,9 @@ export const damaged = (value: unknown, { kind, at, with: replacement, key }: Da
   if (kind === 'delete') delete parent[last];
   else if (kind === 'add') {
     const target = parent[last];
-    if (typeof target === 'object' && target !== null) (target as Record<string, unknown>)[key] = replacement;
+    // An array's `length` takes only a valid length (anything else throws): there the value is replaced instead.
+    const addable = typeof target === 'object' && target !== null && !(Array.isArray(target) && key === 'length');
+    if (addable) (target as Record<string, unknown>)[key] = replacement;
     else parent[last] = replacement;
   } else parent[last] = replacement;
   return copy;
