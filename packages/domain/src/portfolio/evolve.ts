@@ -2,6 +2,7 @@ import type { Draft } from 'immer';
 import type { PortfolioEvent } from './events';
 import { evolveOutcome } from './outcomes/evolve';
 import { evolvePerformance } from './performances/evolve';
+import { countingSelections } from './selection/counts';
 import { evolveSelection } from './selection/evolve';
 import type { PortfolioState } from './state';
 import { evolveReceipt } from './receipts/evolve';
@@ -9,7 +10,10 @@ import { evolvePlan } from './plans/evolve';
 import { evolveApplication } from './applications/evolve';
 import { unknownEventIgnored } from '../shared/exhaustive';
 
-/** Total over every portfolio event: an event about an unknown item changes nothing rather than throwing. */
+/**
+ * Total over every portfolio event: an event about an unknown item changes nothing rather than throwing. Each
+ * event about an outcome or a performance names the one item it changes, so the selection counts follow it.
+ */
 export const evolvePortfolio = (state: Draft<PortfolioState>, event: PortfolioEvent): void => {
   switch (event.type) {
     case 'CourseOutcomeUploaded':
@@ -17,18 +21,19 @@ export const evolvePortfolio = (state: Draft<PortfolioState>, event: PortfolioEv
     case 'CourseOutcomeDeleted':
     case 'CourseOutcomeSentForCertification':
     case 'CourseOutcomeCertified':
-      return evolveOutcome(state, event);
+      return countingSelections(state, 'outcomes', event.data.outcomeId, () => evolveOutcome(state, event));
     case 'PerformanceRecorded':
     case 'PerformanceEdited':
     case 'PerformanceDeleted':
     case 'CadreRecordSynced':
     case 'CadreProofAttached':
-      return evolvePerformance(state, event);
+      return countingSelections(state, 'performances', event.data.performanceId, () => evolvePerformance(state, event));
     case 'CourseOutcomeSelected':
     case 'CourseOutcomeDeselected':
+      return countingSelections(state, 'outcomes', event.data.outcomeId, () => evolveSelection(state, event));
     case 'PerformanceSelected':
     case 'PerformanceDeselected':
-      return evolveSelection(state, event);
+      return countingSelections(state, 'performances', event.data.performanceId, () => evolveSelection(state, event));
     case 'ReceiptStatementIssued':
     case 'ReceiptConfirmed':
     case 'ReceiptErrorReported':

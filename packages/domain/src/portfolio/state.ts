@@ -8,6 +8,7 @@ import type { StatementItem } from '../submission/events';
 import type { PerformanceDetails } from './performances/details';
 import type * as t from 'io-ts';
 import type { LearningPlanSubmitted } from './plans/events';
+import { noSelections, type SelectedCounts } from './selection/counts';
 
 /** R-OUT-6, R-OUT-8: draft until sent; pending (待認證) until a teacher passes or fails it. */
 export type OutcomeStatus = 'draft' | 'pending' | 'passed' | 'failed';
@@ -144,6 +145,8 @@ export interface PortfolioState {
   readonly plans: Readonly<Record<string, PlanState>>;
   /** Keyed by department id. */
   readonly applications: Readonly<Record<string, ApplicationPicks>>;
+  /** R-SEL-1: selected outcomes and performances per school year, kept by the fold (selection/counts.ts). */
+  readonly selectedCounts: SelectedCounts;
 }
 
 /** Records keyed by id have no prototype: dictionaries from the start (see `emptyRecord`). */
@@ -157,6 +160,7 @@ export const newPortfolioState = (): PortfolioState => ({
   receipts: emptyRecord(),
   plans: emptyRecord(),
   applications: emptyRecord(),
+  selectedCounts: noSelections(),
 });
 
 /** The empty portfolio as a frozen value, for reads of a student without events. */

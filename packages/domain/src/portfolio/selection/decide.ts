@@ -14,14 +14,8 @@ import {
   type PortfolioContext,
 } from '../context';
 import { itemErrors, performanceErrors, selectionErrors } from '../errors';
-import { countOf } from '../../shared/records';
+import { selectedCount } from './counts';
 import type { PortfolioState } from '../state';
-
-const selectedOutcomeCount = (state: PortfolioState, schoolYear: number): number =>
-  countOf(state.outcomes, (o) => o.selected && o.schoolYear === schoolYear);
-
-const selectedPerformanceCount = (state: PortfolioState, schoolYear: number): number =>
-  countOf(state.performances, (p) => p.selected && p.schoolYear === schoolYear);
 
 /** R-SEL-1 / R-SEL-2 / R-OUT-11: a passed outcome, inside the year's selection window, under the cap. */
 export const selectCourseOutcome = (
@@ -51,7 +45,7 @@ export const selectCourseOutcome = (
       onItem(outcome, (o) => (o.selected ? selectionErrors.alreadySelected(outcomeId) : null)),
       () => {
         const limit = selectionCapsFor(schoolYear).outcomes;
-        const actual = selectedOutcomeCount(state, schoolYear);
+        const actual = selectedCount(state, 'outcomes', schoolYear);
         return actual < limit ? null : selectionErrors.capReached('outcomes', limit, actual, schoolYear);
       },
     ],
@@ -108,7 +102,7 @@ export const selectPerformance = (
       onItem(performance, (p) => (p.selected ? selectionErrors.alreadySelected(performanceId) : null)),
       () => {
         const limit = selectionCapsFor(schoolYear).performances;
-        const actual = selectedPerformanceCount(state, schoolYear);
+        const actual = selectedCount(state, 'performances', schoolYear);
         return actual < limit ? null : selectionErrors.capReached('performances', limit, actual, schoolYear);
       },
     ],
