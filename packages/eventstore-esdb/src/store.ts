@@ -13,6 +13,7 @@ import {
 } from '@licheng/eventstore';
 import {
   KeyedQueue,
+  newEventJson,
   OpenSubscriptions,
   partiallyRepeatedBatch,
   satisfiesExpectedVersion,
@@ -52,12 +53,6 @@ const DISPOSE_TIMEOUT_MS = 5_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const toJson = (value: unknown, what: string): string => {
-  const text: string | undefined = JSON.stringify(value);
-  if (text === undefined) throw new TypeError(`event ${what} must be JSON-serialisable, got ${typeof value}`);
-  return text;
-};
-
 /**
  * One port event as the client writes it: JSON data, our metadata as JSON bytes (the client would drop a
  * falsy metadata value and could not write `null`), and our event id as the server's event id, which is
@@ -66,8 +61,9 @@ const toJson = (value: unknown, what: string): string => {
 const toEventData = (event: NewEvent): ClientEventData => {
   if (!UUID.test(event.eventId))
     throw new TypeError(`an EventStoreDB event id must be a UUID, got ${JSON.stringify(event.eventId)}`);
-  const data = JSON.parse(toJson(event.data, 'data')) as unknown;
-  const metadata = new TextEncoder().encode(toJson(event.metadata, 'metadata'));
+  const [dataText, metadataText] = newEventJson(event);
+  const data = JSON.parse(dataText) as unknown;
+  const metadata = new TextEncoder().encode(metadataText);
   return { id: event.eventId.toLowerCase(), type: event.type, contentType: 'application/json', data, metadata };
 };
 

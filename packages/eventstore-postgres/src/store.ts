@@ -12,6 +12,7 @@ import {
   type Subscription,
 } from '@licheng/eventstore';
 import {
+  newEventJson,
   OpenSubscriptions,
   partiallyRepeatedBatch,
   satisfiesExpectedVersion,
@@ -47,12 +48,6 @@ const COLUMNS = 'position, stream_name, revision, event_id, type, data, metadata
  * position early and commits late is never overtaken by a reader of the global order (see docs/postgres.md).
  */
 const SETTLED = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
-
-const toJson = (value: unknown, what: string): string => {
-  const text: string | undefined = JSON.stringify(value);
-  if (text === undefined) throw new TypeError(`event ${what} must be JSON-serialisable, got ${typeof value}`);
-  return text;
-};
 
 export const toRecorded = (row: EventRow): RecordedEvent => ({
   eventId: row.event_id,
@@ -119,7 +114,7 @@ export class PostgresEventStore implements EventStore {
     expected: ExpectedVersion,
   ): Promise<E.Either<AppendError, AppendResult>> {
     // Serialised before anything is sent, so that a value JSON cannot hold writes nothing.
-    const texts = events.map((event) => [toJson(event.data, 'data'), toJson(event.metadata, 'metadata')] as const);
+    const texts = events.map(newEventJson);
     if (events.length === 0) {
       const { version, position } = await versionOf(this.db, streamName);
       if (!satisfiesExpectedVersion(expected, version))

@@ -256,3 +256,17 @@ describe('scale', () => {
     }
   });
 });
+
+describe('the texts a writer gives with its events', () => {
+  it('stores them instead of serialising the data and metadata again', async () => {
+    const store = new InMemoryEventStore();
+    const json = { data: '{"kept":"as written"}', metadata: '{"by":"the writer"}' };
+    await store.appendToStream(
+      's-1',
+      [{ eventId: 'e1', type: 'T', data: { ignored: true }, metadata: {}, json }],
+      'any',
+    );
+    const [read] = await store.readStream('s-1');
+    expect(read).toMatchObject({ data: { kept: 'as written' }, metadata: { by: 'the writer' } });
+  });
+});

@@ -4,6 +4,7 @@
 // Store adapters: expected-version checks, repeated-batch detection, per-stream queues and live subscriptions.
 export { partiallyRepeatedBatch, satisfiesExpectedVersion, wrongExpectedVersion } from './expectedVersion';
 export { KeyedQueue } from './keyedQueue';
+export { newEventJson } from './newEventJson';
 export { OpenSubscriptions } from './openSubscriptions';
 
 // Hash chaining of a batch and event ids, for the audit import that re-appends verified streams.

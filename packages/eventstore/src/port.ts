@@ -26,6 +26,12 @@ export interface NewEvent {
   readonly data: unknown;
   /** JSON-serialisable. */
   readonly metadata: unknown;
+  /**
+   * `data` and `metadata` as JSON text, when the writer has written them already (a command handler does,
+   * for the hash chain). A store may keep these texts instead of serialising again (`newEventJson`); each
+   * must parse to what its field holds.
+   */
+  readonly json?: { readonly data: string; readonly metadata: string };
 }
 
 export interface RecordedEvent {

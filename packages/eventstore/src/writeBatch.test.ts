@@ -26,7 +26,7 @@ const prepare = (events: ReadonlyArray<SchoolEvent>, prevHash = GENESIS_HASH, co
   );
 
 describe('preparing a decided batch for the store', () => {
-  it('chains each event exactly as linkHash does over what is stored', () => {
+  it('chains each event exactly as linkHash does over what is stored, and hands the store texts of the same', () => {
     const events = schoolFixture().events;
     fc.assert(
       fc.property(
@@ -44,6 +44,9 @@ describe('preparing a decided batch for the store', () => {
             const stored = JSON.parse(JSON.stringify(event)) as typeof event;
             prev = linkHash(prev, stored);
             expect(storedHash(stored.metadata)).toBe(prev);
+            // The texts a store keeps instead of serialising again say the same.
+            expect(JSON.parse(event.json!.data)).toEqual(stored.data);
+            expect(JSON.parse(event.json!.metadata)).toEqual(stored.metadata);
           }
         },
       ),

@@ -89,7 +89,15 @@ export const prepareBatch = <Event extends Tagged>(
     // canonicalJson of [prev, type, data, metadata-without-hash], from the texts already written (linkHash).
     prev = sha256Hex(`[${canonicalJson(prev)},${canonicalJson(newEvent.type)},${dataText},${metadataText}]`);
     Object.assign(newEvent.metadata as Record<string, unknown>, { hash: prev });
-    batch.push(newEvent);
+    // The store keeps these texts rather than serialising again; the metadata's gains the hash as its last key
+    // (a hex string needs no escaping). A serializer whose metadata is no object with keys serialises its own.
+    const withHash = /^\{"/.test(metadataText) ? `${metadataText.slice(0, -1)},"hash":"${prev}"}` : undefined;
+    const json = withHash === undefined ? undefined : { data: dataText, metadata: withHash };
+    batch.push(
+      json === undefined
+        ? newEvent
+        : { eventId: newEvent.eventId, type: newEvent.type, data: newEvent.data, metadata: newEvent.metadata, json },
+    );
     const readable = serializer.decode({
       eventId: newEvent.eventId,
       type: newEvent.type,
