@@ -3,7 +3,8 @@ import { type EventStore, type RecordedEvent, type Subscription } from '@licheng
 import { checkpointOf, lockCheckpoint } from './checkpoints';
 import { FoldedStates, type ReadModelCacheOptions } from './readModelCache';
 import { foldAndWrite } from './readModelFold';
-import { readFoldable } from './readModelLog';
+import { pagesUpTo } from './readModelPages';
+import { readFoldableRange, settledBound } from './readModelLog';
 import type { SqlDatabase } from './sql';
 
 /** The checkpoint's name in `licheng_checkpoints`. */
@@ -11,11 +12,13 @@ export const RECEIPTS_READ_MODEL = 'receipts';
 
 const PREFIXES = Object.values(STREAM_PREFIXES);
 const PAGE = 10_000;
+/** Pages read at once beside the one being folded: the client folds one while the server reads the next ones. */
+const AHEAD = 2;
 
 export interface ReceiptReadModelOptions {
   /** The folded states kept in memory between folds (readModelCache.ts). */
   readonly cache?: ReadModelCacheOptions;
-  /** Events per page of a catch-up, each page one transaction. Default 10,000. */
+  /** Positions per page of a catch-up (so at most as many events), each page one transaction. Default 10,000. */
   readonly pageSize?: number;
 }
 
@@ -90,27 +93,30 @@ export class ReceiptReadModel {
   }
 
   /**
-   * A page at a time, each in its own transaction; the next page is read while this one is folded and written
-   * (a pool reads it on another connection). When another folder has moved the checkpoint, reading goes on from there.
+   * A page at a time, each in its own transaction, up to the log's settled bound (readModelLog.ts), then again up to
+   * the next bound until there is none newer. Pages are ranges of positions below the bound, so the next ones are read
+   * (on other connections of the pool) while one is folded and written. When another folder has moved the checkpoint
+   * past a page, reading goes on from there.
    */
   private async catchUpNow(): Promise<number> {
-    let position = await this.checkpoint();
-    let next = this.readPage(position);
+    let checkpoint = await this.checkpoint();
+    let read = checkpoint;
     for (;;) {
-      const page = await next;
-      if (page.length === 0) return position;
-      const end = page[page.length - 1]!.position;
-      next = this.readPage(end);
-      position = await this.fold(page);
-      if (position !== end) next = this.readPage(position);
+      const bound = await settledBound(this.db);
+      if (bound <= read) return checkpoint;
+      const pages = pagesUpTo((after, upTo) => readFoldableRange(this.db, after, upTo, PREFIXES), {
+        after: read,
+        bound,
+        span: this.pageSize,
+        ahead: AHEAD,
+      });
+      for (let page = pages.next(); page !== undefined; page = pages.next()) {
+        const events = await page.events;
+        if (events.length > 0) checkpoint = await this.fold(events);
+        read = Math.max(page.upTo, checkpoint);
+        if (checkpoint > page.upTo) break;
+      }
     }
-  }
-
-  private readPage(after: number): Promise<ReadonlyArray<RecordedEvent>> {
-    const page = readFoldable(this.db, after, this.pageSize, PREFIXES);
-    // A page read ahead and then not needed (the fold failed, or the checkpoint moved) must not fail the process.
-    page.catch(() => undefined);
-    return page;
   }
 
   /** One transaction: the page's changes and the checkpoint after it, or nothing (and no state kept). */
