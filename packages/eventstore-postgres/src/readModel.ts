@@ -1,8 +1,8 @@
 import { STREAM_PREFIXES } from '@licheng/domain';
-import { type EventStore, type RecordedEvent, type Subscription } from '@licheng/eventstore';
+import { type EventStore, type Subscription } from '@licheng/eventstore';
 import { checkpointOf, lockCheckpoint } from './checkpoints';
 import { FoldedStates, type ReadModelCacheOptions } from './readModelCache';
-import { foldAndWrite } from './readModelFold';
+import { decodedPage, foldAndWrite, type ReadEvent } from './readModelFold';
 import { pagesUpTo } from './readModelPages';
 import { readFoldableRange, settledBound } from './readModelLog';
 import type { SqlDatabase } from './sql';
@@ -87,7 +87,7 @@ export class ReceiptReadModel {
     return this.store.subscribeToAll({
       after,
       streamPrefixes: PREFIXES,
-      onEvent: (event) => this.exclusive(() => this.fold([event])).then(() => undefined),
+      onEvent: (event) => this.exclusive(() => this.fold(decodedPage([event]))).then(() => undefined),
       ...options,
     });
   }
@@ -104,12 +104,15 @@ export class ReceiptReadModel {
     for (;;) {
       const bound = await settledBound(this.db);
       if (bound <= read) return checkpoint;
-      const pages = pagesUpTo((after, upTo) => readFoldableRange(this.db, after, upTo, PREFIXES), {
-        after: read,
-        bound,
-        span: this.pageSize,
-        ahead: AHEAD,
-      });
+      const pages = pagesUpTo(
+        async (after, upTo) => decodedPage(await readFoldableRange(this.db, after, upTo, PREFIXES)),
+        {
+          after: read,
+          bound,
+          span: this.pageSize,
+          ahead: AHEAD,
+        },
+      );
       for (let page = pages.next(); page !== undefined; page = pages.next()) {
         const events = await page.events;
         if (events.length > 0) checkpoint = await this.fold(events);
@@ -120,7 +123,7 @@ export class ReceiptReadModel {
   }
 
   /** One transaction: the page's changes and the checkpoint after it, or nothing (and no state kept). */
-  private async fold(page: ReadonlyArray<RecordedEvent>): Promise<number> {
+  private async fold(page: ReadonlyArray<ReadEvent>): Promise<number> {
     let writer = '';
     try {
       const position = await this.db.transaction(async (tx) => {
@@ -130,9 +133,9 @@ export class ReceiptReadModel {
         const locked = await lockCheckpoint(tx, RECEIPTS_READ_MODEL, { asynchronousCommit: true });
         this.states.validate(locked.writer);
         writer = locked.writer;
-        const fresh = page.filter((event) => event.position > locked.position);
+        const fresh = page.filter((event) => event.recorded.position > locked.position);
         if (fresh.length === 0) return locked.position;
-        const last = fresh[fresh.length - 1]!.position;
+        const last = fresh[fresh.length - 1]!.recorded.position;
         writer = await foldAndWrite(tx, this.states, fresh, { projection: RECEIPTS_READ_MODEL, position: last });
         return last;
       });

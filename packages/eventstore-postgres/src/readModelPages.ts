@@ -1,9 +1,7 @@
-import type { RecordedEvent } from '@licheng/eventstore';
-
-export interface Page {
+export interface Page<Event> {
   /** The last position of the page's range: every event up to it is in this page or an earlier one. */
   readonly upTo: number;
-  readonly events: Promise<ReadonlyArray<RecordedEvent>>;
+  readonly events: Promise<ReadonlyArray<Event>>;
 }
 
 /**
@@ -11,11 +9,11 @@ export interface Page {
  * being read beside the one handed out last. A page read and then not asked for (the fold failed, or another folder
  * moved the checkpoint) must not fail the process, so its failure is only seen by whoever awaits it.
  */
-export const pagesUpTo = (
-  read: (after: number, upTo: number) => Promise<ReadonlyArray<RecordedEvent>>,
+export const pagesUpTo = <Event>(
+  read: (after: number, upTo: number) => Promise<ReadonlyArray<Event>>,
   range: { readonly after: number; readonly bound: number; readonly span: number; readonly ahead: number },
-): { next(): Page | undefined } => {
-  const queue: Page[] = [];
+): { next(): Page<Event> | undefined } => {
+  const queue: Page<Event>[] = [];
   let from = range.after;
   const fill = (reads: number) => {
     while (queue.length < reads && from < range.bound) {
