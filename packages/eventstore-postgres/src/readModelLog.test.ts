@@ -68,6 +68,7 @@ describe("the read model's log: ranges of positions below the settled bound", ()
       ];
       expect(halves).toEqual(events);
     } finally {
+      late.release();
       await Promise.all([lateStore.dispose(), store.dispose()]);
     }
   });
