@@ -1,9 +1,10 @@
 import { STREAM_PREFIXES } from '@licheng/domain';
-import { type EventStore, type RecordedEvent, type Subscription } from '@licheng/eventstore';
+import { type EventStore, type Subscription } from '@licheng/eventstore';
 import { checkpointOf, lockCheckpoint } from './checkpoints';
 import { FoldedStates, type ReadModelCacheOptions } from './readModelCache';
-import { foldAndWrite } from './readModelFold';
-import { readFoldable } from './readModelLog';
+import { decodedPage, foldAndWrite, type ReadEvent } from './readModelFold';
+import { pagesUpTo } from './readModelPages';
+import { readFoldableRange, settledBound } from './readModelLog';
 import type { SqlDatabase } from './sql';
 
 /** The checkpoint's name in `licheng_checkpoints`. */
@@ -11,11 +12,13 @@ export const RECEIPTS_READ_MODEL = 'receipts';
 
 const PREFIXES = Object.values(STREAM_PREFIXES);
 const PAGE = 10_000;
+/** Pages read at once beside the one being folded: the client folds one while the server reads the next ones. */
+const AHEAD = 2;
 
 export interface ReceiptReadModelOptions {
   /** The folded states kept in memory between folds (readModelCache.ts). */
   readonly cache?: ReadModelCacheOptions;
-  /** Events per page of a catch-up, each page one transaction. Default 10,000. */
+  /** Positions per page of a catch-up (so at most as many events), each page one transaction. Default 10,000. */
   readonly pageSize?: number;
 }
 
@@ -84,37 +87,43 @@ export class ReceiptReadModel {
     return this.store.subscribeToAll({
       after,
       streamPrefixes: PREFIXES,
-      onEvent: (event) => this.exclusive(() => this.fold([event])).then(() => undefined),
+      onEvent: (event) => this.exclusive(() => this.fold(decodedPage([event]))).then(() => undefined),
       ...options,
     });
   }
 
   /**
-   * A page at a time, each in its own transaction; the next page is read while this one is folded and written
-   * (a pool reads it on another connection). When another folder has moved the checkpoint, reading goes on from there.
+   * A page at a time, each in its own transaction, up to the log's settled bound (readModelLog.ts), then again up to
+   * the next bound until there is none newer. Pages are ranges of positions below the bound, so the next ones are read
+   * (on other connections of the pool) while one is folded and written. When another folder has moved the checkpoint
+   * past a page, reading goes on from there.
    */
   private async catchUpNow(): Promise<number> {
-    let position = await this.checkpoint();
-    let next = this.readPage(position);
+    let checkpoint = await this.checkpoint();
+    let read = checkpoint;
     for (;;) {
-      const page = await next;
-      if (page.length === 0) return position;
-      const end = page[page.length - 1]!.position;
-      next = this.readPage(end);
-      position = await this.fold(page);
-      if (position !== end) next = this.readPage(position);
+      const bound = await settledBound(this.db);
+      if (bound <= read) return checkpoint;
+      const pages = pagesUpTo(
+        async (after, upTo) => decodedPage(await readFoldableRange(this.db, after, upTo, PREFIXES)),
+        {
+          after: read,
+          bound,
+          span: this.pageSize,
+          ahead: AHEAD,
+        },
+      );
+      for (let page = pages.next(); page !== undefined; page = pages.next()) {
+        const events = await page.events;
+        if (events.length > 0) checkpoint = await this.fold(events);
+        read = Math.max(page.upTo, checkpoint);
+        if (checkpoint > page.upTo) break;
+      }
     }
   }
 
-  private readPage(after: number): Promise<ReadonlyArray<RecordedEvent>> {
-    const page = readFoldable(this.db, after, this.pageSize, PREFIXES);
-    // A page read ahead and then not needed (the fold failed, or the checkpoint moved) must not fail the process.
-    page.catch(() => undefined);
-    return page;
-  }
-
   /** One transaction: the page's changes and the checkpoint after it, or nothing (and no state kept). */
-  private async fold(page: ReadonlyArray<RecordedEvent>): Promise<number> {
+  private async fold(page: ReadonlyArray<ReadEvent>): Promise<number> {
     let writer = '';
     try {
       const position = await this.db.transaction(async (tx) => {
@@ -124,9 +133,9 @@ export class ReceiptReadModel {
         const locked = await lockCheckpoint(tx, RECEIPTS_READ_MODEL, { asynchronousCommit: true });
         this.states.validate(locked.writer);
         writer = locked.writer;
-        const fresh = page.filter((event) => event.position > locked.position);
+        const fresh = page.filter((event) => event.recorded.position > locked.position);
         if (fresh.length === 0) return locked.position;
-        const last = fresh[fresh.length - 1]!.position;
+        const last = fresh[fresh.length - 1]!.recorded.position;
         writer = await foldAndWrite(tx, this.states, fresh, { projection: RECEIPTS_READ_MODEL, position: last });
         return last;
       });

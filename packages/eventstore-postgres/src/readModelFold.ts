@@ -16,18 +16,29 @@ import { writeSchool } from './readModelSchool';
 import { isSetAside } from './setAside';
 import type { SqlQuery } from './sql';
 
+/**
+ * An event of the log as read, with what decoding it gave: a page is decoded as soon as it arrives, beside the fold of
+ * the page before it, so that the fold's transaction does not wait for it.
+ */
+export interface ReadEvent {
+  readonly recorded: RecordedEvent;
+  readonly decoded: ReturnType<typeof decodeRecorded>;
+}
+
+export const decodedPage = (page: ReadonlyArray<RecordedEvent>): ReadEvent[] =>
+  page.map((recorded) => ({ recorded, decoded: decodeRecorded(recorded) }));
+
 /** The page's events as the reports fold them; an unreadable one stops the page unless a quarantine sets it aside. */
-export const projectedOf = async (tx: SqlQuery, page: ReadonlyArray<RecordedEvent>): Promise<ProjectedEvent[]> => {
+export const projectedOf = async (tx: SqlQuery, page: ReadonlyArray<ReadEvent>): Promise<ProjectedEvent[]> => {
   const events: ProjectedEvent[] = [];
-  for (const trimmed of page) {
-    let decoded = decodeRecorded(trimmed);
-    if (E.isRight(decoded)) {
-      events.push(decoded.right);
+  for (const { recorded: trimmed, decoded: first } of page) {
+    if (E.isRight(first)) {
+      events.push(first.right);
       continue;
     }
     // Read whole (the page's metadata may be trimmed: readModelLog.ts) before it is judged unreadable.
     const recorded = await readWhole(tx, trimmed);
-    decoded = decodeRecorded(recorded);
+    const decoded = decodeRecorded(recorded);
     if (E.isRight(decoded)) events.push(decoded.right);
     else if (!(await isSetAside(tx, recorded))) throw new Error(decoded.left.message.en);
   }
@@ -157,7 +168,7 @@ const WRITE = `
 export const foldAndWrite = async (
   tx: SqlQuery,
   states: FoldedStates,
-  page: ReadonlyArray<RecordedEvent>,
+  page: ReadonlyArray<ReadEvent>,
   checkpoint: { readonly projection: string; readonly position: number },
 ): Promise<string> => {
   const events = await projectedOf(tx, page);

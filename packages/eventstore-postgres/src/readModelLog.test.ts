@@ -1,0 +1,75 @@
+import * as E from 'fp-ts/Either';
+import { readFoldableRange, settledBound } from './readModelLog';
+import { migrate } from './migrations';
+import { PgDatabase, type SqlDatabase } from './sql';
+import { PostgresEventStore } from './store';
+import { startEmbeddedServer, type EmbeddedServer } from './test-support/embeddedPostgres';
+import { newEvent } from './test-support/fixtures';
+
+let server: EmbeddedServer;
+beforeAll(async () => {
+  server = await startEmbeddedServer();
+});
+afterAll(async () => {
+  await server?.dispose();
+});
+
+/** A database whose appends wait, after their work and before their commit, until released. */
+const holdingAppends = (inner: SqlDatabase) => {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let working!: () => void;
+  const worked = new Promise<void>((resolve) => (working = resolve));
+  const held: SqlDatabase['transaction'] = (work) =>
+    inner.transaction(async (tx) => {
+      const result = await work(tx);
+      working();
+      await released;
+      return result;
+    });
+  const db: SqlDatabase = {
+    query: (text, params) =>
+      (/licheng_append\(/.test(text) ? held((tx) => tx.query(text, params)) : inner.query(text, params)) as never,
+    listen: (channel, onNotify, onLost) => inner.listen(channel, onNotify, onLost),
+    close: () => inner.close(),
+    transaction: held,
+  };
+  return { db, worked, release };
+};
+
+describe("the read model's log: ranges of positions below the settled bound", () => {
+  it('keeps the bound below a transaction that took its position early and commits late, then moves past it', async () => {
+    const db = new PgDatabase(server.connectionString);
+    await migrate(db);
+    const store = new PostgresEventStore(db);
+    const late = holdingAppends(new PgDatabase(server.connectionString));
+    const lateStore = new PostgresEventStore(late.db);
+    try {
+      const ns = `school-late${Date.now()}-`;
+      expect(E.isRight(await store.appendToStream(`${ns}a`, [newEvent('A1')], 'no_stream'))).toBe(true);
+      const before = await settledBound(db);
+      const held = lateStore.appendToStream(`${ns}b`, [newEvent('Late')], 'no_stream');
+      await late.worked;
+      await store.appendToStream(`${ns}c`, [newEvent('C1')], 'no_stream');
+      await store.appendToStream(`${ns}d`, [newEvent('D1')], 'no_stream');
+      // Two appends committed after the running one: none of them is below the bound yet.
+      expect(await settledBound(db)).toBe(before);
+      late.release();
+      expect(E.isRight(await held)).toBe(true);
+      const bound = await settledBound(db);
+      const events = await readFoldableRange(db, before, bound, [ns]);
+      expect(events.map((event) => event.type)).toEqual(['Late', 'C1', 'D1']);
+      expect(events[events.length - 1]!.position).toBe(bound);
+      // Split anywhere, the ranges read the same events.
+      const split = events[0]!.position;
+      const halves = [
+        ...(await readFoldableRange(db, before, split, [ns])),
+        ...(await readFoldableRange(db, split, bound, [ns])),
+      ];
+      expect(halves).toEqual(events);
+    } finally {
+      late.release();
+      await Promise.all([lateStore.dispose(), store.dispose()]);
+    }
+  });
+});

@@ -1,0 +1,35 @@
+export interface Page<Event> {
+  /** The last position of the page's range: every event up to it is in this page or an earlier one. */
+  readonly upTo: number;
+  readonly events: Promise<ReadonlyArray<Event>>;
+}
+
+/**
+ * The ranges of positions after `after` up to `bound`, `span` positions each, handed out in order; `ahead` of them are
+ * being read beside the one handed out last. A page read and then not asked for (the fold failed, or another folder
+ * moved the checkpoint) must not fail the process, so its failure is only seen by whoever awaits it.
+ */
+export const pagesUpTo = <Event>(
+  read: (after: number, upTo: number) => Promise<ReadonlyArray<Event>>,
+  range: { readonly after: number; readonly bound: number; readonly span: number; readonly ahead: number },
+): { next(): Page<Event> | undefined } => {
+  const queue: Page<Event>[] = [];
+  let from = range.after;
+  const fill = (reads: number) => {
+    while (queue.length < reads && from < range.bound) {
+      const upTo = Math.min(from + range.span, range.bound);
+      const events = read(from, upTo);
+      events.catch(() => undefined);
+      queue.push({ upTo, events });
+      from = upTo;
+    }
+  };
+  return {
+    next: () => {
+      fill(1);
+      const page = queue.shift();
+      fill(range.ahead);
+      return page;
+    },
+  };
+};
