@@ -21,6 +21,7 @@ export const INTEGRATION_TESTS: ReadonlyArray<string> = [
   'packages/eventstore-esdb/src/store.test.ts',
   'packages/eventstore-postgres/src/faults.test.ts',
   'packages/eventstore-postgres/src/pglite.test.ts',
+  'packages/eventstore-postgres/src/readModelLog.test.ts',
   'packages/eventstore-postgres/src/store.contract.test.ts',
   'packages/eventstore-postgres/src/store.server.test.ts',
   'packages/export/src/html/browser.test.ts',
