@@ -206,7 +206,11 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
         return E.right({ streamName, events: earlier.right, nextVersion, alreadyApplied: true });
       }
 
-      context ??= await request.context(envelope);
+      if (context === undefined) {
+        const gathered = request.context(envelope);
+        // Awaited only when it is a promise: a context at hand costs no turn of the event loop.
+        context = gathered instanceof Promise ? await gathered : gathered;
+      }
       if (E.isLeft(context)) return context;
       // R-TIME-4, after the repeat check: a retried command keeps its first instant and still finds its events.
       const backwards = backdated(envelope.now, last?.metadata.occurredAt, streamName);
@@ -217,7 +221,10 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
         return E.right({ streamName, events: [], nextVersion: version, alreadyApplied: false });
 
       // Chained on each attempt from the head just loaded: a retry follows whoever wrote first.
-      const prevHash = await headHashOf(store, streamName, version, last?.metadata);
+      const prevHash =
+        version < 0
+          ? GENESIS_HASH
+          : (storedHash(last?.metadata) ?? (await headHashOf(store, streamName, version, last?.metadata)));
       const ids = decided.right.map((_, index) => eventIdOf(streamName, commandId, index));
       const prepared = prepareBatch(
         aggregate.serializer,

@@ -40,7 +40,10 @@ export interface EventSerializerOptions<Event extends Tagged> {
 }
 
 export interface EventSerializer<Event extends Tagged> {
-  /** A fresh event, metadata object included, on every call: a command handler completes the metadata in place. */
+  /**
+   * A fresh event, metadata object included, on every call: a command handler completes the metadata in place.
+   * The metadata carries `command` when given one; a `hash` given is left out (the chain sets it).
+   */
   toNewEvent(event: Event, metadata: Omit<EventMetadata, 'schemaVersion'>, eventId: string): NewEvent;
   decode(recorded: RecordedEvent): E.Either<DomainError, Envelope<Event>>;
   handles(type: string): boolean;
@@ -114,12 +117,18 @@ export const createEventSerializer = <Event extends Tagged>(
     const known = types.get(event.type);
     if (!known) throw new Error(`no codec for event type ${event.type}`);
     const encoded = known.codec.encode(event) as Tagged;
-    const { occurredAt, actor, commandId, correlationId, causationId } = metadata;
+    const { actor, causationId, command, commandId, correlationId, occurredAt } = metadata;
+    const schemaVersion = known.version;
+    // Keys in canonical (sorted) order, so that the hash chain's canonical JSON writes the object as it is
+    // instead of a sorted copy of it.
     return {
       eventId,
       type: event.type,
       data: encoded.data,
-      metadata: { occurredAt, actor, commandId, correlationId, causationId, schemaVersion: known.version },
+      metadata:
+        command === undefined
+          ? { actor, causationId, commandId, correlationId, occurredAt, schemaVersion }
+          : { actor, causationId, command, commandId, correlationId, occurredAt, schemaVersion },
     };
   };
 

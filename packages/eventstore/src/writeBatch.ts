@@ -71,15 +71,19 @@ export const prepareBatch = <Event extends Tagged>(
   const batch: NewEvent[] = [];
   const readBack: Envelope<Event>[] = [];
   let prev = prevHash;
+  const eventMetadata =
+    commandRecord.command === undefined ? metadata : { ...metadata, command: commandRecord.command };
   for (let index = 0; index < decided.length; index++) {
     const event = decided[index]!;
     let newEvent: NewEvent;
     let dataText: string;
     let metadataText: string;
     try {
-      // toNewEvent returns a fresh event each call: its metadata is ours to complete.
-      newEvent = serializer.toNewEvent(event, metadata, eventIds[index]!);
-      Object.assign(newEvent.metadata as Record<string, unknown>, commandRecord);
+      // toNewEvent returns a fresh event each call: its metadata is ours to complete, should a serializer of
+      // its own leave the command record out.
+      newEvent = serializer.toNewEvent(event, eventMetadata, eventIds[index]!);
+      const stored = newEvent.metadata as Record<string, unknown>;
+      if (commandRecord.command !== undefined && stored['command'] === undefined) Object.assign(stored, commandRecord);
       dataText = canonicalJson(newEvent.data);
       metadataText = canonicalJson(newEvent.metadata);
     } catch (error) {
