@@ -79,6 +79,12 @@ export const createCachingLoader = (
     const cached = entries.get(streamName) as LoadedStream<State, Event> | undefined;
     const newer = await readNewer(store, aggregate, streamName, cached);
     if (E.isLeft(newer)) return (remember(streamName, newer), newer);
+    // Nothing newer (a handler's own appends are already folded on): the entry itself, as the latest used.
+    if (cached && newer.right.events.length === 0 && newer.right.version === cached.version) {
+      const same = E.right(cached);
+      remember(streamName, same as never);
+      return same;
+    }
     // The cache owns this state (never frozen, never handed to anyone but this handler): evolve changes it in place.
     const state = cached ? cached.state : aggregate.decider.initialState();
     try {
@@ -103,7 +109,8 @@ export const createCachingLoader = (
         const advanced = advanceLoaded(loaded, written, (state, events) =>
           inPlace ? foldOwned(evolve, state, events) : foldEvents(evolve, state, events),
         );
-        remember(streamName, E.right(advanced));
+        // The load just before made this entry the latest used: replacing it in place keeps it so.
+        entries.set(streamName, advanced as LoadedStream<unknown, unknown>);
       } catch {
         // Perhaps half folded: never hand it out again. The events are stored, so the append still stands; the
         // next load reads them and reports whatever made evolve throw.

@@ -71,8 +71,9 @@ export const prepareBatch = <Event extends Tagged>(
   const batch: NewEvent[] = [];
   const readBack: Envelope<Event>[] = [];
   let prev = prevHash;
+  // Object.assign, not a spread followed by a key, which costs over a µs per command on Node 20.
   const eventMetadata =
-    commandRecord.command === undefined ? metadata : { ...metadata, command: commandRecord.command };
+    commandRecord.command === undefined ? metadata : Object.assign({}, metadata, { command: commandRecord.command });
   for (let index = 0; index < decided.length; index++) {
     const event = decided[index]!;
     let newEvent: NewEvent;
