@@ -38,7 +38,6 @@ interface StoredStream {
   readonly revisionOf: Map<string, number>;
 }
 
-
 const parse = (text: string): unknown => JSON.parse(text);
 
 const toRecorded = (stored: StoredEvent): RecordedEvent => ({
