@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
-import { decodeRecorded } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { verifyChains } from './chain';
+import { decodeOnce, type DecodeRecorded } from './decodeOnce';
 import { verifySealDigests } from './digest';
 import { findInconsistentEvents } from './inconsistent';
 import { countByKind, isError, type Finding, type FindingKind } from './findings';
@@ -33,11 +33,11 @@ export interface AuditReport {
   readonly clean: boolean;
 }
 
-const sealsOf = (log: EventLog): SealRecord[] => {
+const sealsOf = (log: EventLog, decode: DecodeRecorded): SealRecord[] => {
   const seals: SealRecord[] = [];
   for (const { record } of log.entries) {
     if (record.type !== 'PeriodSealed') continue;
-    const decoded = decodeRecorded(record);
+    const decoded = decode(record);
     if (E.isLeft(decoded) || decoded.right.event.type !== 'PeriodSealed') continue;
     const { category, period, digest } = decoded.right.event.data;
     seals.push({
@@ -66,14 +66,15 @@ export const auditLog = (
   } = {},
 ): AuditReport => {
   const streams = byStream(log.entries);
+  const decode = decodeOnce();
   options.onPhase?.('hash chains');
   const chain = verifyChains(log.entries, streams);
   options.onPhase?.('seal digests');
   const digests = verifySealDigests(log.entries, options.publicKey ? { publicKey: options.publicKey } : {});
   options.onPhase?.('consistency');
-  const inconsistent = findInconsistentEvents(streams);
+  const inconsistent = findInconsistentEvents(streams, decode);
   options.onPhase?.('re-deciding commands');
-  const decisions = reDecide(log.entries, streams);
+  const decisions = reDecide(log.entries, streams, decode);
   options.onPhase?.('quarantines');
   const quarantines = verifyQuarantines(streams);
   options.onPhase?.('time order');
@@ -91,7 +92,7 @@ export const auditLog = (
     commands: decisions.commands,
     findings,
     counts: countByKind(findings),
-    seals: sealsOf(log),
+    seals: sealsOf(log, decode),
     clean: !findings.some((f) => isError(f.kind, options.strict)),
   };
 };
