@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
+import { decodeRecorded } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { verifyChains } from './chain';
-import { decodeOnce, type DecodeRecorded } from './decodeOnce';
 import { verifySealDigests } from './digest';
 import { findInconsistentEvents } from './inconsistent';
 import { countByKind, isError, type Finding, type FindingKind } from './findings';
@@ -33,11 +33,11 @@ export interface AuditReport {
   readonly clean: boolean;
 }
 
-const sealsOf = (log: EventLog, decode: DecodeRecorded): SealRecord[] => {
+const sealsOf = (log: EventLog): SealRecord[] => {
   const seals: SealRecord[] = [];
   for (const { record } of log.entries) {
     if (record.type !== 'PeriodSealed') continue;
-    const decoded = decode(record);
+    const decoded = decodeRecorded(record);
     if (E.isLeft(decoded) || decoded.right.event.type !== 'PeriodSealed') continue;
     const { category, period, digest } = decoded.right.event.data;
     seals.push({
@@ -66,15 +66,14 @@ export const auditLog = (
   } = {},
 ): AuditReport => {
   const streams = byStream(log.entries);
-  const decode = decodeOnce();
   options.onPhase?.('hash chains');
   const chain = verifyChains(log.entries, streams);
   options.onPhase?.('seal digests');
   const digests = verifySealDigests(log.entries, options.publicKey ? { publicKey: options.publicKey } : {});
   options.onPhase?.('consistency');
-  const inconsistent = findInconsistentEvents(streams, decode);
+  const inconsistent = findInconsistentEvents(streams);
   options.onPhase?.('re-deciding commands');
-  const decisions = reDecide(log.entries, streams, decode);
+  const decisions = reDecide(log.entries, streams);
   options.onPhase?.('quarantines');
   const quarantines = verifyQuarantines(streams);
   options.onPhase?.('time order');
@@ -92,7 +91,7 @@ export const auditLog = (
     commands: decisions.commands,
     findings,
     counts: countByKind(findings),
-    seals: sealsOf(log, decode),
+    seals: sealsOf(log),
     clean: !findings.some((f) => isError(f.kind, options.strict)),
   };
 };

@@ -1,6 +1,5 @@
 import { evolvePortfolio, portfolioDecider, type PortfolioEvent, type PortfolioState } from '@licheng/domain';
 import { decodeRecorded } from '@licheng/projections';
-import type { DecodeRecorded } from './decodeOnce';
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
 import { changeTracker } from './changeTracking';
@@ -16,10 +15,7 @@ import { streamKindOf } from './streams';
  * changes nothing, so an event without effect was not decided: it was written around the command handler.
  * Chained or not, it is a finding even when the hash chain holds (whoever wrote it could re-chain).
  */
-export const findInconsistentEvents = (
-  streams: ReadonlyMap<string, ReadonlyArray<LogEntry>>,
-  decode: DecodeRecorded = decodeRecorded,
-): Finding[] => {
+export const findInconsistentEvents = (streams: ReadonlyMap<string, ReadonlyArray<LogEntry>>): Finding[] => {
   const findings: Finding[] = [];
   const tracker = changeTracker();
   for (const [streamName, entries] of streams) {
@@ -28,7 +24,7 @@ export const findInconsistentEvents = (
     // immer's produce returning its base did, without copying what each event touches).
     const state = tracker.track(portfolioDecider.initialState() as Draft<PortfolioState>);
     for (const entry of entries) {
-      const decoded = decode(entry.record);
+      const decoded = decodeRecorded(entry.record);
       // Undecodable events are the chain's and the decoder's findings, not this check's.
       if (E.isLeft(decoded) || decoded.right.stream !== 'portfolio') continue;
       const event = decoded.right.event as PortfolioEvent;

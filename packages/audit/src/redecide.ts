@@ -23,10 +23,8 @@ import {
   type Envelope,
 } from '@licheng/eventstore';
 import { fastDecode } from '@licheng/fast-decode';
-import { decodeRecorded } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
-import type { DecodeRecorded } from './decodeOnce';
 import { finding, type Finding } from './findings';
 import type { LogEntry } from './log';
 import { byStream, streamKindOf, type StreamKind } from './streams';
@@ -148,8 +146,6 @@ const asStored = (aggregate: AnyAggregate, event: Tagged, like: Envelope<Tagged>
 export const reDecide = (
   entries: ReadonlyArray<LogEntry>,
   streams: ReadonlyMap<string, ReadonlyArray<LogEntry>> = byStream(entries),
-  // The stream's serializer, chosen by the same prefix as `kind` below: one decode the other checks share.
-  decode: DecodeRecorded = decodeRecorded,
 ): { readonly findings: Finding[]; readonly commands: number } => {
   const findings: Finding[] = [];
   let commands = 0;
@@ -168,7 +164,7 @@ export const reDecide = (
     const { streamName } = entry.record;
     const decoded: Envelope<Tagged>[] = [];
     for (const member of group) {
-      const result: E.Either<DomainError, Envelope<Tagged>> = decode(member.record);
+      const result = aggregate.serializer.decode(member.record);
       if (E.isLeft(result)) {
         findings.push(
           finding(
