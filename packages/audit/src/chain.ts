@@ -14,6 +14,8 @@ const hasCommand = (record: RecordedEvent): boolean =>
  * stays. Returns the claimants of each revision, in revision order.
  */
 const orderOf = (entries: ReadonlyArray<LogEntry>, findings: Finding[]): LogEntry[][] => {
+  // An untouched stream holds revisions 0, 1, 2, … in order: one claimant each, nothing to report.
+  if (entries.every((entry, i) => entry.record.revision === i)) return entries.map((entry) => [entry]);
   const seen = new Map<number, LogEntry[]>();
   let highest = -1;
   for (const entry of entries) {

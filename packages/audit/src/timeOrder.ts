@@ -29,9 +29,15 @@ export const verifyTimeOrder = (entries: ReadonlyArray<LogEntry>): Finding[] => 
   const anyLatest = new Map<string, Mark>();
   const judged = new Set<string>();
   const findings: Finding[] = [];
+  // A stream's owner is looked up once: the log names each stream hundreds of times.
+  const owners = new Map<string, ReturnType<typeof ownerOf>>();
+  const ownerOfStream = (streamName: string) => {
+    if (!owners.has(streamName)) owners.set(streamName, ownerOf(streamName, schoolIds));
+    return owners.get(streamName);
+  };
   for (const entry of entries) {
     const at = occurredAtOf(entry);
-    const owner = ownerOf(entry.record.streamName, schoolIds);
+    const owner = ownerOfStream(entry.record.streamName);
     if (at === undefined || owner === undefined) continue;
     const { streamName, revision } = entry.record;
     const isSchoolStream = owner.rest === '';

@@ -79,7 +79,7 @@ const sortedCopy = (value: unknown): unknown => {
         for (let i = 0; i < value.length; i++) {
           const item: unknown = value[i];
           if (item === undefined) continue;
-          const sorted = sortedCopy(item);
+          const sorted = typeof item === 'string' ? item : sortedCopy(item);
           if (sorted === NOT_NATIVE) return NOT_NATIVE;
           if (sorted !== item) {
             if (copy === value) copy = value.slice();
@@ -101,7 +101,8 @@ const sortedCopy = (value: unknown): unknown => {
       for (const key of keys) {
         const item = record[key];
         if (item === undefined) continue;
-        const sorted = sortedCopy(item);
+        // Most values are strings: they need no call (a call per string was a fifth of an audit's chain check).
+        const sorted = typeof item === 'string' ? item : sortedCopy(item);
         if (sorted === NOT_NATIVE) return NOT_NATIVE;
         if (copy === null && sorted !== item) copy = { ...record };
         if (copy !== null) copy[key] = sorted;
