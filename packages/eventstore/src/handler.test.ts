@@ -141,6 +141,25 @@ describe('handling a command', () => {
     expect(store.snapshot()).toBe(before);
   });
 
+  it('gathers a context given at once, as a promise, or as another thenable', async () => {
+    const store = await registered();
+    const handler = createCommandHandler({ store });
+    const thenable = (env: CommandEnvelope): PromiseLike<E.Either<DomainError, SchoolContext>> => ({
+      then: (onFulfilled) => Promise.resolve(schoolContext(env)).then(onFulfilled),
+    });
+    const contexts = [schoolContext, async (env: CommandEnvelope) => schoolContext(env), thenable];
+    for (const [i, context] of contexts.entries()) {
+      const result = await handler.handle({
+        aggregate: school,
+        streamName: stream,
+        command: setQuota(8 + i),
+        envelope: envelope(`cmd-context-${i}`),
+        context: context as (env: CommandEnvelope) => E.Either<DomainError, SchoolContext>,
+      });
+      expect(succeeded(result).events).toHaveLength(1);
+    }
+  });
+
   it('succeeds without appending when the decider records nothing', async () => {
     const store = await registered();
     const before = store.snapshot();

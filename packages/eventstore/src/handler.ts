@@ -208,8 +208,11 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
 
       if (context === undefined) {
         const gathered = request.context(envelope);
-        // Awaited only when it is a promise: a context at hand costs no turn of the event loop.
-        context = gathered instanceof Promise ? await gathered : gathered;
+        // Awaited only when it is a promise (or another thenable): a context at hand costs no turn of the event loop.
+        context =
+          typeof (gathered as Partial<PromiseLike<unknown>>).then === 'function'
+            ? await gathered
+            : (gathered as E.Either<DomainError, Context>);
       }
       if (E.isLeft(context)) return context;
       // R-TIME-4, after the repeat check: a retried command keeps its first instant and still finds its events.
