@@ -2,7 +2,7 @@ import type { Draft } from 'immer';
 import type { PortfolioEvent } from './events';
 import { evolveOutcome } from './outcomes/evolve';
 import { evolvePerformance } from './performances/evolve';
-import { countingSelections } from './selection/counts';
+import { countedYear, recountSelections } from './selection/counts';
 import { evolveSelection } from './selection/evolve';
 import type { PortfolioState } from './state';
 import { evolveReceipt } from './receipts/evolve';
@@ -20,20 +20,32 @@ export const evolvePortfolio = (state: Draft<PortfolioState>, event: PortfolioEv
     case 'CourseOutcomeEdited':
     case 'CourseOutcomeDeleted':
     case 'CourseOutcomeSentForCertification':
-    case 'CourseOutcomeCertified':
-      return countingSelections(state, 'outcomes', event.data.outcomeId, () => evolveOutcome(state, event));
+    case 'CourseOutcomeCertified': {
+      const before = countedYear(state, 'outcomes', event.data.outcomeId);
+      evolveOutcome(state, event);
+      return recountSelections(state, 'outcomes', event.data.outcomeId, before);
+    }
     case 'PerformanceRecorded':
     case 'PerformanceEdited':
     case 'PerformanceDeleted':
     case 'CadreRecordSynced':
-    case 'CadreProofAttached':
-      return countingSelections(state, 'performances', event.data.performanceId, () => evolvePerformance(state, event));
+    case 'CadreProofAttached': {
+      const before = countedYear(state, 'performances', event.data.performanceId);
+      evolvePerformance(state, event);
+      return recountSelections(state, 'performances', event.data.performanceId, before);
+    }
     case 'CourseOutcomeSelected':
-    case 'CourseOutcomeDeselected':
-      return countingSelections(state, 'outcomes', event.data.outcomeId, () => evolveSelection(state, event));
+    case 'CourseOutcomeDeselected': {
+      const before = countedYear(state, 'outcomes', event.data.outcomeId);
+      evolveSelection(state, event);
+      return recountSelections(state, 'outcomes', event.data.outcomeId, before);
+    }
     case 'PerformanceSelected':
-    case 'PerformanceDeselected':
-      return countingSelections(state, 'performances', event.data.performanceId, () => evolveSelection(state, event));
+    case 'PerformanceDeselected': {
+      const before = countedYear(state, 'performances', event.data.performanceId);
+      evolveSelection(state, event);
+      return recountSelections(state, 'performances', event.data.performanceId, before);
+    }
     case 'ReceiptStatementIssued':
     case 'ReceiptConfirmed':
     case 'ReceiptErrorReported':

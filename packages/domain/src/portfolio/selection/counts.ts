@@ -24,24 +24,25 @@ export const selectedCountOf = (state: PortfolioState, kind: SelectableKind, sch
 export const selectedCount = (state: PortfolioState, kind: SelectableKind, schoolYear: number): number =>
   state.selectedCounts[kind][schoolYear] ?? 0;
 
-/** The year an item counts towards while selected; undefined for an absent or unselected item. */
-const countedYear = (item: { readonly selected: boolean; readonly schoolYear: number } | undefined) =>
-  item?.selected ? item.schoolYear : undefined;
+/** The year the item `id` of `kind` counts towards while selected; undefined for an absent or unselected item. */
+export const countedYear = (state: PortfolioState, kind: SelectableKind, id: string): number | undefined => {
+  const item: { readonly selected: boolean; readonly schoolYear: number } | undefined = state[kind][id];
+  return item?.selected ? item.schoolYear : undefined;
+};
 
 /**
- * Applies `evolve` (which changes at most the one item `id` of `kind`) and moves that item's count from the
- * year it counted towards before to the one after: one rule for every event that adds, replaces, removes,
- * selects or deselects an item, so that no single evolve has to remember the counts.
+ * After an event that changed at most the one item `id` of `kind` (added, replaced, removed, selected or
+ * deselected it), moves that item's count from the year it counted towards `before` the event to the one it
+ * counts towards now: one rule for every such event, so that no single evolve has to remember the counts.
+ * Called around the evolve rather than given it as a callback, so that replay allocates nothing for it.
  */
-export const countingSelections = (
+export const recountSelections = (
   state: Draft<PortfolioState>,
   kind: SelectableKind,
   id: string,
-  evolve: () => void,
+  before: number | undefined,
 ): void => {
-  const before = countedYear(state[kind][id]);
-  evolve();
-  const after = countedYear(state[kind][id]);
+  const after = countedYear(state, kind, id);
   if (before === after) return;
   const counts = state.selectedCounts[kind];
   if (before !== undefined) {
