@@ -63,6 +63,8 @@ export interface CommandHandlerOptions {
 
 export { EVENT_ID_NAMESPACE, eventIdOf } from './eventId';
 
+const CONFIRMED_BY_APPEND = { confirmedByAppend: true } as const;
+
 /**
  * Chains a batch onto a stream whose last hash is `prevHash` (GENESIS_HASH for a new stream): each event's
  * `metadata.hash` covers the one before it, so a changed, removed, inserted or reordered event breaks the
@@ -182,11 +184,21 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
       recordedCommand === undefined ? {} : { command: { type: recordedCommand.type, data: recordedCommand.data } };
     const batchMetadata = { metadata, commandRecord };
 
-    for (let attempt = 0; attempt <= maxRetries; attempt++) {
-      const loaded = await loader(aggregate, streamName);
+    // After a conflict, or before answering from a load a cache did not check, the stream is read as it is.
+    let checked = false;
+    for (let attempt = 0; attempt <= maxRetries;) {
+      const loaded = await loader(aggregate, streamName, checked ? undefined : CONFIRMED_BY_APPEND);
       if (E.isLeft(loaded)) return loaded;
       const { state, version, last } = loaded.right;
+      // A refusal, or nothing to do, decided on a state the cache did not check is decided again on a checked
+      // load: only an append confirms that the stream has not moved on.
+      const unchecked = loaded.right.unchecked === true;
       const first = loaded.right.commands.get(commandId);
+      // A repeat is answered with the stream's version as it is.
+      if (first !== undefined && unchecked) {
+        checked = true;
+        continue;
+      }
       if (first !== undefined) {
         const earlier = await eventsOfCommand(store, aggregate, streamName, first, commandId);
         if (E.isLeft(earlier)) return earlier;
@@ -217,8 +229,11 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
       if (E.isLeft(context)) return context;
       // R-TIME-4, after the repeat check: a retried command keeps its first instant and still finds its events.
       const backwards = backdated(envelope.now, last?.metadata.occurredAt, streamName);
-      if (backwards) return E.left(backwards);
-      const decided = aggregate.decider.decide(command, state, context.right);
+      const decided = backwards ? E.left(backwards) : aggregate.decider.decide(command, state, context.right);
+      if (unchecked && (E.isLeft(decided) || decided.right.length === 0)) {
+        checked = true;
+        continue;
+      }
       if (E.isLeft(decided)) return decided;
       if (decided.right.length === 0)
         return E.right({ streamName, events: [], nextVersion: version, alreadyApplied: false });
@@ -245,14 +260,22 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
         const { nextVersion, alreadyStored } = appended.right;
         // Another writer stored this command id first (the store held every event id): answer as a repeat,
         // from the stream as it now is, so that a different command under the id is refused.
-        if (alreadyStored) continue;
+        if (alreadyStored) {
+          checked = true;
+          attempt++;
+          continue;
+        }
         const first = nextVersion - batch.length + 1;
         let positions = appended.right.positions;
         if (positions?.length !== batch.length) {
           // Read back what was written: this store owes us only the last position, and an envelope needs each one.
           const written = await store.readStream(streamName, { fromRevision: first });
           // A store that misses a concurrent repeat (KurrentDB across processes) still cannot hide other content.
-          if (written.slice(0, batch.length).some((stored, i) => storedDiffers(stored, batch[i]!))) continue;
+          if (written.slice(0, batch.length).some((stored, i) => storedDiffers(stored, batch[i]!))) {
+            checked = true;
+            attempt++;
+            continue;
+          }
           positions = written.map((stored) => stored.position);
         }
         // The store holds this batch, which read back above as decided: only where it landed is new.
@@ -264,6 +287,8 @@ export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHa
         return E.right({ streamName, events, nextVersion, alreadyApplied: false });
       }
       // The only append error is a wrong expected version: someone wrote first, so decide again on their result.
+      checked = true;
+      attempt++;
     }
     return E.left(retriesExhausted(streamName, maxRetries + 1));
   };

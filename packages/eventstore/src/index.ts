@@ -16,7 +16,7 @@ export {
   type HandleRequest,
 } from './handler';
 export { portfolioAggregate, schoolAggregate, submissionAggregate } from './aggregates';
-export { loadStream, type Aggregate, type LoadedStream, type StreamLoader } from './loadStream';
+export { loadStream, type Aggregate, type LoadedStream, type LoadOptions, type StreamLoader } from './loadStream';
 export { createCachingLoader, type CachingLoader, type StateCacheOptions } from './stateCache';
 export {
   createEventSerializer,

@@ -31,6 +31,23 @@ export interface LoadedStream<State, Event> {
    * events that are in the stream.
    */
   readonly commands: ReadonlyMap<string, number>;
+  /**
+   * Set when a state cache answered from memory without asking the store for newer events (only for a load
+   * asked with `confirmedByAppend`): the stream may have moved on, so a decision on this state stands only
+   * once an append at `version` succeeds, and a refusal only once it is made again on a checked load.
+   */
+  readonly unchecked?: true;
+}
+
+/** How a caller will use a load. */
+export interface LoadOptions {
+  /**
+   * The caller appends what it decides at the loaded `version`, so the store's expected-version check
+   * confirms the state it decided on, and it decides again on a checked load before it refuses anything. A
+   * cache made `optimistic` may then answer from memory (Equinox's AllowStale). The command handler sets it
+   * for the stream it decides on, never for the streams its context reads.
+   */
+  readonly confirmedByAppend?: boolean;
 }
 
 /** The events of a stream after `since` (from the start without it), decoded, with what a load records besides. */
@@ -115,6 +132,7 @@ export interface StreamLoader {
   <Command, Event extends Tagged, State, Context>(
     aggregate: Aggregate<Command, Event, State, Context>,
     streamName: string,
+    options?: LoadOptions,
   ): Promise<E.Either<DomainError, LoadedStream<State, Event>>>;
   /**
    * Told by a command handler that it appended `written` right after `loaded`, the load it decided on, and

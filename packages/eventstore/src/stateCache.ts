@@ -8,6 +8,7 @@ import {
   readNewer,
   type Aggregate,
   type LoadedStream,
+  type LoadOptions,
   type StreamLoader,
 } from './loadStream';
 import type { EventStore } from './port';
@@ -36,6 +37,15 @@ export interface StateCacheOptions {
    * which hands the state to `decide` and keeps nothing.
    */
   readonly foldInPlace?: boolean;
+  /**
+   * Answers a load asked with `confirmedByAppend` (the command handler's, for the stream it decides on) from
+   * the cached state without asking the store for newer events, marking it `unchecked`. The handler's
+   * append at the cached version then fails if another writer moved the stream on, and the handler decides
+   * again on a checked load; it does the same before answering with a refusal or with nothing to do, so the
+   * answers are those of a checked load. Saves a store read per command where one process writes most of a
+   * stream's events; costs a failed append where others often do. Any other load is checked as always.
+   */
+  readonly optimistic?: boolean;
 }
 
 export interface CachingLoader extends StreamLoader {
@@ -50,7 +60,7 @@ export interface CachingLoader extends StreamLoader {
  */
 export const createCachingLoader = (
   store: EventStore,
-  { maxStreams = 10_000, foldInPlace = false }: StateCacheOptions = {},
+  { maxStreams = 10_000, foldInPlace = false, optimistic = false }: StateCacheOptions = {},
 ): CachingLoader => {
   // A Map iterates in insertion order, so deleting and re-inserting on use makes the first key the LRU.
   const entries = new Map<string, LoadedStream<unknown, unknown>>();
@@ -60,7 +70,18 @@ export const createCachingLoader = (
     entries.set(streamName, loaded.right);
     if (entries.size > maxStreams) entries.delete(entries.keys().next().value as string);
   };
-  const sharedLoader = (async (aggregate, streamName) => {
+  /** The entry, marked unchecked and as the latest used, when the load may be answered from memory. */
+  const fromMemory = (streamName: string, options: LoadOptions | undefined) => {
+    if (!optimistic || options?.confirmedByAppend !== true) return undefined;
+    const cached = entries.get(streamName);
+    if (cached === undefined) return undefined;
+    entries.delete(streamName);
+    entries.set(streamName, cached);
+    return E.right(Object.assign({}, cached, { unchecked: true as const }));
+  };
+  const sharedLoader = (async (aggregate, streamName, options) => {
+    const unchecked = fromMemory(streamName, options);
+    if (unchecked) return unchecked;
     const cached = entries.get(streamName) as LoadedStream<never, never> | undefined;
     const loaded = await loadStream(store, aggregate, streamName, cached as never);
     remember(streamName, loaded as never);
@@ -71,11 +92,21 @@ export const createCachingLoader = (
   const inPlaceLoader = (<Command, Event extends Tagged, State, Context>(
     aggregate: Aggregate<Command, Event, State, Context>,
     streamName: string,
-  ) => queues.run(streamName, () => loadInPlace(aggregate, streamName))) as StreamLoader;
+    options?: LoadOptions,
+  ) => {
+    // Not while a load of the stream is folding: its state is not whole until that load ends.
+    const unchecked = queues.busy(streamName) ? undefined : fromMemory(streamName, options);
+    return unchecked
+      ? Promise.resolve(unchecked)
+      : queues.run(streamName, () => loadInPlace(aggregate, streamName, options));
+  }) as StreamLoader;
   const loadInPlace = async <Command, Event extends Tagged, State, Context>(
     aggregate: Aggregate<Command, Event, State, Context>,
     streamName: string,
+    options: LoadOptions | undefined,
   ) => {
+    const unchecked = fromMemory(streamName, options);
+    if (unchecked) return unchecked as E.Either<never, LoadedStream<State, Event>>;
     const cached = entries.get(streamName) as LoadedStream<State, Event> | undefined;
     const newer = await readNewer(store, aggregate, streamName, cached);
     if (E.isLeft(newer)) return (remember(streamName, newer), newer);
@@ -98,15 +129,17 @@ export const createCachingLoader = (
     remember(streamName, loaded as never);
     return loaded;
   };
-  // A handler's own append is folded on only while the entry is still the load it decided on: any load in
-  // between has read the appended events itself. Frozen states take one produce (foldEvents) as a load would.
+  // A handler's own append is folded on only while the entry is still the load it decided on (the same state
+  // at the same version; an unchecked load is a copy of the entry): any load in between has read the
+  // appended events itself. Frozen states take one produce (foldEvents) as a load would.
   const advance =
     (inPlace: boolean): Appended =>
     (aggregate, streamName, loaded, written) => {
-      if (entries.get(streamName) !== loaded) return;
+      const entry = entries.get(streamName);
+      if (entry === undefined || entry.state !== loaded.state || entry.version !== loaded.version) return;
       const { evolve } = aggregate.decider;
       try {
-        const advanced = advanceLoaded(loaded, written, (state, events) =>
+        const advanced = advanceLoaded(entry as typeof loaded, written, (state, events) =>
           inPlace ? foldOwned(evolve, state, events) : foldEvents(evolve, state, events),
         );
         // The load just before made this entry the latest used: replacing it in place keeps it so.
