@@ -39,6 +39,16 @@ export const floorLoop = (
 };
 
 /**
+ * Each event's data text parsed and nothing else: what a cold command pays even with its metadata, decoding
+ * and fold free. Against Emmett, whose store keeps objects, it bounds `coldEmmettRatio` from above.
+ */
+export const dataParseLoop = (texts: ReadonlyArray<{ data: string | Buffer }>): number => {
+  let seen = 0;
+  for (const text of texts) seen += JSON.parse(textOf(text.data)) === null ? 0 : 1;
+  return seen;
+};
+
+/**
  * Other work measured in the same rounds as replay (the audit), so that its ratio to replay compares the
  * same stretches of time: on a shared machine the same code runs a third faster or slower from one minute
  * to the next, and a ratio of two measurements minutes apart would carry that.
@@ -52,6 +62,8 @@ export interface Companion {
 export interface ReplayResult {
   readonly floorEventsPerSecond: number;
   readonly replayEventsPerSecond: number;
+  /** Events per second of `dataParseLoop`, timed right after the floor in every part. */
+  readonly dataParseEventsPerSecond: number;
   /** The companion's events per second, if one was measured. */
   readonly companionEventsPerSecond: number | null;
   readonly streams: number;
@@ -89,8 +101,10 @@ export const measureReplay = async (
   // compiling.
   for (const name of names.slice(0, 400)) await loadStream(store, portfolioAggregate, name);
   for (const t of texts.slice(0, 400)) floorLoop(t);
+  for (const t of texts.slice(0, 400)) dataParseLoop(t);
   const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * names.length) / parts));
   let floorMs = 0;
+  let dataParseMs = 0;
   let replayMs = 0;
   let companionMs = 0;
   let companionRuns = 0;
@@ -107,6 +121,10 @@ export const measureReplay = async (
     const start = now();
     for (let i = bounds[part]!; i < bounds[part + 1]!; i++) floorLoop(texts[i]!);
     floorMs += now() - start;
+    collectYoungGarbage();
+    const dataStart = now();
+    for (let i = bounds[part]!; i < bounds[part + 1]!; i++) dataParseLoop(texts[i]!);
+    dataParseMs += now() - dataStart;
   };
   const replayPart = async (part: number): Promise<void> => {
     collect();
@@ -138,6 +156,7 @@ export const measureReplay = async (
   return {
     floorEventsPerSecond: (events * rounds) / (floorMs / 1000),
     replayEventsPerSecond: (events * rounds) / (replayMs / 1000),
+    dataParseEventsPerSecond: (events * rounds) / (dataParseMs / 1000),
     companionEventsPerSecond:
       companion && companionRuns > 0 ? (companion.events * companionRuns) / (companionMs / 1000) : null,
     streams: names.length,
