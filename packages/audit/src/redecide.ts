@@ -1,19 +1,16 @@
 import { QUARANTINE_EVENT_TYPE, schoolIdOfSchoolStream } from '@licheng/domain';
 import { schoolNotRegistered } from '@licheng/domain/internal';
 import {
-  createCommandDecoder,
   portfolioStreamName,
   schoolStreamName,
   submissionStreamName,
   type DomainError,
   type PortfolioEvent,
   type PortfolioState,
-  type RecordedActor,
   type RoutedCommand,
   type SchoolState,
   type Tagged,
 } from '@licheng/domain';
-import { boundToSchool } from '@licheng/domain/internal';
 import {
   canonicallyEqual,
   portfolioAggregate,
@@ -23,16 +20,13 @@ import {
   type Aggregate,
   type Envelope,
 } from '@licheng/eventstore';
-import { fastDecode } from '@licheng/fast-decode';
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
 import { finding, type Finding } from './findings';
 import { consistencyWatch } from './inconsistent';
+import { decodeRecordedCommand } from './recordedCommand';
 import type { LogEntry } from './log';
 import { byStream, streamKindOf, type StreamKind } from './streams';
-
-// Every recorded command is decoded again, as the service decoded it: the same fast strategy, equal to io-ts.
-const decodeCommand = createCommandDecoder(fastDecode);
 
 // One shape for the three aggregates: the audit only decides, folds and stores what they give it.
 type AnyAggregate = Aggregate<Tagged, Tagged, unknown, unknown>;
@@ -203,12 +197,6 @@ export const reDecide = (
   return { findings, commands, inconsistent: consistency.findings() };
 };
 
-/** Actors stored before they were bound to a school acted for the school their command names (R-AUTH-1/3). */
-const actorAsJudged = (actor: RecordedActor, data: unknown): unknown => {
-  const schoolId = (data as { schoolId?: unknown } | null)?.schoolId;
-  return typeof schoolId === 'string' ? boundToSchool(actor, schoolId) : actor;
-};
-
 const judge = (
   aggregate: AnyAggregate,
   group: ReadonlyArray<LogEntry>,
@@ -237,15 +225,7 @@ const judge = (
   const more = { commandId: metadata.commandId, commandType: metadata.command.type };
   // Only a finding shows them.
   const storedEvents = () => stored.map((s) => ({ type: s.event.type, data: s.event.data }));
-  const routed = decodeCommand({
-    commandId: metadata.commandId,
-    now: metadata.occurredAt,
-    actor: actorAsJudged(metadata.actor, metadata.command.data),
-    correlationId: metadata.correlationId,
-    causationId: metadata.causationId,
-    type: metadata.command.type,
-    data: metadata.command.data,
-  });
+  const routed = decodeRecordedCommand(metadata, metadata.command);
   const refusal = (error: DomainError): Finding =>
     finding(
       'refused',
