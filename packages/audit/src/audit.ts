@@ -3,7 +3,6 @@ import { decodeRecorded } from '@licheng/projections';
 import * as E from 'fp-ts/Either';
 import { verifyChains } from './chain';
 import { verifySealDigests } from './digest';
-import { findInconsistentEvents } from './inconsistent';
 import { countByKind, isError, type Finding, type FindingKind } from './findings';
 import type { EventLog } from './log';
 import { verifyQuarantines } from './quarantine';
@@ -70,9 +69,8 @@ export const auditLog = (
   const chain = verifyChains(log.entries, streams);
   options.onPhase?.('seal digests');
   const digests = verifySealDigests(log.entries, options.publicKey ? { publicKey: options.publicKey } : {});
-  options.onPhase?.('consistency');
-  const inconsistent = findInconsistentEvents(streams);
-  options.onPhase?.('re-deciding commands');
+  // Re-deciding folds every event: it finds the inconsistent ones (issue 16, item 4) on the way.
+  options.onPhase?.('re-deciding commands, consistency');
   const decisions = reDecide(log.entries, streams);
   options.onPhase?.('quarantines');
   const quarantines = verifyQuarantines(streams);
@@ -80,7 +78,7 @@ export const auditLog = (
   const findings = [
     ...chain,
     ...digests,
-    ...inconsistent,
+    ...decisions.inconsistent,
     ...decisions.findings,
     ...quarantines,
     ...verifyTimeOrder(log.entries),

@@ -1,18 +1,16 @@
 import { QUARANTINE_EVENT_TYPE, schoolIdOfSchoolStream } from '@licheng/domain';
 import { schoolNotRegistered } from '@licheng/domain/internal';
 import {
-  createCommandDecoder,
   portfolioStreamName,
   schoolStreamName,
   submissionStreamName,
   type DomainError,
+  type PortfolioEvent,
   type PortfolioState,
-  type RecordedActor,
   type RoutedCommand,
   type SchoolState,
   type Tagged,
 } from '@licheng/domain';
-import { boundToSchool } from '@licheng/domain/internal';
 import {
   canonicallyEqual,
   portfolioAggregate,
@@ -22,15 +20,13 @@ import {
   type Aggregate,
   type Envelope,
 } from '@licheng/eventstore';
-import { fastDecode } from '@licheng/fast-decode';
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
 import { finding, type Finding } from './findings';
+import { consistencyWatch } from './inconsistent';
+import { decodeRecordedCommand } from './recordedCommand';
 import type { LogEntry } from './log';
 import { byStream, streamKindOf, type StreamKind } from './streams';
-
-// Every recorded command is decoded again, as the service decoded it: the same fast strategy, equal to io-ts.
-const decodeCommand = createCommandDecoder(fastDecode);
 
 // One shape for the three aggregates: the audit only decides, folds and stores what they give it.
 type AnyAggregate = Aggregate<Tagged, Tagged, unknown, unknown>;
@@ -142,27 +138,33 @@ const asStored = (aggregate: AnyAggregate, event: Tagged, like: Envelope<Tagged>
  * for portfolio and submission commands, the school's policy as it stood before its first event (the
  * school stream folded up to the last school event earlier in the log), at the instant and by the actor
  * recorded. The events it gives must equal the stored ones, type and data.
+ *
+ * Since it decodes and folds every portfolio event, it also finds the inconsistent ones as it goes
+ * (`inconsistent`, as `findInconsistentEvents` gives them): each event is decoded and folded once.
  */
 export const reDecide = (
   entries: ReadonlyArray<LogEntry>,
   streams: ReadonlyMap<string, ReadonlyArray<LogEntry>> = byStream(entries),
-): { readonly findings: Finding[]; readonly commands: number } => {
+): { readonly findings: Finding[]; readonly commands: number; readonly inconsistent: Finding[] } => {
   const findings: Finding[] = [];
   let commands = 0;
   const walks = new Map<string, StreamWalk>();
   for (const [streamName, stream] of streams)
     walks.set(streamName, { entries: stream, met: 0, judgedTo: 0, state: undefined });
   const policies = new Map<string, SchoolState>();
+  const consistency = consistencyWatch(streams);
   for (const entry of entries) {
     const walk = walks.get(entry.record.streamName);
     const group = walk && runBegunBy(walk);
     const kind = group && streamKindOf(entry.record.streamName);
     if (!group || !kind) continue;
     // A repair is no command of the stream's decider: quarantine.ts checks it against what it sets aside.
+    // (No stream's serializer reads a quarantine record, so the consistency check would skip it too.)
     if (group.every((member) => member.record.type === QUARANTINE_EVENT_TYPE)) continue;
     const aggregate = AGGREGATES[kind];
     const { streamName } = entry.record;
     const decoded: Envelope<Tagged>[] = [];
+    const decodedFrom: LogEntry[] = [];
     for (const member of group) {
       const result = aggregate.serializer.decode(member.record);
       if (E.isLeft(result)) {
@@ -176,23 +178,23 @@ export const reDecide = (
             { details: { error: result.left, contentHash: storedContentHash(member.record) } },
           ),
         );
-      } else decoded.push(result.right);
+      } else {
+        decoded.push(result.right);
+        decodedFrom.push(member);
+      }
     }
     // The audit owns every state it folds (each walk begins with a new initial state).
     const before = (walk!.state ??= aggregate.decider.initialState());
     commands += 1;
     if (decoded.length === group.length) findings.push(...judge(aggregate, group, decoded, before, policies, walks));
     // It judges each command before folding its events, so the state is folded in place (shared/decider.ts).
-    for (const { event } of decoded) aggregate.decider.evolve(before as Draft<unknown>, event);
+    if (kind === 'portfolio') {
+      for (let i = 0; i < decoded.length; i++)
+        consistency.evolve(before as PortfolioState, decoded[i]!.event as PortfolioEvent, decodedFrom[i]!);
+    } else for (const { event } of decoded) aggregate.decider.evolve(before as Draft<unknown>, event);
     if (kind === 'school') policies.set(schoolIdOfSchoolStream(streamName), before as SchoolState);
   }
-  return { findings, commands };
-};
-
-/** Actors stored before they were bound to a school acted for the school their command names (R-AUTH-1/3). */
-const actorAsJudged = (actor: RecordedActor, data: unknown): unknown => {
-  const schoolId = (data as { schoolId?: unknown } | null)?.schoolId;
-  return typeof schoolId === 'string' ? boundToSchool(actor, schoolId) : actor;
+  return { findings, commands, inconsistent: consistency.findings() };
 };
 
 const judge = (
@@ -223,15 +225,7 @@ const judge = (
   const more = { commandId: metadata.commandId, commandType: metadata.command.type };
   // Only a finding shows them.
   const storedEvents = () => stored.map((s) => ({ type: s.event.type, data: s.event.data }));
-  const routed = decodeCommand({
-    commandId: metadata.commandId,
-    now: metadata.occurredAt,
-    actor: actorAsJudged(metadata.actor, metadata.command.data),
-    correlationId: metadata.correlationId,
-    causationId: metadata.causationId,
-    type: metadata.command.type,
-    data: metadata.command.data,
-  });
+  const routed = decodeRecordedCommand(metadata, metadata.command);
   const refusal = (error: DomainError): Finding =>
     finding(
       'refused',

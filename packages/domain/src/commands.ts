@@ -3,7 +3,7 @@ import * as t from 'io-ts';
 import { Actor } from './shared/actor';
 import { decodeWith, ioTsDecoding, type DecodeStrategy } from './shared/decode';
 import { domainError, type DomainError } from './shared/errors';
-import { plainCopyOf } from './shared/plain';
+import { checkedJsonOf, plainCopyOf } from './shared/plain';
 import { Id, withOptional } from './shared/primitives';
 import { TaipeiInstant } from './shared/time';
 import { PORTFOLIO_COMMAND_DATA, type PortfolioCommand } from './portfolio/commands';
@@ -72,7 +72,15 @@ type DataDecoder = (input: unknown) => E.Either<DomainError<'INVALID_INPUT'>, { 
  */
 export const createCommandDecoder = (
   strategy: DecodeStrategy = ioTsDecoding,
+  options: {
+    /**
+     * 'parsed-json': the caller made the input itself from JSON it parsed (plain objects and arrays of own
+     * data, nothing that can change under it), so the boundary copy is left out; its refusals are kept.
+     */
+    readonly input?: 'untrusted' | 'parsed-json';
+  } = {},
 ): ((input: unknown) => E.Either<DomainError<'INVALID_INPUT'>, RoutedCommand>) => {
+  const boundary = options.input === 'parsed-json' ? checkedJsonOf : plainCopyOf;
   const decoders = new Map<string, { readonly aggregate: AggregateKind; readonly decode: DataDecoder }>(
     DATA_ENVELOPES.map(([type, aggregate, codec]) => [
       type,
@@ -82,7 +90,7 @@ export const createCommandDecoder = (
   const decodeEnvelope = decodeWith(CommandEnvelope, 'command', strategy);
   return (input) => {
     // Plain branches rather than a pipe: every command and every audited event passes through here.
-    const plain = plainCopyOf(input, 'command');
+    const plain = boundary(input, 'command');
     if (E.isLeft(plain)) return plain;
     const envelope = decodeEnvelope(plain.right);
     if (E.isLeft(envelope)) return envelope;

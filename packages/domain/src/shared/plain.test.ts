@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
-import { plainCopyOf } from './plain';
+import { checkedJsonOf, plainCopyOf } from './plain';
 
 /** What the copy must hold, read independently: own enumerable data, each object a fresh plain one. */
 const samePlainData = (copy: unknown, input: unknown): boolean => {
@@ -47,6 +47,35 @@ describe('the boundary copy of a command', () => {
         return E.isRight(copy) && samePlainData(copy.right, input);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('the check of JSON the caller parsed itself', () => {
+  it('refuses what the boundary copy refuses, at the same path, and otherwise hands the input on as it is', () => {
+    // Lone surrogates in keys and strings, and nesting around the copy's limit, are what either refuses.
+    const text = fc.oneof(fc.string(), fc.constantFrom('\ud800', 'a\udfff', '\ud83d\ude00', '__proto__'));
+    const json: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null)),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.array(fc.tuple(text, tie('value')), { maxLength: 4 }).map((entries) => Object.fromEntries(entries)),
+      ),
+    })).value;
+    const nested = fc
+      .tuple(json, fc.integer({ min: 60, max: 68 }))
+      .map(([value, depth]) => Array.from({ length: depth }).reduce<unknown>((inner) => ({ k: [inner] }), value));
+    fc.assert(
+      fc.property(fc.oneof(json, nested), (value) => {
+        const parsed = JSON.parse(JSON.stringify(value)) as unknown;
+        const copied = plainCopyOf(parsed, 'command');
+        const checked = checkedJsonOf(parsed, 'command');
+        if (E.isLeft(copied)) expect(checked).toEqual(copied);
+        else expect(checked).toEqual(E.right(parsed));
+        expect(E.isRight(checked) && checked.right).toBe(E.isRight(copied) && parsed);
+      }),
+      { numRuns: 500 },
     );
   });
 });
