@@ -15,6 +15,8 @@ const PREFIXES = Object.values(STREAM_PREFIXES);
 const PAGE = 10_000;
 /** Pages read at once beside the one being folded: the client folds one while the server reads the next ones. */
 const AHEAD = 2;
+/** The first page of a catch-up is this many times shorter (then twice as long each, up to the page size). */
+const FIRST = 8;
 
 /** Where a page's transaction expects the checkpoint row: its position and the transaction that last wrote it. */
 interface Basis {
@@ -104,7 +106,7 @@ export class ReceiptReadModel {
     return this.store.subscribeToAll({
       after,
       streamPrefixes: PREFIXES,
-      onEvent: (event) => this.exclusive(() => this.foldLive(decodedPage([event]))),
+      onEvent: (event) => this.exclusive(async () => this.foldLive(await decodedPage([event]))),
       ...options,
     });
   }
@@ -143,7 +145,7 @@ export class ReceiptReadModel {
         if (bound <= read) return this.settled(await basis).position;
         const pages = pagesUpTo(
           async (after, upTo) => decodedPage(await readFoldableRange(this.db, after, upTo, PREFIXES)),
-          { after: read, bound, span: this.pageSize, ahead: AHEAD },
+          { after: read, bound, span: this.pageSize, ahead: AHEAD, first: Math.ceil(this.pageSize / FIRST) },
         );
         for (let page = pages.next(); page !== undefined; page = pages.next()) {
           const events = await page.events;

@@ -17,6 +17,16 @@ import { isSetAside } from './setAside';
 import type { SqlQuery } from './sql';
 
 /**
+ * Events decoded or folded between two turns of the event loop. The catch-up decodes and folds pages while a
+ * transaction of the page before waits for its answers: each of its round trips is answered only at a turn of the
+ * loop, so a page's work in one piece held each of them up by tens of milliseconds (measured).
+ */
+const BREATH = 500;
+
+/** Lets the event loop answer the other pages' queries and transactions. */
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
  * An event of the log as read, with what decoding it gave: a page is decoded as soon as it arrives, beside the fold of
  * the page before it, so that the fold's transaction does not wait for it.
  */
@@ -25,8 +35,14 @@ export interface ReadEvent {
   readonly decoded: ReturnType<typeof decodeRecorded>;
 }
 
-export const decodedPage = (page: ReadonlyArray<RecordedEvent>): ReadEvent[] =>
-  page.map((recorded) => ({ recorded, decoded: decodeRecorded(recorded) }));
+export const decodedPage = async (page: ReadonlyArray<RecordedEvent>): Promise<ReadEvent[]> => {
+  const decoded: ReadEvent[] = [];
+  for (const recorded of page) {
+    decoded.push({ recorded, decoded: decodeRecorded(recorded) });
+    if (decoded.length % BREATH === 0) await breathe();
+  }
+  return decoded;
+};
 
 /** The page's events as the reports fold them; an unreadable one stops the page unless a quarantine sets it aside. */
 export const projectedOf = async (tx: SqlQuery, page: ReadonlyArray<ReadEvent>): Promise<ProjectedEvent[]> => {
@@ -203,7 +219,10 @@ export const foldPage = async (
   const before = touched.students.map(({ schoolId, studentId }) =>
     statusesOf(view.schools[schoolId]?.portfolios[studentId]),
   );
-  for (const event of events) reportsProjection.apply(view as Draft<ReportsView>, event);
+  for (let i = 0; i < events.length; i++) {
+    reportsProjection.apply(view as Draft<ReportsView>, events[i]!);
+    if (i % BREATH === BREATH - 1) await breathe();
+  }
   const schools: Statement[] = [];
   for (const schoolId of touched.evolving) {
     const policy = view.schools[schoolId]!.policy;
@@ -214,7 +233,8 @@ export const foldPage = async (
   const portfolios: string[] = [];
   const changed: unknown[] = [];
   const gone: unknown[] = [];
-  touched.students.forEach(({ schoolId, studentId }, i) => {
+  for (const [i, { schoolId, studentId }] of touched.students.entries()) {
+    if (i % (BREATH / 10) === BREATH / 10 - 1) await breathe();
     const state = view.schools[schoolId]!.portfolios[studentId]!;
     states.setPortfolio(schoolId, studentId, state);
     portfolios.push(schoolId, studentId, JSON.stringify(state));
@@ -224,7 +244,7 @@ export const foldPage = async (
       earlier.delete(k);
     }
     for (const k of earlier.keys()) gone.push(receiptRow(schoolId, studentId, k));
-  });
+  }
   return {
     schools,
     portfolios,
