@@ -1,5 +1,6 @@
 import { RECEIPT_EVENT_TYPES } from '@licheng/workflows';
 import { appendToStore, generateSchool, studentStreams } from '@licheng/testing';
+import { NO_STREAM } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 import { lockCheckpoint } from './checkpoints';
 import { openPglite, type PostgresConnection } from './connect';
@@ -149,6 +150,33 @@ describe('the receipt read model keeps folded states in memory, never stale', ()
     const [a, b] = await Promise.all([one.catchUp(), two.catchUp()]);
     const all = await connection.store.readAll({ streamPrefixes: ['school-', 'portfolio-', 'submission-'] });
     expect([a, b]).toEqual([all[all.length - 1]!.position, all[all.length - 1]!.position]);
+    expect(await tables(connection)).toEqual(await rebuilt(connection));
+  });
+
+  it("gives the same rows when it folds each page ahead of the last one's commit with room for one state only", async () => {
+    const connection = await pglite();
+    const school = generateSchool({ seed: 11, schoolId: 'tp_cache_ahead', students: 4, classSize: 4 });
+    const streams = [...studentStreams(school)];
+    await appendToStore(connection.store, [school]);
+    // The students' events interleaved, a few of each in turn, so that a page touches a state the page before did.
+    for (let from = 0; streams.some((s) => s.events.length > from); from += 5)
+      for (const stream of streams) {
+        const events = stream.events.slice(from, from + 5);
+        if (events.length === 0) continue;
+        const appended = await connection.store.appendToStream(
+          stream.streamName,
+          events,
+          from === 0 ? NO_STREAM : from - 1,
+        );
+        if (E.isLeft(appended)) throw new Error(appended.left.message.en);
+      }
+    // Each page is folded while the one before it commits: a state that page changed must stay in memory until its
+    // commit, or the next page reads it from the tables as it was before.
+    const model = new ReceiptReadModel(connection.db, connection.store, {
+      pageSize: 13,
+      cache: { portfolios: 1, schools: 1 },
+    });
+    await model.catchUp();
     expect(await tables(connection)).toEqual(await rebuilt(connection));
   });
 

@@ -213,6 +213,7 @@ export const foldPage = async (
   states: FoldedStates,
   page: ReadonlyArray<ReadEvent>,
 ): Promise<FoldedPage> => {
+  states.folding();
   const events = await projectedOf(reader, page);
   const touched = touchedBy(events);
   const view = await viewOf(reader, states, touched);
