@@ -19,7 +19,7 @@ describe('the pages of a catch-up', () => {
               reads.push([from, upTo]);
               return Promise.resolve([] as RecordedEvent[]);
             },
-            { after, bound: after + length, span, ahead, first },
+            { after, bound: after + length, span, ahead, ...(first === undefined ? {} : { first }) },
           );
           const handed: number[] = [];
           for (let page = pages.next(); page !== undefined; page = pages.next()) {
