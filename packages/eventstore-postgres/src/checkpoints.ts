@@ -10,6 +10,18 @@ export const checkpointOf = async (db: SqlQuery, projection: string): Promise<nu
   return rows[0] ? Number(rows[0].position) : -1;
 };
 
+/** The projection's checkpoint and its writer (see `lockCheckpoint`), not locked: -1 and no writer before the first. */
+export const checkpointRow = async (
+  db: SqlQuery,
+  projection: string,
+): Promise<{ readonly position: number; readonly writer: string }> => {
+  const { rows } = await db.query<{ position: string; writer: string }>(
+    'select position, xmin::text as writer from licheng_checkpoints where projection = $1',
+    [projection],
+  );
+  return rows[0] ? { position: Number(rows[0].position), writer: rows[0].writer } : { position: -1, writer: '' };
+};
+
 /**
  * The projection's checkpoint row, locked for the rest of the transaction (two folders of one projection queue
  * here), and its writer: the transaction that last wrote the row (`xmin`). A folder that keeps folded states in

@@ -1,8 +1,9 @@
 import { STREAM_PREFIXES } from '@licheng/domain';
 import { type EventStore, type Subscription } from '@licheng/eventstore';
-import { checkpointOf, lockCheckpoint } from './checkpoints';
+import { checkpointOf, checkpointRow, lockCheckpoint } from './checkpoints';
+import * as E from 'fp-ts/Either';
 import { FoldedStates, type ReadModelCacheOptions } from './readModelCache';
-import { decodedPage, foldAndWrite, type ReadEvent } from './readModelFold';
+import { decodedPage, foldPage, writeFolded, type FoldedPage, type ReadEvent } from './readModelFold';
 import { pagesUpTo } from './readModelPages';
 import { readFoldableRange, settledBound } from './readModelLog';
 import type { SqlDatabase } from './sql';
@@ -14,6 +15,21 @@ const PREFIXES = Object.values(STREAM_PREFIXES);
 const PAGE = 10_000;
 /** Pages read at once beside the one being folded: the client folds one while the server reads the next ones. */
 const AHEAD = 2;
+/** The first page of a catch-up is this many times shorter (then twice as long each, up to the page size). */
+const FIRST = 8;
+
+/** Where a page's transaction expects the checkpoint row: its position and the transaction that last wrote it. */
+interface Basis {
+  readonly position: number;
+  readonly writer: string;
+}
+
+/** The checkpoint was not where a page was folded for: another folder wrote it (or moved it back for a rebuild). */
+class Moved extends Error {
+  constructor() {
+    super("the read model's checkpoint moved under a fold");
+  }
+}
 
 export interface ReceiptReadModelOptions {
   /** The folded states kept in memory between folds (readModelCache.ts). */
@@ -36,6 +52,8 @@ export class ReceiptReadModel {
   private readonly states: FoldedStates;
   private readonly pageSize: number;
   private running: Promise<unknown> = Promise.resolve();
+  /** The newest checkpoint this model saw: a checkpoint found behind it was moved back by another model's rebuild. */
+  private reached = -1;
 
   constructor(
     readonly db: SqlDatabase,
@@ -73,6 +91,7 @@ export class ReceiptReadModel {
           return rows[0]!.writer;
         });
         this.states.emptied(writer);
+        this.reached = -1;
       } catch (error) {
         this.states.clear();
         throw error;
@@ -87,7 +106,7 @@ export class ReceiptReadModel {
     return this.store.subscribeToAll({
       after,
       streamPrefixes: PREFIXES,
-      onEvent: (event) => this.exclusive(() => this.fold(decodedPage([event]))).then(() => undefined),
+      onEvent: (event) => this.exclusive(async () => this.foldLive(await decodedPage([event]))),
       ...options,
     });
   }
@@ -95,35 +114,118 @@ export class ReceiptReadModel {
   /**
    * A page at a time, each in its own transaction, up to the log's settled bound (readModelLog.ts), then again up to
    * the next bound until there is none newer. Pages are ranges of positions below the bound, so the next ones are read
-   * (on other connections of the pool) while one is folded and written. When another folder has moved the checkpoint
-   * past a page, reading goes on from there.
+   * (on other connections of the pool) while one is folded and written. Each page is folded in memory while the page
+   * before it is written (`commitFolded`); when the checkpoint is then not where the fold expected it (another folder
+   * wrote it), nothing of that page is written and the catch-up starts again from the checkpoint, each page folded
+   * inside its own transaction from then on.
    */
   private async catchUpNow(): Promise<number> {
-    let checkpoint = await this.checkpoint();
-    let read = checkpoint;
+    let ahead = true;
     for (;;) {
-      const bound = await settledBound(this.db);
-      if (bound <= read) return checkpoint;
-      const pages = pagesUpTo(
-        async (after, upTo) => decodedPage(await readFoldableRange(this.db, after, upTo, PREFIXES)),
-        {
-          after: read,
-          bound,
-          span: this.pageSize,
-          ahead: AHEAD,
-        },
-      );
-      for (let page = pages.next(); page !== undefined; page = pages.next()) {
-        const events = await page.events;
-        if (events.length > 0) checkpoint = await this.fold(events);
-        read = Math.max(page.upTo, checkpoint);
-        if (checkpoint > page.upTo) break;
+      const row = await checkpointRow(this.db, RECEIPTS_READ_MODEL);
+      this.reached = row.position;
+      try {
+        return await this.catchUpFrom(row, ahead);
+      } catch (error) {
+        this.states.clear();
+        if (!(error instanceof Moved)) throw error;
+        ahead = false;
       }
     }
   }
 
-  /** One transaction: the page's changes and the checkpoint after it, or nothing (and no state kept). */
-  private async fold(page: ReadonlyArray<ReadEvent>): Promise<number> {
+  private async catchUpFrom(start: Basis, ahead: boolean): Promise<number> {
+    // The states held are valid as of the checkpoint's writer; each page's transaction checks it still is.
+    if (ahead) this.states.validate(start.writer);
+    let read = start.position;
+    let basis = Promise.resolve(start);
+    try {
+      for (;;) {
+        const bound = await settledBound(this.db);
+        if (bound <= read) return this.settled(await basis).position;
+        const pages = pagesUpTo(
+          async (after, upTo) => decodedPage(await readFoldableRange(this.db, after, upTo, PREFIXES)),
+          { after: read, bound, span: this.pageSize, ahead: AHEAD, first: Math.ceil(this.pageSize / FIRST) },
+        );
+        for (let page = pages.next(); page !== undefined; page = pages.next()) {
+          const events = await page.events;
+          read = page.upTo;
+          if (events.length === 0) continue;
+          if (ahead && events.every((event) => E.isRight(event.decoded))) {
+            const previous = basis;
+            const folded = this.foldAhead(events);
+            const last = events[events.length - 1]!.recorded.position;
+            basis = previous.then((expected) => folded.then((page) => this.commitFolded(page, expected, last)));
+            basis.catch(() => undefined);
+            // The states have one folder at a time, and one page's transaction runs beside the next page's fold.
+            await folded;
+            this.settled(await previous);
+          } else {
+            const folded = await this.fold(events, this.settled(await basis).position);
+            basis = Promise.resolve(folded);
+            read = Math.max(read, folded.position);
+            if (folded.position > page.upTo) break;
+          }
+        }
+      }
+    } finally {
+      // No transaction of this catch-up outlives it (the next fold of the model may start once it has settled).
+      await basis.catch(() => undefined);
+    }
+  }
+
+  /**
+   * Folds the page in memory now, beside the transaction that writes the page before it. A fold that fails here may
+   * have read the tables while another folder was changing them, so it counts as `Moved`: the catch-up then folds the
+   * page again in its own transaction, where a failure is the page's own.
+   */
+  private foldAhead(events: ReadonlyArray<ReadEvent>): Promise<FoldedPage> {
+    const folded = foldPage(this.db, this.states, events).catch(() => Promise.reject(new Moved()));
+    folded.catch(() => undefined);
+    return folded;
+  }
+
+  /** Notes the checkpoint a page's transaction left. */
+  private settled(basis: Basis): Basis {
+    this.reached = Math.max(this.reached, basis.position);
+    return basis;
+  }
+
+  /**
+   * Writes a page folded ahead of its transaction, if the checkpoint is still where the fold expected it: at the last
+   * page's position, written by that page's transaction (so nothing else changed the tables since the states in memory
+   * were valid). Otherwise nothing is written and `Moved` is thrown.
+   */
+  private async commitFolded(folded: FoldedPage, expected: Basis, position: number): Promise<Basis> {
+    const writer = await this.db.transaction(async (tx) => {
+      const locked = await lockCheckpoint(tx, RECEIPTS_READ_MODEL, { asynchronousCommit: true });
+      if (locked.position !== expected.position || locked.writer !== expected.writer) throw new Moved();
+      return writeFolded(tx, folded, { projection: RECEIPTS_READ_MODEL, position });
+    });
+    this.states.committed(writer);
+    return { position, writer };
+  }
+
+  /**
+   * One transaction: the page's changes and the checkpoint after it, or nothing (and no state kept). Refused when
+   * the checkpoint is behind `reached` (another model emptied the tables for a rebuild since): folding the page there
+   * would skip every event before it, so the model catches up from the checkpoint instead.
+   */
+  private async foldLive(page: ReadonlyArray<ReadEvent>): Promise<void> {
+    const folded = await this.fold(page, this.reached).catch((error: unknown) => {
+      if (error instanceof Moved) return undefined;
+      throw error;
+    });
+    if (folded === undefined) await this.catchUpNow();
+    else this.settled(folded);
+  }
+
+  /**
+   * One transaction: the page's changes and the checkpoint after it, or nothing (and no state kept). Throws `Moved`,
+   * writing nothing, when the checkpoint is behind `reached`: another model has emptied the tables for a rebuild
+   * since, and folding the page there would skip every event before it.
+   */
+  private async fold(page: ReadonlyArray<ReadEvent>, reached: number): Promise<Basis> {
     let writer = '';
     try {
       const position = await this.db.transaction(async (tx) => {
@@ -131,16 +233,18 @@ export class ReceiptReadModel {
         // one (rows and checkpoint commit together), and its next catch-up folds them again. So it does not wait
         // for the commit's WAL flush, as the log's own appends do (decision 0017).
         const locked = await lockCheckpoint(tx, RECEIPTS_READ_MODEL, { asynchronousCommit: true });
+        if (locked.position < reached) throw new Moved();
         this.states.validate(locked.writer);
         writer = locked.writer;
         const fresh = page.filter((event) => event.recorded.position > locked.position);
         if (fresh.length === 0) return locked.position;
         const last = fresh[fresh.length - 1]!.recorded.position;
-        writer = await foldAndWrite(tx, this.states, fresh, { projection: RECEIPTS_READ_MODEL, position: last });
+        const folded = await foldPage(tx, this.states, fresh);
+        writer = await writeFolded(tx, folded, { projection: RECEIPTS_READ_MODEL, position: last });
         return last;
       });
       this.states.committed(writer);
-      return position;
+      return { position, writer };
     } catch (error) {
       this.states.clear();
       throw error;

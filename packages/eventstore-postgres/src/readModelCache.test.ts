@@ -1,5 +1,6 @@
 import { RECEIPT_EVENT_TYPES } from '@licheng/workflows';
 import { appendToStore, generateSchool, studentStreams } from '@licheng/testing';
+import { NO_STREAM } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 import { lockCheckpoint } from './checkpoints';
 import { openPglite, type PostgresConnection } from './connect';
@@ -49,6 +50,27 @@ const rebuilt = async (connection: PostgresConnection) => {
   return tables(connection);
 };
 
+/** The database as another process sees it that fails at its first read of the log (after a rebuild's truncate). */
+const stoppedBeforeReading = (connection: PostgresConnection): SqlDatabase =>
+  Object.create(connection.db, {
+    query: {
+      value: (text: string, params?: ReadonlyArray<unknown>) =>
+        text.includes('from licheng_events')
+          ? Promise.reject(new Error('the other process stopped'))
+          : connection.db.query(text, params),
+    },
+  }) as SqlDatabase;
+
+/** Waits until the live model's checkpoint reaches the log's last event. */
+const untilFolded = async (connection: PostgresConnection, model: ReceiptReadModel) => {
+  const all = await connection.store.readAll({ streamPrefixes: ['school-', 'portfolio-', 'submission-'] });
+  const last = all[all.length - 1]!.position;
+  for (let tries = 0; (await model.checkpoint()) < last; tries++) {
+    if (tries > 200) throw new Error('the live model did not fold the appended events');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+};
+
 describe('the receipt read model keeps folded states in memory, never stale', () => {
   it('folds from the tables, not from memory, after another writer (another process, or itself restarted) folded', async () => {
     const connection = await pglite();
@@ -75,15 +97,9 @@ describe('the receipt read model keeps folded states in memory, never stale', ()
     await first.catchUp();
     await appendNext();
     // The other model truncates, moves the checkpoint back to the start, and fails at its first read of the log.
-    const failing: SqlDatabase = Object.create(connection.db, {
-      query: {
-        value: (text: string, params?: ReadonlyArray<unknown>) =>
-          text.includes('from licheng_events')
-            ? Promise.reject(new Error('the other process stopped'))
-            : connection.db.query(text, params),
-      },
-    }) as SqlDatabase;
-    await expect(new ReceiptReadModel(failing, connection.store).rebuild()).rejects.toThrow('stopped');
+    await expect(new ReceiptReadModel(stoppedBeforeReading(connection), connection.store).rebuild()).rejects.toThrow(
+      'stopped',
+    );
     // Every state the first model holds already has the events it is now handed again from the start.
     await first.catchUp();
     await appendNext();
@@ -137,6 +153,33 @@ describe('the receipt read model keeps folded states in memory, never stale', ()
     expect(await tables(connection)).toEqual(await rebuilt(connection));
   });
 
+  it("gives the same rows when it folds each page ahead of the last one's commit with room for one state only", async () => {
+    const connection = await pglite();
+    const school = generateSchool({ seed: 11, schoolId: 'tp_cache_ahead', students: 4, classSize: 4 });
+    const streams = [...studentStreams(school)];
+    await appendToStore(connection.store, [school]);
+    // The students' events interleaved, a few of each in turn, so that a page touches a state the page before did.
+    for (let from = 0; streams.some((s) => s.events.length > from); from += 5)
+      for (const stream of streams) {
+        const events = stream.events.slice(from, from + 5);
+        if (events.length === 0) continue;
+        const appended = await connection.store.appendToStream(
+          stream.streamName,
+          events,
+          from === 0 ? NO_STREAM : from - 1,
+        );
+        if (E.isLeft(appended)) throw new Error(appended.left.message.en);
+      }
+    // Each page is folded while the one before it commits: a state that page changed must stay in memory until its
+    // commit, or the next page reads it from the tables as it was before.
+    const model = new ReceiptReadModel(connection.db, connection.store, {
+      pageSize: 13,
+      cache: { portfolios: 1, schools: 1 },
+    });
+    await model.catchUp();
+    expect(await tables(connection)).toEqual(await rebuilt(connection));
+  });
+
   it('gives the same rows folded live, one event at a time from memory, as rebuilt from the log', async () => {
     const connection = await pglite();
     const appendNext = await schoolWithHeldEvents(connection, 'tp_cache_live', 3);
@@ -144,12 +187,26 @@ describe('the receipt read model keeps folded states in memory, never stale', ()
     const subscription = await model.start();
     try {
       for (let i = 0; i < 3; i++) await appendNext();
-      const all = await connection.store.readAll({ streamPrefixes: ['portfolio-tp_cache_live-'] });
-      const last = all[all.length - 1]!.position;
-      for (let tries = 0; (await model.checkpoint()) < last; tries++) {
-        if (tries > 200) throw new Error('the live model did not fold the appended events');
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      await untilFolded(connection, model);
+    } finally {
+      await subscription.close();
+    }
+    expect(await tables(connection)).toEqual(await rebuilt(connection));
+  });
+
+  it('refuses to fold live past a checkpoint another model moved back to the start, and folds the log again', async () => {
+    const connection = await pglite();
+    const appendNext = await schoolWithHeldEvents(connection, 'tp_cache_backwards', 2);
+    const model = new ReceiptReadModel(connection.db, connection.store);
+    const subscription = await model.start();
+    try {
+      // Another model empties the tables for a rebuild and stops before folding anything: the checkpoint is at -1.
+      await expect(new ReceiptReadModel(stoppedBeforeReading(connection), connection.store).rebuild()).rejects.toThrow(
+        'stopped',
+      );
+      // The live model's next event must not move the checkpoint over the emptied tables.
+      await appendNext();
+      await untilFolded(connection, model);
     } finally {
       await subscription.close();
     }

@@ -10,11 +10,14 @@ export interface ReadModelCacheOptions {
 
 const key = (schoolId: string, studentId: string) => `${schoolId}\u0000${studentId}`;
 
-/** Keeps at most `max` entries, dropping the least recently used. */
-const bounded = <V>(map: Map<string, V>, max: number): void => {
+/** Keeps at most `max` entries, dropping the least recently used but never one `kept` holds. */
+const bounded = <V>(map: Map<string, V>, max: number, kept: (key: string) => boolean): void => {
+  let over = map.size - max;
   for (const oldest of map.keys()) {
-    if (map.size <= max) return;
+    if (over <= 0) return;
+    if (kept(oldest)) continue;
     map.delete(oldest);
+    over -= 1;
   }
 };
 
@@ -37,6 +40,12 @@ export class FoldedStates {
   /** Portfolios and schools known to have their row, whether or not their state is still in memory. */
   private readonly stored = new Set<string>();
   private readonly registered = new Set<string>();
+  /**
+   * The keys each fold not yet committed changed, oldest fold first: a catch-up folds a page while the page before
+   * it commits, and a state changed by a fold must stay in memory until that fold's commit, for the table still
+   * holds it as it was before.
+   */
+  private readonly unsettled: Set<string>[] = [];
 
   constructor(private readonly options: ReadModelCacheOptions = {}) {}
 
@@ -52,6 +61,12 @@ export class FoldedStates {
     this.schools.clear();
     this.stored.clear();
     this.registered.clear();
+    this.unsettled.length = 0;
+  }
+
+  /** A fold begins: what it changes is kept in memory until `committed` is called for it (folds commit in order). */
+  folding(): void {
+    this.unsettled.push(new Set());
   }
 
   /** After this model's own truncate, committed by `writer`: the tables are empty, and so is memory. */
@@ -64,8 +79,10 @@ export class FoldedStates {
   /** The fold that was validated last has committed, leaving `writer` on the checkpoint row. */
   committed(writer: string): void {
     this.writer = writer;
-    bounded(this.portfolios, this.options.portfolios ?? 1_000);
-    bounded(this.schools, this.options.schools ?? 4);
+    this.unsettled.shift();
+    const kept = (key: string) => this.unsettled.some((keys) => keys.has(key));
+    bounded(this.portfolios, this.options.portfolios ?? 1_000, kept);
+    bounded(this.schools, this.options.schools ?? 4, (schoolId) => kept(`\u0001${schoolId}`));
   }
 
   /** Whether the portfolio's row may exist: false only when it is known to have none. */
@@ -94,6 +111,7 @@ export class FoldedStates {
     const k = key(schoolId, studentId);
     this.portfolios.set(k, state);
     this.stored.add(k);
+    this.unsettled[this.unsettled.length - 1]?.add(k);
   }
 
   school(schoolId: string): SchoolState | undefined {
@@ -104,6 +122,7 @@ export class FoldedStates {
     this.schools.delete(schoolId);
     this.schools.set(schoolId, state);
     this.registered.add(schoolId);
+    this.unsettled[this.unsettled.length - 1]?.add(`\u0001${schoolId}`);
   }
 
   isRegistered(schoolId: string): boolean {

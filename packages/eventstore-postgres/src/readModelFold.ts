@@ -12,9 +12,19 @@ import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
 import type { FoldedStates } from './readModelCache';
 import { readWhole } from './readModelLog';
-import { writeSchool } from './readModelSchool';
+import { schoolStatements, type Statement } from './readModelSchool';
 import { isSetAside } from './setAside';
 import type { SqlQuery } from './sql';
+
+/**
+ * Events decoded or folded between two turns of the event loop. The catch-up decodes and folds pages while a
+ * transaction of the page before waits for its answers: each of its round trips is answered only at a turn of the
+ * loop, so a page's work in one piece held each of them up by tens of milliseconds (measured).
+ */
+const BREATH = 500;
+
+/** Lets the event loop answer the other pages' queries and transactions. */
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * An event of the log as read, with what decoding it gave: a page is decoded as soon as it arrives, beside the fold of
@@ -25,8 +35,14 @@ export interface ReadEvent {
   readonly decoded: ReturnType<typeof decodeRecorded>;
 }
 
-export const decodedPage = (page: ReadonlyArray<RecordedEvent>): ReadEvent[] =>
-  page.map((recorded) => ({ recorded, decoded: decodeRecorded(recorded) }));
+export const decodedPage = async (page: ReadonlyArray<RecordedEvent>): Promise<ReadEvent[]> => {
+  const decoded: ReadEvent[] = [];
+  for (const recorded of page) {
+    decoded.push({ recorded, decoded: decodeRecorded(recorded) });
+    if (decoded.length % BREATH === 0) await breathe();
+  }
+  return decoded;
+};
 
 /** The page's events as the reports fold them; an unreadable one stops the page unless a quarantine sets it aside. */
 export const projectedOf = async (tx: SqlQuery, page: ReadonlyArray<ReadEvent>): Promise<ProjectedEvent[]> => {
@@ -142,68 +158,123 @@ const receiptRow = (schoolId: string, studentId: string, k: string, status?: str
 };
 
 /**
- * One statement for all the page changed beside the schools: the touched portfolios' states, the receipt rows whose
- * status changed (R-REP-1) or that went away, and the checkpoint; it returns the checkpoint row's new writer.
+ * The states' upsert, one parameter per state: the server checks each state's JSON once as it takes it in (about half
+ * the server's time of the write where the states were fields of one JSON document: it parsed that document, then
+ * each state again out of it). Three parameters a row, from `$first` on.
  */
-const WRITE = `
-  with portfolios as (
-    insert into licheng_rm_portfolios (school_id, student_id, state)
-    select * from json_to_recordset($3::json) as p(school_id text, student_id text, state json)
-    on conflict (school_id, student_id) do update set state = excluded.state),
+const upsertStates = (rows: number, first: number): string => {
+  const values = Array.from({ length: rows }, (_, i) => {
+    const at = first + 3 * i;
+    return `($${at}, $${at + 1}, $${at + 2}::json)`;
+  });
+  return (
+    `insert into licheng_rm_portfolios (school_id, student_id, state) values ${values.join(', ')} ` +
+    'on conflict (school_id, student_id) do update set state = excluded.state'
+  );
+};
+
+/** States per statement: well below the protocol's 65,535 parameters. */
+const STATES_PER_STATEMENT = 5_000;
+
+/**
+ * One statement for all the page changed beside the schools: the touched portfolios' states (the first
+ * `STATES_PER_STATEMENT` of them; more go before it), the receipt rows whose status changed (R-REP-1) or that went
+ * away, and the checkpoint; it returns the checkpoint row's new writer.
+ */
+const write = (states: number) => `
+  with ${states > 0 ? `portfolios as (${upsertStates(states, 5)}),` : ''}
   changed as (
     insert into licheng_rm_receipts (school_id, student_id, category, period, status)
-    select * from json_to_recordset($4::json) as r(school_id text, student_id text, category text, period text, status text)
+    select * from json_to_recordset($3::json) as r(school_id text, student_id text, category text, period text, status text)
     on conflict (school_id, student_id, category, period) do update set status = excluded.status),
   gone as (
-    delete from licheng_rm_receipts r using json_to_recordset($5::json)
+    delete from licheng_rm_receipts r using json_to_recordset($4::json)
       as g(school_id text, student_id text, category text, period text)
     where (r.school_id, r.student_id, r.category, r.period) = (g.school_id, g.student_id, g.category, g.period))
   update licheng_checkpoints set position = $2 where projection = $1 returning xmin::text as writer`;
 
+/** What a page's fold leaves to write: every parameter already taken, so the states may change in memory after. */
+export interface FoldedPage {
+  readonly schools: ReadonlyArray<Statement>;
+  /** School id, student id and the state as JSON, for each portfolio the page touched. */
+  readonly portfolios: ReadonlyArray<string>;
+  readonly changed: string;
+  readonly gone: string;
+}
+
 /**
- * Folds the page's events in place into the states they touch (from memory or read), writes what changed and
- * moves the checkpoint to `position`: the caller's transaction, with the checkpoint row locked and `states`
- * validated against it. Returns the checkpoint row's new writer.
+ * Folds the page's events in place into the states they touch (from memory, or read through `reader`) and returns
+ * what to write. Read in the page's own transaction, with the checkpoint row locked and `states` validated against
+ * it; or ahead of it, outside any transaction (readModel.ts), when that transaction will check that the checkpoint is
+ * still where the states say it is.
  */
-export const foldAndWrite = async (
-  tx: SqlQuery,
+export const foldPage = async (
+  reader: SqlQuery,
   states: FoldedStates,
   page: ReadonlyArray<ReadEvent>,
-  checkpoint: { readonly projection: string; readonly position: number },
-): Promise<string> => {
-  const events = await projectedOf(tx, page);
+): Promise<FoldedPage> => {
+  states.folding();
+  const events = await projectedOf(reader, page);
   const touched = touchedBy(events);
-  const view = await viewOf(tx, states, touched);
+  const view = await viewOf(reader, states, touched);
   const before = touched.students.map(({ schoolId, studentId }) =>
     statusesOf(view.schools[schoolId]?.portfolios[studentId]),
   );
-  for (const event of events) reportsProjection.apply(view as Draft<ReportsView>, event);
+  for (let i = 0; i < events.length; i++) {
+    reportsProjection.apply(view as Draft<ReportsView>, events[i]!);
+    if (i % BREATH === BREATH - 1) await breathe();
+  }
+  const schools: Statement[] = [];
   for (const schoolId of touched.evolving) {
     const policy = view.schools[schoolId]!.policy;
-    await writeSchool(tx, schoolId, policy);
+    schools.push(...schoolStatements(schoolId, policy));
     states.setSchool(schoolId, policy);
   }
   for (const schoolId of touched.schools) if (view.schools[schoolId]) states.setRegistered(schoolId);
-  const portfolios: unknown[] = [];
+  const portfolios: string[] = [];
   const changed: unknown[] = [];
   const gone: unknown[] = [];
-  touched.students.forEach(({ schoolId, studentId }, i) => {
+  for (const [i, { schoolId, studentId }] of touched.students.entries()) {
+    if (i % (BREATH / 10) === BREATH / 10 - 1) await breathe();
     const state = view.schools[schoolId]!.portfolios[studentId]!;
     states.setPortfolio(schoolId, studentId, state);
-    portfolios.push({ school_id: schoolId, student_id: studentId, state });
+    portfolios.push(schoolId, studentId, JSON.stringify(state));
     const earlier = before[i]!;
     for (const [k, status] of statusesOf(state)) {
       if (earlier.get(k) !== status) changed.push(receiptRow(schoolId, studentId, k, status));
       earlier.delete(k);
     }
     for (const k of earlier.keys()) gone.push(receiptRow(schoolId, studentId, k));
-  });
-  const { rows } = await tx.query<{ writer: string }>(WRITE, [
+  }
+  return {
+    schools,
+    portfolios,
+    changed: JSON.stringify(changed),
+    gone: JSON.stringify(gone),
+  };
+};
+
+/**
+ * Writes a folded page and moves the checkpoint to `position`, in the caller's transaction with the checkpoint row
+ * locked; returns the row's new writer.
+ */
+export const writeFolded = async (
+  tx: SqlQuery,
+  folded: FoldedPage,
+  checkpoint: { readonly projection: string; readonly position: number },
+): Promise<string> => {
+  for (const { text, params } of folded.schools) await tx.query(text, params);
+  const chunk = 3 * STATES_PER_STATEMENT;
+  const rest = folded.portfolios.length % chunk || Math.min(chunk, folded.portfolios.length);
+  for (let at = rest; at < folded.portfolios.length; at += chunk) {
+    await tx.query(upsertStates(STATES_PER_STATEMENT, 1), folded.portfolios.slice(at, at + chunk));
+  }
+  const { rows } = await tx.query<{ writer: string }>(write(rest / 3), [
     checkpoint.projection,
     checkpoint.position,
-    JSON.stringify(portfolios),
-    JSON.stringify(changed),
-    JSON.stringify(gone),
+    folded.changed,
+    folded.gone,
+    ...folded.portfolios.slice(0, rest),
   ]);
   return rows[0]!.writer;
 };

@@ -3,14 +3,15 @@ import * as fc from 'fast-check';
 import { pagesUpTo } from './readModelPages';
 
 describe('the pages of a catch-up', () => {
-  it('cover the positions after the cursor up to the bound once, in order, with at most `ahead` reads beside the one handed out', () => {
+  it('cover the positions after the cursor up to the bound once, in order, with at most `ahead` reads beside the one handed out, growing from `first` to `span`, a short rest joined to the last', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -1, max: 50 }),
         fc.integer({ min: 0, max: 200 }),
         fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 0, max: 4 }),
-        (after, length, span, ahead) => {
+        fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }),
+        (after, length, span, ahead, first) => {
           const reads: Array<[number, number]> = [];
           let settled = 0;
           const pages = pagesUpTo(
@@ -18,7 +19,7 @@ describe('the pages of a catch-up', () => {
               reads.push([from, upTo]);
               return Promise.resolve([] as RecordedEvent[]);
             },
-            { after, bound: after + length, span, ahead },
+            { after, bound: after + length, span, ahead, ...(first === undefined ? {} : { first }) },
           );
           const handed: number[] = [];
           for (let page = pages.next(); page !== undefined; page = pages.next()) {
@@ -27,10 +28,16 @@ describe('the pages of a catch-up', () => {
             expect(reads.length - settled).toBeLessThanOrEqual(ahead);
           }
           let from = after;
+          let longest = Math.min(first ?? span, span);
           for (const [start, upTo] of reads) {
             expect(start).toBe(from);
             expect(upTo - start).toBeGreaterThan(0);
-            expect(upTo - start).toBeLessThanOrEqual(span);
+            // Each page but the last is as long as it may be; the last takes a rest shorter than half that.
+            if (upTo < after + length) {
+              expect(upTo - start).toBe(longest);
+              expect(after + length - upTo).toBeGreaterThanOrEqual(longest / 2);
+            } else expect(upTo - start).toBeLessThan(longest * 1.5 + 1);
+            longest = Math.min(longest * 2, span);
             from = upTo;
           }
           expect(from).toBe(after + length);
