@@ -67,8 +67,9 @@ const withBenchPolicy = async (store: EventStore, workload: StoredWorkload, port
   const school = await loadStream(store, schoolAggregate, name);
   if (E.isLeft(school)) throw new Error(school.left.message.en);
   const answered = E.right({ ...school.right, state: commandPolicy(workload) });
-  const loader = ((aggregate, streamName) =>
-    streamName === name ? Promise.resolve(answered) : portfolios(aggregate, streamName)) as StreamLoader;
+  // The handler's load options go on too: without them an optimistic cache reads the database every time.
+  const loader = ((aggregate, streamName, options) =>
+    streamName === name ? Promise.resolve(answered) : portfolios(aggregate, streamName, options)) as StreamLoader;
   // The cache's write-through goes on to the portfolios' loader (the school stream is never written here).
   return Object.assign(loader, portfolios.appended ? { appended: portfolios.appended } : {});
 };
@@ -76,7 +77,7 @@ const withBenchPolicy = async (store: EventStore, workload: StoredWorkload, port
 /**
  * `createLichengService` on our PostgreSQL store: each command is decoded in full, routed, decided and
  * appended by `licheng_append`. Warm: the state cache folds in place (the bench only calls `execute`,
- * which reads no state it hands out). Cold: every command reads its whole stream from the database.
+ * which reads no state it hands out) and is optimistic (no read before a decision; the append confirms it). Cold: every command reads its whole stream from the database.
  */
 export const measurePgCommands = async (
   store: EventStore,
@@ -94,7 +95,7 @@ export const measurePgCommands = async (
 /** Sends one command on a target through `createLichengService` on `store`; resolves to the event's position. */
 export const ourPgSender = async (store: EventStore, workload: StoredWorkload, streams: number, cached: boolean) => {
   const portfolios: StreamLoader = cached
-    ? createCachingLoader(store, { maxStreams: streams + 10, foldInPlace: true })
+    ? createCachingLoader(store, { maxStreams: streams + 10, foldInPlace: true, optimistic: true })
     : (aggregate, streamName) => loadStream(store, aggregate, streamName);
   const service = createLichengService({ store, load: await withBenchPolicy(store, workload, portfolios) });
   const schoolId = workload.school.schoolId;
