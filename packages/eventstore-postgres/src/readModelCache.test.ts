@@ -1,11 +1,11 @@
 import { RECEIPT_EVENT_TYPES } from '@licheng/workflows';
 import { appendToStore, generateSchool, studentStreams } from '@licheng/testing';
-import { NO_STREAM } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 import { lockCheckpoint } from './checkpoints';
 import { openPglite, type PostgresConnection } from './connect';
 import { ReceiptReadModel } from './readModel';
 import type { SqlDatabase, SqlQuery } from './sql';
+import { interleavedSchool } from './test-support/fixtures';
 import { nativePglite } from './test-support/nativePglite';
 
 // One PGlite for the file (starting one takes seconds); each test has a school of its own and ends rebuilt.
@@ -155,21 +155,7 @@ describe('the receipt read model keeps folded states in memory, never stale', ()
 
   it("gives the same rows when it folds each page ahead of the last one's commit with room for one state only", async () => {
     const connection = await pglite();
-    const school = generateSchool({ seed: 11, schoolId: 'tp_cache_ahead', students: 4, classSize: 4 });
-    const streams = [...studentStreams(school)];
-    await appendToStore(connection.store, [school]);
-    // The students' events interleaved, a few of each in turn, so that a page touches a state the page before did.
-    for (let from = 0; streams.some((s) => s.events.length > from); from += 5)
-      for (const stream of streams) {
-        const events = stream.events.slice(from, from + 5);
-        if (events.length === 0) continue;
-        const appended = await connection.store.appendToStream(
-          stream.streamName,
-          events,
-          from === 0 ? NO_STREAM : from - 1,
-        );
-        if (E.isLeft(appended)) throw new Error(appended.left.message.en);
-      }
+    await interleavedSchool(connection.store, 'tp_cache_ahead');
     // Each page is folded while the one before it commits: a state that page changed must stay in memory until its
     // commit, or the next page reads it from the tables as it was before.
     const model = new ReceiptReadModel(connection.db, connection.store, {

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { portfolioStreamName, schoolStreamName } from '@licheng/domain';
-import { portfolioAggregate, schoolAggregate, type EventStore, type NewEvent } from '@licheng/eventstore';
-import { certifiedOutcomeEvents, schoolFixture, seedEvents } from '@licheng/testing';
+import { NO_STREAM, portfolioAggregate, schoolAggregate, type EventStore, type NewEvent } from '@licheng/eventstore';
+import {
+  appendToStore,
+  certifiedOutcomeEvents,
+  generateSchool,
+  schoolFixture,
+  seedEvents,
+  studentStreams,
+} from '@licheng/testing';
+import * as E from 'fp-ts/Either';
 
 export const SCHOOL = 'sch1';
 
@@ -47,3 +55,20 @@ export const selectOutcome = (studentId: string, n: number, commandId = `select-
   type: 'SelectCourseOutcome',
   data: { schoolId: SCHOOL, studentId, outcomeId: `o-${studentId}-${n}` },
 });
+
+/**
+ * A generated school of four students whose events are appended a few of each in turn, so that a page of the log
+ * touches a state the page before it changed (the read model's folds ahead of a commit).
+ */
+export const interleavedSchool = async (store: EventStore, schoolId: string): Promise<void> => {
+  const school = generateSchool({ seed: 11, schoolId, students: 4, classSize: 4 });
+  const streams = [...studentStreams(school)];
+  await appendToStore(store, [school]);
+  for (let from = 0; streams.some((s) => s.events.length > from); from += 5)
+    for (const stream of streams) {
+      const events = stream.events.slice(from, from + 5);
+      if (events.length === 0) continue;
+      const appended = await store.appendToStream(stream.streamName, events, from === 0 ? NO_STREAM : from - 1);
+      if (E.isLeft(appended)) throw new Error(appended.left.message.en);
+    }
+};
