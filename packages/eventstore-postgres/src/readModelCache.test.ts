@@ -1,4 +1,5 @@
 import { RECEIPT_EVENT_TYPES } from '@licheng/workflows';
+import { createProjectionRunner, inMemoryViewStore, reportsProjection } from '@licheng/projections';
 import { appendToStore, generateSchool, studentStreams } from '@licheng/testing';
 import * as E from 'fp-ts/Either';
 import { lockCheckpoint } from './checkpoints';
@@ -197,6 +198,35 @@ describe('the receipt read model keeps folded states in memory, never stale', ()
       await subscription.close();
     }
     expect(await tables(connection)).toEqual(await rebuilt(connection));
+  });
+
+  it("folds on from a portfolio's whole state, as an earlier version of the model stored it", async () => {
+    const connection = await pglite();
+    const appendNext = await schoolWithHeldEvents(connection, 'tp_cache_whole', 2);
+    await new ReceiptReadModel(connection.db, connection.store).catchUp();
+    // Before the compact portfolio, each row held the domain's whole state of the student.
+    const whole = await createProjectionRunner(connection.store, reportsProjection, inMemoryViewStore()).rebuild();
+    if (E.isLeft(whole)) throw new Error(whole.left.message.en);
+    for (const [studentId, state] of Object.entries(whole.right.view.schools['tp_cache_whole']!.portfolios))
+      await connection.db.query(
+        "update licheng_rm_portfolios set state = $2::json where school_id = 'tp_cache_whole' and student_id = $1",
+        [studentId, JSON.stringify(state)],
+      );
+    await appendNext();
+    await appendNext();
+    await new ReceiptReadModel(connection.db, connection.store).catchUp();
+    const folded = await tables(connection);
+    const fresh = await rebuilt(connection);
+    expect(folded.receipts).toEqual(fresh.receipts);
+    // The student whose events came after holds the compact state again; the others keep their whole one.
+    const compactHere = (rows: typeof folded.portfolios) =>
+      rows.filter((row) => row.school_id === 'tp_cache_whole' && !('retiredIds' in (row.state as object)));
+    expect(compactHere(folded.portfolios)).toHaveLength(1);
+    expect(compactHere(folded.portfolios)).toEqual(
+      fresh.portfolios.filter(
+        (row) => row.school_id === 'tp_cache_whole' && row.student_id === compactHere(folded.portfolios)[0]!.student_id,
+      ),
+    );
   });
 
   it('commits its folds without waiting for the WAL flush, in its own transactions only', async () => {

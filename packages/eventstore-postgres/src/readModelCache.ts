@@ -1,8 +1,9 @@
-import type { PortfolioState, SchoolState } from '@licheng/domain';
+import type { SchoolState } from '@licheng/domain';
+import type { CompactPortfolio } from '@licheng/projections';
 
 /** How many folded states a receipt read model keeps in memory between folds. */
 export interface ReadModelCacheOptions {
-  /** Portfolios kept, the most recently folded first. Default 1,000 (a portfolio state is up to ~50 KB of JSON). */
+  /** Portfolios kept, the most recently folded first. Default 1,000 (a compact portfolio is a few KB of JSON). */
   readonly portfolios?: number;
   /** School states kept (a school of 1,000 students is ~2 MB of JSON). Default 4. */
   readonly schools?: number;
@@ -35,7 +36,7 @@ export class FoldedStates {
    * memory nor named there has no row, and is not read.
    */
   private complete = false;
-  private readonly portfolios = new Map<string, PortfolioState>();
+  private readonly portfolios = new Map<string, CompactPortfolio>();
   private readonly schools = new Map<string, SchoolState>();
   /** Portfolios and schools known to have their row, whether or not their state is still in memory. */
   private readonly stored = new Set<string>();
@@ -95,7 +96,7 @@ export class FoldedStates {
     return !this.complete || this.registered.has(schoolId);
   }
 
-  portfolio(schoolId: string, studentId: string): PortfolioState | undefined {
+  portfolio(schoolId: string, studentId: string): CompactPortfolio | undefined {
     const k = key(schoolId, studentId);
     const state = this.portfolios.get(k);
     if (state !== undefined) {
@@ -107,7 +108,7 @@ export class FoldedStates {
   }
 
   /** A state read or folded in this transaction; its row exists once the transaction commits. */
-  setPortfolio(schoolId: string, studentId: string, state: PortfolioState): void {
+  setPortfolio(schoolId: string, studentId: string, state: CompactPortfolio): void {
     const k = key(schoolId, studentId);
     this.portfolios.set(k, state);
     this.stored.add(k);

@@ -1,12 +1,13 @@
-import {
-  parseSubmissionStreamName,
-  portfolioOwnerOf,
-  schoolIdOfSchoolStream,
-  type PortfolioState,
-  type SchoolState,
-} from '@licheng/domain';
+import { parseSubmissionStreamName, portfolioOwnerOf, schoolIdOfSchoolStream, type SchoolState } from '@licheng/domain';
 import type { RecordedEvent } from '@licheng/eventstore';
-import { decodeRecorded, reportsProjection, type ProjectedEvent, type ReportsView } from '@licheng/projections';
+import {
+  compactPortfolioOf,
+  compactReportsProjection,
+  decodeRecorded,
+  type CompactPortfolio,
+  type CompactReportsView,
+  type ProjectedEvent,
+} from '@licheng/projections';
 import { receiptStatusOf } from '@licheng/projections/internal';
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
@@ -68,7 +69,7 @@ export const projectedOf = async (tx: SqlQuery, page: ReadonlyArray<ReadEvent>):
 const UNREAD_POLICY = Object.freeze({}) as SchoolState;
 
 type MutableView = {
-  schools: Record<string, { policy: SchoolState; portfolios: Record<string, PortfolioState>; submissions?: unknown }>;
+  schools: Record<string, { policy: SchoolState; portfolios: Record<string, CompactPortfolio>; submissions?: unknown }>;
 };
 
 /** What a page touches: schools it needs (and those whose own events it holds) and students, by school. */
@@ -126,19 +127,20 @@ const viewOf = async (tx: SqlQuery, states: FoldedStates, touched: ReturnType<ty
     else if (school && states.mayHavePortfolio(schoolId, studentId)) missing.push({ schoolId, studentId });
   }
   if (missing.length > 0) {
-    const { rows } = await tx.query<{ school_id: string; student_id: string; state: PortfolioState }>(
+    const { rows } = await tx.query<{ school_id: string; student_id: string; state: CompactPortfolio }>(
       'select school_id, student_id, state from licheng_rm_portfolios where (school_id, student_id) in (select * from ' +
         'unnest($1::text[], $2::text[]))',
       [missing.map((owner) => owner.schoolId), missing.map((owner) => owner.studentId)],
     );
-    for (const row of rows) view.schools[row.school_id]!.portfolios[row.student_id] = row.state;
+    // A row an earlier version wrote holds the domain's whole state: taken as compact like any other.
+    for (const row of rows) view.schools[row.school_id]!.portfolios[row.student_id] = compactPortfolioOf(row.state);
   }
   return view;
 };
 
 type Statuses = Map<string, string>;
 
-const statusesOf = (portfolio: PortfolioState | undefined): Statuses => {
+const statusesOf = (portfolio: CompactPortfolio | undefined): Statuses => {
   const statuses: Statuses = new Map();
   if (portfolio)
     for (const [k, receipt] of Object.entries(portfolio.receipts)) statuses.set(k, receiptStatusOf(receipt));
@@ -221,7 +223,7 @@ export const foldPage = async (
     statusesOf(view.schools[schoolId]?.portfolios[studentId]),
   );
   for (let i = 0; i < events.length; i++) {
-    reportsProjection.apply(view as Draft<ReportsView>, events[i]!);
+    compactReportsProjection.apply(view as Draft<CompactReportsView>, events[i]!);
     if (i % BREATH === BREATH - 1) await breathe();
   }
   const schools: Statement[] = [];

@@ -32,6 +32,7 @@ export { submissionsOf, type SchoolOf, type SchoolsView } from './streams';
 export { evolveSubmissionLog, type SubmissionEntry, type SubmissionLog } from './submissionLog';
 export {
   asReportsView,
+  compactPortfolioOf,
   compactReportsProjection,
   evolveCompactPortfolio,
   type CompactOutcome,

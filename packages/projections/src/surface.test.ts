@@ -30,6 +30,7 @@ const PUBLIC_NAMES = [
   'classRoster',
   'classesOf',
   'columnSums',
+  'compactPortfolioOf',
   'compactReportsProjection',
   'confirmationProgress',
   'confirmationProgressTable',

@@ -16,7 +16,14 @@ import { uncertifiedTeacherReport } from '../reports/teachers';
 import { reportsProjection, type ReportsSource } from '../reportsView';
 import { createProjectionRunner } from '../runner';
 import { inMemoryViewStore } from '../viewStore';
-import { asReportsView, compactReportsProjection, rebuildFromLog } from './index';
+import {
+  asReportsView,
+  compactPortfolioOf,
+  compactReportsProjection,
+  rebuildFromLog,
+  type CompactReportsView,
+} from './index';
+import type { ReportPortfolio, ReportsView } from '../reportsView';
 
 /** Every report the library has, for every school, class, term, school year and student of the view. */
 const everyReport = (view: ReportsSource): unknown[] => {
@@ -114,6 +121,28 @@ describe('the compact reports view', () => {
       expect(Object.isFrozen(fromLog.view.schools['tp_three']!.portfolios)).toBe(true);
     },
   );
+
+  it('takes any full portfolio to the compact fold of its events, and leaves a compact one as it is', async () => {
+    const file = join(tmpdir(), `licheng-compact-of-test-${process.pid}.ndjson`);
+    const portfolios = (view: ReportsView | CompactReportsView): [string, ReportPortfolio][] =>
+      Object.values(view.schools).flatMap((school) => Object.entries<ReportPortfolio>(school.portfolios));
+    try {
+      await writeCityLog({ seed: 5, students: 24, schoolSize: 12, file });
+      for (const text of [undefined, await threeYearLog()]) {
+        const source = () => (text === undefined ? file : PassThrough.from([text]));
+        const full = portfolios(ok(await rebuildFromLog(source(), reportsProjection)).view);
+        const compact = portfolios(ok(await rebuildFromLog(source(), compactReportsProjection)).view);
+        expect(full.length).toBeGreaterThan(10);
+        expect(full.map(([id, p]) => [id, compactPortfolioOf(p)])).toEqual(compact);
+        // A state read back from JSON, of either shape, is taken as compact.
+        const stored = full.map(([id, p]) => [id, compactPortfolioOf(JSON.parse(JSON.stringify(p)))]);
+        expect(JSON.parse(JSON.stringify(stored))).toEqual(JSON.parse(JSON.stringify(compact)));
+        expect(compact.map(([id, p]) => [id, compactPortfolioOf(p)])).toEqual(compact);
+      }
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
 
   it('refuses a log whose positions go backwards, naming the line', async () => {
     const store = new InMemoryEventStore();

@@ -1,5 +1,6 @@
 export {
   asReportsView,
+  compactPortfolioOf,
   compactReportsProjection,
   evolveCompactPortfolio,
   type CompactOutcome,
