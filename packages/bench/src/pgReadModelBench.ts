@@ -62,9 +62,10 @@ const timedReads = (store: PostgresEventStore, note: (text: string, ms: number) 
 
 /**
  * The read model's two figures of the PostgreSQL leg alone (`pgRebuildFileRatio`, `pgProjectionLagP99Ms`), at the
- * quick run's sizes, without the commands, Emmett or the deadlines: for working on the read model.
+ * quick run's sizes, without Emmett or the deadlines: for working on the read model. `--commands N` appends N
+ * commands' events (one per student in turn, as the leg's commands leave them) before the rebuilds.
  * `node packages/bench/dist/pgReadModelBench.js [--students 200] [--samples 300] [--rebuilds 2] [--no-file]
- * [--page N] [--statements]`
+ * [--commands N] [--page N] [--statements]`
  */
 const main = async (argv: ReadonlyArray<string>) => {
   const arg = (name: string, fallback: number) => {
@@ -97,12 +98,21 @@ const main = async (argv: ReadonlyArray<string>) => {
         if (appended._tag === 'Left') throw new Error(appended.left.message.en);
       }
       log(`loaded ${workload.events} events`);
+      const commands = arg('--commands', 0);
+      if (commands > 0) {
+        const append = await lagAppender(ours.store, workload, targets);
+        for (let i = 0; i < commands; i++) await append(i);
+        log(`appended ${commands} commands' events`);
+      }
       for (let r = 0; r < rebuilds; r++) {
         collectGarbage();
         const timing = argv.includes('--statements') ? timedStatements(ours.db) : null;
         const store = timing ? timedReads(ours.store, timing.note) : ours.store;
         const pages = arg('--page', 0);
+        const cpu0 = process.cpuUsage();
         const rebuild = await measurePgRebuild(timing?.db ?? ours.db, store, pages > 0 ? pages : undefined);
+        const cpu = process.cpuUsage(cpu0);
+        log(`client CPU over the rebuild: ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`);
         if (timing) log(timing.report());
         log(
           `rebuild: ${rebuild.events} events in ${rebuild.seconds.toFixed(2)} s: ${Math.round(rebuild.eventsPerSecond)}/s` +
