@@ -23,6 +23,22 @@ export const checkpointRow = async (
 };
 
 /**
+ * As `checkpointRow`, the row made first (at -1) when there is none, so that its writer is known from the start: a
+ * folder that checks the writer before it writes would otherwise find the row its own first write made.
+ */
+export const madeCheckpointRow = async (
+  db: SqlQuery,
+  projection: string,
+): Promise<{ readonly position: number; readonly writer: string }> => {
+  const row = await checkpointRow(db, projection);
+  if (row.writer !== '') return row;
+  await db.query('insert into licheng_checkpoints (projection, position) values ($1, -1) on conflict do nothing', [
+    projection,
+  ]);
+  return checkpointRow(db, projection);
+};
+
+/**
  * The projection's checkpoint row, locked for the rest of the transaction (two folders of one projection queue
  * here), and its writer: the transaction that last wrote the row (`xmin`). A folder that keeps folded states in
  * memory holds them valid only while the row's writer is the one its own last commit left there.

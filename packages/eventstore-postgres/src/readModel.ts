@@ -1,6 +1,6 @@
 import { STREAM_PREFIXES } from '@licheng/domain';
 import { type EventStore, type Subscription } from '@licheng/eventstore';
-import { checkpointOf, checkpointRow, lockCheckpoint } from './checkpoints';
+import { checkpointOf, lockCheckpoint, madeCheckpointRow } from './checkpoints';
 import * as E from 'fp-ts/Either';
 import { FoldedStates, type ReadModelCacheOptions } from './readModelCache';
 import { decodedPage, foldPage, writeFolded, type FoldedPage, type ReadEvent } from './readModelFold';
@@ -122,7 +122,7 @@ export class ReceiptReadModel {
   private async catchUpNow(): Promise<number> {
     let ahead = true;
     for (;;) {
-      const row = await checkpointRow(this.db, RECEIPTS_READ_MODEL);
+      const row = await madeCheckpointRow(this.db, RECEIPTS_READ_MODEL);
       this.reached = row.position;
       try {
         return await this.catchUpFrom(row, ahead);

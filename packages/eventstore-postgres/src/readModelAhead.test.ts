@@ -35,6 +35,8 @@ describe('the receipt read model folding a page while the page before it commits
         receipts: (await connection.db.query('select * from licheng_rm_receipts order by 1, 2, 3, 4')).rows,
       });
       // A state a pending page changed must stay in memory until that page commits: the tables still hold it as before.
+      // (The model is new: it folds ahead from its first page only because it makes its checkpoint row before reading.
+      // This fails without either.)
       await new ReceiptReadModel(slowCommits(connection.db), connection.store, {
         pageSize: 13,
         cache: { portfolios: 1, schools: 1 },
