@@ -192,13 +192,18 @@ export type EmmettEvolve = 'inPlace' | 'producePerEvent';
  * decide (given the same policy and clock) and our evolve. Its store keeps events as objects, so its
  * replay parses nothing. One store serves both ways of writing evolve.
  */
-export const emmettFor = async (workload: StoredWorkload, from: InMemoryEventStore) => {
+export const emmettFor = async (
+  workload: StoredWorkload,
+  from: InMemoryEventStore,
+  lengths: ReadonlyMap<string, number>,
+) => {
   // Emmett ships CommonJS as well (dist/index.cjs), so a plain require works from this CommonJS bench.
   const emmett = require('@event-driven-io/emmett') as EmmettModule;
   const store = emmett.getInMemoryEventStore();
-  // The streams as our store holds them now, decoded one at a time into the objects Emmett keeps.
+  // Each stream's first `lengths` events as our store holds them, decoded one stream at a time into Emmett's objects.
   for (const stream of workload.streams) {
-    const events = decodedEvents(stream.streamName, await storedEvents(from, stream.streamName));
+    const stored = (await storedEvents(from, stream.streamName)).slice(0, lengths.get(stream.streamName));
+    const events = decodedEvents(stream.streamName, stored);
     await store.appendToStream(
       stream.streamName,
       events.map((event) => ({ type: event.type, data: event.data })) as never,
