@@ -22,6 +22,12 @@ export const checkpointRow = async (
   return rows[0] ? { position: Number(rows[0].position), writer: rows[0].writer } : { position: -1, writer: '' };
 };
 
+/** The projection's checkpoint row at -1, unless it has one. */
+const makeCheckpointRow = (db: SqlQuery, projection: string) =>
+  db.query('insert into licheng_checkpoints (projection, position) values ($1, -1) on conflict do nothing', [
+    projection,
+  ]);
+
 /**
  * As `checkpointRow`, the row made first (at -1) when there is none, so that its writer is known from the start: a
  * folder that checks the writer before it writes would otherwise find the row its own first write made.
@@ -32,9 +38,7 @@ export const madeCheckpointRow = async (
 ): Promise<{ readonly position: number; readonly writer: string }> => {
   const row = await checkpointRow(db, projection);
   if (row.writer !== '') return row;
-  await db.query('insert into licheng_checkpoints (projection, position) values ($1, -1) on conflict do nothing', [
-    projection,
-  ]);
+  await makeCheckpointRow(db, projection);
   return checkpointRow(db, projection);
 };
 
@@ -57,9 +61,7 @@ export const lockCheckpoint = async (
     );
   let { rows } = await select();
   if (!rows[0]) {
-    await tx.query('insert into licheng_checkpoints (projection, position) values ($1, -1) on conflict do nothing', [
-      projection,
-    ]);
+    await makeCheckpointRow(tx, projection);
     ({ rows } = await select());
   }
   return { position: Number(rows[0]!.position), writer: rows[0]!.writer };
