@@ -5,7 +5,8 @@ import * as E from 'fp-ts/Either';
 import { FoldedStates, type ReadModelCacheOptions } from './readModelCache';
 import { decodedPage, foldPage, writeFolded, type FoldedPage, type ReadEvent } from './readModelFold';
 import { pagesUpTo } from './readModelPages';
-import { readFoldableRange, settledBound } from './readModelLog';
+import { settledBound } from './globalOrder';
+import { readFoldableRange } from './readModelLog';
 import type { SqlDatabase } from './sql';
 
 /** The checkpoint's name in `licheng_checkpoints`. */

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { readFoldableRange, settledBound } from './readModelLog';
+import { settledBound } from './globalOrder';
+import { readFoldableRange } from './readModelLog';
 import { migrate } from './migrations';
 import { PgDatabase, type SqlDatabase } from './sql';
 import { PostgresEventStore } from './store';

@@ -1,22 +1,7 @@
 import type { RecordedEvent } from '@licheng/eventstore';
+import { likePrefixes } from './globalOrder';
 import type { SqlQuery } from './sql';
 import { readStreamIn, toRecorded, type EventRow } from './store';
-
-/**
- * The newest position below which the log is final: that of the newest row written by a transaction older than every
- * transaction still running (the store's `readAll` reads only such rows: docs/postgres.md, *The global order*).
- * Positions follow transaction ids, so every row at or below it was written by a transaction that has ended: no row
- * there will appear later, and a range of positions up to it reads the same on any connection at any later time.
- * The transaction horizon is taken once (an init plan), not per row, and the scan walks back from the newest row.
- */
-const SETTLED_BOUND = `
-  select position from licheng_events where transaction_id < (select pg_snapshot_xmin(pg_current_snapshot()))
-  order by position desc limit 1`;
-
-export const settledBound = async (db: SqlQuery): Promise<number> => {
-  const { rows } = await db.query<{ position: string }>(SETTLED_BOUND);
-  return rows[0] ? Number(rows[0].position) : -1;
-};
 
 /**
  * A range of positions at or below a settled bound: the store's columns, each event's metadata without its command
@@ -30,10 +15,6 @@ const RANGE = `
   select position, stream_name, revision, event_id, type, data, metadata - 'command' - 'hash' as metadata
   from licheng_events
   where position > $1 and position <= $2 and stream_name like any($3::text[])`;
-
-/** `LIKE` patterns matching names that start with each prefix. */
-const likePrefixes = (prefixes: ReadonlyArray<string>): string[] =>
-  prefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`);
 
 /** The events of these streams in positions `after` (excluded) to `upTo` (a settled bound or below), trimmed as above. */
 export const readFoldableRange = async (

@@ -19,6 +19,7 @@ import {
   wrongExpectedVersion,
 } from '@licheng/eventstore/internal';
 import * as E from 'fp-ts/Either';
+import { likePrefixes, settledBound } from './globalOrder';
 import type { SqlDatabase, SqlQuery } from './sql';
 import { DEFAULT_FOLLOW, followAll, type FollowOptions } from './subscription';
 
@@ -43,12 +44,6 @@ export interface EventRow {
 
 const COLUMNS = 'position, stream_name, revision, event_id, type, data, metadata';
 
-/**
- * Only rows written by transactions older than every transaction still running: a transaction that took a
- * position early and commits late is never overtaken by a reader of the global order (see docs/postgres.md).
- */
-const SETTLED = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
-
 export const toRecorded = (row: EventRow): RecordedEvent => ({
   eventId: row.event_id,
   streamName: row.stream_name,
@@ -72,9 +67,26 @@ export const readStreamIn = async (
   return rows.map(toRecorded);
 };
 
-/** `LIKE` patterns matching names that start with each prefix. */
-const likePrefixes = (prefixes: ReadonlyArray<string>): string[] =>
-  prefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`);
+/**
+ * The events in positions `after` (excluded) to `upTo`, of these streams (all without prefixes), in position order.
+ * Bounded by positions on both sides, the read costs the range whatever the table's statistics say: a `limit` after
+ * the cursor instead let the planner, on a table not yet analysed, fetch and sort every row after the cursor for each
+ * page, so that a catch-up over a log took time in the square of its length (docs/postgres.md). Sorted here, as the
+ * read model's pages are: the rows arrive nearly in order.
+ */
+const readRange = async (
+  db: SqlQuery,
+  after: number,
+  upTo: number,
+  streamPrefixes: ReadonlyArray<string> | undefined,
+): Promise<RecordedEvent[]> => {
+  const byStream = streamPrefixes ? ' and stream_name like any($3::text[])' : '';
+  const { rows } = await db.query<EventRow>(
+    `select ${COLUMNS} from licheng_events where position > $1 and position <= $2${byStream}`,
+    streamPrefixes ? [after, upTo, likePrefixes(streamPrefixes)] : [after, upTo],
+  );
+  return rows.map(toRecorded).sort((a, b) => a.position - b.position);
+};
 
 const versionOf = async (db: SqlQuery, streamName: string): Promise<{ version: number; position: number }> => {
   const { rows } = await db.query<{ revision: number; position: string }>(
@@ -94,7 +106,7 @@ const versionOf = async (db: SqlQuery, streamName: string): Promise<{ version: n
  *   expected-version check, then the insert.
  * - Positions come from an identity column. The insert takes a short global advisory lock so that positions
  *   are handed out in the order of the transaction ids, and readers of the global order read only below the
- *   oldest running transaction (`SETTLED`): a late commit is never skipped.
+ *   oldest running transaction (`settledBound`): a late commit is never skipped.
  * - The commit notifies `licheng_events`; subscriptions listen, and poll as a fallback.
  */
 export class PostgresEventStore implements EventStore {
@@ -153,25 +165,28 @@ export class PostgresEventStore implements EventStore {
     return readStreamIn(this.db, streamName, options.fromRevision ?? 0);
   }
 
+  /**
+   * Settled events only (`settledBound`), read as ranges of positions below the bound: first as many positions as
+   * events are wanted, then as many as the rest should need at the density of matching events just seen (twice the
+   * last range after an empty one), until enough are found or the bound is reached.
+   */
   async readAll(options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
     const { after = -1, maxCount, streamPrefixes } = options;
     if (streamPrefixes?.length === 0 || (maxCount !== undefined && maxCount <= 0)) return [];
-    const params: unknown[] = [Math.floor(after)];
-    let where = `position > $1 and ${SETTLED}`;
-    if (streamPrefixes) {
-      params.push(likePrefixes(streamPrefixes));
-      where += ` and stream_name like any($${params.length}::text[])`;
+    const max = maxCount !== undefined && Number.isFinite(maxCount) ? Math.floor(maxCount) : Infinity;
+    const bound = await settledBound(this.db);
+    let events: RecordedEvent[] = [];
+    let from = Math.floor(after);
+    let span = max;
+    while (from < bound && events.length < max) {
+      const upTo = Math.min(bound, from + span);
+      const found = await readRange(this.db, from, upTo, streamPrefixes);
+      events = events.length === 0 ? found : events.concat(found);
+      if (events.length > max) events.length = max;
+      span = found.length === 0 ? span * 2 : Math.ceil(((max - events.length) * (upTo - from)) / found.length);
+      from = upTo;
     }
-    let limit = '';
-    if (maxCount !== undefined && Number.isFinite(maxCount)) {
-      params.push(Math.floor(maxCount));
-      limit = ` limit $${params.length}`;
-    }
-    const { rows } = await this.db.query<EventRow>(
-      `select ${COLUMNS} from licheng_events where ${where} order by position${limit}`,
-      params,
-    );
-    return rows.map(toRecorded);
+    return events;
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
