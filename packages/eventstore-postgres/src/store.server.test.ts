@@ -95,6 +95,46 @@ describe('PostgresEventStore on a real server', () => {
     expect(seen).toEqual(await store.readAll({ streamPrefixes: [ns] }));
   });
 
+  it("tells a single event's command where the event landed, so that its handler reads nothing back", async () => {
+    // A database of its own: the school seeded here must not be the one another test seeds.
+    const admin = new PgDatabase(server.connectionString);
+    const name = `landed_${Date.now()}`;
+    await admin.query(`create database ${name}`);
+    await admin.close();
+    const db = new PgDatabase(server.connectionString.replace(/\/postgres$/, `/${name}`));
+    await migrate(db);
+    const statements: string[] = [];
+    const store = new PostgresEventStore({
+      query: (text, params) => (statements.push(text), db.query(text, params)),
+      listen: (channel, onNotify, onLost) => db.listen(channel, onNotify, onLost),
+      close: () => db.close(),
+      transaction: (work) => db.transaction(work),
+    });
+    try {
+      const ns = `landed${Date.now()}-`;
+      const one = await store.appendToStream(`${ns}a`, [newEvent('A1')], 'no_stream');
+      const stored = await store.readStream(`${ns}a`);
+      expect(E.isRight(one) && one.right.positions).toEqual([stored[0]!.position]);
+      // A batch's positions are not returned by the append: it is read back.
+      const two = await store.appendToStream(`${ns}b`, [newEvent('B1'), newEvent('B2')], 'no_stream');
+      expect(E.isRight(two) && two.right.positions).toBeUndefined();
+      const repeated = { ...newEvent('A1'), eventId: stored[0]!.eventId };
+      const repeat = await store.appendToStream(`${ns}a`, [repeated], 'any');
+      expect(E.isRight(repeat) && repeat.right.alreadyStored).toBe(true);
+      expect(E.isRight(repeat) && repeat.right.positions).toBeUndefined();
+
+      const student = `landed${Date.now()}`;
+      await seedSchool(store, [student], 2);
+      statements.length = 0;
+      expect(E.isRight(await createLichengService({ store }).execute(selectOutcome(student, 1)))).toBe(true);
+      const append = statements.findIndex((text) => /licheng_append\(/.test(text));
+      expect(append).toBeGreaterThanOrEqual(0);
+      expect(statements.slice(append + 1)).toEqual([]);
+    } finally {
+      await store.dispose();
+    }
+  });
+
   it('creates its schema once when two processes migrate a new database at the same time', async () => {
     const admin = new PgDatabase(server.connectionString);
     const name = `migrate_${Date.now()}`;

@@ -154,11 +154,13 @@ export class PostgresEventStore implements EventStore {
     const { outcome, version, last_position } = rows[0]!;
     if (outcome === 'partial') return E.left(partiallyRepeatedBatch(streamName, expected, Number(version)));
     if (outcome === 'wrong_version') return E.left(wrongExpectedVersion(streamName, expected, Number(version)));
-    return E.right({
-      nextVersion: Number(version),
-      lastPosition: Number(last_position),
-      alreadyStored: outcome === 'repeated',
-    });
+    const lastPosition = Number(last_position);
+    // The function decides the repeat under the stream's lock in the append's own transaction, so `alreadyStored` is
+    // exact, and a single event's position is the last one: the handler need not read it back. (A batch's positions
+    // are not returned by the function; a batch is read back.)
+    if (outcome === 'appended' && events.length === 1)
+      return E.right({ nextVersion: Number(version), lastPosition, alreadyStored: false, positions: [lastPosition] });
+    return E.right({ nextVersion: Number(version), lastPosition, alreadyStored: outcome === 'repeated' });
   }
 
   readStream(streamName: string, options: ReadStreamOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
