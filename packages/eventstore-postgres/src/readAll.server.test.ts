@@ -1,8 +1,9 @@
 import * as E from 'fp-ts/Either';
 import type { RecordedEvent } from '@licheng/eventstore';
 import { migrate } from './migrations';
-import { PgDatabase, type SqlDatabase } from './sql';
+import { PgDatabase } from './sql';
 import { PostgresEventStore } from './store';
+import { recordingStatements } from './test-support/databases';
 import { startEmbeddedServer, type EmbeddedServer } from './test-support/embeddedPostgres';
 import { newEvent } from './test-support/fixtures';
 
@@ -19,22 +20,6 @@ afterAll(async () => {
   await db?.close();
   await server?.dispose();
 });
-
-/** The database, and the statements read through it since the last `take`. */
-const recording = (inner: SqlDatabase) => {
-  let seen: { text: string; params: unknown[] }[] = [];
-  const db: SqlDatabase = {
-    query: (text, params) => {
-      seen.push({ text, params: [...(params ?? [])] });
-      return inner.query(text, params);
-    },
-    listen: (channel, onNotify, onLost) => inner.listen(channel, onNotify, onLost),
-    close: () => inner.close(),
-    transaction: (work) => inner.transaction(work),
-  };
-  const take = () => [seen, (seen = [])][0]!;
-  return { db, take };
-};
 
 interface PlanNode {
   readonly 'Relation Name'?: string;
@@ -85,8 +70,8 @@ describe('readAll on PostgreSQL: pages as ranges of positions', () => {
   let take: () => { text: string; params: unknown[] }[];
 
   beforeAll(async () => {
-    const recorded = recording(db);
-    take = recorded.take;
+    const recorded = recordingStatements(db);
+    take = () => recorded.statements.splice(0);
     store = new PostgresEventStore(recorded.db);
     await append(store, `${sparse}-0`, 3);
     for (let i = 0; i < 20; i++) await append(store, `${dense}${i}`, 100);

@@ -2,8 +2,9 @@ import * as E from 'fp-ts/Either';
 import { settledBound } from './globalOrder';
 import { readFoldableRange } from './readModelLog';
 import { migrate } from './migrations';
-import { PgDatabase, type SqlDatabase } from './sql';
+import { PgDatabase } from './sql';
 import { PostgresEventStore } from './store';
+import { holdingAppends } from './test-support/databases';
 import { startEmbeddedServer, type EmbeddedServer } from './test-support/embeddedPostgres';
 import { newEvent } from './test-support/fixtures';
 
@@ -14,29 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.dispose();
 });
-
-/** A database whose appends wait, after their work and before their commit, until released. */
-const holdingAppends = (inner: SqlDatabase) => {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let working!: () => void;
-  const worked = new Promise<void>((resolve) => (working = resolve));
-  const held: SqlDatabase['transaction'] = (work) =>
-    inner.transaction(async (tx) => {
-      const result = await work(tx);
-      working();
-      await released;
-      return result;
-    });
-  const db: SqlDatabase = {
-    query: (text, params) =>
-      (/licheng_append\(/.test(text) ? held((tx) => tx.query(text, params)) : inner.query(text, params)) as never,
-    listen: (channel, onNotify, onLost) => inner.listen(channel, onNotify, onLost),
-    close: () => inner.close(),
-    transaction: held,
-  };
-  return { db, worked, release };
-};
 
 describe("the read model's log: ranges of positions below the settled bound", () => {
   it('keeps the bound below a transaction that took its position early and commits late, then moves past it', async () => {

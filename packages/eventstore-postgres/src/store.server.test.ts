@@ -4,8 +4,9 @@ import * as E from 'fp-ts/Either';
 import { connectPostgres, type PostgresConnection } from './connect';
 import { isStoreFailure, StoreFailure } from './errors';
 import { migrate, MIGRATIONS } from './migrations';
-import { PgDatabase, type SqlDatabase } from './sql';
+import { PgDatabase } from './sql';
 import { PostgresEventStore } from './store';
+import { holdingAppends, recordingStatements } from './test-support/databases';
 import { startEmbeddedServer, type EmbeddedServer } from './test-support/embeddedPostgres';
 import { eventually, newEvent, SCHOOL, seedSchool, selectOutcome } from './test-support/fixtures';
 
@@ -31,33 +32,6 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-/** A database whose transactions wait, after their work and before their commit, until released. */
-/**
- * A database whose appends (one `licheng_append` statement each) wait, after their work and before their
- * commit, until released: each runs in a transaction of its own that commits late.
- */
-const holdingCommits = (inner: SqlDatabase) => {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let working!: () => void;
-  const worked = new Promise<void>((resolve) => (working = resolve));
-  const held: SqlDatabase['transaction'] = (work) =>
-    inner.transaction(async (tx) => {
-      const result = await work(tx);
-      working();
-      await released;
-      return result;
-    });
-  const db: SqlDatabase = {
-    query: (text, params) =>
-      (/licheng_append\(/.test(text) ? held((tx) => tx.query(text, params)) : inner.query(text, params)) as never,
-    listen: (channel, onNotify, onLost) => inner.listen(channel, onNotify, onLost),
-    close: () => inner.close(),
-    transaction: held,
-  };
-  return { db, worked, release };
-};
-
 const failureOf = async (promise: Promise<unknown>): Promise<StoreFailure> => {
   const error = await promise.then(
     () => undefined,
@@ -70,7 +44,7 @@ const failureOf = async (promise: Promise<unknown>): Promise<StoreFailure> => {
 describe('PostgresEventStore on a real server', () => {
   it('never lets a subscriber pass a transaction that took its position early and commits late', async () => {
     const { store } = await connect();
-    const late = holdingCommits(new PgDatabase(server.connectionString));
+    const late = holdingAppends(new PgDatabase(server.connectionString));
     const lateStore = new PostgresEventStore(late.db);
     const ns = `late-${Date.now()}-`;
     const seen: RecordedEvent[] = [];
@@ -103,13 +77,9 @@ describe('PostgresEventStore on a real server', () => {
     await admin.close();
     const db = new PgDatabase(server.connectionString.replace(/\/postgres$/, `/${name}`));
     await migrate(db);
-    const statements: string[] = [];
-    const store = new PostgresEventStore({
-      query: (text, params) => (statements.push(text), db.query(text, params)),
-      listen: (channel, onNotify, onLost) => db.listen(channel, onNotify, onLost),
-      close: () => db.close(),
-      transaction: (work) => db.transaction(work),
-    });
+    const recorded = recordingStatements(db);
+    const statements = recorded.statements;
+    const store = new PostgresEventStore(recorded.db);
     try {
       const ns = `landed${Date.now()}-`;
       const one = await store.appendToStream(`${ns}a`, [newEvent('A1')], 'no_stream');
@@ -127,7 +97,7 @@ describe('PostgresEventStore on a real server', () => {
       await seedSchool(store, [student], 2);
       statements.length = 0;
       expect(E.isRight(await createLichengService({ store }).execute(selectOutcome(student, 1)))).toBe(true);
-      const append = statements.findIndex((text) => /licheng_append\(/.test(text));
+      const append = statements.findIndex(({ text }) => /licheng_append\(/.test(text));
       expect(append).toBeGreaterThanOrEqual(0);
       expect(statements.slice(append + 1)).toEqual([]);
     } finally {
@@ -157,7 +127,7 @@ describe('PostgresEventStore on a real server', () => {
 
   it('makes a command wait for a free connection when the pool is exhausted, then says so', async () => {
     const inner = new PgDatabase(server.connectionString, { max: 1, connectionTimeoutMs: 200 });
-    const busy = holdingCommits(inner);
+    const busy = holdingAppends(inner);
     const store = new PostgresEventStore(busy.db);
     const stream = `busy-${Date.now()}`;
     const first = store.appendToStream(stream, [newEvent('A1')], 'no_stream');
