@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@licheng/eventstore';
 import { likePrefixes } from './globalOrder';
 import type { SqlQuery } from './sql';
-import { readStreamIn, toRecorded, type EventRow } from './store';
+import { readStreamIn, toRecorded, type EventRow } from './reads';
 
 /**
  * A range of positions at or below a settled bound: the store's columns, each event's metadata without its command

@@ -1,7 +1,7 @@
 import { decodeQuarantine, isQuarantineRecord, quarantineOf, type RecordedEvent } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 import type { SqlQuery } from './sql';
-import { readStreamIn } from './store';
+import { readStreamIn } from './reads';
 
 /**
  * Whether a projection may pass over an event it cannot read (issue 16, item 6): a quarantine record itself,

@@ -19,7 +19,7 @@ import {
   wrongExpectedVersion,
 } from '@licheng/eventstore/internal';
 import * as E from 'fp-ts/Either';
-import { likePrefixes, settledBound } from './globalOrder';
+import { readSettled, readStreamIn } from './reads';
 import type { SqlDatabase, SqlQuery } from './sql';
 import { DEFAULT_FOLLOW, followAll, type FollowOptions } from './subscription';
 
@@ -30,63 +30,6 @@ export interface PostgresEventStoreOptions {
   /** How subscriptions follow the log; see {@link FollowOptions}. */
   readonly follow?: FollowOptions;
 }
-
-/** A row of `licheng_events` as the store selects it. */
-export interface EventRow {
-  readonly position: string | number;
-  readonly stream_name: string;
-  readonly revision: number;
-  readonly event_id: string;
-  readonly type: string;
-  readonly data: unknown;
-  readonly metadata: unknown;
-}
-
-const COLUMNS = 'position, stream_name, revision, event_id, type, data, metadata';
-
-export const toRecorded = (row: EventRow): RecordedEvent => ({
-  eventId: row.event_id,
-  streamName: row.stream_name,
-  revision: Number(row.revision),
-  position: Number(row.position),
-  type: row.type,
-  data: row.data,
-  metadata: row.metadata,
-});
-
-/** A stream's events from a revision on, read through `query`: the store's connection or a projection's transaction. */
-export const readStreamIn = async (
-  query: SqlQuery,
-  streamName: string,
-  fromRevision: number,
-): Promise<ReadonlyArray<RecordedEvent>> => {
-  const { rows } = await query.query<EventRow>(
-    `select ${COLUMNS} from licheng_events where stream_name = $1 and revision >= $2 order by revision`,
-    [streamName, Math.max(0, Math.floor(fromRevision))],
-  );
-  return rows.map(toRecorded);
-};
-
-/**
- * The events in positions `after` (excluded) to `upTo`, of these streams (all without prefixes), in position order.
- * Bounded by positions on both sides, the read costs the range whatever the table's statistics say: a `limit` after
- * the cursor instead let the planner, on a table not yet analysed, fetch and sort every row after the cursor for each
- * page, so that a catch-up over a log took time in the square of its length (docs/postgres.md). Sorted here, as the
- * read model's pages are: the rows arrive nearly in order.
- */
-const readRange = async (
-  db: SqlQuery,
-  after: number,
-  upTo: number,
-  streamPrefixes: ReadonlyArray<string> | undefined,
-): Promise<RecordedEvent[]> => {
-  const byStream = streamPrefixes ? ' and stream_name like any($3::text[])' : '';
-  const { rows } = await db.query<EventRow>(
-    `select ${COLUMNS} from licheng_events where position > $1 and position <= $2${byStream}`,
-    streamPrefixes ? [after, upTo, likePrefixes(streamPrefixes)] : [after, upTo],
-  );
-  return rows.map(toRecorded).sort((a, b) => a.position - b.position);
-};
 
 const versionOf = async (db: SqlQuery, streamName: string): Promise<{ version: number; position: number }> => {
   const { rows } = await db.query<{ revision: number; position: string }>(
@@ -167,28 +110,9 @@ export class PostgresEventStore implements EventStore {
     return readStreamIn(this.db, streamName, options.fromRevision ?? 0);
   }
 
-  /**
-   * Settled events only (`settledBound`), read as ranges of positions below the bound: first as many positions as
-   * events are wanted, then as many as the rest should need at the density of matching events just seen (twice the
-   * last range after an empty one), until enough are found or the bound is reached.
-   */
-  async readAll(options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
-    const { after = -1, maxCount, streamPrefixes } = options;
-    if (streamPrefixes?.length === 0 || (maxCount !== undefined && maxCount <= 0)) return [];
-    const max = maxCount !== undefined && Number.isFinite(maxCount) ? Math.floor(maxCount) : Infinity;
-    const bound = await settledBound(this.db);
-    let events: RecordedEvent[] = [];
-    let from = Math.floor(after);
-    let span = max;
-    while (from < bound && events.length < max) {
-      const upTo = Math.min(bound, from + span);
-      const found = await readRange(this.db, from, upTo, streamPrefixes);
-      events = events.length === 0 ? found : events.concat(found);
-      if (events.length > max) events.length = max;
-      span = found.length === 0 ? span * 2 : Math.ceil(((max - events.length) * (upTo - from)) / found.length);
-      from = upTo;
-    }
-    return events;
+  /** Settled events only, as ranges of positions below the settled bound (`readSettled`). */
+  readAll(options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
+    return readSettled(this.db, options);
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {

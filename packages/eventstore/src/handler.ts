@@ -1,14 +1,16 @@
 import { type Actor, type DomainError, type TaipeiInstant, type Tagged } from '@licheng/domain';
-import { backdated, domainError } from '@licheng/domain/internal';
+import { backdated } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { eventIdOf } from './eventId';
 import { NO_STREAM } from './expectedVersion';
 import { KeyedQueue } from './keyedQueue';
 import { loadStream, type Aggregate, type StreamLoader } from './loadStream';
 import { canonicalJson } from './canonicalJson';
-import { chainHashes, GENESIS_HASH, linkHash, storedHash, type RecordedCommand } from './metadata';
-import type { EventStore, NewEvent, RecordedEvent } from './port';
-import type { Envelope, EventSerializer } from './serializer';
+import { headHashOf } from './chainHead';
+import { GENESIS_HASH, storedHash, type RecordedCommand } from './metadata';
+import type { EventStore } from './port';
+import { commandIdReused, eventsOfCommand, retriesExhausted, storedDiffers } from './repeats';
+import type { Envelope } from './serializer';
 import { prepareBatch } from './writeBatch';
 
 /** Who issues a command, when, and as part of what; becomes the metadata of the events it produces. */
@@ -64,92 +66,6 @@ export interface CommandHandlerOptions {
 export { EVENT_ID_NAMESPACE, eventIdOf } from './eventId';
 
 const CONFIRMED_BY_APPEND = { confirmedByAppend: true } as const;
-
-/**
- * Chains a batch onto a stream whose last hash is `prevHash` (GENESIS_HASH for a new stream): each event's
- * `metadata.hash` covers the one before it, so a changed, removed, inserted or reordered event breaks the
- * chain (docs/audit.md). Any `hash` already in the metadata is replaced.
- */
-export const chainBatch = (prevHash: string, batch: ReadonlyArray<NewEvent>): NewEvent[] => {
-  let prev = prevHash;
-  return batch.map((event) => {
-    const { hash: _stale, ...metadata } = event.metadata as Record<string, unknown>;
-    prev = linkHash(prev, { type: event.type, data: event.data, metadata });
-    // Object.assign rather than a spread followed by more keys, which costs ≈ 30 times as much on Node 20.
-    return Object.assign({}, event, { metadata: Object.assign(metadata, { hash: prev }) });
-  });
-};
-
-/**
- * The hash the next event of a stream chains to. An event written before chaining has none; then the
- * stream's hashes are worked out from its stored events (once: every later event stores its own).
- */
-export const headHashOf = async (
-  store: EventStore,
-  streamName: string,
-  version: number,
-  last: unknown,
-): Promise<string> => {
-  if (version < 0) return GENESIS_HASH;
-  const stored = storedHash(last);
-  if (stored !== undefined) return stored;
-  // Up to the version loaded: a newer event would fail the append's expected version anyway.
-  const hashes = chainHashes((await store.readStream(streamName)).slice(0, version + 1));
-  return hashes[version] ?? GENESIS_HASH;
-};
-
-/** The events a command appended, read again for a repeat of it: they start at `first` and run together. */
-const eventsOfCommand = async <Event extends Tagged>(
-  store: EventStore,
-  aggregate: { readonly serializer: EventSerializer<Event> },
-  streamName: string,
-  first: number,
-  commandId: string,
-): Promise<E.Either<DomainError, Envelope<Event>[]>> => {
-  const events: Envelope<Event>[] = [];
-  for (const record of await store.readStream(streamName, { fromRevision: first })) {
-    const decoded = aggregate.serializer.decode(record);
-    if (E.isLeft(decoded)) return decoded;
-    if (decoded.right.metadata.commandId !== commandId) break;
-    events.push(decoded.right);
-  }
-  return E.right(events);
-};
-
-const retriesExhausted = (streamName: string, attempts: number) =>
-  domainError(
-    'CONCURRENCY_RETRIES_EXHAUSTED',
-    null,
-    `串流 ${streamName} 同時有其他寫入，重試 ${attempts} 次後仍未成功，請稍後再試`,
-    `Stream ${streamName} kept changing under concurrent writes; gave up after ${attempts} attempts, try again later`,
-    { streamName, attempts },
-  );
-
-const commandIdReused = (streamName: string, commandId: string, storedType: string, givenType: string) =>
-  domainError(
-    'COMMAND_ID_REUSED',
-    null,
-    `指令編號 ${commandId} 已用於串流 ${streamName} 的另一個指令（${storedType}），` +
-      `不可用於不同內容的指令（${givenType}）`,
-    `Command id ${commandId} was already used in ${streamName} for another command (${storedType}); it cannot carry ` +
-      `a different one (${givenType})`,
-    { streamName, commandId, storedType, givenType },
-  );
-
-/**
- * Whether the store holds something else than this batch's event. Both carry the chain hash, which covers
- * the type, data and metadata (docs/audit.md), so equal hashes are equal events; the whole text is compared
- * only when a hash is missing.
- */
-const storedDiffers = (stored: RecordedEvent, written: NewEvent): boolean => {
-  if (stored.eventId !== written.eventId || stored.type !== written.type) return true;
-  const hash = storedHash(written.metadata);
-  if (hash !== undefined && hash === storedHash(stored.metadata)) return false;
-  return (
-    canonicalJson(stored.data) !== canonicalJson(written.data) ||
-    canonicalJson(stored.metadata) !== canonicalJson(written.metadata)
-  );
-};
 
 export const createCommandHandler = ({ store, maxRetries = 10, load }: CommandHandlerOptions): CommandHandler => {
   const loader: StreamLoader = load ?? ((aggregate, streamName) => loadStream(store, aggregate, streamName));

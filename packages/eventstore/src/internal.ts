@@ -8,7 +8,8 @@ export { newEventJson } from './newEventJson';
 export { OpenSubscriptions } from './openSubscriptions';
 
 // Hash chaining of a batch and event ids, for the audit import that re-appends verified streams.
-export { chainBatch, EVENT_ID_NAMESPACE, headHashOf } from './handler';
+export { chainBatch, headHashOf } from './chainHead';
+export { EVENT_ID_NAMESPACE } from './handler';
 
 // The command handler's write steps, for the benchmark's per-step cost table (packages/bench/src/steps.ts).
 export { prepareBatch } from './writeBatch';

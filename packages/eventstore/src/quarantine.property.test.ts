@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { foldFromInitial, schoolStreamName, type SchoolEvent } from '@licheng/domain';
 import { schoolAggregate } from './aggregates';
-import { chainBatch } from './handler';
+import { chainBatch } from './chainHead';
 import { InMemoryEventStore } from './inMemoryStore';
 import { loadStream } from './loadStream';
 import { GENESIS_HASH, storedHash } from './metadata';

@@ -3,7 +3,7 @@ import { portfolioStreamName, schoolStreamName, type DomainError } from '@lichen
 import { schoolFixture } from '@licheng/domain/testing';
 import { seedEvents } from '@licheng/eventstore/testing';
 import { portfolioAggregate, schoolAggregate } from './aggregates';
-import { chainBatch, headHashOf } from './handler';
+import { chainBatch, headHashOf } from './chainHead';
 import { InMemoryEventStore } from './inMemoryStore';
 import { loadStream } from './loadStream';
 import { chainHashes, GENESIS_HASH, linkHash, storedHash } from './metadata';

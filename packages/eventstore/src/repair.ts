@@ -13,7 +13,8 @@ import { backdated, decodeWith, quarantineErrors } from '@licheng/domain/interna
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { portfolioAggregate, schoolAggregate, submissionAggregate } from './aggregates';
-import { chainBatch, eventIdOf, headHashOf } from './handler';
+import { chainBatch, headHashOf } from './chainHead';
+import { eventIdOf } from './handler';
 import type { EventStore, RecordedEvent } from './port';
 import { decodeQuarantine, isQuarantineRecord, quarantineOf, storedContentHash } from './quarantine';
 
