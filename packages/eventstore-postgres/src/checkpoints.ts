@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@licheng/eventstore';
+import type { RecordedEvent } from '@licheng/eventstore';
 import type { SqlDatabase, SqlQuery } from './sql';
 
 /** The last position a projection folded (`licheng_checkpoints`), -1 before the first. */
@@ -79,39 +79,44 @@ export const moveCheckpoint = async (tx: SqlQuery, projection: string, position:
 /**
  * Folds a page in one transaction with the projection's checkpoint: `write` and the checkpoint after the page
  * commit together, or neither does (exactly once). The checkpoint row is locked, then read: two folders of the
- * same projection queue here, and the second skips what the first did.
+ * same projection queue here, and the second skips what the first did. The checkpoint moves to `upTo`, which may
+ * lie past the page's last event: positions up to it that the page does not hold are other streams' events.
  */
 export const foldWithCheckpoint = (
   db: SqlDatabase,
   projection: string,
   page: ReadonlyArray<RecordedEvent>,
+  upTo: number,
   write: (tx: SqlQuery, fresh: ReadonlyArray<RecordedEvent>) => Promise<void>,
 ): Promise<number> =>
   db.transaction(async (tx) => {
     const from = (await lockCheckpoint(tx, projection)).position;
+    if (upTo <= from) return from;
     const fresh = page.filter((event) => event.position > from);
-    if (fresh.length === 0) return from;
-    await write(tx, fresh);
-    const last = fresh[fresh.length - 1]!.position;
-    await moveCheckpoint(tx, projection, last);
-    return last;
+    if (fresh.length > 0) await write(tx, fresh);
+    await moveCheckpoint(tx, projection, upTo);
+    return upTo;
   });
 
+/** Events after a position, and how far they are complete: no matching event up to `upTo` is missing from them. */
+export type LogReader = (
+  after: number,
+) => Promise<{ readonly events: ReadonlyArray<RecordedEvent>; readonly upTo: number }>;
+
 /**
- * Folds every event of these streams after the projection's checkpoint, a page at a time; returns the new checkpoint.
+ * Folds every event `read` gives after the projection's checkpoint, a page at a time; returns the new checkpoint. The
+ * checkpoint moves to the page's `upTo`, past other streams' events when the reader can say where it read to.
  */
 export const catchUpProjection = async (
   db: SqlDatabase,
-  store: Pick<EventStore, 'readAll'>,
   projection: string,
-  streamPrefixes: ReadonlyArray<string>,
+  read: LogReader,
   write: (tx: SqlQuery, fresh: ReadonlyArray<RecordedEvent>) => Promise<void>,
-  pageSize = 2_000,
 ): Promise<number> => {
   let position = await checkpointOf(db, projection);
   for (;;) {
-    const page = await store.readAll({ after: position, maxCount: pageSize, streamPrefixes });
-    if (page.length === 0) return position;
-    position = await foldWithCheckpoint(db, projection, page, write);
+    const { events, upTo } = await read(position);
+    if (upTo <= position) return position;
+    position = await foldWithCheckpoint(db, projection, events, upTo, write);
   }
 };

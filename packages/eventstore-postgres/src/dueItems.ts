@@ -9,14 +9,17 @@ import {
   type DueReceipt,
   type ReceiptChange,
 } from '@licheng/workflows';
-import { catchUpProjection, checkpointOf } from './checkpoints';
+import { catchUpProjection, checkpointOf, type LogReader } from './checkpoints';
+import { readSettledUpTo } from './reads';
 import { isSetAside } from './setAside';
 import type { SqlDatabase, SqlQuery } from './sql';
+import { PostgresEventStore } from './store';
 
 /** The checkpoint's name in `licheng_checkpoints`. */
 export const DUE_ITEMS = 'due-items';
 
 const PAGE = 5_000;
+const PORTFOLIOS = [STREAM_PREFIXES.portfolio];
 
 const keyOf = (change: Pick<ReceiptChange, 'schoolId' | 'category' | 'period' | 'studentId'>): string =>
   JSON.stringify([change.schoolId, change.category, change.period, change.studentId]);
@@ -91,7 +94,9 @@ const write = async (tx: SqlQuery, fresh: ReadonlyArray<RecordedEvent>): Promise
 /**
  * The due-items index in PostgreSQL (`licheng_due_periods`, `licheng_due_receipts`; docs/postgres.md): the
  * receipts folded by the portfolio's own evolve, written with the index's checkpoint in one transaction,
- * so that a crash leaves it exactly as of some checkpoint. Hand it to `runDeadlines` as `dueItems`.
+ * so that a crash leaves it exactly as of some checkpoint. Hand it to `runDeadlines` as `dueItems`. Given the
+ * `PostgresEventStore` of `db` (as `connectPostgres` and `openPglite` give them), it reads the log in `db` as far as
+ * it is settled, and a run with nothing new reads no events; given any other store, it reads through the store.
  */
 export class PostgresDueItems implements DueItems {
   constructor(
@@ -104,7 +109,22 @@ export class PostgresDueItems implements DueItems {
   }
 
   async catchUp(): Promise<void> {
-    await catchUpProjection(this.db, this.store, DUE_ITEMS, [STREAM_PREFIXES.portfolio], write, PAGE);
+    await catchUpProjection(this.db, DUE_ITEMS, this.reader(), write);
+  }
+
+  /**
+   * The log as the store on this database holds it, read as far as it is settled, so that the checkpoint moves past
+   * other streams' events and a run with nothing new reads nothing; through any other store, up to the last event
+   * read (the events after it are read again on the next run).
+   */
+  private reader(): LogReader {
+    const options = { maxCount: PAGE, streamPrefixes: PORTFOLIOS };
+    if (this.store instanceof PostgresEventStore && this.store.db === this.db)
+      return (after) => readSettledUpTo(this.db, { ...options, after });
+    return async (after) => {
+      const events = await this.store.readAll({ ...options, after });
+      return { events, upTo: events[events.length - 1]?.position ?? after };
+    };
   }
 
   async periodsOf(schoolId: string): Promise<ReadonlyArray<DuePeriod>> {

@@ -66,15 +66,22 @@ export const readRange = async (
 /**
  * Settled events only (`settledBound`), read as ranges of positions below the bound: first as many positions as
  * events are wanted, then as many as the rest should need at the density of matching events just seen (twice the
- * last range after an empty one), until enough are found or the bound is reached.
+ * last range after an empty one), until enough are found or the bound is reached. `upTo` is how far the events are
+ * complete: no matching event at or below it is missing from them, nor will one be written there later. It is the
+ * last event's position when `maxCount` cut the read short, the bound when the read reached it (however many of the
+ * positions before it matched), and `after` when there was nothing settled to read.
  */
-export const readSettled = async (db: SqlQuery, options: ReadAllOptions): Promise<ReadonlyArray<RecordedEvent>> => {
+export const readSettledUpTo = async (
+  db: SqlQuery,
+  options: ReadAllOptions,
+): Promise<{ readonly events: ReadonlyArray<RecordedEvent>; readonly upTo: number }> => {
   const { after = -1, maxCount, streamPrefixes } = options;
-  if (streamPrefixes?.length === 0 || (maxCount !== undefined && maxCount <= 0)) return [];
+  const start = Math.floor(after);
+  if (streamPrefixes?.length === 0 || (maxCount !== undefined && maxCount <= 0)) return { events: [], upTo: start };
   const max = maxCount !== undefined && Number.isFinite(maxCount) ? Math.floor(maxCount) : Infinity;
   const bound = await settledBound(db);
   let events: RecordedEvent[] = [];
-  let from = Math.floor(after);
+  let from = start;
   let span = max;
   while (from < bound && events.length < max) {
     const upTo = Math.min(bound, from + span);
@@ -84,5 +91,9 @@ export const readSettled = async (db: SqlQuery, options: ReadAllOptions): Promis
     span = found.length === 0 ? span * 2 : Math.ceil(((max - events.length) * (upTo - from)) / found.length);
     from = upTo;
   }
-  return events;
+  return { events, upTo: events.length === max ? events[max - 1]!.position : from };
 };
+
+/** `readSettledUpTo`'s events: what `readAll` answers. */
+export const readSettled = async (db: SqlQuery, options: ReadAllOptions): Promise<ReadonlyArray<RecordedEvent>> =>
+  (await readSettledUpTo(db, options)).events;
