@@ -1,51 +1,20 @@
-import { QUARANTINE_EVENT_TYPE, schoolIdOfSchoolStream } from '@licheng/domain';
-import { schoolNotRegistered } from '@licheng/domain/internal';
 import {
-  portfolioStreamName,
-  schoolStreamName,
-  submissionStreamName,
-  type DomainError,
+  QUARANTINE_EVENT_TYPE,
+  schoolIdOfSchoolStream,
   type PortfolioEvent,
   type PortfolioState,
-  type RoutedCommand,
   type SchoolState,
   type Tagged,
 } from '@licheng/domain';
-import {
-  canonicallyEqual,
-  portfolioAggregate,
-  schoolAggregate,
-  storedContentHash,
-  submissionAggregate,
-  type Aggregate,
-  type Envelope,
-} from '@licheng/eventstore';
+import { storedContentHash, type Envelope } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
 import type { Draft } from 'immer';
+import { AGGREGATES, type StreamWalk } from './decisionTarget';
 import { finding, type Finding } from './findings';
 import { consistencyWatch } from './inconsistent';
-import { decodeRecordedCommand } from './recordedCommand';
+import { judge } from './judge';
 import type { LogEntry } from './log';
-import { byStream, streamKindOf, type StreamKind } from './streams';
-
-// One shape for the three aggregates: the audit only decides, folds and stores what they give it.
-type AnyAggregate = Aggregate<Tagged, Tagged, unknown, unknown>;
-const AGGREGATES: Readonly<Record<StreamKind, AnyAggregate>> = {
-  school: schoolAggregate as unknown as AnyAggregate,
-  portfolio: portfolioAggregate as unknown as AnyAggregate,
-  submission: submissionAggregate as unknown as AnyAggregate,
-};
-
-/** One stream as the audit walks it: its entries in log order, how many the walk has met, and its state. */
-interface StreamWalk {
-  readonly entries: ReadonlyArray<LogEntry>;
-  /** Entries of the stream met so far in the log. */
-  met: number;
-  /** Where the last command's run of events ends: entries before it were judged with their command. */
-  judgedTo: number;
-  /** The audit's own state of the stream, folded in place; undefined until its first command. */
-  state: unknown;
-}
+import { byStream, streamKindOf } from './streams';
 
 const commandIdOf = (entry: LogEntry): unknown => (entry.record.metadata as { commandId?: unknown } | null)?.commandId;
 
@@ -61,76 +30,6 @@ const runBegunBy = (walk: StreamWalk): ReadonlyArray<LogEntry> | undefined => {
   while (end < walk.entries.length && commandIdOf(walk.entries[end]!) === commandId) end++;
   walk.judgedTo = end;
   return walk.entries.slice(at, end);
-};
-
-/** Where the routed command writes, and the context its decider needs at that point of the log. */
-/**
- * R-SUB-4 / R-SEAL-3: the portfolios a roster lists, as they stand at this point of the log (every event
- * before it folded), as the service loads them before deciding.
- */
-const portfoliosAt = (
-  routed: RoutedCommand,
-  walks: ReadonlyMap<string, StreamWalk>,
-): Record<string, PortfolioState> => {
-  const portfolios: Record<string, PortfolioState> = {};
-  if (routed.aggregate !== 'submission' || routed.command.type !== 'SubmitRoster') return portfolios;
-  const { schoolId, roster } = routed.command.data;
-  for (const { studentId } of roster) {
-    const state = walks.get(portfolioStreamName(schoolId, studentId))?.state;
-    if (state !== undefined) portfolios[studentId] = state as PortfolioState;
-  }
-  return portfolios;
-};
-
-const targetOf = (
-  routed: RoutedCommand,
-  policies: ReadonlyMap<string, SchoolState>,
-  walks: ReadonlyMap<string, StreamWalk>,
-) => {
-  const { now, actor } = routed.meta;
-  switch (routed.aggregate) {
-    case 'school':
-      return { streamName: schoolStreamName(routed.command.data.schoolId), context: E.right({ now, actor }) };
-    case 'portfolio':
-    case 'submission': {
-      const data = routed.command.data as {
-        schoolId: string;
-        studentId?: string;
-        category?: string;
-        period?: string;
-        cohorts?: ReadonlyArray<number>;
-      };
-      const streamName =
-        routed.aggregate === 'portfolio'
-          ? portfolioStreamName(data.schoolId, data.studentId!)
-          : submissionStreamName(data.schoolId, data.category!, data.period!, data.cohorts);
-      const policy = policies.get(data.schoolId);
-      // As the service does: a command for a school not yet registered is refused.
-      const context: E.Either<DomainError, unknown> =
-        policy && policy.schoolId !== null
-          ? E.right({
-              now,
-              actor,
-              policy,
-              ...(routed.aggregate === 'submission' ? { portfolios: portfoliosAt(routed, walks) } : {}),
-            })
-          : E.left(schoolNotRegistered(data.schoolId));
-      return { streamName, context };
-    }
-  }
-};
-
-/** An event as the store would give it back: through the serializer and back, as the handler stores it. */
-const asStored = (aggregate: AnyAggregate, event: Tagged, like: Envelope<Tagged>): Tagged => {
-  const { schemaVersion: _version, ...metadata } = like.metadata;
-  const newEvent = aggregate.serializer.toNewEvent(event, metadata, like.eventId);
-  const back = aggregate.serializer.decode({
-    ...like,
-    type: newEvent.type,
-    data: newEvent.data,
-    metadata: newEvent.metadata,
-  });
-  return E.isRight(back) ? back.right.event : event;
 };
 
 /**
@@ -195,87 +94,4 @@ export const reDecide = (
     if (kind === 'school') policies.set(schoolIdOfSchoolStream(streamName), before as SchoolState);
   }
   return { findings, commands, inconsistent: consistency.findings() };
-};
-
-const judge = (
-  aggregate: AnyAggregate,
-  group: ReadonlyArray<LogEntry>,
-  stored: ReadonlyArray<Envelope<Tagged>>,
-  state: unknown,
-  policies: ReadonlyMap<string, SchoolState>,
-  walks: ReadonlyMap<string, StreamWalk>,
-): Finding[] => {
-  const first = stored[0]!;
-  const at = { streamName: first.streamName, revision: first.revision, line: group[0]!.line };
-  const { metadata } = first;
-  const importedFrom = (metadata as { importedFrom?: unknown }).importedFrom;
-  if (metadata.command === undefined || importedFrom !== undefined) {
-    const why = importedFrom !== undefined ? 'imported' : 'no-command';
-    const [zh, en] =
-      why === 'imported'
-        ? ['自他校匯入的事件，無法在此重新判定', 'imported from another school: not decided here']
-        : ['事件未記錄產生它的指令，無法重新判定', 'no command was recorded with these events'];
-    return [
-      finding('unverifiable', at, zh, en, {
-        commandId: metadata.commandId,
-        details: { reason: why, events: stored.length },
-      }),
-    ];
-  }
-  const more = { commandId: metadata.commandId, commandType: metadata.command.type };
-  // Only a finding shows them.
-  const storedEvents = () => stored.map((s) => ({ type: s.event.type, data: s.event.data }));
-  const routed = decodeRecordedCommand(metadata, metadata.command);
-  const refusal = (error: DomainError): Finding =>
-    finding(
-      'refused',
-      at,
-      `重新判定時被拒：${error.message['zh-TW']}`,
-      `decided again, the command is refused: ${error.message.en}`,
-      {
-        ...more,
-        rule: error.rule,
-        details: { code: error.code, stored: storedEvents(), error },
-      },
-    );
-  if (E.isLeft(routed)) return [refusal(routed.left)];
-  const target = targetOf(routed.right, policies, walks);
-  if (target.streamName !== first.streamName || AGGREGATES[routed.right.aggregate] !== aggregate) {
-    return [
-      finding(
-        'mismatch',
-        at,
-        `記錄的指令寫入的是 ${target.streamName}`,
-        `the recorded command writes to ${target.streamName}`,
-        { ...more, details: { stored: storedEvents(), target: target.streamName } },
-      ),
-    ];
-  }
-  if (E.isLeft(target.context)) return [refusal(target.context.left)];
-  const decision = aggregate.decider.decide(routed.right.command, state, target.context.right);
-  if (E.isLeft(decision)) return [refusal(decision.left)];
-  // A decided event equal to the stored one as it is needs no trip through the serializer to be found equal.
-  const decided = decision.right;
-  const differs = stored.findIndex((s, i) => {
-    const event = decided[i];
-    return (
-      event === undefined ||
-      !(canonicallyEqual(event, s.event) || canonicallyEqual(asStored(aggregate, event, first), s.event))
-    );
-  });
-  if (differs < 0 && decided.length === stored.length) return [];
-  const index = differs < 0 ? stored.length : differs;
-  const revision = first.revision + Math.min(index, stored.length - 1);
-  return [
-    finding(
-      'mismatch',
-      { ...at, revision, line: group[Math.min(index, group.length - 1)]!.line },
-      '重新判定得到不同的事件',
-      'decided again, the command gives other events',
-      {
-        ...more,
-        details: { stored: storedEvents(), decided: decision.right.map((e) => ({ type: e.type, data: e.data })) },
-      },
-    ),
-  ];
 };

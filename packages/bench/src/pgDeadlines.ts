@@ -42,7 +42,8 @@ export interface City {
  * `runDeadlines` of one school with the due-items index in PostgreSQL, at an instant when nothing is due:
  * the latest start of one of its work periods at which no period of the school's index may be due. Warm, as a scheduler
  * running it every minute would be (its service keeps the school's state cached); each run still catches
- * the index up (one read of the log after its checkpoint) and reads the school's periods.
+ * the index up (the log's settled bound, and the log after the checkpoint when the bound is past it) and reads the
+ * school's periods.
  */
 export const measureIdleDeadlines = async (
   store: EventStore,
