@@ -1,7 +1,12 @@
 import * as E from 'fp-ts/Either';
 import { STREAM_PREFIXES } from '@licheng/domain';
 import { NO_STREAM, type EventStore, type ExpectedVersion, type NewEvent } from '@licheng/eventstore';
-import { ReceiptReadModel, type PostgresEventStore, type SqlDatabase } from '@licheng/eventstore-postgres';
+import {
+  ReceiptReadModel,
+  type PostgresEventStore,
+  type ReceiptReadModelOptions,
+  type SqlDatabase,
+} from '@licheng/eventstore-postgres';
 import { now, percentile } from './measure';
 
 /**
@@ -34,14 +39,18 @@ export const measurePgAppends = async (store: EventStore, template: NewEvent, wr
 const PREFIX_PATTERNS = Object.values(STREAM_PREFIXES).map((prefix) => `${prefix}%`);
 
 /** The reports' read model in PostgreSQL rebuilt from the events in the database: events folded per second. */
-export const measurePgRebuild = async (db: SqlDatabase, store: PostgresEventStore, pageSize?: number) => {
+export const measurePgRebuild = async (
+  db: SqlDatabase,
+  store: PostgresEventStore,
+  options: ReceiptReadModelOptions = {},
+) => {
   const { rows } = await db.query<{ n: string }>(
     'select count(*) as n from licheng_events where stream_name like any($1::text[])',
     [PREFIX_PATTERNS],
   );
   const events = Number(rows[0]!.n);
   const start = now();
-  await new ReceiptReadModel(db, store, pageSize ? { pageSize } : {}).rebuild();
+  await new ReceiptReadModel(db, store, options).rebuild();
   const seconds = (now() - start) / 1000;
   return { events, seconds, eventsPerSecond: events / seconds };
 };

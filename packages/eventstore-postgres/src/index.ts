@@ -12,6 +12,7 @@ export {
 export { StoreFailure, isStoreFailure, type StoreFailureCode } from './errors';
 export { DEFAULT_FOLLOW, type FollowOptions } from './subscription';
 export { connectPostgres, openPglite, type PgliteOptions, type PostgresConnection } from './connect';
-export { ReceiptReadModel, RECEIPTS_READ_MODEL } from './readModel';
+export { ReceiptReadModel, RECEIPTS_READ_MODEL, type ReceiptReadModelOptions } from './readModel';
 export { classConfirmationFromSql } from './readModelReports';
+export type { ReadModelCacheOptions } from './readModelCache';
 export { PostgresDueItems, DUE_ITEMS } from './dueItems';

@@ -3,7 +3,8 @@ import { type EventStore, type Subscription } from '@licheng/eventstore';
 import { checkpointOf, lockCheckpoint, madeCheckpointRow } from './checkpoints';
 import * as E from 'fp-ts/Either';
 import { FoldedStates, type ReadModelCacheOptions } from './readModelCache';
-import { decodedPage, foldPage, type ReadEvent } from './readModelFold';
+import { decodedPage, type ReadEvent } from './readModelFold';
+import { FoldGroup, foldPage } from './readModelGroup';
 import { writeFolded, type FoldedPage } from './readModelWrite';
 import { pagesUpTo } from './readModelPages';
 import { settledBound } from './globalOrder';
@@ -19,6 +20,13 @@ const PAGE = 10_000;
 const AHEAD = 2;
 /** The first page of a catch-up is this many times shorter (then twice as long each, up to the page size). */
 const FIRST = 8;
+/**
+ * A catch-up writes the pages it folds together until they hold this many events (`eventsPerWrite`) or touch this many
+ * portfolios: each state is written once for all of them, and what a group holds in memory stays bounded (a compact
+ * portfolio is a few KB of JSON).
+ */
+const EVENTS_PER_WRITE = 50_000;
+const PORTFOLIOS_PER_WRITE = 5_000;
 
 /** Where a page's transaction expects the checkpoint row: its position and the transaction that last wrote it. */
 interface Basis {
@@ -36,8 +44,13 @@ class Moved extends Error {
 export interface ReceiptReadModelOptions {
   /** The folded states kept in memory between folds (readModelCache.ts). */
   readonly cache?: ReadModelCacheOptions;
-  /** Positions per page of a catch-up (so at most as many events), each page one transaction. Default 10,000. */
+  /** Positions per page of a catch-up (so at most as many events), each page one read. Default 10,000. */
   readonly pageSize?: number;
+  /**
+   * A catch-up writes consecutive pages in one transaction until they hold this many events or touch 5,000 portfolios,
+   * so that each state is written once for them all. Default 50,000; 1 writes each page in its own.
+   */
+  readonly eventsPerWrite?: number;
 }
 
 /**
@@ -53,6 +66,7 @@ export interface ReceiptReadModelOptions {
 export class ReceiptReadModel {
   private readonly states: FoldedStates;
   private readonly pageSize: number;
+  private readonly eventsPerWrite: number;
   private running: Promise<unknown> = Promise.resolve();
   /** The newest checkpoint this model saw: a checkpoint found behind it was moved back by another model's rebuild. */
   private reached = -1;
@@ -64,6 +78,7 @@ export class ReceiptReadModel {
   ) {
     this.states = new FoldedStates(options.cache);
     this.pageSize = options.pageSize ?? PAGE;
+    this.eventsPerWrite = options.eventsPerWrite ?? EVENTS_PER_WRITE;
   }
 
   checkpoint(): Promise<number> {
@@ -137,10 +152,24 @@ export class ReceiptReadModel {
   }
 
   private async catchUpFrom(start: Basis, ahead: boolean): Promise<number> {
-    // The states held are valid as of the checkpoint's writer; each page's transaction checks it still is.
+    // The states held are valid as of the checkpoint's writer; each write's transaction checks it still is.
     if (ahead) this.states.validate(start.writer);
     let read = start.position;
     let basis = Promise.resolve(start);
+    // Pages folded ahead and not yet written, and the last position among them.
+    let group: { fold: FoldGroup; last: number } | null = null;
+    // The group goes to its transaction, which runs beside the next group's fold (once the one before has committed).
+    const write = async () => {
+      if (group === null) return;
+      const { fold, last } = group;
+      group = null;
+      const previous = basis;
+      const folded = fold.finish();
+      basis = previous.then((expected) => folded.then((page) => this.commitFolded(page, expected, last)));
+      basis.catch(() => undefined);
+      await folded;
+      this.settled(await previous);
+    };
     try {
       for (;;) {
         const bound = await settledBound(this.db);
@@ -154,37 +183,27 @@ export class ReceiptReadModel {
           read = page.upTo;
           if (events.length === 0) continue;
           if (ahead && events.every((event) => E.isRight(event.decoded))) {
-            const previous = basis;
-            const folded = this.foldAhead(events);
-            const last = events[events.length - 1]!.recorded.position;
-            basis = previous.then((expected) => folded.then((page) => this.commitFolded(page, expected, last)));
-            basis.catch(() => undefined);
-            // The states have one folder at a time, and one page's transaction runs beside the next page's fold.
-            await folded;
-            this.settled(await previous);
+            // A fold that fails here may have read the tables while another folder was changing them, so it counts
+            // as `Moved`: the catch-up then folds the page again in its own transaction, where a failure is its own.
+            group ??= { fold: new FoldGroup(this.db, this.states), last: -1 };
+            await group.fold.add(events).catch(() => Promise.reject(new Moved()));
+            group.last = events[events.length - 1]!.recorded.position;
+            if (group.fold.events >= this.eventsPerWrite || group.fold.portfolios >= PORTFOLIOS_PER_WRITE)
+              await write();
           } else {
+            await write();
             const folded = await this.fold(events, this.settled(await basis).position);
             basis = Promise.resolve(folded);
             read = Math.max(read, folded.position);
             if (folded.position > page.upTo) break;
           }
         }
+        await write();
       }
     } finally {
       // No transaction of this catch-up outlives it (the next fold of the model may start once it has settled).
       await basis.catch(() => undefined);
     }
-  }
-
-  /**
-   * Folds the page in memory now, beside the transaction that writes the page before it. A fold that fails here may
-   * have read the tables while another folder was changing them, so it counts as `Moved`: the catch-up then folds the
-   * page again in its own transaction, where a failure is the page's own.
-   */
-  private foldAhead(events: ReadonlyArray<ReadEvent>): Promise<FoldedPage> {
-    const folded = foldPage(this.db, this.states, events).catch(() => Promise.reject(new Moved()));
-    folded.catch(() => undefined);
-    return folded;
   }
 
   /** Notes the checkpoint a page's transaction left. */

@@ -26,27 +26,35 @@ const slowCommits = (inner: SqlDatabase): SqlDatabase =>
   }) as SqlDatabase;
 
 describe('the receipt read model folding a page while the page before it commits (a real server)', () => {
-  it('gives the rows a rebuild gives with room for one state only, the students’ events interleaved', async () => {
-    const connection = await connectPostgres(server.connectionString);
-    try {
-      await interleavedSchool(connection.store, 'tp_ahead');
-      const tables = async () => ({
-        portfolios: (await connection.db.query('select * from licheng_rm_portfolios order by 1, 2')).rows,
-        receipts: (await connection.db.query('select * from licheng_rm_receipts order by 1, 2, 3, 4')).rows,
-      });
-      // A state a pending page changed must stay in memory until that page commits: the tables still hold it as before.
-      // (The model is new: it folds ahead from its first page only because it makes its checkpoint row before reading.
-      // This fails without either.)
-      await new ReceiptReadModel(slowCommits(connection.db), connection.store, {
-        pageSize: 13,
-        cache: { portfolios: 1, schools: 1 },
-      }).catchUp();
-      const folded = await tables();
-      await new ReceiptReadModel(connection.db, connection.store).rebuild();
-      expect(folded.portfolios.length).toBe(4);
-      expect(folded).toEqual(await tables());
-    } finally {
-      await connection.dispose();
-    }
-  });
+  it.each([
+    ['each page written apart', 1],
+    ['pages written three at a time', 30],
+  ])(
+    'gives the rows a rebuild gives with room for one state only, the students’ events interleaved (%s)',
+    async (_, eventsPerWrite) => {
+      const connection = await connectPostgres(server.connectionString);
+      try {
+        const schoolId = `tp_ahead_${eventsPerWrite}`;
+        await interleavedSchool(connection.store, schoolId);
+        const tables = async () => ({
+          portfolios: (await connection.db.query('select * from licheng_rm_portfolios order by 1, 2')).rows,
+          receipts: (await connection.db.query('select * from licheng_rm_receipts order by 1, 2, 3, 4')).rows,
+        });
+        // A state a pending page changed must stay in memory until that page commits: the tables still hold it as before.
+        // (The model is new: it folds ahead from its first page only because it makes its checkpoint row before reading.
+        // This fails without either.)
+        await new ReceiptReadModel(slowCommits(connection.db), connection.store, {
+          pageSize: 13,
+          eventsPerWrite,
+          cache: { portfolios: 1, schools: 1 },
+        }).catchUp();
+        const folded = await tables();
+        await new ReceiptReadModel(connection.db, connection.store).rebuild();
+        expect(folded.portfolios.filter((row) => row['school_id'] === schoolId)).toHaveLength(4);
+        expect(folded).toEqual(await tables());
+      } finally {
+        await connection.dispose();
+      }
+    },
+  );
 });

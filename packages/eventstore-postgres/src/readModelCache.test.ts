@@ -51,6 +51,31 @@ const rebuilt = async (connection: PostgresConnection) => {
   return tables(connection);
 };
 
+/** The database, counting the portfolio states of `schoolId` its transactions write (three parameters a state). */
+const countingStateWrites = (inner: SqlDatabase, schoolId: string) => {
+  let rows = 0;
+  const note = (text: string, params: ReadonlyArray<unknown> = []) => {
+    if (!text.includes('insert into licheng_rm_portfolios')) return;
+    // The statement that also moves the checkpoint takes four parameters before the states.
+    for (let at = text.includes('update licheng_checkpoints') ? 4 : 0; at + 2 < params.length; at += 3)
+      if (params[at] === schoolId) rows += 1;
+  };
+  const db = Object.create(inner, {
+    transaction: {
+      value: (work: Parameters<SqlDatabase['transaction']>[0]) =>
+        inner.transaction((tx) =>
+          work({
+            query: (text, params) => {
+              note(text, params);
+              return tx.query(text, params);
+            },
+          } as SqlQuery),
+        ),
+    },
+  }) as SqlDatabase;
+  return { db, rows: () => rows };
+};
+
 /** The database as another process sees it that fails at its first read of the log (after a rebuild's truncate). */
 const stoppedBeforeReading = (connection: PostgresConnection): SqlDatabase =>
   Object.create(connection.db, {
@@ -146,8 +171,8 @@ describe('the receipt read model keeps folded states in memory, never stale', ()
     const fresh = await connection.store.readAll({ streamPrefixes: ['portfolio-tp_cache_pages-'] });
     expect(fresh.length).toBeGreaterThan(300);
     // Small pages: each model's next page is read while it folds one, and the other moves the checkpoint meanwhile.
-    const one = new ReceiptReadModel(connection.db, connection.store, { pageSize: 97 });
-    const two = new ReceiptReadModel(connection.db, connection.store, { pageSize: 61 });
+    const one = new ReceiptReadModel(connection.db, connection.store, { pageSize: 97, eventsPerWrite: 1 });
+    const two = new ReceiptReadModel(connection.db, connection.store, { pageSize: 61, eventsPerWrite: 1 });
     const [a, b] = await Promise.all([one.catchUp(), two.catchUp()]);
     const all = await connection.store.readAll({ streamPrefixes: ['school-', 'portfolio-', 'submission-'] });
     expect([a, b]).toEqual([all[all.length - 1]!.position, all[all.length - 1]!.position]);
@@ -161,6 +186,33 @@ describe('the receipt read model keeps folded states in memory, never stale', ()
     // commit, or the next page reads it from the tables as it was before.
     const model = new ReceiptReadModel(connection.db, connection.store, {
       pageSize: 13,
+      eventsPerWrite: 1,
+      cache: { portfolios: 1, schools: 1 },
+    });
+    await model.catchUp();
+    expect(await tables(connection)).toEqual(await rebuilt(connection));
+  });
+
+  it('writes each portfolio state once for the pages a catch-up folds together, and the rows a rebuild gives', async () => {
+    const connection = await pglite();
+    await interleavedSchool(connection.store, 'tp_cache_grouped');
+    // Pages of 13 positions over students whose events alternate: every page touches several of the four.
+    const writes = async (options: { pageSize: number; eventsPerWrite?: number }) => {
+      const counted = countingStateWrites(connection.db, 'tp_cache_grouped');
+      await new ReceiptReadModel(counted.db, connection.store, options).rebuild();
+      return counted.rows();
+    };
+    expect(await writes({ pageSize: 13, eventsPerWrite: 1 })).toBeGreaterThan(8);
+    expect(await writes({ pageSize: 13 })).toBe(4);
+    expect(await tables(connection)).toEqual(await rebuilt(connection));
+  });
+
+  it('gives the same rows when each group of pages is folded while the group before it commits, with room for one state', async () => {
+    const connection = await pglite();
+    await interleavedSchool(connection.store, 'tp_cache_groups');
+    const model = new ReceiptReadModel(connection.db, connection.store, {
+      pageSize: 13,
+      eventsPerWrite: 40,
       cache: { portfolios: 1, schools: 1 },
     });
     await model.catchUp();
