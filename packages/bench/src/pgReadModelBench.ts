@@ -102,7 +102,7 @@ const appendInTimeOrder = async (
  * quick run's sizes, without Emmett or the deadlines: for working on the read model. `--commands N` appends N
  * commands' events (one per student in turn, as the leg's commands leave them) before the rebuilds. `--time-ordered`
  * appends the log in the order its events happened, as a school writes it, rather than stream after stream;
- * `--per-write 1` writes each page of the rebuild apart (the read model's `eventsPerWrite`).
+ * `--per-write 1` writes each page of the rebuild apart (the read model's `eventsPerWrite`; `1,50000` alternates).
  * `node packages/bench/dist/pgReadModelBench.js [--students 200] [--samples 300] [--rebuilds 2] [--no-file]
  * [--commands N] [--page N] [--statements] [--time-ordered]
  * [--per-write N]`
@@ -153,7 +153,10 @@ const main = async (argv: ReadonlyArray<string>) => {
         const store = timing ? timedReads(ours.store, timing.note) : ours.store;
         const pages = arg('--page', 0);
         const cpu0 = process.cpuUsage();
-        const perWrite = arg('--per-write', 0);
+        // `--per-write 1,50000`: the rebuilds take the values in turn.
+        const perWrites = (argv[argv.indexOf('--per-write') + 1] ?? '').split(',').map(Number);
+        const perWrite = argv.includes('--per-write') ? perWrites[r % perWrites.length]! : 0;
+        if (perWrite > 0) log(`eventsPerWrite ${perWrite}`);
         const rebuild = await measurePgRebuild(timing?.db ?? ours.db, store, {
           ...(pages > 0 ? { pageSize: pages } : {}),
           ...(perWrite > 0 ? { eventsPerWrite: perWrite } : {}),

@@ -22,10 +22,11 @@ const AHEAD = 2;
 const FIRST = 8;
 /**
  * A catch-up writes the pages it folds together until they hold this many events (`eventsPerWrite`) or touch this many
- * portfolios: each state is written once for all of them, and what a group holds in memory stays bounded (a compact
- * portfolio is a few KB of JSON).
+ * portfolios: each state is written once for all of them. The portfolios bound what a group holds in memory (a compact
+ * portfolio is a few KB of JSON); the events, how much a crash leaves to fold again and how long the first commit
+ * waits (200,000 events fold in a few seconds).
  */
-const EVENTS_PER_WRITE = 50_000;
+const EVENTS_PER_WRITE = 200_000;
 const PORTFOLIOS_PER_WRITE = 5_000;
 
 /** Where a page's transaction expects the checkpoint row: its position and the transaction that last wrote it. */
@@ -48,7 +49,7 @@ export interface ReceiptReadModelOptions {
   readonly pageSize?: number;
   /**
    * A catch-up writes consecutive pages in one transaction until they hold this many events or touch 5,000 portfolios,
-   * so that each state is written once for them all. Default 50,000; 1 writes each page in its own.
+   * so that each state is written once for them all. Default 200,000; 1 writes each page in its own.
    */
   readonly eventsPerWrite?: number;
 }

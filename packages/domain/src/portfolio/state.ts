@@ -1,5 +1,5 @@
 import type { FileMeta } from '../shared/files';
-import { freeze } from 'immer';
+import { freezeDeep } from '../shared/freeze';
 import { emptyRecord } from '../shared/records';
 import type { SchoolYear } from '../shared/term';
 import type { PlanApprovalStage } from '../school/events';
@@ -164,6 +164,6 @@ export const newPortfolioState = (): PortfolioState => ({
 });
 
 /** The empty portfolio as a frozen value, for reads of a student without events. */
-export const initialPortfolioState: PortfolioState = freeze(newPortfolioState(), true);
+export const initialPortfolioState: PortfolioState = freezeDeep(newPortfolioState());
 
 export { portfolioStreamName } from '../streams';

@@ -1,4 +1,4 @@
-import { freeze } from 'immer';
+import { freezeDeep } from '../shared/freeze';
 import type { NonEmptyText } from '../shared/primitives';
 import type { Term } from '../shared/term';
 import type { Window } from '../shared/time';
@@ -113,4 +113,4 @@ export const newSchoolState = (): SchoolState => ({
 });
 
 /** The state of a school not registered, as a frozen value. */
-export const initialSchoolState: SchoolState = freeze(newSchoolState(), true);
+export const initialSchoolState: SchoolState = freezeDeep(newSchoolState());

@@ -1,6 +1,7 @@
 import type { Either } from 'fp-ts/Either';
 import type { Draft } from 'immer';
-import { freeze, produce } from 'immer';
+import { produce } from 'immer';
+import { freezeDeep } from './freeze';
 import type { DomainError } from './errors';
 
 /**
@@ -46,5 +47,5 @@ export const foldFromInitial = <Event, State>(
 ): State => {
   const state = decider.initialState();
   for (const event of events) decider.evolve(state as Draft<State>, event);
-  return freeze(state, true);
+  return freezeDeep(state);
 };

@@ -1,4 +1,4 @@
-import { freeze } from 'immer';
+import { freezeDeep } from '../shared/freeze';
 import type { RosterEntry } from './events';
 
 export type AttemptStatus = 'awaitingResult' | 'accepted' | 'rejected';
@@ -32,4 +32,4 @@ export const newSubmissionState = (): SubmissionState => ({
 });
 
 /** The state of a round with no attempt, as a frozen value. */
-export const initialSubmissionState: SubmissionState = freeze(newSubmissionState(), true);
+export const initialSubmissionState: SubmissionState = freezeDeep(newSubmissionState());
