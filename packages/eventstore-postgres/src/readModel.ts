@@ -29,7 +29,7 @@ const FIRST = 8;
 const EVENTS_PER_WRITE = 200_000;
 const PORTFOLIOS_PER_WRITE = 5_000;
 
-/** Where a page's transaction expects the checkpoint row: its position and the transaction that last wrote it. */
+/** Where a write's transaction expects the checkpoint row: its position and the transaction that last wrote it. */
 interface Basis {
   readonly position: number;
   readonly writer: string;
@@ -57,8 +57,9 @@ export interface ReceiptReadModelOptions {
 /**
  * The receipt read model in PostgreSQL (docs/postgres.md lists its tables): one row per student, category
  * and period with R-REP-1's status, the class rosters, and the folded states they come from. Each page of
- * events is folded by the reports' own projection and written, rows and checkpoint, in one transaction, so
- * that a crash at any point leaves the tables exactly as of some checkpoint: nothing applied twice or lost.
+ * events (or run of pages, in a catch-up) is folded by the reports' own projection and written, rows and
+ * checkpoint, in one transaction, so that a crash at any point leaves the tables exactly as of some checkpoint:
+ * nothing applied twice or lost.
  *
  * The states the model folds stay in memory between its folds (`FoldedStates`), valid for as long as the
  * checkpoint row was last written by this model's own last commit: a live fold then reads no state and writes
@@ -130,12 +131,12 @@ export class ReceiptReadModel {
   }
 
   /**
-   * A page at a time, each in its own transaction, up to the log's settled bound (readModelLog.ts), then again up to
-   * the next bound until there is none newer. Pages are ranges of positions below the bound, so the next ones are read
-   * (on other connections of the pool) while one is folded and written. Each page is folded in memory while the page
-   * before it is written (`commitFolded`); when the checkpoint is then not where the fold expected it (another folder
-   * wrote it), nothing of that page is written and the catch-up starts again from the checkpoint, each page folded
-   * inside its own transaction from then on.
+   * Page by page up to the log's settled bound (readModelLog.ts), then again up to the next bound until there is none
+   * newer. Pages are ranges of positions below the bound, so the next ones are read (on other connections of the pool)
+   * while one is folded. Consecutive pages are folded in memory into one group (`FoldGroup`), written in one
+   * transaction (`commitFolded`) while the next group is folded; when the checkpoint is then not where the fold
+   * expected it (another folder wrote it), nothing of that group is written and the catch-up starts again from the
+   * checkpoint, each page folded inside its own transaction from then on.
    */
   private async catchUpNow(): Promise<number> {
     let ahead = true;
@@ -207,16 +208,16 @@ export class ReceiptReadModel {
     }
   }
 
-  /** Notes the checkpoint a page's transaction left. */
+  /** Notes the checkpoint a write's transaction left. */
   private settled(basis: Basis): Basis {
     this.reached = Math.max(this.reached, basis.position);
     return basis;
   }
 
   /**
-   * Writes a page folded ahead of its transaction, if the checkpoint is still where the fold expected it: at the last
-   * page's position, written by that page's transaction (so nothing else changed the tables since the states in memory
-   * were valid). Otherwise nothing is written and `Moved` is thrown.
+   * Writes pages folded ahead of their transaction, if the checkpoint is still where the fold expected it: at the last
+   * group's position, written by that group's transaction (so nothing else changed the tables since the states in
+   * memory were valid). Otherwise nothing is written and `Moved` is thrown.
    */
   private async commitFolded(folded: FoldedPage, expected: Basis, position: number): Promise<Basis> {
     const writer = await this.db.transaction(async (tx) => {

@@ -179,19 +179,25 @@ describe('the receipt read model keeps folded states in memory, never stale', ()
     expect(await tables(connection)).toEqual(await rebuilt(connection));
   });
 
-  it("gives the same rows when it folds each page ahead of the last one's commit with room for one state only", async () => {
-    const connection = await pglite();
-    await interleavedSchool(connection.store, 'tp_cache_ahead');
-    // Each page is folded while the one before it commits: a state that page changed must stay in memory until its
-    // commit, or the next page reads it from the tables as it was before.
-    const model = new ReceiptReadModel(connection.db, connection.store, {
-      pageSize: 13,
-      eventsPerWrite: 1,
-      cache: { portfolios: 1, schools: 1 },
-    });
-    await model.catchUp();
-    expect(await tables(connection)).toEqual(await rebuilt(connection));
-  });
+  it.each([
+    ['each page', 'tp_cache_ahead', 1],
+    ['each group of three or four pages', 'tp_cache_groups', 40],
+  ])(
+    "gives the same rows when it folds %s ahead of the last one's commit with room for one state only",
+    async (_, schoolId, eventsPerWrite) => {
+      const connection = await pglite();
+      await interleavedSchool(connection.store, schoolId);
+      // Each page (or group) is folded while the one before it commits: a state that one changed must stay in memory
+      // until its commit, or the next reads it from the tables as it was before.
+      const model = new ReceiptReadModel(connection.db, connection.store, {
+        pageSize: 13,
+        eventsPerWrite,
+        cache: { portfolios: 1, schools: 1 },
+      });
+      await model.catchUp();
+      expect(await tables(connection)).toEqual(await rebuilt(connection));
+    },
+  );
 
   it('writes each portfolio state once for the pages a catch-up folds together, and the rows a rebuild gives', async () => {
     const connection = await pglite();
@@ -204,18 +210,6 @@ describe('the receipt read model keeps folded states in memory, never stale', ()
     };
     expect(await writes({ pageSize: 13, eventsPerWrite: 1 })).toBeGreaterThan(8);
     expect(await writes({ pageSize: 13 })).toBe(4);
-    expect(await tables(connection)).toEqual(await rebuilt(connection));
-  });
-
-  it('gives the same rows when each group of pages is folded while the group before it commits, with room for one state', async () => {
-    const connection = await pglite();
-    await interleavedSchool(connection.store, 'tp_cache_groups');
-    const model = new ReceiptReadModel(connection.db, connection.store, {
-      pageSize: 13,
-      eventsPerWrite: 40,
-      cache: { portfolios: 1, schools: 1 },
-    });
-    await model.catchUp();
     expect(await tables(connection)).toEqual(await rebuilt(connection));
   });
 
