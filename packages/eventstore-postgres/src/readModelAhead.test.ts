@@ -28,7 +28,7 @@ const slowCommits = (inner: SqlDatabase): SqlDatabase =>
 describe('the receipt read model folding a page while the page before it commits (a real server)', () => {
   it.each([
     ['each page written apart', 1],
-    ['pages written three at a time', 30],
+    ['several pages written at a time', 30],
   ])(
     'gives the rows a rebuild gives with room for one state only, the students’ events interleaved (%s)',
     async (_, eventsPerWrite) => {

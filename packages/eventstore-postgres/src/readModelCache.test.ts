@@ -213,6 +213,35 @@ describe('the receipt read model keeps folded states in memory, never stale', ()
     expect(await tables(connection)).toEqual(await rebuilt(connection));
   });
 
+  it("reads a school's state when its own events come after a page of its students' only, in one group", async () => {
+    const connection = await pglite();
+    const schoolId = 'tp_cache_school_later';
+    const school = generateSchool({ seed: 11, schoolId, students: 4, classSize: 4 });
+    const streams = [...studentStreams(school)];
+    const append = async (streamName: string, events: typeof school.events, from: number) => {
+      const appended = await connection.store.appendToStream(streamName, events, from === 0 ? 'no_stream' : from - 1);
+      if (E.isLeft(appended)) throw new Error(appended.left.message.en);
+    };
+    const cut = Math.floor(school.events.length / 2);
+    const thirds = streams.map(
+      (s) => [Math.floor(s.events.length / 3), Math.floor((2 * s.events.length) / 3)] as const,
+    );
+    await append(school.streamName, school.events.slice(0, cut), 0);
+    for (const [i, s] of streams.entries()) await append(s.streamName, s.events.slice(0, thirds[i]![0]), 0);
+    await new ReceiptReadModel(connection.db, connection.store).catchUp();
+    // The next catch-up's first pages hold students' events only, so its group holds the school unread; then come the
+    // school's own events, which must be folded onto its whole state, read then.
+    for (const [i, s] of streams.entries())
+      await append(s.streamName, s.events.slice(thirds[i]![0], thirds[i]![1]), thirds[i]![0]);
+    await append(school.streamName, school.events.slice(cut), cut);
+    for (const [i, s] of streams.entries()) await append(s.streamName, s.events.slice(thirds[i]![1]), thirds[i]![1]);
+    const counted = countingStateWrites(connection.db, schoolId);
+    await new ReceiptReadModel(counted.db, connection.store, { pageSize: 13 }).catchUp();
+    // Folded ahead in one group: each student's state written once (a fold that failed would start again page by page).
+    expect(counted.rows()).toBe(4);
+    expect(await tables(connection)).toEqual(await rebuilt(connection));
+  });
+
   it('gives the same rows folded live, one event at a time from memory, as rebuilt from the log', async () => {
     const connection = await pglite();
     const appendNext = await schoolWithHeldEvents(connection, 'tp_cache_live', 3);
