@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { isConnectionFailure, isStoreFailure, storeBusy, storeUnavailable } from './errors';
+import { OWN_TYPE_PARSERS } from './pgTypes';
 
 /** What the store needs from a PostgreSQL connection: node-postgres (`pg`) and PGlite both give it. */
 export interface SqlQuery {
@@ -66,6 +67,8 @@ export class PgDatabase implements SqlDatabase {
       query_timeout: (options.statementTimeoutMs ?? 30_000) + 5_000,
       // A connection the server dropped while idle must not crash the process: the pool discards it.
       keepAlive: true,
+      // Not the process-wide parsers, which other libraries change (pgTypes.ts).
+      types: OWN_TYPE_PARSERS,
     });
     this.pool.on('error', () => undefined);
   }
@@ -106,6 +109,7 @@ export class PgDatabase implements SqlDatabase {
       connectionString: this.connectionString,
       connectionTimeoutMillis: this.options.connectionTimeoutMs ?? 5_000,
       keepAlive: true,
+      types: OWN_TYPE_PARSERS,
     });
     let stopped = false;
     const lost = (error: unknown) => {

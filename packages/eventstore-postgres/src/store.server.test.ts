@@ -1,6 +1,7 @@
 import { portfolioStreamName, type DomainError } from '@licheng/domain';
 import { createLichengService, type RecordedEvent } from '@licheng/eventstore';
 import * as E from 'fp-ts/Either';
+import pg from 'pg';
 import { connectPostgres, type PostgresConnection } from './connect';
 import { isStoreFailure, StoreFailure } from './errors';
 import { migrate, MIGRATIONS } from './migrations';
@@ -13,8 +14,8 @@ import { eventually, newEvent, SCHOOL, seedSchool, selectOutcome } from './test-
 // One real server for the whole file: starting one costs seconds. Each test writes streams of its own.
 let server: EmbeddedServer;
 const open: PostgresConnection[] = [];
-const connect = async (options: Parameters<typeof connectPostgres>[1] = {}) => {
-  const connection = await connectPostgres(server.connectionString, {
+const connect = async (options: Parameters<typeof connectPostgres>[1] = {}, database = server.connectionString) => {
+  const connection = await connectPostgres(database, {
     follow: { pollIntervalMs: 50, retryDelayMs: 20, maxRetryDelayMs: 200 },
     ...options,
   });
@@ -180,6 +181,39 @@ describe('PostgresEventStore on a real server', () => {
       expect(seen).toEqual(await store.readAll({ streamPrefixes: [ns] }));
     },
   );
+
+  it("reads, migrates and decides as before when another library has changed pg's process-wide type parsers", async () => {
+    // Emmett's dumbo, loaded in the same process, makes bigints BigInt and parses json with a reviver; this goes further.
+    const changed = [16, 20, 23, 114, 3802] as const;
+    const original = changed.map((oid) => [oid, pg.types.getTypeParser(oid, 'text')] as const);
+    pg.types.setTypeParser(16, () => 'not a boolean');
+    pg.types.setTypeParser(20, (text: string) => BigInt(text));
+    pg.types.setTypeParser(23, (text: string) => `#${text}`);
+    pg.types.setTypeParser(114, () => 'json read by another library');
+    pg.types.setTypeParser(3802, () => 'jsonb read by another library');
+    const admin = new PgDatabase(server.connectionString);
+    const name = `parsers_${Date.now()}`;
+    try {
+      await admin.query(`create database ${name}`);
+      const database = server.connectionString.replace(/\/postgres$/, `/${name}`);
+      const { store } = await connect({}, database);
+      const student = `parsers${Date.now()}`;
+      await seedSchool(store, [student], 2);
+      expect(E.isRight(await createLichengService({ store }).execute(selectOutcome(student, 1)))).toBe(true);
+      const stream = await store.readStream(portfolioStreamName(SCHOOL, student));
+      expect(stream.map(({ revision, type }) => [revision, type]).at(-1)).toEqual([
+        stream.length - 1,
+        'CourseOutcomeSelected',
+      ]);
+      expect(stream.at(-1)!.data).toEqual({ outcomeId: `o-${student}-1`, schoolYear: 111 });
+      // Connecting again reads the migrations applied as numbers: none is applied twice.
+      const again = await connect({}, database);
+      expect((await again.store.readStream(portfolioStreamName(SCHOOL, student))).length).toBe(stream.length);
+    } finally {
+      for (const [oid, parse] of original) pg.types.setTypeParser(oid, parse);
+      await admin.close();
+    }
+  });
 
   it(
     'answers a command sent while the server is down with STORE_UNAVAILABLE, never a hang, and applies it once when ' +
