@@ -5,6 +5,7 @@ export { schoolNotRegistered } from './school/errors';
 export { boundToSchool } from './shared/actor';
 export { decodeWith } from './shared/decode';
 export { domainError } from './shared/errors';
+export { produce } from './shared/immer';
 export { countOf, emptyRecord, valuesOf } from './shared/records';
 export { actorOutsideSchool } from './shared/schoolBinding';
 export { backdated } from './shared/timeOrder';

@@ -1,4 +1,5 @@
-import { produce, type Draft } from 'immer';
+import { produce } from '@licheng/domain/internal';
+import type { Draft } from 'immer';
 import type { ProjectedEvent } from './envelope';
 
 /**

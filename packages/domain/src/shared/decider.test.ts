@@ -6,6 +6,7 @@ import {
   submissionDecider,
   type SchoolEvent,
 } from '@licheng/domain';
+import { setAutoFreeze } from 'immer';
 
 const registered: SchoolEvent = {
   type: 'SchoolRegistered',
@@ -37,5 +38,18 @@ describe('the fold contract (shared/decider.ts)', () => {
     expect(Object.isFrozen(inPlace)).toBe(true);
     expect(Object.isFrozen(inPlace.students)).toBe(true);
     expect(schoolDecider.initialState().schoolId).toBeNull();
+  });
+
+  it("hands out frozen states from a fold even when the embedding application turned immer's auto-freeze off", () => {
+    setAutoFreeze(false);
+    try {
+      const base = foldFromInitial(schoolDecider, []);
+      const folded = foldEvents(schoolDecider.evolve, base, [registered]);
+      expect(folded).not.toBe(base);
+      expect(folded.schoolId).toBe('S1');
+      expect(Object.isFrozen(folded)).toBe(true);
+    } finally {
+      setAutoFreeze(true);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { Either } from 'fp-ts/Either';
 import type { Draft } from 'immer';
-import { produce } from 'immer';
 import { freezeDeep } from './freeze';
+import { produce } from './immer';
 import type { DomainError } from './errors';
 
 /**
