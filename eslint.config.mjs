@@ -26,4 +26,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A report's order, an example's placements: the same on every machine, whatever its locale (LANG).
+    files: ['packages/*/src/**/*.ts', 'examples/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='localeCompare'][arguments.length<2]",
+          message: "localeCompare without a locale follows the process's locale: use byCodeUnits, or name the locale.",
+        },
+      ],
+    },
+  },
 );

@@ -78,11 +78,17 @@ const newMembers = (random: Random, entrySchoolYear: number, size: number) =>
     isNew: true,
   }));
 
-/** The students of the year before who stay: placed in it, and not yet past 高三 (the seniors have graduated). */
+/**
+ * The students of the year before who stay: placed in it, and not yet past 高三 (the seniors have graduated). By
+ * entry year, then id in code-unit order: the order places them, and `localeCompare` would follow the machine's locale.
+ */
 export const stayingStudents = (earlier: SchoolState, year: number): ReadonlyArray<StudentInfo> =>
   Object.values(earlier.students)
     .filter((s) => s.placements[year - 1] !== undefined && year - s.entrySchoolYear < 3)
-    .sort((a, b) => a.entrySchoolYear - b.entrySchoolYear || a.studentId.localeCompare(b.studentId));
+    .sort(
+      (a, b) =>
+        a.entrySchoolYear - b.entrySchoolYear || (a.studentId < b.studentId ? -1 : a.studentId > b.studentId ? 1 : 0),
+    );
 
 /**
  * Who is in the school in the year simulated, seniors first. The example follows the grades that confirm receipts

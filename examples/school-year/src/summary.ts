@@ -73,7 +73,7 @@ export const renderReports = (view: ReportsView, year: YearResult): string => {
     `  指令 commands   accepted ${year.tally.accepted}, refused ` +
       `${[...year.tally.refused.values()].reduce((a, b) => a + b, 0)}, by rule:`,
   );
-  const refused = [...year.tally.refused.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const refused = [...year.tally.refused.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   for (const [key, count] of refused) out.push(`    ${String(count).padStart(5)}  ${key}`);
   return out.join('\n');
 };

@@ -6,6 +6,7 @@ export { boundToSchool } from './shared/actor';
 export { decodeWith } from './shared/decode';
 export { domainError } from './shared/errors';
 export { produce } from './shared/immer';
+export { byCodeUnits } from './shared/order';
 export { countOf, emptyRecord, valuesOf } from './shared/records';
 export { actorOutsideSchool } from './shared/schoolBinding';
 export { backdated } from './shared/timeOrder';

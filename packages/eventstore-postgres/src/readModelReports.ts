@@ -1,4 +1,5 @@
 import { periodOf, type DomainError, type ReceiptCategory } from '@licheng/domain';
+import { byCodeUnits } from '@licheng/domain/internal';
 import {
   RECEIPT_CATEGORIES,
   type ClassConfirmationReport,
@@ -53,7 +54,7 @@ export const classConfirmationFromSql = async (
   const statusOf = new Map(receipts.map((row) => [`${row.student_id}\u0000${row.category}`, row.status]));
   const rows: ClassConfirmationRow[] = roster
     // The roster's order (seat, then student number, compared as the in-memory roster compares them).
-    .sort((a, b) => a.seat_number - b.seat_number || a.student_number.localeCompare(b.student_number))
+    .sort((a, b) => a.seat_number - b.seat_number || byCodeUnits(a.student_number, b.student_number))
     .map((row) => ({
       className,
       seatNumber: row.seat_number,

@@ -1,5 +1,5 @@
 import { teacherNameOf, type DomainError, type SchoolState, type StudentInfo } from '@licheng/domain';
-import { domainError, valuesOf } from '@licheng/domain/internal';
+import { byCodeUnits, domainError, valuesOf } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { ReportPortfolio, ReportsSource } from '../reportsView';
@@ -192,7 +192,7 @@ export const studentNotices = (
           (a, b) =>
             a.className.localeCompare(b.className, 'zh-Hant') ||
             a.seatNumber - b.seatNumber ||
-            a.studentNumber.localeCompare(b.studentNumber),
+            byCodeUnits(a.studentNumber, b.studentNumber),
         ),
     ),
   );

@@ -14,7 +14,7 @@ import {
   type SchoolState,
   type WorkItem,
 } from '@licheng/domain';
-import { decodeWith, valuesOf } from '@licheng/domain/internal';
+import { byCodeUnits, decodeWith, valuesOf } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { pipe } from 'fp-ts/function';
@@ -111,7 +111,7 @@ const teacherReminders = (
     }
   }
   return [...waiting.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => byCodeUnits(a, b))
     .map(([teacherId, outcomeIds]) => ({
       kind: 'certifyOutcomes',
       teacherId,

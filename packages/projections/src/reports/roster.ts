@@ -1,6 +1,6 @@
 import { schoolNotRegistered } from '@licheng/domain/internal';
 import { schoolYearOfTerm, type DomainError, type SchoolState, type StudentInfo, type Term } from '@licheng/domain';
-import { valuesOf } from '@licheng/domain/internal';
+import { byCodeUnits, valuesOf } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import type { SchoolOf, SchoolsView } from '../streams';
 
@@ -11,7 +11,7 @@ export interface RosterRow {
 }
 
 const bySeat = (a: RosterRow, b: RosterRow): number =>
-  a.seatNumber - b.seatNumber || a.student.studentNumber.localeCompare(b.student.studentNumber);
+  a.seatNumber - b.seatNumber || byCodeUnits(a.student.studentNumber, b.student.studentNumber);
 
 /** Every class's roster for a school year, in one pass over the students. */
 const rostersOf = (policy: SchoolState, schoolYear: number): ReadonlyMap<string, ReadonlyArray<RosterRow>> => {

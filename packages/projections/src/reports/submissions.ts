@@ -1,4 +1,5 @@
 import { roundKey, teacherNameOf, type DomainError, type ReceiptCategory, type SchoolState } from '@licheng/domain';
+import { byCodeUnits } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { ReportsSource } from '../reportsView';
@@ -42,7 +43,7 @@ const historyRow = (policy: SchoolState, entry: SubmissionEntry): SubmissionHist
   sealed: policy.sealed[roundKey(entry.category, entry.period, entry.cohorts)] === true,
 });
 
-const newestFirst = (a: SubmissionEntry, b: SubmissionEntry) => b.submittedAt.localeCompare(a.submittedAt);
+const newestFirst = (a: SubmissionEntry, b: SubmissionEntry) => byCodeUnits(b.submittedAt, a.submittedAt);
 
 /**
  * R-REP-7 (003 3.6, 3.9, 3.14): every attempt (FID) to submit a category to the central database, newest first

@@ -149,6 +149,29 @@ describe('the uncertified-teacher report (R-REP-3, R-OUT-7, R-OUT-11)', () => {
     },
   );
 
+  it("orders teachers with as much waiting by id in code-unit order, the same whatever the machine's locale", async () => {
+    // localeCompare without a locale put t1 before T9 (case second in every locale); code units put T9 first.
+    const store = new InMemoryEventStore();
+    const withT9 = schoolFixture({
+      extra: [
+        schoolEvent('TeacherRegistered', { teacherId: 'T9', name: '許雅婷' }),
+        schoolEvent('CourseOpened', {
+          courseId: 'art-1112',
+          term: '1112',
+          subject: '美術',
+          name: '美術 1112',
+          credits: 1,
+          teacherIds: ['T9'],
+        }),
+      ],
+    });
+    await seedEvents(store, schoolAggregate, schoolStreamName('sch1'), withT9.events);
+    const rebuilt = await createProjectionRunner(store, reportsProjection, inMemoryViewStore()).rebuild();
+    if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message.en);
+    const report = uncertifiedTeacherReport(rebuilt.right.view, { schoolId: 'sch1', term: '1112' });
+    expect(E.isRight(report) && report.right.map((row) => row.teacherId)).toEqual(['T9', 't1', 't2', 't3', 't4', 't5']);
+  });
+
   it('lists only the term asked for', () => {
     expect(uncertifiedTeacherReport(view, { schoolId: 'sch1', term: '1111' })).toEqual(
       E.right([

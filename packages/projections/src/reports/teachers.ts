@@ -1,5 +1,5 @@
 import { certifiersOf, teacherNameOf, type DomainError } from '@licheng/domain';
-import { valuesOf } from '@licheng/domain/internal';
+import { byCodeUnits, valuesOf } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type { ReportsSource } from '../reportsView';
@@ -70,7 +70,7 @@ export const uncertifiedTeacherReport = (
             (a, b) => a.className.localeCompare(b.className, 'zh-Hant') || a.seatNumber - b.seatNumber,
           ),
         }))
-        .sort((a, b) => b.waiting - a.waiting || a.teacherId.localeCompare(b.teacherId));
+        .sort((a, b) => b.waiting - a.waiting || byCodeUnits(a.teacherId, b.teacherId));
     }),
   );
 
