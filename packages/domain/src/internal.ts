@@ -5,6 +5,7 @@ export { schoolNotRegistered } from './school/errors';
 export { boundToSchool } from './shared/actor';
 export { decodeWith } from './shared/decode';
 export { domainError } from './shared/errors';
+export { freezeDeep } from './shared/freeze';
 export { produce } from './shared/immer';
 export { byCodeUnits } from './shared/order';
 export { countOf, emptyRecord, valuesOf } from './shared/records';

@@ -1,4 +1,5 @@
 import { isCoveredBySeal, schoolPortfoliosPrefix, schoolStreamName, sealCoverage } from '@licheng/domain';
+import { byCodeUnits } from '@licheng/domain/internal';
 import * as E from 'fp-ts/Either';
 import {
   confirmationItemOf,
@@ -271,7 +272,7 @@ export const runDeadlines = async (
 
   // In the order of their keys, so that the seals (whose digests include the seals before them) do not depend on
   // reading order.
-  for (const [, { round, receipts }] of [...byRound].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [, { round, receipts }] of [...byRound].sort(([a], [b]) => byCodeUnits(a, b))) {
     if (!readyToSeal(policy, round, receipts, now)) continue;
     const { category, period } = receipts[0]!;
     // Computed just before sealing; the command id stays what it was, so a repeat is still recognised.

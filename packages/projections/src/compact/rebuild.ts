@@ -1,9 +1,9 @@
 /// <reference types="node" />
 import { createReadStream, type ReadStream } from 'node:fs';
 import * as E from 'fp-ts/Either';
-import { freeze, type Draft } from 'immer';
+import type { Draft } from 'immer';
 import { isDomainError, type DomainError } from '@licheng/domain';
-import { domainError } from '@licheng/domain/internal';
+import { domainError, freezeDeep } from '@licheng/domain/internal';
 import { decodeQuarantine, isQuarantineRecord, setsAside, type RecordedEvent } from '@licheng/eventstore';
 import { decodeRecorded } from '../envelope';
 import type { Projection } from '../projection';
@@ -141,7 +141,7 @@ export const rebuildFromLog = async <View>(
     // A stream handed in is its owner's to close.
     if (input !== source) (input as ReadStream).destroy();
   }
-  freeze(view, true);
+  freezeDeep(view);
   const { position, repairs } = progress;
   return E.right({ view: view as View, position, ...(repairs.length > 0 ? { repairs } : {}) });
 };
