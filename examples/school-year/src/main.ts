@@ -43,7 +43,7 @@ export const main = async (options: Options): Promise<number> => {
 /**
  * Everything that reads the store: the year, the report and, with `--out`, the event log. The store is closed when
  * this returns, and nothing after it holds the store: the report files are written without it, so that an in-memory
- * store (some 450 MB of heap at 5,000 students) is garbage while the workbooks are built (issue #18 item 4). A
+ * store (about 500 MB of live heap at 5,000 students) is garbage while the workbooks are built (issue #18 item 4). A
  * function still running with the store as a parameter or a local would keep it to the end of the run.
  */
 const runOnStore = async ({ store, dispose, name }: OpenedStore, options: Options): Promise<YearRun | 'failed'> => {

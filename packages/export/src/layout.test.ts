@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { classConfirmationTable, performanceSelectionTable, type ClassConfirmationRow } from '@licheng/projections';
 import { elements, fillOfStyle, sheetCells, zipEntries } from './testing/ooxml';
-import { toWorkbook } from './workbook';
+import { WORKBOOK_WRITERS } from './testing/writers';
 
 // The homeroom teacher's workbook (issue 20): title line, totals, filter, highlights, print set-up, names.
 
@@ -42,7 +42,7 @@ const options = { school: '臺北市立建國高級中學', takenAt };
 
 const readBack = async (buffer: Buffer) => new ExcelJS.Workbook().xlsx.load(buffer as unknown as ExcelJS.Buffer);
 
-describe('a report workbook a homeroom teacher uses', () => {
+describe.each(WORKBOOK_WRITERS)('a report workbook a homeroom teacher uses, %s', (_, toWorkbook) => {
   let buffer: Buffer;
   let sheet: ExcelJS.Worksheet;
   beforeAll(async () => {

@@ -12,6 +12,7 @@ const PUBLIC_NAMES = [
   'toHtml',
   'toWorkbook',
   'writeReportFiles',
+  'writeWorkbook',
 ];
 
 // #21 item 7: an explicit export list, pinned here, so the surface changes only on purpose.

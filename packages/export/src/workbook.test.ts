@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
 import { classConfirmationTable, outcomeUsageTable, type Table } from '@licheng/projections';
-import { toWorkbook } from './workbook';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WORKBOOK_WRITERS } from './testing/writers';
+import { writeWorkbook } from './workbook';
 
 // exceljs types `load` with its own ArrayBuffer-like; at run time it takes the Node Buffer we produce.
 const readBack = async (buffer: Buffer): Promise<ExcelJS.Workbook> =>
@@ -40,7 +44,7 @@ const usage = outcomeUsageTable({
   studentsSelected: 7,
 });
 
-describe('toWorkbook', () => {
+describe.each(WORKBOOK_WRITERS)('a workbook %s', (_, toWorkbook) => {
   it('writes one sheet per table, with the Chinese headers in column order and the cells intact', async () => {
     const workbook = await readBack(await toWorkbook([confirmation, usage]));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
@@ -154,5 +158,16 @@ describe('toWorkbook', () => {
     expect(dated).toMatchObject({ creator: 'licheng', lastModifiedBy: 'licheng', created: fixed, modified: fixed });
     const epoch = await readBack(await toWorkbook([usage]));
     expect(epoch).toMatchObject({ created: new Date(0), modified: new Date(0) });
+  });
+});
+
+describe('writeWorkbook', () => {
+  it('rejects with the file system error when the file cannot be created, and throws nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'licheng-workbook-'));
+    try {
+      await expect(writeWorkbook(join(dir, 'missing', 'reports.xlsx'), [usage])).rejects.toThrow(/ENOENT/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
