@@ -16,13 +16,14 @@ const progress = (phase: string, commands: number) => {
   else if (commands % 2000 === 0) process.stderr.write(`  ${phase} … ${commands} commands\n`);
 };
 
-/** The in-memory store, PGlite in a directory, or the server a connection string names; `dispose` closes it. */
+/** A store the run opened, with how to close it and its name as the run prints it. */
 interface OpenedStore {
   readonly store: EventStore;
   readonly dispose: () => Promise<void>;
   readonly name: string;
 }
 
+/** The in-memory store, PGlite in a directory, or the server a connection string names; `dispose` closes it. */
 const openStore = async (options: Options): Promise<OpenedStore> => {
   if (options.data !== undefined) return { ...(await openPglite(options.data)), name: `PGlite in ${options.data}` };
   if (options.store === undefined)
@@ -36,7 +37,7 @@ const openStore = async (options: Options): Promise<OpenedStore> => {
 export const main = async (options: Options): Promise<number> => {
   const run = await runOnStore(await openStore(options), options);
   if (run === 'failed') return 1;
-  if (options.out && run.files) console.log(`\n${await writeReports(options.out, run.files)}`);
+  if (options.out && run) console.log(`\n${await writeReports(options.out, run)}`);
   return 0;
 };
 
@@ -46,7 +47,10 @@ export const main = async (options: Options): Promise<number> => {
  * store (about 500 MB of live heap at 5,000 students) is garbage while the workbooks are built (issue #18 item 4). A
  * function still running with the store as a parameter or a local would keep it to the end of the run.
  */
-const runOnStore = async ({ store, dispose, name }: OpenedStore, options: Options): Promise<YearRun | 'failed'> => {
+const runOnStore = async (
+  { store, dispose, name }: OpenedStore,
+  options: Options,
+): Promise<ReportFiles | undefined | 'failed'> => {
   try {
     const resumed = await resume(store, name, options);
     return await runYear(store, name, options, resumed);
@@ -88,17 +92,12 @@ const resume = async (
 const simulate = (store: EventStore, options: YearOptions) =>
   simulateSchoolYear(createLichengService({ store, load: createCachingLoader(store) }), options);
 
-/** What a run leaves for the report files: the outputs, the log's length and the seal's public key. */
-interface YearRun {
-  readonly files?: ReportFiles;
-}
-
 const runYear = async (
   store: EventStore,
   storeName: string,
   options: Options,
   { plan, events: before }: { plan: YearPlan; events: number },
-): Promise<YearRun | 'failed'> => {
+): Promise<ReportFiles | undefined | 'failed'> => {
   console.log(
     `學習歷程 licheng — school year ${plan.year} of one school: ${plan.students} students, seed ${options.seed}, ` +
       `${storeName}`,
@@ -110,10 +109,10 @@ const runYear = async (
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   const outputs = await report(store, options, year, before, started);
   if (outputs === 'failed') return 'failed';
-  if (!options.out || !outputs) return {};
+  if (!options.out || !outputs) return undefined;
   // The log is written first, while the store is open; the rest is written from `outputs` alone.
   const events = await writeLog(options.out, store);
-  return { files: { outputs, events, sealPublicPem: seal.publicPem } };
+  return { outputs, events, sealPublicPem: seal.publicPem };
 };
 
 /**
