@@ -29,6 +29,7 @@ export const INTEGRATION_TESTS: ReadonlyArray<string> = [
   'packages/eventstore-postgres/src/store.contract.test.ts',
   'packages/eventstore-postgres/src/store.server.test.ts',
   'packages/export/src/html/browser.test.ts',
+  'packages/fast-decode/src/codeGeneration.test.ts',
 ];
 
 /** The long suites: property tests over many runs, the fuzzing and reliability suites. */

@@ -104,6 +104,30 @@ export const requiredLiteral = (codec: AnyCodec, key: string): { value: unknown 
 };
 
 /**
+ * How a union picks the member that decodes an input. A union whose members each require a different literal at
+ * one key (a tagged union) can go to the one member that could succeed: every other member fails on that
+ * literal, so trying them in order is the same (`tags[i]` is member i's literal). Two members with the same
+ * literal leave the union to io-ts; any other union tries its members in order.
+ */
+export type UnionDispatch =
+  | { readonly kind: 'tagged'; readonly key: string; readonly tags: ReadonlyArray<unknown> }
+  | { readonly kind: 'in-order' }
+  | { readonly kind: 'io-ts' };
+
+export const unionDispatchOf = (members: ReadonlyArray<AnyCodec>): UnionDispatch => {
+  const first = members[0];
+  const key =
+    first?._tag === 'ExactType' || first?._tag === 'InterfaceType' || first?._tag === 'IntersectionType'
+      ? Object.keys(propsOf(first._tag === 'ExactType' ? first.type! : first) ?? {}).find((k) =>
+          members.every((member) => requiredLiteral(member, k)),
+        )
+      : undefined;
+  if (key === undefined) return { kind: 'in-order' };
+  const tags = members.map((member) => requiredLiteral(member, key)!.value);
+  return new Set(tags).size === tags.length ? { kind: 'tagged', key, tags } : { kind: 'io-ts' };
+};
+
+/**
  * The `typeof` a codec checks and nothing more (t.string, t.number, t.boolean), or undefined. Objects and
  * refinements check such fields inline: calling a small closure per field costs more than the check, because
  * a call site that reaches many different closures cannot be inlined.

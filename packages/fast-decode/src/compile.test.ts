@@ -3,6 +3,7 @@ import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import type { AnyCodec } from './codecs';
 import { compileDecoder, INVALID } from './compile';
+import { generateDecoder } from './generate';
 import { Id } from '@licheng/domain';
 
 /** What io-ts itself answers, in the compiled decoder's terms. */
@@ -49,7 +50,11 @@ const shapeInput = fc.record(
   { requiredKeys: [] },
 );
 
-describe('compiled decoders', () => {
+// The closures (the definition) and the decoder generated from them are held to the same answers.
+describe.each([
+  ['closures', compileDecoder],
+  ['generated source', generateDecoder],
+] as const)('compiled decoders (%s)', (_compiler, compileDecoder) => {
   it(
     'decode objects with inline-checked primitive fields exactly as io-ts does, present, absent, undefined or of ' +
       'another type (property)',

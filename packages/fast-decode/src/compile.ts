@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { hasOwn, isRecord, mergeAll, primitiveOf, propsOf, requiredLiteral, type AnyCodec } from './codecs';
+import { hasOwn, isRecord, mergeAll, primitiveOf, propsOf, unionDispatchOf, type AnyCodec } from './codecs';
 
 /**
  * io-ts validators build a context and an Either for each field, and every stored event and every command
@@ -177,31 +177,20 @@ export const compileDecoder = (codec: AnyCodec): Compiled => {
       };
     }
     case 'UnionType': {
-      const members = (codec.types ?? []).map((member) => ({ member, decode: compileDecoder(member) }));
-      // A union whose members each require a different literal at one key (a tagged union) can pick the one
-      // member that could succeed: every other member fails on that literal, so trying them in order is the same.
-      const first = members[0]?.member;
-      const tagKey =
-        first?._tag === 'ExactType' || first?._tag === 'InterfaceType' || first?._tag === 'IntersectionType'
-          ? Object.keys(propsOf(first._tag === 'ExactType' ? first.type! : first) ?? {}).find((key) =>
-              members.every(({ member }) => requiredLiteral(member, key)),
-            )
-          : undefined;
-      if (tagKey !== undefined) {
-        const byTag = new Map<unknown, Compiled>();
-        for (const { member, decode } of members) {
-          const { value } = requiredLiteral(member, tagKey)!;
-          if (!byTag.has(value)) byTag.set(value, decode);
-          else return byIoTs(codec);
-        }
+      const members = (codec.types ?? []).map(compileDecoder);
+      const dispatch = unionDispatchOf(codec.types ?? []);
+      if (dispatch.kind === 'io-ts') return byIoTs(codec);
+      if (dispatch.kind === 'tagged') {
+        const { key, tags } = dispatch;
+        const byTag = new Map<unknown, Compiled>(tags.map((tag, i) => [tag, members[i]!]));
         return (u) => {
           if (!isRecord(u)) return INVALID;
-          const decode = byTag.get(u[tagKey]);
+          const decode = byTag.get(u[key]);
           return decode === undefined ? INVALID : decode(u);
         };
       }
       return (u) => {
-        for (const { decode } of members) {
+        for (const decode of members) {
           const a = decode(u);
           if (a !== INVALID) return a;
         }

@@ -4,4 +4,5 @@
 
 export { type AnyCodec, COMPILED_TAGS } from './codecs';
 export { type Compiled, compileDecoder, INVALID } from './compile';
+export { generateDecoder } from './generate';
 export { compiledOf, fastDecode } from './strategy';

@@ -2,13 +2,26 @@ import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import type { AnyCodec } from './codecs';
 import { compileDecoder, INVALID, type Compiled } from './compile';
+import { generateDecoder } from './generate';
 
 const compiledCodecs = new WeakMap<AnyCodec, Compiled>();
+
+/**
+ * The generated decoder, or the closures of `compileDecoder` where the runtime refuses to compile source
+ * (`generateDecoder` then throws an EvalError); both give io-ts's answers.
+ */
+export const decoderFor = (codec: AnyCodec, generate: (codec: AnyCodec) => Compiled = generateDecoder): Compiled => {
+  try {
+    return generate(codec);
+  } catch {
+    return compileDecoder(codec);
+  }
+};
 
 /** Compiled once per codec, however often a caller asks for its decoder. */
 export const compiledOf = (codec: AnyCodec): Compiled => {
   let compiled = compiledCodecs.get(codec);
-  if (compiled === undefined) compiledCodecs.set(codec, (compiled = compileDecoder(codec)));
+  if (compiled === undefined) compiledCodecs.set(codec, (compiled = decoderFor(codec)));
   return compiled;
 };
 
