@@ -70,4 +70,11 @@ describe('the decoder fastDecode uses', () => {
     expect(decode({ a: 'x' })).toBe(INVALID);
     expect(fastDecode(Shape)({ a: 'x', n: 1 })).toStrictEqual(E.right({ a: 'x', n: 1 }));
   });
+
+  it('does not hide a fault of the generator behind the closures: only a refusal to compile falls back', () => {
+    const broken = () => {
+      throw new SyntaxError('Unexpected token');
+    };
+    expect(() => decoderFor(t.string as unknown as AnyCodec, broken)).toThrow(SyntaxError);
+  });
 });

@@ -8,13 +8,15 @@ const compiledCodecs = new WeakMap<AnyCodec, Compiled>();
 
 /**
  * The generated decoder, or the closures of `compileDecoder` where the runtime refuses to compile source
- * (`generateDecoder` then throws an EvalError); both give io-ts's answers.
+ * (`new Function` then throws an EvalError); both give io-ts's answers. Any other error is the generator's own
+ * fault and is thrown, not hidden behind the slower decoder.
  */
 export const decoderFor = (codec: AnyCodec, generate: (codec: AnyCodec) => Compiled = generateDecoder): Compiled => {
   try {
     return generate(codec);
-  } catch {
-    return compileDecoder(codec);
+  } catch (error) {
+    if (error instanceof EvalError) return compileDecoder(codec);
+    throw error;
   }
 };
 
