@@ -177,9 +177,9 @@ export const compileDecoder = (codec: AnyCodec): Compiled => {
       };
     }
     case 'UnionType': {
-      const members = (codec.types ?? []).map(compileDecoder);
       const dispatch = unionDispatchOf(codec.types ?? []);
       if (dispatch.kind === 'io-ts') return byIoTs(codec);
+      const members = (codec.types ?? []).map(compileDecoder);
       if (dispatch.kind === 'tagged') {
         const { key, tags } = dispatch;
         const byTag = new Map<unknown, Compiled>(tags.map((tag, i) => [tag, members[i]!]));

@@ -10,6 +10,21 @@ const byIoTs = (codec: t.Mixed, input: unknown): unknown => {
   return E.isLeft(result) ? INVALID : result.right;
 };
 
+/** What `run` returns, and the source of every function it built with `new Function`, joined. */
+const withSource = <A>(run: () => A): [A, string] => {
+  const real = globalThis.Function;
+  const sources: string[] = [];
+  globalThis.Function = function (...args: string[]) {
+    sources.push(args[args.length - 1] ?? '');
+    return real(...args);
+  } as FunctionConstructor;
+  try {
+    return [run(), sources.join('\n')];
+  } finally {
+    globalThis.Function = real;
+  }
+};
+
 describe('generated decoders', () => {
   it('read property names that are no identifiers, quotes, line breaks and code included, as io-ts does', () => {
     const names = ['a b', '"', "'", '\\', '\n', '\u2028', '`${x}`', '"]; throw new Error(); //', '__proto__x', '0'];
@@ -26,12 +41,23 @@ describe('generated decoders', () => {
 
   it('keep literal values, key sets and predicates out of the source: a literal of any text is matched as itself', () => {
     const Tagged = t.union([
-      t.type({ kind: t.literal("'); throw 1; ('") }),
+      t.type({ kind: t.literal("'); throw 1; ('"), note: t.refinement(t.string, (s) => s !== 'predicate-marker') }),
       t.type({ kind: t.literal('b\nc') }),
       t.type({ kind: t.keyof({ "x'y": null }) }),
     ]);
-    const decode = generateDecoder(Tagged as unknown as AnyCodec);
-    for (const input of [{ kind: "'); throw 1; ('" }, { kind: 'b\nc' }, { kind: "x'y" }, { kind: 'b' }, {}, null])
+    const [decode, source] = withSource(() => generateDecoder(Tagged as unknown as AnyCodec));
+    for (const text of ['throw 1', "x'y", 'b\nc', 'b\\nc', 'predicate-marker']) expect(source).not.toContain(text);
+    expect(source).toContain('"kind"');
+    const first = { kind: "'); throw 1; ('", note: 'n' };
+    for (const input of [
+      first,
+      { ...first, note: 'predicate-marker' },
+      { kind: 'b\nc' },
+      { kind: "x'y" },
+      { kind: 'b' },
+      {},
+      null,
+    ])
       expect(decode(input)).toStrictEqual(byIoTs(Tagged, input));
   });
 
