@@ -39,7 +39,8 @@ const runBegunBy = (walk: StreamWalk): ReadonlyArray<LogEntry> | undefined => {
  * recorded. The events it gives must equal the stored ones, type and data.
  *
  * Since it decodes and folds every portfolio event, it also finds the inconsistent ones as it goes
- * (`inconsistent`, as `findInconsistentEvents` gives them): each event is decoded and folded once.
+ * (`inconsistent`, as `findInconsistentEvents` gives them): each event is decoded and folded once, and only the
+ * events of a command it could not verify are watched for a change.
  */
 export const reDecide = (
   entries: ReadonlyArray<LogEntry>,
@@ -85,9 +86,12 @@ export const reDecide = (
     // The audit owns every state it folds (each walk begins with a new initial state).
     const before = (walk!.state ??= aggregate.decider.initialState());
     commands += 1;
-    if (decoded.length === group.length) findings.push(...judge(aggregate, group, decoded, before, policies, walks));
+    const verdict = decoded.length === group.length ? judge(aggregate, group, decoded, before, policies, walks) : null;
+    if (verdict !== null) findings.push(...verdict);
     // It judges each command before folding its events, so the state is folded in place (shared/decider.ts).
-    if (kind === 'portfolio') {
+    // Events its recorded command gives again were decided on this very state, and a decider writes no event
+    // that changes nothing (inconsistent.test.ts): only the others are watched for a change.
+    if (kind === 'portfolio' && verdict?.length !== 0) {
       for (let i = 0; i < decoded.length; i++)
         consistency.evolve(before as PortfolioState, decoded[i]!.event as PortfolioEvent, decodedFrom[i]!);
     } else for (const { event } of decoded) aggregate.decider.evolve(before as Draft<unknown>, event);

@@ -82,4 +82,15 @@ describe('the audit of recorded time (R-TIME-4)', () => {
       expect(verifyTimeOrder([...log, portfolio('s1', '2022-10-01T21:00')]).map((f) => f.revision)).toEqual([2]);
     },
   );
+  it('names, of two marks at the same instant, the school stream’s rather than the event’s own stream’s', () => {
+    const log = [
+      school('2022-08-01T09:00'),
+      portfolio('s1', '2022-10-02T20:00'),
+      school('2022-10-02T20:00'),
+      portfolio('s1', '2022-10-01T20:00'),
+    ];
+    const findings = verifyTimeOrder(log);
+    expect(findings.map((f) => `${f.streamName}#${f.revision}`)).toEqual(['portfolio-sch1-s1#1']);
+    expect(findings[0]!.details['latest']).toMatchObject({ streamName: 'school-sch1', revision: 1 });
+  });
 });

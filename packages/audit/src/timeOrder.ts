@@ -14,6 +14,19 @@ const boundActor = (entry: LogEntry): boolean =>
   typeof (entry.record.metadata as { actor?: { schoolId?: unknown } } | null)?.actor?.schoolId === 'string';
 
 /**
+ * Of `best` and `mark`, the later one `at` comes before; on a tie the one named last, as the marks of the
+ * stream, the school stream and the whole school are weighed in that order. Every event of a log weighs them,
+ * so no array is made for it.
+ */
+const latestAfter = (at: string, best: Mark | undefined, mark: Mark | undefined): Mark | undefined =>
+  mark !== undefined && at < mark.at && (best === undefined || mark.at >= best.at) ? mark : best;
+
+const raise = (marks: Map<string, Mark>, key: string, mark: Mark): void => {
+  const current = marks.get(key);
+  if (current === undefined || current.at < mark.at) marks.set(key, mark);
+};
+
+/**
  * R-TIME-4 in a log. Flagged, in each school: an event dated before one recorded earlier in its own stream,
  * or before the school stream's latest (the service refuses both: they are what a command reads or
  * writes); and a school-stream event dated before anything the school recorded earlier in any stream — a
@@ -44,13 +57,11 @@ export const verifyTimeOrder = (entries: ReadonlyArray<LogEntry>): Finding[] => 
     if (boundActor(entry)) judged.add(owner.schoolId);
     const before = !judged.has(owner.schoolId)
       ? undefined
-      : [
-          streamLatest.get(streamName),
-          schoolLatest.get(owner.schoolId),
+      : latestAfter(
+          at,
+          latestAfter(at, latestAfter(at, undefined, streamLatest.get(streamName)), schoolLatest.get(owner.schoolId)),
           isSchoolStream ? anyLatest.get(owner.schoolId) : undefined,
-        ]
-          .filter((mark): mark is Mark => mark !== undefined && at < mark.at)
-          .sort((a, b) => (a.at < b.at ? 1 : -1))[0];
+        );
     if (before !== undefined) {
       findings.push(
         finding(
@@ -65,13 +76,9 @@ export const verifyTimeOrder = (entries: ReadonlyArray<LogEntry>): Finding[] => 
       );
     }
     const mark = { at, streamName, revision };
-    const raise = (marks: Map<string, Mark>, key: string) => {
-      const current = marks.get(key);
-      if (current === undefined || current.at < at) marks.set(key, mark);
-    };
-    raise(streamLatest, streamName);
-    raise(anyLatest, owner.schoolId);
-    if (isSchoolStream) raise(schoolLatest, owner.schoolId);
+    raise(streamLatest, streamName, mark);
+    raise(anyLatest, owner.schoolId, mark);
+    if (isSchoolStream) raise(schoolLatest, owner.schoolId, mark);
   }
   return findings;
 };
