@@ -112,31 +112,36 @@ const check = (value: unknown, path: string[], depth: number): void => {
   }
 };
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * Whether `check` would pass `value`, answered without the path it keeps for a refusal: every audited command
+ * is checked, and nearly every one passes. An array's keys are listed as `check` lists them; an object's are
+ * visited by `for…in`, which makes no array of them and visits every key `Object.keys` lists, and a key it finds
+ * inherited (which `check` would not visit) answers no, so a `false` is settled by `check` itself.
+ */
+const passes = (value: unknown, depth: number): boolean => {
+  if (typeof value === 'string') return loneSurrogateAt(value) < 0;
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth >= MAX_DEPTH) return false;
+  const record = value as Record<string, unknown>;
+  if (Array.isArray(value)) {
+    for (const key of Object.keys(value))
+      if (loneSurrogateAt(key) >= 0 || !passes(record[key], depth + 1)) return false;
+    return true;
+  }
+  for (const key in record) {
+    if (!hasOwn.call(record, key) || loneSurrogateAt(key) >= 0 || !passes(record[key], depth + 1)) return false;
+  }
+  return true;
+};
+
 /**
  * For data the caller parsed from JSON itself (the audit re-deciding stored commands): JSON.parse makes only
  * plain objects and arrays of own enumerable data properties, so `plainCopyOf` would copy them as they are.
  * The same refusals (a lone surrogate, too deep a nesting) are found by the same walk without the copy, and
  * the input is handed on as it is: for a JSON value, equal to `plainCopyOf` (plain.test.ts).
  */
-/**
- * Whether `check` would pass `value`, answered without the path it keeps for a refusal: every audited command
- * is checked, and nearly every one passes. Never more lenient than `check` (an inherited enumerable key, which
- * `for…in` visits and `Object.keys` does not, can only fail it), so a `false` is settled by `check` itself.
- */
-const passes = (value: unknown, depth: number): boolean => {
-  if (typeof value === 'string') return loneSurrogateAt(value) < 0;
-  if (typeof value !== 'object' || value === null) return true;
-  if (depth >= MAX_DEPTH) return false;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!passes(value[i], depth + 1)) return false;
-    return true;
-  }
-  for (const key in value) {
-    if (loneSurrogateAt(key) >= 0 || !passes((value as Record<string, unknown>)[key], depth + 1)) return false;
-  }
-  return true;
-};
-
 export const checkedJsonOf = (input: unknown, what: string): E.Either<DomainError<'INVALID_INPUT'>, unknown> => {
   if (passes(input, 0)) return E.right(input);
   const path: string[] = [];
