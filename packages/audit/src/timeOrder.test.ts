@@ -82,6 +82,7 @@ describe('the audit of recorded time (R-TIME-4)', () => {
       expect(verifyTimeOrder([...log, portfolio('s1', '2022-10-01T21:00')]).map((f) => f.revision)).toEqual([2]);
     },
   );
+
   it('names, of two marks at the same instant, the school stream’s rather than the event’s own stream’s', () => {
     const log = [
       school('2022-08-01T09:00'),

@@ -81,6 +81,7 @@ describe('the check of JSON the caller parsed itself', () => {
       { numRuns: 500 },
     );
   });
+
   it('refuses a lone surrogate an array holds under a key of its own, as the walk that names the path does', () => {
     const roster = Object.assign([{ studentId: 's1' }], { note: 'a\udfff' });
     const checked = checkedJsonOf({ data: { roster } }, 'command');
